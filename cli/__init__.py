@@ -1,0 +1,1 @@
+"""The `kg` command line: a thin click layer over the `graph` library."""

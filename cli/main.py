@@ -1,0 +1,44 @@
+"""`kg` entry point: the group, error handling, and command registration."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from graph import __version__
+from graph.errors import KgError
+
+
+class KgGroup(click.Group):
+    """Turns every library error into one ``Error: ...`` line and exit 1."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # The reader went away (e.g. `kg stats | head`): end quietly.
+            sys.stderr.close()
+            sys.exit(0)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"],
+                                            "max_content_width": 100})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """Explore how governments, ministries, funds, firms, projects and sectors
+    connect, and on what evidence.
+
+    Seeds are read from --seeds PATH, else $KG_SEEDS, else ./seeds.
+    """
+
+
+from . import query  # noqa: E402  (registers commands on `cli`)
+
+query.register(cli)
+
+
+def main() -> None:
+    cli(prog_name="kg")

@@ -1,0 +1,465 @@
+"""Seed folder -> validated :class:`~graph.model.Dataset`.
+
+Every command loads through :func:`load_dataset`, which refuses a folder with
+errors; ``kg validate`` calls :func:`load_folder` to see the whole report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import KgError, ValidationFailed
+from .model import Dataset, Entity, EntityType, Relation, RelationType, Schema, Source
+from .seedio import SeedFile, display_path, read_seed_file, seed_files
+from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, date_bounds,
+                       date_prefix, did_you_mean, is_scalar, property_value)
+
+_TYPE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_ENTITY_TYPE_KEYS = {"parent", "color", "shape"}
+_RELATION_TYPE_KEYS = {"symmetric", "from", "to", "label"}
+_SOURCE_KEYS = ("title", "publisher", "url", "date")
+_CSV_INT = re.compile(r"^-?(?:0|[1-9]\d*)$")
+_CSV_FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)?\.\d+(?:[eE][-+]?\d+)?$|^-?(?:0|[1-9]\d*)[eE][-+]?\d+$")
+
+
+def load_dataset(folder: str | Path, strict: bool = False,
+                 extra: Sequence[str | Path] = ()) -> Dataset:
+    """Load and validate a seed folder; raise :class:`ValidationFailed` on errors."""
+    dataset, report = load_folder(folder, strict=strict, extra=extra)
+    if not report.ok:
+        first = str(report.errors[0])
+        raise ValidationFailed(display_path(folder), len(report.errors), first)
+    return dataset
+
+
+def load_folder(folder: str | Path, strict: bool = False,
+                extra: Sequence[str | Path] = ()) -> tuple[Dataset, Report]:
+    """Read and check every seed file under ``folder`` (plus ``extra`` files).
+
+    Never raises for problems in the data: they are all in the report. A
+    missing folder is a :class:`KgError`.
+    """
+    root = Path(folder)
+    if not root.exists():
+        raise KgError(f"seed folder {display_path(root)} does not exist; "
+                      "pass --seeds PATH or set KG_SEEDS")
+    paths = [root] if root.is_file() else seed_files(root)
+    for p in extra:
+        p = Path(p)
+        if not p.exists():
+            raise KgError(f"{display_path(p)} does not exist")
+        paths.extend([p] if p.is_file() else seed_files(p))
+    report = Report(files=len(paths))
+    if not paths:
+        report.warning(display_path(root), None,
+                       "no seed files (*.yaml, *.yml, *.json, *.csv) found")
+    seeds = [s for s in (read_seed_file(p, report) for p in paths) if s is not None]
+    builder = _Builder(report, strict)
+    dataset = builder.build(seeds)
+    dataset.folder = display_path(root)
+    report.entities = len(dataset.entities)
+    report.relations = len(dataset.relations)
+    return dataset, report
+
+
+def _csv_value(text: str) -> Any:
+    """CSV cells are text; give numbers, booleans and JSON lists their type back."""
+    if text in ("true", "false"):
+        return text == "true"
+    if _CSV_INT.match(text):
+        return int(text)
+    if _CSV_FLOAT.match(text):
+        return float(text)
+    if text.startswith("["):
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(value, list) and all(is_scalar(v) for v in value):
+            return value
+    return text
+
+
+def _text(value: Any) -> str | None:
+    """Scalars become text (YAML reads `id: 2025` as a number)."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+class _Builder:
+    def __init__(self, report: Report, strict: bool):
+        self.report = report
+        self.strict = strict
+        self.schema = Schema.builtin()
+        self.dataset = Dataset(self.schema)
+        self.entity_where: dict[str, str] = {}
+        self.field_where: dict[tuple[str, str], str] = {}
+        self.relation_where: dict[str, str] = {}
+        self.type_where: dict[str, str] = {}
+        self.source_keys: set[Source] = set()
+
+    # -- orchestration -------------------------------------------------
+    def build(self, seeds: list[SeedFile]) -> Dataset:
+        for seed in seeds:
+            if seed.types is not None:
+                self._types(seed)
+        self._check_type_parents()
+        for seed in seeds:
+            for raw, line in seed.entities:
+                self._entity(raw, seed.path, line, seed.is_csv)
+        for seed in seeds:
+            file_source = self._source(seed.source, seed.path, seed.source_line)
+            if file_source is not None:
+                self._note_source(file_source)
+            for raw, line in seed.relations:
+                self._relation(raw, seed.path, line, seed.is_csv, file_source)
+        return self.dataset
+
+    def _problem(self, path: str, line: int | None, message: str, strictable: bool = False):
+        if strictable and not self.strict:
+            self.report.warning(path, line, message)
+        else:
+            self.report.error(path, line, message)
+
+    def _note_source(self, source: Source) -> None:
+        if source not in self.source_keys:
+            self.source_keys.add(source)
+            self.dataset.sources.append(source)
+
+    # -- types ---------------------------------------------------------
+    def _types(self, seed: SeedFile) -> None:
+        path, line, types = seed.path, seed.types_line, seed.types
+        if not isinstance(types, dict):
+            self.report.error(path, line, "'types' must be a mapping of type name to spec")
+            return
+        if types and set(types) <= {"entities", "relations"}:
+            groups = [("entity", types.get("entities") or {}),
+                      ("relation", types.get("relations") or {})]
+            for kind, specs in groups:
+                if not isinstance(specs, dict):
+                    self.report.error(path, line, f"'types.{kind}' must be a mapping")
+                    continue
+                for name, spec in specs.items():
+                    self._type(kind, name, spec, path, getattr(spec, "line", None) or line)
+            return
+        for name, spec in types.items():
+            spec_line = getattr(spec, "line", None) or line
+            keys = set(spec) if isinstance(spec, dict) else set()
+            if keys & _RELATION_TYPE_KEYS and not keys & _ENTITY_TYPE_KEYS:
+                kind = "relation"
+            elif keys & _ENTITY_TYPE_KEYS and not keys & _RELATION_TYPE_KEYS:
+                kind = "entity"
+            else:
+                self.report.error(path, spec_line, f"type {name!r}: give `parent`/`color` "
+                                  "(an entity type) or `symmetric` (a relation type)")
+                continue
+            self._type(kind, name, spec, path, spec_line)
+
+    def _type(self, kind: str, name: Any, spec: Any, path: str, line: int | None) -> None:
+        where = f"{path}:{line}" if line else path
+        if not isinstance(name, str) or not _TYPE_NAME_RE.match(name):
+            self.report.error(path, line, f"bad type name {name!r}: use lower_case letters, "
+                                          "digits and _")
+            return
+        if not isinstance(spec, dict):
+            self.report.error(path, line, f"type {name!r}: spec must be a mapping")
+            return
+        allowed = _ENTITY_TYPE_KEYS if kind == "entity" else _RELATION_TYPE_KEYS
+        for key in spec:
+            if key not in allowed:
+                self.report.error(path, line, f"type {name!r}: unknown key {key!r}; allowed: "
+                                  f"{', '.join(sorted(allowed))}")
+                return
+        if name in self.schema.entity_types or name in self.schema.relation_types:
+            builtin = (self.schema.entity_types.get(name) or self.schema.relation_types[name]).builtin
+            if builtin:
+                self.report.error(path, line, f"type {name!r} is built in and cannot be redefined")
+            else:
+                self.report.error(path, line, f"type {name!r} is already defined at "
+                                  f"{self.type_where[name]}")
+            return
+        self.type_where[name] = where
+        if kind == "entity":
+            color = spec.get("color", None)
+            if color is not None and not (isinstance(color, str) and COLOR_RE.match(color)):
+                self.report.error(path, line, f"type {name!r}: color must be like \"#1f77b4\"")
+                color = None
+            parent = spec.get("parent")
+            self.schema.entity_types[name] = EntityType(
+                name, parent=_text(parent), color=color or "", shape=_text(spec.get("shape")) or "dot",
+                builtin=False)
+        else:
+            symmetric = spec.get("symmetric", False)
+            if not isinstance(symmetric, bool):
+                self.report.error(path, line, f"type {name!r}: symmetric must be true or false")
+                symmetric = False
+            ends = []
+            for key in ("from", "to"):
+                value = spec.get(key) or []
+                value = [value] if isinstance(value, str) else value
+                ends.append(tuple(str(v) for v in value))
+            self.schema.relation_types[name] = RelationType(
+                name, symmetric=symmetric, from_types=ends[0], to_types=ends[1],
+                label=_text(spec.get("label")), builtin=False)
+
+    def _check_type_parents(self) -> None:
+        for et in list(self.schema.entity_types.values()):
+            if et.builtin or et.parent is None:
+                continue
+            path, _, line = self.type_where[et.name].rpartition(":")
+            line_no = int(line) if line.isdigit() else None
+            if not line.isdigit():
+                path = self.type_where[et.name]
+            if et.parent not in self.schema.entity_types:
+                self.report.error(path, line_no, f"type {et.name!r}: unknown parent {et.parent!r}"
+                                  + did_you_mean(et.parent, self.schema.entity_types))
+            elif et.name in self.schema.lineage(et.parent):
+                self.report.error(path, line_no, f"type {et.name!r}: parent chain loops back to it")
+        for rt in self.schema.relation_types.values():
+            for t in rt.from_types + rt.to_types:
+                if not rt.builtin and t not in self.schema.entity_types:
+                    where = self.type_where[rt.name]
+                    self.report.error(where, None, f"type {rt.name!r}: unknown entity type {t!r}"
+                                      + did_you_mean(t, self.schema.entity_types))
+
+    # -- entities ------------------------------------------------------
+    def _entity(self, raw: Any, path: str, line: int | None, is_csv: bool) -> None:
+        if not isinstance(raw, dict):
+            self.report.error(path, line, "each entity must be a mapping with id, type and name")
+            return
+        missing = [k for k in ("id", "type", "name") if _text(raw.get(k)) in (None, "")]
+        label = f"entity {_text(raw.get('id'))!r}" if _text(raw.get("id")) else "entity"
+        if missing:
+            self.report.error(path, line, f"{label}: missing required field(s) "
+                                          f"{', '.join(missing)}")
+            return
+        eid, etype, name = _text(raw["id"]), _text(raw["type"]), _text(raw["name"])
+        assert eid is not None and etype is not None and name is not None
+        if not ID_RE.match(eid):
+            self.report.error(path, line, f"bad id {eid!r}: ids start with a letter or digit and "
+                                          "use only letters, digits and _ . : -")
+            return
+        if etype not in self.schema.entity_types:
+            self.report.error(path, line, f"entity {eid!r}: unknown entity type {etype!r}"
+                              + did_you_mean(etype, self.schema.entity_types))
+        entity = Entity(eid, etype, name)
+        for key, value in raw.items():
+            if key in ("id", "type", "name"):
+                continue
+            try:
+                self._entity_field(entity, str(key), value, is_csv)
+            except ValueError as exc:
+                self.report.error(path, line, f"entity {eid!r}: {key}: {exc}")
+        self._merge(entity, f"{path}:{line}" if line else path, path, line)
+
+    def _entity_field(self, entity: Entity, key: str, value: Any, is_csv: bool) -> None:
+        if key in ("aliases", "tags"):
+            if is_csv:
+                items = [v.strip() for v in value.split("|") if v.strip()]
+            elif isinstance(value, list) and all(is_scalar(v) for v in value):
+                items = [_text(v) or "" for v in value]
+            else:
+                raise ValueError("must be a list of strings")
+            setattr(entity, key, _unique(items))
+        elif key == "country":
+            code = (_text(value) or "").strip().upper()
+            if code not in ISO_COUNTRIES:
+                raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code "
+                                 "(like JP, US, CN)")
+            entity.country = code
+        elif key in ("description", "url"):
+            text = _text(value)
+            if text is None:
+                raise ValueError("must be text")
+            setattr(entity, key, text)
+        else:
+            entity.properties[key] = _csv_value(value) if is_csv else property_value(value)
+
+    def _merge(self, entity: Entity, where: str, path: str, line: int | None) -> None:
+        entities = self.dataset.entities
+        old = entities.get(entity.id)
+        if old is None:
+            entities[entity.id] = entity
+            self.entity_where[entity.id] = where
+            for key in ("type", "name", "country", "description", "url"):
+                if getattr(entity, key) is not None:
+                    self.field_where[(entity.id, key)] = where
+            for key in entity.properties:
+                self.field_where[(entity.id, "." + key)] = where
+            return
+        pairs = [(key, key, getattr(old, key), getattr(entity, key))
+                 for key in ("type", "name", "country", "description", "url")]
+        pairs += [("." + k, k, old.properties.get(k), v) for k, v in entity.properties.items()]
+        for slot, shown, before, now in pairs:
+            if now is None:
+                continue
+            if before is None:
+                if slot.startswith("."):
+                    old.properties[shown] = now
+                else:
+                    setattr(old, shown, now)
+                self.field_where[(entity.id, slot)] = where
+            elif before != now:
+                self.report.error(path, line, f"entity {entity.id!r}: conflicting {shown}: "
+                                  f"{now!r} here, {before!r} at "
+                                  f"{self.field_where.get((entity.id, slot), self.entity_where[entity.id])}")
+        old.aliases = _unique(old.aliases + entity.aliases)
+        old.tags = _unique(old.tags + entity.tags)
+
+    # -- relations -----------------------------------------------------
+    def _source(self, value: Any, path: str, line: int | None) -> Source | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return Source(title=value)
+        if not isinstance(value, dict):
+            self.report.error(path, line, "source must be a mapping (title, publisher, url, "
+                                          "date) or a string")
+            return None
+        for key in value:
+            if key not in _SOURCE_KEYS:
+                self.report.error(path, line, f"source: unknown key {key!r}; allowed: "
+                                  f"{', '.join(_SOURCE_KEYS)}" + did_you_mean(str(key), _SOURCE_KEYS))
+        return Source(**{k: _text(value.get(k)) for k in _SOURCE_KEYS})
+
+    def _relation(self, raw: Any, path: str, line: int | None, is_csv: bool,
+                  file_source: Source | None) -> None:
+        report = self.report
+        if not isinstance(raw, dict):
+            report.error(path, line, "each relation must be a mapping with from, type and to")
+            return
+        missing = [k for k in ("from", "type", "to") if _text(raw.get(k)) in (None, "")]
+        if missing:
+            report.error(path, line, f"relation: missing required field(s) {', '.join(missing)}")
+            return
+        src, rtype, dst = _text(raw["from"]), _text(raw["type"]), _text(raw["to"])
+        assert src is not None and rtype is not None and dst is not None
+        label = f"relation {src} -{rtype}-> {dst}"
+        ok = True
+        for end, eid in (("from", src), ("to", dst)):
+            if eid not in self.dataset.entities:
+                report.error(path, line, f"{label}: unknown entity {eid!r} in '{end}'"
+                             + did_you_mean(eid, self.dataset.entities))
+                ok = False
+        rt = self.schema.relation_types.get(rtype)
+        if rt is None:
+            report.error(path, line, f"{label}: unknown relation type {rtype!r}"
+                         + did_you_mean(rtype, self.schema.relation_types))
+            ok = False
+        rel = Relation("", rtype, src, dst, source=file_source)
+        explicit_id: str | None = None
+        for key, value in raw.items():
+            if key in ("from", "type", "to"):
+                continue
+            try:
+                if key == "id":
+                    explicit_id = self._relation_id(value)
+                else:
+                    self._relation_field(rel, str(key), value, is_csv, path, line)
+            except ValueError as exc:
+                report.error(path, line, f"{label}: {key}: {exc}")
+                ok = False
+        if rel.since and rel.until and date_bounds(rel.since)[0] > date_bounds(rel.until)[1]:
+            report.error(path, line, f"{label}: since {rel.since} is after until {rel.until}")
+        if rt is not None and ok:
+            self._check_ends(rt, rel, label, path, line)
+        where = f"{path}:{line}" if line else path
+        if explicit_id is not None:
+            if explicit_id in self.relation_where:
+                report.error(path, line, f"duplicate relation id {explicit_id!r}; first used at "
+                             f"{self.relation_where[explicit_id]}")
+                return
+            rel.id = explicit_id
+        else:
+            from .model import relation_id
+            base = relation_id(src, rtype, dst, rel.evidence, rel.since, rel.until)
+            rel.id, n = base, 1
+            while rel.id in self.relation_where:
+                n += 1
+                rel.id = f"{base}~{n}"
+        self.relation_where[rel.id] = where
+        if rel.source is not None and rel.source is not file_source:
+            self._note_source(rel.source)
+        if ok:
+            self.dataset.relations.append(rel)
+
+    def _relation_id(self, value: Any) -> str:
+        rid = _text(value)
+        if rid is None or not ID_RE.match(rid):
+            raise ValueError(f"bad id {value!r}: ids start with a letter or digit and use only "
+                             "letters, digits and _ . : -")
+        return rid
+
+    def _relation_field(self, rel: Relation, key: str, value: Any, is_csv: bool,
+                        path: str, line: int | None) -> None:
+        if key in ("evidence", "status"):
+            text = _text(value)
+            if text is None:
+                raise ValueError("must be text")
+            setattr(rel, key, text)
+        elif key == "source":
+            if is_csv:
+                value = _csv_source(value)
+            rel.source = self._source(value, path, line)
+        elif key in ("since", "until"):
+            setattr(rel, key, date_prefix(value))
+        elif key in ("amount", "confidence"):
+            number = _csv_value(value) if is_csv else value
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise ValueError(f"{value!r} is not a number")
+            if key == "confidence" and not 0 <= number <= 1:
+                raise ValueError(f"{number} is outside 0..1")
+            setattr(rel, key, number)
+        elif key == "currency":
+            code = (_text(value) or "").upper()
+            if not CURRENCY_RE.match(code):
+                raise ValueError(f"{value!r} is not an ISO 4217 code like USD, JPY, CNY")
+            rel.currency = code
+        else:
+            if is_csv:
+                rel.properties[key] = _csv_value(value)
+            elif is_scalar(value):
+                rel.properties[key] = value
+            else:
+                raise ValueError("relation properties must be scalars")
+
+    def _check_ends(self, rt: RelationType, rel: Relation, label: str, path: str,
+                    line: int | None) -> None:
+        ents = self.dataset.entities
+        a, b = ents[rel.source_id].type, ents[rel.target_id].type
+
+        def fits(x: str, y: str) -> bool:
+            return ((not rt.from_types or self.schema.is_a(x, rt.from_types))
+                    and (not rt.to_types or self.schema.is_a(y, rt.to_types)))
+
+        if fits(a, b) or (rt.symmetric and fits(b, a)):
+            return
+        want = (f"{'|'.join(rt.from_types) or 'any'} -> {'|'.join(rt.to_types) or 'any'}")
+        self._problem(path, line, f"{label}: {rt.name} expects {want}, got {a} -> {b}",
+                      strictable=True)
+
+
+def _csv_source(text: str) -> Any:
+    """A CSV ``source`` cell is a title, a URL, or a JSON mapping."""
+    if text.startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text
+    if text.startswith(("http://", "https://")):
+        return {"url": text}
+    return text
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item and item not in seen:
+            seen[item] = None
+    return list(seen)

@@ -1,0 +1,159 @@
+"""Human-readable text for query results (JSON comes from each result's ``to_dict``)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .model import Entity, Relation, Schema
+from .queries import ExposureHit, Hop, Neighborhood, Path, Stats
+from .resolve import Match
+from .validate import Report, plural
+
+
+def entity_label(e: Entity) -> str:
+    return f"{e.name} ({e.id})"
+
+
+def arrow(rel: Relation, walked_from: str, schema: Schema | None = None) -> str:
+    """``—funds→`` when walked along the relation, ``←funds—`` against it."""
+    if schema is not None and schema.symmetric(rel.type):
+        return f"—{rel.type}—"
+    return f"—{rel.type}→" if rel.source_id == walked_from else f"←{rel.type}—"
+
+
+def hop_arrow(hop: Hop, schema: Schema | None = None) -> str:
+    """All relations of a hop, grouped by direction: ``—leads/funds→``."""
+    groups: dict[str, list[str]] = {}
+    for r in hop.relations:
+        a = arrow(r, hop.source, schema)
+        key = a.replace(r.type, "{}")
+        groups.setdefault(key, [])
+        if r.type not in groups[key]:
+            groups[key].append(r.type)
+    return " ".join(k.format("/".join(v)) for k, v in groups.items())
+
+
+def chain_text(path: Path, schema: Schema | None = None) -> str:
+    """``SoftBank Group —leads→ Data center project ←funds— Japan's tool``."""
+    parts = [path.entities[0].name]
+    for hop, nxt in zip(path.hops, path.entities[1:]):
+        parts += [hop_arrow(hop, schema), nxt.name]
+    return " ".join(parts)
+
+
+def evidence_lines(rel: Relation, indent: str) -> list[str]:
+    out = []
+    if rel.evidence:
+        out.append(f"{indent}“{rel.evidence}”")
+    if rel.source is not None:
+        out.append(f"{indent}— {rel.source.label()}")
+    extra = [f"{k}: {v}" for k, v in (("status", rel.status), ("since", rel.since),
+                                       ("until", rel.until), ("confidence", rel.confidence))
+             if v is not None]
+    if rel.amount is not None:
+        extra.insert(0, f"amount: {rel.amount:,} {rel.currency or ''}".rstrip())
+    if extra:
+        out.append(f"{indent}({', '.join(extra)})")
+    return out
+
+
+def paths_text(a: Entity, b: Entity, paths: list[Path], max_hops: int,
+               schema: Schema | None = None) -> str:
+    if not paths:
+        return f"No path from {entity_label(a)} to {entity_label(b)} within {max_hops} hops."
+    lines = [f"{plural(len(paths), 'path')} from {a.name} to {b.name}:"]
+    for i, path in enumerate(paths, 1):
+        lines += ["", f"Path {i} ({plural(path.length, 'hop')}): {chain_text(path, schema)}"]
+        for j, (hop, left, right) in enumerate(zip(path.hops, path.entities, path.entities[1:]), 1):
+            for rel in hop.relations:
+                lines.append(f"  {j}. {left.name} {arrow(rel, hop.source, schema)} {right.name}")
+                lines += evidence_lines(rel, "       ")
+    return "\n".join(lines)
+
+
+def find_text(query: str, matches: list[Match]) -> str:
+    if not matches:
+        return f"No entity matches {query!r}."
+    rows = []
+    for m in matches:
+        how = "" if m.field == "name" or m.matched == m.entity.name else f"  [{m.field}: {m.matched}]"
+        rows.append((m.entity.id, m.entity.type, m.entity.name + how))
+    return table(rows)
+
+
+def table(rows: Iterable[tuple[str, ...]]) -> str:
+    rows = list(rows)
+    if not rows:
+        return ""
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join("  ".join([str(c).ljust(w) for c, w in zip(r, widths)] + [str(r[-1])])
+                     for r in rows)
+
+
+def show_text(e: Entity, relations: list[Relation], names: dict[str, Entity],
+              schema: Schema | None = None) -> str:
+    lines = [f"{e.name}  [{e.type}]  id: {e.id}"]
+    if e.aliases:
+        lines.append(f"  aliases: {', '.join(e.aliases)}")
+    for key in ("country", "description", "url"):
+        if getattr(e, key):
+            lines.append(f"  {key}: {getattr(e, key)}")
+    if e.tags:
+        lines.append(f"  tags: {', '.join(e.tags)}")
+    for k, v in e.properties.items():
+        lines.append(f"  {k}: {v}")
+    lines += ["", f"Relations ({len(relations)}):"]
+    for rel in relations:
+        other = names[rel.other(e.id)]
+        lines.append(f"  {arrow(rel, e.id, schema)} {entity_label(other)}")
+        lines += evidence_lines(rel, "      ")
+    return "\n".join(lines)
+
+
+def neighbors_text(result: Neighborhood, depth: int, schema: Schema | None = None) -> str:
+    c = result.center
+    head = (f"{plural(len(result.hits), 'entity', 'entities')} within {plural(depth, 'hop')} "
+            f"of {entity_label(c)}:")
+    lines = [head]
+    for hit in result.hits:
+        via = "; ".join(f"{arrow(r, r.other(hit.entity.id), schema)}" for r in hit.relations[:3])
+        more = f" (+{len(hit.relations) - 3})" if len(hit.relations) > 3 else ""
+        lines.append(f"  {hit.distance}  {hit.entity.type:<12} {entity_label(hit.entity)}"
+                     f"  {via}{more}")
+    return "\n".join(lines)
+
+
+def exposure_text(center: Entity, hits: list[ExposureHit], max_hops: int,
+                  schema: Schema | None = None) -> str:
+    if not hits:
+        return f"No matching entities within {plural(max_hops, 'hop')} of {entity_label(center)}."
+    lines = [f"{plural(len(hits), 'entity', 'entities')} within {plural(max_hops, 'hop')} "
+             f"of {entity_label(center)}:"]
+    for hit in hits:
+        country = f" {hit.entity.country}" if hit.entity.country else ""
+        lines.append(f"  {hit.distance}  {hit.entity.type}{country}  {entity_label(hit.entity)}")
+        lines.append(f"       {chain_text(hit.path, schema)}")
+    return "\n".join(lines)
+
+
+def stats_text(s: Stats) -> str:
+    lines = [f"{plural(s.entities, 'entity', 'entities')}, {plural(s.relations, 'relation')}, "
+             f"{plural(s.components, 'connected component')} "
+             f"(largest: {s.largest_component})", "", "Entities by type:"]
+    lines += [f"  {n:>6}  {t}" for t, n in s.entity_types.items()]
+    lines += ["", "Relations by type:"]
+    lines += [f"  {n:>6}  {t}" for t, n in s.relation_types.items()]
+    lines += ["", "Most connected:"]
+    lines += [f"  {d:>6}  {entity_label(e)}" for e, d in s.top]
+    lines += ["", f"Isolated entities: {len(s.isolated)}"]
+    lines += [f"  {entity_label(e)}" for e in s.isolated[:20]]
+    if len(s.isolated) > 20:
+        lines.append(f"  … and {len(s.isolated) - 20} more")
+    return "\n".join(lines)
+
+
+def report_text(report: Report, folder: str) -> str:
+    lines = [str(i) for i in report.issues]
+    verdict = "OK" if report.ok else "INVALID"
+    lines.append(f"{folder}: {verdict}: {report.summary()}")
+    return "\n".join(lines)

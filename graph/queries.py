@@ -1,0 +1,196 @@
+"""What the queries mean: options, result shapes and the rules both stores share.
+
+A store computes results; this module defines them, so the embedded store and
+Neo4j can be held to one test suite:
+
+* Paths are sequences of distinct entities. Each hop carries every relation
+  between its two entities that passes the filters, in relation-id order, and
+  each relation keeps its true direction.
+* Undirected by default: a relation can be walked either way. With
+  ``directed``, only from -> to, except symmetric types (competes_with...).
+* Ties are broken by the sequence of entity ids, so answers are deterministic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .model import Entity, Relation, Schema
+from .validate import date_bounds, date_prefix
+
+DEFAULT_MAX_HOPS = 4
+MAX_SHORTEST_PATHS = 20
+
+
+@dataclass(frozen=True)
+class Traversal:
+    """Which relations and entities a walk may use."""
+
+    rels: frozenset[str] | None = None          # allowed relation types
+    via_types: frozenset[str] | None = None     # allowed types of intermediate entities
+    avoid: frozenset[str] = frozenset()          # entity ids never entered
+    as_of: str | None = None                     # date prefix
+    directed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.as_of is not None:
+            object.__setattr__(self, "as_of", date_prefix(self.as_of))
+
+    def relation_ok(self, rel: Relation) -> bool:
+        if self.rels is not None and rel.type not in self.rels:
+            return False
+        return self.as_of is None or active(rel, self.as_of)
+
+    def steps(self, rel: Relation, schema: Schema) -> list[tuple[str, str]]:
+        """The (from, to) moves this relation allows."""
+        forward = (rel.source_id, rel.target_id)
+        if self.directed and not schema.symmetric(rel.type):
+            return [forward]
+        return [forward, (rel.target_id, rel.source_id)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rels": sorted(self.rels) if self.rels is not None else None,
+                "via_types": sorted(self.via_types) if self.via_types is not None else None,
+                "avoid": sorted(self.avoid), "as_of": self.as_of, "directed": self.directed}
+
+
+def active(rel: Relation, as_of: str) -> bool:
+    """Whether a relation's since/until period overlaps the as-of date prefix.
+
+    >>> from .model import Relation
+    >>> active(Relation("r", "funds", "a", "b", since="2026", until="2027-06"), "2027")
+    True
+    >>> active(Relation("r", "funds", "a", "b", since="2026"), "2025-12-31")
+    False
+    """
+    start, end = date_bounds(as_of)
+    if rel.since and date_bounds(rel.since)[0] > end:
+        return False
+    if rel.until and date_bounds(rel.until)[1] < start:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PathQuery:
+    traversal: Traversal = Traversal()
+    max_hops: int = DEFAULT_MAX_HOPS
+    k: int | None = None          # None: every shortest path (up to MAX_SHORTEST_PATHS)
+
+
+@dataclass(frozen=True)
+class ExposureQuery:
+    traversal: Traversal = Traversal()
+    types: frozenset[str] | None = None
+    countries: frozenset[str] | None = None
+    max_hops: int = 3
+
+
+@dataclass
+class Hop:
+    source: str      # entity walked from
+    target: str      # entity walked to
+    relations: list[Relation]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.source, "to": self.target,
+                "relations": [r.to_dict() for r in self.relations]}
+
+
+@dataclass
+class Path:
+    entities: list[Entity]
+    hops: list[Hop]
+
+    @property
+    def length(self) -> int:
+        return len(self.hops)
+
+    @property
+    def ids(self) -> list[str]:
+        return [e.id for e in self.entities]
+
+    def relation_ids(self) -> list[str]:
+        return [r.id for h in self.hops for r in h.relations]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"length": self.length,
+                "entities": [brief(e) for e in self.entities],
+                "hops": [h.to_dict() for h in self.hops]}
+
+
+@dataclass
+class NeighborHit:
+    entity: Entity
+    distance: int
+    relations: list[Relation]   # relations linking it to entities one step nearer
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**brief(self.entity), "distance": self.distance,
+                "relations": [r.to_dict() for r in self.relations]}
+
+
+@dataclass
+class Neighborhood:
+    center: Entity
+    hits: list[NeighborHit]
+
+    def entity_ids(self) -> list[str]:
+        return [self.center.id] + [h.entity.id for h in self.hits]
+
+    def relation_ids(self) -> list[str]:
+        return sorted({r.id for h in self.hits for r in h.relations})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"center": brief(self.center), "neighbors": [h.to_dict() for h in self.hits]}
+
+
+@dataclass
+class ExposureHit:
+    entity: Entity
+    distance: int
+    path: Path
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**brief(self.entity), "country": self.entity.country,
+                "distance": self.distance, "path": self.path.to_dict()}
+
+
+@dataclass
+class Stats:
+    entities: int
+    relations: int
+    entity_types: dict[str, int]
+    relation_types: dict[str, int]
+    top: list[tuple[Entity, int]]
+    isolated: list[Entity]
+    components: int
+    largest_component: int
+    sources: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"entities": self.entities, "relations": self.relations,
+                "entity_types": self.entity_types, "relation_types": self.relation_types,
+                "most_connected": [{**brief(e), "degree": d} for e, d in self.top],
+                "isolated": [brief(e) for e in self.isolated],
+                "components": self.components, "largest_component": self.largest_component}
+
+
+def brief(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "type": entity.type, "name": entity.name}
+
+
+def sort_counts(counts: dict[str, int]) -> dict[str, int]:
+    """Largest first, then by name."""
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def order_paths(paths: Iterable[Path]) -> list[Path]:
+    """Shortest first; equal lengths by entity-id sequence."""
+    return sorted(paths, key=lambda p: (p.length, p.ids))
+
+
+def type_matches(schema: Schema, entity: Entity, types: Iterable[str] | None) -> bool:
+    """Whether an entity is one of ``types``, counting subtypes (``types:`` parents)."""
+    return types is None or schema.is_a(entity.type, types)

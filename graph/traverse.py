@@ -1,0 +1,162 @@
+"""Breadth-first walks on any adjacency, independent of how a store keeps it.
+
+A store supplies ``step(node, reverse)`` (the nodes reachable in one move,
+or, with ``reverse``, the nodes that reach ``node`` in one move) and
+``through(node)`` (whether a walk may pass through a node rather than only end
+there). Everything here is deterministic: neighbours are visited in id order,
+so among equally short paths the one with the smallest id sequence wins.
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import Callable, Iterable, Iterator
+
+Step = Callable[[str, bool], Iterable[str]]
+Through = Callable[[str], bool]
+
+
+def bfs(start: str, step: Step, through: Through, max_depth: int,
+        order: bool = True) -> tuple[dict[str, int], dict[str, str]]:
+    """Distances and BFS-tree parents from ``start`` up to ``max_depth``.
+
+    With ``order`` the parent of each node lies on its lexicographically
+    smallest shortest path from ``start``.
+    """
+    dist = {start: 0}
+    parent: dict[str, str] = {}
+    frontier = [start]
+    depth = 0
+    while frontier and depth < max_depth:
+        depth += 1
+        nxt: list[str] = []
+        for u in frontier:
+            if u != start and not through(u):
+                continue
+            nbrs = step(u, False)
+            for v in (sorted(set(nbrs)) if order else nbrs):
+                if v not in dist:
+                    dist[v] = depth
+                    parent[v] = u
+                    nxt.append(v)
+        frontier = nxt
+    return dist, parent
+
+
+def chain(parent: dict[str, str], node: str) -> list[str]:
+    """The BFS-tree path from the root to ``node``."""
+    out = [node]
+    while out[-1] in parent:
+        out.append(parent[out[-1]])
+    return out[::-1]
+
+
+def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
+                   limit: int, banned: frozenset[str] = frozenset(),
+                   banned_steps: frozenset[tuple[str, str]] = frozenset()) -> list[list[str]]:
+    """Up to ``limit`` shortest simple paths a -> b (length <= max_hops), smallest ids first.
+
+    Bidirectional BFS finds the distance touching as little of the graph as
+    possible; the paths are then read off the two distance maps.
+    """
+    if a == b or a in banned or b in banned or max_hops < 1:
+        return []
+
+    def moves(u: str, reverse: bool) -> Iterator[str]:
+        for v in step(u, reverse):
+            if v in banned:
+                continue
+            if (v, u) in banned_steps if reverse else (u, v) in banned_steps:
+                continue
+            yield v
+
+    da, db = {a: 0}, {b: 0}
+    fa, fb = [a], [b]
+    la = lb = 0
+    best: int | None = None
+    while fa and fb and la + lb < max_hops and best is None:
+        forward = len(fa) <= len(fb)
+        dist, other, frontier, start = (da, db, fa, a) if forward else (db, da, fb, b)
+        level = (la if forward else lb) + 1
+        new: list[str] = []
+        for u in frontier:
+            if u != start and not through(u):
+                continue
+            for v in moves(u, not forward):
+                if v not in dist:
+                    dist[v] = level
+                    new.append(v)
+        if forward:
+            fa, la = new, level
+        else:
+            fb, lb = new, level
+        for v in new:
+            if v in other and (v == a or v == b or through(v)):
+                d = da[v] + db[v]
+                if best is None or d < best:
+                    best = d
+    if best is None or best > max_hops:
+        return []
+    d = best
+    out: list[list[str]] = []
+
+    def extend(path: list[str]) -> None:
+        i = len(path) - 1
+        u = path[-1]
+        if i == d:
+            if u == b:
+                out.append(list(path))
+            return
+        if u != a and not through(u):
+            return
+        for v in sorted(set(moves(u, False))):
+            if len(out) >= limit:
+                return
+            p = i + 1
+            if p <= la and da.get(v) != p:
+                continue
+            if d - p <= lb and db.get(v) != d - p:
+                continue
+            if v in path or (v != b and p == d):
+                continue
+            path.append(v)
+            extend(path)
+            path.pop()
+
+    extend([a])
+    return out
+
+
+def k_shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
+                     k: int) -> list[list[str]]:
+    """The ``k`` shortest simple paths, ordered by (length, id sequence) — Yen's method.
+
+    Each spur search returns the smallest-id shortest spur, which makes the
+    enumeration follow exactly the (length, ids) order.
+    """
+    first = shortest_paths(a, b, step, through, max_hops, 1)
+    if not first:
+        return []
+    found = [first[0]]
+    seen = {tuple(first[0])}
+    candidates: list[tuple[int, list[str]]] = []
+    while len(found) < k:
+        last = found[-1]
+        for i in range(len(last) - 1):
+            spur, root = last[i], last[: i + 1]
+            if i > 0 and not through(spur):
+                continue
+            banned_steps = frozenset((p[i], p[i + 1]) for p in found
+                                     if len(p) > i + 1 and p[: i + 1] == root)
+            spur_paths = shortest_paths(spur, b, step, through, max_hops - i, 1,
+                                        banned=frozenset(root[:-1]), banned_steps=banned_steps)
+            for tail in spur_paths:
+                path = root[:-1] + tail
+                key = tuple(path)
+                if key not in seen:
+                    seen.add(key)
+                    heapq.heappush(candidates, (len(path), path))
+        if not candidates:
+            break
+        found.append(heapq.heappop(candidates)[1])
+    return found
