@@ -27,12 +27,16 @@ class KgGroup(click.Group):
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"],
                                             "max_content_width": 100})
 @click.version_option(__version__, prog_name="kg")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars on stderr.")
+def cli(quiet: bool) -> None:
     """Explore how governments, ministries, funds, firms, projects and sectors
     connect, and on what evidence.
 
     Seeds are read from --seeds PATH, else $KG_SEEDS, else ./seeds.
     """
+    if quiet:
+        from graph.progress import set_quiet
+        set_quiet(True)
 
 
 from . import query  # noqa: E402  (registers commands on `cli`)

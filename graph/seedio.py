@@ -162,9 +162,10 @@ def _parse_yaml(text: str, shown: str, report: Report) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        context = getattr(exc, "context", None)
-        detail = f"{context}: {problem}" if context else problem
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None and context_mark is not mark:
+            detail += f" ({context} at line {context_mark.line + 1})"
         report.error(shown, line, f"YAML syntax error: {detail}")
         return _FAILED
 
