@@ -60,6 +60,8 @@ def load_folder(folder: str | Path, strict: bool = False,
     builder = _Builder(report, strict)
     dataset = builder.build(seeds)
     dataset.folder = display_path(root)
+    # Reading and checking happen in passes; show problems in file order.
+    report.issues.sort(key=lambda i: (i.path, i.line or 0))
     report.entities = len(dataset.entities)
     report.relations = len(dataset.relations)
     return dataset, report
