@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
-ARTICLE = ROOT.parent / "shared" / "source-documents" / "us-japan-55b-investment.txt"
+ARTICLE = FIXTURES / "articles" / "us-japan-55b-investment.txt"  # copy of ../shared/source-documents
 
 
 def require(condition: bool, reason: str) -> None:
