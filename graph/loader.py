@@ -435,6 +435,8 @@ class _Builder:
                     line: int | None) -> None:
         ents = self.dataset.entities
         a, b = ents[rel.source_id].type, ents[rel.target_id].type
+        if a not in self.schema.entity_types or b not in self.schema.entity_types:
+            return  # already reported as an unknown type
 
         def fits(x: str, y: str) -> bool:
             return ((not rt.from_types or self.schema.is_a(x, rt.from_types))
