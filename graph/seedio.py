@@ -111,7 +111,10 @@ _FAILED = object()
 def _line_loader():
     import yaml
 
-    class LineLoader(yaml.SafeLoader):
+    # libyaml's parser when present: about ten times faster on big folders.
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class LineLoader(base):  # type: ignore[valid-type,misc]
         """SafeLoader that keeps line numbers and leaves dates as strings."""
 
     # Dates stay text: since/until are ISO prefixes, and YAML would turn

@@ -27,12 +27,13 @@ def only(folder, **kw):
 
 def test_yaml_syntax_error_has_line(write_seeds):
     folder = write_seeds({"bad.yaml": "entities:\n  - id: a\n    type: firm\n   name: A\n"})
-    assert only(folder) == (f"{folder}/bad.yaml:4: error: YAML syntax error: expected <block end>, "
-                            "but found '<block mapping start>' (while parsing a block collection "
-                            "at line 2)")
+    msg = only(folder)  # the wording differs between libyaml and pure-Python PyYAML
+    assert msg.startswith(f"{folder}/bad.yaml:4: error: YAML syntax error: ")
+    assert msg.endswith("(while parsing a block collection at line 2)")
     folder = write_seeds({"bad.yaml": "entities:\n  - {id: a, type: firm, name: A\n"}, "flow")
-    assert only(folder) == (f"{folder}/bad.yaml:3: error: YAML syntax error: expected ',' or '}}', "
-                            "but got '<stream end>' (while parsing a flow mapping at line 2)")
+    msg = only(folder)
+    assert msg.startswith(f"{folder}/bad.yaml:3: error: YAML syntax error: ")
+    assert msg.endswith("(while parsing a flow mapping at line 2)")
 
 
 def test_json_syntax_error_has_line(write_seeds):
