@@ -40,8 +40,10 @@ def cli(quiet: bool) -> None:
 
 
 from . import query  # noqa: E402  (registers commands on `cli`)
+from . import render  # noqa: E402
 
 query.register(cli)
+render.register(cli)
 
 
 def main() -> None:

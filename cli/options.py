@@ -18,18 +18,21 @@ def seeds_option(f: Callable) -> Callable:
 
 
 def store_options(f: Callable) -> Callable:
-    """Add --seeds/--backend/--strict and pass an open ``store`` to the command."""
+    """Add --seeds/--backend/--strict/--no-cache and pass an open ``store`` to the command."""
 
     @seeds_option
     @click.option("--backend", type=click.Choice(["memory", "neo4j"]), envvar="KG_BACKEND",
                   default="memory", show_default=True,
                   help="Where queries run (or $KG_BACKEND).")
     @click.option("--strict", is_flag=True, help="Treat type-mismatch warnings as errors.")
+    @click.option("--no-cache", is_flag=True,
+                  help="Load the seed folder afresh, not from the on-disk cache.")
     @functools.wraps(f)
-    def wrapper(*args: Any, seeds: str, backend: str, strict: bool, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, seeds: str, backend: str, strict: bool, no_cache: bool,
+                **kwargs: Any) -> Any:
         from graph.store import open_store
 
-        with open_store(backend, seeds=seeds, strict=strict) as store:
+        with open_store(backend, seeds=seeds, strict=strict, use_cache=not no_cache) as store:
             return f(*args, store=store, **kwargs)
 
     return wrapper

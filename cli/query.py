@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .options import csv_set, emit, format_option, seeds_option, store_options
+from .render import html_options, html_page
 
 rel_option = click.option("--rel", "rels", multiple=True, metavar="TYPE",
                           help="Only follow these relation types (repeat or comma-separate).")
@@ -65,14 +66,17 @@ def show(entity: str, store, fmt: str) -> None:
 @rel_option
 @as_of_option
 @directed_option
+@html_options
 @store_options
 @format_option
-def neighbors(entity: str, depth: int, types, rels, as_of, directed, store, fmt: str) -> None:
+def neighbors(entity: str, depth: int, types, rels, as_of, directed, html, force, store,
+              fmt: str) -> None:
     """Entities within --depth hops of ENTITY."""
     from graph import present, service
 
     r = service.neighbors(store, entity, depth, csv_set(types), csv_set(rels), as_of, directed)
     emit(fmt, r.to_dict, lambda: present.neighbors_text(r, depth, store.schema))
+    html_page(store, r, html, force)
 
 
 @click.command()
@@ -86,10 +90,11 @@ def neighbors(entity: str, depth: int, types, rels, as_of, directed, store, fmt:
               help="Allowed types of intermediate entities.")
 @click.option("--avoid", multiple=True, metavar="ENTITY", help="Never pass through ENTITY.")
 @as_of_option
+@html_options
 @store_options
 @format_option
 def path(a: str, b: str, max_hops: int, k, directed, rels, via_types, avoid, as_of,
-         store, fmt: str) -> None:
+         html, force, store, fmt: str) -> None:
     """Shortest connection(s) from A to B, each hop with its evidence."""
     from graph import present, service
 
@@ -97,6 +102,7 @@ def path(a: str, b: str, max_hops: int, k, directed, rels, via_types, avoid, as_
                      avoid, as_of)
     emit(fmt, r.to_dict,
          lambda: present.paths_text(r.source, r.target, r.paths, max_hops, store.schema))
+    html_page(store, r, html, force)
 
 
 @click.command()
@@ -108,16 +114,18 @@ def path(a: str, b: str, max_hops: int, k, directed, rels, via_types, avoid, as_
 @rel_option
 @directed_option
 @as_of_option
+@html_options
 @store_options
 @format_option
 def exposure(entity: str, types, countries, max_hops: int, rels, directed, as_of,
-             store, fmt: str) -> None:
+             html, force, store, fmt: str) -> None:
     """Every entity of a type/country reachable from ENTITY, with distance and a path."""
     from graph import present, service
 
     r = service.exposure(store, entity, csv_set(types), csv_set(countries), max_hops,
                          csv_set(rels), directed, as_of)
     emit(fmt, r.to_dict, lambda: present.exposure_text(r.center, r.hits, max_hops, store.schema))
+    html_page(store, r, html, force)
 
 
 @click.command()

@@ -11,8 +11,11 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .bulk import gc_paused
 from .errors import KgError, ValidationFailed
-from .model import Dataset, Entity, EntityType, Relation, RelationType, Schema, Source
+from .model import (Dataset, Entity, EntityType, Relation, RelationType, Schema, Source,
+                    relation_id)
+from .progress import progress
 from .seedio import SeedFile, display_path, read_seed_file, seed_files
 from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, date_bounds,
                        date_prefix, did_you_mean, is_scalar, property_value)
@@ -56,9 +59,10 @@ def load_folder(folder: str | Path, strict: bool = False,
     if not paths:
         report.warning(display_path(root), None,
                        "no seed files (*.yaml, *.yml, *.json, *.csv) found")
-    seeds = [s for s in (read_seed_file(p, report) for p in paths) if s is not None]
-    builder = _Builder(report, strict)
-    dataset = builder.build(seeds)
+    with gc_paused():
+        seeds = [s for s in (read_seed_file(p, report) for p in paths) if s is not None]
+        builder = _Builder(report, strict)
+        dataset = builder.build(seeds)
     dataset.folder = display_path(root)
     # Reading and checking happen in passes; show problems in file order.
     report.issues.sort(key=lambda i: (i.path, i.line or 0))
@@ -103,6 +107,8 @@ class _Builder:
         self.entity_where: dict[str, str] = {}
         self.field_where: dict[tuple[str, str], str] = {}
         self.relation_where: dict[str, str] = {}
+        self.repeats: dict[str, int] = {}
+        self.ends: dict[tuple[str, str, str], bool] = {}
         self.type_where: dict[str, str] = {}
         self.source_keys: set[Source] = set()
 
@@ -112,15 +118,30 @@ class _Builder:
             if seed.types is not None:
                 self._types(seed)
         self._check_type_parents()
-        for seed in seeds:
-            for raw, line in seed.entities:
-                self._entity(raw, seed.path, line, seed.is_csv)
-        for seed in seeds:
-            file_source = self._source(seed.source, seed.path, seed.source_line)
-            if file_source is not None:
-                self._note_source(file_source)
-            for raw, line in seed.relations:
-                self._relation(raw, seed.path, line, seed.is_csv, file_source)
+        from . import fastcsv
+
+        rows = sum(len(s.entities) + len(s.relations) for s in seeds)
+        # Only folders that take about a second or more get a bar.
+        with progress("Checking seeds", total=rows, show=rows >= 50_000) as bar:
+            for seed in seeds:
+                if seed.header is not None and fastcsv.ENABLED:
+                    fastcsv.entities(self, seed)
+                else:
+                    for raw, line in seed.entities:
+                        self._entity(seed.csv_record(raw, line) if seed.header else raw,
+                                     seed.path, line, seed.is_csv)
+                bar.update(len(seed.entities))
+            for seed in seeds:
+                file_source = self._source(seed.source, seed.path, seed.source_line)
+                if file_source is not None:
+                    self._note_source(file_source)
+                if seed.header is not None and fastcsv.ENABLED:
+                    fastcsv.relations(self, seed, file_source)
+                else:
+                    for raw, line in seed.relations:
+                        self._relation(seed.csv_record(raw, line) if seed.header else raw,
+                                       seed.path, line, seed.is_csv, file_source)
+                bar.update(len(seed.relations))
         return self.dataset
 
     def _problem(self, path: str, line: int | None, message: str, strictable: bool = False):
@@ -379,17 +400,27 @@ class _Builder:
                 return
             rel.id = explicit_id
         else:
-            from .model import relation_id
-            base = relation_id(src, rtype, dst, rel.evidence, rel.since, rel.until)
-            rel.id, n = base, 1
-            while rel.id in self.relation_where:
-                n += 1
-                rel.id = f"{base}~{n}"
+            rel.id = self._derived_id(rel)
         self.relation_where[rel.id] = where
         if rel.source is not None and rel.source is not file_source:
             self._note_source(rel.source)
         if ok:
             self.dataset.relations.append(rel)
+
+    def _derived_id(self, rel: Relation) -> str:
+        """The content id of a relation without one; repeats get ~2, ~3..."""
+        base = relation_id(rel.source_id, rel.type, rel.target_id, rel.evidence, rel.since,
+                           rel.until)
+        if base not in self.relation_where:
+            return base
+        # Remembering the last suffix per base keeps many repeats linear.
+        n = self.repeats.get(base, 1)
+        rid = base if n == 1 else f"{base}~{n}"
+        while rid in self.relation_where:
+            n += 1
+            rid = f"{base}~{n}"
+        self.repeats[base] = n
+        return rid
 
     def _relation_id(self, value: Any) -> str:
         rid = _text(value)
@@ -431,18 +462,26 @@ class _Builder:
             else:
                 raise ValueError("relation properties must be scalars")
 
+    def _ends_fit(self, rt: RelationType, a: str, b: str) -> bool:
+        """Whether entity types a -> b suit ``rt`` (unknown types: already reported)."""
+        key = (rt.name, a, b)
+        fit = self.ends.get(key)
+        if fit is None:
+            types = self.schema.entity_types
+
+            def fits(x: str, y: str) -> bool:
+                return ((not rt.from_types or self.schema.is_a(x, rt.from_types))
+                        and (not rt.to_types or self.schema.is_a(y, rt.to_types)))
+
+            fit = self.ends[key] = (a not in types or b not in types or fits(a, b)
+                                    or (rt.symmetric and fits(b, a)))
+        return fit
+
     def _check_ends(self, rt: RelationType, rel: Relation, label: str, path: str,
                     line: int | None) -> None:
         ents = self.dataset.entities
         a, b = ents[rel.source_id].type, ents[rel.target_id].type
-        if a not in self.schema.entity_types or b not in self.schema.entity_types:
-            return  # already reported as an unknown type
-
-        def fits(x: str, y: str) -> bool:
-            return ((not rt.from_types or self.schema.is_a(x, rt.from_types))
-                    and (not rt.to_types or self.schema.is_a(y, rt.to_types)))
-
-        if fits(a, b) or (rt.symmetric and fits(b, a)):
+        if self._ends_fit(rt, a, b):
             return
         want = (f"{'|'.join(rt.from_types) or 'any'} -> {'|'.join(rt.to_types) or 'any'}")
         self._problem(path, line, f"{label}: {rt.name} expects {want}, got {a} -> {b}",

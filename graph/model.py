@@ -45,7 +45,7 @@ class Source:
                       for k in ("title", "publisher", "url", "date") if k in value})
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     id: str
     type: str
@@ -74,7 +74,7 @@ class Entity:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     id: str
     type: str
@@ -123,7 +123,7 @@ def relation_id(source_id: str, rtype: str, target_id: str, evidence: str | None
     """
     digest = hashlib.sha1(
         "\x1f".join([source_id, rtype, target_id, evidence or "", since or "", until or ""])
-        .encode("utf-8")).hexdigest()[:8]
+        .encode("utf-8")).digest()[:4].hex()
     return f"{source_id}~{rtype}~{target_id}~{digest}"
 
 

@@ -33,6 +33,10 @@ def write_output(path: str | os.PathLike[str], content: str | bytes, force: bool
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        # mkstemp makes the file owner-only; give it the usual permissions (umask).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except OSError as exc:
         raise KgError(f"cannot write {path}: {exc.strerror or exc}") from None

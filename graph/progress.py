@@ -26,9 +26,12 @@ def enabled() -> bool:
 
 
 @contextmanager
-def progress(label: str, total: int | None = None) -> Iterator["_Bar"]:
-    """``with progress("Loading", total=n) as bar: bar.update(k)``."""
-    bar = _Bar(label, total) if enabled() else _Bar(label, total, silent=True)
+def progress(label: str, total: int | None = None, show: bool = True) -> Iterator["_Bar"]:
+    """``with progress("Loading", total=n) as bar: bar.update(k)``.
+
+    ``show=False`` keeps a quick job silent even on a terminal.
+    """
+    bar = _Bar(label, total) if show and enabled() else _Bar(label, total, silent=True)
     try:
         yield bar
     finally:

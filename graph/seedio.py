@@ -40,6 +40,16 @@ class SeedFile:
     types: Any = None
     types_line: int | None = None
     is_csv: bool = False
+    # CSV files keep their rows as cell lists (entities/relations hold
+    # (cells, line)); csv_record() turns one into a record when needed.
+    header: list[str] | None = None
+
+    def csv_record(self, cells: list[str], line: int | None) -> LineDict:
+        """A CSV row as a record: header -> cell, empty cells left out."""
+        assert self.header is not None
+        record = LineDict({h: v for h, v in zip(self.header, cells) if v != ""})
+        record.line = line
+        return record
 
 
 def display_path(path: Path | str) -> str:
@@ -249,7 +259,7 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
         report.error(shown, 1, f"CSV syntax error: {exc}")
         return None
     header = [h.strip() for h in header]
-    seed = SeedFile(shown, is_csv=True)
+    seed = SeedFile(shown, is_csv=True, header=header)
     if all(h in header for h in _ENTITY_HEADER):
         target = seed.entities
     elif all(h in header for h in _RELATION_HEADER):
@@ -263,16 +273,17 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
         report.error(shown, 1, f"CSV header repeats column(s) {', '.join(dupes)}")
         return None
     try:
+        width = len(header)
         for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
+            if len(row) != width:
+                if not "".join(row).strip():
+                    continue
+                report.error(shown, reader.line_num,
+                             f"row has {len(row)} cells, header has {width}")
                 continue
-            if len(row) != len(header):
-                report.error(shown, line, f"row has {len(row)} cells, header has {len(header)}")
+            if not "".join(row).strip():
                 continue
-            record = LineDict((h, v) for h, v in zip(header, row) if v != "")
-            record.line = line
-            target.append((record, line))
+            target.append((row, reader.line_num))
     except csv.Error as exc:
         report.error(shown, reader.line_num, f"CSV syntax error: {exc}")
     return seed

@@ -101,3 +101,9 @@ def store_for(request) -> Callable[[Path], object]:
     yield make
     for store in opened:
         store.close()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_dir(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's graph cache (graph/cache.py)."""
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "kg-cache"))

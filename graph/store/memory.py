@@ -1,7 +1,9 @@
-"""The embedded store: a networkx MultiDiGraph built from a validated Dataset.
+"""The embedded store: a validated Dataset with an integer adjacency index.
 
-Nodes are entity ids (attribute ``entity``); edges are keyed by relation id
-(attribute ``relation``). ``store.graph`` is the networkx graph users can get at.
+Queries walk :class:`~graph.store.csr.Index` (entity numbers in id order).
+``store.graph`` is the networkx MultiDiGraph users can get at, built on first
+use: nodes are entity ids (attribute ``entity``); edges are keyed by relation
+id (attribute ``relation``).
 """
 
 from __future__ import annotations
@@ -18,29 +20,55 @@ from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neig
 from ..resolve import normalize
 from ..traverse import bfs, chain, k_shortest_paths, shortest_paths
 from .base import Store
+from .csr import Index
 
 if TYPE_CHECKING:
     import networkx as nx
 
 
 class MemoryStore(Store):
-    def __init__(self, data: Dataset):
-        import networkx as nx
-
+    def __init__(self, data: Dataset, index: Index | None = None):
         self.data = data
         self.schema = data.schema
-        g = nx.MultiDiGraph()
-        g.add_nodes_from((e.id, {"entity": e}) for e in data.entities.values())
-        g.add_edges_from((r.source_id, r.target_id, r.id, {"relation": r})
-                         for r in data.relations)
-        self.graph: nx.MultiDiGraph = g
+        # Queries walk the integer index; the networkx graph is built when
+        # someone asks for it, so loading does not pay for it twice.
+        self.index = index if index is not None else Index.build(data)
+        self._graph: nx.MultiDiGraph | None = None
         self._labels: dict[str, set[str]] | None = None
+        self._type_ok: dict[tuple[str, frozenset[str]], bool] = {}
+
+    @property
+    def graph(self) -> "nx.MultiDiGraph":
+        """The networkx MultiDiGraph: nodes are entity ids (attribute ``entity``),
+        edges are keyed by relation id (attribute ``relation``)."""
+        if self._graph is None:
+            import networkx as nx
+
+            g = nx.MultiDiGraph()
+            g.add_nodes_from((e.id, {"entity": e}) for e in self.data.entities.values())
+            g.add_edges_from((r.source_id, r.target_id, r.id, {"relation": r})
+                             for r in self.data.relations)
+            self._graph = g
+        return self._graph
 
     @classmethod
     def from_folder(cls, seeds: str | FsPath = "seeds", strict: bool = False,
-                    **_: object) -> "MemoryStore":
+                    use_cache: bool = True, **_: object) -> "MemoryStore":
+        """Load a seed folder, through the on-disk cache unless ``use_cache`` is off."""
+        from ..cache import GraphCache
         from ..loader import load_dataset
-        return cls(load_dataset(seeds, strict=strict))
+        from ..seedio import display_path
+
+        cache = GraphCache.for_folder(seeds, strict) if use_cache else None
+        hit = cache.read() if cache is not None else None
+        if hit is not None:
+            data, index = hit
+            data.folder = display_path(seeds)
+            return cls(data, index)
+        store = cls(load_dataset(seeds, strict=strict))
+        if cache is not None:
+            cache.write(store.data, store.index)
+        return store
 
     # -- lookup --------------------------------------------------------
     def entity(self, entity_id: str) -> Entity:
@@ -48,6 +76,11 @@ class MemoryStore(Store):
             return self.data.entities[entity_id]
         except KeyError:
             raise EntityNotFound(entity_id) from None
+
+    def resolve(self, text: str) -> Entity:
+        # An exact id wins outright (see graph.resolve.pick): no label index needed.
+        e = self.data.entities.get(text)
+        return e if e is not None else super().resolve(text)
 
     def _label_index(self) -> dict[str, set[str]]:
         if self._labels is None:
@@ -67,45 +100,84 @@ class MemoryStore(Store):
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         self.entity(entity_id)
-        g = self.graph
-        rels = {d["relation"].id: d["relation"]
-                for _, _, d in g.out_edges(entity_id, data=True)}
-        rels.update((d["relation"].id, d["relation"])
-                    for _, _, d in g.in_edges(entity_id, data=True))
-        return sorted(rels.values(), key=lambda r: (r.type, r.id))
+        rels = self.data.relations
+        found = {}
+        for signed, _ in self.index.incident(self.index.pos[entity_id]):
+            rel = rels[signed if signed >= 0 else ~signed]
+            found[rel.id] = rel
+        return sorted(found.values(), key=lambda r: (r.type, r.id))
 
-    # -- walking -------------------------------------------------------
-    def _incident(self, u: str, t: Traversal, reverse: bool) -> Iterator[tuple[str, Relation]]:
-        """(neighbour, relation) pairs for moves out of ``u`` (into ``u`` if reverse)."""
+    # -- walking (on entity numbers, see graph.store.csr) ----------------
+    def _avoid(self, t: Traversal) -> frozenset[int]:
+        pos = self.index.pos
+        return frozenset(pos[a] for a in t.avoid if a in pos)
+
+    def _incident(self, u: int, t: Traversal, reverse: bool, avoid: frozenset[int],
+                  only: int | None = None,
+                  near: set[int] | None = None) -> Iterator[tuple[int, Relation]]:
+        """(neighbour, relation) pairs for moves out of ``u`` (into ``u`` if reverse),
+        all of them, only those to ``only``, or only those to entities in ``near``."""
         sym = self.schema.symmetric
-        for adj, natural in ((self.graph._succ, not reverse), (self.graph._pred, reverse)):
-            for v, keyed in adj[u].items():
-                if v in t.avoid:
-                    continue
-                for data in keyed.values():
-                    rel = data["relation"]
-                    if t.relation_ok(rel) and (natural or not t.directed or sym(rel.type)):
-                        yield v, rel
+        rels = self.data.relations
+        pairs = self.index.incident(u) if only is None else self.index.between(u, only)
+        for signed, v in pairs:
+            if v in avoid or (near is not None and v not in near):
+                continue
+            rel = rels[signed if signed >= 0 else ~signed]
+            natural = (signed >= 0) != reverse
+            if t.relation_ok(rel) and (natural or not t.directed or sym(rel.type)):
+                yield v, rel
 
     def _walker(self, t: Traversal):
-        ents = self.data.entities
+        index = self.index
+        avoid = self._avoid(t)
+        if t.rels is None and t.as_of is None and not t.directed:
+            # Every relation counts, both ways: step along the neighbour lists.
+            nbr, off = index.nbr, index.nbr_off
+            if avoid:
+                def step(u: int, reverse: bool) -> Iterable[int]:
+                    return [v for v in nbr[off[u]:off[u + 1]] if v not in avoid]
+            else:
+                def step(u: int, reverse: bool) -> Iterable[int]:
+                    return nbr[off[u]:off[u + 1]]
+        else:
+            def step(u: int, reverse: bool) -> Iterable[int]:
+                return (v for v, _ in self._incident(u, t, reverse, avoid))
 
-        def step(u: str, reverse: bool) -> Iterator[str]:
-            return (v for v, _ in self._incident(u, t, reverse))
+        ents, ids = self.data.entities, index.ids
+        via = t.via_types
 
-        def through(u: str) -> bool:
-            return t.via_types is None or type_matches(self.schema, ents[u], t.via_types)
+        def through(u: int) -> bool:
+            return via is None or self._is_type(ents[ids[u]], via)
 
-        return step, through
+        return step, through, avoid
 
-    def _hop(self, u: str, v: str, t: Traversal) -> Hop:
-        rels = sorted((r for w, r in self._incident(u, t, False) if w == v), key=lambda r: r.id)
-        return Hop(u, v, rels)
+    def _is_type(self, e: Entity, types: frozenset[str]) -> bool:
+        key = (e.type, types)
+        ok = self._type_ok.get(key)
+        if ok is None:
+            ok = self._type_ok[key] = type_matches(self.schema, e, types)
+        return ok
 
-    def _path(self, ids: list[str], t: Traversal) -> Path:
-        ents = self.data.entities
-        return Path([ents[i] for i in ids],
-                    [self._hop(u, v, t) for u, v in zip(ids, ids[1:])])
+    def _hop(self, u: int, v: int, t: Traversal, avoid: frozenset[int]) -> Hop:
+        ids = self.index.ids
+        rels = sorted((r for _, r in self._incident(u, t, False, avoid, only=v)),
+                      key=lambda r: r.id)
+        return Hop(ids[u], ids[v], rels)
+
+    def _path(self, nums: list[int], t: Traversal, avoid: frozenset[int],
+              hops: dict[tuple[int, int], Hop] | None = None) -> Path:
+        """A Path from entity numbers; ``hops`` shares hops among paths of one query."""
+        ents, ids = self.data.entities, self.index.ids
+        out = []
+        for u, v in zip(nums, nums[1:]):
+            hop = hops.get((u, v)) if hops is not None else None
+            if hop is None:
+                hop = self._hop(u, v, t, avoid)
+                if hops is not None:
+                    hops[(u, v)] = hop
+            out.append(hop)
+        return Path([ents[ids[i]] for i in nums], out)
 
     # -- queries -------------------------------------------------------
     def paths(self, a: str, b: str, query: PathQuery = PathQuery()) -> list[Path]:
@@ -113,59 +185,70 @@ class MemoryStore(Store):
         t = query.traversal
         if a in t.avoid or b in t.avoid:
             return []
-        step, through = self._walker(t)
+        step, through, avoid = self._walker(t)
+        pos = self.index.pos
         if query.k is None:
-            found = shortest_paths(a, b, step, through, query.max_hops, MAX_SHORTEST_PATHS)
+            found = shortest_paths(pos[a], pos[b], step, through, query.max_hops,
+                                   MAX_SHORTEST_PATHS)
         else:
-            found = k_shortest_paths(a, b, step, through, query.max_hops, query.k)
-        return order_paths(self._path(p, t) for p in found)
+            found = k_shortest_paths(pos[a], pos[b], step, through, query.max_hops, query.k)
+        return order_paths(self._path(p, t, avoid) for p in found)
 
     def neighbors(self, entity_id: str, depth: int = 1,
                   types: frozenset[str] | None = None,
                   traversal: Traversal = Traversal()) -> Neighborhood:
         center = self.entity(entity_id)
-        step, through = self._walker(traversal)
-        dist, _ = bfs(entity_id, step, through, depth, order=False)
+        step, through, avoid = self._walker(traversal)
+        ents, ids = self.data.entities, self.index.ids
+        start = self.index.pos[entity_id]
+        dist, _ = bfs(start, step, through, depth, order=False)
+        levels: dict[int, set[int]] = {}
+        for v, d in dist.items():
+            levels.setdefault(d, set()).add(v)
         hits = []
         for v in sorted(dist, key=lambda n: (dist[n], n)):
-            if v == entity_id or not type_matches(self.schema, self.data.entities[v], types):
+            e = ents[ids[v]]
+            if v == start or (types is not None and not self._is_type(e, types)):
                 continue
-            links = sorted({r.id: r for w, r in self._incident(v, traversal, True)
-                            if dist.get(w) == dist[v] - 1}.values(), key=lambda r: r.id)
-            hits.append(NeighborHit(self.data.entities[v], dist[v], links))
+            moves = (self._incident(v, traversal, True, avoid, only=start) if dist[v] == 1
+                     else self._incident(v, traversal, True, avoid, near=levels[dist[v] - 1]))
+            links = sorted({r.id: r for _, r in moves}.values(), key=lambda r: r.id)
+            hits.append(NeighborHit(e, dist[v], links))
         return Neighborhood(center, hits)
 
     def exposure(self, entity_id: str, query: ExposureQuery = ExposureQuery()) -> list[ExposureHit]:
         self.entity(entity_id)
         t = query.traversal
-        step, through = self._walker(t)
-        dist, parent = bfs(entity_id, step, through, query.max_hops)
+        step, through, avoid = self._walker(t)
+        ents, ids = self.data.entities, self.index.ids
+        start = self.index.pos[entity_id]
+        dist, parent = bfs(start, step, through, query.max_hops)
+        hops: dict[tuple[int, int], Hop] = {}
         hits = []
         for v in sorted(dist, key=lambda n: (dist[n], n)):
-            e = self.data.entities[v]
-            if v == entity_id or not type_matches(self.schema, e, query.types):
+            e = ents[ids[v]]
+            if v == start or (query.types is not None and not self._is_type(e, query.types)):
                 continue
             if query.countries is not None and e.country not in query.countries:
                 continue
-            hits.append(ExposureHit(e, dist[v], self._path(chain(parent, v), t)))
+            hits.append(ExposureHit(e, dist[v], self._path(chain(parent, v), t, avoid, hops)))
         return hits
 
     def stats(self, top: int = 10) -> Stats:
-        import networkx as nx
-
-        g = self.graph
-        ents = self.data.entities
-        degree = {n: d for n, d in g.degree()}
-        ranked = sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))
-        components = list(nx.weakly_connected_components(g)) if len(g) else []
+        index = self.index
+        ents, ids = self.data.entities, index.ids
+        off = index.inc_off
+        degree = [off[u + 1] - off[u] for u in range(len(ids))]
+        ranked = sorted(range(len(ids)), key=lambda u: (-degree[u], u))
+        components = index.components()
         return Stats(
             entities=len(ents), relations=len(self.data.relations),
             entity_types=sort_counts(Counter(e.type for e in ents.values())),
             relation_types=sort_counts(Counter(r.type for r in self.data.relations)),
-            top=[(ents[n], d) for n, d in ranked[:top] if d > 0],
-            isolated=[ents[n] for n in sorted(n for n, d in degree.items() if d == 0)],
+            top=[(ents[ids[u]], degree[u]) for u in ranked[:top] if degree[u] > 0],
+            isolated=[ents[ids[u]] for u in range(len(ids)) if degree[u] == 0],
             components=len(components),
-            largest_component=max((len(c) for c in components), default=0),
+            largest_component=max(components, default=0),
             sources=len(self.data.sources))
 
     def dataset(self, entity_ids: Iterable[str] | None = None) -> Dataset:

@@ -1,0 +1,67 @@
+"""The shape every exporter shares: ``write(dataset)`` then ``finalize()``.
+
+An exporter is made with its target (a file, ``-`` for stdout, or a folder
+for multi-file formats) and refuses to overwrite anything without
+``force`` — checked up front, before any slow work.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import ClassVar
+
+from ..errors import InputError, KgError
+from ..model import Dataset
+from ..output import check_writable, write_output
+
+
+class Exporter(ABC):
+    """Collects datasets with :meth:`write`, writes the target in :meth:`finalize`."""
+
+    format: ClassVar[str]
+    extension: ClassVar[str]           # of the default target, e.g. "graphml"
+
+    def __init__(self, target: str, force: bool = False):
+        self.target = target
+        self.force = force
+        self.dataset: Dataset | None = None
+        self.warnings: list[str] = []  # lossy conversions, for the caller to show
+        self.written: list[str] = []   # set by finalize()
+        self.check_target()
+
+    @classmethod
+    def default_target(cls) -> str:
+        return f"graph.{cls.extension}"
+
+    def check_target(self) -> None:
+        if self.target != "-" and Path(self.target).is_dir():
+            raise InputError(f"{self.target} is a folder; give a file name with -o FILE")
+        check_writable(self.target, self.force)
+
+    def write(self, dataset: Dataset) -> None:
+        """Add a dataset; several calls merge (by entity and relation id)."""
+        if self.dataset is None:
+            self.dataset = dataset
+            return
+        seen = {r.id for r in self.dataset.relations}
+        self.dataset = Dataset(
+            self.dataset.schema, {**self.dataset.entities, **dataset.entities},
+            self.dataset.relations + [r for r in dataset.relations if r.id not in seen],
+            self.dataset.sources + [s for s in dataset.sources if s not in self.dataset.sources],
+            self.dataset.folder)
+
+    def finalize(self) -> list[str]:
+        """Write the target(s); returns (and keeps in ``written``) what was written."""
+        if self.dataset is None:
+            raise KgError(f"{self.format} export: no dataset was given to write()")
+        self.written = self._write(self.dataset)
+        return self.written
+
+    def _write(self, dataset: Dataset) -> list[str]:
+        write_output(self.target, self.dumps(dataset), self.force)
+        return [self.target]
+
+    @abstractmethod
+    def dumps(self, dataset: Dataset) -> str | bytes:
+        """The whole file for one dataset."""

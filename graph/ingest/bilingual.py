@@ -1,0 +1,57 @@
+"""Names given in two scripts, and acronyms in brackets (stage 4).
+
+"SoftBank Group (软银集团)", "Panasonic Energy（パナソニック エナジー）" and
+"European Semiconductor Manufacturing Company (ESMC)" each name one entity: the
+bracketed part becomes an alias of the name before it, never an entity of its
+own. "软银集团 (SoftBank Group)" works the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import CJK
+from .names import runs
+
+_CJK_CLASS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*([{_CJK_CLASS}][{_CJK_CLASS}\s·・]*?)\s*[）)]")
+_PAREN_ACRONYM = re.compile(r"\s*[（(]\s*([A-Z][A-Z0-9&]{1,7})\s*[）)]")
+_CJK_BEFORE_LATIN = re.compile(rf"([{_CJK_CLASS}][{_CJK_CLASS}·・]*)\s*[（(]\s*([A-Z][^()（）]{{1,60}}?)\s*[）)]")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """``name`` at ``[start, end)`` is also known as ``alias`` (bracket at ``paren``)."""
+
+    start: int
+    end: int
+    alias: str
+    paren: tuple[int, int]
+    script: str          # cjk | acronym | latin (a Latin name in brackets after CJK)
+
+
+def find_pairs(text: str) -> list[Pair]:
+    """Bilingual and acronym pairs in a sentence.
+
+    >>> [(p.alias, p.script) for p in find_pairs("SoftBank Group (软银集团) and Bank X（BX）")]
+    [('软银集团', 'cjk'), ('BX', 'acronym')]
+    """
+    out: list[Pair] = []
+    by_end = {r.end: r for r in runs(text)}
+    for pattern, script in ((_PAREN_CJK, "cjk"), (_PAREN_ACRONYM, "acronym")):
+        for m in pattern.finditer(text):
+            run = by_end.get(m.start())
+            if run is None:
+                continue
+            alias = " ".join(m.group(1).split())
+            if script == "acronym" and (alias[0] != run.tokens[0].text[0] or len(run.tokens) < 2):
+                continue
+            out.append(Pair(run.start, run.end, alias, (m.start(), m.end()), script))
+    for m in _CJK_BEFORE_LATIN.finditer(text):
+        out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
+    return sorted(out, key=lambda p: p.start)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK.search(text))

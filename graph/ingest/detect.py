@@ -1,0 +1,460 @@
+"""Entity candidates of one sentence from gazetteers and patterns (stage 5).
+
+- gazetteers: entities of the seed folder, countries (and demonyms), places,
+  sectors and technologies (weak sector words only in a sector context);
+- organisation names by their words: "Nomura Securities", "Ministry of ...",
+  "Loan Programs Office", "US-Japan Trade Agreement";
+- organisations by context: "led by X", "according to X", "a study by X",
+  "firms like A and B", a list in which one item is known to be a firm;
+- projects and funds: "projects include A, B and C", "a deep-sea crude oil
+  terminal", "$55 billion investment tool", "initiatives such as X";
+- places by context: "in Dresden", "De Soto, Kansas"; alliances: "the Quad alliance".
+
+Overlapping candidates are settled by :func:`select`: longer spans win, then
+higher priority.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterable
+
+from ..model import Dataset
+from .doc import PROPER_TYPES, Candidate, Sentence
+from .entities import EntityTable
+from .gazetteer import Gazetteer
+from .lexicon import (ORG_LIST_NOUNS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+                      places)
+from .lexicon import sectors as sector_terms
+from .names import Run, runs, run_at
+from .phrases import canonical, phrases
+
+_BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
+                       r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
+                       r"published|commissioned|sponsored|underwritten)\s+(?:\w+ly\s+)?by\s+")
+_ACCORDING = re.compile(r"\baccording to\s+|\b(?:study|report|survey|analysis|data|research|"
+                        r"estimates?|forecasts?|figures|index|poll|note)\s+(?:by|from)\s+",
+                        re.IGNORECASE)
+_ORG_LIST = re.compile(rf"\b(?:{'|'.join(sorted(ORG_LIST_NOUNS))})\s*,?\s+(?:like|such as|including)\s+",
+                       re.IGNORECASE)
+_PROGRAM_LIST = re.compile(r"\b(?:initiatives|projects|programmes|programs|schemes|ventures)\s*,?\s+"
+                           r"(?:such as|like|including)\s+")
+_PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)\s+(?:include|includes|"
+                               r"included|are|comprise|cover|span)\s*:?\s+")
+_ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
+                       r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
+_SECTOR_LIST_BEFORE = re.compile(r"\b(?:sectors?|industries|areas|markets|fields)\s+(?:like|such as|"
+                                 r"including)\s+(?:[\w-]+(?:\s[\w-]+)?,\s+(?:and\s+|or\s+)?)*$", re.I)
+_SECTOR_VERB_BEFORE = re.compile(r"\b(?:speciali[sz]ing|speciali[sz]e|active|operating|companies|firms|"
+                                 r"stocks|players|investing|invest|exposure|expertise)\s+in\s+$", re.I)
+_SECTOR_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+_FIRM_NOUNS = frozenset("group company firm maker producer operator giant conglomerate developer "
+                        "multinational".split())
+
+
+class Detector:
+    """Finds candidates in sentences; holds the gazetteers built for one run."""
+
+    def __init__(self, seeds: Dataset | None = None):
+        self.lexicon = lexicon_gazetteer()
+        self.seeds = seed_gazetteer(seeds) if seeds is not None else None
+
+    def candidates(self, s: Sentence, table: EntityTable) -> list[Candidate]:
+        text = s.text
+        out: list[Candidate] = []
+        if self.seeds is not None:
+            out.extend(Candidate(h.start, h.end, "seed", h.label, priority=100, rule="seed",
+                                 seed_id=h.values[0]) for h in self.seeds.find(text)
+                       if len(h.values) == 1)
+        out.extend(lexicon_candidates(text, self.lexicon))
+        out.extend(org_names(text))
+        out.extend(context_orgs(text, table))
+        if not s.heading:
+            out.extend(project_lists(text))
+            out.extend(places_by_context(text, table, out))
+        out.extend(_trim(text, project_phrases(text), out))
+        out.extend(alliances(text))
+        return out
+
+
+def _trim(text: str, projects: list[Candidate], others: list[Candidate]) -> list[Candidate]:
+    """"Gulf of Mexico Deep-Sea Crude Oil Terminal": the place is not part of the name."""
+    out = []
+    for c in projects:
+        start = c.start
+        for o in others:
+            if o.type in ("location", "government", "firm", "organization", "agency", "ministry") \
+                    and o.start < c.start < o.end or (o.type in ("location", "government")
+                                                      and c.start <= o.start < o.end < c.end
+                                                      and c.type == "project"):
+                start = max(start, o.end)
+        if start != c.start:
+            while start < c.end and not text[start].isalnum():
+                start += 1
+            kept = {canonical(w) for w in text[start:c.end].split()}
+            c.words = frozenset(w for w in c.words if w in kept)
+            c.start, c.name = start, text[start:c.end]
+            if not c.words or c.start >= c.end:
+                continue
+        out.append(c)
+    return out
+
+
+def select(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest first, then highest priority.
+
+    >>> a = Candidate(0, 5, "location", "Gulf"); b = Candidate(0, 14, "location", "Gulf of Mexico")
+    >>> [c.name for c in select([a, b])]
+    ['Gulf of Mexico']
+    """
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if c.length > 0 and all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+# -- gazetteers ---------------------------------------------------------------
+@cache
+def lexicon_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for c in countries():
+        for label in (c.name, *c.aliases):
+            g.add(label, ("country", c.code), case_sensitive=True)
+        for d in c.demonyms:
+            g.add(d, ("demonym", c.code), case_sensitive=True)
+    for p in places():
+        for label in (p.name, *p.aliases):
+            g.add(label, ("place", p), case_sensitive=True)
+    for s in sector_terms():
+        for label in (s.name, *s.synonyms):
+            g.add(label, ("sector", s), case_sensitive=sum(ch.isupper() for ch in label) >= 2)
+    return g
+
+
+def seed_gazetteer(seeds: Dataset) -> Gazetteer:
+    g = Gazetteer()
+    for e in seeds.entities.values():
+        for label in e.labels():
+            if len(label) >= 2:
+                g.add(label, e.id, case_sensitive=e.type in PROPER_TYPES and label[:1].isupper())
+    return g
+
+
+def lexicon_candidates(text: str, g: Gazetteer) -> list[Candidate]:
+    out: list[Candidate] = []
+    hits = g.find(text)
+    sector_hits = []
+    for h in hits:
+        kind, value = h.values[0]
+        if kind == "country":
+            info = _country(value)
+            out.append(Candidate(h.start, h.end, "government", info.name, country=value,
+                                 aliases=(text[h.start:h.end],), priority=80, rule="country"))
+        elif kind == "demonym":
+            m = re.match(r"\s+government\b", text[h.end:])
+            if m:
+                info = _country(value)
+                out.append(Candidate(h.start, h.end + m.end(), "government", info.name,
+                                     aliases=(text[h.start:h.end + m.end()],), country=value,
+                                     priority=80, rule="country"))
+        elif kind == "place":
+            out.append(Candidate(h.start, h.end, "location", value.name, country=value.country,
+                                 aliases=(text[h.start:h.end],), priority=75, rule="place"))
+        else:
+            sector_hits.append((h, value))
+    out.extend(_sectors_in_context(text, sector_hits))
+    return out
+
+
+def _sectors_in_context(text: str, hits: list) -> list[Candidate]:
+    """Strong sector terms always; weak ones in a sector context (see module doc)."""
+    ok = [not term.weak or _sector_context(text, h.start, h.end) for h, term in hits]
+    changed = True
+    while changed:               # a list with a sector is a list of sectors
+        changed = False
+        for i in range(len(hits)):
+            if ok[i]:
+                continue
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(hits) and ok[j]:
+                    a, b = sorted((hits[i][0], hits[j][0]), key=lambda h: h.start)
+                    if _SECTOR_LIST_GAP.match(text[a.end:b.start]):
+                        ok[i] = changed = True
+                        break
+    return [Candidate(h.start, h.end, term.type, term.name, aliases=(text[h.start:h.end],),
+                      priority=50, rule="sector")
+            for (h, term), good in zip(hits, ok) if good]
+
+
+def _sector_context(text: str, start: int, end: int) -> bool:
+    nxt = re.match(r"\s+([\w-]+)", text[end:])
+    if nxt and (nxt.group(1).lower() in SECTOR_NOUNS or nxt.group(1).lower() in _FIRM_NOUNS):
+        return True
+    before = text[:start]
+    return bool(_SECTOR_LIST_BEFORE.search(before) or _SECTOR_VERB_BEFORE.search(before))
+
+
+# -- organisations ------------------------------------------------------------
+def org_type(run: Run) -> str | None:
+    """The entity type a name's words imply.
+
+    "Nomura Securities" -> firm (suffix), "Bank of China" -> firm (prefix),
+    "Kiel Institute for the World Economy" -> organization ("Institute for").
+    A sector word as suffix ("Hua Hong Semiconductor") needs a real name before it.
+    """
+    words = run.words
+    if len(words) < 2:
+        return None
+    ow = org_words()
+    last, before = words[-1], words[-2]
+    if last in ow["suffix"]:
+        industry = last.lower() in _industry_words()
+        if not industry or (before[:1].isupper() and not is_common(before)):
+            return ow["suffix"][last]
+    for k, w in enumerate(words[:-1]):
+        if words[k + 1] in ("of", "for"):
+            etype = ow["prefix"].get(w) or (ow["suffix"].get(w) if k > 0 else None)
+            if etype in ("ministry", "agency", "organization") or (etype and k == 0):
+                return etype
+    for w in words:
+        if w in ow["any"]:
+            return ow["any"][w]
+    return None
+
+
+@cache
+def _industry_words() -> frozenset[str]:
+    from .lexicon import sector_words
+    return sector_words()
+
+
+def org_names(text: str) -> list[Candidate]:
+    out = []
+    for run in runs(text):
+        etype = org_type(run)
+        if etype is None:
+            continue
+        name = run.text(text)
+        country = None
+        if etype in ("ministry", "agency") and run.words[0] in demonyms():
+            country = demonyms()[run.words[0]]
+            start = run.tokens[1].start
+            name = text[start:run.end]
+        else:
+            start = run.start
+        cand = Candidate(start, run.end, etype, name, country=country, priority=70, rule="org-words")
+        if etype == "project":
+            cand.words = frozenset(canonical(w) for w in run.words[:-1]
+                                   if w not in ("of", "and", "for", "the"))
+            cand.cls = "PRG" if run.words[-1] != "Project" else "GEN"
+        out.append(cand)
+    return out
+
+
+def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
+    out: list[Candidate] = []
+    for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"),
+                                 (_ACCORDING, "organization", "according-to")):
+        for m in pattern.finditer(text):
+            run = run_at(text, m.end())
+            if run is not None:
+                out.extend(_org_list(text, run, etype, rule, table))
+    for m in _ORG_LIST.finditer(text):
+        run = run_at(text, m.end())
+        if run is None:
+            continue
+        dem = re.search(r"(\w+)\s+$", text[:m.start()])
+        country = demonyms().get(dem.group(1)) if dem else None
+        for c in _org_list(text, run, "firm", "firms-like", table, strict=False):
+            c.country = c.country or country
+            out.append(c)
+    for m in _PROGRAM_LIST.finditer(text):
+        run = run_at(text, m.end())
+        if run is not None and len(run.tokens) >= 2:
+            words = frozenset(canonical(w) for w in run.words if w[:1].isupper())
+            out.append(Candidate(run.start, run.end, "project", run.text(text), priority=65,
+                                 rule="initiatives-like", words=words, cls="PRG"))
+    out.extend(_list_propagation(text, table))
+    return out
+
+
+def _org_list(text: str, first: Run, etype: str, rule: str, table: EntityTable,
+              strict: bool = True) -> list[Candidate]:
+    """``first`` and the runs listed after it ("A, B and C"), as organisation candidates."""
+    all_runs = runs(text)
+    items = [first]
+    for r in all_runs:
+        if r.start > items[-1].end and _LIST_GAP.match(text[items[-1].end:r.start]):
+            items.append(r)
+        elif r.start > items[-1].end:
+            break
+    out = []
+    for r in items:
+        if not _org_like(r, text, table, strict):
+            continue
+        out.append(Candidate(r.start, r.end, org_type(r) or etype, r.text(text), priority=60,
+                             rule=rule))
+    return out
+
+
+def _org_like(run: Run, text: str, table: EntityTable, strict: bool) -> bool:
+    name = run.text(text)
+    if all(is_common(w) or not w[:1].isupper() for w in run.words):
+        return False
+    if name in demonyms() or _is_place_or_country(name):
+        return False
+    known = table.lookup(name)
+    if known is not None and known.type in ("person", "location", "government", "sector"):
+        return False
+    return not strict or len(run.words) <= 6
+
+
+def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
+    """In "Bosch, Infineon Technologies and NXP Semiconductors", all three are firms."""
+    out: list[Candidate] = []
+    all_runs = runs(text)
+    i = 0
+    while i < len(all_runs):
+        group = [all_runs[i]]
+        j = i + 1
+        while j < len(all_runs) and _LIST_GAP.match(text[group[-1].end:all_runs[j].start]) \
+                and "," in text[group[-1].end:all_runs[j].start] + ("," if j == i + 1 else "") \
+                or j < len(all_runs) and re.fullmatch(r"\s+and\s+", text[group[-1].end:all_runs[j].start]):
+            group.append(all_runs[j])
+            j += 1
+        if len(group) >= 2:
+            kinds = []
+            for r in group:
+                known = table.lookup(r.text(text))
+                kinds.append(org_type(r) if org_type(r) else (known.type if known else None))
+            firmish = [k for k in kinds if k in ("firm",)]
+            if firmish:
+                for r, k in zip(group, kinds):
+                    if k is None and _org_like(r, text, table, True) and len(r.words) <= 4:
+                        out.append(Candidate(r.start, r.end, "firm", r.text(text), priority=55,
+                                             rule="list"))
+        i = j
+    return out
+
+
+# -- projects, funds, alliances ----------------------------------------------
+def project_lists(text: str) -> list[Candidate]:
+    """"The projects include A, B, and C": each item is a project."""
+    m = _PROJECTS_INCLUDE.search(text)
+    if m is None:
+        return []
+    out = []
+    body_end = len(text.rstrip(". "))
+    pos = m.end()
+    for part in _ITEM_SPLIT.split(text[m.end():body_end]):
+        start = text.index(part, pos) if part else pos
+        pos = start + len(part)
+        item = re.sub(r"^(?:and\s+|or\s+)?(?:a|an|the)\s+", "", part)
+        item = re.sub(r"^.*?-(?:led|backed|funded|run)\s+", "", item)
+        item = re.split(r"\s+(?:in|off|near|at|across|north of|south of|with|by|that|which)\s+", item)[0]
+        item = item.strip(" ,;.")
+        if not item or len(item.split()) > 8 or item[:1].isupper() and len(item.split()) == 1:
+            continue
+        s = text.index(item, start)
+        words = frozenset(canonical(w) for w in item.split()
+                          if w.lower() not in ("for", "of", "and", "the", "a", "an", "in"))
+        heads = [p for p in phrases(item)]
+        cls = heads[-1].cls if heads and heads[-1].end == len(item) else "GEN"
+        words = frozenset(w for w in words if w not in ("project", "initiative", "venture",
+                                                        "terminal", "plant", "programme"))
+        out.append(Candidate(s, s + len(item), "project", item, priority=72, rule="projects-include",
+                             words=words, cls=cls))
+    return out
+
+
+def project_phrases(text: str) -> list[Candidate]:
+    out = []
+    for p in phrases(text):
+        name = text[p.name_start:p.end]
+        if p.cls == "FUND":
+            if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
+                continue
+            # the amount names the fund: "$55 billion Japanese investment tool"
+            amount_start = _amount_start(text, p)
+            out.append(Candidate(amount_start, p.end, "fund", text[amount_start:p.end], priority=70,
+                                 rule="fund-phrase", words=p.content, amount=p.amount, cls="FUND",
+                                 merge_only=p.amount is None and len(p.content) < 1))
+            continue
+        if not p.content:
+            continue
+        cand = Candidate(p.name_start, p.end, "project", name, priority=65, rule="project-phrase",
+                         words=p.content, cls=p.cls, merge_only=not p.specific)
+        if p.det == "def" and not p.specific:
+            continue        # "the plant": an anaphor, resolved later
+        out.append(cand)
+    return out
+
+
+def _amount_start(text: str, p) -> int:
+    from .phrases import MONEY
+    for m in MONEY.finditer(text):
+        if m.end() <= p.name_start and not text[m.end():p.name_start].strip():
+            return m.start()
+        if m.start() <= p.name_start < m.end():
+            return m.start()
+    return p.name_start
+
+
+def alliances(text: str) -> list[Candidate]:
+    out = []
+    for run in runs(text):
+        m = _ALLIANCE.match(text[run.end:])
+        if m and any(not is_common(w) for w in run.words) and not _is_place_or_country(run.text(text)):
+            end = run.end + m.end()
+            out.append(Candidate(run.start, end, "organization", text[run.start:end],
+                                 aliases=(run.text(text),), priority=60, rule="alliance"))
+    return out
+
+
+# -- places by context ----------------------------------------------------------
+def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> list[Candidate]:
+    """"in Dresden", "from Hsinchu", "De Soto, Kansas": unknown names used as places."""
+    out = []
+    taken = [(c.start, c.end) for c in known]
+    all_runs = runs(text)
+    divisions = {p.name for p in places() if p.kind == "division"} | {c.name for c in countries()}
+    for i, run in enumerate(all_runs):
+        name = run.text(text)
+        if len(run.tokens) > 3 or any(ch.isdigit() for ch in name) or name in demonyms():
+            continue
+        if any(s <= run.start < e for s, e in taken) or org_type(run) is not None:
+            continue
+        if all(is_common(w) for w in run.words) or table.lookup(name) is not None:
+            continue
+        before = _PLACE_BEFORE.search(text[:run.start])
+        after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
+            and all_runs[i + 1].text(text) in divisions
+        end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None
+        if (before and end_ok) or after:
+            out.append(Candidate(run.start, run.end, "location", name, priority=40,
+                                 rule="place-context"))
+    return out
+
+
+def _is_place_or_country(name: str) -> bool:
+    return name in _place_names()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    names = set()
+    for c in countries():
+        names.update((c.name, *c.aliases))
+    for p in places():
+        names.update((p.name, *p.aliases))
+    return frozenset(names)
+
+
+def _country(code: str):
+    from .lexicon import country_by_code
+    return country_by_code()[code]

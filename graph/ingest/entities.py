@@ -1,0 +1,170 @@
+"""The entities of a draft, merged as they are found (stage: entity resolution).
+
+One name, alias or bilingual form is one entity: a candidate whose label is
+already known joins that entity. Projects and funds also merge by their words
+("the crude oil terminal project" is the "deep-sea crude oil terminal") and
+funds by their amount. Entities of the seed folder keep their seed id.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Dataset, Entity
+from ..resolve import normalize
+from .doc import Candidate, EntityDraft
+from .lexicon import country_by_code
+
+_FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
+             {"location", "government"}, {"sector", "technology"})
+
+
+def compatible(a: str, b: str) -> bool:
+    """Types that may name the same thing (a generic ``organization`` is any body)."""
+    if a == b:
+        return True
+    if "organization" in (a, b):
+        return (a if b == "organization" else b) in _FAMILIES[0]
+    return any(a in f and b in f for f in _FAMILIES[1:])
+
+
+def classes_fit(a: str | None, b: str | None) -> bool:
+    """Project classes: a generic "project" fits a facility or a programme."""
+    return a == b or "GEN" in (a, b) or a is None or b is None
+
+
+class EntityTable:
+    def __init__(self, seeds: Dataset | None = None):
+        self.items: list[EntityDraft] = []
+        self._by_label: dict[str, list[int]] = {}
+        self._by_seed: dict[str, int] = {}
+        self.seeds = seeds
+
+    def __iter__(self) -> Iterator[EntityDraft]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, key: int) -> EntityDraft:
+        return self.items[key]
+
+    # -- lookups -----------------------------------------------------------
+    def lookup(self, label: str, etype: str | None = None) -> EntityDraft | None:
+        """The one entity known by ``label`` (of a type compatible with ``etype``)."""
+        keys = self._by_label.get(normalize(label), [])
+        found = [self.items[k] for k in keys if etype is None or compatible(self.items[k].type, etype)]
+        return found[0] if len(found) == 1 else None
+
+    def find_phrase(self, words: frozenset[str], cls: str | None, etype: str,
+                    amount: str | None = None) -> EntityDraft | None:
+        """The project/fund these words (or this amount) describe, if exactly one."""
+        found = []
+        for e in self.items:
+            if e.type != etype:
+                continue
+            if amount is not None and e.amount == amount:
+                return e
+            if words and e.words and classes_fit(e.cls, cls) and (words <= e.words or e.words <= words):
+                found.append(e)
+        return found[0] if len(found) == 1 else None
+
+    # -- adding ------------------------------------------------------------
+    def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
+        """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
+        entity = self._match(cand)
+        if entity is None:
+            if cand.merge_only:
+                return None
+            entity = self._create(cand, sentence)
+        else:
+            self._merge(entity, cand)
+        return entity
+
+    def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:
+        key = self._by_seed.get(seed.id)
+        if key is not None:
+            return self.items[key]
+        entity = EntityDraft(len(self.items), seed.type, seed.name, [], seed.country, seed.id,
+                             frozenset(normalize(x) for x in seed.labels()), first=sentence,
+                             priority=100)
+        self.items.append(entity)
+        self._by_seed[seed.id] = entity.key
+        for label in seed.labels():
+            self._index(label, entity.key)
+        return entity
+
+    def country(self, code: str, sentence: int) -> EntityDraft:
+        """The government entity of an ISO country code, created when first needed."""
+        info = country_by_code()[code]
+        for label in (info.name, *info.aliases):
+            found = self.lookup(label, "government")
+            if found is not None:
+                return found
+        seed = self._seed_for(info.name, "government")
+        if seed is not None:
+            return self.add_seed(seed, sentence)
+        return self._create(Candidate(0, 0, "government", info.name, country=code, priority=60,
+                                      rule="country"), sentence)
+
+    def add_alias(self, entity: EntityDraft, alias: str) -> None:
+        if entity.seed_id is not None and normalize(alias) in entity.seed_aliases:
+            return
+        entity.add_alias(alias)
+        self._index(alias, entity.key)
+
+    # -- internals ---------------------------------------------------------
+    def _match(self, cand: Candidate) -> EntityDraft | None:
+        if cand.seed_id is not None:
+            key = self._by_seed.get(cand.seed_id)
+            if key is not None:
+                return self.items[key]
+            seed = self.seeds.entities[cand.seed_id] if self.seeds else None
+            return self.add_seed(seed, 0) if seed is not None else None
+        for label in (cand.name, *cand.aliases):
+            found = self.lookup(label, cand.type)
+            if found is not None:
+                return found
+        if cand.type in ("project", "fund"):
+            found = self.find_phrase(cand.words, cand.cls, cand.type, cand.amount)
+            if found is not None:
+                return found
+        seed = self._seed_for(cand.name, cand.type, cand.aliases)
+        if seed is not None:
+            return self.add_seed(seed, 0)
+        return None
+
+    def _seed_for(self, name: str, etype: str, aliases: tuple[str, ...] = ()) -> Entity | None:
+        if self.seeds is None:
+            return None
+        wanted = {normalize(x) for x in (name, *aliases)}
+        hits = [e for e in self.seeds.entities.values()
+                if compatible(e.type, etype) and wanted & {normalize(x) for x in e.labels()}]
+        return hits[0] if len(hits) == 1 else None
+
+    def _create(self, cand: Candidate, sentence: int) -> EntityDraft:
+        entity = EntityDraft(len(self.items), cand.type, cand.name, [], cand.country,
+                             words=cand.words, amount=cand.amount, cls=cand.cls,
+                             priority=cand.priority, first=sentence)
+        self.items.append(entity)
+        self._index(cand.name, entity.key)
+        for alias in cand.aliases:
+            self.add_alias(entity, alias)
+        return entity
+
+    def _merge(self, entity: EntityDraft, cand: Candidate) -> None:
+        if cand.priority > entity.priority and entity.seed_id is None and cand.type != entity.type:
+            entity.type, entity.priority = cand.type, cand.priority
+        if entity.country is None and cand.country and entity.seed_id is None:
+            entity.country = cand.country
+        if cand.words and entity.type in ("project", "fund"):
+            entity.words = entity.words | cand.words
+            if entity.cls in (None, "GEN") and cand.cls not in (None, "GEN"):
+                entity.cls = cand.cls
+        for label in (cand.name, *cand.aliases):
+            self.add_alias(entity, label)
+
+    def _index(self, label: str, key: int) -> None:
+        keys = self._by_label.setdefault(normalize(label), [])
+        if key not in keys:
+            keys.append(key)

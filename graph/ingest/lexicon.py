@@ -1,0 +1,171 @@
+"""Built-in word lists (``graph/ingest/data/``): countries, places, sectors and
+technologies, organisation words, roles and portfolios, common words.
+
+Each list is read once, on first use. They hold general knowledge only (country
+names, org-type suffixes, sector words), never names from a particular article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# Head nouns of project phrases ("a deep-sea crude oil terminal"). Facilities are
+# located somewhere; programmes are run by someone; "project" is either.
+FACILITY_HEADS = frozenset("""plant fab factory facility terminal port refinery pipeline mine
+smelter mill dam railway corridor hub campus zone reactor gigafactory shipyard
+site""".split())
+PROGRAM_HEADS = frozenset("initiative venture programme program scheme".split())
+GENERIC_HEADS = frozenset({"project"})
+FUND_HEADS = frozenset("fund tool vehicle instrument".split())
+PLURAL_HEADS = frozenset("""plants fabs factories facilities terminals ports refineries pipelines
+mines mills dams railways corridors hubs parks zones complexes reactors sites projects
+initiatives ventures programmes programs schemes funds tools vehicles instruments
+investments""".split())
+# Adjectives that do not tell one project from another ("a new semiconductor fab").
+GENERIC_ADJECTIVES = frozenset("""new major large larger largest big bigger biggest first second
+third planned proposed existing massive huge key main single joint local global several
+critical strategic mere early earlier final possible potential future current latest initial
+upcoming modern ongoing similar such other entire whole same one two three four five its
+their massive ambitious flagship landmark long-awaited so-called multi-billion-dollar""".split())
+# Nouns that say "the words before me are sectors": "energy stocks", "tech sectors".
+SECTOR_NOUNS = frozenset("""sector sectors industry industries stocks equities companies firms
+providers players markets market suppliers makers producers project projects""".split())
+# "firms like A and B": the nouns that introduce a list of organisations.
+ORG_LIST_NOUNS = frozenset("""firms companies players groups makers producers manufacturers
+chipmakers banks lenders investors insurers operators carmakers automakers conglomerates
+giants suppliers rivals competitors""".split())
+# Words that cannot start a name; stripped from the left of a capitalised run.
+LEADING_WORDS = frozenset("""a an the this that these those its their his her our for in at on
+by with from as if but and or so while according perhaps however also even then thus
+meanwhile additionally despite since when where after before during through via into across
+among amid between toward towards under over about against without within upon beyond once
+unlike like including""".split())
+ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
+sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
+MONTHS = ("january february march april may june july august september october november "
+          "december").split()
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str          # region | city | division (a state or province)
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SectorTerm:
+    name: str
+    type: str          # sector | technology
+    weak: bool
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    word: str
+    kind: str          # heads | works
+    target: str        # ministry | government | org
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _split(cell: list[str], i: int) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell[i].split("|") if x.strip()) if len(cell) > i else ()
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    return tuple(Country(r[0], r[1], _split(r, 2), _split(r, 3)) for r in _rows("countries.tsv"))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """``{"Japanese": "JP", ...}``."""
+    return {d: c.code for c in countries() for d in c.demonyms}
+
+
+@cache
+def country_by_code() -> dict[str, Country]:
+    return {c.code: c for c in countries()}
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    return tuple(Place(r[0], r[1], (r[2] if len(r) > 2 and r[2] else None), _split(r, 3))
+                 for r in _rows("places.tsv"))
+
+
+@cache
+def sectors() -> tuple[SectorTerm, ...]:
+    return tuple(SectorTerm(r[0], r[1], r[2] == "weak", _split(r, 3)) for r in _rows("sectors.tsv"))
+
+
+@cache
+def org_words() -> dict[str, dict[str, str]]:
+    """``{"suffix": {"Group": "firm", ...}, "prefix": {...}, "any": {...}}``."""
+    out: dict[str, dict[str, str]] = {"suffix": {}, "prefix": {}, "any": {}}
+    for word, etype, where in _rows("org_words.tsv"):
+        out[where][word] = etype
+    return out
+
+
+@cache
+def sector_words() -> frozenset[str]:
+    """Lower-case single words that are sector terms ("energy", "shipping")."""
+    words = set()
+    for s in sectors():
+        for label in (s.name, *s.synonyms):
+            if " " not in label:
+                words.add(label.lower())
+    return frozenset(words)
+
+
+@cache
+def roles() -> dict[str, Role]:
+    return {r[0]: Role(r[0], r[1], r[2]) for r in _rows("roles.tsv")}
+
+
+@cache
+def portfolios() -> tuple[str, ...]:
+    rows = [r[0] for r in _rows("portfolios.txt")]
+    return tuple(sorted(rows, key=len, reverse=True))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    return frozenset(w for r in _rows("common_words.txt") for w in r[0].split())
+
+
+def is_common(token: str) -> bool:
+    """An ordinary English word (any case), not evidence of a name.
+
+    All-capitals tokens ("US", "SMIC") are never common: they are names or codes.
+
+    >>> is_common("Strategic"), is_common("SoftBank"), is_common("US")
+    (True, False, False)
+    """
+    if len(token) > 1 and token.isupper():
+        return False
+    return token.lower().rstrip(".") in common_words() or token.lower() in MONTHS \
+        or token.lower() in WEEKDAYS

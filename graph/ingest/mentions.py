@@ -1,0 +1,142 @@
+"""Every mention of the draft's entities in a sentence (stage 7a, second pass).
+
+After the first pass has named the entities, a gazetteer of all their labels
+(plus short forms: "SoftBank" for "SoftBank Group", "Infineon" for "Infineon
+Technologies") finds each later mention. Phrases that point back ("the
+plant", "this energy project", "this investment") resolve to a project with
+the same words, else to the section's current topic; "the three projects" is
+every project of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bilingual import Pair
+from .doc import PROPER_TYPES, Mention, Sentence
+from .entities import EntityTable, classes_fit
+from .gazetteer import Gazetteer
+from .lexicon import countries, demonyms, is_common, org_words, places, sector_words
+from .phrases import phrases
+from .relations import ALL, Fact
+
+_ALL_PROJECTS = re.compile(r"\b(?:the|these|those|three|two|four|five|several|all|both)\s+"
+                           r"(?:[a-z-]+\s+){0,2}?projects\b|\btrio of projects\b")
+_THIS = re.compile(r"\bthis\s+(?:investment|venture|project|initiative|facility|plant)\b", re.I)
+
+
+def doc_gazetteer(table: EntityTable) -> Gazetteer:
+    """Labels, seed labels and short forms of every entity, and the demonyms."""
+    g = Gazetteer()
+    for e in table:
+        labels = list(e.labels())
+        if e.seed_id is not None and table.seeds is not None:
+            labels += table.seeds.entities[e.seed_id].labels()
+        proper = e.type in PROPER_TYPES
+        for label in labels:
+            g.add(label, ("e", e.key), case_sensitive=proper and label != label.lower())
+        for stem in short_forms(e, table):
+            g.add(stem, ("stem", e.key), case_sensitive=True)
+    for word, code in demonyms().items():
+        g.add(word, ("demonym", code), case_sensitive=True)
+    return g
+
+
+def short_forms(e, table: EntityTable) -> list[str]:
+    """"SoftBank Group" -> "SoftBank"; "COSCO Shipping Ports" -> "COSCO"."""
+    if e.type not in ("firm", "organization") or e.seed_id is not None:
+        return []
+    words = e.name.split()
+    if len(words) < 2:
+        return []
+    out = []
+    suffixes = org_words()["suffix"]
+    stem = list(words)
+    while len(stem) > 1 and stem[-1] in suffixes:
+        stem.pop()
+    if len(stem) < len(words) and any(not is_common(w) for w in stem):
+        out.append(" ".join(stem))
+    if words[0].isupper() and len(words[0]) >= 3:
+        out.append(words[0])
+    return [s for s in out if s not in _place_words() and table.lookup(s) is None]
+
+
+def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[Pair],
+                  topic: int | None) -> tuple[list[Mention], list[tuple[int, int, str]], list[Fact]]:
+    """Mentions, demonyms and the operates_in facts of "this energy project"."""
+    text = s.text
+    parens = [p.paren for p in pairs if p.script != "latin"]
+    mentions: list[Mention] = []
+    dems: list[tuple[int, int, str]] = []
+    for h in gaz.find(text):
+        if any(a <= h.start and h.end <= b for a, b in parens):
+            continue
+        kinds = {v[0] for v in h.values}
+        if kinds == {"demonym"}:
+            dems.append((h.start, h.end, h.values[0][1]))
+            continue
+        keys = {v[1] for v in h.values if v[0] in ("e", "stem")}
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        if all(v[0] == "stem" for v in h.values):
+            table.add_alias(table[key], text[h.start:h.end])
+        mentions.append(Mention(h.start, h.end, key))
+    facts: list[Fact] = []
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _ALL_PROJECTS.finditer(text):
+        if free(m.start(), m.end()):
+            mentions.append(Mention(m.start(), m.end(), ALL, anaphor=True))
+            taken.append((m.start(), m.end()))
+    for m in _THIS.finditer(text):
+        if topic is not None and free(m.start(), m.end()):
+            mentions.append(Mention(m.start(), m.end(), topic, anaphor=True))
+            taken.append((m.start(), m.end()))
+    for p in phrases(text):
+        if not free(p.start, p.end) or (p.det != "def" and p.specific):
+            continue
+        key = _refers_to(p, table, topic)
+        if key is None:
+            continue
+        mentions.append(Mention(p.start, p.end, key, anaphor=True))
+        taken.append((p.start, p.end))
+        for word in p.content & sector_words():
+            sector = table.lookup(word, "sector")
+            if sector is not None and table[key].type == "project":
+                facts.append((key, "operates_in", sector.key, 0.6, "sector-modifier"))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, dems, facts
+
+
+def _refers_to(p, table: EntityTable, topic: int | None) -> int | None:
+    if p.cls == "FUND":
+        found = table.find_phrase(p.content, "FUND", "fund", p.amount)
+        if found is None and p.det == "def":
+            funds = [e for e in table if e.type == "fund"]
+            found = funds[0] if len(funds) == 1 else None
+        return found.key if found is not None else None
+    plain = frozenset(w for w in p.content if w not in sector_words())
+    if plain:
+        found = table.find_phrase(plain, p.cls, "project")
+        if found is not None:
+            return found.key
+    if topic is not None and p.det == "def" and table[topic].type == "project" \
+            and classes_fit(table[topic].cls, p.cls) and plain <= table[topic].words:
+        return topic
+    return None
+
+
+_PLACE_WORDS: set[str] = set()
+
+
+def _place_words() -> set[str]:
+    if not _PLACE_WORDS:
+        for c in countries():
+            _PLACE_WORDS.update((c.name, *c.aliases, *c.demonyms))
+        for p in places():
+            _PLACE_WORDS.update((p.name, *p.aliases))
+    return _PLACE_WORDS

@@ -1,0 +1,177 @@
+"""Tokens and capitalised runs: the raw material of name detection.
+
+A *run* is a stretch of capitalised tokens that may be a name, joined by the
+small words names contain ("Ministry of Economy, Trade and Industry", "Kiel
+Institute for the World Economy", "Universidad del Pacífico"). Runs stop at
+possessives ("Japan’s") and at attached markers ("SoftBank Group-led").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, is_common, org_words
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
+_MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
+                     r"linked|focused|driven|style|like|related|born)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(.*[^\W_])[’']s$")
+CONNECTORS = frozenset("of for and the de del la da du von van der y & on".split())
+# A comma may continue a run that names a body by its portfolios.
+_COMMA_BODIES = frozenset("Ministry Department Minister Secretary Committee Commission".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str = "word"       # word | marker (-led ...) | poss ('s) | punct
+
+    @property
+    def cap(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Run:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    def text(self, sentence: str) -> str:
+        return sentence[self.start:self.end]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.text for t in self.tokens]
+
+
+@lru_cache(maxsize=256)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words with possessives and ``-led``-style markers split off.
+
+    >>> [t.text for t in tokens("SoftBank Group-led Japan’s C.C. Wei")]
+    ['SoftBank', 'Group', '-led', 'Japan', '’s', 'C.C.', 'Wei']
+    """
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if not (word[0].isalnum()):
+            out.append(Token(word, start, end, "punct"))
+            continue
+        if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word)
+                                       or word[:-1].lower() in ABBREVIATIONS):
+            word, end = word[:-1], end - 1       # a full stop, not an abbreviation
+        marker = _MARKER.match(word)
+        poss = _POSSESSIVE.match(word)
+        if marker:
+            cut = start + len(marker.group(1))
+            out.append(Token(marker.group(1), start, cut))
+            out.append(Token(word[len(marker.group(1)):], cut, end, "marker"))
+        elif poss:
+            cut = start + len(poss.group(1))
+            out.append(Token(poss.group(1), start, cut))
+            out.append(Token(word[len(poss.group(1)):], cut, end, "poss"))
+        else:
+            out.append(Token(word, start, end))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def runs(text: str) -> tuple[Run, ...]:
+    """Capitalised runs of a sentence, leading function words removed.
+
+    >>> [r.text(s) for s in ["Through its Ministry of Economy, Trade and Industry (x)"]
+    ...  for r in runs(s)]
+    ['Ministry of Economy, Trade and Industry']
+    """
+    toks = tokens(text)
+    out: list[Run] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].cap:
+            i += 1
+            continue
+        j = i + 1
+        members = [toks[i]]
+        while j < len(toks):
+            t = toks[j]
+            if t.cap:
+                members.append(t)
+                j += 1
+                continue
+            # connectors: "of", "and", "for the", ", " inside ministry names
+            k = j
+            while k < len(toks) and toks[k].kind == "word" and toks[k].text in CONNECTORS:
+                k += 1
+            comma = False
+            if k == j and t.text == "," and _comma_ok(members):
+                k, comma = j + 1, True
+                if k < len(toks) and toks[k].text in ("and", "&"):
+                    k += 1
+            if k > j and k < len(toks) and toks[k].cap and (
+                    comma or _connector_ok(toks[j:k], members, toks[k:])):
+                members.extend(toks[j:k + 1])
+                j = k + 1
+                continue
+            break
+        while members and members[0].text.lower() in LEADING_WORDS:
+            members.pop(0)
+        while members and (members[-1].text in CONNECTORS or members[-1].text == ","):
+            members.pop()
+        if members:
+            out.append(Run(members[0].start, members[-1].end, tuple(members)))
+        i = j
+    return tuple(out)
+
+
+def _comma_ok(members: list[Token]) -> bool:
+    words = [t.text for t in members]
+    return any(w in _COMMA_BODIES and i + 1 < len(words) and words[i + 1] in ("of", "for")
+               for i, w in enumerate(words))
+
+
+def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
+                  right: tuple[Token, ...]) -> bool:
+    words = [t.text for t in connectors]
+    if words[0] == "the":
+        return False
+    if words[0] == "and":
+        # "Ministry of Transport and Communications", "Belt and Road Initiative" are
+        # one name; "Infineon and GlobalFoundries" are two.
+        if any(t.text in ("of", "for") for t in left):
+            return len(words) == 1
+        rest = [t.text for t in right[:4]]
+        caps = [w for w in rest if w[:1].isupper()]
+        return len(left) == 1 and len(words) == 1 and any(
+            org_words()["suffix"].get(w) in ("project", "agreement", "organization")
+            for w in caps[1:3])
+    if "the" in words[1:] and words[0] not in ("of", "for", "on"):
+        return False
+    return len(words) <= 2
+
+
+def run_at(text: str, pos: int) -> Run | None:
+    """The run starting at ``pos`` (after optional spaces and a leading "the")."""
+    for r in runs(text):
+        if r.start >= pos:
+            gap = text[pos:r.start].strip().lower()
+            return r if gap in ("", "the") else None
+    return None
+
+
+def run_ending(text: str, pos: int) -> Run | None:
+    """The run that ends right before ``pos`` (spaces allowed)."""
+    end = len(text[:pos].rstrip())
+    for r in runs(text):
+        if r.end == end:
+            return r
+    return None
+
+
+def name_like(token: str) -> bool:
+    """A capitalised token that is not an ordinary word."""
+    return token[:1].isupper() and not is_common(token)

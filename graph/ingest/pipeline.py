@@ -1,0 +1,438 @@
+"""The ingest pipeline: articles -> a :class:`Draft` of entities and relations.
+
+    read -> blocks -> sentences -> (pass 1) candidates: gazetteers, patterns,
+    bilingual names, roles -> entity table -> acronyms -> role relations ->
+    (pass 2) mentions of every entity -> relation patterns -> name rules ->
+    co-occurrence -> type checks -> ids
+
+Everything is rule-based and deterministic: the same input and seed folder
+give the same draft.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import BinaryIO, Sequence
+
+from ..model import Dataset, Schema, Source
+from .bilingual import find_pairs
+from .blocks import split_blocks
+from .detect import Detector, org_type, select
+from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
+from .entities import EntityTable
+from .gazetteer import Gazetteer
+from .lexicon import countries, demonyms, is_common, org_words
+from .mentions import doc_gazetteer, find_mentions
+from .names import runs
+from .read import DEFAULT_MAX_BYTES, read_article
+from .relations import ALL, View, sentence_facts
+from .roles import RoleFact, find_roles
+from .sentences import split_sentences
+from .source import article_source
+
+ROLE_CONFIDENCE = 0.8
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
+_NOT_ORGS = frozenset("""CEO CFO CTO COO GDP ETF ETFS IPO USD EUR JPY CNY RMB GBP HKD ESG FDI
+LNG API CPI PMI AGM EPS ROE NAV OEM ODM FAQ PDF CEOS AND THE FOR NEW R&D M&A""".split())
+
+
+@dataclass
+class Draft:
+    """What ``kg ingest`` found: entities (seed ones only when they gain aliases) and relations."""
+
+    entities: list[EntityDraft]
+    relations: list[RelationDraft]
+    sources: list[Source]
+    articles: list[Article]
+    known: int = 0            # entities recognised from the seed folder
+    table_ids: dict[int, str] = field(default_factory=dict)   # every entity key -> id
+
+
+@dataclass
+class _Doc:
+    index: int
+    article: Article
+    sentences: list[Sentence]
+    offset: int                                   # global number of the first sentence
+    roles: list[tuple[Sentence, RoleFact]] = field(default_factory=list)
+    spans: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    listed: list[int] = field(default_factory=list)   # "the projects include A, B and C"
+    projects: list[int] = field(default_factory=list)
+
+
+def ingest(names: Sequence[str], seeds: Dataset | None = None,
+           max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Draft:
+    """Read articles (paths or ``-``) and extract one draft from all of them."""
+    return extract([read_article(n, max_bytes, stdin) for n in names], seeds)
+
+
+def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
+    table = EntityTable(seeds)
+    detector = Detector(seeds)
+    docs: list[_Doc] = []
+    offset = 0
+    for i, article in enumerate(articles):
+        sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
+        doc = _Doc(i, article, sentences, offset)
+        offset += len(sentences)
+        _first_pass(doc, table, detector)
+        docs.append(doc)
+    _acronyms(docs, table)
+    relations: list[RelationDraft] = []
+    for doc in docs:
+        relations += _role_relations(doc, table)
+    gaz = doc_gazetteer(table)
+    evidence: dict[int, tuple[int, str]] = {}
+    cooccur: list[tuple[int, str, list[int]]] = []
+    for doc in docs:
+        relations += _second_pass(doc, table, gaz, evidence, cooccur)
+    relations += _name_rules(table, evidence)
+    relations = _expand_all(relations, docs, table)
+    _promote(table, relations)
+    relations = _check_types(relations, table)
+    relations += _cooccurrence(cooccur, relations, table)
+    relations = _dedupe(relations, table)
+    entities = [e for e in table if e.seed_id is None or e.aliases]
+    entities.sort(key=lambda e: e.first)
+    from .ids import mint_ids
+    mint_ids(table, seeds)
+    sources = [article_source(d.article, split_blocks(d.article.text, d.article.kind == "markdown"))
+               for d in docs]
+    known = sum(1 for e in table if e.seed_id is not None and e.mentions)
+    return Draft(entities, relations, sources, list(articles), known, {e.key: e.id for e in table})
+
+
+# -- pass 1: naming entities --------------------------------------------------------
+def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
+    for s in doc.sentences:
+        gidx = doc.offset + s.index
+        cands = detector.candidates(s, table)
+        people, facts = find_roles(s.text)
+        cands += people
+        for f in facts:
+            if f.org is not None:
+                run = next((r for r in runs(s.text) if (r.start, r.end) == f.org), None)
+                etype = (org_type(run) if run else None) or "firm"
+                cands.append(Candidate(f.org[0], f.org[1], etype, s.text[f.org[0]:f.org[1]],
+                                       priority=60, rule="role-org"))
+            doc.roles.append((s, f))
+        pairs = find_pairs(s.text)
+        parens = [p.paren for p in pairs if p.script != "latin"]
+        inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in parens)]
+        chosen = select(c for c in cands if c not in inside)
+        for p in pairs:
+            if p.script == "latin":
+                continue
+            named = next((c for c in chosen if c.end == p.end), None)
+            if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
+                run = next((r for r in runs(s.text) if r.end == p.end), None)
+                if run is None:
+                    continue
+                named = Candidate(p.start, p.end, org_type(run) or "organization",
+                                  s.text[p.start:p.end], priority=40, rule="bilingual")
+                chosen.append(named)
+            seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
+            if named is not None and seed is not None and named.seed_id is None:
+                named.seed_id, named.type = seed.seed_id, "seed"
+        for c in sorted(chosen, key=lambda c: c.start):
+            if c.type == "seed":
+                assert table.seeds is not None and c.seed_id is not None
+                entity: EntityDraft | None = table.add_seed(table.seeds.entities[c.seed_id], gidx)
+            else:
+                entity = table.add(c, gidx)
+            if entity is not None:
+                doc.spans[(s.index, c.start, c.end)] = entity.key
+                if c.rule == "projects-include" and entity.key not in doc.listed:
+                    doc.listed.append(entity.key)
+        for p in pairs:
+            if p.script == "latin":
+                key = next((k for (i, a, b), k in doc.spans.items()
+                            if i == s.index and p.paren[0] <= a and b <= p.paren[1]), None)
+            else:
+                key = next((k for (i, a, b), k in doc.spans.items()
+                            if i == s.index and b == p.end), None)
+            if key is not None:
+                table.add_alias(table[key], p.alias)
+
+
+def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
+    """"METI" is Ministry of Economy, Trade and Industry; an unknown "APEC" is an organisation."""
+    initials: dict[str, set[int]] = {}
+    for e in table:
+        if e.type in ("person", "sector", "technology", "location", "government"):
+            continue
+        words = [w for w in re.split(r"[\s,-]+", e.name) if w[:1].isupper()]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words), set()).add(e.key)
+            if _country_word(words[0]) and len(words) >= 3:
+                initials.setdefault("".join(w[0] for w in words[1:]), set()).add(e.key)
+    seen: set[str] = set()
+    for doc in docs:
+        for s in doc.sentences:
+            letters = [c for c in s.text if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+                continue          # a headline in capitals
+            for m in _ACRONYM.finditer(s.text):
+                word = m.group()
+                if word in seen or word in _NOT_ORGS or _country_word(word):
+                    continue
+                seen.add(word)
+                if table.lookup(word) is not None or any(
+                        word in e.name.split() for e in table if e.type != "person"):
+                    continue
+                keys = initials.get(word.replace("&", ""), set())
+                if len(keys) == 1:
+                    table.add_alias(table[next(iter(keys))], word)
+                elif not keys:
+                    table.add(Candidate(m.start(), m.end(), "organization", word, priority=30,
+                                        rule="acronym"), doc.offset + s.index)
+
+
+def _country_word(word: str) -> bool:
+    return word in demonyms() or any(word == c.name or word in c.aliases for c in countries())
+
+
+def _role_relations(doc: _Doc, table: EntityTable) -> list[RelationDraft]:
+    out: list[RelationDraft] = []
+    for s, f in doc.roles:
+        person = doc.spans.get((s.index, *f.person))
+        if person is None or table[person].type != "person":
+            continue
+        rtype = "heads" if f.kind == "heads" else "works_for"
+
+        def add(a: int, t: str, b: int, rule: str = "role") -> None:
+            out.append(RelationDraft(a, t, b, s.text, ROLE_CONFIDENCE, rule, doc.index))
+
+        if f.org is not None:
+            org = doc.spans.get((s.index, *f.org)) or _lookup(table, s.text[f.org[0]:f.org[1]])
+            if org is not None:
+                add(person, rtype, org)
+        elif f.portfolio:
+            ministry = _ministry(table, f, doc.offset + s.index)
+            add(person, "heads", ministry.key)
+            if f.country:
+                add(ministry.key, "part_of", table.country(f.country, doc.offset + s.index).key)
+        elif f.place is not None:
+            place = doc.spans.get((s.index, *f.place)) or _lookup(table, s.text[f.place[0]:f.place[1]])
+            if place is not None:
+                add(person, "heads", place)
+        elif f.country:
+            add(person, "heads", table.country(f.country, doc.offset + s.index).key)
+    return out
+
+
+def _lookup(table: EntityTable, label: str) -> int | None:
+    found = table.lookup(label)
+    return found.key if found is not None else None
+
+
+def _ministry(table: EntityTable, f: RoleFact, sentence: int) -> EntityDraft:
+    """The ministry a portfolio names: one in the draft sharing its words, or a new one."""
+    stems = {w[:5].lower() for p in f.portfolio for w in p.split()}
+    best, score = None, 0
+    for e in table:
+        if e.type not in ("ministry", "agency") or (f.country and e.country not in (None, f.country)):
+            continue
+        overlap = len(stems & {w[:5].lower() for w in re.split(r"[\s,]+", e.name) if w[:1].isupper()})
+        if overlap > score:
+            best, score = e, overlap
+    if best is not None:
+        if best.country is None and f.country:
+            best.country = f.country
+        return best
+    portfolio = f.portfolio[0] if len(f.portfolio) == 1 else \
+        ", ".join(f.portfolio[:-1]) + " and " + f.portfolio[-1]
+    if f.country == "US" and f.title == "Secretary":
+        name = f"US Department of {portfolio}"
+    else:
+        name = f"Ministry of {portfolio}"
+    entity = table.add(Candidate(0, 0, "ministry", name, country=f.country, priority=70,
+                                 rule="role-ministry"), sentence)
+    assert entity is not None
+    return entity
+
+
+# -- pass 2: mentions and relations ---------------------------------------------------
+def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
+                 evidence: dict[int, tuple[int, str]],
+                 cooccur: list[tuple[int, str, list[int]]]) -> list[RelationDraft]:
+    out: list[RelationDraft] = []
+    topic: int | None = None
+    section = -1
+    for s in doc.sentences:
+        if s.section != section:
+            section, topic = s.section, None
+        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
+        for m in mentions:
+            if m.key != ALL:
+                table[m.key].mentions += 1
+                evidence.setdefault(m.key, (doc.index, s.text))
+        view = View(s, mentions, dems, table, topic)
+        facts = facts + sentence_facts(view)
+        out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
+        keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
+        cooccur.append((doc.index, s.text, keys))
+        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"]
+        for k in here:
+            if k not in doc.projects:
+                doc.projects.append(k)
+        if here:
+            topic = here[-1]
+    return out
+
+
+def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+    """Relations a name states by itself: "US-Japan Trade Agreement" (party_to), "US
+    Department of Commerce" (part_of the US), "Hua Hong Semiconductor" (operates_in),
+    "Bloomberg Intelligence" (part_of Bloomberg), a place in a project's name."""
+    from .detect import lexicon_gazetteer
+    lex = lexicon_gazetteer()
+    out: list[RelationDraft] = []
+    for e in list(table):
+        if e.seed_id is not None or e.key not in evidence:
+            continue
+        article, text = evidence[e.key]
+
+        def add(a: int, t: str, b: int, confidence: float = 0.6) -> None:
+            out.append(RelationDraft(a, t, b, text, confidence, "name", article))
+
+        hits = lex.find(e.name)
+        codes = [h.values[0][1] for h in hits if h.values[0][0] in ("country", "demonym")]
+        if e.type == "fund":
+            for code in codes[:1]:
+                add(table.country(code, e.first).key, "owns", e.key)
+        if e.type in ("ministry", "agency") and hits and hits[0].start == 0 and codes:
+            add(e.key, "part_of", table.country(codes[0], e.first).key)
+        if e.type == "agreement":
+            for code in dict.fromkeys(codes):
+                add(table.country(code, e.first).key, "party_to", e.key)
+        if e.type == "project":
+            for h in hits:
+                kind, value = h.values[0]
+                if kind == "sector" and not value.weak:
+                    add(e.key, "operates_in", _sector(table, value, e.first).key)
+                elif kind == "place":
+                    place = table.lookup(value.name, "location")
+                    if place is not None:
+                        add(e.key, "located_in", place.key)
+            for other in table:
+                if other.type == "location" and other.key != e.key and \
+                        re.search(rf"\b{re.escape(other.name)}\b", e.name):
+                    add(e.key, "located_in", other.key)
+        if e.type == "firm":
+            last = e.name.split()[-1]
+            for h in hits:
+                kind, value = h.values[0]
+                if kind == "sector" and e.name[h.start:h.end].split()[-1] == last \
+                        and last in org_words()["suffix"]:
+                    add(e.key, "operates_in", _sector(table, value, e.first).key, 0.5)
+        if e.type in ("firm", "organization", "agency"):
+            for other in table:
+                if other.key != e.key and other.type in ("firm", "organization") and \
+                        e.name.startswith(other.name + " ") and not is_common(other.name):
+                    add(e.key, "part_of", other.key)
+    return out
+
+
+def _sector(table: EntityTable, term, sentence: int) -> EntityDraft:
+    found = table.lookup(term.name, term.type)
+    if found is not None:
+        return found
+    entity = table.add(Candidate(0, 0, term.type, term.name, priority=50, rule="sector"), sentence)
+    assert entity is not None
+    return entity
+
+
+def _expand_all(relations: list[RelationDraft], docs: list[_Doc],
+                table: EntityTable) -> list[RelationDraft]:
+    """"The projects are backed by X": X funds each project of that article."""
+    out = []
+    for r in relations:
+        if ALL not in (r.source, r.target):
+            out.append(r)
+            continue
+        doc = docs[r.article]
+        for p in doc.listed or doc.projects:
+            a = p if r.source == ALL else r.source
+            b = p if r.target == ALL else r.target
+            out.append(RelationDraft(a, r.type, b, r.evidence, round(r.confidence - 0.1, 2),
+                                     r.rule + "+all", r.article))
+    return out
+
+
+def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
+    """A place that is headed, funds or owns is acting as a government ("the state of Kansas")."""
+    for r in relations:
+        if r.type == "heads" and table[r.target].type == "location":
+            table[r.target].type = "government"
+        if r.type in ("funds", "owns") and table[r.source].type == "location":
+            table[r.source].type = "government"
+
+
+def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    """A pattern whose ends do not fit the relation type becomes ``related_to``."""
+    schema = Schema.builtin()
+    out = []
+    for r in relations:
+        if r.source == r.target:
+            continue
+        rt = schema.relation_types[r.type]
+        a, b = table[r.source].type, table[r.target].type
+        fits = ((not rt.from_types or a in rt.from_types) and (not rt.to_types or b in rt.to_types))
+        if not fits and rt.symmetric:
+            fits = (not rt.from_types or b in rt.from_types) and (not rt.to_types or a in rt.to_types)
+        if not fits:
+            r = RelationDraft(r.source, "related_to", r.target, r.evidence,
+                              round(r.confidence * 0.6, 2), r.rule + "+untyped", r.article)
+        out.append(r)
+    return out
+
+
+_NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
+
+
+def _cooccurrence(cooccur: list[tuple[int, str, list[int]]], relations: list[RelationDraft],
+                  table: EntityTable) -> list[RelationDraft]:
+    """Entities named in the same sentence and linked by no pattern: ``related_to``, low confidence."""
+    linked = {frozenset((r.source, r.target)) for r in relations}
+    counts: dict[frozenset[int], int] = {}
+    first: dict[frozenset[int], tuple[int, str, int, int]] = {}
+    for article, text, keys in cooccur:
+        keys = keys[:10]
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                ta, tb = table[a].type, table[b].type
+                if "location" in (ta, tb) or (ta in _NO_COOCCURRENCE and tb in _NO_COOCCURRENCE):
+                    continue
+                if ta == tb == "government":
+                    continue
+                if {ta, tb} & _NO_COOCCURRENCE and not {ta, tb} & {"project", "firm"}:
+                    continue
+                pair = frozenset((a, b))
+                if pair in linked:
+                    continue
+                counts[pair] = counts.get(pair, 0) + 1
+                first.setdefault(pair, (article, text, a, b))
+    out = []
+    for pair, n in counts.items():
+        article, text, a, b = first[pair]
+        out.append(RelationDraft(a, "related_to", b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
+                                 "co-occurrence", article))
+    return out
+
+
+def _dedupe(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    schema = Schema.builtin()
+    best: dict[tuple[int, str, int], RelationDraft] = {}
+    for r in relations:
+        a, b = r.source, r.target
+        if schema.symmetric(r.type) or r.type == "related_to":
+            a, b = sorted((a, b), key=lambda k: table[k].first)
+            r = RelationDraft(a, r.type, b, r.evidence, r.confidence, r.rule, r.article)
+        key = (a, r.type, b)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
+    typed = {frozenset((r.source, r.target)) for r in best.values() if r.type != "related_to"}
+    return [r for r in best.values()
+            if r.type != "related_to" or frozenset((r.source, r.target)) not in typed]

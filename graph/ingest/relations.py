@@ -1,0 +1,425 @@
+"""Relations from sentence patterns (stage 7).
+
+Each rule reads one sentence through a :class:`View` (its text and the
+entity mentions in it, including "the plant"-style references back to the
+section's project) and returns :class:`Fact` tuples. Rules, in order:
+
+- ``x-led``       "SoftBank Group-led data center initiative", "Chinese-led initiatives such as X" -> leads/funds/owns
+- ``by-agent``    "X led/backed/funded/financed/built by Y" -> leads/funds/owns
+- ``active-verb`` "Y is spearheading/will build/has financed X" -> leads/funds/owns
+- ``funding-from``"loans/funding/package from Y" -> funds
+- ``national-funding`` "Japanese funding", "German state aid ... for X" -> funds
+- ``possessive``  "Japan’s $55 billion tool" -> owns; "China’s Belt and Road Initiative" -> leads;
+                  "Peru’s Chancay port" -> located_in; "Peru’s Ministry of ..." -> part_of
+- ``located``     "<project> in/across/off <place>", "<place> <project>", "De Soto, Kansas" -> located_in
+- ``firms-like``  "firms like A and B" with a sector in the sentence, "A in batteries" -> operates_in
+- ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
+- ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
+- ``affects``     "impacting firms like A and B" -> affects
+- ``supplies``    "will supply cells for Tesla" -> supplies
+- ``regulates``   "<ministry/agency> approved/granted ... <project>" -> regulates
+- ``part-of``     "the battery arm of X" -> part_of
+- ``party-to``    a government and an agreement with "under/signed/joined" -> party_to
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .doc import Mention, Sentence
+from .entities import EntityTable
+from .names import tokens
+
+ALL = -1    # "the projects": every project of the article, filled in at the end
+ACTORS = frozenset("firm organization agency ministry government fund person".split())
+BODIES = frozenset("firm organization agency ministry fund".split())
+Fact = tuple[int, str, int, float, str]     # source key, type, target key, confidence, rule
+
+
+@dataclass
+class View:
+    sentence: Sentence
+    mentions: list[Mention]
+    demonyms: list[tuple[int, int, str]]          # span + ISO code
+    table: EntityTable
+    topic: int | None = None
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def type(self, m: Mention) -> str:
+        return "project" if m.key == ALL else self.table[m.key].type
+
+    def before(self, pos: int, types: frozenset[str] | set[str] | None = None,
+               max_gap: int = 10_000) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= pos and (types is None or self.type(m) in types) and pos - m.end <= max_gap:
+                best = m
+        return best
+
+    def after(self, pos: int, types: frozenset[str] | set[str] | None = None,
+              max_gap: int = 10_000) -> Mention | None:
+        for m in self.mentions:
+            if m.start >= pos and (types is None or self.type(m) in types):
+                return m if m.start - pos <= max_gap else None
+        return None
+
+    def at_end(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.end == pos), None)
+
+    def at_start(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start == pos), None)
+
+    def listed(self, first: Mention, types: frozenset[str] | set[str] | None = None) -> list[Mention]:
+        """``first`` and the mentions coordinated with it: "A (甲), B in x and C"."""
+        out = [first]
+        for m in self.mentions:
+            if m.start <= out[-1].start:
+                continue
+            if types is not None and self.type(m) not in types:
+                if re.fullmatch(r"\s+in\s+", self.text[out[-1].end:m.start].split(")")[-1]
+                                .split("）")[-1]):
+                    continue        # "CATL in batteries or ZTE": skip the sector
+                if re.match(r"^\s*(?:[（(][^)）]*[)）])?\s+in\s+$", self.text[out[-1].end:m.start]):
+                    continue
+                break
+            gap = self.text[out[-1].end:m.start]
+            gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
+            gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", gap) or \
+                    re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+", gap):
+                out.append(m)
+            else:
+                break
+        return out
+
+    def country(self, code: str) -> int:
+        return self.table.country(code, self.sentence.index).key
+
+    def subject(self, pos: int, types: frozenset[str]) -> Mention | None:
+        """The actor before ``pos``; the sentence subject when an appositive intervenes.
+
+        "Panasonic Energy, the battery arm of Panasonic Holdings, will build" -> Panasonic Energy.
+        """
+        first = next((m for m in self.mentions if self.type(m) in types), None)
+        if first is not None and first.end <= pos and re.fullmatch(
+                r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
+            return first
+        return self.before(pos, types)
+
+    def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
+        if a is not None and b is not None and a != b:
+            self.facts.append((a, rtype, b, confidence, rule))
+
+
+VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
+              "managed": "leads", "built": "leads", "developed": "leads", "operated": "leads",
+              "backed": "funds", "funded": "funds", "financed": "funds", "supported": "funds",
+              "underwritten": "funds", "sponsored": "funds", "owned": "owns",
+              "controlled": "owns", "acquired": "owns"}
+
+
+def x_led(v: View) -> None:
+    for t in tokens(v.text):
+        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run"):
+            continue
+        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns"}.get(t.text.lower(), "funds")
+        subject = v.at_end(t.start)
+        key = subject.key if subject else None
+        if key is None:
+            code = next((c for s, e, c in v.demonyms if e == t.start), None)
+            key = v.country(code) if code else None
+        target = v.at_start(t.end + 1) if t.end < len(v.text) else None
+        if target is None:
+            m = re.match(r"\s+\w+s,?\s+(?:such as|like|including)\s+(?:the\s+)?", v.text[t.end:])
+            if m:
+                first = v.at_start(t.end + m.end())
+                for item in v.listed(first) if first else []:
+                    v.add(key, rtype, item.key, 0.75, "x-led")
+            continue
+        v.add(key, rtype, target.key, 0.8, "x-led")
+
+
+_BY = re.compile(r"\b(" + "|".join(VERB_TYPES) + r")\s+(?:\w+ly\s+)?by\s+")
+
+
+def by_agent(v: View) -> None:
+    for m in _BY.finditer(v.text):
+        rest = v.text[m.end():]
+        clause = re.split(r"[,;]", rest, maxsplit=1)[0]
+        agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
+        if agent is None or agent.start > m.end() + len(clause):
+            continue
+        owned = re.match(r"[’']s\s+", v.text[agent.end:])
+        if owned and v.at_start(agent.end + owned.end()) is not None:
+            agent = v.at_start(agent.end + owned.end())   # "backed by Japan’s $55 billion tool"
+        patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
+        if patient is None:
+            continue
+        for a in v.listed(agent, ACTORS | {"location"}):
+            v.add(a.key, VERB_TYPES[m.group(1)], patient.key, 0.75, "by-agent")
+
+
+_ACTIVE = re.compile(r"\b(?:is |are |was |were |has |have |had |will |would |plans to |is set to |"
+                     r"agreed to |to )?(spearheading|spearheads|spearheaded|leading|leads|heads|"
+                     r"heading|build|builds|building|built|develop|develops|developing|construct|"
+                     r"constructs|constructing|finances|financed|is financing|funds|funded|backs|"
+                     r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|buy|buys|bought|"
+                     r"owns)\b(?!\s+by\b)")
+_ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build": "leads",
+                 "built": "leads", "develop": "leads", "construct": "leads", "financ": "funds",
+                 "fund": "funds", "back": "funds", "bankroll": "funds", "acquir": "owns",
+                 "buy": "owns", "bought": "owns", "own": "owns"}
+
+
+def active_verb(v: View) -> None:
+    for m in _ACTIVE.finditer(v.text):
+        verb = m.group(1)
+        rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
+        subject = v.subject(m.start(), frozenset(ACTORS))
+        if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
+            continue
+        obj = v.after(m.end(), {"project", "firm", "fund", "organization", "technology"}, max_gap=70)
+        if obj is None or "." in v.text[m.end():obj.start]:
+            continue
+        for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
+            v.add(subject.key, rtype, o.key, 0.7, "active-verb")
+
+
+_FROM = re.compile(r"\b(?:loans?|funding|financing|capital|grants?|subsid(?:y|ies)|aid|money|"
+                   r"backing|support|incentives?|package|investment)\s+from\s+(?:the\s+)?")
+
+
+def funding_from(v: View) -> None:
+    for m in _FROM.finditer(v.text):
+        agent = v.after(m.end(), ACTORS | {"location"}, max_gap=20)
+        if agent is None:
+            continue
+        patient = v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
+        if patient is not None:
+            v.add(agent.key, "funds", patient.key, 0.7, "funding-from")
+
+
+_NATIONAL = re.compile(r"\s+(?:state\s+|government\s+|public\s+)?(?:funding|financing|aid|"
+                       r"subsid(?:y|ies)|grants?|loans?|money)\b")
+
+
+def national_funding(v: View) -> None:
+    for start, end, code in v.demonyms:
+        m = _NATIONAL.match(v.text[end:])
+        if not m:
+            continue
+        target = v.after(end + m.end(), {"project"}, max_gap=60) or _topic(v)
+        if target is not None:
+            v.add(v.country(code), "funds", target.key, 0.6, "national-funding")
+
+
+def possessive(v: View) -> None:
+    for t in tokens(v.text):
+        if t.kind != "poss":
+            continue
+        a = v.at_end(t.start)
+        b = next((m for m in v.mentions if m.start >= t.end and not v.text[t.end:m.start].strip()), None)
+        if a is None or b is None or a.key == b.key:
+            continue
+        ta, tb = v.type(a), v.type(b)
+        cls = v.table[b.key].cls if b.key != ALL else None
+        if ta == "government" and tb == "fund":
+            v.add(a.key, "owns", b.key, 0.6, "possessive")
+        elif ta in ("government", "location") and tb == "project":
+            if cls == "FAC":
+                v.add(b.key, "located_in", a.key, 0.6, "possessive")
+            elif ta == "government":
+                v.add(a.key, "leads", b.key, 0.6, "possessive")
+        elif ta in ("government", "ministry", "agency", "firm", "organization") and \
+                tb in ("ministry", "agency", "organization") and not (ta == "firm" and tb == "ministry"):
+            v.add(b.key, "part_of", a.key, 0.6, "possessive")
+        elif ta == "firm" and tb == "fund":
+            v.add(a.key, "owns", b.key, 0.6, "possessive")
+        elif ta == "firm" and tb == "project":
+            v.add(a.key, "leads", b.key, 0.6, "possessive")
+        elif ta == "firm" and tb in ("sector", "technology"):
+            v.add(a.key, "operates_in", b.key, 0.55, "possessive")
+
+
+_IN_PLACE = re.compile(r"\b(?:in|at|near|off|across|outside|north of|south of|east of|west of)"
+                       r"\s+(?:the\s+)?$")
+
+
+def located(v: View) -> None:
+    places = {"location", "government"}
+    for m in v.mentions:
+        if v.type(m) not in places:
+            continue
+        if _IN_PLACE.search(v.text[:m.start]):
+            project = v.before(m.start, {"project"})
+            if project is not None and project.key != ALL and not any(
+                    v.type(x) == "project" and project.end <= x.start < m.start for x in v.mentions):
+                v.add(project.key, "located_in", m.key, 0.6, "located")
+        nxt = v.at_start(m.end + 1)
+        if nxt is not None and v.text[m.end:nxt.start] == " " and v.type(nxt) == "project":
+            v.add(nxt.key, "located_in", m.key, 0.6, "located")
+        based = re.match(r"-based\s+", v.text[m.end:])
+        if based:
+            target = v.at_start(m.end + based.end())
+            if target is not None and v.type(target) in ("project", "firm", "organization"):
+                v.add(target.key, "located_in", m.key, 0.6, "located")
+        if nxt is None:
+            pair = v.after(m.end, places, max_gap=2)
+            if pair is not None and v.text[m.end:pair.start] == ", " and v.type(m) == "location" \
+                    and _is_division(v, pair) and not _is_division(v, m):
+                v.add(m.key, "located_in", pair.key, 0.6, "located")
+
+
+def _is_division(v: View, m: Mention) -> bool:
+    from .lexicon import countries, places
+    e = v.table[m.key]
+    divisions = {p.name for p in places() if p.kind == "division"} | {c.name for c in countries()}
+    return e.type == "government" or e.name in divisions
+
+
+_FIRMS_LIKE = re.compile(r"\b(?:firms|companies|players|groups|makers|producers|manufacturers|"
+                         r"chipmakers|banks|lenders|operators|carmakers|automakers|giants|"
+                         r"suppliers)\s*,?\s+(?:like|such as|including)\s+", re.IGNORECASE)
+
+
+def firms_like(v: View) -> None:
+    sectors = {"sector", "technology"}
+    for m in _FIRMS_LIKE.finditer(v.text):
+        first = v.after(m.end(), BODIES, max_gap=4)
+        if first is None:
+            continue
+        context = v.before(m.start(), sectors)
+        for item in v.listed(first, BODIES):
+            own = re.match(r"(?:\s*[（(][^)）]*[)）])?\s+in\s+", v.text[item.end:])
+            sector = v.at_start(item.end + own.end()) if own else None
+            if sector is not None and v.type(sector) in sectors:
+                v.add(item.key, "operates_in", sector.key, 0.65, "firms-like")
+            elif context is not None:
+                v.add(item.key, "operates_in", context.key, 0.6, "firms-like")
+    for m in re.finditer(r"\b(?:speciali[sz]ing|active|operating)\s+in\s+", v.text):
+        org = v.before(m.start(), BODIES, max_gap=30)
+        sector = v.at_start(m.end())
+        if org is not None and sector is not None and v.type(sector) in sectors:
+            v.add(org.key, "operates_in", sector.key, 0.6, "firms-like")
+
+
+_APPOSITIVE = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?$")
+_FIRM_NOUN = re.compile(r"^\s+(?:group|company|firm|maker|producer|operator|giant|conglomerate|"
+                        r"developer|specialist|provider|champion)\b")
+
+
+def appositive(v: View) -> None:
+    for m in v.mentions:
+        if v.type(m) not in ("sector", "technology") or not _FIRM_NOUN.match(v.text[m.end:]):
+            continue
+        org = v.before(m.start, BODIES)
+        if org is not None and _APPOSITIVE.match(v.text[org.end:m.start]):
+            v.add(org.key, "operates_in", m.key, 0.65, "appositive")
+
+
+_PAIR_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(collaboration|cooperation|partnership|ties|alliance|"
+                        r"relations|relationship|competition|rivalry|disputes?|tensions|trade war|"
+                        r"conflict|confrontation)\b")
+
+
+def pair_noun(v: View) -> None:
+    for a in v.mentions:
+        b = v.at_start(a.end + 1)
+        if b is None or v.text[a.end:b.start] != "-":
+            continue
+        m = _PAIR_NOUN.match(v.text[b.end:])
+        if m and {v.type(a), v.type(b)} <= {"government", "firm", "organization"}:
+            word = m.group(1)
+            rtype = "partners_with" if word in ("collaboration", "cooperation", "partnership", "ties",
+                                                "alliance", "relations", "relationship") \
+                else "competes_with"
+            v.add(a.key, rtype, b.key, 0.6, "pair-noun")
+
+
+_AFFECTS = re.compile(r"\b(?:impacting|affecting|hitting|hurting|disrupting|impacts|affects|hits|"
+                      r"hurts|disrupts|(?:could|will|would|may|might)\s+(?:affect|impact|hit|hurt|"
+                      r"disrupt))\b")
+
+
+def affects(v: View) -> None:
+    for m in _AFFECTS.finditer(v.text):
+        subject = v.before(m.start(), ACTORS | {"project", "technology"})
+        if subject is None or subject.key == ALL:
+            continue
+        obj = v.after(m.end(), {"firm", "organization", "project", "fund"}, max_gap=40)
+        if obj is None:
+            continue
+        for o in v.listed(obj, {"firm", "organization", "project", "fund"}):
+            v.add(subject.key, "affects", o.key, 0.5, "affects")
+
+
+_SUPPLY = re.compile(r"\b(?:(?:will|would|to|can|could|may|which|that|also)\s+(?:supply|deliver|sell)|"
+                     r"supplies|supplied|supplying|delivers|delivered|sells|sold)\b")
+
+
+def supplies(v: View) -> None:
+    for m in _SUPPLY.finditer(v.text):
+        to = re.search(r"\b(?:to|for)\s+(?:the\s+)?", v.text[m.end():m.end() + 80])
+        if to is None:
+            continue
+        target = v.at_start(m.end() + to.end())
+        subject = v.subject(m.start(), frozenset(BODIES | {"project", "government"}))
+        if target is not None and subject is not None and subject.key != ALL and \
+                v.type(target) in ("firm", "organization", "government", "project"):
+            v.add(subject.key, "supplies", target.key, 0.6, "supplies")
+
+
+_REGULATE = re.compile(r"\b(?:approved|approves|granted|grants|licensed|licenses|regulates|regulated|"
+                       r"oversees|oversaw|authori[sz]ed|cleared|clears|awarded|vetted|blocked|rejected|"
+                       r"fined)\b")
+
+
+def regulates(v: View) -> None:
+    for m in _REGULATE.finditer(v.text):
+        subject = v.before(m.start(), {"ministry", "agency", "government"}, max_gap=40)
+        if subject is None:
+            continue
+        obj = v.after(m.end(), {"project", "firm", "fund"}, max_gap=90)
+        if obj is not None and obj.key != ALL:
+            v.add(subject.key, "regulates", obj.key, 0.5, "regulates")
+
+
+def part_of(v: View) -> None:
+    for m in re.finditer(r"\b(?:unit|arm|subsidiary|division|affiliate|branch|a unit)\s+of\s+(?:the\s+)?",
+                         v.text):
+        parent = v.at_start(m.end())
+        child = v.before(m.start(), BODIES)
+        if parent is not None and child is not None and v.type(parent) in BODIES | {"government"}:
+            v.add(child.key, "part_of", parent.key, 0.7, "part-of")
+
+
+def party_to(v: View) -> None:
+    if not re.search(r"\b(?:under|signed|ratified|joined|party to|commitments?|members? of|"
+                     r"accession)\b", v.text):
+        return
+    govs = [m for m in v.mentions if v.type(m) == "government"]
+    for a in [m for m in v.mentions if v.type(m) == "agreement"]:
+        for g in govs:
+            v.add(g.key, "party_to", a.key, 0.5, "party-to")
+
+
+def _topic(v: View) -> Mention | None:
+    return Mention(0, 0, v.topic, anaphor=True) if v.topic is not None else None
+
+
+RULES: tuple[Callable[[View], None], ...] = (
+    x_led, by_agent, active_verb, funding_from, national_funding, possessive, located,
+    firms_like, appositive, pair_noun, affects, supplies, regulates, part_of, party_to)
+
+
+def sentence_facts(v: View) -> list[Fact]:
+    """All rule facts of one sentence."""
+    for rule in RULES:
+        rule(v)
+    return v.facts

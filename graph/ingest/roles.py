@@ -1,0 +1,195 @@
+"""People and the bodies they head or work for, from role phrases (stage 6).
+
+- title before the name: "US Commerce Secretary Lutnick", "Japanese Minister of
+  Economy, Trade and Industry Akazawa Ryo", "Kansas Governor Laura Kelly",
+  "TSMC chairman C.C. Wei";
+- role after the name: "Mei Ling, a senior strategist at Goldman Sachs Asia",
+  "Kazuo Tadanobu, chief executive of Panasonic Energy";
+- a name after a verb of saying: "says Mei Ling", "notes Kenji Tanaka".
+
+Each gives a person candidate and, when the body is named or implied, a
+:class:`RoleFact` that the pipeline turns into ``heads`` or ``works_for``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .doc import Candidate
+from .lexicon import demonyms, is_common, org_words, places, portfolios, roles
+from .names import Run, Token, runs
+
+_SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|told|writes|wrote|"
+                     r"argues|argued|warns|warned|according to)\s+$")
+_AFTER_NAME = re.compile(r"^(?:\s*[（(][^)）]*[)）])?,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{1,60}?)"
+                         r"\s+(?P<prep>at|of|with|for)\s+(?:the\s+)?$")
+_HEAD_ROLES = {"chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
+               "chair", "president", "founder", "managing director", "director-general"}
+
+
+@dataclass(frozen=True)
+class RoleFact:
+    """``person`` (a span) heads or works for a body given as a span or a description."""
+
+    person: tuple[int, int]
+    kind: str                                # heads | works
+    org: tuple[int, int] | None = None       # span of the body's name in the sentence
+    portfolio: tuple[str, ...] = ()          # "Commerce" -> the ministry of commerce
+    country: str | None = None               # ISO code from "US", "Japanese"
+    place: tuple[int, int] | None = None     # "Kansas" in "Kansas Governor"
+    title: str = ""
+
+
+def find_roles(text: str) -> tuple[list[Candidate], list[RoleFact]]:
+    """Person candidates and role facts of one sentence."""
+    cands: list[Candidate] = []
+    facts: list[RoleFact] = []
+    all_runs = runs(text)
+    for i, run in enumerate(all_runs):
+        got = _title_before(text, run) or _lower_title(text, all_runs, i)
+        if got is not None:
+            cand, fact = got
+            cands.append(cand)
+            if fact is not None:
+                facts.append(fact)
+            continue
+        after = _role_after(text, all_runs, i)
+        if after is not None:
+            cands.append(after[0])
+            facts.append(after[1])
+            continue
+        if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2:
+            cands.append(_person(text, run.start, run.end, "speech", 75))
+    return cands, facts
+
+
+def _person(text: str, start: int, end: int, rule: str, priority: int = 80,
+            country: str | None = None) -> Candidate:
+    return Candidate(start, end, "person", text[start:end], country=country, priority=priority,
+                     rule=rule)
+
+
+def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | None:
+    """"US Commerce Secretary Lutnick": a capitalised title inside the run."""
+    toks = list(run.tokens)
+    words = [t.text for t in toks]
+    at = None
+    for k in range(len(words) - 1, -1, -1):
+        two = " ".join(words[k:k + 2])
+        if two in roles() and roles()[two].target != "org":
+            at, width = k, 2
+            break
+        if words[k] in roles() and words[k][:1].isupper() and roles()[words[k]].kind == "heads":
+            at, width = k, 1
+            break
+    if at is None:
+        return None
+    role = roles()[" ".join(words[at:at + width])]
+    rest = toks[at + width:]
+    portfolio: list[str] = []
+    if rest and rest[0].text in ("of", "for"):
+        taken, portfolio = _portfolio(rest[1:])
+        if not portfolio:
+            return None
+        rest = rest[1 + taken:]
+    if not rest or not _person_name(tuple(rest)):
+        return None
+    pre = toks[:at]
+    country, place, org = None, None, None
+    for t in pre:
+        code = _country_code(t.text)
+        if code:
+            country = code
+    pre_words = [t.text for t in pre if not _country_code(t.text)]
+    pre_portfolio = [w for w in pre_words if w in portfolios()]
+    if pre and not pre_portfolio and not country:
+        if " ".join(pre_words) in {p.name for p in places()}:
+            place = (pre[0].start, pre[-1].end)
+        else:
+            org = (pre[0].start, pre[-1].end)
+    person = _person(text, rest[0].start, rest[-1].end, "role-title", 80, country)
+    fact = RoleFact((person.start, person.end), role.kind,
+                    org=org if role.target == "org" else None,
+                    portfolio=tuple(portfolio or pre_portfolio), country=country,
+                    place=place, title=role.word)
+    if role.target == "ministry" and not fact.portfolio:
+        fact = None          # "Japanese Minister Akazawa Ryo": which ministry is not said
+    return person, fact
+
+
+def _lower_title(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact] | None:
+    """"TSMC chairman C.C. Wei": organisation, lower-case title, name."""
+    if i == 0:
+        return None
+    org, run = all_runs[i - 1], all_runs[i]
+    title = text[org.end:run.start].strip().lower()
+    if title not in roles() or roles()[title].target != "org" or not _person_name(run.tokens):
+        return None
+    person = _person(text, run.start, run.end, "role-title")
+    return person, RoleFact((run.start, run.end), roles()[title].kind, org=(org.start, org.end),
+                            title=title)
+
+
+def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact] | None:
+    """"Mei Ling (梅玲), a senior strategist at Goldman Sachs Asia"."""
+    if i + 1 >= len(all_runs):
+        return None
+    run, org = all_runs[i], all_runs[i + 1]
+    m = _AFTER_NAME.match(text[run.end:org.start])
+    if m is None or not _person_name(run.tokens) or len(run.tokens) < 2:
+        return None
+    role_text = m.group("role").lower()
+    words = role_text.split()
+    found = [r for r in roles() if r.islower() and re.search(rf"\b{re.escape(r)}\b", role_text)]
+    if not found or len(words) > 8:
+        return None
+    heads = m.group("prep") == "of" and any(r in _HEAD_ROLES for r in found) \
+        and words[0] in _HEAD_ROLES | {w.split()[0] for w in _HEAD_ROLES}
+    person = _person(text, run.start, run.end, "role-after")
+    return person, RoleFact((run.start, run.end), "heads" if heads else "works",
+                            org=(org.start, org.end), title=role_text)
+
+
+def _portfolio(toks: list[Token]) -> tuple[int, list[str]]:
+    """Read "Economy, Trade and Industry" off the front of ``toks``."""
+    found: list[str] = []
+    k = 0
+    while k < len(toks):
+        for p in portfolios():
+            n = len(p.split())
+            if " ".join(t.text for t in toks[k:k + n]) == p:
+                found.append(p)
+                k += n
+                break
+        else:
+            break
+        if k < len(toks) and toks[k].text in (",", "and", "&"):
+            k += 1
+            if k < len(toks) and toks[k].text == "and":
+                k += 1
+    return k, found
+
+
+def _person_name(toks: tuple[Token, ...]) -> bool:
+    """1-3 capitalised tokens that are not ordinary words, titles, bodies or places."""
+    if not 1 <= len(toks) <= 3:
+        return False
+    suffixes = org_words()["suffix"]
+    for t in toks:
+        w = t.text
+        if not w[:1].isupper() or is_common(w) or w in roles() or w in suffixes \
+                or _country_code(w) or any(c.isdigit() for c in w):
+            return False
+    name = " ".join(t.text for t in toks)
+    return name not in {p.name for p in places()}
+
+
+def _country_code(word: str) -> str | None:
+    from .lexicon import countries
+    if word in demonyms():
+        return demonyms()[word]
+    for c in countries():
+        if word == c.name or word in c.aliases:
+            return c.code
+    return None

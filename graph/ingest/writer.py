@@ -1,0 +1,69 @@
+"""A :class:`~graph.ingest.pipeline.Draft` as a seed file (YAML, seed format v1), stage 9.
+
+The file has a header comment saying it is a draft, the ``source`` block (one
+article) or a ``source`` on every relation (several articles), the new
+entities (and seed entities that gained an alias, under their seed id with
+the seed's type and name so they merge cleanly), and the relations, each with
+``evidence``, ``confidence`` and ``status: suggested``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pipeline import Draft
+
+STATUS = "suggested"
+
+
+def draft_dict(draft: Draft) -> dict[str, Any]:
+    """The draft as plain data in seed-file shape."""
+    by_key = {e.key: e for e in draft.entities}
+    ids = {}
+    for r in draft.relations:
+        for k in (r.source, r.target):
+            ids[k] = None
+    out: dict[str, Any] = {}
+    single = len(draft.sources) == 1
+    if single:
+        out["source"] = draft.sources[0].to_dict()
+    entities = []
+    for e in draft.entities:
+        item: dict[str, Any] = {"id": e.id, "type": e.type, "name": e.name}
+        if e.aliases:
+            item["aliases"] = list(e.aliases)
+        if e.country and e.seed_id is None:
+            item["country"] = e.country
+        entities.append(item)
+    out["entities"] = entities
+    relations = []
+    for r in draft.relations:
+        rel: dict[str, Any] = {"from": _id(draft, r.source, by_key), "type": r.type,
+                               "to": _id(draft, r.target, by_key), "evidence": r.evidence,
+                               "confidence": r.confidence, "status": STATUS}
+        if not single:
+            rel["source"] = draft.sources[r.article].to_dict()
+        relations.append(rel)
+    out["relations"] = relations
+    return out
+
+
+def _id(draft: Draft, key: int, by_key: dict) -> str:
+    e = by_key.get(key)
+    if e is not None:
+        return e.id
+    return draft.table_ids[key]
+
+
+def draft_yaml(draft: Draft) -> str:
+    import yaml
+
+    names = ", ".join(a.name if a.name != "-" else "<stdin>" for a in draft.articles)
+    header = (f"# Draft seed file written by `kg ingest` from {names}.\n"
+              f"# {len(draft.entities)} entities ({draft.known} more recognised from the seed folder "
+              f"and referred to by id), {len(draft.relations)} relations, all status: suggested.\n"
+              "# Review it: fix or delete entities and relations, then move it into the seed\n"
+              "# folder and run `kg validate`.\n")
+    body = yaml.safe_dump(draft_dict(draft), sort_keys=False, allow_unicode=True, width=100,
+                          default_flow_style=False)
+    return header + body

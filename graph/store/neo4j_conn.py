@@ -1,0 +1,210 @@
+"""A connection to a Neo4j server, with every driver failure turned into one clear KgError.
+
+Settings come from arguments first, then the standard variables
+``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD`` and ``NEO4J_DATABASE``.
+The password is never a command-line flag: the CLI reads it from the
+environment or prompts for it.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from ..errors import BackendUnavailable, InputError, KgError
+
+if TYPE_CHECKING:
+    import neo4j
+
+DEFAULT_URI = "neo4j://localhost:7687"
+DEFAULT_USER = "neo4j"
+
+
+@dataclass(frozen=True)
+class Settings:
+    uri: str
+    user: str
+    password: str | None
+    database: str | None     # None: the server's default database
+
+    @classmethod
+    def resolve(cls, uri: str | None = None, user: str | None = None,
+                password: str | None = None, database: str | None = None) -> "Settings":
+        """Arguments over ``NEO4J_*`` variables over defaults."""
+        env = os.environ.get
+        return cls(uri or env("NEO4J_URI") or DEFAULT_URI,
+                   user or env("NEO4J_USERNAME") or DEFAULT_USER,
+                   password if password is not None else env("NEO4J_PASSWORD"),
+                   database or env("NEO4J_DATABASE") or None)
+
+    @property
+    def where(self) -> str:
+        """``database neo4j at bolt://...`` for messages."""
+        return f"database {self.database or '(default)'} at {self.uri}"
+
+
+def _explain(exc: Exception, s: Settings) -> KgError:
+    """One user-facing error for a driver exception."""
+    from neo4j import exceptions as ne
+
+    code = getattr(exc, "code", None) or ""
+    message = getattr(exc, "message", None) or str(exc).splitlines()[0]
+    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security"):
+        return BackendUnavailable(
+            f"Neo4j at {s.uri} refused user {s.user!r}: {message} "
+            "Check NEO4J_USERNAME/NEO4J_PASSWORD (or --neo4j-user).")
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return BackendUnavailable(
+            f"Neo4j at {s.uri} has no database {s.database!r}; set NEO4J_DATABASE "
+            "(or --neo4j-database) to an existing one (SHOW DATABASES lists them)")
+    if isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
+        return BackendUnavailable(f"bad Neo4j URI {s.uri!r}: {message}")
+    if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, ne.DatabaseUnavailable,
+                        ne.IncompleteCommit, OSError)):
+        return BackendUnavailable(
+            f"cannot reach Neo4j ({s.where}): {message} "
+            "Is the server running? Check NEO4J_URI (or --neo4j-uri).")
+    if code == "Neo.ClientError.Statement.AccessMode":
+        return InputError(f"kg cypher only runs read-only queries: {message}")
+    if code.startswith("Neo.ClientError.Statement"):
+        return InputError(f"Neo4j rejected the query: {message}")
+    return BackendUnavailable(f"Neo4j ({s.where}) failed: {message}")
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    from neo4j import exceptions as ne
+
+    return (ne.Neo4jError, ne.DriverError, OSError, ValueError)
+
+
+class Connection:
+    """An open driver plus the database to use. Use :meth:`open`, then ``with`` or close()."""
+
+    def __init__(self, driver: "neo4j.Driver", settings: Settings):
+        self.driver = driver
+        self.settings = settings
+
+    @classmethod
+    def open(cls, uri: str | None = None, user: str | None = None,
+             password: str | None = None, database: str | None = None,
+             check: bool = True) -> "Connection":
+        """Connect (and, with ``check``, log in and reach the database) or raise
+        :class:`BackendUnavailable` with what to fix."""
+        s = Settings.resolve(uri, user, password, database)
+        if s.password is None:
+            raise BackendUnavailable(
+                f"no password for Neo4j at {s.uri}: set NEO4J_PASSWORD (kg never takes a "
+                "password on the command line; on a terminal it asks for it)")
+        import neo4j
+
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                s.uri, auth=(s.user, s.password), connection_timeout=10,
+                max_transaction_retry_time=5, notifications_min_severity="OFF",
+                user_agent="kg-explorer")
+        except _driver_errors() as exc:
+            raise _explain(exc, s) from None
+        conn = cls(driver, s)
+        if check:
+            try:
+                conn.read("RETURN 1")
+            except KgError:
+                conn.close()
+                raise
+        return conn
+
+    @contextmanager
+    def translated(self) -> Iterator[None]:
+        """Turn driver failures inside the block into KgError."""
+        try:
+            yield
+        except _driver_errors() as exc:
+            raise _explain(exc, self.settings) from None
+
+    def _session(self, write: bool) -> "neo4j.Session":
+        import neo4j
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self.driver.session(database=self.settings.database, default_access_mode=mode)
+
+    def read(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a read query (a READ session; retried on transient errors)."""
+        return self.run(query, params, write=False)
+
+    def write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a write query, in its own transaction."""
+        return self.run(query, params, write=True)
+
+    def run(self, query: str, params: dict[str, Any], write: bool) -> list[dict[str, Any]]:
+        def work(tx: "neo4j.ManagedTransaction") -> list[dict[str, Any]]:
+            return tx.run(query, params).data()
+
+        with self.translated(), self._session(write) as session:
+            call: Callable[..., list[dict[str, Any]]] = (
+                session.execute_write if write else session.execute_read)
+            return call(work)
+
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None,
+                      limit: int | None = None) -> tuple[list[str], list[list[Any]]]:
+        """A user's query, checked read-only with EXPLAIN and run in a READ session.
+
+        Returns (column names, rows) with nodes, relationships and paths as
+        plain values (see :func:`plain`).
+        """
+        params = params or {}
+        head = query.lstrip().split(None, 1)
+        if head and head[0].upper() in ("EXPLAIN", "PROFILE"):
+            raise InputError("give the query without EXPLAIN/PROFILE; kg cypher runs it "
+                             "read-only and prints its rows")
+        with self.translated(), self._session(write=False) as session:
+            kind = session.run("EXPLAIN " + query, params).consume().query_type
+            if kind != "r":
+                what = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
+                raise InputError(f"kg cypher only runs read-only queries; this one "
+                                 f"{what.get(str(kind), 'is not read-only')} "
+                                 "(use cypher-shell or Neo4j Browser to change data)")
+            result = session.run(query, params)
+            keys = list(result.keys())
+            rows = []
+            for record in result:
+                if limit is not None and len(rows) >= limit:
+                    break
+                rows.append([plain(v) for v in record.values()])
+            result.consume()
+        return keys, rows
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Connection":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def plain(value: Any) -> Any:
+    """A driver value as JSON-friendly data: nodes and relationships become maps,
+    paths lists, temporal and spatial values strings."""
+    from neo4j import graph as ng
+
+    if isinstance(value, ng.Node):
+        return {"labels": sorted(value.labels), "properties": plain(dict(value))}
+    if isinstance(value, ng.Relationship):
+        return {"type": value.type, "start": value.start_node.get("id") if value.start_node else None,
+                "end": value.end_node.get("id") if value.end_node else None,
+                "properties": plain(dict(value))}
+    if isinstance(value, ng.Path):
+        return {"nodes": [plain(n) for n in value.nodes],
+                "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    return str(value)
