@@ -44,6 +44,9 @@ from . import render  # noqa: E402
 
 query.register(cli)
 render.register(cli)
+from . import ingest  # noqa: E402
+ingest.register(cli)
+from . import neo4j as neo4j_commands; neo4j_commands.register(cli)  # noqa: E402,E702
 
 
 def main() -> None:

@@ -157,3 +157,16 @@ def report_text(report: Report, folder: str) -> str:
     verdict = "OK" if report.ok else "INVALID"
     lines.append(f"{folder}: {verdict}: {report.summary()}")
     return "\n".join(lines)
+
+
+def rows_text(keys: list[str], rows: list[list]) -> str:
+    """Query rows (``kg cypher``) as a table: text as is, other values as JSON, one line each."""
+    import json
+
+    def cell(value: object) -> str:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return text.replace("\r", "\\r").replace("\n", "\\n")
+
+    body = table([tuple(keys)] + [tuple(cell(v) for v in row) for row in rows]) if keys else ""
+    count = f"({plural(len(rows), 'row')})"
+    return f"{body}\n{count}" if body else count

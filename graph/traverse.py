@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 Step = Callable[[str, bool], Iterable[str]]
 Through = Callable[[str], bool]
+Search = Callable[..., "list[list[str]]"]
 
 
 def bfs(start: str, step: Step, through: Through, max_depth: int,
@@ -128,13 +129,21 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
 
 
 def k_shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
-                     k: int) -> list[list[str]]:
+                     k: int, search: Search | None = None) -> list[list[str]]:
     """The ``k`` shortest simple paths, ordered by (length, id sequence) — Yen's method.
 
     Each spur search returns the smallest-id shortest spur, which makes the
-    enumeration follow exactly the (length, ids) order.
+    enumeration follow exactly the (length, ids) order. ``search`` replaces
+    :func:`shortest_paths` for the spur searches (the Neo4j store runs them
+    on the server); it gets ``(a, b, max_hops, limit, banned, banned_steps)``.
     """
-    first = shortest_paths(a, b, step, through, max_hops, 1)
+    if search is None:
+        def search(a: str, b: str, max_hops: int, limit: int,
+                   banned: frozenset[str] = frozenset(),
+                   banned_steps: frozenset[tuple[str, str]] = frozenset()) -> list[list[str]]:
+            return shortest_paths(a, b, step, through, max_hops, limit, banned, banned_steps)
+
+    first = search(a, b, max_hops, 1)
     if not first:
         return []
     found = [first[0]]
@@ -148,8 +157,7 @@ def k_shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int
                 continue
             banned_steps = frozenset((p[i], p[i + 1]) for p in found
                                      if len(p) > i + 1 and p[: i + 1] == root)
-            spur_paths = shortest_paths(spur, b, step, through, max_hops - i, 1,
-                                        banned=frozenset(root[:-1]), banned_steps=banned_steps)
+            spur_paths = search(spur, b, max_hops - i, 1, frozenset(root[:-1]), banned_steps)
             for tail in spur_paths:
                 path = root[:-1] + tail
                 key = tuple(path)

@@ -18,8 +18,9 @@ A pipeline of small stages, each in its own module:
 
 from __future__ import annotations
 
-from .pipeline import Draft, extract, ingest
+from .pipeline import Draft, extract, ingest, seed_dataset, summary
 from .read import DEFAULT_MAX_BYTES, read_article
 from .writer import draft_yaml
 
-__all__ = ["DEFAULT_MAX_BYTES", "Draft", "draft_yaml", "extract", "ingest", "read_article"]
+__all__ = ["DEFAULT_MAX_BYTES", "Draft", "draft_yaml", "extract", "ingest", "read_article",
+           "seed_dataset", "summary"]

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (ORG_LIST_NOUNS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
 from .names import Run, runs, run_at
@@ -32,7 +32,10 @@ from .phrases import canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
-                       r"published|commissioned|sponsored|underwritten)\s+(?:\w+ly\s+)?by\s+")
+                       r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
+                       r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+# "Tesla's electric vehicles": a name that owns a sector's products is a firm
+_POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACCORDING = re.compile(r"\baccording to\s+|\b(?:study|report|survey|analysis|data|research|"
                         r"estimates?|forecasts?|figures|index|poll|note)\s+(?:by|from)\s+",
                         re.IGNORECASE)
@@ -87,6 +90,8 @@ def _trim(text: str, projects: list[Candidate], others: list[Candidate]) -> list
     for c in projects:
         start = c.start
         for o in others:
+            if o.priority < 70:
+                continue        # a guess (e.g. "in Chancay") does not cut a phrase
             if o.type in ("location", "government", "firm", "organization", "agency", "ministry") \
                     and o.start < c.start < o.end or (o.type in ("location", "government")
                                                       and c.start <= o.start < o.end < c.end
@@ -167,7 +172,15 @@ def lexicon_candidates(text: str, g: Gazetteer) -> list[Candidate]:
                                  aliases=(text[h.start:h.end],), priority=75, rule="place"))
         else:
             sector_hits.append((h, value))
-    out.extend(_sectors_in_context(text, sector_hits))
+    sectors = _sectors_in_context(text, sector_hits)
+    out.extend(sectors)
+    for c in sectors:
+        if _POSSESSIVE_SECTOR.search(text[:c.start]):
+            run = next((r for r in runs(text) if r.end == len(text[:c.start].rstrip()) - 2), None)
+            if run is not None and any(not is_common(w) for w in run.words) and \
+                    not _is_place_or_country(run.text(text)):
+                out.append(Candidate(run.start, run.end, "firm", run.text(text), priority=55,
+                                     rule="possessive-sector"))
     return out
 
 
@@ -434,7 +447,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         before = _PLACE_BEFORE.search(text[:run.start])
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions
-        end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None
+        nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
+        end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
+            nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))

@@ -8,15 +8,48 @@ funds by their amount. Entities of the seed folder keep their seed id.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..model import Dataset, Entity
 from ..resolve import normalize
 from .doc import Candidate, EntityDraft
-from .lexicon import country_by_code
+from .lexicon import country_by_code, org_words
 
+_BODY_TYPES = frozenset({"firm", "organization", "agency", "ministry"})
 _FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
              {"location", "government"}, {"sector", "technology"})
+
+
+def stem(name: str) -> str:
+    """A body's name without its trailing organisation words: "SoftBank Group" -> "SoftBank"."""
+    words = name.split()
+    suffixes = org_words()["suffix"]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """"Taiwan Semiconductor Manufacturing Company" -> "TSMC" (capitalised words only)."""
+    words = [w for w in re.split(r"[\s,-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def phrase_key(labels: list[str]) -> tuple[frozenset[str], str | None, str | None]:
+    """Content words, class and amount of a known project or fund, from its labels."""
+    from .phrases import MONEY, amount_key, phrases
+    words: set[str] = set()
+    cls = amount = None
+    for label in labels:
+        found = [p for p in phrases(label) if p.end == len(label.rstrip())]
+        if found:
+            words |= found[-1].content
+            cls = cls or found[-1].cls
+        m = MONEY.search(label)
+        if m and amount is None:
+            amount = amount_key(m)
+    return frozenset(words), cls, amount
 
 
 def compatible(a: str, b: str) -> bool:
@@ -88,6 +121,8 @@ class EntityTable:
         entity = EntityDraft(len(self.items), seed.type, seed.name, [], seed.country, seed.id,
                              frozenset(normalize(x) for x in seed.labels()), first=sentence,
                              priority=100)
+        if seed.type in ("project", "fund"):
+            entity.words, entity.cls, entity.amount = phrase_key(seed.labels())
         self.items.append(entity)
         self._by_seed[seed.id] = entity.key
         for label in seed.labels():
@@ -125,6 +160,10 @@ class EntityTable:
             found = self.lookup(label, cand.type)
             if found is not None:
                 return found
+        if cand.type in _BODY_TYPES:
+            found = self._short_form(cand.name)
+            if found is not None:
+                return found
         if cand.type in ("project", "fund"):
             found = self.find_phrase(cand.words, cand.cls, cand.type, cand.amount)
             if found is not None:
@@ -133,6 +172,16 @@ class EntityTable:
         if seed is not None:
             return self.add_seed(seed, 0)
         return None
+
+    def _short_form(self, name: str) -> EntityDraft | None:
+        """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
+        Manufacturing Company" (and the other way round)."""
+        found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
+                 and (stem(e.name) == name or stem(name) == e.name
+                      or (name.isupper() and initials(e.name) == name)
+                      or (e.name.isupper() and initials(name) == e.name))
+                 and e.name != name]
+        return found[0] if len(found) == 1 else None
 
     def _seed_for(self, name: str, etype: str, aliases: tuple[str, ...] = ()) -> Entity | None:
         if self.seeds is None:

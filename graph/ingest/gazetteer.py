@@ -79,8 +79,8 @@ class Gazetteer:
                 continue
             o_start, o_end = index[start], index[end] + 1
             surface = text[o_start:o_end]
-            values = tuple(v for label, v, cs in self._labels[key]
-                           if not cs or _same_case(surface, label))
+            values = tuple(dict.fromkeys(v for label, v, cs in self._labels[key]
+                                         if not cs or _same_case(surface, label)))
             if values:
                 label = next(l for l, v, cs in self._labels[key] if v == values[0])
                 found.append(Hit(o_start, o_end, label, values))

@@ -20,6 +20,7 @@ smelter mill dam railway corridor hub campus zone reactor gigafactory shipyard
 site""".split())
 PROGRAM_HEADS = frozenset("initiative venture programme program scheme".split())
 GENERIC_HEADS = frozenset({"project"})
+PROJECT_HEADS = FACILITY_HEADS | PROGRAM_HEADS | GENERIC_HEADS
 FUND_HEADS = frozenset("fund tool vehicle instrument".split())
 PLURAL_HEADS = frozenset("""plants fabs factories facilities terminals ports refineries pipelines
 mines mills dams railways corridors hubs parks zones complexes reactors sites projects

@@ -97,11 +97,19 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
             mentions.append(Mention(m.start(), m.end(), topic, anaphor=True))
             taken.append((m.start(), m.end()))
     for p in phrases(text):
-        if not free(p.start, p.end) or (p.det != "def" and p.specific):
+        if p.det != "def" and p.specific:
+            continue
+        inner = [m for m in mentions if p.start <= m.start and m.end <= p.end
+                 and m.key != ALL and table[m.key].type in ("sector", "technology")]
+        others = [(a, b) for a, b in taken if not any((m.start, m.end) == (a, b) for m in inner)]
+        if not all(p.end <= a or p.start >= b for a, b in others):
             continue
         key = _refers_to(p, table, topic)
         if key is None:
             continue
+        # "this energy project": the phrase, not the sector word inside it, is the mention
+        mentions = [m for m in mentions if m not in inner]
+        taken = [(a, b) for a, b in taken if (a, b) in others]
         mentions.append(Mention(p.start, p.end, key, anaphor=True))
         taken.append((p.start, p.end))
         for word in p.content & sector_words():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, is_common, org_words
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, is_common, org_words
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -112,7 +112,7 @@ def runs(text: str) -> tuple[Run, ...]:
                 k, comma = j + 1, True
                 if k < len(toks) and toks[k].text in ("and", "&"):
                     k += 1
-            if k > j and k < len(toks) and toks[k].cap and (
+            if k > j and k < len(toks) and toks[k].cap and not _is_date_word(toks[k].text) and (
                     comma or _connector_ok(toks[j:k], members, toks[k:])):
                 members.extend(toks[j:k + 1])
                 j = k + 1
@@ -126,6 +126,10 @@ def runs(text: str) -> tuple[Run, ...]:
             out.append(Run(members[0].start, members[-1].end, tuple(members)))
         i = j
     return tuple(out)
+
+
+def _is_date_word(word: str) -> bool:
+    return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
 def _comma_ok(members: list[Token]) -> bool:

@@ -147,13 +147,15 @@ def _walk_back(text: str, toks: tuple[Token, ...], first_head: int, last_head: i
     mods = mods[-6:]
     head = toks[last_head]
     start = mods[0].start if mods else head.start
+    named = [t for t in mods if t.text.lower() not in GENERIC_ADJECTIVES]
+    name_start = named[0].start if named else head.start
     words = tuple(t.text for t in mods)
     content = frozenset(canonical(w) for w in words
                         if w.lower() not in GENERIC_ADJECTIVES and not w.lower().endswith("est")
                         and w not in demonyms() and head_class(w.lower(), (), 0, []) is None)
     proper = any(t.text[:1].isupper() and t.text.lower() not in common_words() for t in mods)
     return Phrase(start, head.end, head.text, cls, words, content, proper, det, owner,
-                  amount, marker, start)
+                  amount, marker, name_start)
 
 
 def canonical(word: str) -> str:

@@ -21,6 +21,7 @@ from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
+from .entities import initials as name_initials
 from .gazetteer import Gazetteer
 from .lexicon import countries, demonyms, is_common, org_words
 from .mentions import doc_gazetteer, find_mentions
@@ -61,6 +62,27 @@ class _Doc:
     projects: list[int] = field(default_factory=list)
 
 
+def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
+    """The seed folder whose entities a draft reuses; None when an optional one is missing."""
+    from pathlib import Path
+
+    from ..loader import load_dataset
+    if not required and not Path(folder).exists():
+        return None
+    return load_dataset(folder)
+
+
+def summary(draft: Draft, output: str) -> str:
+    """One line for stderr about what was written."""
+    where = "stdout" if output == "-" else output
+    n = len(draft.articles)
+    new = sum(1 for e in draft.entities if e.seed_id is None)
+    return (f"Wrote {where}: {new} new entities, {draft.known} recognised in the seed folder "
+            f"({len(draft.entities) - new} with new aliases), {len(draft.relations)} relations "
+            f"(status: suggested) from {n} article{'s' if n != 1 else ''}; review it, then run "
+            "`kg validate`.")
+
+
 def ingest(names: Sequence[str], seeds: Dataset | None = None,
            max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None) -> Draft:
     """Read articles (paths or ``-``) and extract one draft from all of them."""
@@ -84,7 +106,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations += _role_relations(doc, table)
     gaz = doc_gazetteer(table)
     evidence: dict[int, tuple[int, str]] = {}
-    cooccur: list[tuple[int, str, list[int]]] = []
+    cooccur: list = []
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
@@ -164,7 +186,7 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
             continue
         words = [w for w in re.split(r"[\s,-]+", e.name) if w[:1].isupper()]
         if len(words) >= 2:
-            initials.setdefault("".join(w[0] for w in words), set()).add(e.key)
+            initials.setdefault(name_initials(e.name), set()).add(e.key)
             if _country_word(words[0]) and len(words) >= 3:
                 initials.setdefault("".join(w[0] for w in words[1:]), set()).add(e.key)
     seen: set[str] = set()
@@ -256,7 +278,7 @@ def _ministry(table: EntityTable, f: RoleFact, sentence: int) -> EntityDraft:
 # -- pass 2: mentions and relations ---------------------------------------------------
 def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  evidence: dict[int, tuple[int, str]],
-                 cooccur: list[tuple[int, str, list[int]]]) -> list[RelationDraft]:
+                 cooccur: list) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     topic: int | None = None
     section = -1
@@ -272,13 +294,27 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facts = facts + sentence_facts(view)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
-        cooccur.append((doc.index, s.text, keys))
+        busy = {k for a, _, b, _, _ in facts for k in (a, b)}
+        cooccur.append((doc.index, s.text, keys, _siblings(view), busy))
         here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"]
         for k in here:
             if k not in doc.projects:
                 doc.projects.append(k)
         if here:
             topic = here[-1]
+    return out
+
+
+def _siblings(view: View) -> set[frozenset[int]]:
+    """Pairs listed side by side ("Alibaba Group and Tencent Holdings"): peers, not partners."""
+    out: set[frozenset[int]] = set()
+    for m in view.mentions:
+        if m.key == ALL:
+            continue
+        items = [x.key for x in view.listed(m, {view.type(m)}) if x.key != ALL]
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                out.add(frozenset((a, b)))
     return out
 
 
@@ -321,11 +357,10 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
         if e.type == "firm":
-            last = e.name.split()[-1]
+            # "Hua Hong Semiconductor", "COSCO Shipping Ports": an industry word in the name
             for h in hits:
                 kind, value = h.values[0]
-                if kind == "sector" and e.name[h.start:h.end].split()[-1] == last \
-                        and last in org_words()["suffix"]:
+                if kind == "sector" and h.start > 0 and value.type == "sector":
                     add(e.key, "operates_in", _sector(table, value, e.first).key, 0.5)
         if e.type in ("firm", "organization", "agency"):
             for other in table:
@@ -392,25 +427,32 @@ def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[Rel
 _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
 
 
-def _cooccurrence(cooccur: list[tuple[int, str, list[int]]], relations: list[RelationDraft],
+def _cooccurrence(cooccur: list, relations: list[RelationDraft],
                   table: EntityTable) -> list[RelationDraft]:
-    """Entities named in the same sentence and linked by no pattern: ``related_to``, low confidence."""
+    """Entities named in the same sentence and linked by no pattern: ``related_to``, low confidence.
+
+    Skipped: places (``located_in`` says more), two governments, a government and its
+    own people or bodies, peers listed side by side, a sector or technology with anything
+    but a project, two entities that both got a typed relation from the sentence, and
+    sentences naming more than six entities (enumerations, not claims).
+    """
     linked = {frozenset((r.source, r.target)) for r in relations}
     counts: dict[frozenset[int], int] = {}
     first: dict[frozenset[int], tuple[int, str, int, int]] = {}
-    for article, text, keys in cooccur:
-        keys = keys[:10]
+    for article, text, keys, siblings, busy in cooccur:
+        if len(keys) > 6:
+            continue
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 ta, tb = table[a].type, table[b].type
-                if "location" in (ta, tb) or (ta in _NO_COOCCURRENCE and tb in _NO_COOCCURRENCE):
-                    continue
-                if ta == tb == "government":
-                    continue
-                if {ta, tb} & _NO_COOCCURRENCE and not {ta, tb} & {"project", "firm"}:
-                    continue
                 pair = frozenset((a, b))
-                if pair in linked:
+                if "location" in (ta, tb) or ta == tb == "government" or pair in siblings \
+                        or pair in linked or (a in busy and b in busy):
+                    continue
+                if "government" in (ta, tb) and table[a].country and \
+                        table[a].country == table[b].country:
+                    continue
+                if {ta, tb} & _NO_COOCCURRENCE and "project" not in (ta, tb):
                     continue
                 counts[pair] = counts.get(pair, 0) + 1
                 first.setdefault(pair, (article, text, a, b))

@@ -121,7 +121,8 @@ VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": 
               "managed": "leads", "built": "leads", "developed": "leads", "operated": "leads",
               "backed": "funds", "funded": "funds", "financed": "funds", "supported": "funds",
               "underwritten": "funds", "sponsored": "funds", "owned": "owns",
-              "controlled": "owns", "acquired": "owns"}
+              "controlled": "owns", "acquired": "owns", "paid out": "funds", "paid": "funds",
+              "provided": "funds", "granted": "funds", "disbursed": "funds", "extended": "funds"}
 
 
 def x_led(v: View) -> None:
@@ -145,7 +146,11 @@ def x_led(v: View) -> None:
         v.add(key, rtype, target.key, 0.8, "x-led")
 
 
-_BY = re.compile(r"\b(" + "|".join(VERB_TYPES) + r")\s+(?:\w+ly\s+)?by\s+")
+_BY = re.compile(r"\b(" + "|".join(sorted(VERB_TYPES, key=len, reverse=True))
+                 + r")\s+(?:\w+ly\s+)?by\s+")
+_FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|subsidy|subsidies|"
+                              r"funding|money|loan|loans|grant|grants|package)\b", re.I)
+_HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
 def by_agent(v: View) -> None:
@@ -155,14 +160,22 @@ def by_agent(v: View) -> None:
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
         if agent is None or agent.start > m.end() + len(clause):
             continue
-        owned = re.match(r"[’']s\s+", v.text[agent.end:])
-        if owned and v.at_start(agent.end + owned.end()) is not None:
-            agent = v.at_start(agent.end + owned.end())   # "backed by Japan’s $55 billion tool"
+        agent = _possessed(v, agent)      # "backed by Japan’s $55 billion tool": the tool
+        word = m.group(1)
+        agents = v.listed(agent, ACTORS | {"location"})
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
+        host = v.mentions[0] if v.mentions else None
+        if patient is None and host is not None and v.type(host) == "location" \
+                and _HOST.search(v.text[:m.start()]) and word in ("run", "operated", "owned"):
+            for a in agents:              # "Saxony hosts plants run by Infineon"
+                v.add(a.key, "operates_in", host.key, 0.55, "by-agent")
+            continue
+        if patient is None and _FUNDING_SUBJECT.match(v.text):
+            patient = _topic(v)           # "The aid will be paid out by X"
         if patient is None:
             continue
-        for a in v.listed(agent, ACTORS | {"location"}):
-            v.add(a.key, VERB_TYPES[m.group(1)], patient.key, 0.75, "by-agent")
+        for a in agents:
+            v.add(a.key, VERB_TYPES[word], patient.key, 0.75, "by-agent")
 
 
 _ACTIVE = re.compile(r"\b(?:is |are |was |were |has |have |had |will |would |plans to |is set to |"
@@ -198,8 +211,9 @@ _FROM = re.compile(r"\b(?:loans?|funding|financing|capital|grants?|subsid(?:y|ie
 def funding_from(v: View) -> None:
     for m in _FROM.finditer(v.text):
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=20)
-        if agent is None:
+        if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
+        agent = _possessed(v, agent)
         patient = v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
         if patient is not None:
             v.add(agent.key, "funds", patient.key, 0.7, "funding-from")
@@ -409,12 +423,36 @@ def party_to(v: View) -> None:
             v.add(g.key, "party_to", a.key, 0.5, "party-to")
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|request|requesting|"
+                           r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
+
+
+def _possessed(v: View, m: Mention) -> Mention:
+    """In "Japan’s $55 billion tool", the tool rather than Japan."""
+    owned = re.match(r"[’']s\s+", v.text[m.end:])
+    return (v.at_start(m.end + owned.end()) or m) if owned else m
+
+
+def stake(v: View) -> None:
+    """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
+    for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)\s+in\s+(?:the\s+)?", v.text):
+        target = v.at_start(m.end())
+        owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
+        if target is None or owner is None or v.type(target) not in ("project", "firm", "fund",
+                                                                      "organization"):
+            continue
+        before = v.text[max(0, m.start() - 60):m.start()]
+        big = re.search(r"\b(?:majority|controlling|full|entire|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?%)",
+                        before)
+        v.add(owner.key, "owns" if big else "invests_in", target.key, 0.7, "stake")
+
+
 def _topic(v: View) -> Mention | None:
     return Mention(0, 0, v.topic, anaphor=True) if v.topic is not None else None
 
 
 RULES: tuple[Callable[[View], None], ...] = (
-    x_led, by_agent, active_verb, funding_from, national_funding, possessive, located,
+    x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     firms_like, appositive, pair_noun, affects, supplies, regulates, part_of, party_to)
 
 

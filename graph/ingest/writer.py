@@ -60,10 +60,9 @@ def draft_yaml(draft: Draft) -> str:
 
     names = ", ".join(a.name if a.name != "-" else "<stdin>" for a in draft.articles)
     header = (f"# Draft seed file written by `kg ingest` from {names}.\n"
-              f"# {len(draft.entities)} entities ({draft.known} more recognised from the seed folder "
-              f"and referred to by id), {len(draft.relations)} relations, all status: suggested.\n"
-              "# Review it: fix or delete entities and relations, then move it into the seed\n"
-              "# folder and run `kg validate`.\n")
+              "# Every relation is `status: suggested`, with the sentence it came from as evidence.\n"
+              "# Entities already in the seed folder are referred to by their id (listed here only\n"
+              "# when the article gave them a new alias). Review, edit, then `kg validate`.\n")
     body = yaml.safe_dump(draft_dict(draft), sort_keys=False, allow_unicode=True, width=100,
                           default_flow_style=False)
     return header + body

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from ..errors import BackendUnavailable, InputError, KgError
 
@@ -50,7 +50,7 @@ def _explain(exc: Exception, s: Settings) -> KgError:
     from neo4j import exceptions as ne
 
     code = getattr(exc, "code", None) or ""
-    message = getattr(exc, "message", None) or str(exc).splitlines()[0]
+    message = ((getattr(exc, "message", None) or str(exc)).strip().splitlines() or [""])[0]
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security"):
         return BackendUnavailable(
             f"Neo4j at {s.uri} refused user {s.user!r}: {message} "
@@ -208,3 +208,32 @@ def plain(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray)):
         return value.hex()
     return str(value)
+
+
+def parse_params(items: Iterable[str]) -> dict[str, Any]:
+    """``name=value`` pairs as query parameters; a value that is JSON is decoded.
+
+    >>> parse_params(["n=3", "name=Acme", 'ids=["a","b"]'])
+    {'n': 3, 'name': 'Acme', 'ids': ['a', 'b']}
+    """
+    import json
+
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--param {item!r}: write it as NAME=VALUE")
+        try:
+            out[key.strip()] = json.loads(value)
+        except ValueError:
+            out[key.strip()] = value
+    return out
+
+
+def cypher(query: str, params: dict[str, Any] | None = None, limit: int | None = None,
+           **connection: Any) -> tuple[list[str], list[list[Any]]]:
+    """Run a user's read-only query (``kg cypher``): (column names, rows)."""
+    if not query.strip():
+        raise InputError("give a Cypher query, e.g. kg cypher \"MATCH (n:Entity) RETURN count(n)\"")
+    with Connection.open(**connection) as conn:
+        return conn.run_read_only(query, params, limit)

@@ -1,0 +1,43 @@
+"""`kg ingest`: draft a seed file from news articles."""
+
+from __future__ import annotations
+
+import click
+from click.core import ParameterSource
+
+from .options import seeds_option
+
+DEFAULT_MAX_BYTES = 5_000_000   # graph.ingest.DEFAULT_MAX_BYTES; kept literal so --help stays instant
+
+
+@click.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Write the draft here (- is stdout).")
+@seeds_option
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
+              type=click.IntRange(min=0), help="Refuse larger articles (0: no limit).")
+@click.pass_context
+def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: str, force: bool,
+           max_bytes: int) -> None:
+    """Draft a seed file from ARTICLE(s): .txt, .md, .html, or - for stdin.
+
+    Entities already in the seed folder are reused by id; everything found is
+    written as a YAML seed file whose relations are all `status: suggested`,
+    with the sentence they came from as evidence. Review it, move it into the
+    seed folder and run `kg validate`.
+    """
+    from graph import ingest as lib
+    from graph.output import check_writable, write_output
+
+    check_writable(output, force)
+    required = ctx.get_parameter_source("seeds") is not ParameterSource.DEFAULT
+    dataset = lib.seed_dataset(seeds, required=required)
+    draft = lib.ingest(articles, dataset, max_bytes, stdin=click.get_binary_stream("stdin"))
+    write_output(output, lib.draft_yaml(draft), force)
+    click.echo(lib.summary(draft, output), err=True)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(ingest)

@@ -1,0 +1,356 @@
+"""`kg load`: a validated seed folder into Neo4j, idempotently and in batches.
+
+Everything written carries ``kg_dataset`` (see :mod:`graph.neo4j_model`) and
+a content hash ``kg_hash``. A load reads back the ids and hashes of its
+dataset, then writes only what is new or changed and deletes only what the
+folder no longer has, so:
+
+* loading the same folder twice changes nothing;
+* a changed folder brings the dataset to the new state, and nothing outside
+  the dataset is read or written;
+* an interrupted load (killed process, dropped connection) leaves committed
+  batches behind; the next load sees their hashes and finishes the job.
+
+Order: constraints, removed relations, entities, relations, removed
+entities, then the ``(:KgDataset)`` node (schema, sources, components) that
+marks the load complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from ..errors import BackendUnavailable, InputError
+from ..model import Dataset, Schema
+from ..neo4j_model import (DATASET_KEY, ENTITY_LABEL, dataset_name, identifier,
+                           node_labels, node_properties, quote, relationship_properties,
+                           relationship_type, type_label)
+from ..resolve import normalize
+from .neo4j_conn import Connection
+
+BATCH_SIZE = 5000
+META_LABEL = "KgDataset"
+ENTITY_CONSTRAINT = (f"CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:{quote(ENTITY_LABEL)}) "
+                     f"REQUIRE (n.{DATASET_KEY}, n.id) IS UNIQUE")
+META_CONSTRAINT = (f"CREATE CONSTRAINT kg_dataset_key IF NOT EXISTS FOR (d:{quote(META_LABEL)}) "
+                   f"REQUIRE d.{DATASET_KEY} IS UNIQUE")
+_ENTITY = f"(n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.id}})"
+
+
+@dataclass
+class Counts:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class LoadSummary:
+    dataset: str
+    where: str
+    folder: str | None
+    entities: Counts = field(default_factory=Counts)
+    relations: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"dataset": self.dataset, "target": self.where, "folder": self.folder,
+                "entities": self.entities.to_dict(), "relations": self.relations.to_dict(),
+                "seconds": round(self.seconds, 3)}
+
+    def text(self) -> str:
+        def line(name: str, c: Counts) -> str:
+            return (f"  {name:<10} {c.created:>7,} created  {c.updated:>7,} updated  "
+                    f"{c.removed:>7,} removed  {c.unchanged:>7,} unchanged")
+
+        return (f"Loaded {self.folder} into Neo4j dataset {self.dataset!r} "
+                f"({self.where}) in {self.seconds:.1f} s\n"
+                f"{line('entities', self.entities)}\n{line('relations', self.relations)}")
+
+
+# -- what the dataset should look like in Neo4j ------------------------------------
+def search_keys(entity_id: str, labels: Iterable[str]) -> list[str]:
+    """The normalised id, name and aliases the store searches (``kg_keys``)."""
+    return list(dict.fromkeys(normalize(x) for x in (entity_id, *labels)))
+
+
+def _digest(*parts: Any) -> str:
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _node_rows(data: Dataset, name: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for e in data.entities.values():
+        props = node_properties(e, name)
+        props["kg_keys"] = search_keys(e.id, e.labels())
+        labels = node_labels(data.schema, e.type)[1:]
+        props["kg_hash"] = _digest(labels, props)
+        out[e.id] = {"id": e.id, "props": props, "labels": labels}
+    return out
+
+
+def _relationship_rows(data: Dataset, name: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for r in data.relations:
+        props = relationship_properties(r, name)
+        rtype = relationship_type(r.type)
+        props["kg_hash"] = _digest(rtype, r.source_id, r.target_id, props)
+        out[r.id] = {"id": r.id, "from": r.source_id, "to": r.target_id, "type": rtype,
+                     "props": props}
+    return out
+
+
+def components(data: Dataset) -> tuple[int, int]:
+    """(weakly connected components, size of the largest), by union-find."""
+    parent = {i: i for i in data.entities}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in data.relations:
+        a, b = root(r.source_id), root(r.target_id)
+        if a != b:
+            parent[a] = b
+    sizes: dict[str, int] = {}
+    for i in parent:
+        sizes[root(i)] = sizes.get(root(i), 0) + 1
+    return len(sizes), max(sizes.values(), default=0)
+
+
+def schema_json(schema: Schema) -> str:
+    """Every entity and relation type, so queries need no seed folder."""
+    return json.dumps({"entity_types": [vars(t) for t in schema.entity_types.values()],
+                       "relation_types": [{**vars(t), "from_types": list(t.from_types),
+                                           "to_types": list(t.to_types)}
+                                          for t in schema.relation_types.values()]},
+                      ensure_ascii=False)
+
+
+def schema_from_json(text: str) -> Schema:
+    from ..model import EntityType, RelationType
+
+    raw = json.loads(text)
+    return Schema({t["name"]: EntityType(**t) for t in raw["entity_types"]},
+                  {t["name"]: RelationType(**{**t, "from_types": tuple(t["from_types"]),
+                                              "to_types": tuple(t["to_types"])})
+                   for t in raw["relation_types"]})
+
+
+# -- writing -----------------------------------------------------------------------
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+def _group(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, list[dict[str, Any]]]:
+    out: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(tuple(row[key]) if isinstance(row[key], list) else row[key], []).append(row)
+    return out
+
+
+def ensure_schema(conn: Connection, relationship_types: Iterable[str]) -> None:
+    """Uniqueness of (kg_dataset, id) for entities, each relationship type and datasets."""
+    constraints = {row["name"] for row in conn.read("SHOW CONSTRAINTS YIELD name")}
+    if "kg_entity_key" not in constraints:
+        # The Cypher export creates a plain index of that name; the constraint replaces it.
+        conn.write("DROP INDEX kg_entity_key IF EXISTS")
+        conn.write(ENTITY_CONSTRAINT)
+    if "kg_dataset_key" not in constraints:
+        conn.write(META_CONSTRAINT)
+    for rtype in sorted(set(relationship_types)):
+        if f"kg_rel_{rtype}" not in constraints:
+            conn.write(f"CREATE CONSTRAINT {quote('kg_rel_' + identifier(rtype))} IF NOT EXISTS "
+                       f"FOR ()-[r:{quote(rtype)}]-() REQUIRE (r.{DATASET_KEY}, r.id) IS UNIQUE")
+
+
+class _Writer:
+    """Runs one statement over rows, ``batch_size`` rows per transaction."""
+
+    def __init__(self, conn: Connection, name: str, batch_size: int, bar: Any):
+        self.conn, self.name, self.batch_size, self.bar = conn, name, batch_size, bar
+
+    def __call__(self, query: str, rows: list[dict[str, Any]]) -> None:
+        for chunk in _chunks(rows, self.batch_size):
+            try:
+                self.conn.write(query, ds=self.name, rows=chunk)
+            except BackendUnavailable as exc:
+                raise BackendUnavailable(
+                    f"{exc} The load of {self.name!r} stopped after {self.bar.done:,} of "
+                    f"{self.bar.total:,} writes; committed batches are kept and the next "
+                    "`kg load` of the same folder finishes the job.") from None
+            self.bar.update(len(chunk))
+
+
+def _existing(conn: Connection, name: str) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    nodes = {row["id"]: row for row in conn.read(
+        f"MATCH (n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}}) "
+        "RETURN n.id AS id, n.kg_hash AS hash, n.type AS type", ds=name)}
+    rels: dict[str, list[dict]] = {}
+    for row in conn.read(
+            f"MATCH (a:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}})-[r]->(b) "
+            f"WHERE r.{DATASET_KEY} = $ds "
+            "RETURN r.id AS id, r.kg_hash AS hash, type(r) AS type, a.id AS from, b.id AS to",
+            ds=name):
+        rels.setdefault(row["id"], []).append(row)
+    return nodes, rels
+
+
+def _meta(conn: Connection, name: str) -> dict[str, Any] | None:
+    rows = conn.read(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) "
+                     "RETURN properties(d) AS d", ds=name)
+    return rows[0]["d"] if rows else None
+
+
+def _old_labels(old_schema: Schema | None, schema: Schema, entity_type: str | None) -> list[str]:
+    if not entity_type:
+        return []
+    for s in (old_schema, schema):
+        if s is not None and entity_type in s.entity_types:
+            return node_labels(s, entity_type)[1:]
+    try:
+        return [type_label(entity_type)]
+    except Exception:   # a type name that was never a valid label has no label to remove
+        return []
+
+
+def load(conn: Connection, data: Dataset, name: str | None = None,
+         batch_size: int = BATCH_SIZE) -> LoadSummary:
+    """Bring dataset ``name`` (default: the folder's name) in Neo4j to ``data``."""
+    from ..progress import progress
+
+    if batch_size < 1:
+        raise InputError(f"--batch-size must be a positive number, got {batch_size}")
+    t0 = time.perf_counter()
+    name = name or dataset_name(data)
+    summary = LoadSummary(name, conn.settings.where, data.folder)
+    nodes = _node_rows(data, name)
+    rels = _relationship_rows(data, name)
+
+    with conn.translated():
+        ensure_schema(conn, (r["type"] for r in rels.values()))
+        meta = _meta(conn, name)
+        old_schema = schema_from_json(meta["schema"]) if meta and meta.get("schema") else None
+        conn.write(f"MERGE (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) SET d.loading = $now",
+                   ds=name, now=_now())
+        have_nodes, have_rels = _existing(conn, name)
+
+    # Plan: what to delete, relabel and (re)write.
+    node_writes = [row for i, row in nodes.items()
+                   if have_nodes.get(i, {}).get("hash") != row["props"]["kg_hash"]]
+    relabel: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in node_writes:
+        old = have_nodes.get(row["id"])
+        if old is None:
+            continue
+        stale = [lb for lb in _old_labels(old_schema, data.schema, old.get("type"))
+                 if lb not in row["labels"]]
+        if stale:
+            relabel.setdefault(tuple(stale), []).append({"id": row["id"]})
+    gone_nodes = [{"id": i} for i in have_nodes if i not in nodes]
+
+    rel_writes, rel_deletes = [], []
+    for rid, row in rels.items():
+        old_list = have_rels.get(rid, [])
+        if len(old_list) == 1 and old_list[0]["hash"] == row["props"]["kg_hash"]:
+            continue
+        rel_writes.append(row)
+        same_place = (len(old_list) == 1 and (old_list[0]["type"], old_list[0]["from"],
+                                               old_list[0]["to"]) ==
+                      (row["type"], row["from"], row["to"]))
+        if old_list and not same_place:
+            rel_deletes.extend({"id": rid, "from": o["from"]} for o in old_list)
+    gone_rels = [{"id": rid, "from": o["from"]} for rid, olds in have_rels.items()
+                 if rid not in rels for o in olds]
+
+    summary.entities = Counts(
+        created=sum(1 for r in node_writes if r["id"] not in have_nodes),
+        updated=sum(1 for r in node_writes if r["id"] in have_nodes),
+        removed=len(gone_nodes), unchanged=len(nodes) - len(node_writes))
+    summary.relations = Counts(
+        created=sum(1 for r in rel_writes if r["id"] not in have_rels),
+        updated=sum(1 for r in rel_writes if r["id"] in have_rels),
+        removed=len(gone_rels), unchanged=len(rels) - len(rel_writes))
+
+    total = (len(gone_rels) + len(rel_deletes) + len(node_writes)
+             + sum(map(len, relabel.values())) + len(rel_writes) + len(gone_nodes))
+    with conn.translated(), progress(f"Loading into Neo4j ({name})", total,
+                                     show=total > batch_size) as bar:
+        write = _Writer(conn, name, batch_size, bar)
+        write(f"UNWIND $rows AS row MATCH (a:{quote(ENTITY_LABEL)} "
+              f"{{{DATASET_KEY}: $ds, id: row.from}})-[r]->() "
+              f"WHERE r.{DATASET_KEY} = $ds AND r.id = row.id DELETE r",
+              gone_rels + rel_deletes)
+        for labels, rows in _group(node_writes, "labels").items():
+            set_labels = "".join(f":{quote(lb)}" for lb in labels)
+            write(f"UNWIND $rows AS row MERGE {_ENTITY} SET n = row.props, n{set_labels}", rows)
+        for stale, rows in relabel.items():
+            write(f"UNWIND $rows AS row MATCH {_ENTITY} "
+                  f"REMOVE n{''.join(f':{quote(lb)}' for lb in stale)}", rows)
+        for rtype, rows in _group(rel_writes, "type").items():
+            write(f"UNWIND $rows AS row "
+                  f"MATCH (a:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.from}}) "
+                  f"MATCH (b:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.to}}) "
+                  f"MERGE (a)-[r:{quote(rtype)} {{{DATASET_KEY}: $ds, id: row.id}}]->(b) "
+                  "SET r = row.props", rows)
+        write(f"UNWIND $rows AS row MATCH {_ENTITY} DETACH DELETE n", gone_nodes)
+        count, largest = components(data)
+        conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) "
+                   "SET d += $meta, d.loading = null", ds=name, meta={
+                       "schema": schema_json(data.schema),
+                       "sources": json.dumps([s.to_dict() for s in data.sources],
+                                             ensure_ascii=False),
+                       "folder": data.folder, "entities": len(nodes), "relations": len(rels),
+                       "components": count, "largest_component": largest,
+                       "loaded_at": _now()})
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
+    """Delete everything kg wrote for dataset ``name``; returns the entities removed."""
+    removed = 0
+    with conn.translated():
+        while True:
+            rows = conn.write(
+                f"MATCH (n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}}) WITH n LIMIT $n "
+                "DETACH DELETE n RETURN count(*) AS c", ds=name, n=batch_size)
+            removed += rows[0]["c"]
+            if rows[0]["c"] == 0:
+                break
+        conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE d", ds=name)
+    return removed
+
+
+def datasets(conn: Connection) -> list[dict[str, Any]]:
+    """The kg datasets in the database: name, counts, when loaded."""
+    return conn.read(f"MATCH (d:{quote(META_LABEL)}) RETURN d.{DATASET_KEY} AS dataset, "
+                     "d.entities AS entities, d.relations AS relations, "
+                     "d.loaded_at AS loaded_at, d.loading AS loading ORDER BY dataset")
+
+
+def load_folder(folder: str, strict: bool = False, batch_size: int = BATCH_SIZE,
+                dataset: str | None = None, **connection: Any) -> LoadSummary:
+    """Validate ``folder`` (refusing it on errors), connect, and :func:`load` it."""
+    from ..loader import load_dataset
+
+    data = load_dataset(folder, strict=strict)
+    with Connection.open(**connection) as conn:
+        return load(conn, data, dataset, batch_size)
