@@ -26,7 +26,8 @@ def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: st
     Entities already in the seed folder are reused by id; everything found is
     written as a YAML seed file whose relations are all `status: suggested`,
     with the sentence they came from as evidence. Review it, move it into the
-    seed folder and run `kg validate`.
+    seed folder and run `kg validate`. Without --seeds or $KG_SEEDS, a missing
+    ./seeds folder counts as empty.
     """
     from graph import ingest as lib
     from graph.output import check_writable, write_output

@@ -23,16 +23,15 @@ import hashlib
 import os
 import pickle
 import tempfile
-from array import array
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .bulk import gc_paused
-from .model import Dataset, Entity, Relation
+from .bulk import RefColumn, RowMap, Rows, codes_array, gc_paused, pack_column
+from .model import Dataset, Entity, Relation, Source
 from .seedio import seed_files
 
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"kg-explorer-cache\n"
 
 
@@ -147,68 +146,48 @@ _ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description", "ta
                   "properties")
 _RELATION_FIELDS = ("id", "type", "source_id", "target_id", "evidence", "source", "status",
                     "since", "until", "amount", "currency", "confidence", "properties")
+_SOURCE_FIELDS = ("title", "publisher", "url", "date")
 
 
 def encode_dataset(data: Dataset) -> dict[str, Any]:
-    """Columns instead of objects, each packed by what it holds (see _pack)."""
-    def columns(items: list, fields: tuple[str, ...]) -> list:
-        return [_pack([getattr(x, f) for x in items]) for f in fields]
+    """Columns instead of objects (see :func:`graph.bulk.pack_column`); a
+    relation's source is a number in the dataset's list of sources."""
+    def table(items: list, fields: tuple[str, ...], special: dict | None = None) -> dict:
+        columns = []
+        for f in fields:
+            values = [getattr(x, f) for x in items]
+            columns.append((special or {}).get(f, pack_column)(values))
+        return {"n": len(items), "columns": columns}
 
-    return {"schema": data.schema, "sources": data.sources, "folder": data.folder,
-            "entities": columns(list(data.entities.values()), _ENTITY_FIELDS),
-            "relations": columns(data.relations, _RELATION_FIELDS)}
+    sources = list(data.sources)
+    number: dict[Source, int] = {}
+    for i, s in enumerate(sources):
+        number.setdefault(s, i + 1)
+
+    def source_column(values: list) -> Any:
+        try:
+            codes = [0 if s is None else number[s] for s in values]
+        except (KeyError, TypeError):     # a source not in data.sources
+            return pack_column(values)
+        return RefColumn(None, codes_array(codes, len(sources)))
+
+    return {"schema": data.schema, "folder": data.folder,
+            "sources": table(sources, _SOURCE_FIELDS),
+            "entities": table(list(data.entities.values()), _ENTITY_FIELDS),
+            "relations": table(list(data.relations), _RELATION_FIELDS,
+                               {"source": source_column})}
 
 
 def decode_dataset(body: dict[str, Any]) -> Dataset:
-    entities = list(map(Entity, *map(_unpack, body["entities"])))
-    relations = list(map(Relation, *map(_unpack, body["relations"])))
-    return Dataset(body["schema"], {e.id: e for e in entities}, relations,
-                   body["sources"], body["folder"])
+    """A Dataset whose entities, relations and sources are made on first use."""
+    def rows(make: Any, fields: tuple[str, ...], part: dict) -> Rows:
+        return Rows(make, fields, part["columns"], part["n"])
 
-
-_SEP = "\x00"
-
-
-def _pack(values: list) -> tuple:
-    """One column, packed so that loading it back is a few C-level calls.
-
-    Few distinct values (types, dates, sources, entity ids at relation ends):
-    a table and codes. Many distinct strings (ids, evidence): one joined string
-    and the positions of None. Lists and dicts (aliases, properties): sparse,
-    since most are empty, and each comes back as its own fresh object.
-    """
-    if values and all(type(v) is list for v in values):
-        return ("lists", {i: v for i, v in enumerate(values) if v}, len(values))
-    if values and all(type(v) is dict for v in values):
-        return ("dicts", {i: v for i, v in enumerate(values) if v}, len(values))
-    try:
-        # Keyed with the type too: 1, 1.0 and True are equal but must stay apart.
-        table: dict[Any, int] = {}
-        codes = array("l", [table.setdefault((v.__class__, v), len(table)) for v in values])
-        if len(table) * 4 <= len(values):
-            return ("table", [v for _, v in table], codes)
-    except TypeError:   # something unhashable
-        pass
-    if all(v is None or (type(v) is str and _SEP not in v) for v in values):
-        nones = [i for i, v in enumerate(values) if v is None]
-        return ("joined", _SEP.join(v or "" for v in values), nones, len(values))
-    return ("plain", values)
-
-
-def _unpack(packed: tuple) -> list:
-    kind = packed[0]
-    if kind == "table":
-        return list(map(packed[1].__getitem__, packed[2]))
-    if kind == "joined":
-        _, text, nones, n = packed
-        values: list = text.split(_SEP) if n else []
-        for i in nones:
-            values[i] = None
-        return values
-    if kind in ("lists", "dicts"):
-        _, sparse, n = packed
-        values = [[] for _ in range(n)] if kind == "lists" else [{} for _ in range(n)]
-        for i, v in sparse.items():
-            values[i] = v
-        return values
-    return packed[1]
+    sources = rows(Source, _SOURCE_FIELDS, body["sources"])
+    for column in body["relations"]["columns"]:
+        if isinstance(column, RefColumn):
+            column.rows = sources
+    entities = rows(Entity, _ENTITY_FIELDS, body["entities"])
+    return Dataset(body["schema"], RowMap(entities, entities.field("id")),
+                   rows(Relation, _RELATION_FIELDS, body["relations"]), sources,
+                   body["folder"])

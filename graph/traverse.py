@@ -63,13 +63,15 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
     if a == b or a in banned or b in banned or max_hops < 1:
         return []
 
-    def moves(u: str, reverse: bool) -> Iterator[str]:
-        for v in step(u, reverse):
-            if v in banned:
-                continue
-            if (v, u) in banned_steps if reverse else (u, v) in banned_steps:
-                continue
-            yield v
+    moves: Step = step
+    if banned or banned_steps:
+        def moves(u: str, reverse: bool) -> Iterator[str]:
+            for v in step(u, reverse):
+                if v in banned:
+                    continue
+                if (v, u) in banned_steps if reverse else (u, v) in banned_steps:
+                    continue
+                yield v
 
     da, db = {a: 0}, {b: 0}
     fa, fb = [a], [b]
@@ -100,29 +102,52 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
         return []
     d = best
     out: list[list[str]] = []
+    # A node on a shortest path has one position (its distance from a, or d
+    # minus its distance to b, whichever the maps know), so its next steps
+    # and whether it leads to b at all are worked out once, not once per
+    # path prefix: hubs would otherwise be rescanned for every prefix.
+    nexts: dict[str, list[str]] = {}
+    dead: set[str] = set()
 
-    def extend(path: list[str]) -> None:
+    def candidates(u: str, p: int) -> list[str]:
+        found = nexts.get(u)
+        if found is None:
+            found = []
+            for v in sorted(set(moves(u, False))):
+                if p <= la and da.get(v) != p:
+                    continue
+                if d - p <= lb and db.get(v) != d - p:
+                    continue
+                if v != b and p == d:
+                    continue
+                found.append(v)
+            nexts[u] = found
+        return found
+
+    def extend(path: list[str]) -> bool:
+        """Append the paths through ``path`` in id order; whether there was one."""
         i = len(path) - 1
         u = path[-1]
         if i == d:
             if u == b:
                 out.append(list(path))
-            return
+                return True
+            return False
         if u != a and not through(u):
-            return
-        for v in sorted(set(moves(u, False))):
+            return False
+        any_found = False
+        for v in candidates(u, i + 1):
             if len(out) >= limit:
-                return
-            p = i + 1
-            if p <= la and da.get(v) != p:
-                continue
-            if d - p <= lb and db.get(v) != d - p:
-                continue
-            if v in path or (v != b and p == d):
+                break
+            if v in dead or v in path:
                 continue
             path.append(v)
-            extend(path)
+            if extend(path):
+                any_found = True
+            else:
+                dead.add(v)
             path.pop()
+        return any_found
 
     extend([a])
     return out

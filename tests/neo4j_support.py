@@ -15,25 +15,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import uuid
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, require
+from conftest import require
 
-SCRIPT = ROOT / "scripts" / "neo4j-server"
 _state: dict[str, Any] = {}
-
-
-def _env_lines(text: str) -> dict[str, str]:
-    out = {}
-    for line in text.splitlines():
-        line = line.strip().removeprefix("export ")
-        if "=" in line:
-            key, value = line.split("=", 1)
-            out[key] = value
-    return out
 
 
 def server_settings(config) -> dict[str, str]:
@@ -53,17 +41,17 @@ def server_settings(config) -> dict[str, str]:
             _state["skip"] = (f"no Neo4j server: NEO4J_URI is not set and {', '.join(missing)} "
                               "is missing, so scripts/neo4j-server cannot start one")
             require(False, _state["skip"])
-        running = subprocess.run([str(SCRIPT), "status"], capture_output=True).returncode == 0
-        started = subprocess.run([str(SCRIPT), "start"], capture_output=True, text=True)
-        if started.returncode != 0:
-            _state["skip"] = f"scripts/neo4j-server start failed: {started.stderr.strip()[-500:]}"
+        from benchmarks.neo4j_load import Neo4jServer
+
+        server = Neo4jServer()
+        running = server.running()
+        try:
+            settings = server.start()
+        except RuntimeError as exc:
+            _state["skip"] = str(exc)[-500:]
             require(False, _state["skip"])
         if not running:
-            config.add_cleanup(lambda: subprocess.run([str(SCRIPT), "stop"],
-                                                      capture_output=True))
-        env = _env_lines(started.stdout)
-        settings = {"uri": env["NEO4J_URI"], "user": env["NEO4J_USERNAME"],
-                    "password": env["NEO4J_PASSWORD"], "database": env.get("NEO4J_DATABASE")}
+            config.add_cleanup(server.stop)
     _state["settings"] = settings
     _state["session"] = uuid.uuid4().hex[:8]
     _state["loaded"] = {}
@@ -127,3 +115,43 @@ def neo4j_store_for(request, folder):
     config = request.config
     name = dataset_for(config, folder)
     return Neo4jStore.connect(dataset=name, **server_settings(config))
+
+
+def snapshot(conn, name: str, ignore=("kg_dataset", "kg_keys", "kg_hash")):
+    """Dataset ``name`` as comparable data: sorted (labels, properties) of its nodes
+    and (type, from, to, properties) of its relationships, minus ``ignore`` keys."""
+    import json
+
+    def clean(props):
+        return {k: v for k, v in props.items() if k not in ignore}
+
+    [nodes] = conn.read("MATCH (n:Entity {kg_dataset: $ds}) "
+                        "RETURN collect([labels(n), properties(n)]) AS items", ds=name)
+    [rels] = conn.read("MATCH (a:Entity {kg_dataset: $ds})-[r]->(b) WHERE r.kg_dataset = $ds "
+                       "RETURN collect([type(r), a.id, b.id, properties(r)]) AS items", ds=name)
+    return (sorted(json.dumps([sorted(lb), clean(p)], sort_keys=True) for lb, p in nodes["items"]),
+            sorted(json.dumps([t, a, b, clean(p)], sort_keys=True)
+                   for t, a, b, p in rels["items"]))
+
+
+def counts(conn, name: str) -> dict[str, int]:
+    """Nodes and relationships of a dataset, and how many distinct ids they have."""
+    [row] = conn.read(
+        "MATCH (n:Entity {kg_dataset: $ds}) WITH count(n) AS nodes, count(DISTINCT n.id) AS "
+        "node_ids OPTIONAL MATCH (a:Entity {kg_dataset: $ds})-[r]->() WHERE r.kg_dataset = $ds "
+        "RETURN nodes, node_ids, count(r) AS rels, count(DISTINCT r.id) AS rel_ids", ds=name)
+    return row
+
+
+def use_server_env(monkeypatch, config) -> dict[str, str]:
+    """Point NEO4J_* at the session's server (for CLI tests); returns the settings."""
+    s = server_settings(config)
+    monkeypatch.setenv("NEO4J_URI", s["uri"])
+    monkeypatch.setenv("NEO4J_USERNAME", s["user"])
+    monkeypatch.setenv("NEO4J_PASSWORD", s["password"])
+    if s["database"]:
+        monkeypatch.setenv("NEO4J_DATABASE", s["database"])
+    else:
+        monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    monkeypatch.delenv("KG_NEO4J_DATASET", raising=False)
+    return s

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import CJK
+from .gazetteer import CJK_CLASS as _CJK_CLASS
 from .names import runs
 
-_CJK_CLASS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _PAREN_CJK = re.compile(rf"\s*[（(]\s*([{_CJK_CLASS}][{_CJK_CLASS}\s·・]*?)\s*[）)]")
 _PAREN_ACRONYM = re.compile(r"\s*[（(]\s*([A-Z][A-Z0-9&]{1,7})\s*[）)]")
 _CJK_BEFORE_LATIN = re.compile(rf"([{_CJK_CLASS}][{_CJK_CLASS}·・]*)\s*[（(]\s*([A-Z][^()（）]{{1,60}}?)\s*[）)]")
@@ -51,7 +50,3 @@ def find_pairs(text: str) -> list[Pair]:
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
     return sorted(out, key=lambda p: p.start)
-
-
-def has_cjk(text: str) -> bool:
-    return bool(CJK.search(text))

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
 from .names import Run, runs, run_at
@@ -36,6 +36,12 @@ _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed
                        r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
+_ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
+                      r"takes over|took over|merge with|merges with|merged with)\s+")
+# "Argentina's Catamarca province": a named first-level division
+_DIVISION = re.compile(r"^\s+(?:province|prefecture|state|region|county|oblast|governorate)\b")
+_SUPPLY_TO = re.compile(r"\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|"
+                        r"delivers|delivered|delivering)\b[^.;,]{0,40}?\b(?:to|for)\s+")
 _ACCORDING = re.compile(r"\baccording to\s+|\b(?:study|report|survey|analysis|data|research|"
                         r"estimates?|forecasts?|figures|index|poll|note)\s+(?:by|from)\s+",
                         re.IGNORECASE)
@@ -54,6 +60,7 @@ _SECTOR_LIST_BEFORE = re.compile(r"\b(?:sectors?|industries|areas|markets|fields
                                  r"including)\s+(?:[\w-]+(?:\s[\w-]+)?,\s+(?:and\s+|or\s+)?)*$", re.I)
 _SECTOR_VERB_BEFORE = re.compile(r"\b(?:speciali[sz]ing|speciali[sz]e|active|operating|companies|firms|"
                                  r"stocks|players|investing|invest|exposure|expertise)\s+in\s+$", re.I)
+_COORDINATION = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _SECTOR_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _FIRM_NOUNS = frozenset("group company firm maker producer operator giant conglomerate developer "
                         "multinational".split())
@@ -226,7 +233,7 @@ def org_type(run: Run) -> str | None:
     ow = org_words()
     last, before = words[-1], words[-2]
     if last in ow["suffix"]:
-        industry = last.lower() in _industry_words()
+        industry = last.lower() in sector_words()
         if not industry or (before[:1].isupper() and not is_common(before)):
             return ow["suffix"][last]
     for k, w in enumerate(words[:-1]):
@@ -238,12 +245,6 @@ def org_type(run: Run) -> str | None:
         if w in ow["any"]:
             return ow["any"][w]
     return None
-
-
-@cache
-def _industry_words() -> frozenset[str]:
-    from .lexicon import sector_words
-    return sector_words()
 
 
 def org_names(text: str) -> list[Candidate]:
@@ -271,7 +272,8 @@ def org_names(text: str) -> list[Candidate]:
 
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
-    for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"),
+    for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
+                                 (_ACQUIRE, "firm", "acquire"),
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
@@ -335,9 +337,7 @@ def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
     while i < len(all_runs):
         group = [all_runs[i]]
         j = i + 1
-        while j < len(all_runs) and _LIST_GAP.match(text[group[-1].end:all_runs[j].start]) \
-                and "," in text[group[-1].end:all_runs[j].start] + ("," if j == i + 1 else "") \
-                or j < len(all_runs) and re.fullmatch(r"\s+and\s+", text[group[-1].end:all_runs[j].start]):
+        while j < len(all_runs) and _COORDINATION.fullmatch(text[group[-1].end:all_runs[j].start]):
             group.append(all_runs[j])
             j += 1
         if len(group) >= 2:
@@ -444,6 +444,12 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
             continue
         if all(is_common(w) for w in run.words) or table.lookup(name) is not None:
             continue
+        division = _DIVISION.match(text[run.end:])
+        if division:
+            out.append(Candidate(run.start, run.end + division.end(), "location", name,
+                                 aliases=(text[run.start:run.end + division.end()],), priority=60,
+                                 rule="division"))
+            continue
         before = _PLACE_BEFORE.search(text[:run.start])
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions
@@ -457,17 +463,7 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
 
 
 def _is_place_or_country(name: str) -> bool:
-    return name in _place_names()
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    names = set()
-    for c in countries():
-        names.update((c.name, *c.aliases))
-    for p in places():
-        names.update((p.name, *p.aliases))
-    return frozenset(names)
+    return name in place_labels()
 
 
 def _country(code: str):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ..resolve import normalize
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"  # kana, Han, Hangul
+CJK = re.compile(f"[{CJK_CLASS}]")
 
 
 @dataclass(frozen=True)
@@ -52,10 +53,6 @@ class Gazetteer:
             entries.append((label, value, case_sensitive))
         self._automaton = None
 
-    def add_all(self, labels: Iterable[str], value: Any, case_sensitive: bool = False) -> None:
-        for label in labels:
-            self.add(label, value, case_sensitive)
-
     def _build(self) -> Any:
         import ahocorasick
 
@@ -91,7 +88,7 @@ class Gazetteer:
         return sorted(out, key=lambda h: h.start)
 
 
-_FOLD_CACHE: dict[str, str] = {}
+_FOLD: dict[int, str] = {}        # non-ASCII character -> its normalized form
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -102,18 +99,19 @@ def fold(text: str) -> tuple[str, list[int]]:
     """
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    grows = False
+    for ch in set(text):
+        o = ord(ch)
+        if o > 127 and o not in _FOLD:
+            _FOLD[o] = " " if ch.isspace() else (normalize(ch) or ch)
+        if o > 127 and len(_FOLD[o]) != 1:
+            grows = True
+    if not grows:           # the common case: one character for one
+        return text.translate(_FOLD).lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        if ch.isascii():
-            f = ch.lower()
-        elif ch.isspace():
-            f = " "
-        else:
-            f = _FOLD_CACHE.get(ch)
-            if f is None:
-                f = normalize(ch) or ch
-                _FOLD_CACHE[ch] = f
+        f = ch.lower() if ch.isascii() else _FOLD[ord(ch)]
         out.append(f)
         index.extend([i] * len(f))
     return "".join(out), index

@@ -17,13 +17,13 @@ DATA = Path(__file__).resolve().parent / "data"
 # located somewhere; programmes are run by someone; "project" is either.
 FACILITY_HEADS = frozenset("""plant fab factory facility terminal port refinery pipeline mine
 smelter mill dam railway corridor hub campus zone reactor gigafactory shipyard
-site""".split())
+site operation""".split())
 PROGRAM_HEADS = frozenset("initiative venture programme program scheme".split())
 GENERIC_HEADS = frozenset({"project"})
 PROJECT_HEADS = FACILITY_HEADS | PROGRAM_HEADS | GENERIC_HEADS
 FUND_HEADS = frozenset("fund tool vehicle instrument".split())
 PLURAL_HEADS = frozenset("""plants fabs factories facilities terminals ports refineries pipelines
-mines mills dams railways corridors hubs parks zones complexes reactors sites projects
+mines mills dams railways corridors hubs parks zones complexes reactors sites operations projects
 initiatives ventures programmes programs schemes funds tools vehicles instruments
 investments""".split())
 # Adjectives that do not tell one project from another ("a new semiconductor fab").
@@ -31,10 +31,12 @@ GENERIC_ADJECTIVES = frozenset("""new major large larger largest big bigger bigg
 third planned proposed existing massive huge key main single joint local global several
 critical strategic mere early earlier final possible potential future current latest initial
 upcoming modern ongoing similar such other entire whole same one two three four five its
-their massive ambitious flagship landmark long-awaited so-called multi-billion-dollar""".split())
+their massive ambitious flagship landmark long-awaited so-called multi-billion-dollar most more
+less least very""".split())
 # Nouns that say "the words before me are sectors": "energy stocks", "tech sectors".
 SECTOR_NOUNS = frozenset("""sector sectors industry industries stocks equities companies firms
-providers players markets market suppliers makers producers project projects""".split())
+providers players markets market suppliers makers producers producer project projects prices
+miners miner developer developers""".split())
 # "firms like A and B": the nouns that introduce a list of organisations.
 ORG_LIST_NOUNS = frozenset("""firms companies players groups makers producers manufacturers
 chipmakers banks lenders investors insurers operators carmakers automakers conglomerates
@@ -132,14 +134,37 @@ def org_words() -> dict[str, dict[str, str]]:
 
 
 @cache
+def sector_word_map() -> dict[str, str]:
+    """Single-word sector terms -> their sector's name, lower case ("chips" -> "semiconductors")."""
+    return {label.lower(): s.name.lower() for s in sectors() for label in (s.name, *s.synonyms)
+            if " " not in label}
+
+
+@cache
 def sector_words() -> frozenset[str]:
     """Lower-case single words that are sector terms ("energy", "shipping")."""
-    words = set()
-    for s in sectors():
-        for label in (s.name, *s.synonyms):
-            if " " not in label:
-                words.add(label.lower())
-    return frozenset(words)
+    return frozenset(sector_word_map())
+
+
+@cache
+def place_labels() -> frozenset[str]:
+    """Every name, alias and demonym of a country or built-in place."""
+    names: set[str] = set()
+    for c in countries():
+        names.update((c.name, *c.aliases, *c.demonyms))
+    for p in places():
+        names.update((p.name, *p.aliases))
+    return frozenset(names)
+
+
+def country_code(word: str) -> str | None:
+    """The ISO code a country name, alias or demonym stands for ("Japanese" -> "JP")."""
+    return _country_codes().get(word)
+
+
+@cache
+def _country_codes() -> dict[str, str]:
+    return {label: c.code for c in countries() for label in (c.name, *c.aliases, *c.demonyms)}
 
 
 @cache

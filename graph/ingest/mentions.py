@@ -16,7 +16,7 @@ from .bilingual import Pair
 from .doc import PROPER_TYPES, Mention, Sentence
 from .entities import EntityTable, classes_fit
 from .gazetteer import Gazetteer
-from .lexicon import countries, demonyms, is_common, org_words, places, sector_words
+from .lexicon import demonyms, is_common, org_words, place_labels, sector_words
 from .phrases import phrases
 from .relations import ALL, Fact
 
@@ -58,7 +58,7 @@ def short_forms(e, table: EntityTable) -> list[str]:
         out.append(" ".join(stem))
     if words[0].isupper() and len(words[0]) >= 3:
         out.append(words[0])
-    return [s for s in out if s not in _place_words() and table.lookup(s) is None]
+    return [s for s in out if s not in place_labels() and table.lookup(s) is None]
 
 
 def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[Pair],
@@ -136,15 +136,3 @@ def _refers_to(p, table: EntityTable, topic: int | None) -> int | None:
             and classes_fit(table[topic].cls, p.cls) and plain <= table[topic].words:
         return topic
     return None
-
-
-_PLACE_WORDS: set[str] = set()
-
-
-def _place_words() -> set[str]:
-    if not _PLACE_WORDS:
-        for c in countries():
-            _PLACE_WORDS.update((c.name, *c.aliases, *c.demonyms))
-        for p in places():
-            _PLACE_WORDS.update((p.name, *p.aliases))
-    return _PLACE_WORDS

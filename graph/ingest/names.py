@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, is_common, org_words
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -165,17 +165,3 @@ def run_at(text: str, pos: int) -> Run | None:
             gap = text[pos:r.start].strip().lower()
             return r if gap in ("", "the") else None
     return None
-
-
-def run_ending(text: str, pos: int) -> Run | None:
-    """The run that ends right before ``pos`` (spaces allowed)."""
-    end = len(text[:pos].rstrip())
-    for r in runs(text):
-        if r.end == end:
-            return r
-    return None
-
-
-def name_like(token: str) -> bool:
-    """A capitalised token that is not an ordinary word."""
-    return token[:1].isupper() and not is_common(token)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (FACILITY_HEADS, FUND_HEADS, GENERIC_ADJECTIVES, GENERIC_HEADS,
-                      PLURAL_HEADS, PROGRAM_HEADS, common_words, demonyms, sectors)
+                      PLURAL_HEADS, PROGRAM_HEADS, common_words, demonyms,
+                      sector_word_map)
 from .names import Token, tokens
 
 MONEY = re.compile(r"(?:US|HK|A|C|S)?[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|bn|mn|m)?\b"
@@ -27,6 +29,8 @@ what is are was were be been being beyond toward towards against within without 
 unlike near around along behind has have had will would could should may might must can
 to of in on at by for from with into onto over under through across between among amid as
 than and or but nor so if while when where that via per about after before during including""".split())
+_ANY_HEAD = re.compile(r"\b(?:" + "|".join(sorted(FACILITY_HEADS | PROGRAM_HEADS | GENERIC_HEADS
+                                                  | FUND_HEADS | {"investment"})) + r")\b", re.I)
 _MULT = {"million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 
@@ -54,13 +58,16 @@ class Phrase:
         return n == 1 and self.amount is not None and self.det != "def"
 
 
-def phrases(text: str) -> list[Phrase]:
+@lru_cache(maxsize=64)
+def phrases(text: str) -> tuple[Phrase, ...]:
     """Project/fund phrases of a sentence.
 
     >>> p = phrases("a SoftBank Group-led data center infrastructure initiative")[0]
     >>> p.cls, p.mods, p.det, p.marker is not None
     ('PRG', ('data', 'center', 'infrastructure'), None, True)
     """
+    if not _ANY_HEAD.search(text):
+        return ()
     toks = tokens(text)
     money = [(m.start(), m.end(), amount_key(m)) for m in MONEY.finditer(text)]
     out: list[Phrase] = []
@@ -86,7 +93,7 @@ def phrases(text: str) -> list[Phrase]:
         if phrase is not None:
             out.append(phrase)
         i = j + 1
-    return out
+    return tuple(out)
 
 
 def head_class(word: str, toks: tuple[Token, ...], i: int,
@@ -138,20 +145,23 @@ def _walk_back(text: str, toks: tuple[Token, ...], first_head: int, last_head: i
         if w in INDEFINITE:
             det = "indef"
             break
-        if w in _STOP or w.endswith("ing") and not t.text[:1].isupper() or w[:1].isdigit():
+        if w in _STOP or w[:1].isdigit():
             break
         if amount is not None or head_class(w, (), 0, []) is not None:
             break       # nothing before an amount; another head starts another phrase
         mods.insert(0, t)
         k -= 1
     mods = mods[-6:]
+    if det is None and amount is None and owner is None and marker is None:
+        while mods and mods[0].text.endswith("ing") and mods[0].text.islower():
+            mods.pop(0)     # "developing deep-sea terminals": a verb, not a modifier
     head = toks[last_head]
     start = mods[0].start if mods else head.start
     named = [t for t in mods if t.text.lower() not in GENERIC_ADJECTIVES]
     name_start = named[0].start if named else head.start
     words = tuple(t.text for t in mods)
     content = frozenset(canonical(w) for w in words
-                        if w.lower() not in GENERIC_ADJECTIVES and not w.lower().endswith("est")
+                        if w.lower() not in GENERIC_ADJECTIVES and not w.lower().endswith(("est", "ly"))
                         and w not in demonyms() and head_class(w.lower(), (), 0, []) is None)
     proper = any(t.text[:1].isupper() and t.text.lower() not in common_words() for t in mods)
     return Phrase(start, head.end, head.text, cls, words, content, proper, det, owner,
@@ -165,7 +175,7 @@ def canonical(word: str) -> str:
     ('semiconductors', 'semiconductors', 'terminal')
     """
     w = word.lower().replace("’", "'")
-    folded = _sector_words().get(w)
+    folded = sector_word_map().get(w)
     if folded:
         return folded
     if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
@@ -187,15 +197,3 @@ def _in_money(t: Token, money: list[tuple[int, int, str]]) -> tuple[int, int, st
         if m[0] <= t.start and t.end <= m[1]:
             return m
     return None
-
-
-_SECTOR_WORDS: dict[str, str] = {}
-
-
-def _sector_words() -> dict[str, str]:
-    if not _SECTOR_WORDS:
-        for s in sectors():
-            for label in (s.name, *s.synonyms):
-                if " " not in label:
-                    _SECTOR_WORDS[label.lower()] = s.name.lower()
-    return _SECTOR_WORDS

@@ -23,7 +23,7 @@ from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
-from .lexicon import countries, demonyms, is_common, org_words
+from .lexicon import country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
@@ -115,6 +115,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations = _check_types(relations, table)
     relations += _cooccurrence(cooccur, relations, table)
     relations = _dedupe(relations, table)
+    if seeds is not None:
+        relations = _not_in_seeds(relations, table, seeds)
     entities = [e for e in table if e.seed_id is None or e.aliases]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
@@ -142,7 +144,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         pairs = find_pairs(s.text)
         parens = [p.paren for p in pairs if p.script != "latin"]
         inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in parens)]
-        chosen = select(c for c in cands if c not in inside)
+        inside_ids = {id(c) for c in inside}
+        chosen = select(c for c in cands if id(c) not in inside_ids)
         for p in pairs:
             if p.script == "latin":
                 continue
@@ -157,6 +160,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
+        spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
             if c.type == "seed":
                 assert table.seeds is not None and c.seed_id is not None
@@ -165,15 +169,15 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 entity = table.add(c, gidx)
             if entity is not None:
                 doc.spans[(s.index, c.start, c.end)] = entity.key
+                spans[(c.start, c.end)] = entity.key
                 if c.rule == "projects-include" and entity.key not in doc.listed:
                     doc.listed.append(entity.key)
         for p in pairs:
             if p.script == "latin":
-                key = next((k for (i, a, b), k in doc.spans.items()
-                            if i == s.index and p.paren[0] <= a and b <= p.paren[1]), None)
+                key = next((k for (a, b), k in spans.items()
+                            if p.paren[0] <= a and b <= p.paren[1]), None)
             else:
-                key = next((k for (i, a, b), k in doc.spans.items()
-                            if i == s.index and b == p.end), None)
+                key = next((k for (a, b), k in spans.items() if b == p.end), None)
             if key is not None:
                 table.add_alias(table[key], p.alias)
 
@@ -187,17 +191,20 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
         words = [w for w in re.split(r"[\s,-]+", e.name) if w[:1].isupper()]
         if len(words) >= 2:
             initials.setdefault(name_initials(e.name), set()).add(e.key)
-            if _country_word(words[0]) and len(words) >= 3:
+            if country_code(words[0]) and len(words) >= 3:
                 initials.setdefault("".join(w[0] for w in words[1:]), set()).add(e.key)
     seen: set[str] = set()
     for doc in docs:
         for s in doc.sentences:
+            found = list(_ACRONYM.finditer(s.text))
+            if not found:
+                continue
             letters = [c for c in s.text if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
                 continue          # a headline in capitals
-            for m in _ACRONYM.finditer(s.text):
+            for m in found:
                 word = m.group()
-                if word in seen or word in _NOT_ORGS or _country_word(word):
+                if word in seen or word in _NOT_ORGS or country_code(word):
                     continue
                 seen.add(word)
                 if table.lookup(word) is not None or any(
@@ -211,12 +218,11 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                                         rule="acronym"), doc.offset + s.index)
 
 
-def _country_word(word: str) -> bool:
-    return word in demonyms() or any(word == c.name or word in c.aliases for c in countries())
-
-
 def _role_relations(doc: _Doc, table: EntityTable) -> list[RelationDraft]:
     out: list[RelationDraft] = []
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for (i, a, b), k in doc.spans.items():
+        by_sentence.setdefault(i, []).append((b, k))
     for s, f in doc.roles:
         person = doc.spans.get((s.index, *f.person))
         if person is None or table[person].type != "person":
@@ -241,6 +247,12 @@ def _role_relations(doc: _Doc, table: EntityTable) -> list[RelationDraft]:
                 add(person, "heads", place)
         elif f.country:
             add(person, "heads", table.country(f.country, doc.offset + s.index).key)
+        elif f.title in ("President", "Prime Minister", "Premier", "Chancellor", "King"):
+            # "in Argentina, where President Javier Milei ...": the country named before
+            before = [(b, k) for b, k in by_sentence.get(s.index, [])
+                      if b <= f.person[0] and table[k].type == "government"]
+            if before:
+                add(person, "heads", max(before)[1])      # the nearest one
     return out
 
 
@@ -461,6 +473,27 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
         article, text, a, b = first[pair]
         out.append(RelationDraft(a, "related_to", b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
                                  "co-occurrence", article))
+    return out
+
+
+def _not_in_seeds(relations: list[RelationDraft], table: EntityTable,
+                  seeds: Dataset) -> list[RelationDraft]:
+    """Drop what the seed folder already says (a ``related_to`` when the pair is linked at all)."""
+    schema = Schema.builtin()
+    known: set[tuple] = set()
+    pairs: set[frozenset[str]] = set()
+    for r in seeds.relations:
+        known.add((r.source_id, r.type, r.target_id))
+        if schema.symmetric(r.type):
+            known.add((r.target_id, r.type, r.source_id))
+        pairs.add(frozenset((r.source_id, r.target_id)))
+    out = []
+    for r in relations:
+        a, b = table[r.source].seed_id, table[r.target].seed_id
+        if a is None or b is None:
+            out.append(r)
+        elif (a, r.type, b) not in known and not (r.type == "related_to" and frozenset((a, b)) in pairs):
+            out.append(r)
     return out
 
 

@@ -82,8 +82,9 @@ def decode(data: bytes, shown: str) -> str:
 
 
 def _too_big(shown: str, size: int | None, max_bytes: int) -> str:
-    what = f"is {size / 1e6:.1f} MB" if size is not None else "is larger than that"
-    return (f"{shown} {what}, over the {max_bytes / 1e6:g} MB limit for one article; "
+    limit = f"{max_bytes / 1e6:g} MB" if max_bytes >= 1e6 else f"{max_bytes:,}-byte"
+    what = f" is {size / 1e6:.1f} MB," if size is not None else " is"
+    return (f"{shown}{what} over the {limit} limit for one article; "
             "split it, or raise the limit with --max-bytes")
 
 

@@ -12,6 +12,8 @@ section's project) and returns :class:`Fact` tuples. Rules, in order:
 - ``possessive``  "Japan’s $55 billion tool" -> owns; "China’s Belt and Road Initiative" -> leads;
                   "Peru’s Chancay port" -> located_in; "Peru’s Ministry of ..." -> part_of
 - ``located``     "<project> in/across/off <place>", "<place> <project>", "De Soto, Kansas" -> located_in
+- ``stake``       "a 60% stake in X", "control of X and Y" -> owns; a minority stake -> invests_in
+- ``operates``    "X operates mines in A and B" -> operates_in
 - ``firms-like``  "firms like A and B" with a sector in the sentence, "A in batteries" -> operates_in
 - ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
 - ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
@@ -82,17 +84,14 @@ class View:
             if m.start <= out[-1].start:
                 continue
             if types is not None and self.type(m) not in types:
-                if re.fullmatch(r"\s+in\s+", self.text[out[-1].end:m.start].split(")")[-1]
-                                .split("）")[-1]):
-                    continue        # "CATL in batteries or ZTE": skip the sector
-                if re.match(r"^\s*(?:[（(][^)）]*[)）])?\s+in\s+$", self.text[out[-1].end:m.start]):
-                    continue
+                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
+                    continue        # "CATL in batteries or ZTE": step over the sector
                 break
             gap = self.text[out[-1].end:m.start]
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)", gap) or \
-                    re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+", gap):
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
+                            gap):
                 out.append(m)
             else:
                 break
@@ -181,7 +180,8 @@ def by_agent(v: View) -> None:
 _ACTIVE = re.compile(r"\b(?:is |are |was |were |has |have |had |will |would |plans to |is set to |"
                      r"agreed to |to )?(spearheading|spearheads|spearheaded|leading|leads|heads|"
                      r"heading|build|builds|building|built|develop|develops|developing|construct|"
-                     r"constructs|constructing|finances|financed|is financing|funds|funded|backs|"
+                     r"constructs|constructing|finance|finances|financed|financing|fund|funds|funded|"
+                     r"back|backs|"
                      r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|buy|buys|bought|"
                      r"owns)\b(?!\s+by\b)")
 _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build": "leads",
@@ -245,6 +245,8 @@ def possessive(v: View) -> None:
         cls = v.table[b.key].cls if b.key != ALL else None
         if ta == "government" and tb == "fund":
             v.add(a.key, "owns", b.key, 0.6, "possessive")
+        elif ta == "government" and tb == "location":
+            v.add(b.key, "located_in", a.key, 0.6, "possessive")   # "Argentina's Catamarca province"
         elif ta in ("government", "location") and tb == "project":
             if cls == "FAC":
                 v.add(b.key, "located_in", a.key, 0.6, "possessive")
@@ -288,6 +290,24 @@ def located(v: View) -> None:
             if pair is not None and v.text[m.end:pair.start] == ", " and v.type(m) == "location" \
                     and _is_division(v, pair) and not _is_division(v, m):
                 v.add(m.key, "located_in", pair.key, 0.6, "located")
+
+
+_OPERATES = re.compile(r"\b(?:operates|operate|operating|runs|run|running|owns|has)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:projects|mines|plants|factories|fabs|facilities|operations|sites|"
+                       r"refineries|terminals|ports|offices)\s+in\s+")
+
+
+def operates(v: View) -> None:
+    """"Arcadium operates brine projects in Catamarca and mines in Australia" -> operates_in."""
+    for m in _OPERATES.finditer(v.text):
+        subject = v.subject(m.start(), frozenset(BODIES))
+        if subject is None:
+            continue
+        end = v.text.find(".", m.end())
+        for place in v.mentions:
+            if m.end() <= place.start < (end if end >= 0 else len(v.text)) and \
+                    v.type(place) in ("location", "government"):
+                v.add(subject.key, "operates_in", place.key, 0.6, "operates")
 
 
 def _is_division(v: View, m: Mention) -> bool:
@@ -435,6 +455,12 @@ def _possessed(v: View, m: Mention) -> Mention:
 
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
+    for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
+        owner = v.before(m.start(), BODIES | {"government"}, max_gap=30)
+        first = v.at_start(m.end())
+        if owner is not None and first is not None:
+            for item in v.listed(first, {"project", "firm", "fund", "organization"}):
+                v.add(owner.key, "owns", item.key, 0.65, "stake")
     for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)\s+in\s+(?:the\s+)?", v.text):
         target = v.at_start(m.end())
         owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
@@ -453,6 +479,7 @@ def _topic(v: View) -> Mention | None:
 
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
+    operates,
     firms_like, appositive, pair_noun, affects, supplies, regulates, part_of, party_to)
 
 

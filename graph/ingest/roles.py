@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Candidate
-from .lexicon import demonyms, is_common, org_words, places, portfolios, roles
+from .lexicon import country_code, is_common, org_words, places, portfolios, roles
 from .names import Run, Token, runs
 
 _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|told|writes|wrote|"
@@ -98,10 +98,10 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     pre = toks[:at]
     country, place, org = None, None, None
     for t in pre:
-        code = _country_code(t.text)
+        code = country_code(t.text)
         if code:
             country = code
-    pre_words = [t.text for t in pre if not _country_code(t.text)]
+    pre_words = [t.text for t in pre if not country_code(t.text)]
     pre_portfolio = [w for w in pre_words if w in portfolios()]
     if pre and not pre_portfolio and not country:
         if " ".join(pre_words) in {p.name for p in places()}:
@@ -179,17 +179,7 @@ def _person_name(toks: tuple[Token, ...]) -> bool:
     for t in toks:
         w = t.text
         if not w[:1].isupper() or is_common(w) or w in roles() or w in suffixes \
-                or _country_code(w) or any(c.isdigit() for c in w):
+                or country_code(w) or any(c.isdigit() for c in w):
             return False
     name = " ".join(t.text for t in toks)
     return name not in {p.name for p in places()}
-
-
-def _country_code(word: str) -> str | None:
-    from .lexicon import countries
-    if word in demonyms():
-        return demonyms()[word]
-    for c in countries():
-        if word == c.name or word in c.aliases:
-            return c.code
-    return None

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from .doc import Block, Sentence
+from .gazetteer import CJK_CLASS
 from .lexicon import ABBREVIATIONS
 
 MAX_SENTENCE = 2000
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9\u3040-\u30ff\u4e00-\u9fff])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9" + CJK_CLASS + "])")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")
 
 

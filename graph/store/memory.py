@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from ..bulk import field_values
 from ..errors import EntityNotFound
 from ..model import Dataset, Entity, Relation
 from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neighborhood,
@@ -243,8 +244,8 @@ class MemoryStore(Store):
         components = index.components()
         return Stats(
             entities=len(ents), relations=len(self.data.relations),
-            entity_types=sort_counts(Counter(e.type for e in ents.values())),
-            relation_types=sort_counts(Counter(r.type for r in self.data.relations)),
+            entity_types=sort_counts(Counter(field_values(ents, "type"))),
+            relation_types=sort_counts(Counter(field_values(self.data.relations, "type"))),
             top=[(ents[ids[u]], degree[u]) for u in ranked[:top] if degree[u] > 0],
             isolated=[ents[ids[u]] for u in range(len(ids)) if degree[u] == 0],
             components=len(components),
@@ -252,4 +253,16 @@ class MemoryStore(Store):
             sources=len(self.data.sources))
 
     def dataset(self, entity_ids: Iterable[str] | None = None) -> Dataset:
-        return self.data if entity_ids is None else self.data.subset(entity_ids)
+        """Like :meth:`Dataset.subset`, but finds the relations through the index
+        instead of looking at every relation."""
+        if entity_ids is None:
+            return self.data
+        ents, index = self.data.entities, self.index
+        keep = set(entity_ids)
+        nums = {index.pos[i] for i in keep if i in index.pos}
+        found = {signed if signed >= 0 else ~signed
+                 for u in nums for signed, v in index.incident(u) if v in nums}
+        rels = self.data.relations
+        return Dataset(self.schema, {i: ents[i] for i in ents if i in keep},
+                       [rels[k] for k in sorted(found)], list(self.data.sources),
+                       self.data.folder)

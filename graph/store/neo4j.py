@@ -40,11 +40,13 @@ from .neo4j_load import META_LABEL, datasets, schema_from_json
 
 E = quote(ENTITY_LABEL)
 DS = DATASET_KEY
-_REL = f"startNode(r).id AS s, endNode(r).id AS e, properties(r) AS p"
+# A relationship as [start id, end id, properties]. Results are collected into
+# one list on the server: the driver's per-record cost dominates large results.
+_REL = "[startNode(r).id, endNode(r).id, properties(r)]"
 
 
-def _rel(row: dict[str, Any]) -> Relation:
-    return relation_from_relationship(row["p"], row["s"], row["e"])
+def _rel(item: list[Any]) -> Relation:
+    return relation_from_relationship(item[2], item[0], item[1])
 
 
 class Neo4jStore(Store):
@@ -88,11 +90,15 @@ class Neo4jStore(Store):
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         return self.conn.read(query, ds=self.name, **params)
 
+    def _list(self, query: str, **params: Any) -> list[Any]:
+        """The one collected list a query returns (as ``AS items``)."""
+        return self.conn.read(query, ds=self.name, **params)[0]["items"]
+
     # -- lookup --------------------------------------------------------
     def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
-        rows = self._read(f"UNWIND $ids AS id MATCH (n:{E} {{{DS}: $ds, id: id}}) "
-                          "RETURN properties(n) AS p", ids=list(dict.fromkeys(ids)))
-        return {row["p"]["id"]: entity_from_node(row["p"]) for row in rows}
+        items = self._list(f"UNWIND $ids AS id MATCH (n:{E} {{{DS}: $ds, id: id}}) "
+                           "RETURN collect(properties(n)) AS items", ids=list(dict.fromkeys(ids)))
+        return {p["id"]: entity_from_node(p) for p in items}
 
     def entity(self, entity_id: str) -> Entity:
         found = self._entities([entity_id])
@@ -132,9 +138,9 @@ class Neo4jStore(Store):
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         self.entity(entity_id)
-        rows = self._read(f"MATCH (n:{E} {{{DS}: $ds, id: $id}})-[r]-() WHERE r.{DS} = $ds "
-                          f"RETURN DISTINCT {_REL}", id=entity_id)
-        rels = {r.id: r for r in map(_rel, rows)}
+        items = self._list(f"MATCH (n:{E} {{{DS}: $ds, id: $id}})-[r]-() WHERE r.{DS} = $ds "
+                           f"RETURN collect(DISTINCT {_REL}) AS items", id=entity_id)
+        rels = {r.id: r for r in map(_rel, items)}
         return sorted(rels.values(), key=lambda r: (r.type, r.id))
 
     # -- the walk's filters, as Cypher over (x)-[r]-(y) -----------------
@@ -201,12 +207,12 @@ class Neo4jStore(Store):
         if not found:
             return []
         pairs = sorted({tuple(sorted(p)) for ids in found for p in zip(ids, ids[1:])})
-        rows = self._read(
+        items = self._list(
             f"UNWIND $pairs AS pair MATCH (u:{E} {{{DS}: $ds, id: pair[0]}})-[r]-"
-            f"(v:{E} {{{DS}: $ds, id: pair[1]}}) WHERE r.{DS} = $ds RETURN {_REL}",
-            pairs=[list(p) for p in pairs])
+            f"(v:{E} {{{DS}: $ds, id: pair[1]}}) WHERE r.{DS} = $ds "
+            f"RETURN collect({_REL}) AS items", pairs=[list(p) for p in pairs])
         between: dict[frozenset[str], dict[str, Relation]] = {}
-        for rel in map(_rel, rows):
+        for rel in map(_rel, items):
             between.setdefault(frozenset(rel.endpoints()), {})[rel.id] = rel
         ents = self._entities(i for ids in found for i in ids)
 
@@ -219,7 +225,11 @@ class Neo4jStore(Store):
                 for ids in found]
 
     def paths(self, a: str, b: str, query: PathQuery = PathQuery()) -> list[Path]:
-        start, end = self.entity(a), self.entity(b)
+        ends = self._entities([a, b])
+        for i in (a, b):
+            if i not in ends:
+                raise EntityNotFound(i)
+        start, end = ends[a], ends[b]
         t = query.traversal
         if a in t.avoid or b in t.avoid:
             return []
@@ -260,19 +270,18 @@ class Neo4jStore(Store):
         while frontier and depth < max_depth:
             depth += 1
             cond, params = self._step(t, "u", "v")
-            rows = self._read(
+            rows = self._list(
                 f"UNWIND $frontier AS fid MATCH (u:{E} {{{DS}: $ds, id: fid}})-[r]-(v) "
                 f"WHERE {cond} AND NOT v.id IN $seen "
-                "RETURN u.id AS u, v.id AS v, v.type AS vt"
-                + (f", {_REL}" if links else ""),
+                f"RETURN collect([u.id, v.id, v.type{', ' + _REL if links else ''}]) AS items",
                 frontier=frontier, seen=list(dist), **params)
             pos = {u: i for i, u in enumerate(frontier)}
             expand = {u for u in frontier
                       if u == start.id or via is None or types[u] in via}
             best: dict[str, str] = {}
             for row in rows:
-                u, v = row["u"], row["v"]
-                types[v] = row["vt"]
+                u, v = row[0], row[1]
+                types[v] = row[2]
                 if u in expand and (v not in best or pos[u] < pos[best[v]]):
                     best[v] = u
             frontier = sorted(best, key=lambda v: (pos[best[v]], v))
@@ -281,9 +290,9 @@ class Neo4jStore(Store):
                 parent[v] = best[v]
             if links:
                 for row in rows:
-                    if row["v"] in best:
-                        rel = _rel(row)
-                        linked.setdefault(row["v"], {})[rel.id] = rel
+                    if row[1] in best:
+                        rel = _rel(row[3])
+                        linked.setdefault(row[1], {})[rel.id] = rel
         return dist, parent, types, linked
 
     def neighbors(self, entity_id: str, depth: int = 1,
@@ -323,13 +332,14 @@ class Neo4jStore(Store):
                   f"COUNT {{ (n)<-[r]-() WHERE r.{DS} = $ds }} AS d ")
         ranked = self._read(degree + "WHERE d > 0 RETURN properties(n) AS p, d "
                             "ORDER BY d DESC, n.id LIMIT $top", top=top)
-        isolated = self._read(degree + "WHERE d = 0 RETURN properties(n) AS p ORDER BY n.id")
+        isolated = self._list(degree + "WITH n WHERE d = 0 ORDER BY n.id "
+                              "RETURN collect(properties(n)) AS items")
         return Stats(
             entities=sum(r["c"] for r in etypes), relations=sum(r["c"] for r in rtypes),
             entity_types=sort_counts({r["t"]: r["c"] for r in etypes}),
             relation_types=sort_counts({r["t"]: r["c"] for r in rtypes}),
             top=[(entity_from_node(r["p"]), r["d"]) for r in ranked],
-            isolated=[entity_from_node(r["p"]) for r in isolated],
+            isolated=[entity_from_node(p) for p in isolated],
             components=self.meta.get("components", 0),
             largest_component=self.meta.get("largest_component", 0),
             sources=len(self._sources()))
@@ -341,17 +351,17 @@ class Neo4jStore(Store):
         """Entities by id, relations by id (the whole dataset, or the part induced
         by ``entity_ids``)."""
         if entity_ids is None:
-            nodes = self._read(f"MATCH (n:{E} {{{DS}: $ds}}) RETURN properties(n) AS p "
-                               "ORDER BY n.id")
-            rels = self._read(f"MATCH (:{E} {{{DS}: $ds}})-[r]->() WHERE r.{DS} = $ds "
-                              f"RETURN {_REL} ORDER BY r.id")
-            ents = {row["p"]["id"]: entity_from_node(row["p"]) for row in nodes}
+            nodes = self._list(f"MATCH (n:{E} {{{DS}: $ds}}) WITH n ORDER BY n.id "
+                               "RETURN collect(properties(n)) AS items")
+            rels = self._list(f"MATCH (:{E} {{{DS}: $ds}})-[r]->() WHERE r.{DS} = $ds "
+                              f"WITH r ORDER BY r.id RETURN collect({_REL}) AS items")
+            ents = {p["id"]: entity_from_node(p) for p in nodes}
         else:
             ids = sorted(set(entity_ids))
             ents = dict(sorted(self._entities(ids).items()))
-            rels = self._read(
+            rels = self._list(
                 f"UNWIND $ids AS id MATCH (:{E} {{{DS}: $ds, id: id}})-[r]->(b:{E}) "
                 f"WHERE r.{DS} = $ds AND b.{DS} = $ds AND b.id IN $ids "
-                f"RETURN {_REL} ORDER BY r.id", ids=ids)
-        return Dataset(self.schema, ents, [_rel(row) for row in rels], self._sources(),
+                f"WITH r ORDER BY r.id RETURN collect({_REL}) AS items", ids=ids)
+        return Dataset(self.schema, ents, [_rel(item) for item in rels], self._sources(),
                        self.meta.get("folder"))

@@ -8,7 +8,9 @@ environment or prompts for it.
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
@@ -50,7 +52,11 @@ def _explain(exc: Exception, s: Settings) -> KgError:
     from neo4j import exceptions as ne
 
     code = getattr(exc, "code", None) or ""
-    message = ((getattr(exc, "message", None) or str(exc)).strip().splitlines() or [""])[0]
+    text = exc.message if isinstance(exc, ne.Neo4jError) and exc.message else str(exc)
+    message = " ".join(text.split())
+    reason = re.search(r"\(reason (?:\[Errno -?\d+\] )?([^)]*)\)", message)
+    if reason:       # "Couldn't connect to ... (reason [Errno 111] Connection refused)"
+        message = f"{reason.group(1).lower()}."
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security"):
         return BackendUnavailable(
             f"Neo4j at {s.uri} refused user {s.user!r}: {message} "
@@ -99,6 +105,9 @@ class Connection:
                 "password on the command line; on a terminal it asks for it)")
         import neo4j
 
+        # The driver logs retries as warnings; without a handler Python would
+        # print them on stderr. Failures reach the user as one KgError instead.
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
         try:
             driver = neo4j.GraphDatabase.driver(
                 s.uri, auth=(s.user, s.password), connection_timeout=10,
@@ -109,7 +118,8 @@ class Connection:
         conn = cls(driver, s)
         if check:
             try:
-                conn.read("RETURN 1")
+                with conn.translated(), conn._session(write=False) as session:
+                    session.run("RETURN 1").consume()     # no retries: fail fast
             except KgError:
                 conn.close()
                 raise
@@ -161,7 +171,7 @@ class Connection:
         with self.translated(), self._session(write=False) as session:
             kind = session.run("EXPLAIN " + query, params).consume().query_type
             if kind != "r":
-                what = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
+                what = {"rw": "writes data", "w": "writes data", "s": "changes the schema"}
                 raise InputError(f"kg cypher only runs read-only queries; this one "
                                  f"{what.get(str(kind), 'is not read-only')} "
                                  "(use cypher-shell or Neo4j Browser to change data)")

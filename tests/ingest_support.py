@@ -1,0 +1,30 @@
+"""Paths and helpers shared by the ingest tests (tests/test_ingest_*.py, test_cli_ingest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import ARTICLE, ROOT
+
+INGEST = Path(__file__).resolve().parent / "fixtures" / "ingest"
+MAIN_ARTICLE = ARTICLE      # tests/fixtures/articles/us-japan-55b-investment.txt
+SHIPPED_SEEDS = ROOT / "seeds" / "us-japan-55b"
+
+
+def draft_of(text: str, seeds=None):
+    """The draft for an article given as text (plain text article)."""
+    from graph.ingest import extract
+    from graph.ingest.doc import Article
+
+    return extract([Article("test.txt", text)], seeds)
+
+
+def relations_of(draft) -> set[tuple[str, str, str]]:
+    """(from name, type, to name) of every relation, for readable assertions."""
+    names = {e.key: e.name for e in draft.entities}
+    ids = {k: names.get(k, v) for k, v in draft.table_ids.items()}
+    return {(ids[r.source], r.type, ids[r.target]) for r in draft.relations}
+
+
+def entity(draft, name: str):
+    return next(e for e in draft.entities if e.name == name)

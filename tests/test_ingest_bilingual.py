@@ -1,0 +1,38 @@
+"""Stage 4: bilingual names and bracketed acronyms become aliases, never entities."""
+
+from __future__ import annotations
+
+from graph.ingest.bilingual import find_pairs
+from ingest_support import draft_of, entity
+
+
+def test_pairs_in_ascii_and_full_width_brackets():
+    text = "SoftBank Group (软银集团) met Panasonic Energy（パナソニック エナジー）and Akazawa Ryo（赤泽亮正）."
+    pairs = [(text[p.start:p.end], p.alias) for p in find_pairs(text)]
+    assert pairs == [("SoftBank Group", "软银集团"), ("Panasonic Energy", "パナソニック エナジー"),
+                     ("Akazawa Ryo", "赤泽亮正")]
+
+
+def test_acronym_in_brackets_needs_matching_initial():
+    assert [p.alias for p in find_pairs("European Semiconductor Manufacturing Company (ESMC) grew")] \
+        == ["ESMC"]
+    assert find_pairs("Profits rose (EBIT) sharply") == []
+
+
+def test_chinese_name_first_then_latin():
+    pairs = find_pairs("分析 软银集团 (SoftBank Group) 的投资")
+    assert [(p.alias, p.script) for p in pairs] == [("SoftBank Group", "latin")]
+
+
+def test_cjk_part_is_an_alias_of_the_same_entity_never_its_own():
+    d = draft_of("SoftBank Group (软银集团) and Tencent Holdings（腾讯控股）are firms. "
+                 "Later, 软银集团 expanded.")
+    sb = entity(d, "SoftBank Group")
+    assert "软银集团" in sb.aliases and "腾讯控股" in entity(d, "Tencent Holdings").aliases
+    assert not any(e.name in ("软银集团", "腾讯控股") for e in d.entities)
+    assert sb.mentions == 2     # the later Chinese-only mention counts for the same entity
+
+
+def test_person_with_chinese_name_keeps_it_as_alias():
+    d = draft_of("High-level talks with US Commerce Secretary Lutnick (卢特尼克) began.")
+    assert entity(d, "Lutnick").aliases == ["卢特尼克"] and entity(d, "Lutnick").type == "person"

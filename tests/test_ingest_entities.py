@@ -1,0 +1,61 @@
+"""Stage 8: merging candidates into entities, and minting ids."""
+
+from __future__ import annotations
+
+from graph.ingest.doc import Candidate
+from graph.ingest.entities import EntityTable
+from graph.ingest.ids import mint_ids, slug
+from graph.model import Dataset, Entity, Schema
+from ingest_support import draft_of
+
+
+def test_same_label_is_one_entity_and_short_forms_merge():
+    t = EntityTable()
+    a = t.add(Candidate(0, 0, "firm", "Infineon Technologies"), 0)
+    assert t.add(Candidate(0, 0, "firm", "Infineon"), 1) is a
+    tsmc = t.add(Candidate(0, 0, "firm", "Taiwan Semiconductor Manufacturing Company"), 2)
+    assert t.add(Candidate(0, 0, "firm", "TSMC"), 3) is tsmc
+    assert a.aliases == ["Infineon"] and tsmc.aliases == ["TSMC"]
+
+
+def test_projects_merge_by_words_and_funds_by_amount():
+    t = EntityTable()
+    p = t.add(Candidate(0, 0, "project", "deep-sea crude oil terminal",
+                        words=frozenset({"deep-sea", "crude", "oil"}), cls="FAC"), 0)
+    q = t.add(Candidate(0, 0, "project", "crude oil terminal project",
+                        words=frozenset({"crude", "oil"}), cls="FAC"), 1)
+    vague = t.add(Candidate(0, 0, "project", "container terminal", words=frozenset({"container"}),
+                            cls="FAC", merge_only=True), 2)
+    f = t.add(Candidate(0, 0, "fund", "$55 billion Japanese investment tool", amount="5.5e10$"), 3)
+    g = t.add(Candidate(0, 0, "fund", "$55 billion investment", amount="5.5e10$"), 4)
+    assert p is q and vague is None and f is g and len(t) == 2
+
+
+def test_draft_mentions_merge_across_the_article():
+    d = draft_of("The projects include a deep-sea crude oil terminal. The crude oil terminal "
+                 "project starts in 2027. SoftBank Group leads. SoftBank’s plans grew.")
+    names = [e.name for e in d.entities]
+    assert names.count("deep-sea crude oil terminal") == 1
+    assert not any(n.startswith("crude oil terminal") for n in names)
+    assert "SoftBank" in next(e for e in d.entities if e.name == "SoftBank Group").aliases
+
+
+def test_slugs_are_readable():
+    assert slug("SoftBank Group") == "softbank-group"
+    assert slug("Ministry of Economy, Trade and Industry") == "ministry-of-economy-trade-and-industry"
+    assert slug("AT&T") == "at-and-t" and slug("软银集团") == ""
+    assert len(slug("word " * 40)) <= 60
+
+
+def test_ids_never_collide_and_seed_ids_are_kept():
+    seed = Entity("softbank-group", "government", "Something Else")
+    seeds = Dataset(Schema.builtin(), {"softbank-group": seed})
+    t = EntityTable(seeds)
+    a = t.add(Candidate(0, 0, "firm", "SoftBank Group"), 0)
+    b = t.add(Candidate(0, 0, "firm", "Softbank-Group"), 1)
+    c = t.add(Candidate(0, 0, "organization", "软银集团"), 2)
+    known = t.add_seed(seed, 3)
+    mint_ids(t, seeds)
+    assert known.id == "softbank-group"
+    assert {a.id, b.id} == {"softbank-group-2", "softbank-group-3"}
+    assert c.id.startswith("organization-") and len(c.id) == len("organization-") + 8
