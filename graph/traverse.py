@@ -73,55 +73,52 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
                     continue
                 yield v
 
+    # Each side keeps its distance map and the set of nodes at every level;
+    # growing a level is set work, so hubs cost C loops, not Python ones.
     da, db = {a: 0}, {b: 0}
-    fa, fb = [a], [b]
-    la = lb = 0
+    levels_a, levels_b = [{a}], [{b}]
     best: int | None = None
-    while fa and fb and la + lb < max_hops and best is None:
-        forward = len(fa) <= len(fb)
-        dist, other, frontier, start = (da, db, fa, a) if forward else (db, da, fb, b)
-        level = (la if forward else lb) + 1
-        new: list[str] = []
-        for u in frontier:
-            if u != start and not through(u):
-                continue
-            for v in moves(u, not forward):
-                if v not in dist:
-                    dist[v] = level
-                    new.append(v)
-        if forward:
-            fa, la = new, level
-        else:
-            fb, lb = new, level
-        for v in new:
-            if v in other and (v == a or v == b or through(v)):
+    while levels_a[-1] and levels_b[-1] and best is None \
+            and len(levels_a) + len(levels_b) - 2 < max_hops:
+        forward = len(levels_a[-1]) <= len(levels_b[-1])
+        dist, other, levels, start = ((da, db, levels_a, a) if forward
+                                      else (db, da, levels_b, b))
+        reached: set[str] = set()
+        for u in levels[-1]:
+            if u == start or through(u):
+                reached.update(moves(u, not forward))
+        new = {v for v in reached if v not in dist}
+        dist.update(dict.fromkeys(new, len(levels)))
+        levels.append(new)
+        for v in new.intersection(other):
+            if v == a or v == b or through(v):
                 d = da[v] + db[v]
                 if best is None or d < best:
                     best = d
     if best is None or best > max_hops:
         return []
     d = best
+    la, lb = len(levels_a) - 1, len(levels_b) - 1
     out: list[list[str]] = []
-    # A node on a shortest path has one position (its distance from a, or d
-    # minus its distance to b, whichever the maps know), so its next steps
-    # and whether it leads to b at all are worked out once, not once per
-    # path prefix: hubs would otherwise be rescanned for every prefix.
+
+    # Position p of a shortest path may hold the nodes at distance p from a
+    # (when the forward side got that far) and at distance d - p from b (when
+    # the backward side did); one of the two always applies. So a node has one
+    # position, and its next steps and whether it leads to b at all are worked
+    # out once, not once per path prefix.
+    def allowed(p: int) -> set[str]:
+        if p <= la and d - p <= lb:
+            return levels_a[p] & levels_b[d - p]
+        return levels_a[p] if p <= la else levels_b[d - p]
+
+    places = [allowed(p) for p in range(d + 1)]
     nexts: dict[str, list[str]] = {}
     dead: set[str] = set()
 
     def candidates(u: str, p: int) -> list[str]:
         found = nexts.get(u)
         if found is None:
-            found = []
-            for v in sorted(set(moves(u, False))):
-                if p <= la and da.get(v) != p:
-                    continue
-                if d - p <= lb and db.get(v) != d - p:
-                    continue
-                if v != b and p == d:
-                    continue
-                found.append(v)
-            nexts[u] = found
+            found = nexts[u] = sorted(places[p].intersection(moves(u, False)))
         return found
 
     def extend(path: list[str]) -> bool:
