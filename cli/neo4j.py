@@ -20,8 +20,12 @@ from .options import emit, format_option, neo4j_connection, neo4j_options, seeds
 @format_option
 def load(folder: str | None, seeds: str, backend: str, strict: bool, batch_size: int,
          neo4j: dict, fmt: str) -> None:
-    """Validate FOLDER (default --seeds) and load it into Neo4j: only what changed is
-    written, what the folder no longer has is removed, nothing else is touched."""
+    """Validate FOLDER (default --seeds) and load it into Neo4j.
+
+    Only what changed is written and what the folder no longer has is removed;
+    nothing outside the dataset is touched. An interrupted load is finished by
+    the next one.
+    """
     from graph.errors import InputError
     from graph.store.neo4j_load import load_folder
 

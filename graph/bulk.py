@@ -24,10 +24,12 @@ _SEP = "\x00"
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector.
+    """Pause the cyclic garbage collector, and keep it off what was made meanwhile.
 
     Loading makes millions of objects that all stay alive; the collector would
     rescan them again and again for nothing (a third of a 1M-relation load).
+    At the end they are frozen (:func:`gc.freeze`): otherwise the first
+    collection after would still walk all of them (most of a second at 1M).
     """
     was = gc.isenabled()
     gc.disable()
@@ -35,6 +37,7 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            gc.freeze()
             gc.enable()
 
 
@@ -299,6 +302,10 @@ class Rows(Sequence):
             return [getattr(x, name) for x in self._list]
         return self._columns[self._fields.index(name)].values()
 
+    def column(self, name: str) -> Column | None:
+        """The column a field comes from (None once the rows are a plain list)."""
+        return None if self._list is not None else self._columns[self._fields.index(name)]
+
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (list, Rows)):
             return self.materialize() == list(other)
@@ -367,6 +374,54 @@ class _RowValues(ValuesView):
 class _RowItems(ItemsView):
     def __iter__(self) -> Iterator:
         return zip(self._mapping._keys, self._mapping._rows)
+
+
+class RowsBuilder:
+    """Collects rows one object at a time (:meth:`add`) or many at a time as
+    column slices (:meth:`extend`); :meth:`rows` gives them as :class:`Rows`.
+    Fields in ``sparse`` (name -> list or dict) are mostly empty."""
+
+    def __init__(self, make: Callable[..., Any], fields: tuple[str, ...],
+                 sparse: dict[str, type] | None = None):
+        self.make, self.fields, self.empty = make, fields, dict(sparse or {})
+        self.lists: dict[str, list] = {f: [] for f in fields if f not in self.empty}
+        self.sparse: dict[str, dict[int, Any]] = {f: {} for f in self.empty}
+        self.n = 0
+
+    def add(self, obj: Any, **given: Any) -> None:
+        """Add the fields of ``obj``, or the ``given`` values for some."""
+        for f, values in self.lists.items():
+            values.append(given[f] if f in given else getattr(obj, f))
+        for f, items in self.sparse.items():
+            value = getattr(obj, f)
+            if value:
+                items[self.n] = value
+        self.n += 1
+
+    def append(self, *values: Any) -> None:
+        """Add a row of plain field values, in field order."""
+        for f, value in zip(self.fields, values):
+            self.lists[f].append(value)
+        self.n += 1
+
+    def extend(self, columns: dict[str, Any], count: int,
+               sparse: dict[str, dict[int, Any]] | None = None) -> None:
+        """Add ``count`` rows: a sequence per plain field, and for sparse fields
+        the non-empty values by row number within these rows."""
+        for f, values in self.lists.items():
+            values.extend(columns[f])
+        for f, items in (sparse or {}).items():
+            self.sparse[f].update((self.n + i, v) for i, v in items.items())
+        self.n += count
+
+    def rows(self, given: dict[str, Column] | None = None) -> Rows:
+        """The rows so far; ``given`` columns replace the collected ones."""
+        given = given or {}
+        columns: list[Column] = [given[f] if f in given
+                                 else PlainColumn(self.lists[f]) if f in self.lists
+                                 else SparseColumn(self.sparse[f], self.n, self.empty[f])
+                                 for f in self.fields]
+        return Rows(self.make, self.fields, columns, self.n)
 
 
 def field_values(items: Any, name: str) -> list:

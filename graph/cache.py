@@ -27,11 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .bulk import RefColumn, RowMap, Rows, codes_array, gc_paused, pack_column
-from .model import Dataset, Entity, Relation, Source
+from .bulk import RefColumn, RowMap, Rows, codes_array, field_values, gc_paused, pack_column
+from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, Relation,
+                    Source)
 from .seedio import seed_files
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"kg-explorer-cache\n"
 
 
@@ -142,40 +143,36 @@ class GraphCache:
             pass
 
 
-_ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description", "tags", "url",
-                  "properties")
-_RELATION_FIELDS = ("id", "type", "source_id", "target_id", "evidence", "source", "status",
-                    "since", "until", "amount", "currency", "confidence", "properties")
-_SOURCE_FIELDS = ("title", "publisher", "url", "date")
-
-
 def encode_dataset(data: Dataset) -> dict[str, Any]:
     """Columns instead of objects (see :func:`graph.bulk.pack_column`); a
-    relation's source is a number in the dataset's list of sources."""
-    def table(items: list, fields: tuple[str, ...], special: dict | None = None) -> dict:
-        columns = []
-        for f in fields:
-            values = [getattr(x, f) for x in items]
-            columns.append((special or {}).get(f, pack_column)(values))
+    relation's source is its number in the dataset's list of sources."""
+    def table(items: Any, fields: tuple[str, ...], given: dict[str, Any]) -> dict:
+        columns = [given[f] if given.get(f) is not None else pack_column(field_values(items, f))
+                   for f in fields]
         return {"n": len(items), "columns": columns}
 
-    sources = list(data.sources)
+    return {"schema": data.schema, "folder": data.folder,
+            "sources": table(data.sources, SOURCE_FIELDS, {}),
+            "entities": table(data.entities, ENTITY_FIELDS, {}),
+            "relations": table(data.relations, RELATION_FIELDS, {"source": _source_refs(data)})}
+
+
+def _source_refs(data: Dataset) -> RefColumn | None:
+    """Each relation's source as its number in ``data.sources`` (None if one is
+    not there: then the sources are kept as values)."""
+    sources = data.sources
+    column = data.relations.column("source") if isinstance(data.relations, Rows) else None
+    if isinstance(column, RefColumn) and column.rows is sources:
+        # Numbers already (datasets from the loader and from this cache).
+        return RefColumn(None, codes_array(column.codes, len(sources)))
     number: dict[Source, int] = {}
     for i, s in enumerate(sources):
         number.setdefault(s, i + 1)
-
-    def source_column(values: list) -> Any:
-        try:
-            codes = [0 if s is None else number[s] for s in values]
-        except (KeyError, TypeError):     # a source not in data.sources
-            return pack_column(values)
-        return RefColumn(None, codes_array(codes, len(sources)))
-
-    return {"schema": data.schema, "folder": data.folder,
-            "sources": table(sources, _SOURCE_FIELDS),
-            "entities": table(list(data.entities.values()), _ENTITY_FIELDS),
-            "relations": table(list(data.relations), _RELATION_FIELDS,
-                               {"source": source_column})}
+    try:
+        codes = [0 if s is None else number[s] for s in field_values(data.relations, "source")]
+    except (KeyError, TypeError):
+        return None
+    return RefColumn(None, codes_array(codes, len(sources)))
 
 
 def decode_dataset(body: dict[str, Any]) -> Dataset:
@@ -183,11 +180,11 @@ def decode_dataset(body: dict[str, Any]) -> Dataset:
     def rows(make: Any, fields: tuple[str, ...], part: dict) -> Rows:
         return Rows(make, fields, part["columns"], part["n"])
 
-    sources = rows(Source, _SOURCE_FIELDS, body["sources"])
+    sources = rows(Source, SOURCE_FIELDS, body["sources"])
     for column in body["relations"]["columns"]:
         if isinstance(column, RefColumn):
             column.rows = sources
-    entities = rows(Entity, _ENTITY_FIELDS, body["entities"])
+    entities = rows(Entity, ENTITY_FIELDS, body["entities"])
     return Dataset(body["schema"], RowMap(entities, entities.field("id")),
-                   rows(Relation, _RELATION_FIELDS, body["relations"]), sources,
+                   rows(Relation, RELATION_FIELDS, body["relations"]), sources,
                    body["folder"])

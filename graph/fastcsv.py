@@ -12,9 +12,11 @@ So this lane changes how fast a folder loads, never what it loads or reports
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
-from .model import Entity, Relation, Source
+from .model import ENTITY_FIELDS, Entity, Source, relation_ids
+from .seedio import CsvRows
 from .validate import CURRENCY_RE, ID_RE, ISO_COUNTRIES, date_bounds, date_prefix
 
 if TYPE_CHECKING:
@@ -29,140 +31,283 @@ class _Reject(Exception):
 
 
 def entities(builder: "_Builder", seed: "SeedFile") -> None:
+    """A column at a time, like :func:`relations`; ids seen before (in this
+    file or earlier) go through the loader's merge one row at a time."""
     from .loader import _csv_value, _unique
 
-    if not seed.entities:
+    rows = seed.entities
+    if not rows:
         return
     header = seed.header or []
+    n = len(rows)
+    columns, lines, row_cells = _columns(rows, len(header))
     col = {h: i for i, h in enumerate(header)}
-    i_id, i_type, i_name = col["id"], col["type"], col["name"]
-    extra = [(i, h) for i, h in enumerate(header) if h not in ("id", "type", "name")]
-    types = builder.schema.entity_types
+    types = {name: name for name in builder.schema.entity_types}
+    ids = _checked(columns[col["id"]], lambda t: t if t and ID_RE.match(t) else _BAD)
+    kinds = list(map(types.get, columns[col["type"]]))
+    names = columns[col["name"]]
+    values: dict[str, list] = {"id": ids, "type": kinds, "name": names}
+
+    def country(text: str) -> str | None:
+        if text == "":
+            return None
+        code = text.strip().upper()
+        if code not in ISO_COUNTRIES:
+            raise _Reject
+        return code
+
+    def labels(text: str) -> list[str]:
+        return _unique([v.strip() for v in text.split("|") if v.strip()]) if text else []
+
+    props: dict[int, dict[str, Any]] = {}
+    for i, key in enumerate(header):
+        cells = columns[i]
+        if key in ("aliases", "tags"):
+            values[key] = list(map(labels, cells))
+        elif key == "country":
+            values[key] = _checked(cells, country)
+        elif key in ("description", "url"):
+            values[key] = [t or None for t in cells]
+        elif key not in ("id", "type", "name"):
+            typed: dict[str, Any] = {}
+            for k, text in enumerate(cells):
+                if text != "":
+                    value = typed.get(text, _BAD)
+                    if value is _BAD:
+                        value = typed[text] = _csv_value(text)
+                    props.setdefault(k, {})[key] = value
+
+    bad: set[int] = set()
+    for vals, wrong in ((ids, _BAD), (kinds, None), (names, ""),
+                        (values.get("country", ()), _BAD)):
+        if wrong in vals:
+            bad.update(i for i, v in enumerate(vals) if v is wrong or v == wrong)
+
     path = seed.path
-    for cells, line in seed.entities:
-        eid, etype, name = cells[i_id], cells[i_type], cells[i_name]
-        entity = None
-        if eid and etype in types and name and ID_RE.match(eid):
-            entity = Entity(eid, etype, name)
-            for i, key in extra:
-                value = cells[i]
-                if value == "":
-                    continue
-                if key == "aliases" or key == "tags":
-                    setattr(entity, key, _unique([v.strip() for v in value.split("|")
-                                                  if v.strip()]))
-                elif key == "country":
-                    code = value.strip().upper()
-                    if code not in ISO_COUNTRIES:
-                        entity = None
-                        break
-                    entity.country = code
-                elif key == "description" or key == "url":
-                    setattr(entity, key, value)
-                else:
-                    entity.properties[key] = _csv_value(value)
-        if entity is None:
-            builder._entity(seed.csv_record(cells, line), path, line, True)
-        else:
-            builder._merge(entity, f"{path}:{line}" if line else path, path, line)
+    where = builder.file_code(path).__add__
+    ents = builder.dataset.entities
+    fields = [(f, values.get(f)) for f in ENTITY_FIELDS[:-1]]
+
+    def make(k: int) -> Entity:
+        e = Entity(*[None if v is None else v[k] for _, v in fields])
+        e.aliases = e.aliases if e.aliases is not None else []
+        e.tags = e.tags if e.tags is not None else []
+        e.properties = props.get(k) or {}
+        return e
+
+    for a, b, rejected in _runs(n, bad):
+        if b > a:
+            new = ids[a:b]
+            if len(set(new)) == b - a and ents.keys().isdisjoint(new):
+                made = list(map(make, range(a, b)))
+                ents.update(zip(new, made))
+                builder.entity_where.update(zip(new, map(where, lines[a:b])))
+            else:
+                for k in range(a, b):
+                    builder._merge(make(k), where(lines[k]), path, lines[k])
+        if rejected is not None:
+            builder._entity(seed.csv_record(row_cells(rejected), lines[rejected]), path,
+                            lines[rejected], True)
+
+
+def _runs(n: int, bad: set[int]) -> Iterator[tuple[int, int, int | None]]:
+    """(start, stop, rejected row or None): the rows 0..n-1 as runs of good
+    rows, each followed by the bad row that ends it."""
+    start = 0
+    for stop in sorted(bad):
+        yield start, stop, stop
+        start = stop + 1
+    yield start, n, None
+
+
+_BAD = object()   # a cell value the general path must see
+
+
+def _columns(rows: Sequence[tuple[list[str], int]], width: int
+             ) -> tuple[list[Sequence[str]], Sequence[int], Callable[[int], list[str]]]:
+    """Columns of cells, line numbers, and the cells of row k."""
+    if isinstance(rows, CsvRows):
+        return ([rows.column(j) for j in range(width)], rows.lines(),
+                lambda k: rows[k][0])
+    cells = list(map(itemgetter(0), rows))
+    # The reader gave every row the header's width.
+    return list(zip(*cells)), list(map(itemgetter(1), rows)), cells.__getitem__
+
+
+def _checked(cells: Sequence[str], check: Callable[[str], Any],
+             table: dict[str, Any] | None = None) -> list:
+    """``check(cell)`` for every cell, worked out once per distinct cell (kept
+    in ``table``); :data:`_BAD` where it raised ValueError or _Reject."""
+    table = {} if table is None else table
+    for text in set(cells):
+        try:
+            table[text] = check(text)
+        except (ValueError, _Reject):
+            table[text] = _BAD
+    return list(map(table.__getitem__, cells))
 
 
 def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None) -> None:
+    """A column at a time: each check runs once per distinct cell value, and
+    runs of good rows go into the dataset's relation columns in one step."""
     from .loader import _csv_value
 
-    if not seed.relations:
+    rows = seed.relations
+    if not rows:
         return
     header = seed.header or []
-    missing = len(header)           # index of an empty cell appended to every row
+    n = len(rows)
     col = {h: i for i, h in enumerate(header)}
-    i_from, i_type, i_to = col["from"], col["type"], col["to"]
-    i_id, i_ev, i_status, i_src, i_since, i_until, i_amount, i_cur, i_conf = (
-        col.get(k, missing) for k in ("id", "evidence", "status", "source", "since", "until",
-                                      "amount", "currency", "confidence"))
-    props = [(i, h) for i, h in enumerate(header) if h not in _RELATION_COLUMNS]
-    ents = builder.dataset.entities
+    columns, lines, row_cells = _columns(rows, len(header))
+    blank = ("",) * n
+
+    def column(name: str) -> Sequence[str]:
+        i = col.get(name)
+        return blank if i is None else columns[i]
+
     rtypes = builder.schema.relation_types
-    where_of = builder.relation_where
-    out = builder.dataset.relations
-    path = seed.path
-    # Repeated cells (dates, sources, codes) share one checked value and one object.
-    dates: dict[str, str] = {"": None}  # type: ignore[dict-item]
-    sources: dict[str, Source | None] = {"": file_source}
-    codes: dict[str, str] = {"": None}  # type: ignore[dict-item]
-    ends: dict[tuple, bool] = {}
+    canon, type_of = builder.entity_index()
+    srcs = list(map(canon.get, column("from")))
+    dsts = list(map(canon.get, column("to")))
+    kinds = list(map({name: name for name in rtypes}.get, column("type")))
+    ends = list(zip(kinds, map(type_of.get, srcs), map(type_of.get, dsts)))
+    fits = {key: None not in key and builder._ends_fit(rtypes[key[0]], key[1], key[2])
+            for key in set(ends)}
+    fit = list(map(fits.__getitem__, ends))
 
-    def date(text: str) -> str:
-        try:
-            value = dates[text] = date_prefix(text)
-        except ValueError:
-            raise _Reject from None
-        return value
+    def date(text: str) -> str | None:
+        return None if text == "" else date_prefix(text)
 
-    def source(text: str) -> Source:
+    def source(text: str) -> tuple[str | None, ...] | None:
+        """The (title, publisher, url, date) of a source cell; None: the file's."""
+        if text == "":
+            return None
         if text.startswith("{"):
             raise _Reject
-        src = sources[text] = (Source(url=text) if text.startswith(("http://", "https://"))
-                               else Source(title=text))
-        return src
+        return (None, None, text, None) if text.startswith(("http://", "https://")) \
+            else (text, None, None, None)
 
-    def number(text: str, unit: bool = False) -> int | float | None:
-        if not text:
+    def currency(text: str) -> str | None:
+        if text == "":
+            return None
+        code = text.upper()
+        if not CURRENCY_RE.match(code):
+            raise _Reject
+        return code
+
+    def number(text: str) -> int | float | None:
+        if text == "":
             return None
         value = _csv_value(text)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise _Reject
-        if unit and not 0 <= value <= 1:
+        return value
+
+    def unit(text: str) -> int | float | None:
+        value = number(text)
+        if value is not None and not 0 <= value <= 1:
             raise _Reject
         return value
 
-    for cells, line in seed.relations:
-        cells.append("")
-        a, b = ents.get(cells[i_from]), ents.get(cells[i_to])
-        rt = rtypes.get(cells[i_type])
-        try:
-            if a is None or b is None or rt is None:
-                raise _Reject
-            text = cells[i_since]
-            since = dates[text] if text in dates else date(text)
-            text = cells[i_until]
-            until = dates[text] if text in dates else date(text)
-            if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
-                raise _Reject
-            text = cells[i_src]
-            src = sources[text] if text in sources else source(text)
-            text = cells[i_cur]
-            currency = codes.get(text, "")
-            if currency == "":
-                currency = codes[text] = text.upper()
-                if not CURRENCY_RE.match(currency):
-                    del codes[text]
-                    raise _Reject
-            rid = cells[i_id]
-            if rid and (not ID_RE.match(rid) or rid in where_of):
-                raise _Reject
-            key = (rt, a.type, b.type)
-            fit = ends.get(key)
-            if fit is None:
-                fit = ends[key] = builder._ends_fit(rt, a.type, b.type)
-            if not fit:
-                raise _Reject
-            rel = Relation(rid, rt.name, a.id, b.id, cells[i_ev] or None, src,
-                           cells[i_status] or None, since, until, number(cells[i_amount]),
-                           currency, number(cells[i_conf], unit=True))
-        except _Reject:
-            cells.pop()
-            builder._relation(seed.csv_record(cells, line), path, line, True, file_source)
-            continue
-        cells.pop()
-        for i, key in props:
-            if cells[i] != "":
-                rel.properties[key] = _csv_value(cells[i])
-        if not rid:
-            rel.id = builder._derived_id(rel)
-        where_of[rel.id] = f"{path}:{line}" if line else path
-        if src is not None and src is not file_source:
-            builder._note_source(src)
-        out.append(rel)
+    def rid(text: str) -> str:
+        if text and not ID_RE.match(text):
+            raise _Reject
+        return text
+
+    since, until = _checked(column("since"), date), _checked(column("until"), date)
+    source_of: dict[str, Any] = {}
+    sources = _checked(column("source"), source, source_of)
+    values = {"type": kinds, "source_id": srcs, "target_id": dsts,
+              "evidence": [t or None for t in column("evidence")],
+              "status": [t or None for t in column("status")],
+              "since": since, "until": until,
+              "amount": _checked(column("amount"), number),
+              "currency": _checked(column("currency"), currency),
+              "confidence": _checked(column("confidence"), unit)}
+    ids = _checked(column("id"), rid) if "id" in col else None
+
+    # Rows for the general path: unknown ends or type, ends that do not fit,
+    # any bad cell, since after until.
+    bad: set[int] = set()
+    for vals, wrong in ((srcs, None), (dsts, None), (kinds, None), (fit, False)):
+        if wrong in vals:
+            bad.update(i for i, v in enumerate(vals) if v is wrong)
+    for vals in (*values.values(), sources, *([ids] if ids is not None else [])):
+        if _BAD in vals:
+            bad.update(i for i, v in enumerate(vals) if v is _BAD)
+    if any(since) and any(until):
+        spans = {(a, b) for a, b in set(zip(since, until))
+                 if a and b and a is not _BAD and b is not _BAD
+                 and date_bounds(a)[0] > date_bounds(b)[1]}
+        if spans:
+            bad.update(i for i, span in enumerate(zip(since, until)) if span in spans)
+
+    props: dict[int, dict[str, Any]] = {}
+    for i, key in ((i, h) for i, h in enumerate(header) if h not in _RELATION_COLUMNS):
+        typed: dict[str, Any] = {}
+        for k, text in enumerate(columns[i]):
+            if text != "":
+                value = typed.get(text, _BAD)
+                if value is _BAD:
+                    value = typed[text] = _csv_value(text)
+                props.setdefault(k, {})[key] = value
+
+    path = seed.path
+    where = builder.file_code(path).__add__
+    where_of = builder.relation_where
+    evidence, source_cells = column("evidence"), column("source")
+    code_of = {"": 0 if file_source is None else builder._note_source(file_source)}
+
+    def content_ids(a: int, b: int) -> list[str]:
+        return relation_ids(zip(srcs[a:b], kinds[a:b], dsts[a:b], evidence[a:b],
+                                since[a:b], until[a:b]))
+
+    def add(a: int, b: int, given: list[str]) -> None:
+        """Rows a..b-1 are good and ``given`` are their ids."""
+        where_of.update(zip(given, map(where, lines[a:b])))
+        # Sources are numbered in order of appearance.
+        for text in dict.fromkeys(source_cells[a:b]):
+            if text not in code_of:
+                code_of[text] = builder.source_code(source_of[text])
+        builder.relations.extend({"id": given, "source": list(map(code_of.__getitem__,
+                                                                  source_cells[a:b])),
+                                  **{f: v[a:b] for f, v in values.items()}},
+                                 b - a, {"properties": {k - a: props[k] for k in range(a, b)
+                                                        if k in props}} if props else None)
+
+    def general(k: int) -> None:
+        builder._relation(seed.csv_record(row_cells(k), lines[k]), path, lines[k], True,
+                          file_source)
+
+    for start, stop, rejected in _runs(n, bad):
+        if start < stop:
+            if ids is None:
+                given = content_ids(start, stop)
+            else:
+                given = ids[start:stop]
+                missing = [k for k, v in enumerate(given) if not v]
+                if missing:
+                    derived = content_ids(start, stop)
+                    for k in missing:
+                        given[k] = derived[k]
+            if len(set(given)) == len(given) and where_of.keys().isdisjoint(given):
+                add(start, stop, given)
+            else:
+                # Repeated content or ids: one row at a time, as the general path would.
+                first = start
+                for k in range(start, stop):
+                    explicit = ids is not None and ids[k]
+                    if explicit and given[k - start] in where_of:
+                        add(first, k, given[first - start:k - start])
+                        general(k)
+                        first = k + 1
+                        continue
+                    if not explicit:
+                        given[k - start] = builder.unique_id(given[k - start])
+                    where_of[given[k - start]] = where(lines[k])
+                add(first, stop, given[first - start:stop - start])
+        if rejected is not None:
+            general(rejected)
 
 
 _RELATION_COLUMNS = frozenset(("from", "type", "to", "id", "evidence", "status", "source",

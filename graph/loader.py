@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .bulk import gc_paused
+from .bulk import RefColumn, RowsBuilder, gc_paused
 from .errors import KgError, ValidationFailed
-from .model import (Dataset, Entity, EntityType, Relation, RelationType, Schema, Source,
-                    relation_id)
+from .model import (RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, EntityType, Relation,
+                    RelationType, Schema, Source, relation_id)
 from .progress import progress
 from .seedio import SeedFile, display_path, read_seed_file, seed_files
 from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, date_bounds,
@@ -104,13 +104,21 @@ class _Builder:
         self.strict = strict
         self.schema = Schema.builtin()
         self.dataset = Dataset(self.schema)
-        self.entity_where: dict[str, str] = {}
-        self.field_where: dict[tuple[str, str], str] = {}
-        self.relation_where: dict[str, str] = {}
+        # Where each entity, field and relation id was first seen: "path:line",
+        # or (fast CSV lane) a number that where() turns into that text.
+        self.entity_where: dict[str, str | int] = {}
+        self.field_where: dict[tuple[str, str], str | int] = {}
+        self.relation_where: dict[str, str | int] = {}
+        self.where_files: list[str] = []
+        self.relations = RowsBuilder(Relation, RELATION_FIELDS, {"properties": dict})
+        self._ends_index: tuple[int, dict[str, str], dict[str, str]] | None = None
         self.repeats: dict[str, int] = {}
         self.ends: dict[tuple[str, str, str], bool] = {}
         self.type_where: dict[str, str] = {}
-        self.source_keys: set[Source] = set()
+        # Every source once, in order of appearance; a relation's source is
+        # its number here (1-based; 0 is none).
+        self.sources = RowsBuilder(Source, SOURCE_FIELDS)
+        self.source_codes: dict[tuple[str | None, ...], int] = {}
 
     # -- orchestration -------------------------------------------------
     def build(self, seeds: list[SeedFile]) -> Dataset:
@@ -142,7 +150,30 @@ class _Builder:
                         self._relation(seed.csv_record(raw, line) if seed.header else raw,
                                        seed.path, line, seed.is_csv, file_source)
                 bar.update(len(seed.relations))
+        sources = self.sources.rows()
+        self.dataset.sources = sources  # type: ignore[assignment]
+        self.dataset.relations = self.relations.rows(  # type: ignore[assignment]
+            {"source": RefColumn(sources, self.relations.lists["source"])})
         return self.dataset
+
+    def file_code(self, path: str) -> int:
+        """A number to add a line number to, for a where-value of ``path``."""
+        self.where_files.append(path)
+        return (len(self.where_files) - 1) << 32
+
+    def where(self, value: str | int) -> str:
+        """``path:line`` from a where-value (see file_code)."""
+        if isinstance(value, int):
+            return f"{self.where_files[value >> 32]}:{value & 0xFFFFFFFF}"
+        return value
+
+    def entity_index(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Each entity id to itself (the one string kept) and to its type."""
+        ents = self.dataset.entities
+        if self._ends_index is None or self._ends_index[0] != len(ents):
+            self._ends_index = (len(ents), dict(zip(ents, ents)),
+                                {eid: e.type for eid, e in ents.items()})
+        return self._ends_index[1], self._ends_index[2]
 
     def _problem(self, path: str, line: int | None, message: str, strictable: bool = False):
         if strictable and not self.strict:
@@ -150,10 +181,16 @@ class _Builder:
         else:
             self.report.error(path, line, message)
 
-    def _note_source(self, source: Source) -> None:
-        if source not in self.source_keys:
-            self.source_keys.add(source)
-            self.dataset.sources.append(source)
+    def _note_source(self, source: Source) -> int:
+        return self.source_code((source.title, source.publisher, source.url, source.date))
+
+    def source_code(self, fields: tuple[str | None, ...]) -> int:
+        """The number of the source with these fields, noting it if new."""
+        code = self.source_codes.get(fields)
+        if code is None:
+            code = self.source_codes[fields] = len(self.source_codes) + 1
+            self.sources.append(*fields)
+        return code
 
     # -- types ---------------------------------------------------------
     def _types(self, seed: SeedFile) -> None:
@@ -308,13 +345,10 @@ class _Builder:
         entities = self.dataset.entities
         old = entities.get(entity.id)
         if old is None:
+            # field_where only notes fields a later file adds; the others were
+            # set here, at entity_where.
             entities[entity.id] = entity
             self.entity_where[entity.id] = where
-            for key in ("type", "name", "country", "description", "url"):
-                if getattr(entity, key) is not None:
-                    self.field_where[(entity.id, key)] = where
-            for key in entity.properties:
-                self.field_where[(entity.id, "." + key)] = where
             return
         pairs = [(key, key, getattr(old, key), getattr(entity, key))
                  for key in ("type", "name", "country", "description", "url")]
@@ -331,7 +365,7 @@ class _Builder:
             elif before != now:
                 self.report.error(path, line, f"entity {entity.id!r}: conflicting {shown}: "
                                   f"{now!r} here, {before!r} at "
-                                  f"{self.field_where.get((entity.id, slot), self.entity_where[entity.id])}")
+                                  f"{self.where(self.field_where.get((entity.id, slot), self.entity_where[entity.id]))}")
         old.aliases = _unique(old.aliases + entity.aliases)
         old.tags = _unique(old.tags + entity.tags)
 
@@ -396,21 +430,23 @@ class _Builder:
         if explicit_id is not None:
             if explicit_id in self.relation_where:
                 report.error(path, line, f"duplicate relation id {explicit_id!r}; first used at "
-                             f"{self.relation_where[explicit_id]}")
+                             f"{self.where(self.relation_where[explicit_id])}")
                 return
             rel.id = explicit_id
         else:
             rel.id = self._derived_id(rel)
         self.relation_where[rel.id] = where
-        if rel.source is not None and rel.source is not file_source:
-            self._note_source(rel.source)
+        code = 0 if rel.source is None else self._note_source(rel.source)
         if ok:
-            self.dataset.relations.append(rel)
+            self.relations.add(rel, source=code)
 
     def _derived_id(self, rel: Relation) -> str:
         """The content id of a relation without one; repeats get ~2, ~3..."""
-        base = relation_id(rel.source_id, rel.type, rel.target_id, rel.evidence, rel.since,
-                           rel.until)
+        return self.unique_id(relation_id(rel.source_id, rel.type, rel.target_id,
+                                          rel.evidence, rel.since, rel.until))
+
+    def unique_id(self, base: str) -> str:
+        """``base``, or ``base~2``, ``base~3``... if taken."""
         if base not in self.relation_where:
             return base
         # Remembering the last suffix per base keeps many repeats linear.

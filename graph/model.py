@@ -121,10 +121,24 @@ def relation_id(source_id: str, rtype: str, target_id: str, evidence: str | None
     >>> relation_id("a", "funds", "b", None)
     'a~funds~b~410d1646'
     """
-    digest = hashlib.sha1(
-        "\x1f".join([source_id, rtype, target_id, evidence or "", since or "", until or ""])
-        .encode("utf-8")).digest()[:4].hex()
-    return f"{source_id}~{rtype}~{target_id}~{digest}"
+    return relation_ids([(source_id, rtype, target_id, evidence, since, until)])[0]
+
+
+def relation_ids(rows: Iterable[tuple[str, str, str, str | None, str | None, str | None]]
+                 ) -> list[str]:
+    """:func:`relation_id` of many (source_id, rtype, target_id, evidence, since,
+    until) at once."""
+    sha1, join = hashlib.sha1, "\x1f".join
+    return [f"{a}~{t}~{b}~{sha1(join((a, t, b, e or '', s or '', u or '')).encode()).digest()[:4].hex()}"
+            for a, t, b, e, s, u in rows]
+
+
+# Field names in constructor order (columns of graph.cache and the loader).
+SOURCE_FIELDS = ("title", "publisher", "url", "date")
+ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description", "tags", "url",
+                 "properties")
+RELATION_FIELDS = ("id", "type", "source_id", "target_id", "evidence", "source", "status",
+                   "since", "until", "amount", "currency", "confidence", "properties")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,11 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
+from itertools import count
+from collections.abc import Sequence
+from operator import methodcaller
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from .validate import Report
 
@@ -35,8 +38,9 @@ class SeedFile:
     path: str
     source: Any = None
     source_line: int | None = None
-    entities: list[tuple[Any, int | None]] = field(default_factory=list)
-    relations: list[tuple[Any, int | None]] = field(default_factory=list)
+    # Lists of (record, line); a clean CSV file has a CsvRows instead.
+    entities: Sequence[tuple[Any, int | None]] = field(default_factory=list)
+    relations: Sequence[tuple[Any, int | None]] = field(default_factory=list)
     types: Any = None
     types_line: int | None = None
     is_csv: bool = False
@@ -251,19 +255,94 @@ def _from_document(data: Any, shown: str, report: Report) -> SeedFile | None:
     return seed
 
 
+class CsvRows(Sequence):
+    """The rows of a clean CSV body as one flat list of cells: row ``i`` is
+    ``(cells[i * width:(i + 1) * width], first + i)``, and :meth:`column`
+    gives a whole column in one slice (see :mod:`graph.fastcsv`)."""
+
+    def __init__(self, cells: list[str], width: int, first: int):
+        self.cells, self.width, self.first = cells, width, first
+
+    def __len__(self) -> int:
+        return len(self.cells) // self.width
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("row index out of range")
+        w = self.width
+        return self.cells[i * w:(i + 1) * w], self.first + i
+
+    def __iter__(self) -> Iterator[tuple[list[str], int]]:
+        cells, w = self.cells, self.width
+        return ((cells[a:a + w], line)
+                for a, line in zip(range(0, len(cells), w), count(self.first)))
+
+    def column(self, j: int) -> list[str]:
+        return self.cells[j::self.width]
+
+    def lines(self) -> range:
+        return range(self.first, self.first + len(self))
+
+
+def _split_lines(text: str) -> list[str] | None:
+    """The lines of a CSV text that has nothing for the csv module to interpret
+    (no quotes, no lone carriage returns, no NULs, no field over its size
+    limit), so that splitting on newlines and commas gives exactly its rows;
+    None for any other text."""
+    if '"' in text or "\x00" in text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        if "\r" in text:
+            return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if lines and max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return lines
+
+
+def _clean_body(lines: list[str], width: int) -> CsvRows | None:
+    """All rows after the header at once, when each has ``width`` cells and a
+    first cell that is not blank (so no row is blank); else None."""
+    body = lines[1:]
+    if not all(map((width - 1).__eq__, map(methodcaller("count", ","), body))):
+        return None
+    cells = ",".join(body).split(",") if body else []
+    if not all(map(str.strip, cells[0::width])):
+        return None
+    return CsvRows(cells, width, 2)
+
+
 def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    lines = _split_lines(text)
+    if lines is not None:
+        rows: Iterator[list[str]] = (line.split(",") for line in lines)
+        line_num: Callable[[], int] = count(1).__next__
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows = reader
+
+        def line_num() -> int:
+            return reader.line_num
     try:
-        header = next(reader)
+        header = next(rows)
+        if lines is not None:
+            line_num()
     except (StopIteration, csv.Error) as exc:
         report.error(shown, 1, f"CSV syntax error: {exc}")
         return None
     header = [h.strip() for h in header]
     seed = SeedFile(shown, is_csv=True, header=header)
     if all(h in header for h in _ENTITY_HEADER):
-        target = seed.entities
+        kind = "entities"
     elif all(h in header for h in _RELATION_HEADER):
-        target = seed.relations
+        kind = "relations"
     else:
         report.error(shown, 1, "CSV header must contain id,type,name (entities) or "
                                "from,type,to (relations); found " + ",".join(header))
@@ -272,18 +351,23 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
     if dupes:
         report.error(shown, 1, f"CSV header repeats column(s) {', '.join(dupes)}")
         return None
+    width = len(header)
+    clean = _clean_body(lines, width) if lines is not None else None
+    if clean is not None:
+        setattr(seed, kind, clean)
+        return seed
+    target = getattr(seed, kind)
     try:
-        width = len(header)
-        for row in reader:
+        for row in rows:
+            line = line_num()
             if len(row) != width:
                 if not "".join(row).strip():
                     continue
-                report.error(shown, reader.line_num,
-                             f"row has {len(row)} cells, header has {width}")
+                report.error(shown, line, f"row has {len(row)} cells, header has {width}")
                 continue
             if not "".join(row).strip():
                 continue
-            target.append((row, reader.line_num))
+            target.append((row, line))
     except csv.Error as exc:
-        report.error(shown, reader.line_num, f"CSV syntax error: {exc}")
+        report.error(shown, line_num(), f"CSV syntax error: {exc}")
     return seed

@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from benchmarks.neo4j_load import snapshot  # noqa: F401  (re-exported for the tests)
 from conftest import require
 
 _state: dict[str, Any] = {}
@@ -115,23 +116,6 @@ def neo4j_store_for(request, folder):
     config = request.config
     name = dataset_for(config, folder)
     return Neo4jStore.connect(dataset=name, **server_settings(config))
-
-
-def snapshot(conn, name: str, ignore=("kg_dataset", "kg_keys", "kg_hash")):
-    """Dataset ``name`` as comparable data: sorted (labels, properties) of its nodes
-    and (type, from, to, properties) of its relationships, minus ``ignore`` keys."""
-    import json
-
-    def clean(props):
-        return {k: v for k, v in props.items() if k not in ignore}
-
-    [nodes] = conn.read("MATCH (n:Entity {kg_dataset: $ds}) "
-                        "RETURN collect([labels(n), properties(n)]) AS items", ds=name)
-    [rels] = conn.read("MATCH (a:Entity {kg_dataset: $ds})-[r]->(b) WHERE r.kg_dataset = $ds "
-                       "RETURN collect([type(r), a.id, b.id, properties(r)]) AS items", ds=name)
-    return (sorted(json.dumps([sorted(lb), clean(p)], sort_keys=True) for lb, p in nodes["items"]),
-            sorted(json.dumps([t, a, b, clean(p)], sort_keys=True)
-                   for t, a, b, p in rels["items"]))
 
 
 def counts(conn, name: str) -> dict[str, int]:

@@ -152,3 +152,27 @@ def test_dataset_not_loaded(server, run_kg):
     assert r.output.startswith("Error: kg dataset 'kgtest-never-loaded' is not loaded in Neo4j "
                                f"(database ")
     assert r.output.endswith("; load it with `kg load --backend neo4j seeds`\n")
+
+
+def test_export_and_render_from_neo4j(request, server, run_kg, tmp_path):
+    """The whole graph and a focused part come out of Neo4j as out of memory
+    (entities and relations by id on Neo4j, file order in memory)."""
+    name = fresh_dataset_name(request.config, "cli-export")
+    assert run_kg("load", MINI, "--backend", "neo4j", "--neo4j-dataset", name).exit_code == 0
+
+    def parts(path):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return (sorted(json.dumps(n, sort_keys=True) for n in data["nodes"]),
+                sorted(json.dumps(e, sort_keys=True) for e in data["links"]))
+
+    for extra in ([], ["--focus", "Strategic Fund", "--depth", "2", "--type", "firm,project"]):
+        m, n = tmp_path / "m.json", tmp_path / "n.json"
+        assert run_kg("export", "--format", "json", "-o", m, "--force", "--seeds", MINI,
+                      *extra).exit_code == 0
+        r = run_kg("export", "--format", "json", "-o", n, "--force", "--backend", "neo4j",
+                   "--neo4j-dataset", name, *extra)
+        assert r.exit_code == 0, r.output
+        assert parts(n) == parts(m) and parts(n)[0]
+    r = run_kg("render", "-o", tmp_path / "g.html", "--backend", "neo4j", "--neo4j-dataset",
+               name, "--focus", "fund-a")
+    assert r.exit_code == 0 and "Strategic Fund" in (tmp_path / "g.html").read_text()

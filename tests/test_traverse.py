@@ -90,3 +90,64 @@ def test_bfs_lexicographic_against_brute_force():
                 continue
             best = min(nx.all_shortest_paths(g, "n00", node))
             assert chain(parent, node) == best
+
+
+def hub_graph(seed: int) -> nx.Graph:
+    """Few hubs joined to most nodes, plus random edges: many equal shortest paths."""
+    rng = random.Random(seed)
+    g = random_graph(seed, n=40, m=40)
+    nodes = sorted(g.nodes)
+    for hub in nodes[:3]:
+        g.add_edges_from((hub, v) for v in rng.sample(nodes, 15) if v != hub)
+    return g
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shortest_paths_limit_keeps_the_smallest_ids(seed):
+    g = hub_graph(seed)
+    step, through = walker(g)
+    rng = random.Random(seed)
+    for _ in range(30):
+        a, b = rng.sample(sorted(g.nodes), 2)
+        try:
+            every = sorted(nx.all_shortest_paths(g, a, b))
+        except nx.NetworkXNoPath:
+            every = []
+        for limit in (1, 3, 7):
+            assert shortest_paths(a, b, step, through, 10, limit) == every[:limit]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shortest_paths_with_blocked_intermediates_against_networkx(seed):
+    g = hub_graph(seed)
+    rng = random.Random(seed)
+    blocked = frozenset(rng.sample(sorted(g.nodes), 8))
+    step, through = walker(g, blocked)
+    for _ in range(30):
+        a, b = rng.sample(sorted(g.nodes), 2)
+        h = g.subgraph(set(g.nodes) - (blocked - {a, b}))
+        try:
+            every = sorted(nx.all_shortest_paths(h, a, b))
+        except nx.NetworkXNoPath:
+            every = []
+        assert shortest_paths(a, b, step, through, 10, 5) == every[:5]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_shortest_paths_directed_against_networkx(seed):
+    rng = random.Random(seed)
+    g = nx.DiGraph()
+    g.add_nodes_from(f"n{i:02d}" for i in range(30))
+    while g.number_of_edges() < 90:
+        g.add_edge(*rng.sample(sorted(g.nodes), 2))
+
+    def step(u, reverse):
+        return iter(g.pred[u] if reverse else g.succ[u])
+
+    for _ in range(30):
+        a, b = rng.sample(sorted(g.nodes), 2)
+        try:
+            every = sorted(nx.all_shortest_paths(g, a, b))
+        except nx.NetworkXNoPath:
+            every = []
+        assert shortest_paths(a, b, step, lambda u: True, 10, 4) == every[:4]

@@ -6,7 +6,8 @@ entity the index keeps:
 
 * its incidences: relation numbers, ``k`` for a relation out of the entity and
   ``~k`` (negative) for one into it (a self-loop appears both ways, as in a
-  networkx MultiDiGraph), with the entity at the other end;
+  networkx MultiDiGraph), with the entity at the other end (stored as
+  ``k`` and ``m + k`` for ``m`` relations, which one sort can produce);
 * its distinct neighbours in either direction, sorted: what an unfiltered walk
   steps to.
 
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING, Iterator, Sequence
 
-from ..bulk import gc_paused
+from ..bulk import field_values, gc_paused
 
 if TYPE_CHECKING:
     from ..model import Dataset, Relation
@@ -33,7 +36,7 @@ class Index:
     def __init__(self, ids: list[str], inc_off: array, inc: array, inc_other: array,
                  nbr_off: array, nbr: array):
         self.ids = ids
-        self.pos = {eid: i for i, eid in enumerate(ids)}
+        self.pos = dict(zip(ids, range(len(ids))))
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
 
@@ -45,48 +48,35 @@ class Index:
     @classmethod
     def _build(cls, data: "Dataset") -> "Index":
         ids = sorted(data.entities)
-        pos = {eid: i for i, eid in enumerate(ids)}
-        rels = data.relations
-        src = [pos[r.source_id] for r in rels]
-        dst = [pos[r.target_id] for r in rels]
-        n = len(ids)
-        counts = [0] * (n + 1)
-        for s in src:
-            counts[s + 1] += 1
-        for t in dst:
-            counts[t + 1] += 1
-        total = 0
-        for i in range(n + 1):
-            total += counts[i]
-            counts[i] = total
-        inc_off = array("q", counts)
-        cursor = counts[:-1]
-        inc = [0] * total
-        other = [0] * total
-        for k, s in enumerate(src):
-            t = dst[k]
-            c = cursor[s]
-            inc[c], other[c] = k, t
-            cursor[s] = c + 1
-            c = cursor[t]
-            inc[c], other[c] = ~k, s
-            cursor[t] = c + 1
+        pos = dict(zip(ids, range(len(ids))))
+        src = list(map(pos.__getitem__, field_values(data.relations, "source_id")))
+        dst = list(map(pos.__getitem__, field_values(data.relations, "target_id")))
+        m = len(src)
+        # Incidence j < m is relation j out of src[j]; j >= m is relation j - m
+        # into dst[j - m]. One stable sort by entity groups them (C loops only).
+        at, far = src + dst, dst + src
+        inc = sorted(range(2 * m), key=at.__getitem__)
+        degree = Counter(src)
+        degree.update(dst)
+        offsets = list(accumulate(map(degree.__getitem__, range(len(ids))), initial=0))
+        del at, src, dst, degree
         # Big entities keep their incidences sorted by the other end, so the
         # relations between two entities are found by bisection (see between()).
-        for u in range(n):
-            a, b = counts[u], counts[u + 1]
+        for a, b in zip(offsets, offsets[1:]):
             if b - a > SORTED_ABOVE:
-                pairs = sorted(zip(other[a:b], inc[a:b]))
-                other[a:b] = [p[0] for p in pairs]
-                inc[a:b] = [p[1] for p in pairs]
-        nbr_off = array("q", [0])
-        nbr = array("l")
-        for u in range(n):
-            a, b = counts[u], counts[u + 1]
-            if a != b:
+                inc[a:b] = sorted(inc[a:b], key=far.__getitem__)
+        other = list(map(far.__getitem__, inc))
+        del far
+        nbr: list[int] = []
+        nbr_off = [0]
+        for a, b in zip(offsets, offsets[1:]):
+            if b - a > SORTED_ABOVE:
+                nbr.extend(dict.fromkeys(other[a:b]))
+            elif a != b:
                 nbr.extend(sorted(set(other[a:b])))
             nbr_off.append(len(nbr))
-        return cls(ids, inc_off, array("l", inc), array("l", other), nbr_off, nbr)
+        return cls(ids, array("q", offsets), array("l", inc), array("l", other),
+                   array("q", nbr_off), array("l", nbr))
 
     def __getstate__(self) -> tuple:
         return (self.ids, self.inc_off, self.inc, self.inc_other, self.nbr_off, self.nbr)
@@ -101,19 +91,26 @@ class Index:
         """Distinct neighbours of ``u`` either way, in id order."""
         return self.nbr[self.nbr_off[u]:self.nbr_off[u + 1]]
 
-    def incident(self, u: int) -> Iterator[tuple[int, int]]:
+    def incident(self, u: int) -> list[tuple[int, int]]:
         """(signed relation number, other end) for every relation at ``u``."""
         a, b = self.inc_off[u], self.inc_off[u + 1]
-        return zip(self.inc[a:b], self.inc_other[a:b])
+        return self._signed(a, b)
 
-    def between(self, u: int, v: int) -> Iterator[tuple[int, int]]:
+    def between(self, u: int, v: int) -> list[tuple[int, int]]:
         """Like incident(u), only for relations whose other end is ``v``."""
         a, b = self.inc_off[u], self.inc_off[u + 1]
         if b - a > SORTED_ABOVE:
             a = bisect_left(self.inc_other, v, a, b)
             b = bisect_right(self.inc_other, v, a, b)
-            return zip(self.inc[a:b], self.inc_other[a:b])
-        return ((k, w) for k, w in zip(self.inc[a:b], self.inc_other[a:b]) if w == v)
+            return self._signed(a, b)
+        return [(k, w) for k, w in self._signed(a, b) if w == v]
+
+    def _signed(self, a: int, b: int) -> list[tuple[int, int]]:
+        # Stored: incidence j (relation j out, or relation j - m in); given:
+        # k out, ~k in.
+        m = len(self.inc) // 2
+        return [(j if j < m else m - 1 - j, w)
+                for j, w in zip(self.inc[a:b], self.inc_other[a:b])]
 
     def degree(self, u: int) -> int:
         """Relations in and out (a self-loop counts twice, as in networkx)."""

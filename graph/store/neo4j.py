@@ -252,15 +252,27 @@ class Neo4jStore(Store):
         return order_paths(self._build_paths(found, t))
 
     # -- breadth-first walks -------------------------------------------
-    def _bfs(self, start: Entity, t: Traversal, max_depth: int, links: bool = False):
-        """Distances, parents on the smallest-id shortest paths, entity types and
-        (with ``links``) the relations reaching each entity from one level nearer.
+    def _bfs(self, start: Entity, t: Traversal, max_depth: int, all_links: bool = False):
+        """Distances, parents, entity types and the relations that reach each entity
+        from its parent (with ``all_links``: from every entity one level nearer).
 
-        Matches :func:`graph.traverse.bfs` with ``order``: a frontier is kept
-        in discovery order and a new entity's parent is the first frontier
-        entity (that may be passed through) reaching it.
+        One query per level, one row per newly reached entity. Matches
+        :func:`graph.traverse.bfs` with ``order``: the frontier is kept in
+        discovery order and a new entity's parent is the first frontier entity
+        that reaches it and may be passed through.
         """
         via = self._via(t)
+        cond, params = self._step(t, "u", "v")
+        links = "reduce(a = [], x IN links | a + x.rs)" if all_links else "first.rs"
+        query = (
+            f"UNWIND range(0, size($frontier) - 1) AS i "
+            f"MATCH (u:{E} {{{DS}: $ds, id: $frontier[i]}})-[r]-(v) "
+            f"WHERE {cond} AND NOT v.id IN $seen "
+            "WITH v, i, collect(r) AS rs "
+            "WITH v, collect({i: i, rs: rs}) AS links "
+            "WITH v, links, reduce(p = null, x IN links | CASE WHEN $expand[x.i] AND "
+            "(p IS NULL OR x.i < p.i) THEN x ELSE p END) AS first WHERE first IS NOT NULL "
+            f"RETURN collect([v.id, v.type, first.i, [r IN {links} | {_REL}]]) AS items")
         dist = {start.id: 0}
         parent: dict[str, str] = {}
         types = {start.id: start.type}
@@ -269,58 +281,48 @@ class Neo4jStore(Store):
         depth = 0
         while frontier and depth < max_depth:
             depth += 1
-            cond, params = self._step(t, "u", "v")
-            rows = self._list(
-                f"UNWIND $frontier AS fid MATCH (u:{E} {{{DS}: $ds, id: fid}})-[r]-(v) "
-                f"WHERE {cond} AND NOT v.id IN $seen "
-                f"RETURN collect([u.id, v.id, v.type{', ' + _REL if links else ''}]) AS items",
-                frontier=frontier, seen=list(dist), **params)
-            pos = {u: i for i, u in enumerate(frontier)}
-            expand = {u for u in frontier
-                      if u == start.id or via is None or types[u] in via}
-            best: dict[str, str] = {}
-            for row in rows:
-                u, v = row[0], row[1]
-                types[v] = row[2]
-                if u in expand and (v not in best or pos[u] < pos[best[v]]):
-                    best[v] = u
-            frontier = sorted(best, key=lambda v: (pos[best[v]], v))
-            for v in frontier:
-                dist[v] = depth
-                parent[v] = best[v]
-            if links:
-                for row in rows:
-                    if row[1] in best:
-                        rel = _rel(row[3])
-                        linked.setdefault(row[1], {})[rel.id] = rel
+            expand = [u == start.id or via is None or types[u] in via for u in frontier]
+            rows = self._list(query, frontier=frontier, expand=expand, seen=list(dist),
+                              **params)
+            rows.sort(key=lambda row: (row[2], row[0]))
+            previous, frontier = frontier, []
+            for vid, vtype, i, rels in rows:
+                dist[vid], parent[vid], types[vid] = depth, previous[i], vtype
+                linked[vid] = {rel.id: rel for rel in map(_rel, rels)}
+                frontier.append(vid)
         return dist, parent, types, linked
 
     def neighbors(self, entity_id: str, depth: int = 1,
                   types: frozenset[str] | None = None,
                   traversal: Traversal = Traversal()) -> Neighborhood:
         center = self.entity(entity_id)
-        dist, _, kinds, linked = self._bfs(center, traversal, depth, links=True)
+        dist, _, kinds, linked = self._bfs(center, traversal, depth, all_links=True)
         keep = sorted((v for v in dist if v != entity_id and
                        (types is None or self.schema.is_a(kinds[v], types))),
                       key=lambda v: (dist[v], v))
         ents = self._entities(keep)
         return Neighborhood(center, [
-            NeighborHit(ents[v], dist[v], sorted(linked.get(v, {}).values(), key=lambda r: r.id))
+            NeighborHit(ents[v], dist[v], sorted(linked[v].values(), key=lambda r: r.id))
             for v in keep])
 
     def exposure(self, entity_id: str, query: ExposureQuery = ExposureQuery()) -> list[ExposureHit]:
         center = self.entity(entity_id)
-        t = query.traversal
-        dist, parent, kinds, _ = self._bfs(center, t, query.max_hops)
+        dist, parent, kinds, linked = self._bfs(center, query.traversal, query.max_hops)
         keep = [v for v in sorted(dist, key=lambda n: (dist[n], n))
                 if v != entity_id and (query.types is None or
                                        self.schema.is_a(kinds[v], query.types))]
+        chains = {v: chain(parent, v) for v in keep}
+        ents = self._entities(i for ids in chains.values() for i in ids)
         if query.countries is not None:
-            ents = self._entities(keep)
             keep = [v for v in keep if ents[v].country in query.countries]
-        chains = [chain(parent, v) for v in keep]
-        paths = self._build_paths(chains, t)
-        return [ExposureHit(p.entities[-1], dist[v], p) for v, p in zip(keep, paths)]
+
+        def hop(u: str, v: str) -> Hop:     # v's parent is u: linked[v] are the u -> v moves
+            return Hop(u, v, sorted(linked[v].values(), key=lambda r: r.id))
+
+        return [ExposureHit(ents[v], dist[v], Path([ents[i] for i in chains[v]],
+                                                    [hop(u, w) for u, w in
+                                                     zip(chains[v], chains[v][1:])]))
+                for v in keep]
 
     # -- the whole dataset ---------------------------------------------
     def stats(self, top: int = 10) -> Stats:
