@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from click.core import ParameterSource
 
@@ -35,7 +37,7 @@ def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: st
     check_writable(output, force)
     required = ctx.get_parameter_source("seeds") is not ParameterSource.DEFAULT
     dataset = lib.seed_dataset(seeds, required=required)
-    draft = lib.ingest(articles, dataset, max_bytes, stdin=click.get_binary_stream("stdin"))
+    draft = lib.ingest(articles, dataset, max_bytes, stdin=sys.stdin.buffer)
     write_output(output, lib.draft_yaml(draft), force)
     click.echo(lib.summary(draft, output), err=True)
 
