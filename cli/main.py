@@ -72,5 +72,7 @@ def main() -> None:
             stream.flush()
         except (OSError, ValueError):    # a closed pipe: end quietly, as above
             pass
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)      # a profiler or coverage wants its normal exit
     atexit._run_exitfuncs()
     os._exit(code)

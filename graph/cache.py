@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .bulk import RefColumn, RowMap, Rows, codes_array, field_values, gc_paused, pack_column
+from .bulk import (CodedColumn, RefColumn, RowMap, Rows, codes_array, field_values, gc_paused,
+                   pack_column)
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, Relation,
                     Source)
 from .seedio import seed_files
@@ -151,10 +152,27 @@ def encode_dataset(data: Dataset) -> dict[str, Any]:
                    for f in fields]
         return {"n": len(items), "columns": columns}
 
+    ends = _entity_refs(data)
     return {"schema": data.schema, "folder": data.folder,
             "sources": table(data.sources, SOURCE_FIELDS, {}),
             "entities": table(data.entities, ENTITY_FIELDS, {}),
-            "relations": table(data.relations, RELATION_FIELDS, {"source": _source_refs(data)})}
+            "relations": table(data.relations, RELATION_FIELDS,
+                               {"source": _source_refs(data), **ends})}
+
+
+def _entity_refs(data: Dataset) -> dict[str, CodedColumn]:
+    """A relation's ends as numbers in the list of entity ids, which the reader
+    supplies (so the id strings exist once); empty if an end is not an entity."""
+    number = dict(zip(data.entities, range(len(data.entities))))
+    out = {}
+    for f in ("source_id", "target_id"):
+        try:
+            codes = codes_array(map(number.__getitem__, field_values(data.relations, f)),
+                                len(number))
+        except KeyError:
+            return {}
+        out[f] = CodedColumn(None, codes)
+    return out
 
 
 def _source_refs(data: Dataset) -> RefColumn | None:
@@ -181,10 +199,13 @@ def decode_dataset(body: dict[str, Any]) -> Dataset:
         return Rows(make, fields, part["columns"], part["n"])
 
     sources = rows(Source, SOURCE_FIELDS, body["sources"])
+    entities = rows(Entity, ENTITY_FIELDS, body["entities"])
+    ids = entities.field("id")
     for column in body["relations"]["columns"]:
         if isinstance(column, RefColumn):
             column.rows = sources
-    entities = rows(Entity, ENTITY_FIELDS, body["entities"])
-    return Dataset(body["schema"], RowMap(entities, entities.field("id")),
+        elif isinstance(column, CodedColumn) and column.table is None:
+            column.table = ids                  # see _entity_refs
+    return Dataset(body["schema"], RowMap(entities, ids),
                    rows(Relation, RELATION_FIELDS, body["relations"]), sources,
                    body["folder"])

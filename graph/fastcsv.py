@@ -57,7 +57,13 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
         return code
 
     def labels(text: str) -> list[str]:
-        return _unique([v.strip() for v in text.split("|") if v.strip()]) if text else []
+        if not text:
+            return []
+        parts = text.split("|")
+        if "" not in parts and list(map(str.strip, parts)) == parts \
+                and len(set(parts)) == len(parts):
+            return parts            # the usual case, already clean
+        return _unique([v.strip() for v in parts if v.strip()])
 
     props: dict[int, dict[str, Any]] = {}
     for i, key in enumerate(header):
@@ -86,25 +92,30 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
     path = seed.path
     where = builder.file_code(path).__add__
     ents = builder.dataset.entities
-    fields = [(f, values.get(f)) for f in ENTITY_FIELDS[:-1]]
+    fields = [(f, values.get(f)) for f in ENTITY_FIELDS]
 
-    def make(k: int) -> Entity:
-        e = Entity(*[None if v is None else v[k] for _, v in fields])
-        e.aliases = e.aliases if e.aliases is not None else []
-        e.tags = e.tags if e.tags is not None else []
-        e.properties = props.get(k) or {}
-        return e
+    def made(a: int, b: int) -> list[Entity]:
+        """The entities of rows a..b-1 (every list and dict its own)."""
+        cols = [v[a:b] if v is not None
+                else [[] for _ in range(b - a)] if f in ("aliases", "tags")
+                else [{} for _ in range(b - a)] if f == "properties"
+                else [None] * (b - a)
+                for f, v in fields]
+        out = list(map(Entity, *cols))
+        for k in range(a, b) if props else ():
+            if k in props:
+                out[k - a].properties = props[k]
+        return out
 
     for a, b, rejected in _runs(n, bad):
         if b > a:
             new = ids[a:b]
             if len(set(new)) == b - a and ents.keys().isdisjoint(new):
-                made = list(map(make, range(a, b)))
-                ents.update(zip(new, made))
+                ents.update(zip(new, made(a, b)))
                 builder.entity_where.update(zip(new, map(where, lines[a:b])))
             else:
-                for k in range(a, b):
-                    builder._merge(make(k), where(lines[k]), path, lines[k])
+                for k, entity in zip(range(a, b), made(a, b)):
+                    builder._merge(entity, where(lines[k]), path, lines[k])
         if rejected is not None:
             builder._entity(seed.csv_record(row_cells(rejected), lines[rejected]), path,
                             lines[rejected], True)
@@ -266,9 +277,8 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
         """Rows a..b-1 are good and ``given`` are their ids."""
         where_of.update(zip(given, map(where, lines[a:b])))
         # Sources are numbered in order of appearance.
-        for text in dict.fromkeys(source_cells[a:b]):
-            if text not in code_of:
-                code_of[text] = builder.source_code(source_of[text])
+        new = [t for t in dict.fromkeys(source_cells[a:b]) if t not in code_of]
+        code_of.update(zip(new, builder.source_numbers(map(source_of.__getitem__, new))))
         builder.relations.extend({"id": given, "source": list(map(code_of.__getitem__,
                                                                   source_cells[a:b])),
                                   **{f: v[a:b] for f, v in values.items()}},

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .bulk import RefColumn, RowsBuilder, gc_paused
+from .bulk import PlainColumn, RefColumn, Rows, RowsBuilder, gc_paused
 from .errors import KgError, ValidationFailed
 from .model import (RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, EntityType, Relation,
                     RelationType, Schema, Source, relation_id)
@@ -115,9 +115,8 @@ class _Builder:
         self.repeats: dict[str, int] = {}
         self.ends: dict[tuple[str, str, str], bool] = {}
         self.type_where: dict[str, str] = {}
-        # Every source once, in order of appearance; a relation's source is
-        # its number here (1-based; 0 is none).
-        self.sources = RowsBuilder(Source, SOURCE_FIELDS)
+        # Every source once, in order of appearance, as its fields; a
+        # relation's source is its number here (1-based; 0 is none).
         self.source_codes: dict[tuple[str | None, ...], int] = {}
 
     # -- orchestration -------------------------------------------------
@@ -150,7 +149,10 @@ class _Builder:
                         self._relation(seed.csv_record(raw, line) if seed.header else raw,
                                        seed.path, line, seed.is_csv, file_source)
                 bar.update(len(seed.relations))
-        sources = self.sources.rows()
+        keys = list(self.source_codes)
+        sources = Rows(Source, SOURCE_FIELDS,
+                       [PlainColumn(list(c)) for c in zip(*keys)] if keys
+                       else [PlainColumn([]) for _ in SOURCE_FIELDS], len(keys))
         self.dataset.sources = sources  # type: ignore[assignment]
         self.dataset.relations = self.relations.rows(  # type: ignore[assignment]
             {"source": RefColumn(sources, self.relations.lists["source"])})
@@ -186,11 +188,18 @@ class _Builder:
 
     def source_code(self, fields: tuple[str | None, ...]) -> int:
         """The number of the source with these fields, noting it if new."""
-        code = self.source_codes.get(fields)
-        if code is None:
-            code = self.source_codes[fields] = len(self.source_codes) + 1
-            self.sources.append(*fields)
-        return code
+        return self.source_numbers([fields])[0]
+
+    def source_numbers(self, sources: Iterable[tuple[str | None, ...]]) -> list[int]:
+        """:meth:`source_code` of many, in order."""
+        codes = self.source_codes
+        out = []
+        for fields in sources:
+            code = codes.get(fields)
+            if code is None:
+                code = codes[fields] = len(codes) + 1
+            out.append(code)
+        return out
 
     # -- types ---------------------------------------------------------
     def _types(self, seed: SeedFile) -> None:

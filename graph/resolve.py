@@ -17,6 +17,7 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "
                         "–": "-", "—": "-"})
 
 EXACT, PREFIX, CONTAINS, FUZZY = 100, 80, 60, 40
+FUZZY_RATIO, FUZZY_MAX_GAP = 0.72, 8   # difflib ratio at least; lengths differ by less
 
 
 def normalize(text: str) -> str:
@@ -59,8 +60,9 @@ def score(query: str, entity: Entity) -> Match | None:
         elif q in n:
             s = CONTAINS + 10 * len(q) / len(n)
         else:
-            ratio = difflib.SequenceMatcher(None, q, n).ratio() if abs(len(q) - len(n)) < 8 else 0
-            if ratio < 0.72:
+            ratio = (difflib.SequenceMatcher(None, q, n).ratio()
+                     if abs(len(q) - len(n)) < FUZZY_MAX_GAP else 0)
+            if ratio < FUZZY_RATIO:
                 continue
             s = FUZZY + 10 * ratio
         if best is None or s > best.score:

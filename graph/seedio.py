@@ -12,9 +12,8 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
-from itertools import count
+from itertools import count, repeat
 from collections.abc import Sequence
-from operator import methodcaller
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -311,10 +310,11 @@ def _clean_body(lines: list[str], width: int) -> CsvRows | None:
     """All rows after the header at once, when each has ``width`` cells and a
     first cell that is not blank (so no row is blank); else None."""
     body = lines[1:]
-    if not all(map((width - 1).__eq__, map(methodcaller("count", ","), body))):
+    if not all(map((width - 1).__eq__, map(str.count, body, repeat(",")))):
         return None
     cells = ",".join(body).split(",") if body else []
-    if not all(map(str.strip, cells[0::width])):
+    first = cells[0::width]
+    if "" in first or any(map(str.isspace, first)):
         return None
     return CsvRows(cells, width, 2)
 

@@ -90,3 +90,55 @@ def test_fast_lane_equals_general_path_on_clean_data(tmp_path):
 
 def test_fast_lane_equals_general_path_on_fixture():
     assert_same(*load_both(MINI))
+
+
+def unquoted(text: str) -> str:
+    """The rows of a test CSV without the ones that need quotes."""
+    return "".join(line for line in text.splitlines(keepends=True) if '"' not in line)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("strict", [False, True])
+def test_fast_lane_equals_general_path_on_unquoted_csv(write_seeds, strict, newline):
+    """Without quotes the reader splits lines itself (seedio._split_lines)."""
+    files = {"e.csv": unquoted(ENTITIES), "r.csv": unquoted(RELATIONS),
+             "more.yaml": "relations:\n  - {id: r-explicit, from: a, type: owns, to: b}\n"}
+    folder = write_seeds({k: v.replace("\n", newline) if k.endswith(".csv") else v
+                          for k, v in files.items()})
+    fast, slow = load_both(folder, strict)
+    assert_same(fast, slow)
+    assert len(fast[1].errors) >= 10
+
+
+CSV_TEXTS = [
+    "id,type,name\na,firm,A\nb,firm,B\n",
+    "id,type,name\r\na,firm,A\r\nb,firm,B",                      # CRLF, no final newline
+    "id,type,name\na,firm,A\n\n , , \nb,firm,B\n,,\n",           # blank rows skipped
+    "id,type,name\na,firm,A,extra\nb,firm\nc,firm,C\n",          # wrong widths reported
+    "id,type,name\n\ta,firm,A\n,firm,No id\n",                   # blank-looking first cells
+    "id,type,name\na,firm,A\rb,firm,B\n",                        # lone CR: the csv module
+    'id,type,name\na,firm,"A, Inc."\n',                          # quotes: the csv module
+    "id,type,name\na,firm,Ünïcødé ☃\n",
+]
+
+
+@pytest.mark.parametrize("text", CSV_TEXTS)
+def test_split_reader_gives_what_the_csv_module_gives(tmp_path, text):
+    from graph import seedio
+    from graph.validate import Report
+
+    path = tmp_path / "e.csv"
+    path.write_bytes(text.encode("utf-8"))
+
+    def read():
+        report = Report()
+        seed = seedio.read_seed_file(path, report)
+        return [(list(cells), line) for cells, line in seed.entities], \
+            [str(i) for i in report.issues]
+
+    ours = read()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(seedio, "_split_lines", lambda text: None)
+        theirs = read()
+    assert ours == theirs
+    assert ours[0]          # every text has at least one row

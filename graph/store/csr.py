@@ -11,8 +11,8 @@ entity the index keeps:
 * its distinct neighbours in either direction, sorted: what an unfiltered walk
   steps to.
 
-All of it lives in flat ``array`` columns, so it is small and pickles fast
-(see :mod:`graph.cache`).
+All of it lives in flat columns of numbers: lists after a build, compact
+``array`` columns once cached (see :mod:`graph.cache`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Sequence, Union
 
-from ..bulk import field_values, gc_paused
+from ..bulk import codes_array, field_values, gc_paused
 
 if TYPE_CHECKING:
     from ..model import Dataset, Relation
@@ -32,11 +32,14 @@ if TYPE_CHECKING:
 SORTED_ABOVE = 32
 
 
+Ints = Union[list[int], array]
+
+
 class Index:
-    def __init__(self, ids: list[str], inc_off: array, inc: array, inc_other: array,
-                 nbr_off: array, nbr: array):
+    def __init__(self, ids: list[str], inc_off: Ints, inc: Ints, inc_other: Ints,
+                 nbr_off: Ints, nbr: Ints, pos: dict[str, int] | None = None):
         self.ids = ids
-        self.pos = dict(zip(ids, range(len(ids))))
+        self.pos = pos if pos is not None else dict(zip(ids, range(len(ids))))
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
 
@@ -75,11 +78,15 @@ class Index:
             elif a != b:
                 nbr.extend(sorted(set(other[a:b])))
             nbr_off.append(len(nbr))
-        return cls(ids, array("q", offsets), array("l", inc), array("l", other),
-                   array("q", nbr_off), array("l", nbr))
+        return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
 
     def __getstate__(self) -> tuple:
-        return (self.ids, self.inc_off, self.inc, self.inc_other, self.nbr_off, self.nbr)
+        # Lists after a build (converting costs a second at 1M relations);
+        # compact arrays in the cache.
+        top = max(len(self.inc), len(self.ids))
+        return (self.ids, *(codes_array(a, top) for a in (self.inc_off, self.inc,
+                                                           self.inc_other, self.nbr_off,
+                                                           self.nbr)))
 
     def __setstate__(self, state: tuple) -> None:
         self.__init__(*state)  # type: ignore[misc]

@@ -57,7 +57,6 @@ class MemoryStore(Store):
                     use_cache: bool = True, **_: object) -> "MemoryStore":
         """Load a seed folder, through the on-disk cache unless ``use_cache`` is off."""
         from ..cache import GraphCache
-        from ..loader import load_dataset
         from ..seedio import display_path
 
         cache = GraphCache.for_folder(seeds, strict) if use_cache else None
@@ -66,6 +65,8 @@ class MemoryStore(Store):
             data, index = hit
             data.folder = display_path(seeds)
             return cls(data, index)
+        from ..loader import load_dataset    # only on a miss: importing it takes time too
+
         store = cls(load_dataset(seeds, strict=strict))
         if cache is not None:
             cache.write(store.data, store.index)

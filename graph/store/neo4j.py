@@ -31,7 +31,7 @@ from ..neo4j_model import (DATASET_KEY, ENTITY_LABEL, entity_from_node, folder_d
 from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neighborhood,
                        NeighborHit, Path, PathQuery, Stats, Traversal, order_paths,
                        sort_counts)
-from ..resolve import normalize
+from ..resolve import FUZZY_MAX_GAP, FUZZY_RATIO, normalize
 from ..traverse import chain, k_shortest_paths
 from ..validate import date_bounds
 from .base import Store
@@ -119,22 +119,24 @@ class Neo4jStore(Store):
         """Entities with a key that contains the query, or that could pass the fuzzy test.
 
         :func:`graph.resolve.score` accepts a fuzzy match when difflib's ratio
-        ``2*M/(len(q)+len(k))`` is at least 0.72 and the lengths differ by
-        less than 8. ``M`` is at most the characters the two share (as
-        multisets), so that bound, checked here, lets through a superset.
+        ``2*M/(len(q)+len(k))`` is at least FUZZY_RATIO and the lengths differ
+        by less than FUZZY_MAX_GAP. ``M`` is at most the characters the two
+        share (as multisets), so that bound, checked here, lets through a
+        superset; :func:`graph.resolve.rank` then scores it like memory does.
         """
         q = normalize(text)
         if not q:
             return []
         counts = Counter(q)
-        rows = self._read(
+        items = self._list(
             f"MATCH (n:{E} {{{DS}: $ds}}) WHERE any(k IN n.kg_keys WHERE k CONTAINS $q OR "
-            "(abs(size(k) - $qlen) < 8 AND 2.0 * reduce(m = 0, i IN range(0, size($chars) - 1) |"
+            "(abs(size(k) - $qlen) < $gap AND 2.0 * reduce(m = 0, i IN range(0, size($chars) - 1) |"
             " m + CASE WHEN size(k) - size(replace(k, $chars[i], '')) < $counts[i]"
             " THEN size(k) - size(replace(k, $chars[i], '')) ELSE $counts[i] END) "
-            ">= 0.72 * (size(k) + $qlen) - 0.001)) RETURN properties(n) AS p",
-            q=q, qlen=len(q), chars=list(counts), counts=list(counts.values()))
-        return [entity_from_node(row["p"]) for row in rows]
+            ">= $ratio * (size(k) + $qlen) - 0.001)) RETURN collect(properties(n)) AS items",
+            q=q, qlen=len(q), chars=list(counts), counts=list(counts.values()),
+            gap=FUZZY_MAX_GAP, ratio=FUZZY_RATIO)
+        return [entity_from_node(p) for p in items]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
         self.entity(entity_id)

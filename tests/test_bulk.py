@@ -1,0 +1,118 @@
+"""Columns and lazy rows (graph/bulk.py): what the loader and the cache hand out
+behaves like the plain lists and dicts it replaces."""
+
+from __future__ import annotations
+
+import pickle
+from collections import namedtuple
+
+import pytest
+
+from graph.bulk import (CodedColumn, ListColumn, PlainColumn, RefColumn, RowMap, Rows,
+                        RowsBuilder, SparseColumn, TextColumn, field_values, pack_column)
+from graph.loader import load_dataset
+from graph.model import RELATION_FIELDS, Relation, Source
+from graph.store.memory import MemoryStore
+
+from conftest import MINI
+
+COLUMNS = [
+    (["a", None, "b\x00c", "é", ""], TextColumn),            # NUL inside: no split
+    (["x", None, "ü"] * 20, CodedColumn),
+    ([f"id-{i}" for i in range(50)], TextColumn),
+    ([1, 1.0, True, None, 2.5] * 10, CodedColumn),           # equal values, types kept
+    ([str(i % 3000) for i in range(20000)], CodedColumn),    # big table, itself packed
+    ([["a", "b"], [], ["c"]] * 10, ListColumn),
+    ([{"k": 1, "j": "v"}, {}, {"w": [1, 2]}] * 10, ListColumn),
+    ([[]] * 30 + [["only"]], SparseColumn),
+    ([{}] * 30 + [{"a": 1}], SparseColumn),
+    ([{"a": [1]}, 3, "x"], PlainColumn),                       # unhashable and mixed
+    ([], TextColumn),
+]
+
+
+@pytest.mark.parametrize("values,kind", COLUMNS)
+def test_pack_column_gives_back_equal_values_of_the_same_type(values, kind):
+    column = pickle.loads(pickle.dumps(pack_column(values)))
+    assert type(column) is kind
+    assert len(column) == len(values)
+    for got in (column.values(), [column[i] for i in range(len(values))]):
+        assert got == values
+        assert [type(v) for v in got] == [type(v) for v in values]
+
+
+def test_lists_and_dicts_are_fresh_per_row():
+    column = pack_column([[], ["a"], []] * 10)
+    first, again = column[0], column[0]
+    first.append("x")
+    assert again == [] and column[0] == []
+
+
+def rows_of(relations: list[Relation]) -> Rows:
+    columns = [pack_column([getattr(r, f) for r in relations]) for f in RELATION_FIELDS]
+    return Rows(Relation, RELATION_FIELDS, columns, len(relations))
+
+
+def test_rows_behave_like_the_list():
+    plain = load_dataset(MINI).relations
+    plain = list(plain)
+    rows = rows_of(plain)
+    assert len(rows) == len(plain)
+    assert rows[0] == plain[0] and rows[-1] == plain[-1]
+    assert rows[1:3] == plain[1:3]
+    assert rows[2] is rows[2]                      # made once
+    assert rows == plain and plain == rows
+    assert rows + [] == plain and [] + rows == plain
+    assert rows.field("type") == [r.type for r in plain]
+    assert pickle.loads(pickle.dumps(rows)) == plain
+    kept = rows[0]
+    assert list(rows)[0] is kept                   # materializing keeps made objects
+    assert rows.field("id") == [r.id for r in plain]
+    with pytest.raises(IndexError):
+        rows[len(plain)]
+
+
+def test_row_map_behaves_like_the_dict():
+    plain = load_dataset(MINI).entities
+    Pair = namedtuple("Pair", "id name")
+    rows = Rows(Pair, ("id", "name"),
+                [pack_column(list(plain)), pack_column([e.name for e in plain.values()])],
+                len(plain))
+    as_map = RowMap(rows, list(plain))
+    assert list(as_map) == list(plain)
+    first = next(iter(plain))
+    assert first in as_map and "nope" not in as_map
+    assert as_map[first] == (first, plain[first].name)
+    assert as_map.get("nope", 1) == 1
+    assert [v[0] for v in as_map.values()] == list(plain)
+    assert dict(as_map) == {k: (k, e.name) for k, e in plain.items()}
+    assert field_values(as_map, "name") == [e.name for e in plain.values()]
+
+
+def test_ref_column_shares_the_referenced_rows():
+    sources = Rows(Source, ("title", "publisher", "url", "date"),
+                   [PlainColumn(["T1", "T2"]), PlainColumn([None, None]),
+                    PlainColumn([None, "u"]), PlainColumn([None, None])], 2)
+    refs = RefColumn(sources, [0, 2, 1, 2])
+    assert refs.values() == [None, Source("T2", None, "u"), Source("T1"), Source("T2", None, "u")]
+    assert refs[1] is refs[3] is sources[1]
+
+
+def test_rows_builder_adds_objects_and_column_slices():
+    plain = list(load_dataset(MINI).relations)
+    builder = RowsBuilder(Relation, RELATION_FIELDS, {"properties": dict})
+    builder.add(plain[0])
+    rest = plain[1:]
+    builder.extend({f: [getattr(r, f) for r in rest] for f in RELATION_FIELDS}, len(rest),
+                   {"properties": {i: r.properties for i, r in enumerate(rest) if r.properties}})
+    assert builder.rows() == plain
+
+
+def test_store_subset_equals_dataset_subset():
+    store = MemoryStore.from_folder(MINI, use_cache=False)
+    ids = sorted(store.data.entities)
+    for keep in (ids[:3], ids[::2], ids, []):
+        mine, theirs = store.dataset(keep), store.data.subset(keep)
+        assert list(mine.entities) == list(theirs.entities)
+        assert mine.relations == theirs.relations
+        assert mine.sources == theirs.sources
