@@ -64,11 +64,15 @@ def fingerprint(folder: Path) -> tuple:
 def digest(folder: Path) -> str:
     """Content key: relative paths and bytes of every seed file."""
     h = hashlib.sha256()
+    buffer = bytearray(1 << 20)
+    view = memoryview(buffer)
     for p in _files(folder):
         rel = p.relative_to(folder).as_posix() if p != folder else p.name
-        data = p.read_bytes()
-        h.update(f"{rel}\0{len(data)}\0".encode())
-        h.update(data)
+        with open(p, "rb", buffering=0) as fh:
+            h.update(f"{rel}\0{os.fstat(fh.fileno()).st_size}\0".encode())
+            # One reused buffer: no copy of the whole file (180 MB at 1M relations).
+            while n := fh.readinto(buffer):
+                h.update(view[:n])
     return h.hexdigest()
 
 

@@ -12,6 +12,7 @@ So this lane changes how fast a folder loads, never what it loads or reports
 
 from __future__ import annotations
 
+from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
@@ -181,10 +182,14 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
     srcs = list(map(canon.get, column("from")))
     dsts = list(map(canon.get, column("to")))
     kinds = list(map({name: name for name in rtypes}.get, column("type")))
-    ends = list(zip(kinds, map(type_of.get, srcs), map(type_of.get, dsts)))
+
+    def ends() -> Iterator[tuple[str | None, str | None, str | None]]:
+        return zip(kinds, map(type_of.get, srcs), map(type_of.get, dsts))
+
     fits = {key: None not in key and builder._ends_fit(rtypes[key[0]], key[1], key[2])
-            for key in set(ends)}
-    fit = list(map(fits.__getitem__, ends))
+            for key in set(ends())}
+    # Rows whose end types do not fit (a row list only when there are some).
+    fit = list(map(fits.__getitem__, ends())) if not all(fits.values()) else ()
 
     def date(text: str) -> str | None:
         return None if text == "" else date_prefix(text)
@@ -247,7 +252,7 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
         if _BAD in vals:
             bad.update(i for i, v in enumerate(vals) if v is _BAD)
     if any(since) and any(until):
-        spans = {(a, b) for a, b in set(zip(since, until))
+        spans = {(a, b) for a, b in set(compress(zip(since, until), until))
                  if a and b and a is not _BAD and b is not _BAD
                  and date_bounds(a)[0] > date_bounds(b)[1]}
         if spans:

@@ -209,14 +209,17 @@ class Neo4jStore(Store):
         if not found:
             return []
         pairs = sorted({tuple(sorted(p)) for ids in found for p in zip(ids, ids[1:])})
-        items = self._list(
-            f"UNWIND $pairs AS pair MATCH (u:{E} {{{DS}: $ds, id: pair[0]}})-[r]-"
-            f"(v:{E} {{{DS}: $ds, id: pair[1]}}) WHERE r.{DS} = $ds "
-            f"RETURN collect({_REL}) AS items", pairs=[list(p) for p in pairs])
+        [row] = self._read(      # one round trip: the relations of the hops, the entities
+            f"CALL () {{ UNWIND $pairs AS pair "
+            f"MATCH (u:{E} {{{DS}: $ds, id: pair[0]}})-[r]-(v:{E} {{{DS}: $ds, id: pair[1]}}) "
+            f"WHERE r.{DS} = $ds RETURN collect({_REL}) AS rels }} "
+            f"CALL () {{ UNWIND $ids AS id MATCH (n:{E} {{{DS}: $ds, id: id}}) "
+            "RETURN collect(properties(n)) AS nodes } RETURN rels, nodes",
+            pairs=[list(p) for p in pairs], ids=sorted({i for ids in found for i in ids}))
         between: dict[frozenset[str], dict[str, Relation]] = {}
-        for rel in map(_rel, items):
+        for rel in map(_rel, row["rels"]):
             between.setdefault(frozenset(rel.endpoints()), {})[rel.id] = rel
-        ents = self._entities(i for ids in found for i in ids)
+        ents = {p["id"]: entity_from_node(p) for p in row["nodes"]}
 
         def hop(u: str, v: str) -> Hop:
             rels = [r for r in between.get(frozenset((u, v)), {}).values()

@@ -11,9 +11,10 @@ folder no longer has, so:
 * an interrupted load (killed process, dropped connection) leaves committed
   batches behind; the next load sees their hashes and finishes the job.
 
-Order: constraints, removed relations, entities, relations, removed
-entities, then the ``(:KgDataset)`` node (schema, sources, components) that
-marks the load complete.
+Order: constraints, removed or moved relations, stale labels, entities,
+relations, removed entities, then the ``(:KgDataset)`` node (schema,
+sources, components) that marks the load complete. Each step is safe to
+interrupt: what it has not finished still differs from the folder next time.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
-from ..errors import BackendUnavailable, InputError
+from ..errors import BackendUnavailable, InputError, KgError
 from ..model import Dataset, Schema
 from ..neo4j_model import (DATASET_KEY, ENTITY_LABEL, dataset_name, identifier,
                            node_labels, node_properties, quote, relationship_properties,
@@ -233,7 +234,7 @@ def _old_labels(old_schema: Schema | None, schema: Schema, entity_type: str | No
             return node_labels(s, entity_type)[1:]
     try:
         return [type_label(entity_type)]
-    except Exception:   # a type name that was never a valid label has no label to remove
+    except KgError:     # a type name that was never a valid label has no label to remove
         return []
 
 
@@ -304,12 +305,14 @@ def load(conn: Connection, data: Dataset, name: str | None = None,
               f"{{{DATASET_KEY}: $ds, id: row.from}})-[r]->() "
               f"WHERE r.{DATASET_KEY} = $ds AND r.id = row.id DELETE r",
               gone_rels + rel_deletes)
-        for labels, rows in _group(node_writes, "labels").items():
-            set_labels = "".join(f":{quote(lb)}" for lb in labels)
-            write(f"UNWIND $rows AS row MERGE {_ENTITY} SET n = row.props, n{set_labels}", rows)
+        # Stale labels go before the rewrite that stores the new hash, so a load
+        # interrupted in between still sees the entity as changed next time.
         for stale, rows in relabel.items():
             write(f"UNWIND $rows AS row MATCH {_ENTITY} "
                   f"REMOVE n{''.join(f':{quote(lb)}' for lb in stale)}", rows)
+        for labels, rows in _group(node_writes, "labels").items():
+            set_labels = "".join(f":{quote(lb)}" for lb in labels)
+            write(f"UNWIND $rows AS row MERGE {_ENTITY} SET n = row.props, n{set_labels}", rows)
         for rtype, rows in _group(rel_writes, "type").items():
             write(f"UNWIND $rows AS row "
                   f"MATCH (a:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.from}}) "
