@@ -223,6 +223,9 @@ def pack_column(values: list, coded: bool = True) -> Column:
         if len(used) * 8 <= n:
             return SparseColumn(used, n, kind)
         return ListColumn.pack(values, kind)
+    text = kinds <= {str, type(None)}
+    if text and n > 4096 and len(set(values[:1024])) > 512:
+        coded = False   # text that looks unique (ids, evidence): no table to try
     if coded and n:
         try:
             # Few distinct values (equal values of other types count once
@@ -242,7 +245,7 @@ def pack_column(values: list, coded: bool = True) -> Column:
                                    else pack_column(distinct, coded=False), codes)
         except TypeError:   # something unhashable
             pass
-    if kinds <= {str, type(None)}:
+    if text:
         return TextColumn.pack(values)
     return PlainColumn(values)
 

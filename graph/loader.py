@@ -372,9 +372,9 @@ class _Builder:
                     setattr(old, shown, now)
                 self.field_where[(entity.id, slot)] = where
             elif before != now:
+                first = self.field_where.get((entity.id, slot), self.entity_where[entity.id])
                 self.report.error(path, line, f"entity {entity.id!r}: conflicting {shown}: "
-                                  f"{now!r} here, {before!r} at "
-                                  f"{self.where(self.field_where.get((entity.id, slot), self.entity_where[entity.id]))}")
+                                  f"{now!r} here, {before!r} at {self.where(first)}")
         old.aliases = _unique(old.aliases + entity.aliases)
         old.tags = _unique(old.tags + entity.tags)
 

@@ -129,7 +129,8 @@ def relation_ids(rows: Iterable[tuple[str, str, str, str | None, str | None, str
     """:func:`relation_id` of many (source_id, rtype, target_id, evidence, since,
     until) at once."""
     sha1, join = hashlib.sha1, "\x1f".join
-    return [f"{a}~{t}~{b}~{sha1(join((a, t, b, e or '', s or '', u or '')).encode()).digest()[:4].hex()}"
+    return [f"{a}~{t}~{b}~"
+            f"{sha1(join((a, t, b, e or '', s or '', u or '')).encode()).hexdigest()[:8]}"
             for a, t, b, e, s, u in rows]
 
 

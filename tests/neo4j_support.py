@@ -39,8 +39,9 @@ def server_settings(config) -> dict[str, str]:
     else:
         missing = [tool for tool in ("java", "mvn") if shutil.which(tool) is None]
         if missing:
-            _state["skip"] = (f"no Neo4j server: NEO4J_URI is not set and {', '.join(missing)} "
-                              "is missing, so scripts/neo4j-server cannot start one")
+            _state["skip"] = (f"no Neo4j server: NEO4J_URI is not set and {' and '.join(missing)} "
+                              f"{'is' if len(missing) == 1 else 'are'} missing, so "
+                              "scripts/neo4j-server cannot start one")
             require(False, _state["skip"])
         from benchmarks.neo4j_load import Neo4jServer
 
@@ -139,3 +140,12 @@ def use_server_env(monkeypatch, config) -> dict[str, str]:
         monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     monkeypatch.delenv("KG_NEO4J_DATASET", raising=False)
     return s
+
+
+def closed_port() -> int:
+    """A localhost port nothing listens on (for "server not running")."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

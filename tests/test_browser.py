@@ -120,7 +120,11 @@ def test_search_focuses_the_entity(seeds_page, query, entity):
     first = p.page.locator("#kg-search-results li").first
     assert first.get_attribute("data-entity") == entity
     box.press("Enter")
-    p.page.wait_for_timeout(500)   # the focus animation
+    # The focus animation takes longer on a loaded machine: wait for it to land.
+    p.page.wait_for_function(
+        """id => { const n = network.getPositions([id])[id], v = network.getViewPosition();
+                   return Math.abs(n.x - v.x) < 5 && Math.abs(n.y - v.y) < 5; }""",
+        arg=entity, timeout=15000)
     assert p.js("network.getSelectedNodes()") == [entity]
     shown = p.js("document.getElementById('kg-details-name').textContent")
     assert shown == p.js("id => kg.data.entities.find(e => e.id === id).name", entity)

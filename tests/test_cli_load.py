@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import socket
 
 import pytest
 
 from conftest import FIXTURES, MINI
-from neo4j_support import fresh_dataset_name, use_server_env
+from neo4j_support import closed_port, fresh_dataset_name, use_server_env
 
 pytestmark = pytest.mark.neo4j
 
@@ -100,14 +99,8 @@ def test_bad_batch_size(server, run_kg):
     assert (r.exit_code, r.output) == (1, "Error: --batch-size must be a positive number, got 0\n")
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_server_not_running(run_kg, monkeypatch):
-    port = _closed_port()
+    port = closed_port()
     monkeypatch.setenv("NEO4J_PASSWORD", "x")
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
     for args in (["load", MINI], ["path", "fund-a", "firm-x"], ["stats"]):

@@ -4,22 +4,15 @@ KgError), and a server that dies in the middle of a load."""
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 
 import pytest
 
 from conftest import MINI, require
-from neo4j_support import counts, dataset_for, server_settings, snapshot
+from neo4j_support import closed_port, counts, dataset_for, server_settings, snapshot
 
 pytestmark = pytest.mark.neo4j
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_server_not_running(monkeypatch):
