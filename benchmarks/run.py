@@ -1,7 +1,8 @@
 """Benchmark kg against plain references and print one markdown table.
 
-    python -m benchmarks                      # 10k, 100k and 1M relations (~15 min)
-    python -m benchmarks --sizes 10k          # a quick run (~1 min)
+    python -m benchmarks                      # 10k, 100k and 1M relations (~5-7 min,
+                                              # plus generating the folders once)
+    python -m benchmarks --sizes 10k          # a quick run (~15 s)
 
 Synthetic folders (benchmarks/generate.py) are written once under
 benchmarks/out/ and reused. Every figure is taken in this run next to a plain
@@ -10,7 +11,8 @@ reference doing the same job, so the ratio column survives a noisy machine:
 * cold load: ``kg``'s parse + validate + index (``--no-cache``), in a fresh
   process, vs Python's csv module into a networkx MultiDiGraph; peak memory is
   each child's own maximum RSS (``os.wait4``);
-* warm: a whole second ``kg path`` command through the on-disk cache;
+* first load + cache write: what the first command on a folder pays;
+* warm: a load, and a whole ``kg path`` command, through the on-disk cache;
 * queries (in one process, on a loaded store): ``kg``'s service calls vs
   networkx on a prebuilt undirected graph, answers checked equal;
 * CLI: ``kg --help`` vs a bare ``python -c pass``; ``kg path`` on the shipped
@@ -175,10 +177,12 @@ def table(rows: list[tuple]) -> str:
         if target is not None and isinstance(ours, float) and (size in ("1m", "-")):
             ok = ours <= target and (label != "cold load" or ref is None or ours <= ref)
             verdict = ("met" if ok else "MISSED") + f" (<= {fmt(float(target))})"
-        suffix = "" if not isinstance(ours, float) or ours < 1 else (
-            " MB" if "MB" in label else " s")
-        ref_suffix = suffix if isinstance(ref, float) and ref >= 1 else ""
-        lines.append(f"| {size} | {label} | {fmt(ours)}{suffix} | {fmt(ref)}{ref_suffix} "
+        def unit(value) -> str:
+            if not isinstance(value, float) or value < 1:
+                return ""
+            return " MB" if "MB" in label else " s"
+
+        lines.append(f"| {size} | {label} | {fmt(ours)}{unit(ours)} | {fmt(ref)}{unit(ref)} "
                      f"| {ratio} | {verdict} |")
     return "\n".join(lines)
 
