@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -153,10 +154,13 @@ class Server:
         explorer = self.state.explorer          # one graph for the whole request, even mid-reload
 
         def job() -> tuple[int, bytes, str, dict[str, str]]:
+            start = time.perf_counter()
             try:
                 params = Params(request.query_params.multi_items(), allowed, self.ceilings)
                 body, media, headers = work(explorer, params)
-                return 200, body, media, headers
+                # the query's own time (benchmarks/serve.py reads it next to the round trip)
+                took = (time.perf_counter() - start) * 1000
+                return 200, body, media, {**headers, "server-timing": f"query;dur={took:.2f}"}
             except KgError as exc:
                 return error_status(exc), cli_json(error_doc(exc)), JSON_TYPE, {}
             except Exception as exc:   # a bug: say so in one line here, in full on stderr

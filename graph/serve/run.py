@@ -28,9 +28,17 @@ GRACE = 5           # seconds running requests get to finish on shutdown
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket (``port`` 0: any free one), or KgError saying what to change."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto IPPROTO_TCP, not create_server's 0: asyncio turns Nagle off (TCP_NODELAY) only on
+    # sockets that say they are TCP, and with Nagle on every keep-alive answer after the
+    # first waits ~40 ms for the client's delayed ACK
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
-        return socket.create_server((host.strip("[]"), port), family=family, backlog=128)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(128)
+        return sock
     except OSError as exc:
+        sock.close()
         if exc.errno == errno.EADDRINUSE:
             raise KgError(f"cannot listen on {host}:{port}: the port is in use; pick another "
                           "with --port (--port 0 takes any free one)") from None
