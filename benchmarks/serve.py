@@ -76,7 +76,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def start_server(folder: Path, cache: str) -> tuple[subprocess.Popen, int, float]:
+def start_server(folder: Path, cache: str) -> "tuple[subprocess.Popen[str], int, float]":
     """`kg serve` in a subprocess; (process, port, seconds to the first answered request)."""
     env = {**os.environ, "KG_CACHE_DIR": cache, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
     env.pop("KG_SEEDS", None)
@@ -104,7 +104,7 @@ def start_server(folder: Path, cache: str) -> tuple[subprocess.Popen, int, float
     return proc, port, time.perf_counter() - t0
 
 
-def stop_server(proc: subprocess.Popen) -> None:
+def stop_server(proc: "subprocess.Popen[str]") -> None:
     proc.send_signal(signal.SIGTERM)
     try:
         proc.wait(30)

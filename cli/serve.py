@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .options import neo4j_connection, neo4j_options, seeds_option
@@ -21,7 +23,7 @@ from .options import neo4j_connection, neo4j_options, seeds_option
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free one).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the explorer in a browser.")
-def serve(seeds: str, backend: str, strict: bool, no_cache: bool, neo4j: dict, host: str,
+def serve(seeds: str, backend: str, strict: bool, no_cache: bool, neo4j: dict[str, Any], host: str,
           port: int, open_browser: bool) -> None:
     """Serve the explorer and a read-only JSON API (Ctrl+C stops it)."""
     from graph.serve.backend import Source

@@ -23,7 +23,6 @@ from .security import Guard, HostCheck
 from .state import GraphState
 
 if TYPE_CHECKING:
-    from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import Response
 
@@ -219,7 +218,7 @@ class Server:
 
 
 def create_app(state: GraphState, hosts: HostCheck, token: str | None = None,
-               ceilings: Ceilings = Ceilings(), watch: bool = True) -> "Starlette":
+               ceilings: Ceilings = Ceilings(), watch: bool = True) -> Guard:
     """The ASGI application (wrapped in :class:`Guard`)."""
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
@@ -269,7 +268,7 @@ def create_app(state: GraphState, hosts: HostCheck, token: str | None = None,
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={HTTPException: not_found})
-    return Guard(app, hosts, token)  # type: ignore[return-value]
+    return Guard(app, hosts, token)
 
 
 ENDPOINTS = {

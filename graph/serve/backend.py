@@ -69,7 +69,7 @@ class Explorer:
     def whole_graph_fits(self, limits: Any) -> bool:
         """Whether the whole graph is within the page limits (checked before fetching it)."""
         s = self.overview()
-        return s.entities <= limits.max_entities and s.relations <= limits.max_relations
+        return bool(s.entities <= limits.max_entities and s.relations <= limits.max_relations)
 
     # -- the CLI's query commands ------------------------------------------
     def find(self, text: str, limit: int) -> FindResult:

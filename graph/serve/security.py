@@ -19,11 +19,11 @@ import hmac
 import ipaddress
 import json
 from http.cookies import SimpleCookie
-from typing import Any, Awaitable, Callable, Iterable
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping
 from urllib.parse import parse_qsl
 
-Scope = dict[str, Any]
-Message = dict[str, Any]
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
@@ -60,10 +60,10 @@ def _wildcard(host: str) -> bool:
 
 def host_names(host: str) -> list[str]:
     """The names a ``Host`` header may give for a bind address (without the port)."""
-    bracket = (lambda h: f"[{h}]" if ":" in h else h)
+    own = f"[{host}]" if ":" in host else host
     if is_loopback(host):
-        return sorted({bracket(host), "localhost", "127.0.0.1", "[::1]"})
-    return [bracket(host)]
+        return sorted({own, "localhost", "127.0.0.1", "[::1]"})
+    return [own]
 
 
 class HostCheck:
