@@ -17,11 +17,11 @@ one flattening for every format):
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Dataset
+from ..output import json_text
 from ..neo4j_model import dataset_name, node_properties, relationship_properties
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def flat_graph(dataset: Dataset,
                    for r in dataset.relations]
     _one_type_per_key(nodes)
     _one_type_per_key(edges)
-    g = nx.MultiDiGraph(name=name, **{JSON_ATTRIBUTES_KEY: json.dumps(sorted(json_keys))})
+    g = nx.MultiDiGraph(name=name, **{JSON_ATTRIBUTES_KEY: json_text(sorted(json_keys))})
     g.add_nodes_from(nodes)
     g.add_edges_from((u, v, k, d) for (u, v, k), d in edges)
     return g
@@ -67,7 +67,7 @@ def _encode(props: dict[str, Any], json_keys: set[str]) -> dict[str, Any]:
             continue  # the node / edge id carries it
         if isinstance(value, list):
             json_keys.add(key)
-            value = json.dumps(value, ensure_ascii=False)
+            value = json_text(value)
         if isinstance(value, str):
             value = _XML_BAD.sub("\ufffd", value)
         out[key] = value

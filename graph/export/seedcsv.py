@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, OutputExists
 from ..model import Dataset, Relation, relation_id
-from ..output import write_output
+from ..output import json_text, remove_output, write_output
 from ..schema import ENTITY_KEYS, RELATION_KEYS
 from ..validate import ID_RE
 from .base import Exporter
@@ -85,7 +84,7 @@ class CSVExporter(Exporter):
         if isinstance(value, (int, float)):
             return repr(value)
         if isinstance(value, list):
-            return json.dumps(value, ensure_ascii=False)
+            return json_text(value)
         text = str(value)
         if text == "":
             self.warnings.append(f"{where}: empty text is dropped by CSV")
@@ -133,7 +132,7 @@ class CSVExporter(Exporter):
         rows = []
         for r in dataset.relations:
             w = f"relation {r.id!r}"
-            source = (json.dumps(r.source.to_dict(), ensure_ascii=False)
+            source = (json_text(r.source.to_dict())
                       if r.source is not None else "")
             rows.append([self._relation_id(r), r.source_id, r.type, r.target_id,
                          self._text(r.evidence, w + " evidence"), source,
