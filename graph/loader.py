@@ -554,7 +554,7 @@ def _csv_source(text: str) -> Any:
             raise ValueError("nested too deeply")
         problems = check_tree(value)
         if problems:
-            raise ValueError(problems[0][1])
+            raise ValueError(problems[0][2])
         return value
     if text.startswith(("http://", "https://")):
         return {"url": text}

@@ -127,7 +127,10 @@ def read_seed_file(path: Path, report: Report, inside: Path | None = None) -> Se
         data = _parse_yaml(text, shown, report)
     if data is _FAILED:
         return None
-    for line, problem in check_tree(data):
+    for line, key, problem in check_tree(data):
+        if line is None and key:    # JSON the YAML parser could not place
+            at = text.find(json.dumps(key) + ":")
+            line = text.count("\n", 0, at) + 1 if at >= 0 else None
         report.error(shown, line, problem)
     return _from_document(data, shown, report)
 
@@ -162,28 +165,31 @@ def check_nodes(root: Any, text_size: int) -> None:
     budget = text_size + ALIAS_BUDGET
     size: dict[int, int] = {}
     height: dict[int, int] = {}
-    uses: dict[int, int] = {}
+    uses: dict[int, int] = {}           # containers met again through an alias
+    nodes: dict[int, Any] = {}
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)
         if isinstance(node, yaml.ScalarNode):
-            size[key], height[key] = len(node.value), 0
+            if key in size:
+                uses[key] = uses.get(key, 0) + 1
+            size[key], height[key], nodes[key] = len(node.value), 0, node
             continue
         children = ([n for pair in node.value for n in pair]
                     if isinstance(node, yaml.MappingNode) else list(node.value))
         if not done:
             if key in height:           # a node seen before: an alias to it
+                uses[key] = uses.get(key, 0) + 1
                 continue
             height[key] = -1            # being measured; meeting it again is a loop
+            nodes[key] = node
             stack.append((node, True))
             for child in children:
                 if height.get(id(child)) == -1:
                     raise TooExpanded(node.start_mark.line + 1,
                                       "YAML alias refers to a value that contains it; "
                                       "write the value out")
-                if id(child) in height:
-                    uses[id(child)] = uses.get(id(child), 0) + 1
                 stack.append((child, False))
             continue
         height[key] = 1 + max((height[id(c)] for c in children), default=0)
@@ -194,7 +200,8 @@ def check_nodes(root: Any, text_size: int) -> None:
                                     "seed files need only a few")
         if size[key] > budget:
             big = max(uses, key=lambda k: size[k] * uses[k], default=None)
-            how = f" (an anchor reused {uses[big] + 1:,} times)" if big is not None else ""
+            how = (f" (the anchor at line {nodes[big].start_mark.line + 1} is used "
+                   f"{uses[big] + 1:,} times)" if big is not None else "")
             raise TooExpanded(line, f"YAML aliases expand this value to more than "
                                     f"{budget:,} characters{how}; write the values out "
                                     "or reuse only small anchors")

@@ -229,13 +229,13 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-def check_tree(data: Any, line: int | None = None) -> list[tuple[int | None, str]]:
-    """(line, problem) for every key and scalar in a parsed document that a
-    value rule refuses; lines come from mappings that know theirs.
+def check_tree(data: Any, line: int | None = None) -> list[tuple[int | None, str, str]]:
+    """(line, key, problem) for every key and scalar in a parsed document that
+    a value rule refuses; lines come from mappings that know theirs.
 
     ``data`` must not nest deeper than :data:`MAX_DEPTH` (see :func:`too_deep`).
     """
-    problems: list[tuple[int | None, str]] = []
+    problems: list[tuple[int | None, str, str]] = []
     seen: set[int] = set()      # YAML aliases share objects: check each once
     stack: list[tuple[Any, int | None, str]] = [(data, line, "")]
     while stack:
@@ -250,7 +250,7 @@ def check_tree(data: Any, line: int | None = None) -> list[tuple[int | None, str
                     try:
                         check_value(key)
                     except ValueError as exc:
-                        problems.append((at, f"key {key!r}: {exc}"))
+                        problems.append((at, str(key), f"key {key!r}: {exc}"))
                     stack.append((item, at, str(key)))
             else:
                 stack.extend((item, at, where) for item in value)
@@ -258,6 +258,6 @@ def check_tree(data: Any, line: int | None = None) -> list[tuple[int | None, str
         try:
             check_value(value)
         except ValueError as exc:
-            problems.append((at, f"{where}: {exc}" if where else str(exc)))
+            problems.append((at, where, f"{where}: {exc}" if where else str(exc)))
     problems.sort(key=lambda p: p[0] or 0)
     return problems

@@ -8,6 +8,11 @@ Folder-defined types go to ``types.yaml``. Lists in properties are JSON
 arrays, as the loader reads them. Relation ids the loader derived from a
 relation's content are left empty, so loading derives them again.
 
+Cells that a spreadsheet would run as a formula (text starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) are written with a leading
+``'``, which the seed reader removes again (:func:`graph.seedio.protect_cell`),
+so the folder both opens safely in a spreadsheet and loads back equal.
+
 CSV cannot say everything YAML can. Values that would come back different
 (text that reads as a number, ``true`` or a list; an alias containing ``|``;
 empty text) are written anyway and listed in :attr:`Exporter.warnings`.
@@ -24,6 +29,7 @@ from ..errors import InputError, OutputExists
 from ..model import Dataset, Relation, relation_id
 from ..output import json_text, remove_output, write_output
 from ..schema import ENTITY_KEYS, RELATION_KEYS
+from ..seedio import protect_cell
 from ..validate import ID_RE
 from .base import Exporter
 
@@ -58,8 +64,8 @@ class CSVExporter(Exporter):
             written.append(path)
         for name in FILES:   # a types.yaml left from an earlier export would load too
             stale = Path(self.target) / name
-            if name not in files and stale.exists():
-                stale.unlink()
+            if name not in files:
+                remove_output(stale)
         return written
 
     def dumps(self, dataset: Dataset) -> str:
@@ -88,9 +94,14 @@ class CSVExporter(Exporter):
         text = str(value)
         if text == "":
             self.warnings.append(f"{where}: empty text is dropped by CSV")
-        elif not isinstance(_csv_value(text), str):
-            self.warnings.append(f"{where}: the text {text!r} reads back from CSV as "
-                                 f"{type(_csv_value(text)).__name__}")
+        else:
+            try:
+                back: Any = _csv_value(text)
+            except ValueError:
+                back = None
+            if not isinstance(back, str):
+                self.warnings.append(f"{where}: the text {text!r} reads back from CSV as "
+                                     f"{type(back).__name__ if back is not None else 'an error'}")
         return text
 
     def _text(self, value: str | None, where: str) -> str:
@@ -144,10 +155,15 @@ class CSVExporter(Exporter):
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:
+    """The CSV text: every cell through :func:`~graph.seedio.protect_cell`, and
+    rows holding a carriage return fully quoted (the csv module quotes only
+    what its line terminator contains, and a bare CR ends a row for readers)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = [protect_cell(c) for c in row]
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
