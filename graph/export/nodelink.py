@@ -26,7 +26,7 @@ import json
 from typing import Any
 
 from ..model import Dataset
-from ..neo4j_model import dataset_name
+from ..records import dataset_name
 from .base import Exporter
 
 FORMAT_ID = "kg-explorer/node-link"
