@@ -572,3 +572,23 @@ def test_kg_serve_errors_are_one_line(run_kg, tmp_path):
     assert r.exit_code == 1
     assert r.output == (f"Error: cannot listen on 127.0.0.1:{port}: the port is in use; pick "
                         "another with --port (--port 0 takes any free one)\n")
+
+
+def test_records_for_expand_are_the_page_records_of_the_neighbourhood(seeds_server):
+    """/api/records/neighbors/ID: the records a focus page embeds, plus how many
+    relations each entity has beyond them."""
+    client = seeds_server.client
+    for entity, depth in (("lutnick", 1), ("smic", 2)):
+        got = client.json(f"/api/records/neighbors/{entity}?depth={depth}")
+        page = client.json(f"/api/view?focus={entity}&depth={depth}")
+        assert got["center"] == entity
+        strip = [{k: v for k, v in e.items() if k != "more"} for e in got["entities"]]
+        assert sorted(strip, key=lambda e: e["id"]) == sorted(page["entities"],
+                                                               key=lambda e: e["id"])
+        assert got["relations"] == page["relations"]
+        shown = {r["id"] for r in got["relations"]}
+        for e in got["entities"]:
+            everything = {r["id"] for r in client.json(f"/api/entity/{e['id']}")["relations"]}
+            assert e.get("more", 0) == len(everything - shown), e["id"]
+    assert "ceiling of 3" in client.json("/api/records/neighbors/smic?depth=4", 400)["error"]
+    assert client.json("/api/records/neighbors/smci", 404)["suggestions"] == ["smic (SMIC)"]

@@ -206,6 +206,16 @@ class Server:
             return await self.answer(request, allowed, lambda ex, p: work(ex, p, path))
         return endpoint
 
+    async def records(self, request: "Request") -> "Response":
+        """``/api/records/neighbors/{id}``: what the live page merges in on expand."""
+        entity = request.path_params["entity"]
+
+        def work(ex: Explorer, p: Params) -> tuple[bytes, str, dict[str, str]]:
+            doc = ex.records_around(entity, p.integer("depth", 1, p.ceilings.depth) or 0,
+                                    p.names("rel"), p.optional("as_of"), p.ceilings.page_entities)
+            return compact_json(doc), JSON_TYPE, {}
+        return await self.answer(request, ("depth", "rel", "as_of"), work)
+
     async def status(self, request: "Request") -> "Response":
         return await self.answer(request, (), lambda ex, p: (
             cli_json(self.state.status()), JSON_TYPE, {}))
@@ -261,6 +271,7 @@ def create_app(state: GraphState, hosts: HostCheck, token: str | None = None,
         Route("/api/view/path", server.view("path", page=False)),
         Route("/api/view/neighbors/{entity:path}", server.view("neighbors", page=False)),
         Route("/api/view/exposure/{entity:path}", server.view("exposure", page=False)),
+        Route("/api/records/neighbors/{entity:path}", server.records),
         Route("/page", server.view(None, page=True)),
         Route("/page/path", server.view("path", page=True)),
         Route("/page/neighbors/{entity:path}", server.view("neighbors", page=True)),
@@ -281,6 +292,7 @@ ENDPOINTS = {
     "/api/status": "what is loaded, and whether the seed folder changed",
     "/api/view": "the page's data for a selection (focus=, depth=, type=, rel=)",
     "/api/view/{neighbors/{id}|path|exposure/{id}}": "the page's data for a query result",
+    "/api/records/neighbors/{id}": "what the live page merges in on expand (depth=, rel=, as_of=)",
     "/page": "the self-contained page kg render writes for a selection",
     "/page/{neighbors/{id}|path|exposure/{id}}": "the page kg path/neighbors/exposure --html writes",
 }

@@ -134,6 +134,35 @@ class Explorer:
         highlight = from_result(result)
         return self.store.dataset(highlight.nodes), highlight
 
+    def records_around(self, entity: str, depth: int, rels: frozenset[str] | None,
+                       as_of: str | None, max_entities: int) -> dict[str, Any]:
+        """What the live page merges in when it expands an entity: the entities within
+        ``depth`` hops and every relation among them, as the page's own records (those
+        of ``kg export json``); an entity with relations beyond carries ``more`` (how many)."""
+        from .. import service
+
+        ball = service.neighbors(self.store, entity, depth, None, rels, as_of)
+        ids = ball.entity_ids()
+        if len(ids) > max_entities:
+            raise TooLarge(f"{ball.center.name} has {len(ids):,} entities within {depth} "
+                           f"hop{'s' if depth != 1 else ''}, over the page's limit of "
+                           f"{max_entities:,}; filter with rel= or expand a less connected "
+                           "entity")
+        data = self.store.dataset(ids)
+        inside: dict[str, int] = {}
+        for r in data.relations:
+            for end in {r.source_id, r.target_id}:
+                inside[end] = inside.get(end, 0) + 1
+        entities = []
+        for e in data.entities.values():
+            record = _compact(e.to_dict())
+            beyond = len(self.store.relations_of(e.id)) - inside.get(e.id, 0)
+            if beyond > 0:
+                record["more"] = beyond
+            entities.append(record)
+        return {"center": ball.center.id, "entities": entities,
+                "relations": [_compact(r.to_dict()) for r in data.relations]}
+
     def page_data(self, dataset: Any, options: Any, highlight: Any = None) -> dict[str, Any]:
         """The JSON document a page embeds (TooLarge above the options' size limits)."""
         from ..render.page import check_size, page_data
@@ -149,6 +178,11 @@ class Explorer:
 
     def close(self) -> None:
         self.store.close()
+
+
+def _compact(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as pages embed it: empty lists and maps left out."""
+    return {k: v for k, v in record.items() if v != [] and v != {}}
 
 
 def open_explorer(source: Source) -> Explorer:
