@@ -592,3 +592,16 @@ def test_records_for_expand_are_the_page_records_of_the_neighbourhood(seeds_serv
             assert e.get("more", 0) == len(everything - shown), e["id"]
     assert "ceiling of 3" in client.json("/api/records/neighbors/smic?depth=4", 400)["error"]
     assert client.json("/api/records/neighbors/smci", 404)["suggestions"] == ["smic (SMIC)"]
+
+
+def test_path_records_are_kg_path_plus_the_records_on_it(seeds_server, run_kg):
+    url = "/api/records/path?from=softbank-group&to=smic&k=3"
+    got = seeds_server.client.json(url)
+    code, out = cli_output(run_kg, "path", "softbank-group", "smic", "--k", "3", "--seeds",
+                           str(SEEDS), "--format", "json")
+    assert got["result"] == json.loads(out)
+    on_path = {e["id"] for p in got["result"]["paths"] for e in p["entities"]}
+    assert {e["id"] for e in got["entities"]} == on_path
+    hop_rels = {r["id"] for p in got["result"]["paths"] for h in p["hops"] for r in h["relations"]}
+    assert hop_rels <= {r["id"] for r in got["relations"]}
+    assert seeds_server.client.json("/api/records/path?from=smic&to=catl&max_hops=7", 400)

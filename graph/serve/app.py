@@ -216,6 +216,16 @@ class Server:
             return compact_json(doc), JSON_TYPE, {}
         return await self.answer(request, ("depth", "rel", "as_of"), work)
 
+    async def path_records(self, request: "Request") -> "Response":
+        """``/api/records/path``: ``kg path``'s answer plus the page's records of every
+        entity on it (and the relations among them), for paths drawn in the live page."""
+        def work(ex: Explorer, p: Params) -> tuple[bytes, str, dict[str, str]]:
+            result = _path(ex, p, {})
+            ids = list(dict.fromkeys([result.source.id, result.target.id,
+                                      *(i for found in result.paths for i in found.ids)]))
+            return compact_json({"result": result.to_dict(), **ex.records(ids)}), JSON_TYPE, {}
+        return await self.answer(request, QUERIES["path"].params, work)
+
     async def status(self, request: "Request") -> "Response":
         return await self.answer(request, (), lambda ex, p: (
             cli_json(self.state.status()), JSON_TYPE, {}))
@@ -272,6 +282,7 @@ def create_app(state: GraphState, hosts: HostCheck, token: str | None = None,
         Route("/api/view/neighbors/{entity:path}", server.view("neighbors", page=False)),
         Route("/api/view/exposure/{entity:path}", server.view("exposure", page=False)),
         Route("/api/records/neighbors/{entity:path}", server.records),
+        Route("/api/records/path", server.path_records),
         Route("/page", server.view(None, page=True)),
         Route("/page/path", server.view("path", page=True)),
         Route("/page/neighbors/{entity:path}", server.view("neighbors", page=True)),
@@ -293,6 +304,7 @@ ENDPOINTS = {
     "/api/view": "the page's data for a selection (focus=, depth=, type=, rel=)",
     "/api/view/{neighbors/{id}|path|exposure/{id}}": "the page's data for a query result",
     "/api/records/neighbors/{id}": "what the live page merges in on expand (depth=, rel=, as_of=)",
+    "/api/records/path?from=&to=": "kg path's answer plus the page's records of its entities",
     "/page": "the self-contained page kg render writes for a selection",
     "/page/{neighbors/{id}|path|exposure/{id}}": "the page kg path/neighbors/exposure --html writes",
 }

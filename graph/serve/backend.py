@@ -148,6 +148,11 @@ class Explorer:
                            f"hop{'s' if depth != 1 else ''}, over the page's limit of "
                            f"{max_entities:,}; filter with rel= or expand a less connected "
                            "entity")
+        return {"center": ball.center.id, **self.records(ids)}
+
+    def records(self, ids: list[str]) -> dict[str, Any]:
+        """The page's records of some entities and the relations among them; an entity
+        with relations beyond them carries ``more`` (how many)."""
         data = self.store.dataset(ids)
         inside: dict[str, int] = {}
         for r in data.relations:
@@ -160,8 +165,7 @@ class Explorer:
             if beyond > 0:
                 record["more"] = beyond
             entities.append(record)
-        return {"center": ball.center.id, "entities": entities,
-                "relations": [_compact(r.to_dict()) for r in data.relations]}
+        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
 
     def page_data(self, dataset: Any, options: Any, highlight: Any = None) -> dict[str, Any]:
         """The JSON document a page embeds (TooLarge above the options' size limits)."""
