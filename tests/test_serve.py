@@ -499,9 +499,10 @@ def test_the_server_reloads_when_the_seed_folder_changes(write_seeds):
 
 
 # -- the command: start-up, token, signals --------------------------------------------------
-def start_kg_serve(*args: str, cwd: Path = ROOT) -> tuple[subprocess.Popen, str, list[str]]:
+def start_kg_serve(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+                   ) -> tuple[subprocess.Popen, str, list[str]]:
     """`kg serve ... --port 0` in a subprocess; returns it, its URL and its first lines."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     env.pop("KG_SEEDS", None)
     proc = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--port", "0", *args],
                             cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -605,3 +606,25 @@ def test_path_records_are_kg_path_plus_the_records_on_it(seeds_server, run_kg):
     hop_rels = {r["id"] for p in got["result"]["paths"] for h in p["hops"] for r in h["relations"]}
     assert hop_rels <= {r["id"] for r in got["relations"]}
     assert seeds_server.client.json("/api/records/path?from=smic&to=catl&max_hops=7", 400)
+
+
+@pytest.mark.neo4j
+def test_kg_serve_backend_neo4j_from_the_command_line(request, run_kg, monkeypatch):
+    from neo4j_support import server_settings, use_server_env
+
+    _, cli_extra = neo4j_source(request, SEEDS)
+    use_server_env(monkeypatch, request.config)
+    s = server_settings(request.config)
+    env = {"NEO4J_URI": s["uri"], "NEO4J_USERNAME": s["user"], "NEO4J_PASSWORD": s["password"]}
+    proc, url, lines = start_kg_serve("--seeds", "seeds", *cli_extra, env=env)
+    try:
+        assert "(neo4j store)" in lines[-1]
+        port = int(re.search(r":(\d+)/", url).group(1))
+        status, body = Client(port).get("/api/path?from=softbank-group&to=smic")
+        code, out = cli_output(run_kg, "path", "softbank-group", "smic", "--seeds", str(SEEDS),
+                               *cli_extra, "--format", "json")
+        assert (status, body.decode()) == (200, out)
+        assert Client(port).json("/api/status")["watching"] is False
+    finally:
+        code, out = _stop(proc, signal.SIGTERM)
+    assert code == 0, out
