@@ -10,7 +10,8 @@ What it measures, against a real `kg serve` subprocess on 127.0.0.1:
   cold (empty cache: parse + validate + index + cache write) and warm;
 * per endpoint, one client at a time: the server-side time (the query's own
   ``Server-Timing`` header) next to the whole-request latency, medians over a
-  fixed random sample (find, path, the UI's 2-hop neighbourhood);
+  fixed random sample (find, path, the UI's 2-hop neighbourhood: the records
+  the live page fetches, ``/api/records/neighbors/ID?depth=2``);
 * load: ``--clients`` threads x ``--requests`` mixed requests each, three
   rounds (bounded: every request has a timeout, every round a deadline):
   errors, p50/p95/p99, requests/s, and the server's RSS before and after.
@@ -39,7 +40,7 @@ from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS_MS = {"find": 50.0, "path": 20.0, "2-hop view": 100.0}
+TARGETS_MS = {"find": 50.0, "path": 20.0, "2-hop neighbourhood (UI records)": 100.0}
 SAMPLE = 40
 ROUNDS = 3
 
@@ -132,8 +133,11 @@ def endpoint_medians(port: int, ents: list[tuple[str, str]], rng: random.Random
         "find": [f"/api/find?q={name.split()[0][:6]}" for _, name in ents],
         "path": [f"/api/path?from={a}&to={b}" for (a, _), (b, _) in
                  zip(ents, ents[1:] + ents[:1])],
-        "2-hop view": [f"/api/view/neighbors/{i}?depth=2" for i, _ in ents],
-        "1-hop view (expand)": [f"/api/view/neighbors/{i}" for i, _ in ents],
+        "2-hop neighbourhood (UI records)": [f"/api/records/neighbors/{i}?depth=2"
+                                             for i, _ in ents],
+        "1-hop neighbourhood (UI expand)": [f"/api/records/neighbors/{i}" for i, _ in ents],
+        "path for the UI (records)": [f"/api/records/path?from={a}&to={b}" for (a, _), (b, _)
+                                      in zip(ents, ents[1:] + ents[:1])],
         "entity (kg show)": [f"/api/entity/{i}" for i, _ in ents],
     }
     out = []
@@ -177,7 +181,7 @@ def load_round(port: int, ents: list[tuple[str, str]], clients: int, requests: i
                     "entity": f"/api/entity/{a}",
                     "neighbors": f"/api/neighbors/{a}",
                     "path": f"/api/path?from={a}&to={b}",
-                    "view": f"/api/view/neighbors/{a}"}[kind]
+                    "view": f"/api/records/neighbors/{a}"}[kind]
             status, wall, _, _ = conn.get(path)
             # a 400 that names a ceiling is a correct answer; only 5xx / no answer count
             if status == 0 or status >= 500:

@@ -186,7 +186,7 @@ class Explorer:
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
     """A record as pages embed it: empty lists and maps left out."""
-    return {k: v for k, v in record.items() if v != [] and v != {}}
+    return {k: v for k, v in record.items() if v or type(v) not in (list, dict)}
 
 
 def open_explorer(source: Source) -> Explorer:
