@@ -59,3 +59,24 @@ def test_the_explorer_loads_under_its_csp_and_searches(browser, live):
         assert page.page.locator("#kg-details-name").inner_text() == "SoftBank Group"
     finally:
         page.close()
+
+
+def serve_screenshot(folder, entity: str | None, out) -> None:
+    """The README's picture of the live explorer (scripts/screenshot --serve)."""
+    import browser as support
+
+    server = Live(memory_source(folder))
+    b = support.Browser()
+    try:
+        if entity is None:
+            entity = server.client.json("/api/stats?top=1")["most_connected"][0]["id"]
+        page = open_live(b, f"http://127.0.0.1:{server.port}/", timeout=300)
+        page.js("id => kg.selectEntity(id, {focus: false})", entity)
+        page.js("network.fit()")
+        page.page.wait_for_timeout(500)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(out))
+        page.close()
+    finally:
+        b.close()
+        server.stop()
