@@ -1,4 +1,4 @@
-"""Exporters (graph/export) and the Neo4j property model (graph/neo4j_model).
+"""Exporters (graph/export) and the flat records (graph/records, graph/neo4j_names).
 
 Every file format is read back by the tools it is meant for: networkx and
 igraph (GraphML), networkx (GEXF, node-link JSON), our own loader (CSV).
@@ -17,8 +17,8 @@ from conftest import require
 from graph.errors import InputError, KgError, OutputExists
 from graph.export import FORMATS, export, exporter_for
 from graph.loader import load_dataset
-from graph.neo4j_model import (dataset_name, identifier, literal, node_labels, node_properties,
-                               relationship_properties, relationship_type, type_label)
+from graph.neo4j_names import identifier, literal, node_labels, relationship_type, type_label
+from graph.records import dataset_name, node_properties, relationship_properties
 
 RICH = {
     "types.yaml": """
@@ -305,7 +305,7 @@ def test_cypher_script(rich, tmp_path):
     out = export(rich, "cypher", str(tmp_path / "g.cypher")).written[0]
     script = Path(out).read_text(encoding="utf-8")
     lines = [ln for ln in script.splitlines() if ln and not ln.startswith("//")]
-    assert lines[0].startswith("CREATE INDEX kg_entity_key IF NOT EXISTS FOR (n:`Entity`)")
+    assert lines[0].startswith("CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:`Entity`)")
     assert len(lines) == 1 + len(rich.entities) + len(rich.relations)
     assert all(ln.endswith(";") for ln in lines)
     nodes = [ln for ln in lines if ln.startswith("MERGE (n:`Entity`")]

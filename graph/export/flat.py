@@ -1,7 +1,7 @@
 """Entities and relations as flat attribute maps for XML graph formats.
 
 GraphML and GEXF only know scalar attributes, and each attribute needs one
-type. So, starting from the Neo4j property maps (:mod:`graph.neo4j_model`,
+type. So, starting from the Neo4j property maps (:mod:`graph.records`,
 one flattening for every format):
 
 * list values (``aliases``, ``tags``, list properties) become JSON arrays in
@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..model import Dataset
 from ..errors import KgError
 from ..output import json_text
+from ..records import dataset_name, node_properties, relationship_properties
 from ..validate import bad_character
-from ..neo4j_model import dataset_name, node_properties, relationship_properties
 
 if TYPE_CHECKING:
     import networkx as nx

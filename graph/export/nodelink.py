@@ -25,8 +25,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Dataset
-from ..neo4j_model import dataset_name
 from ..output import json_text
+from ..records import dataset_name
 from .base import Exporter
 
 FORMAT_ID = "kg-explorer/node-link"
