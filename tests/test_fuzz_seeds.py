@@ -119,7 +119,8 @@ def write_folder(root: Path, spec: dict) -> None:
     ents, rels = spec["entities"], spec["relations"]
     if spec["format"] in ("yaml", "json"):
         # JSON text is YAML too (flow style), so one writer serves both.
-        lists = [f'"entities": [{", ".join(_mapping(e, dup and i == 0) for i, e in enumerate(ents))}]',
+        records = [_mapping(e, dup and i == 0) for i, e in enumerate(ents)]
+        lists = [f'"entities": [{", ".join(records)}]',
                  f'"relations": [{", ".join(_mapping(r, False) for r in rels)}]']
         body = "{" + ",\n".join(lists) + "}\n"
         (root / f"seed.{spec['format']}").write_bytes(body.encode("utf-8", "surrogatepass"))
