@@ -1,6 +1,6 @@
 """`kg load`: a validated seed folder into Neo4j, idempotently and in batches.
 
-Everything written carries ``kg_dataset`` (see :mod:`graph.neo4j_model`) and
+Everything written carries ``kg_dataset`` (see :mod:`graph.records`) and
 a content hash ``kg_hash``. A load reads back the ids and hashes of its
 dataset, then writes only what is new or changed and deletes only what the
 folder no longer has, so:
