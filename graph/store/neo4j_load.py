@@ -57,6 +57,7 @@ LOCK_LABEL = "KgLoadLock"
 LOCK_CONSTRAINT = (f"CREATE CONSTRAINT kg_load_lock_key IF NOT EXISTS "
                    f"FOR (l:{quote(LOCK_LABEL)}) REQUIRE l.{DATASET_KEY} IS UNIQUE")
 LEASE_SECONDS = 60.0      # a lock not renewed for this long belongs to a dead load
+_HELD: set[str] = set()   # owners of the locks this process's loads hold right now
 _ENTITY = f"(n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.id}})"
 
 
@@ -265,6 +266,7 @@ class LoadLock:
                 f"{held.get('pid')} on {held.get('host')}, since {held.get('since')}); wait "
                 f"for it to finish, or, if that load was killed, retry after "
                 f"{self.lease:.0f} s without news from it")
+        _HELD.add(self.owner)
         self._thread = threading.Thread(target=self._renew, name=f"kg-lock-{self.name}",
                                         daemon=True)
         self._thread.start()
@@ -289,6 +291,7 @@ class LoadLock:
                           "`kg load` again when that one has finished")
 
     def release(self) -> None:
+        _HELD.discard(self.owner)
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
@@ -308,10 +311,13 @@ class LoadLock:
 
 
 def _stale(held: dict[str, Any], now: int, lease: float) -> bool:
-    """Whether a lock's holder is gone: no renewal within the lease, or a
-    process of this machine that no longer runs."""
+    """Whether a lock's holder is gone: no renewal within the lease, a process
+    of this machine that no longer runs, or an earlier load of this process
+    that could not release it (the server went away)."""
     if now - int(held.get("beat") or 0) > lease * 1000:
         return True
+    if held.get("host") == socket.gethostname() and held.get("pid") == os.getpid():
+        return held.get("owner") not in _HELD
     if held.get("host") == socket.gethostname() and isinstance(held.get("pid"), int):
         try:
             os.kill(held["pid"], 0)
