@@ -251,7 +251,7 @@ class LoadLock:
                    "SET l.claim = $owner REMOVE l.claim", ds=self.name, owner=self.owner)
             [row] = tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
                            "RETURN properties(l) AS l, timestamp() AS now", ds=self.name).data()
-            held = row["l"]
+            held: dict[str, Any] = row["l"]
             if held.get("owner") and not _stale(held, row["now"], self.lease):
                 return held
             tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
@@ -349,7 +349,8 @@ class _Writer:
             self.bar.update(len(chunk))
 
 
-def _existing(conn: Connection, name: str) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+def _existing(conn: Connection, name: str
+              ) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Ids, hashes, types and endpoints of what the dataset holds now.
 
     Collected into lists on the server: one record instead of one per item
@@ -366,7 +367,7 @@ def _existing(conn: Connection, name: str) -> tuple[dict[str, dict], dict[str, l
         "collect(type(r)) AS type, collect(a.id) AS from, collect(b.id) AS to", ds=name)
     have_nodes = {i: {"hash": h, "type": t}
                   for i, h, t in zip(nodes["id"], nodes["hash"], nodes["type"])}
-    have_rels: dict[str, list[dict]] = {}
+    have_rels: dict[str, list[dict[str, Any]]] = {}
     for i, h, t, a, b in zip(rels["id"], rels["hash"], rels["type"], rels["from"], rels["to"]):
         have_rels.setdefault(i, []).append({"hash": h, "type": t, "from": a, "to": b})
     return have_nodes, have_rels
@@ -433,7 +434,8 @@ def _load_locked(conn: Connection, data: Dataset, name: str, batch_size: int,
             relabel.setdefault(tuple(stale), []).append({"id": row["id"]})
     gone_nodes = [{"id": i} for i in have_nodes if i not in nodes]
 
-    rel_writes, rel_deletes = [], []
+    rel_writes: list[dict[str, Any]] = []
+    rel_deletes: list[dict[str, Any]] = []
     for rid, row in rels.items():
         old_list = have_rels.get(rid, [])
         if len(old_list) == 1 and old_list[0]["hash"] == row["props"]["kg_hash"]:
@@ -467,9 +469,9 @@ def _load_locked(conn: Connection, data: Dataset, name: str, batch_size: int,
               gone_rels + rel_deletes)
         # Stale labels go before the rewrite that stores the new hash, so a load
         # interrupted in between still sees the entity as changed next time.
-        for stale, rows in relabel.items():
+        for gone_labels, rows in relabel.items():
             write(f"UNWIND $rows AS row MATCH {_ENTITY} "
-                  f"REMOVE n{''.join(f':{quote(lb)}' for lb in stale)}", rows)
+                  f"REMOVE n{''.join(f':{quote(lb)}' for lb in gone_labels)}", rows)
         for labels, rows in _group(node_writes, "labels").items():
             set_labels = "".join(f":{quote(lb)}" for lb in labels)
             write(f"UNWIND $rows AS row MERGE {_ENTITY} SET n = row.props, n{set_labels}", rows)
@@ -525,7 +527,7 @@ def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
             rows = conn.write(
                 f"MATCH (n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}}) WITH n LIMIT $n "
                 "DETACH DELETE n RETURN count(*) AS c", ds=name, n=batch_size)
-            removed += rows[0]["c"]
+            removed += int(rows[0]["c"])
             if rows[0]["c"] == 0:
                 break
         conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE d", ds=name)
