@@ -12,6 +12,7 @@ Columns index rows ``0 <= i < len``; :class:`Rows` normalises indices.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from array import array
 from collections.abc import ItemsView, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
@@ -57,6 +58,13 @@ class CodedColumn:
     def values(self) -> list:
         table = self.table if type(self.table) is list else self.table.values()
         return list(map(table.__getitem__, self.codes))
+
+    def counts(self) -> Counter:
+        """How many rows hold each value."""
+        out: Counter = Counter()
+        for code, n in Counter(self.codes).items():
+            out[self.table[code]] += n
+        return out
 
 
 class SparseColumn:
@@ -165,6 +173,17 @@ class Rows(Sequence):
                 self._made[j] = obj
         return obj
 
+    def take(self, positions: list[int]) -> list:
+        """Rows at ``positions`` (made a column at a time when the columns can)."""
+        if self._list is not None:
+            return [self._list[i] for i in positions]
+        todo = [i for i in positions if i not in self._made]
+        if todo:
+            values = [c.take(todo) if hasattr(c, "take") else [c[i] for i in todo]
+                      for c in self._columns]
+            self._made.update(zip(todo, map(self._make, *values)))
+        return [self._made[i] for i in positions]
+
     def materialize(self) -> list:
         """Every row, as the plain list kept from now on."""
         if self._list is None:
@@ -244,6 +263,14 @@ class RowMap(Mapping):
         """One field of every value, without making the objects."""
         return self._rows.field(name)
 
+    def row(self, i: int) -> Any:
+        """The value in position ``i`` (keys in row order)."""
+        return self._rows[i]
+
+    def many(self, keys: list) -> list:
+        """The values of ``keys``, made together (see :meth:`Rows.take`)."""
+        return self._rows.take([self._pos[k] for k in keys])
+
     def __reduce__(self) -> tuple:
         return (dict, (dict(self.items()),))
 
@@ -301,6 +328,15 @@ class RowsBuilder:
                                  else SparseColumn(self.sparse[f], self.n, self.empty[f])
                                  for f in self.fields]
         return Rows(self.make, self.fields, columns, self.n)
+
+
+def count_values(items: Any, name: str) -> Counter:
+    """``Counter(field_values(items, name))``, from codes when the column has them."""
+    rows = items._rows if isinstance(items, RowMap) else items
+    column = rows.column(name) if isinstance(rows, Rows) else None
+    if column is not None and hasattr(column, "counts"):
+        return column.counts()  # type: ignore[no-any-return]
+    return Counter(field_values(items, name))
 
 
 def field_values(items: Any, name: str) -> list:

@@ -27,6 +27,7 @@ from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Enti
 if TYPE_CHECKING:
     import pyarrow as pa
 
+    from .names import NameIndex
     from .store.csr import Index
 
 JSON = "json"      # column kinds kept in the table's metadata
@@ -50,6 +51,9 @@ class ArrowColumn:
     def values(self) -> list[Any]:
         return self.array.to_pylist()  # type: ignore[no-any-return]
 
+    def take(self, rows: list[int]) -> list[Any]:
+        return self.array.take(rows).to_pylist()  # type: ignore[no-any-return]
+
 
 class JsonColumn:
     """JSON documents, one per row (null: the column's ``empty``)."""
@@ -72,6 +76,9 @@ class JsonColumn:
 
     def values(self) -> list[Any]:
         return list(map(self._decode, self.array.to_pylist()))
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return list(map(self._decode, self.array.take(rows).to_pylist()))
 
 
 def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
@@ -106,8 +113,19 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
 
 def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
     """The column for an array written by :func:`encode`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     if kind == JSON:
         return JsonColumn(arr, empty)
+    if pa.types.is_dictionary(arr.type):
+        # Values and codes (Arrow's own to_pylist of a dictionary array is slow).
+        table = arr.dictionary.to_pylist()
+        codes = arr.indices
+        if arr.null_count:
+            table.append(None)
+            codes = pc.fill_null(codes, len(table) - 1)
+        return CodedColumn(table, ints(codes))
     return ArrowColumn(arr)
 
 
@@ -144,8 +162,8 @@ def schema_from_dict(data: dict[str, Any]) -> Schema:
     return Schema({t.name: t for t in ets}, {t.name: t for t in rts})
 
 
-def dataset_tables(data: Dataset, index: "Index") -> dict[str, "pa.Table"]:
-    """The tables of a dataset and its adjacency index (see module docstring)."""
+def dataset_tables(data: Dataset, index: "Index", names: "NameIndex") -> dict[str, "pa.Table"]:
+    """The tables of a dataset, its adjacency index and its name index."""
     entity_ids = list(data.entities)
     number = dict(zip(entity_ids, range(len(entity_ids))))
     n_ent, n_rel = len(entity_ids), len(data.relations)
@@ -172,11 +190,20 @@ def dataset_tables(data: Dataset, index: "Index") -> dict[str, "pa.Table"]:
     tables["order"] = _table({"value": _ints(map(number.__getitem__, index.ids), n_ent)}, n_ent)
     comps = index.components()
     tables["components"] = _table({"value": _ints(comps, n_ent + 1)}, len(comps))
+    import pyarrow as pa
+
+    tables["names"] = _table({"start": (pa.array(names.starts[:-1], pa.int64()), ARROW),
+                              "length": _ints(names.lengths, 2**31 - 1),
+                              "row": _ints(names.rows, n_ent),
+                              "slot": _ints(names.slots, 2**31 - 1)}, len(names))
+    tables["names_blob"] = _table({"value": (pa.array([names.blob], pa.large_binary()),
+                                             ARROW)}, 1)
     return tables
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
-TABLES = ("entities", "relations", "sources", *INDEX_COLUMNS, "order", "components")
+TABLES = ("entities", "relations", "sources", *INDEX_COLUMNS, "order", "components", "names",
+          "names_blob")
 
 
 def _source_numbers(data: Dataset) -> tuple[list[Source], list[int]]:
@@ -199,13 +226,23 @@ def _source_numbers(data: Dataset) -> tuple[list[Source], list[int]]:
 
 def _columns(table: "pa.Table", fields: Sequence[str]) -> list[Column]:
     kinds = json.loads(table.schema.metadata[b"kinds"])
-    return [decode(table.column(f).combine_chunks(), kinds[f], _EMPTY.get(f)) for f in fields]
+    return [decode(_array(table, f), kinds[f], _EMPTY.get(f)) for f in fields]
 
 
 def _int_array(table: "pa.Table", name: str) -> "array[int]":
     """A column of integers as a Python ``array`` (one copy of its buffer)."""
-    arr = table.column(name).combine_chunks()
-    out = array("i" if arr.type.bit_width == 32 else "q")
+    return ints(_array(table, name))
+
+
+def _array(table: "pa.Table", name: str) -> "pa.Array":
+    column = table.column(name)
+    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+
+
+def ints(arr: "pa.Array") -> "array[int]":
+    """Integers without nulls as a Python ``array`` (one copy of the buffer)."""
+    typecode = {8: "b", 16: "h", 32: "i", 64: "q"}[arr.type.bit_width]
+    out = array(typecode.upper() if str(arr.type).startswith("uint") else typecode)
     if len(arr):
         buf = arr.buffers()[1]
         width = arr.type.bit_width // 8
@@ -214,8 +251,9 @@ def _int_array(table: "pa.Table", name: str) -> "array[int]":
 
 
 def dataset_from_tables(tables: dict[str, "pa.Table"], schema: Schema, folder: str | None
-                        ) -> tuple[Dataset, "Index"]:
-    """The dataset and index :func:`dataset_tables` stored, rows made on first use."""
+                        ) -> tuple[Dataset, "Index", "NameIndex"]:
+    """What :func:`dataset_tables` stored, entity and relation rows made on first use."""
+    from .names import NameIndex
     from .store.csr import Index
 
     n = len(tables["sources"])
@@ -237,4 +275,10 @@ def dataset_from_tables(tables: dict[str, "pa.Table"], schema: Schema, folder: s
                   components=list(_int_array(tables["components"], "value")))
     data = Dataset(schema, RowMap(entities, ids),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
-    return data, index
+    nt = tables["names"]
+    blob: bytes = tables["names_blob"].column("value")[0].as_py()
+    starts = _int_array(nt, "start")
+    starts.append(len(blob) + 1)
+    names = NameIndex(blob, starts, _int_array(nt, "length"), _int_array(nt, "row"),
+                      _int_array(nt, "slot"))
+    return data, index, names

@@ -265,11 +265,10 @@ _WRITER = """
 import sys
 from graph.cache import GraphCache
 from graph.loader import load_dataset
-from graph.store.csr import Index
-data = load_dataset(sys.argv[1])
-index = Index.build(data)
+from graph.store.memory import MemoryStore
+store = MemoryStore(load_dataset(sys.argv[1]))
 for _ in range(int(sys.argv[2])):
-    assert GraphCache(sys.argv[1], False).write(data, index)
+    assert GraphCache(sys.argv[1], False).write(store.data, store.index, store.names)
 print("ok")
 """
 

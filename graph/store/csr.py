@@ -41,7 +41,7 @@ class Index:
                  components: list[int] | None = None):
         self.ids = ids
         self._components = components
-        self.pos = pos if pos is not None else dict(zip(ids, range(len(ids))))
+        self._pos = pos
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
 
@@ -81,6 +81,13 @@ class Index:
                 nbr.extend(sorted(set(other[a:b])))
             nbr_off.append(len(nbr))
         return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
+
+    @property
+    def pos(self) -> dict[str, int]:
+        """Entity id -> number (made on first use: a warm ``kg stats`` never needs it)."""
+        if self._pos is None:
+            self._pos = dict(zip(self.ids, range(len(self.ids))))
+        return self._pos
 
     def __len__(self) -> int:
         return len(self.ids)
