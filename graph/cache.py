@@ -7,14 +7,13 @@ absolute path, ``<key>.kgc``.
 
 An entry is one file::
 
-    b"KGCACHE\\x01"  8 bytes: magic and format
-    header length    8 bytes, little-endian
-    header SHA-256   32 bytes
+    b"KGCACHE\x01"  magic and format
+    body             one Arrow IPC stream per column (graph/columns.py),
+                     64-byte aligned, written a column at a time
     header           JSON: program version, folder, strict flag, schema, the
                      seed files (relative path, size, mtime, ctime, SHA-256),
-                     each section's offset and length, the body's CRC-32
-    body             Arrow IPC streams, one per table (graph/columns.py),
-                     64-byte aligned
+                     each column's offset, length and kind, the body's CRC-32
+    trailer          header length (8 bytes), header SHA-256 (32), the magic
 
 Reading it parses JSON and Arrow only: nothing in it can run code (there is
 no pickle anywhere). The file is memory-mapped and every byte is checked
@@ -51,7 +50,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
 from . import __version__
 from .model import Dataset
@@ -66,7 +65,7 @@ if TYPE_CHECKING:
 FORMAT = 4
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
-_FIXED = len(MAGIC) + 8 + 32
+_TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
 _ALIGN = 64
 _MAX_HEADER = 256 << 20
 DEFAULT_MAX_BYTES = 2 << 30
@@ -171,10 +170,11 @@ class GraphCache:
                 or not self._fresh(header["files"]):
             return None
         try:
-            from .columns import dataset_from_tables, schema_from_dict
+            from .columns import dataset_from_columns, schema_from_dict
 
-            loaded = dataset_from_tables(tables(), schema_from_dict(header["schema"]),
-                                         header.get("dataset_folder"))
+            column, kinds = tables()
+            loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
+                                          header.get("dataset_folder"))
         except (OSError, Damaged) as exc:
             self._discard(str(exc))
             return None
@@ -206,12 +206,11 @@ class GraphCache:
             # A folder that changed while it loaded (or hashed) gets no entry.
             if self._seed_stats() != before:
                 return False
-            from .columns import TABLES, dataset_tables, schema_to_dict
+            from .columns import dataset_columns, schema_to_dict
 
-            tables = dataset_tables(dataset, index, names)
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
                       "dataset_folder": dataset.folder}
-            _write_entry(self.path, header, [(name, tables[name]) for name in TABLES])
+            _write_entry(self.path, header, dataset_columns(dataset, index, names))
         except OSError:
             return False
         prune(self.directory, max_bytes(), keep=self.path)
@@ -224,43 +223,40 @@ class GraphCache:
             pass
 
 
-def _ipc_bytes(table: "pa.Table") -> "pa.Buffer":
+def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
     import pyarrow as pa
 
+    batch = pa.record_batch([arr], names=["v"])
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
     return sink.getvalue()
 
 
-def _write_entry(path: Path, header: dict[str, Any], tables: list[tuple[str, Any]]) -> None:
-    blobs = [(name, _ipc_bytes(table)) for name, table in tables]
-    sections: dict[str, list[int]] = {}
-    offset = 0
-    for name, blob in blobs:
-        offset += -offset % _ALIGN
-        sections[name] = [offset, blob.size]
-        offset += blob.size
-    # The body (everything after the header) is hashed as written.
-    body_crc = 0
-    pieces: list[Any] = []
-    for name, blob in blobs:
-        gap = sections[name][0] - sum(len(memoryview(p)) for p in pieces)
-        for piece in (b"\0" * gap, memoryview(blob)):
-            pieces.append(piece)
-            body_crc = zlib.crc32(piece, body_crc)
-    head = json.dumps({**header, "sections": sections, "body_size": offset,
-                       "body_crc32": body_crc}, separators=(",", ":")).encode()
-    pad = b" " * (-(_FIXED + len(head)) % _ALIGN)   # JSON whitespace
+def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
+                 ) -> None:
+    """Write the body a column at a time, then the header and the trailer."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(MAGIC + struct.pack("<Q", len(head) + len(pad))
-                     + hashlib.sha256(head + pad).digest())
-            fh.write(head + pad)
-            for piece in pieces:
-                fh.write(piece)
+            fh.write(MAGIC)
+            sections: dict[str, list[Any]] = {}
+            crc, offset = 0, 0
+            for name, arr, kind in columns:
+                pad = b"\0" * (-offset % _ALIGN)
+                blob = memoryview(_ipc_bytes(arr))
+                for piece in (pad, blob):
+                    fh.write(piece)
+                    crc = zlib.crc32(piece, crc)
+                offset += len(pad)
+                sections[name] = [offset, len(blob), kind]
+                offset += len(blob)
+                del blob
+            head = json.dumps({**header, "sections": sections, "body_size": offset,
+                               "body_crc32": crc}, separators=(",", ":")).encode()
+            fh.write(head)
+            fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -270,38 +266,49 @@ def _write_entry(path: Path, header: dict[str, Any], tables: list[tuple[str, Any
 
 
 def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
-    """The verified header of an entry and a function giving its tables.
+    """The verified header of an entry and a function giving its columns.
 
     Raises :class:`Damaged` (or OSError) for anything but an intact entry:
     the header is checked here, the body (every other byte) by the function.
     """
     with open(path, "rb") as fh:
-        fixed = fh.read(_FIXED)
-        if len(fixed) < _FIXED or fixed[:len(MAGIC)] != MAGIC:
-            raise Damaged("not a kg cache file")
-        (size,) = struct.unpack("<Q", fixed[len(MAGIC):len(MAGIC) + 8])
         total = os.fstat(fh.fileno()).st_size
-        if size > min(_MAX_HEADER, total - _FIXED):
+        if total < 2 * len(MAGIC) + _TRAILER or fh.read(len(MAGIC)) != MAGIC:
+            raise Damaged("not a kg cache file")
+        fh.seek(total - _TRAILER - len(MAGIC))
+        trailer = fh.read(_TRAILER + len(MAGIC))
+        if trailer[_TRAILER:] != MAGIC:
             raise Damaged("cut short")
+        (size,) = struct.unpack("<Q", trailer[:8])
+        start = total - _TRAILER - len(MAGIC) - size
+        if size > _MAX_HEADER or start < len(MAGIC):
+            raise Damaged("cut short")
+        fh.seek(start)
         head = fh.read(size)
-    if hashlib.sha256(head).digest() != fixed[len(MAGIC) + 8:]:
+    if hashlib.sha256(head).digest() != trailer[8:_TRAILER]:
         raise Damaged("header checksum mismatch")
     header = json.loads(head)
-    start = _FIXED + size
-    if start + header["body_size"] != total:
-        raise Damaged("cut short" if start + header["body_size"] > total else "trailing bytes")
+    if len(MAGIC) + header["body_size"] != start:
+        raise Damaged("cut short")
 
-    def tables() -> dict[str, "pa.Table"]:
-        """Every table, after checking the body's bytes."""
+    def columns() -> tuple[Any, dict[str, str]]:
+        """``column(name)`` for every section, after checking the body's bytes; kinds."""
         import pyarrow as pa
 
-        body = pa.memory_map(str(path)).read_buffer().slice(start, header["body_size"])
+        body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC), header["body_size"])
         if zlib.crc32(memoryview(body)) != header["body_crc32"]:
             raise Damaged("checksum mismatch")
-        return {name: pa.ipc.open_stream(body.slice(off, length)).read_all()
-                for name, (off, length) in header["sections"].items()}
+        sections = header["sections"]
 
-    return header, tables
+        def column(name: str) -> "pa.Array":
+            off, length, _ = sections[name]
+            table = pa.ipc.open_stream(body.slice(off, length)).read_all()
+            return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
+                else table.column(0).combine_chunks()
+
+        return column, {name: kind for name, (_, _, kind) in sections.items()}
+
+    return header, columns
 
 
 # -- the directory: kg cache path|clear|prune ---------------------------

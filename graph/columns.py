@@ -8,9 +8,10 @@ Python type: a column whose values share one type is a native Arrow column
 types (``amount`` of 3 and 2.5) or holds mappings (``properties``) is JSON
 text, one document per row.
 
-Tables: ``entities``, ``relations`` (ends as entity row numbers, the source
-as its row number + 1 in ``sources``, 0 for none), ``sources``, and
-``index`` columns of the memory store's adjacency (:mod:`graph.store.csr`).
+Columns, each its own Arrow array named ``table.field``: ``entities.*``,
+``relations.*`` (ends as entity row numbers, the source as its row number + 1
+in ``sources``, 0 for none), ``sources.*``, ``index.*`` (the memory store's
+adjacency, :mod:`graph.store.csr`) and ``names.*`` (:mod:`graph.names`).
 pyarrow is imported by the functions that need it.
 """
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from typing import TYPE_CHECKING, Any, Sequence, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, cast
 
 from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
@@ -132,14 +133,6 @@ def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
 _EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
 
 
-def _table(columns: dict[str, tuple["pa.Array", str]], n: int) -> "pa.Table":
-    import pyarrow as pa
-
-    kinds = {name: kind for name, (_, kind) in columns.items()}
-    return pa.table({name: arr for name, (arr, _) in columns.items()},
-                    metadata={"kinds": json.dumps(kinds), "rows": str(n)})
-
-
 def _ints(values: Any, top: int) -> tuple["pa.Array", str]:
     import pyarrow as pa
 
@@ -162,48 +155,45 @@ def schema_from_dict(data: dict[str, Any]) -> Schema:
     return Schema({t.name: t for t in ets}, {t.name: t for t in rts})
 
 
-def dataset_tables(data: Dataset, index: "Index", names: "NameIndex") -> dict[str, "pa.Table"]:
-    """The tables of a dataset, its adjacency index and its name index."""
+def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
+                    ) -> Iterator[tuple[str, "pa.Array", str]]:
+    """(section name, array, kind) for every column of a dataset, its adjacency
+    index and its name index, one at a time (the cache writes each as it comes,
+    so only one column is ever held twice)."""
+    import pyarrow as pa
+
     entity_ids = list(data.entities)
     number = dict(zip(entity_ids, range(len(entity_ids))))
     n_ent, n_rel = len(entity_ids), len(data.relations)
-    ents = {f: encode(field_values(data.entities, f), _EMPTY.get(f)) for f in ENTITY_FIELDS}
+    for f in ENTITY_FIELDS:
+        yield (f"entities.{f}", *encode(field_values(data.entities, f), _EMPTY.get(f)))
     sources, source_codes = _source_numbers(data)
-    srcs = {f: encode([getattr(s, f) for s in sources]) for f in SOURCE_FIELDS}
-    rels: dict[str, tuple[pa.Array, str]] = {}
+    for f in SOURCE_FIELDS:
+        yield (f"sources.{f}", *encode([getattr(s, f) for s in sources]))
+    yield ("relations.source", *_ints(source_codes, len(sources) + 1))
+    del source_codes
     for f in RELATION_FIELDS:
         if f == "source":
-            rels[f] = _ints(source_codes, len(sources) + 1)
             continue
         values = field_values(data.relations, f)
         if f in ("source_id", "target_id"):
-            rels[f] = _ints(map(number.__getitem__, values), n_ent)
+            yield (f"relations.{f}", *_ints(map(number.__getitem__, values), n_ent))
         else:
-            rels[f] = encode(values, _EMPTY.get(f))
+            yield (f"relations.{f}", *encode(values, _EMPTY.get(f)))
     top = max(2 * n_rel, n_ent) + 1
-    tables = {"entities": _table(ents, n_ent), "relations": _table(rels, n_rel),
-              "sources": _table(srcs, len(sources))}
-    # The index's columns differ in length: a one-column table each.
     for name in INDEX_COLUMNS:
-        values = getattr(index, name)
-        tables[name] = _table({"value": _ints(values, top)}, len(values))
-    tables["order"] = _table({"value": _ints(map(number.__getitem__, index.ids), n_ent)}, n_ent)
-    comps = index.components()
-    tables["components"] = _table({"value": _ints(comps, n_ent + 1)}, len(comps))
-    import pyarrow as pa
-
-    tables["names"] = _table({"start": (pa.array(names.starts[:-1], pa.int64()), ARROW),
-                              "length": _ints(names.lengths, 2**31 - 1),
-                              "row": _ints(names.rows, n_ent),
-                              "slot": _ints(names.slots, 2**31 - 1)}, len(names))
-    tables["names_blob"] = _table({"value": (pa.array([names.blob], pa.large_binary()),
-                                             ARROW)}, 1)
-    return tables
+        yield (f"index.{name}", *_ints(getattr(index, name), top))
+    yield ("index.order", *_ints(map(number.__getitem__, index.ids), n_ent))
+    yield ("index.components", *_ints(index.components(), n_ent + 1))
+    yield ("names.start", pa.array(names.starts[:-1], pa.int64()), ARROW)
+    yield ("names.length", *_ints(names.lengths, 2**31 - 1))
+    yield ("names.row", *_ints(names.rows, n_ent))
+    yield ("names.slot", *_ints(names.slots, 2**31 - 1))
+    yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
-TABLES = ("entities", "relations", "sources", *INDEX_COLUMNS, "order", "components", "names",
-          "names_blob")
+
 
 
 def _source_numbers(data: Dataset) -> tuple[list[Source], list[int]]:
@@ -224,21 +214,6 @@ def _source_numbers(data: Dataset) -> tuple[list[Source], list[int]]:
     return sources, [0 if s is None else number[s] for s in values]
 
 
-def _columns(table: "pa.Table", fields: Sequence[str]) -> list[Column]:
-    kinds = json.loads(table.schema.metadata[b"kinds"])
-    return [decode(_array(table, f), kinds[f], _EMPTY.get(f)) for f in fields]
-
-
-def _int_array(table: "pa.Table", name: str) -> "array[int]":
-    """A column of integers as a Python ``array`` (one copy of its buffer)."""
-    return ints(_array(table, name))
-
-
-def _array(table: "pa.Table", name: str) -> "pa.Array":
-    column = table.column(name)
-    return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
-
-
 def ints(arr: "pa.Array") -> "array[int]":
     """Integers without nulls as a Python ``array`` (one copy of the buffer)."""
     typecode = {8: "b", 16: "h", 32: "i", 64: "q"}[arr.type.bit_width]
@@ -250,35 +225,45 @@ def ints(arr: "pa.Array") -> "array[int]":
     return out
 
 
-def dataset_from_tables(tables: dict[str, "pa.Table"], schema: Schema, folder: str | None
-                        ) -> tuple[Dataset, "Index", "NameIndex"]:
-    """What :func:`dataset_tables` stored, entity and relation rows made on first use."""
+Columns = Callable[[str], "pa.Array"]
+
+
+def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
+                         folder: str | None) -> tuple[Dataset, "Index", "NameIndex"]:
+    """What :func:`dataset_columns` stored (``column(name)`` gives each array,
+    ``kinds`` their kinds), entity and relation rows made on first use."""
     from .names import NameIndex
     from .store.csr import Index
 
-    n = len(tables["sources"])
-    sources = Rows(Source, SOURCE_FIELDS, _columns(tables["sources"], SOURCE_FIELDS), n)
-    ent_table = tables["entities"]
-    entities = Rows(Entity, ENTITY_FIELDS, _columns(ent_table, ENTITY_FIELDS), len(ent_table))
-    ids: list[str] = ent_table.column("id").to_pylist()
-    rel_table = tables["relations"]
-    cols = _columns(rel_table, RELATION_FIELDS)
+    def part(table: str, fields: Sequence[str]) -> list[Column]:
+        return [decode(column(f"{table}.{f}"), kinds[f"{table}.{f}"], _EMPTY.get(f))
+                for f in fields]
+
+    def numbers(name: str) -> "array[int]":
+        return ints(column(name))
+
+    source_cols = part("sources", SOURCE_FIELDS)
+    sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
+    entity_cols = part("entities", ENTITY_FIELDS)
+    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(entity_cols[0]))
+    ids: list[str] = column("entities.id").to_pylist()
     k = RELATION_FIELDS.index
-    cols[k("source_id")] = CodedColumn(ids, _int_array(rel_table, "source_id"))
-    cols[k("target_id")] = CodedColumn(ids, _int_array(rel_table, "target_id"))
-    cols[k("source")] = RefColumn(sources, _int_array(rel_table, "source"))
-    relations = Rows(Relation, RELATION_FIELDS, cols, len(rel_table))
-    order = _int_array(tables["order"], "value")
-    inc_off, inc, inc_other, nbr_off, nbr = (_int_array(tables[name], "value")
-                                             for name in INDEX_COLUMNS)
-    index = Index([ids[r] for r in order], inc_off, inc, inc_other, nbr_off, nbr,
-                  components=list(_int_array(tables["components"], "value")))
+    plain = [f for f in RELATION_FIELDS if f not in ("source_id", "target_id", "source")]
+    cols: list[Column] = [None] * len(RELATION_FIELDS)
+    for f, c in zip(plain, part("relations", plain)):
+        cols[k(f)] = c
+    cols[k("source_id")] = CodedColumn(ids, numbers("relations.source_id"))
+    cols[k("target_id")] = CodedColumn(ids, numbers("relations.target_id"))
+    cols[k("source")] = RefColumn(sources, numbers("relations.source"))
+    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[0]))
+    inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
+    index = Index([ids[r] for r in numbers("index.order")], inc_off, inc, inc_other, nbr_off,
+                  nbr, components=list(numbers("index.components")))
     data = Dataset(schema, RowMap(entities, ids),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
-    nt = tables["names"]
-    blob: bytes = tables["names_blob"].column("value")[0].as_py()
-    starts = _int_array(nt, "start")
+    blob: bytes = column("names.blob")[0].as_py()
+    starts = numbers("names.start")
     starts.append(len(blob) + 1)
-    names = NameIndex(blob, starts, _int_array(nt, "length"), _int_array(nt, "row"),
-                      _int_array(nt, "slot"))
+    names = NameIndex(blob, starts, numbers("names.length"), numbers("names.row"),
+                      numbers("names.slot"))
     return data, index, names

@@ -157,11 +157,13 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
     (cached,) = cache_env.iterdir()
     good = cached.read_bytes()
     header, _ = cache_mod._open_entry(cached)
-    size = int.from_bytes(good[8:16], "little")
-    start = cache_mod._FIXED + size
-    offsets = sorted({0, 9, 20, 48, cache_mod._FIXED + size // 2, start - 1, len(good) // 3,
-                      len(good) // 2, len(good) - 1,
-                      *(start + off + length // 2 for off, length in header["sections"].values())})
+    body = len(cache_mod.MAGIC)
+    trailer = len(good) - cache_mod._TRAILER - len(cache_mod.MAGIC)
+    head = trailer - int.from_bytes(good[trailer:trailer + 8], "little")
+    offsets = sorted({0, 7, 9, head - 1, head, (head + trailer) // 2, trailer - 1, trailer,
+                      trailer + 9, len(good) - 1, len(good) // 3, len(good) // 2,
+                      *(body + off + length // 2 for off, length, _ in header["sections"].values()),
+                      *(body + off - 1 for off, _, _ in header["sections"].values() if off)})
     truth = load_dataset(seeds)
     calls = loads(monkeypatch)
     for at in offsets:
@@ -210,10 +212,10 @@ def test_planted_pickle_is_never_executed(seeds, cache_env, tmp_path, run_kg, ma
     (cached,) = cache_env.iterdir()
     marker = tmp_path / "PWNED"
     subprocess.run([sys.executable, "-c", _PLANT, str(cached), str(marker)], check=True)
-    if magic == "ours":     # our magic and a plausible header length, then the pickle
+    if magic == "ours":     # our magic around the pickle, with a plausible trailer
         body = cached.read_bytes()
-        cached.write_bytes(cache_mod.MAGIC + (len(body)).to_bytes(8, "little") + b"\0" * 32
-                           + body)
+        cached.write_bytes(cache_mod.MAGIC + body + (len(body)).to_bytes(8, "little")
+                           + b"\0" * 32 + cache_mod.MAGIC)
     result = run_kg("stats", "--seeds", seeds)
     assert result.exit_code == 0, result.output
     assert not marker.exists()
@@ -284,10 +286,11 @@ def test_concurrent_writers_never_expose_a_partial_file(seeds, cache_env, monkey
     complete = 0
     while any(p.poll() is None for p in procs):
         try:
-            header, tables = cache_mod._open_entry(target)
+            header, columns = cache_mod._open_entry(target)
         except FileNotFoundError:
             continue
-        assert len(tables()["relations"]) > 0        # raises Damaged if not intact
+        column, _ = columns()                        # raises Damaged if not intact
+        assert len(column("relations.id")) == len(column("relations.type")) > 0
         complete += 1
     for p in procs:
         out, err = p.communicate(timeout=120)
@@ -312,8 +315,8 @@ def test_concurrent_cold_kg_runs_agree_and_leave_a_good_entry(seeds, cache_env):
     assert len({o for o, _ in outs}) == 1
     assert all(e == b"" for _, e in outs)
     (entry,) = cache_env.glob("*.kgc")
-    header, tables = cache_mod._open_entry(entry)
-    tables()
+    header, columns = cache_mod._open_entry(entry)
+    columns()
     warm = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT)
     assert warm.stdout == outs[0][0] and warm.stderr == b""
 
