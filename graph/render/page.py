@@ -135,7 +135,8 @@ def vis_options(physics: bool, large: bool, iterations: int) -> dict[str, Any]:
                                   "drawThreshold": LABEL_THRESHOLD, "maxVisible": 26}},
             "shapeProperties": {"interpolation": False},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
+        # hover highlighting redraws the whole graph as the mouse moves: small graphs only
+        "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "keyboard": False, "multiselect": False},
         # vis's "improved" initial layout (Kamada-Kawai) only pays off on small graphs
         "layout": {"improvedLayout": physics and not large, "randomSeed": 7},

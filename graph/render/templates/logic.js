@@ -437,13 +437,14 @@
   // ---------- the embedded data source ----------
   /** A data source over the JSON embedded in the page (see the header comment). */
   function embeddedSource(data) {
-    var g = makeGraph(data.entities, data.relations), index = null;
+    var g = null, index = null;   // built on first use
     return {
       kind: "embedded",
       meta: data,
       entities: function () { return data.entities; },
       relations: function () { return data.relations; },
       neighbors: function (id, depth) {
+        g = g || makeGraph(data.entities, data.relations);
         var dist = ball(g, id, depth || 1), rels = [];
         g.rels.forEach(function (r) { if (dist.has(r.from) && dist.has(r.to)) rels.push(r); });
         return { entities: Array.from(dist.keys(), function (x) { return g.ents.get(x); }), relations: rels };

@@ -34,6 +34,7 @@ var kg = (function () {
   var LARGE = !!DATA.arrowScale;
   var HUBS = 24;              // entities labelled at any zoom (the best connected visible ones)
   var PAGE = 50;              // relations listed at a time in the panel
+  var LIT_LABELS = 40;        // most labels drawn for a selection's neighbourhood
   // vis-network keeps items in plain objects, so an id such as "constructor"
   // would collide with Object.prototype: such ids get a "~" prefix inside vis
   // (seed ids cannot start with "~"). Everything outside vis uses seed ids.
@@ -167,13 +168,17 @@ var kg = (function () {
   var resting = null;        // the same for a query result (kg path --html ...)
   function setLit(value) { lit = value; network.redraw(); }
   function drawLabel(ctx, n, scale, bold) {
-    var size = (bold ? 13 : 12) / scale;
-    ctx.font = (bold ? "600 " : "") + size + "px system-ui, sans-serif";
+    // in screen space: a 12 px font under a 0.005x zoom would be a 2,400 px glyph to rasterise
+    var off = overview() ? dotRadius(n, scale) : (n.shape && n.shape.height ? n.shape.height / 2 : 10);
+    var at = network.canvasToDOM({ x: n.x, y: n.y + off }), ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = (bold ? "600 13px" : "12px") + " system-ui, sans-serif";
     ctx.textAlign = "center"; ctx.textBaseline = "top";
-    var y = n.y + (n.shape && n.shape.height ? n.shape.height / 2 : 10) + 3 / scale;
-    ctx.lineWidth = 3 / scale; ctx.strokeStyle = "#ffffff"; ctx.lineJoin = "round";
-    ctx.strokeText(n.options.label, n.x, y);
-    ctx.fillStyle = "#1d2330"; ctx.fillText(n.options.label, n.x, y);
+    ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.lineJoin = "round";
+    ctx.strokeText(n.options.label, at.x, at.y + 3);
+    ctx.fillStyle = "#1d2330"; ctx.fillText(n.options.label, at.x, at.y + 3);
+    ctx.restore();
   }
   function labelShown(n, scale) {   // whether vis draws this node's own label at this zoom
     var th = DATA.options.nodes.scaling.label.drawThreshold;
@@ -194,17 +199,43 @@ var kg = (function () {
         lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e)) { ctx.beginPath(); ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); ctx.stroke(); } });
         ctx.restore();
       }
-      lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e)) e.draw(ctx); });
-      lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e)) e.drawArrows(ctx); });
-      lit.nodes.forEach(function (id) {
-        var n = body.nodes[id];
-        if (n && !n.options.hidden) { var r = n.draw(ctx); if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel); }
-      });
-      labels.forEach(function (f) { f(); });
+      if (overview()) {   // the lit part as strong lines and dots, in screen-sized strokes
+        // hairlines (1 px): Skia's fast path; wider strokes of thousands of segments take seconds
+        ctx.save(); ctx.lineWidth = 1 / scale; ctx.strokeStyle = "#3b4352"; ctx.beginPath();
+        lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e)) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); } });
+        ctx.stroke();
+        var byColor = new Map(), ring = [], vb = viewBox(20);
+        lit.nodes.forEach(function (id) {   // batched: a hub's neighbourhood can be thousands of entities
+          var n = body.nodes[id];
+          if (!n || n.options.hidden || n.x < vb.l || n.x > vb.r || n.y < vb.t || n.y > vb.b) return;
+          var t = typeInfo.get(entById.get(kid(id)).type) || { color: "#9e9e9e" };
+          if (!byColor.has(t.color)) byColor.set(t.color, []);
+          byColor.get(t.color).push(n); ring.push(n);
+        });
+        byColor.forEach(function (list, c) { ctx.beginPath(); dotPath(ctx, list, scale, 4.5 / scale); ctx.fillStyle = c || "#9e9e9e"; ctx.fill(); });
+        ctx.restore();
+      } else {
+        var vb2 = viewBox(40);
+        lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e) && !outside(vb2, e.from, e.to)) e.draw(ctx); });
+        lit.edges.forEach(function (id) { var e = body.edges[id]; if (shown(e) && !outside(vb2, e.from, e.to)) e.drawArrows(ctx); });
+        lit.nodes.forEach(function (id) {
+          var n = body.nodes[id];
+          if (n && !n.options.hidden && !outside(vb2, n, n)) { var r = n.draw(ctx); if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel); }
+        });
+        labels.forEach(function (f) { f(); });
+      }
     }
     // level of detail: hubs, the lit entities and the focus keep a readable label at every zoom
     var want = new Set(hubs);
-    if (lit) lit.nodes.forEach(function (id) { want.add(id); });
+    if (lit) {   // all lit entities, or, around a hub, the best connected LIT_LABELS of them
+      var litIds = Array.from(lit.nodes);
+      if (litIds.length > LIT_LABELS) {
+        litIds.sort(function (a, b) { return incident.get(kid(b)).length - incident.get(kid(a)).length || L.cmp(a, b); });
+        litIds = litIds.slice(0, LIT_LABELS);
+        if (api.selected && api.selected.kind === "entity") litIds.push(vid(api.selected.id));
+      }
+      litIds.forEach(function (id) { want.add(id); });
+    }
     if (explore) want.add(vid(explore.focus));
     want.forEach(function (id) {
       var n = body.nodes[id];
@@ -262,6 +293,80 @@ var kg = (function () {
   // hidden items stay in the data (and in the layout): filters never reshuffle the graph
   restore = L.decodeState(location.hash, location.search);
   applyVisibility(true);
+  // ---------- large pages: an overview that draws fast ----------
+  // Below DATA.arrowScale a big graph is drawn as one batched path per colour
+  // (edges as faint hairlines, entities as dots of at least OVERVIEW_DOT px),
+  // and edges outside the window are skipped at every zoom. Software-rendered
+  // canvases (no GPU) pay per stroke call: 30,000 separate strokes took seconds
+  // a frame. Relies on vis-network 9.1.2's renderer (_drawEdges/_drawNodes/_drawArrows),
+  // pinned through pyvis 0.3.2.
+  var OVERVIEW_DOT = 2.2;
+  function overview() { return LARGE && network.getScale() < DATA.arrowScale; }
+  function viewBox(margin) {
+    var a = network.DOMtoCanvas({ x: -margin, y: -margin }), b = network.DOMtoCanvas({ x: container.clientWidth + margin, y: container.clientHeight + margin });
+    return { l: a.x, t: a.y, r: b.x, b: b.y };
+  }
+  function outside(box, f, t) {
+    return (f.x < box.l && t.x < box.l) || (f.x > box.r && t.x > box.r) || (f.y < box.t && t.y < box.t) || (f.y > box.b && t.y > box.b);
+  }
+  function dotPath(ctx, list, scale, min) {   // many dots: squares (arcs cost ~3x to rasterise)
+    var square = list.length > 1500;
+    list.forEach(function (n) {
+      var r = Math.max(dotRadius(n, scale), min);
+      if (square) ctx.rect(n.x - r, n.y - r, 2 * r, 2 * r);
+      else { ctx.moveTo(n.x + r, n.y); ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
+    });
+  }
+  function dotRadius(n, scale) { return Math.max((n.options.size || 10) * 0.6, (OVERVIEW_DOT + Math.min(4, Math.sqrt(n.edges.length) / 2)) / scale); }
+  if (LARGE) {
+    var R = network.renderer, drawNodes = R._drawNodes.bind(R);
+    R._drawEdges = function (ctx) {
+      var body = network.body, ids = body.edgeIndices, box = viewBox(40), scale = network.getScale(), i, e;
+      if (overview()) {
+        ctx.save(); ctx.lineWidth = 1 / scale; ctx.strokeStyle = "rgba(105,115,130,0.16)"; ctx.beginPath();
+        for (i = 0; i < ids.length; i++) {
+          e = body.edges[ids[i]];
+          if (!e.connected || outside(box, e.from, e.to)) continue;
+          ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y);
+        }
+        ctx.stroke(); ctx.restore();
+        return;
+      }
+      for (i = 0; i < ids.length; i++) { e = body.edges[ids[i]]; if (e.connected && !outside(box, e.from, e.to)) e.draw(ctx); }
+    };
+    R._drawArrows = function (ctx) {
+      if (overview()) return;
+      var body = network.body, ids = body.edgeIndices, box = viewBox(40), i, e;
+      for (i = 0; i < ids.length; i++) { e = body.edges[ids[i]]; if (e.connected && !outside(box, e.from, e.to)) e.drawArrows(ctx); }
+    };
+    R._drawNodes = function (ctx, alwaysShow) {
+      if (alwaysShow || !overview()) return drawNodes(ctx, alwaysShow);
+      var body = network.body, ids = body.nodeIndices, box = viewBox(20), scale = network.getScale(), byColor = new Map();
+      for (var i = 0; i < ids.length; i++) {
+        var n = body.nodes[ids[i]];
+        if (n.x < box.l || n.x > box.r || n.y < box.t || n.y > box.b) continue;
+        var c = n.options.color.background;
+        if (!byColor.has(c)) byColor.set(c, []);
+        byColor.get(c).push(n);
+      }
+      byColor.forEach(function (list, c) {
+        ctx.beginPath();
+        dotPath(ctx, list, scale, 0);
+        ctx.fillStyle = c; ctx.fill();
+      });
+      return { drawExternalLabels: null };
+    };
+  }
+  function nearestEntity(domPoint, px) {   // hit-testing in the overview (dots are drawn by us)
+    var body = network.body, ids = body.nodeIndices, c = network.DOMtoCanvas(domPoint), scale = network.getScale();
+    var best = null, bd = Infinity;
+    for (var i = 0; i < ids.length; i++) {
+      var n = body.nodes[ids[i]], dx = n.x - c.x, dy = n.y - c.y, d = dx * dx + dy * dy;
+      var reach = Math.max(px / scale, dotRadius(n, scale) + 2 / scale);
+      if (d < bd && d <= reach * reach) { bd = d; best = ids[i]; }
+    }
+    return best === null ? null : kid(best);
+  }
   if (DATA.physics) setStatus("Laying out…");
   else network.once("afterDrawing", markReady);
   network.setData({ nodes: nodes, edges: edges });
@@ -381,7 +486,7 @@ var kg = (function () {
     var cw = container.clientWidth || 300, ch = container.clientHeight || 300;
     var scale = Math.min(1.6, 0.8 * Math.min(cw / w, ch / h));
     network.moveTo({ position: { x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2, y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2 },
-                     scale: scale, animation: { duration: 350 } });
+                     scale: scale, animation: LARGE ? false : { duration: 350 } });
   }
   function selectRelation(id, opts) {
     var r = relById.get(id);
@@ -407,15 +512,8 @@ var kg = (function () {
   var pickFrom = null;   // shift-click: the first end of a path
   network.on("click", function (p) {
     var node = p.nodes.length ? kid(p.nodes[0]) : null;
-    if (!node && p.edges.length && network.getScale() < 0.35) {   // at Fit a click means the entity nearest to it
-      var best = null, bd = 14 * 14;
-      V.entities.forEach(function (id) {
-        var q = network.canvasToDOM(network.getPositions([vid(id)])[vid(id)]);
-        var d = Math.pow(q.x - p.pointer.DOM.x, 2) + Math.pow(q.y - p.pointer.DOM.y, 2);
-        if (d < bd) { bd = d; best = id; }
-      });
-      node = best;
-    }
+    if (!node && (overview() || (p.edges.length && network.getScale() < 0.35))) node = nearestEntity(p.pointer.DOM, 10);
+    if (overview() && !node) p.edges = [];   // hairlines at Fit are not click targets
     var ev = p.event && p.event.srcEvent;
     if (node && ev && (ev.shiftKey || ev.altKey || ev.metaKey || ev.ctrlKey)) {
       if (pickFrom && pickFrom !== node) { var a = pickFrom; pickFrom = null; pathUI(a, node); }
@@ -931,6 +1029,7 @@ var kg = (function () {
 
   syncControls();
   renderFilterCounts();
+  if (innerWidth < 900 || innerHeight < 640) $("kg-legend-pin").open = false;   // small windows: the graph first
   if (DATA.highlight) showResult(DATA.highlight);
 
   // ---------- the public API ----------
