@@ -95,6 +95,27 @@ class Page:
                 raise AssertionError(f"timed out after {timeout}s waiting for {expression}")
             time.sleep(0.05)
 
+    def settle(self, timeout: float = 15.0) -> None:
+        """Wait until the view stops moving (zoom animations end)."""
+        view = "JSON.stringify([network.getViewPosition(), network.getScale()])"
+        deadline = time.monotonic() + timeout
+        last = self.js(view)
+        while True:
+            time.sleep(0.15)
+            now = self.js(view)
+            if now == last:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError("the view kept moving")
+            last = now
+
+    def in_view(self, entity_ids: list[str]) -> list[str]:
+        """Which of these entities are drawn inside the graph's window."""
+        return self.js("""ids => { const c = document.getElementById('kg-graph');
+            return ids.filter(id => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+              return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight; }); }""",
+                       entity_ids)
+
     def node_dom_position(self, entity_id: str) -> tuple[float, float]:
         """Where a node is drawn, in page coordinates."""
         box = self.page.locator("#kg-graph").bounding_box()

@@ -33,7 +33,8 @@ def focus_page_data(store: Store, selection: Any,
     chosen = select(store, selection)
     for extra in range(1, EXTRA_HOPS + 1):
         wider = select(store, replace(selection, depth=selection.depth + extra))
-        if len(wider.entities) > EMBED_ENTITIES or len(wider.relations) > EMBED_RELATIONS:
+        if len(wider.entities) > min(EMBED_ENTITIES, options.max_entities) \
+                or len(wider.relations) > min(EMBED_RELATIONS, options.max_relations):
             break
         chosen = wider
     embedded: dict[str, int] = {}

@@ -275,7 +275,10 @@ def _csp_hash(script: str) -> str:
 
 def page_script() -> str:
     """The page's own script: the logic (logic.js, also run by node --test) then the UI."""
-    return _asset("logic.js") + "\n" + _asset("page.js")
+    script = _asset("logic.js") + "\n" + _asset("page.js")
+    if "<script" in script.lower() or "</script" in script.lower() or "<!--" in script:
+        raise KgError("the page script cannot be inlined safely (it contains <script or <!--)")
+    return script
 
 
 def render_page(dataset: Dataset, options: PageOptions = PageOptions(),

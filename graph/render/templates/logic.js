@@ -1,6 +1,6 @@
 /* kg-explorer page logic: plain functions, no DOM, no drawing.
  *
- * Inlined into the page before page.js (one <script>) and loaded by Node's
+ * Inlined into the page before page.js (one script element) and loaded by Node's
  * test runner (tests/js/*.test.js) through module.exports. Everything here
  * works on the page's own JSON records (the shapes of `kg export json` /
  * Entity.to_dict and Relation.to_dict: relations have from/to).

@@ -502,7 +502,7 @@ var kg = (function () {
   function clearSelection() {
     api.selected = null;
     S.select = null;
-    if (pathResult) { pathResult = null; S.from = S.to = null; clear($("kg-paths")); }
+    if (pathResult) { pathResult = null; S.from = S.to = S.k = S.maxHops = null; clear($("kg-paths")); }
     network.unselectAll();
     restState();
     clear($("kg-details")).append(
@@ -761,7 +761,7 @@ var kg = (function () {
       applyVisibility(false);
       updateExploreBar();
       if (s.from && s.to && resolveId(s.from) && resolveId(s.to)) pathUI(resolveId(s.from), resolveId(s.to), { k: s.k, maxHops: s.maxHops });
-      else if (s.select && s.select.slice(0, 2) === "r:") selectRelation(s.select.slice(2));
+      if (s.select && s.select.slice(0, 2) === "r:") selectRelation(s.select.slice(2));
       else if (s.select) { var id = resolveId(s.select.replace(/^e:/, "")); if (id) selectEntity(id, { focus: true }); }
       else if (explore && initial) zoomTo(Array.from(V.entities, vid));
     } finally { applying = false; }
