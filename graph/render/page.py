@@ -249,7 +249,7 @@ def _entity_record(record: dict[str, Any], beyond: dict[str, int] | None) -> dic
 
 
 def _title(dataset: Dataset, options: PageOptions, highlight: Highlight | None) -> str:
-    from ..neo4j_model import dataset_name
+    from ..records import dataset_name
 
     if options.title:
         return options.title
