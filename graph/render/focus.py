@@ -26,7 +26,7 @@ EMBED_RELATIONS = 5_000
 def focus_page_data(store: Store, selection: Any,
                     options: PageOptions = PageOptions()) -> tuple[Dataset, PageOptions]:
     """The dataset a focus page embeds and the page options that open it on the focus."""
-    from ..neo4j_model import dataset_name
+    from ..records import dataset_name
     from ..select import select
 
     center = store.resolve(selection.focus)
