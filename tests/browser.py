@@ -144,3 +144,34 @@ def seeds_screenshot(browser: Browser, html_file: Path, out: Path,
     out.parent.mkdir(parents=True, exist_ok=True)
     page.page.screenshot(path=str(out))
     return page
+
+
+def path_screenshot(browser: Browser, html_file: Path, out: Path,
+                    a: str = "SoftBank Group", b: str = "中芯国际") -> Page:
+    """The paths between two entities, each hop's evidence in the panel."""
+    page = browser.open(html_file)
+    page.js("([a, b]) => kg.path(a, b)", [a, b])
+    page.settle()
+    page.page.screenshot(path=str(out))
+    return page
+
+
+def narrow_screenshot(browser: Browser, html_file: Path, out: Path, entity: str = "smic",
+                      width: int = 360) -> Page:
+    """A phone-sized window: the graph, then the panel below it (the whole page)."""
+    context = browser.browser.new_context(viewport={"width": width, "height": 740})
+    page = Page(context, context.new_page(), Path(html_file).resolve().as_uri())
+    page.load(60)
+    page.js("id => kg.select(id)", entity)
+    page.settle()
+    page.page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": width, "height": 1100},
+                         full_page=True)
+    return page
+
+
+def overview_screenshot(browser: Browser, html_file: Path, out: Path) -> Page:
+    """A big page as it opens: the overview at Fit."""
+    page = browser.open(html_file, timeout=300)
+    page.page.wait_for_timeout(300)
+    page.page.screenshot(path=str(out))
+    return page

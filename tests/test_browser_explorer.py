@@ -180,6 +180,7 @@ def test_filters_compose_and_count_what_each_hides(generated_page, generated):
 def test_filter_controls_in_the_panel(seeds_page, seeds_dataset):
     p = seeds_page
     p.js("kg.filter({types: null, rels: null, countries: null, status: null, minConfidence: null, asOf: null})")
+    p.page.locator("#kg-rel-legend-box summary").click()     # relation types fold out
     p.page.locator('#kg-rel-legend button[data-rel="located_in"]').click()
     hidden_rels = {r.id for r in seeds_dataset.relations if r.type == "located_in"}
     assert not hidden_rels & set(p.js("kg.visible().relations"))

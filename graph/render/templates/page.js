@@ -118,6 +118,8 @@ var kg = (function () {
       color: { background: bg, border: darker(c), highlight: { background: c, border: "#1d2330" }, hover: { background: c, border: "#1d2330" } },
       font: INSIDE.has(t.shape) ? { color: "#ffffff", strokeWidth: 0 } : { color: "#1d2330" }
     };
+    // a label drawn inside its shape (box, ellipse...) is the shape: never skip it
+    if (INSIDE.has(t.shape)) groups[t.name].scaling = { label: { drawThreshold: 1 } };
   });
   DATA.options.groups = groups;
   function curve(id) {
@@ -167,17 +169,24 @@ var kg = (function () {
   var lit = null;            // {nodes: Set, edges: Set, path: bool} while something is in focus
   var resting = null;        // the same for a query result (kg path --html ...)
   function setLit(value) { lit = value; network.redraw(); }
-  function drawLabel(ctx, n, scale, bold) {
-    // in screen space: a 12 px font under a 0.005x zoom would be a 2,400 px glyph to rasterise
+  function drawLabel(ctx, n, scale, placed, always) {
+    // in screen space: a 12 px font under a 0.005x zoom would be a 2,400 px glyph to rasterise;
+    // a label that would overlap one already drawn is skipped (best connected first)
     var off = overview() ? dotRadius(n, scale) : (n.shape && n.shape.height ? n.shape.height / 2 : 10);
     var at = network.canvasToDOM({ x: n.x, y: n.y + off }), ratio = network.canvas.pixelRatio || 1;
     ctx.save();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.font = (bold ? "600 13px" : "12px") + " system-ui, sans-serif";
-    ctx.textAlign = "center"; ctx.textBaseline = "top";
-    ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.lineJoin = "round";
-    ctx.strokeText(n.options.label, at.x, at.y + 3);
-    ctx.fillStyle = "#1d2330"; ctx.fillText(n.options.label, at.x, at.y + 3);
+    ctx.font = "12px system-ui, sans-serif";
+    var w = ctx.measureText(n.options.label).width + 6;
+    var box = { l: at.x - w / 2, r: at.x + w / 2, t: at.y + 2, b: at.y + 18 };
+    var clash = placed.some(function (q) { return box.l < q.r && q.l < box.r && box.t < q.b && q.t < box.b; });
+    if (!clash || always) {
+      placed.push(box);
+      ctx.textAlign = "center"; ctx.textBaseline = "top";
+      ctx.lineWidth = 3; ctx.strokeStyle = "#ffffff"; ctx.lineJoin = "round";
+      ctx.strokeText(n.options.label, at.x, at.y + 3);
+      ctx.fillStyle = "#1d2330"; ctx.fillText(n.options.label, at.x, at.y + 3);
+    }
     ctx.restore();
   }
   function labelShown(n, scale) {   // whether vis draws this node's own label at this zoom
@@ -226,20 +235,22 @@ var kg = (function () {
       }
     }
     // level of detail: hubs, the lit entities and the focus keep a readable label at every zoom
-    var want = new Set(hubs);
-    if (lit) {   // all lit entities, or, around a hub, the best connected LIT_LABELS of them
+    var want = [], placed = [], first = null;
+    if (api.selected && api.selected.kind === "entity") first = vid(api.selected.id);
+    if (explore) want.push(vid(explore.focus));
+    if (lit) {   // the lit entities, best connected first (at most LIT_LABELS of them)
       var litIds = Array.from(lit.nodes);
-      if (litIds.length > LIT_LABELS) {
-        litIds.sort(function (a, b) { return incident.get(kid(b)).length - incident.get(kid(a)).length || L.cmp(a, b); });
-        litIds = litIds.slice(0, LIT_LABELS);
-        if (api.selected && api.selected.kind === "entity") litIds.push(vid(api.selected.id));
-      }
-      litIds.forEach(function (id) { want.add(id); });
+      litIds.sort(function (a, b) { return incident.get(kid(b)).length - incident.get(kid(a)).length || L.cmp(a, b); });
+      want = want.concat(litIds.slice(0, LIT_LABELS));
     }
-    if (explore) want.add(vid(explore.focus));
+    want = want.concat(hubs);
+    if (first) want.unshift(first);
+    var done = new Set();
     want.forEach(function (id) {
       var n = body.nodes[id];
-      if (n && !n.options.hidden && !labelShown(n, scale)) drawLabel(ctx, n, scale, false);
+      if (done.has(id) || !n || n.options.hidden) return;
+      done.add(id);
+      if (!labelShown(n, scale)) drawLabel(ctx, n, scale, placed, id === first);
     });
     if (explore) {   // the focus entity is ringed
       var f = body.nodes[vid(explore.focus)];
@@ -825,7 +836,7 @@ var kg = (function () {
       title: (symmetric(t) ? "Symmetric (dashed, no arrow): " : "Directed (arrow): ") + relLabel(t) + ". Click to hide or show.",
       onclick: function () { toggle("rels", t); } }, line, relLabel(t), el("span", { class: "kg-count" }, String(relCounts.get(t) || 0)))));
   });
-  if (allRels.some(symmetric)) $("kg-legend-note").textContent = "Arrows point from → to; dashed lines are symmetric relations (both ways).";
+  if (allRels.some(symmetric)) $("kg-legend-note").textContent = "arrows point from → to; dashed lines are symmetric (both ways)";
   function checkList(box, kind, values, label) {
     values.forEach(function (v) {
       var id = "kg-f-" + kind + "-" + values.indexOf(v);
