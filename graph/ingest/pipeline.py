@@ -72,9 +72,11 @@ def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
     return load_dataset(folder)
 
 
-def summary(draft: Draft, output: str) -> str:
-    """One line for stderr about what was written."""
+def summary(draft: Draft, output: str, backup: object = None) -> str:
+    """One line for stderr about what was written (and where the replaced file was kept)."""
     where = "stdout" if output == "-" else output
+    if backup is not None:
+        where += f" (the file it replaced is kept as {backup})"
     n = len(draft.articles)
     new = sum(1 for e in draft.entities if e.seed_id is None)
     return (f"Wrote {where}: {new} new entities, {draft.known} recognised in the seed folder "

@@ -9,6 +9,7 @@ the seed's type and name so they merge cleanly), and the relations, each with
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .pipeline import Draft
@@ -66,3 +67,19 @@ def draft_yaml(draft: Draft) -> str:
     body = yaml.safe_dump(draft_dict(draft), sort_keys=False, allow_unicode=True, width=100,
                           default_flow_style=False)
     return header + body
+
+
+def write_draft(draft: Draft, output: str, force: bool = False, seeds: str | None = None,
+                replace_seed_file: bool = False) -> Path | None:
+    """Write the draft's YAML to ``output`` (``-``: stdout); returns the backup made, if any.
+
+    A file of the seed folder ``seeds`` is replaced only when the draft keeps all
+    its entities and relations, or ``replace_seed_file`` is given (see :mod:`.guard`).
+    """
+    from ..output import check_writable, write_output
+    from .guard import guard_seed_file
+
+    check_writable(output, force)
+    backup = guard_seed_file(output, draft_dict(draft), seeds, replace_seed_file)
+    write_output(output, draft_yaml(draft), force)
+    return backup
