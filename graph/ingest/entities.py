@@ -142,9 +142,20 @@ class EntityTable:
         return self._create(Candidate(0, 0, "government", info.name, country=code, priority=60,
                                       rule="country"), sentence)
 
-    def add_alias(self, entity: EntityDraft, alias: str) -> None:
-        if entity.seed_id is not None and normalize(alias) in entity.seed_aliases:
-            return
+    def add_alias(self, entity: EntityDraft, alias: str, phrase: str | None = None) -> None:
+        """Give ``entity`` another label.
+
+        An entity of the seed folder gets one only when the article ties the two
+        names in one phrase: ``phrase`` is the name the alias is attached to
+        ("Contemporary Amperex Technology (宁德时代)") and must already be one of the
+        seed's labels. Such proposals are listed in ``entity.review``.
+        """
+        if entity.seed_id is not None:
+            if normalize(alias) in entity.seed_aliases:
+                return
+            if phrase is None or normalize(phrase) not in entity.seed_aliases:
+                return
+            entity.review.append(f"{phrase} ({alias})")
         entity.add_alias(alias)
         self._index(alias, entity.key)
 

@@ -181,7 +181,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
             if key is not None:
-                table.add_alias(table[key], p.alias)
+                named_text = s.text[p.start:p.end] if p.script != "latin" else \
+                    s.text[p.paren[0]:p.paren[1]].strip(" （）()")
+                table.add_alias(table[key], p.alias, phrase=named_text)
 
 
 def _acronyms(docs: list[_Doc], table: EntityTable) -> None:

@@ -35,6 +35,9 @@ def draft_dict(draft: Draft) -> dict[str, Any]:
             item["aliases"] = list(e.aliases)
         if e.country and e.seed_id is None:
             item["country"] = e.country
+        if e.review:
+            item["review"] = ("new alias for an entity of the seed folder, from the article's "
+                              "phrase " + "; ".join(f'"{p}"' for p in e.review) + ": check it")
         entities.append(item)
     out["entities"] = entities
     relations = []
@@ -63,7 +66,8 @@ def draft_yaml(draft: Draft) -> str:
     header = (f"# Draft seed file written by `kg ingest` from {names}.\n"
               "# Every relation is `status: suggested`, with the sentence it came from as evidence.\n"
               "# Entities already in the seed folder are referred to by their id (listed here only\n"
-              "# when the article gave them a new alias). Review, edit, then `kg validate`.\n")
+              "# when the article gave them a new alias, marked `review:`). Review, edit, then\n"
+              "# `kg validate`.\n")
     body = yaml.safe_dump(draft_dict(draft), sort_keys=False, allow_unicode=True, width=100,
                           default_flow_style=False)
     return header + body
