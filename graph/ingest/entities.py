@@ -14,7 +14,7 @@ from typing import Iterator
 from ..model import Dataset, Entity
 from ..resolve import normalize
 from .doc import Candidate, EntityDraft
-from .lexicon import country_by_code, org_words
+from .lexicon import is_common, country_by_code, org_words
 
 _BODY_TYPES = frozenset({"firm", "organization", "agency", "ministry"})
 _FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
@@ -192,6 +192,11 @@ class EntityTable:
                       or (name.isupper() and initials(e.name) == name)
                       or (e.name.isupper() and initials(name) == e.name))
                  and e.name != name]
+        if not found and _can_be_short(name):
+            # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
+            found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
+                     and e.seed_id is None and e.name != name
+                     and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
         return found[0] if len(found) == 1 else None
 
     def _seed_for(self, name: str, etype: str, aliases: tuple[str, ...] = ()) -> Entity | None:
@@ -228,3 +233,11 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+def _can_be_short(name: str) -> bool:
+    """A name that may stand for a longer one: a real word of a name, not a common one."""
+    from .lexicon import place_labels
+    words = name.split()
+    return 1 <= len(words) <= 3 and len(name) >= 3 and name not in place_labels() \
+        and not all(is_common(w) for w in words)

@@ -27,7 +27,8 @@ from .lexicon import country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import ALL, View, sentence_facts
+from .relations import ACTORS, ALL, View, sentence_facts
+from .verbs import verb_cues
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -100,6 +101,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
         doc = _Doc(i, article, sentences, offset)
         offset += len(sentences)
+        detector.read_article(sentences)
         _first_pass(doc, table, detector)
         docs.append(doc)
     _acronyms(docs, table)
@@ -297,6 +299,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  cooccur: list) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     topic: int | None = None
+    last_actor: int | None = None
     section = -1
     for s in doc.sentences:
         if s.section != section:
@@ -306,8 +309,11 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 evidence.setdefault(m.key, (doc.index, s.text))
-        view = View(s, mentions, dems, table, topic)
+        view = View(s, mentions, dems, table, topic, last_actor)
+        verb_cues(view)
         facts = facts + sentence_facts(view)
+        last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
+                           and table[m.key].type in ACTORS), last_actor)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}

@@ -47,6 +47,7 @@ class View:
     demonyms: list[tuple[int, int, str]]          # span + ISO code
     table: EntityTable
     topic: int | None = None
+    last_actor: int | None = None                 # subject of the previous sentence ("It ...")
     facts: list[Fact] = field(default_factory=list)
 
     @property

@@ -1,0 +1,198 @@
+"""Relations from a verb and noun lexicon, one entry per relation type (stage 7, clauses).
+
+Each :class:`Cue` names the words that signal a relation type ("supplies",
+"will supply", "competes with", "is owned by", "a joint venture of"), which
+side is the subject, which entity types may stand on each side and which
+preposition introduces the object ("supply cathode *to* X"). One runner reads
+every cue the same way:
+
+- the clause: the text from the last clause break (";", "while", "but",
+  ", and", "said") before the cue to the next one after it;
+- the subject: the first actor of the clause, or, after a relative pronoun
+  ("X, which supplies"), the actor just before it; a clause that opens with
+  "It"/"The company" takes the previous sentence's subject;
+- the objects: the first fitting entity after the cue (after its preposition
+  when it has one) and the entities listed with it ("A, B and C");
+- voice: "supplied by X" swaps the sides; negation ("does not plan to buy",
+  "is not a customer") drops the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .relations import ACTORS, ALL, BODIES, View
+
+_SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
+_RECEIVERS = frozenset({"firm", "organization", "project", "government", "agency", "ministry",
+                        "fund"})
+_HOLDERS = frozenset(BODIES | {"government"})
+_OWNABLE = frozenset({"firm", "project", "fund", "organization"})
+_PLACES = frozenset({"location", "government"})
+_THINGS = frozenset({"technology", "sector"})
+_REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that signal ``type``; ``swap``: the object is the relation's source."""
+
+    type: str
+    words: str                       # regex alternatives, matched on word boundaries
+    subject: frozenset[str]
+    object: frozenset[str]
+    prep: str = ""                   # regex of the preposition before the object ("" = direct)
+    swap: bool = False
+    direct: bool = True              # may the object follow without the preposition?
+    passive: bool = True             # "VERBed by X" reverses the sides
+    gap: int = 90                    # characters between the cue and the object at most
+    unless: str = ""                 # regex: the cue does not count when the text after matches
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
+        r"ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with"),
+    Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
+        r"from", swap=True, direct=False, passive=False),
+    Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
+        r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
+    Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
+        passive=False),
+    Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
+        r"bankroll(?:s|ed)?|subsidi[sz](?:e|es|ed|ing)|underwr(?:ite|ites|itten|ote)",
+        _RECEIVERS, _RECEIVERS, r"to|for"),
+    Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed)|"
+        r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
+        r"put\s+up|lend(?:s)?|lent|"
+        r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
+        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){1,6}"
+        r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
+        _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
+    Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
+        r"tak(?:e|es|ing)\s+over|bought|buy(?:s|ing)?|purchas(?:e|es|ed)",
+        _HOLDERS | {"person"}, _OWNABLE, gap=50),
+    Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
+        r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
+        r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
+    Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?joint\s+venture\s+(?:of|between)|"
+        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
+        r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
+        swap=True, passive=False, gap=40),
+    Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
+        r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+\s+arm|"
+        r"[a-z]+\s+unit|[a-z]+\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
+        passive=False),
+    Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of",
+        BODIES, _HOLDERS, gap=30, passive=False),
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,4}?with|rivals?|"
+        r"competitors?|competing\s+with|vies\s+with|vying\s+with", _HOLDERS | {"project"},
+        _HOLDERS | {"project"}, gap=40, passive=False),
+    Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
+        r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
+        r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
+        _HOLDERS, _HOLDERS, gap=40, passive=False),
+    Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
+        r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
+        r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?", _REGULATORS, _OWNABLE | {"technology"},
+        gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
+        r"financing|tax|money|\$|€|¥|₹)"),
+    Cue("produces", r"mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|"
+        r"build(?:s|ing)?|extract(?:s|ed)?|mines?|develop(?:s|ed)?|design(?:s|ed)?",
+        _SUPPLIERS - {"government"} | {"firm"}, _THINGS, gap=40, passive=False),
+    Cue("operates_in", r"(?:mak(?:e|es|ing)|produc(?:e|es|ing)|build(?:s|ing)?|operat(?:e|es|ing)|"
+        r"run(?:s|ning)?|mines?|process(?:es)?|employ(?:s)?|has\s+(?:a\s+)?(?:plant|plants|"
+        r"factory|factories|fab|fabs|yard|refinery|mine|mines|offices?))\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:in|at)", BODIES, _PLACES, direct=False, gap=45, passive=False),
+    Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
+        _PLACES, gap=10, passive=False),
+    Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
+        passive=False),
+)
+
+_COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
+_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
+                       r"(?:\w+\s+){0,3}$")
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
+                       r"(?:\s+[\w-]+){0,3}\s*$")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|its|the\s+(?:company|group|firm|carmaker|maker|"
+                              r"venture|lender|bank|operator|producer|chipmaker|utility|"
+                              r"developer|buyer|investor))\b", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for m in _BREAK.finditer(text, 0, start):
+        begin = m.end()
+    after = _BREAK.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
+def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+    before = v.text[begin:pos]
+    rel = _RELATIVE.search(before)
+    if rel is not None:
+        m = v.before(begin + rel.start(), types, max_gap=60)
+        return m.key if m is not None and m.key != ALL and m.start >= begin else None
+    for m in v.mentions:
+        if begin <= m.start and m.end <= pos and v.type(m) in types and m.key != ALL:
+            if _in_prep_phrase(v.text, begin, m.start):
+                continue
+            return m.key
+    if _PRONOUN_SUBJECT.match(before) and v.last_actor is not None \
+            and v.table[v.last_actor].type in types:
+        return v.last_actor
+    return None
+
+
+def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
+    """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
+    lead = text[begin:start]
+    return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
+                          r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
+
+
+def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
+    window = v.text[pos:min(end, pos + cue.gap + 60)]
+    first = None
+    if cue.prep:
+        for m in re.finditer(rf"\b(?:{cue.prep})\s+(?:the\s+|its\s+|a\s+|an\s+)?", window):
+            cand = v.at_start(pos + m.end()) or v.after(pos + m.end(), cue.object, max_gap=25)
+            if cand is not None and v.type(cand) in cue.object and cand.start < end:
+                first = cand
+                break
+    if first is None and cue.direct:
+        cand = v.after(pos, cue.object, max_gap=cue.gap)
+        if cand is not None and cand.start < end:
+            first = cand
+    if first is None:
+        return []
+    return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
+        ([first.key] if first.key != ALL else [])
+
+
+def verb_cues(v: View) -> None:
+    """Facts of every lexicon cue in the sentence (see the module docstring)."""
+    text = v.text
+    for cue, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if _NEGATION.search(text[max(0, m.start() - 40):m.start()]) or \
+                    (cue.unless and re.match(cue.unless, text[m.end():])):
+                continue
+            begin, end = _clause(text, m.start(), m.end())
+            by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            if by is not None:
+                agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
+                agents = _objects(v, agent_cue, m.end() + by.end(), end)
+                patient = _subject(v, begin, m.start(), cue.object)
+                sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
+            else:
+                subject = _subject(v, begin, m.start(), cue.subject)
+                objects = _objects(v, cue, m.end(), end)
+                sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
+            for a in sources:
+                for b in targets:
+                    v.add(a, cue.type, b, 0.6, "verb-cue")
