@@ -98,11 +98,27 @@ class Detector:
         if not s.heading:
             out.extend(project_lists(text))
             out.extend(places_by_context(text, table, out))
-        out.extend(_trim(text, project_phrases(text), out))
+        out.extend(_trim(text, [_after_verb(text, p) for p in project_phrases(text)], out))
         out.extend(alliances(text))
         if not s.heading:
             out.extend(other_names(text, table, out, self.mid_caps))
         return out
+
+
+_HEADLINE_VERB = re.compile(r"^.*?\b[A-Z][\w&.-]*\s+(?:[a-z]+s|to|will\s+\w+|wins|gets|opens)\s+"
+                            r"(?:(?:a|an|the|its|\S*\d\S*)\s+)*")
+
+
+def _after_verb(text: str, c: Candidate) -> Candidate:
+    """"TSMC opens second Kumamoto fab": the project is what follows the verb."""
+    m = _HEADLINE_VERB.match(c.name)
+    if m is None or m.end() >= len(c.name):
+        return c
+    start = c.start + m.end()
+    kept = {canonical(w) for w in text[start:c.end].split()}
+    c.words = frozenset(w for w in c.words if w in kept)
+    c.start, c.name = start, text[start:c.end]
+    return c
 
 
 def _trim(text: str, projects: list[Candidate], others: list[Candidate]) -> list[Candidate]:

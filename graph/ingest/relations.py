@@ -183,7 +183,7 @@ _ACTIVE = re.compile(r"\b(?:is |are |was |were |has |have |had |will |would |pla
                      r"heading|build|builds|building|built|develop|develops|developing|construct|"
                      r"constructs|constructing|finance|finances|financed|financing|fund|funds|funded|"
                      r"back|backs|"
-                     r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|buy|buys|bought|"
+                     r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|"
                      r"owns)\b(?!\s+by\b)")
 _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build": "leads",
                  "built": "leads", "develop": "leads", "construct": "leads", "financ": "funds",
@@ -193,6 +193,8 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
 
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
+        if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
+            continue
         verb = m.group(1)
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
         subject = v.subject(m.start(), frozenset(ACTORS))
@@ -444,6 +446,7 @@ def party_to(v: View) -> None:
             v.add(g.key, "party_to", a.key, 0.5, "party-to")
 
 
+_NEGATED = re.compile(r"\b(?:not|no|never|n[’']t)\b(?:\s+[\w-]+){0,3}\s*$")
 _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|request|requesting|"
                            r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
 

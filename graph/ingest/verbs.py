@@ -48,6 +48,8 @@ class Cue:
     passive: bool = True             # "VERBed by X" reverses the sides
     gap: int = 90                    # characters between the cue and the object at most
     unless: str = ""                 # regex: the cue does not count when the text after matches
+    needs: str = ""                  # regex that must occur in the clause after the cue
+    near: bool = False               # the subject is the nearest fitting entity before the cue
 
 
 CUES: tuple[Cue, ...] = (
@@ -81,6 +83,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
         r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
         swap=True, passive=False, gap=40),
+    Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
+        needs=r"\b(?:stakes?|shares|own|owns|holds?)\b"),
     Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
         r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+\s+arm|"
         r"[a-z]+\s+unit|[a-z]+\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
@@ -183,12 +187,19 @@ def verb_cues(v: View) -> None:
                     (cue.unless and re.match(cue.unless, text[m.end():])):
                 continue
             begin, end = _clause(text, m.start(), m.end())
+            if cue.needs and not re.search(cue.needs, text[m.end():end]):
+                continue
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
                 patient = _subject(v, begin, m.start(), cue.object)
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
+            elif cue.near:
+                near = v.before(m.start(), cue.subject, max_gap=40)
+                subject = near.key if near is not None and near.key != ALL else None
+                objects = _objects(v, cue, m.end(), end)
+                sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
                 objects = _objects(v, cue, m.end(), end)
