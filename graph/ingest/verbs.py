@@ -207,3 +207,72 @@ def verb_cues(v: View) -> None:
             for a in sources:
                 for b in targets:
                     v.add(a, cue.type, b, 0.6, "verb-cue")
+
+
+_HEAD_WORDS = (r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
+               r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
+               r"head|boss|governor|mayor")
+_WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
+               r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
+_POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+_ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                       rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+
+
+def possessive_roles(v: View) -> None:
+    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for."""
+    for p in v.mentions:
+        if v.type(p) != "person":
+            continue
+        before = v.text[:p.start]
+        for pattern in (_POSS_ROLE, _ORG_ROLE):
+            m = pattern.search(before)
+            if m is None:
+                continue
+            org = v.at_end(m.start())
+            if org is None or org.key == ALL or v.type(org) not in BODIES | {"government"}:
+                continue
+            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.7, "role-poss")
+            break
+
+
+_ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?P<dem>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
+                                r"utility|trader|investor|supplier|giant|conglomerate|builder|"
+                                r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+_OF_COUNTRY = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s+of\s+(?:the\s+)?$")
+
+
+def origin(v: View) -> None:
+    """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
+    "Chinese producers such as A and B" -> located_in the country."""
+    from .lexicon import demonyms
+
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in ("firm", "organization"):
+            continue
+        before = v.text[:m.start]
+        poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
+                         r"main|own|[a-z]+-based)\s+)?$", before)
+        if poss is not None:
+            owner = v.at_end(poss.start())
+            if owner is not None and owner.key != ALL and v.type(owner) == "government":
+                v.add(m.key, "located_in", owner.key, 0.6, "origin")
+        app = _ORIGIN_APPOSITION.match(v.text[m.end:])
+        if app is not None and app.group("dem") in demonyms():
+            v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
+        nxt = v.after(m.end, {"government"}, max_gap=12)
+        if nxt is not None and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
+            v.add(m.key, "located_in", nxt.key, 0.6, "origin")
+    for start, end, code in v.demonyms:
+        lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
+                        r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
+                        r"(?:such\s+as|like|including)\s+", v.text[end:])
+        if lead is None:
+            continue
+        first = v.at_start(end + lead.end())
+        if first is not None:
+            for item in v.listed(first, {"firm", "organization"}):
+                v.add(item.key, "located_in", v.country(code), 0.6, "origin")
