@@ -344,8 +344,10 @@ def _siblings(view: View) -> set[frozenset[int]]:
 
 def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
     """Relations a name states by itself: "US-Japan Trade Agreement" (party_to), "US
-    Department of Commerce" (part_of the US), "Hua Hong Semiconductor" (operates_in),
-    "Bloomberg Intelligence" (part_of Bloomberg), a place in a project's name."""
+    Department of Commerce" (part_of the US), "Bloomberg Intelligence" (part_of
+    Bloomberg), a place or sector in a project's name. An industry word in a firm's
+    name ("Hua Hong Semiconductor") is not taken as a relation: it says nothing the
+    name does not."""
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     out: list[RelationDraft] = []
@@ -380,12 +382,6 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.type == "location" and other.key != e.key and \
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
-        if e.type == "firm":
-            # "Hua Hong Semiconductor", "COSCO Shipping Ports": an industry word in the name
-            for h in hits:
-                kind, value = h.values[0]
-                if kind == "sector" and h.start > 0 and value.type == "sector":
-                    add(e.key, "operates_in", _sector(table, value, e.first).key, 0.5)
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .relations import ACTORS, ALL, BODIES, View
+from .relations import ALL, BODIES, View, _possessed
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
 _RECEIVERS = frozenset({"firm", "organization", "project", "government", "agency", "ministry",
@@ -174,6 +174,7 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             first = cand
     if first is None:
         return []
+    first = _possessed(v, first)       # "an arm of South Korea's SK Innovation"
     return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
         ([first.key] if first.key != ALL else [])
 
