@@ -160,6 +160,10 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             for w in caps[1:3])
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False
+    if words[0] == "of" and len(left) >= 2 and org_words()["suffix"].get(left[-1].text) in (
+            "agency", "ministry") and any(org_words()["prefix"].get(t.text) == "ministry"
+                                          for t in right[:4]):
+        return False        # "Loan Programs Office of the US Department of Energy": two bodies
     return len(words) <= 2
 
 

@@ -54,6 +54,15 @@ class View:
     def text(self) -> str:
         return self.sentence.text
 
+    @property
+    def owner(self) -> Mention | None:
+        """What "its" most likely points to: the sentence's first firm, else the previous subject."""
+        first = next((m for m in self.mentions if m.key != ALL and not m.anaphor
+                      and self.type(m) in ("firm", "organization")), None)
+        if first is None and self.last_actor is not None:
+            return Mention(0, 0, self.last_actor, anaphor=True)
+        return first
+
     def type(self, m: Mention) -> str:
         return "project" if m.key == ALL else self.table[m.key].type
 

@@ -72,6 +72,12 @@ CUES: tuple[Cue, ...] = (
         r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){1,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
+    Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
+        r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
+        r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
+        r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
+        r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
+        passive=False),
     Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
         r"tak(?:e|es|ing)\s+over|bought|buy(?:s|ing)?|purchas(?:e|es|ed)",
         _HOLDERS | {"person"}, _OWNABLE, gap=50),
@@ -172,6 +178,11 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
         cand = v.after(pos, cue.object, max_gap=cue.gap)
         if cand is not None and cand.start < end:
             first = cand
+    if first is None and cue.prep:
+        # "a loan for its battery plants": the company the sentence is about
+        its = re.search(rf"\b(?:{cue.prep})\s+(?:its|their)\s", window)
+        if its is not None and v.owner is not None and v.type(v.owner) in cue.object:
+            return [v.owner.key]
     if first is None:
         return []
     first = _possessed(v, first)       # "an arm of South Korea's SK Innovation"
