@@ -93,6 +93,11 @@ class View:
         for m in self.mentions:
             if m.start <= out[-1].start:
                 continue
+            if m.key == out[-1].key or (re.fullmatch(r"\s*[（(]\s*", self.text[out[-1].end:m.start])
+                                        and re.match(r"\s*[)）]", self.text[m.end:])):
+                out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,
+                                  out[-1].key, out[-1].anaphor)
+                continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
             if types is not None and self.type(m) not in types:
                 if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
                     continue        # "CATL in batteries or ZTE": step over the sector
@@ -463,7 +468,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|req
 
 def _possessed(v: View, m: Mention) -> Mention:
     """In "Japan’s $55 billion tool", the tool rather than Japan."""
-    owned = re.match(r"[’']s\s+", v.text[m.end:])
+    owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", v.text[m.end:])
     return (v.at_start(m.end + owned.end()) or m) if owned else m
 
 

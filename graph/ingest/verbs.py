@@ -97,7 +97,10 @@ CUES: tuple[Cue, ...] = (
         passive=False),
     Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of",
         BODIES, _HOLDERS, gap=30, passive=False),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:[a-z]+\s+){0,4}?with|rivals?|"
+    Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
+        _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
+        needs=r"\b(?:to|for)\b"),
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", _HOLDERS | {"project"},
         _HOLDERS | {"project"}, gap=40, passive=False),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
@@ -145,8 +148,11 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
     if rel is not None:
-        m = v.before(begin + rel.start(), types, max_gap=60)
-        return m.key if m is not None and m.key != ALL and m.start >= begin else None
+        # the noun the relative clause is about, not a possessor ("X, Telkom's unit, which")
+        near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
+                and v.type(m) in types and m.key != ALL
+                and not re.match(r"[’']s\b", v.text[m.end:])]
+        return near[-1].key if near and begin + rel.start() - near[-1].end <= 80 else None
     for m in v.mentions:
         if begin <= m.start and m.end <= pos and v.type(m) in types and m.key != ALL:
             if _in_prep_phrase(v.text, begin, m.start):
@@ -216,6 +222,12 @@ def verb_cues(v: View) -> None:
                 subject = _subject(v, begin, m.start(), cue.subject)
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
+            if cue.type == "competes_with" and end < len(text):
+                more = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
+                if more is not None:
+                    targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
+                                                 end + more.end(), _clause(text, end + more.end(),
+                                                                           end + more.end())[1])
             for a in sources:
                 for b in targets:
                     v.add(a, cue.type, b, 0.6, "verb-cue")
