@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
-from .verbs import origin, possessive_roles, verb_cues
+from .verbs import origin, possessive_roles, units, verb_cues
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -313,6 +313,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         verb_cues(view)
         possessive_roles(view)
         origin(view)
+        units(view)
         facts = facts + sentence_facts(view)
         last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                            and table[m.key].type in ACTORS), last_actor)

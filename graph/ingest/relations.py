@@ -93,6 +93,14 @@ class View:
         for m in self.mentions:
             if m.start <= out[-1].start:
                 continue
+            if types is not None and self.type(m) not in types:
+                owned = _possessed(self, m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
+                if owned is not m and self.type(owned) in types:
+                    gap = self.text[out[-1].end:m.start]
+                    if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
+                                    gap):
+                        out.append(owned)
+                        continue
             if m.key == out[-1].key or (re.fullmatch(r"\s*[（(]\s*", self.text[out[-1].end:m.start])
                                         and re.match(r"\s*[)）]", self.text[m.end:])):
                 out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,

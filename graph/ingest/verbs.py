@@ -95,6 +95,10 @@ CUES: tuple[Cue, ...] = (
         r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+\s+arm|"
         r"[a-z]+\s+unit|[a-z]+\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
         passive=False),
+    Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of",
+        _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
+    Cue("heads", r"chaired|headed|led|run|managed|founded", frozenset({"person"}),
+        BODIES | {"government"}, prep=r"(?!x)x", direct=False),
     Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of",
         BODIES, _HOLDERS, gap=30, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
@@ -222,6 +226,12 @@ def verb_cues(v: View) -> None:
                 subject = _subject(v, begin, m.start(), cue.subject)
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
+            if cue.type == "owns" and cue.swap and "by" in cue.words:
+                # "65% owned by A and 35% by B"
+                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
+                    extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
+                    if extra is not None and extra.key != ALL:
+                        sources = sources + [_possessed(v, extra).key]
             if cue.type == "competes_with" and end < len(text):
                 more = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
                 if more is not None:
@@ -300,3 +310,30 @@ def origin(v: View) -> None:
         if first is not None:
             for item in v.listed(first, {"firm", "organization"}):
                 v.add(item.key, "located_in", v.country(code), 0.6, "origin")
+
+
+_UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
+_UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_ITS_UNIT = re.compile(rf"\b(?:its|their)\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\s+$")
+_SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
+                          r"(?:shareholder|owner|parent|investor)\b")
+
+
+def units(v: View) -> None:
+    """"JASM, a TSMC subsidiary", "Mitratel, Telkom's tower subsidiary", "Bumar, another PGZ
+    unit", "its mobile unit Telkomsel" -> part_of; "PIF, ... Ma'aden's largest shareholder" -> owns."""
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in _HOLDERS:
+            continue
+        after = v.text[y.end:]
+        if _UNIT_AFTER.match(after):
+            x = v.before(y.start, BODIES, max_gap=80)
+            if x is not None and x.key != ALL and re.fullmatch(
+                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|another|its)\s+", v.text[x.end:y.start]):
+                v.add(x.key, "part_of", y.key, 0.65, "unit")
+        if _SHAREHOLDER.match(after):
+            first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+            if first is not None and first.key != y.key:
+                v.add(first.key, "owns", y.key, 0.6, "unit")
+        if _ITS_UNIT.search(v.text[:y.start]) and v.owner is not None and v.owner.key != y.key:
+            v.add(y.key, "part_of", v.owner.key, 0.6, "unit")
