@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
-from .verbs import origin, possessive_roles, units, verb_cues
+from .verbs import origin, place_in_place, possessive_roles, units, verb_cues
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -314,6 +314,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         possessive_roles(view)
         origin(view)
         units(view)
+        place_in_place(view)
         facts = facts + sentence_facts(view)
         last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                            and table[m.key].type in ACTORS), last_actor)
@@ -383,6 +384,10 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.type == "location" and other.key != e.key and \
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
+        if e.type == "firm" and codes and hits[0].values[0][0] == "country" and (
+                hits[0].start == 0 or re.search(r"\bof\s+(?:the\s+)?$", e.name[:hits[0].start])):
+            # "China Steel Corporation", "State Bank of India": the country the name gives
+            add(e.key, "located_in", table.country(codes[0], e.first).key)
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \

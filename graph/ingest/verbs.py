@@ -122,7 +122,7 @@ CUES: tuple[Cue, ...] = (
     Cue("operates_in", r"(?:mak(?:e|es|ing)|produc(?:e|es|ing)|build(?:s|ing)?|operat(?:e|es|ing)|"
         r"run(?:s|ning)?|mines?|process(?:es)?|employ(?:s)?|has\s+(?:a\s+)?(?:plant|plants|"
         r"factory|factories|fab|fabs|yard|refinery|mine|mines|offices?))\s+"
-        r"(?:[\w-]+\s+){0,4}?(?:in|at)", BODIES, _PLACES, direct=False, gap=45, passive=False),
+        r"(?:[\w-]+\s+){0,4}?(?:in|at)", BODIES, _PLACES, gap=15, passive=False),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
         _PLACES, gap=10, passive=False),
     Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
@@ -297,7 +297,7 @@ def origin(v: View) -> None:
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
-        nxt = v.after(m.end, {"government"}, max_gap=12)
+        nxt = v.after(m.end, {"government"}, max_gap=40)
         if nxt is not None and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
     for start, end, code in v.demonyms:
@@ -337,3 +337,24 @@ def units(v: View) -> None:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
         if _ITS_UNIT.search(v.text[:y.start]) and v.owner is not None and v.owner.key != y.key:
             v.add(y.key, "part_of", v.owner.key, 0.6, "unit")
+
+
+_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
+
+
+def place_in_place(v: View) -> None:
+    """"Kikuyo, Kumamoto Prefecture", "Khavda in Gujarat's Kutch district", "Pune, Maharashtra"
+    -> located_in; not inside a list of places ("Sumatra, Kalimantan and Sulawesi")."""
+    places = [m for m in v.mentions if m.key != ALL and v.type(m) in _PLACES]
+    for i, (a, b) in enumerate(zip(places, places[1:])):
+        if v.type(a) != "location" or not _PLACE_PAIR.match(v.text[a.end:b.start]):
+            continue
+        b = _possessed(v, b) if re.match(r"[’']s\s", v.text[b.end:]) else b
+        if b.key == ALL or v.type(b) not in _PLACES:
+            continue
+        after = v.text[b.end:]
+        if i and re.fullmatch(r",\s+|\s+and\s+", v.text[places[i - 1].end:a.start]):
+            continue            # the second item of a list of places
+        if re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]", after) and "," in v.text[a.end:b.start]:
+            continue            # "Sumatra, Kalimantan and Sulawesi"
+        v.add(a.key, "located_in", b.key, 0.6, "place-in-place")
