@@ -519,9 +519,15 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     out: list[Candidate] = []
     taken = [(c.start, c.end) for c in known]
     titles = {w for r in roles() for w in r.split()} | _TITLES
+    places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
     for whole in runs(text):
         run = _cut_at_connector(whole)
-        if any(not (run.end <= a or run.start >= b) for a, b in taken):
+        clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
+        # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
+        opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
+            and clash[0][1] < run.end and run.words[-1][1:].islower() \
+            and not is_common(run.words[-1])
+        if clash and not opens:
             continue
         name = run.text(text)
         words = run.words

@@ -105,8 +105,8 @@ CUES: tuple[Cue, ...] = (
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
-        r"competitors?|competing\s+with|vies\s+with|vying\s+with", _HOLDERS | {"project"},
-        _HOLDERS | {"project"}, gap=40, passive=False),
+        r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
+        BODIES | {"project"}, gap=40, passive=False),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
         r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
