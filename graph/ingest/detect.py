@@ -261,6 +261,8 @@ def org_type(run: Run) -> str | None:
     if len(words) < 2:
         return None
     ow = org_words()
+    if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
+        return "ministry"       # "Ministry of Industry and Mineral Resources"
     last, before = words[-1], words[-2]
     if last in ow["suffix"]:
         industry = last.lower() in sector_words()
@@ -504,7 +506,15 @@ def _country(code: str):
 # -- any other name -------------------------------------------------------------
 _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
-_PERSON_BEFORE = re.compile(r"\b(?:said|says|told|added|noted|by)\s+$")
+_ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
+                          r"director|minister|secretary|governor|mayor|founder|analyst|"
+                          r"economist|spokes(?:man|woman|person)|(?:chaired|headed|led)\s+by)\s+$",
+                          re.I)
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+_NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
+                             r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+_PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
+                         r"state|city|regency)\b")
 
 
 def other_names(text: str, table: EntityTable, known: list[Candidate],
@@ -548,12 +558,18 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         known_entity = table.lookup(name)
         if known_entity is not None:
             continue
-        person = 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() or "-" in w
-                                                 for w in words) and \
-            (_SAID_AFTER.match(after) or _PERSON_BEFORE.search(text[:run.start]) is not None
-             and not re.search(r"\bby\s+$", text[:run.start]))
-        out.append(Candidate(run.start, run.end, "person" if person else "firm", name,
-                             priority=30, rule="other-name"))
+        before = text[:run.start]
+        namelike = 1 <= len(words) <= 3 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+                                                 for w in words) and org_type(run) is None
+        person = namelike and (
+            _ROLE_BEFORE.search(before) is not None
+            or len(words) >= 2 and (_SAID_AFTER.match(after) or re.search(
+                r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+        place = not person and (
+            (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
+            or _PLACE_NOUN.match(after) is not None)
+        etype = "person" if person else "location" if place else "firm"
+        out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out
 
 

@@ -158,7 +158,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
                     continue
-                named = Candidate(p.start, p.end, org_type(run) or "organization",
+                named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
                 chosen.append(named)
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
