@@ -273,6 +273,8 @@ def org_type(run: Run) -> str | None:
             etype = ow["prefix"].get(w) or (ow["suffix"].get(w) if k > 0 else None)
             if etype in ("ministry", "agency", "organization") or (etype and k == 0):
                 return etype
+            if k > 0 and ow["suffix"].get(w) == "firm" and w in ("Bank", "Corporation", "Company"):
+                return "firm"       # "Export-Import Bank of Korea", "State Bank of India"
     for w in words:
         if w in ow["any"]:
             return ow["any"][w]

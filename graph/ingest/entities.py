@@ -36,6 +36,13 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def initial_forms(name: str) -> set[str]:
+    """Acronyms a name may go by: "Contemporary Amperex Technology Co. Limited" -> CATCL, CATL, CAT."""
+    out = {initials(name), initials(stem(name)),
+           initials(" ".join(w for w in name.split() if w not in ("Co.", "Co", "&")))}
+    return {x for x in out if x}
+
+
 def phrase_key(labels: list[str]) -> tuple[frozenset[str], str | None, str | None]:
     """Content words, class and amount of a known project or fund, from its labels."""
     from .phrases import MONEY, amount_key, phrases
@@ -187,10 +194,11 @@ class EntityTable:
     def _short_form(self, name: str) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
         Manufacturing Company" (and the other way round)."""
+        whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
-                 and (stem(e.name) == name or stem(name) == e.name
-                      or (name.isupper() and initials(e.name) == name)
-                      or (e.name.isupper() and initials(name) == e.name))
+                 and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                      or (name.isupper() and name in initial_forms(e.name))
+                      or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
         if not found and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"

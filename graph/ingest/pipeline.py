@@ -154,6 +154,11 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if p.script == "latin":
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
+            if named is not None and named.start > p.start and named.type in ("government",
+                                                                                "location"):
+                # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
+                chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
+                named = None
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
