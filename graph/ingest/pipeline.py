@@ -389,10 +389,6 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.type == "location" and other.key != e.key and \
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
-        if e.type == "firm" and codes and hits[0].values[0][0] == "country" and (
-                hits[0].start == 0 or re.search(r"\bof\s+(?:the\s+)?$", e.name[:hits[0].start])):
-            # "China Steel Corporation", "State Bank of India": the country the name gives
-            add(e.key, "located_in", table.country(codes[0], e.first).key)
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \

@@ -116,13 +116,6 @@ CUES: tuple[Cue, ...] = (
         r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?", _REGULATORS, _OWNABLE | {"technology"},
         gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
         r"financing|tax|money|\$|€|¥|₹)"),
-    Cue("produces", r"mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|"
-        r"build(?:s|ing)?|extract(?:s|ed)?|mines?|develop(?:s|ed)?|design(?:s|ed)?",
-        _SUPPLIERS - {"government"} | {"firm"}, _THINGS, gap=40, passive=False),
-    Cue("operates_in", r"(?:mak(?:e|es|ing)|produc(?:e|es|ing)|build(?:s|ing)?|operat(?:e|es|ing)|"
-        r"run(?:s|ning)?|mines?|process(?:es)?|employ(?:s)?|has\s+(?:a\s+)?(?:plant|plants|"
-        r"factory|factories|fab|fabs|yard|refinery|mine|mines|offices?))\s+"
-        r"(?:[\w-]+\s+){0,4}?(?:in|at)", BODIES, _PLACES, gap=15, passive=False),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
         _PLACES, gap=10, passive=False),
     Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
