@@ -78,7 +78,7 @@ def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> 
               "| CJK aliases R (wrong) | failures |" + (" time |" if timed else ""))
         print("|---|---|---|---|---|---|---|" + ("---|" if timed else ""))
         tot = {k: Counts() for k in ("e", "ts", "t", "p", "c")}
-        right = matched = correct = extracted = 0
+        right = matched = 0
         for article, ents, rels in gold_pairs_in(folder):
             rep, seconds = evaluate(article, ents, rels)
             results.append((split, article.stem, rep, seconds))
@@ -96,8 +96,6 @@ def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> 
                 tot[key].fn += c.fn
             right += rep.types_right
             matched += rep.matched
-            correct += rep.typed.correct
-            extracted += rep.typed.correct + rep.typed.fp
             if verbose:
                 _details(rep)
         e, ts, t, p, c = (tot[k] for k in ("e", "ts", "t", "p", "c"))

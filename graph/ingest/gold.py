@@ -27,13 +27,15 @@ Lines starting with ``#`` are comments. Scoring (:func:`score_gold`):
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..errors import KgError
 from ..model import Dataset
+from ..resolve import normalize
+from .score import Score as Counts
+from .score import _mixed
 
 SYMMETRIC = frozenset({"competes_with", "partners_with", "related_to"})
 _SUFFIXES = frozenset("inc ltd co corp corporation company plc llc ag se nv sa gmbh tbk".split())
@@ -55,7 +57,7 @@ def gold_key(name: str) -> str:
     >>> gold_key("PT Aneka Tambang Tbk")
     'aneka tambang'
     """
-    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).casefold()
+    text = normalize(name).translate(_QUOTES)
     words = [w for w in re.split(r"[\s,]+", text.replace(".", " ")) if w]
     while words and words[0] in ("the", "pt"):
         words = words[1:]
@@ -122,21 +124,6 @@ def load_gold(entities: Path, relations: Path) -> Gold:
                                 "add it there or fix the spelling")
         rels.append(GoldRelation(a, tuple(t.split("|")), b))
     return Gold(ents, rels)
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
 @dataclass
@@ -243,7 +230,9 @@ def score_gold(dataset: Dataset, gold: Gold, text: str = "") -> GoldReport:
         else:
             rep.wrong_relations.append(label)
     total = len(gold.relations)
-    rep.typed = _Mixed(len(found), len(dataset.relations) - correct, total - len(found), correct)
+    # precision over the drafted relations, recall over the gold ones (their counts differ)
+    rep.typed = _mixed(Counts(tp=correct, fp=len(dataset.relations) - correct),
+                       Counts(tp=len(found), fn=total - len(found)))
     rep.typed_strict = Counts(tp=correct_strict, fp=strict - correct_strict)
     rep.endpoints = Counts(tp=len(found_pairs), fp=len(dataset.relations) - ends_ok,
                            fn=total - len(found_pairs))
@@ -251,19 +240,6 @@ def score_gold(dataset: Dataset, gold: Gold, text: str = "") -> GoldReport:
                             for n, r in enumerate(gold.relations) if n not in found]
     _score_cjk(rep, dataset, gold, matched, text)
     return rep
-
-
-class _Mixed(Counts):
-    """Recall from the found gold relations, precision from the correct extracted ones
-    (several extracted relations may find one gold relation)."""
-
-    def __init__(self, tp: int, fp: int, fn: int, correct: int):
-        super().__init__(tp, fp, fn)
-        self.correct = correct
-
-    @property
-    def precision(self) -> float:
-        return self.correct / (self.correct + self.fp) if self.correct + self.fp else 1.0
 
 
 def _score_cjk(rep: GoldReport, dataset: Dataset, gold: Gold, matched: dict[str, int],
@@ -310,10 +286,10 @@ def gold_pairs_in(folder: Path) -> list[tuple[Path, Path, Path]]:
     return out
 
 
-def evaluate(article: Path, entities: Path, relations: Path) -> tuple[GoldReport, float]:
-    """Ingest one article against an empty seed folder, load the draft back, score it.
+def draft_dataset(article: Path) -> tuple[Dataset, float]:
+    """Ingest one article against an empty seed folder and load the draft back.
 
-    Returns the report and the seconds taken by extraction and YAML writing.
+    Returns the loaded draft and the seconds taken by extraction and YAML writing.
     """
     import tempfile
     import time
@@ -322,12 +298,17 @@ def evaluate(article: Path, entities: Path, relations: Path) -> tuple[GoldReport
     from .pipeline import ingest
     from .writer import draft_yaml
 
-    gold = load_gold(entities, relations)
     start = time.perf_counter()
     text = draft_yaml(ingest([str(article)]))
     seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.yaml"
         draft.write_text(text, encoding="utf-8")
-        dataset = load_dataset(draft)
+        return load_dataset(draft), seconds
+
+
+def evaluate(article: Path, entities: Path, relations: Path) -> tuple[GoldReport, float]:
+    """Score one article's draft (see :func:`draft_dataset`) against its gold pair."""
+    gold = load_gold(entities, relations)
+    dataset, seconds = draft_dataset(article)
     return score_gold(dataset, gold, article.read_text(encoding="utf-8")), seconds

@@ -18,10 +18,11 @@ section's project) and returns :class:`Fact` tuples. Rules, in order:
 - ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
 - ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
 - ``affects``     "impacting firms like A and B" -> affects
-- ``supplies``    "will supply cells for Tesla" -> supplies
-- ``regulates``   "<ministry/agency> approved/granted ... <project>" -> regulates
 - ``part-of``     "the battery arm of X" -> part_of
 - ``party-to``    a government and an agreement with "under/signed/joined" -> party_to
+
+Supplying, regulating and the other verb-led relations are read by the cue
+lexicon of :mod:`.verbs`.
 """
 
 from __future__ import annotations
@@ -418,37 +419,6 @@ def affects(v: View) -> None:
             v.add(subject.key, "affects", o.key, 0.5, "affects")
 
 
-_SUPPLY = re.compile(r"\b(?:(?:will|would|to|can|could|may|which|that|also)\s+(?:supply|deliver|sell)|"
-                     r"supplies|supplied|supplying|delivers|delivered|sells|sold)\b")
-
-
-def supplies(v: View) -> None:
-    for m in _SUPPLY.finditer(v.text):
-        to = re.search(r"\b(?:to|for)\s+(?:the\s+)?", v.text[m.end():m.end() + 80])
-        if to is None:
-            continue
-        target = v.at_start(m.end() + to.end())
-        subject = v.subject(m.start(), frozenset(BODIES | {"project", "government"}))
-        if target is not None and subject is not None and subject.key != ALL and \
-                v.type(target) in ("firm", "organization", "government", "project"):
-            v.add(subject.key, "supplies", target.key, 0.6, "supplies")
-
-
-_REGULATE = re.compile(r"\b(?:approved|approves|granted|grants|licensed|licenses|regulates|regulated|"
-                       r"oversees|oversaw|authori[sz]ed|cleared|clears|awarded|vetted|blocked|rejected|"
-                       r"fined)\b")
-
-
-def regulates(v: View) -> None:
-    for m in _REGULATE.finditer(v.text):
-        subject = v.before(m.start(), {"ministry", "agency", "government"}, max_gap=40)
-        if subject is None:
-            continue
-        obj = v.after(m.end(), {"project", "firm", "fund"}, max_gap=90)
-        if obj is not None and obj.key != ALL:
-            v.add(subject.key, "regulates", obj.key, 0.5, "regulates")
-
-
 def part_of(v: View) -> None:
     for m in re.finditer(r"\b(?:unit|arm|subsidiary|division|affiliate|branch|a unit)\s+of\s+(?:the\s+)?",
                          v.text):
@@ -507,7 +477,7 @@ def _topic(v: View) -> Mention | None:
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     operates,
-    firms_like, appositive, pair_noun, affects, supplies, regulates, part_of, party_to)
+    firms_like, appositive, pair_noun, affects, part_of, party_to)
 
 
 def sentence_facts(v: View) -> list[Fact]:
