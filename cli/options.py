@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any, Callable
 
 import click
@@ -89,11 +88,15 @@ def format_option(f: Callable) -> Callable:
 
 
 def emit(fmt: str, data: Callable[[], Any], text: Callable[[], str]) -> None:
-    """Print JSON (from ``data()``) or text (from ``text()``) to stdout."""
+    """Print strict JSON (from ``data()``) or text (from ``text()``, with anything a
+    terminal would act on made visible) to stdout."""
+    from graph.output import json_text
+    from graph.present import terminal_text
+
     if fmt == "json":
-        click.echo(json.dumps(data(), ensure_ascii=False, indent=2))
+        click.echo(json_text(data(), indent=2))
     else:
-        click.echo(text())
+        click.echo(terminal_text(text()))
 
 
 def csv_set(values: tuple[str, ...]) -> frozenset[str] | None:
