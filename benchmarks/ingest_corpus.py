@@ -66,7 +66,7 @@ def _ends(missed: str) -> tuple[str, str]:
 
 
 def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> list[tuple]:
-    from graph.ingest.gold import Counts, evaluate, gold_pairs_in
+    from graph.ingest.gold import evaluate, gold_pairs_in, totals
 
     results = []
     for split, folder in splits.items():
@@ -77,33 +77,25 @@ def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> 
         print("| article | entities P / R | type right | typed rel. P* / R | endpoints P / R "
               "| CJK aliases R (wrong) | failures |" + (" time |" if timed else ""))
         print("|---|---|---|---|---|---|---|" + ("---|" if timed else ""))
-        tot = {k: Counts() for k in ("e", "ts", "t", "p", "c")}
-        right = matched = 0
+        reports = []
         for article, ents, rels in gold_pairs_in(folder):
             rep, seconds = evaluate(article, ents, rels)
             results.append((split, article.stem, rep, seconds))
+            reports.append(rep)
             kinds = failure_kinds(rep)
             fails = ", ".join(f"{k} {v}" for k, v in kinds.items() if v)
-            print(f"| {article.stem} | {_fmt(rep.entities.precision)} / {_fmt(rep.entities.recall)} "
-                  f"| {_fmt(rep.type_accuracy)} | {_fmt(rep.typed_strict.precision)} / "
-                  f"{_fmt(rep.typed.recall)} | {_fmt(rep.endpoints.precision)} / "
-                  f"{_fmt(rep.endpoints.recall)} | {_fmt(rep.cjk.recall)} ({rep.cjk.fp}) | {fails} |"
-                  + (f" {seconds:.2f} s |" if timed else ""))
-            for key, c in (("e", rep.entities), ("ts", rep.typed_strict), ("t", rep.typed),
-                           ("p", rep.endpoints), ("c", rep.cjk)):
-                tot[key].tp += c.tp
-                tot[key].fp += c.fp
-                tot[key].fn += c.fn
-            right += rep.types_right
-            matched += rep.matched
+            print(_row(article.stem, rep, fails) + (f" {seconds:.2f} s |" if timed else ""))
             if verbose:
                 _details(rep)
-        e, ts, t, p, c = (tot[k] for k in ("e", "ts", "t", "p", "c"))
-        print(f"| **all {split}** | {_fmt(e.precision)} / {_fmt(e.recall)} "
-              f"| {_fmt(right / matched if matched else 1.0)} | {_fmt(ts.precision)} / "
-              f"{_fmt(t.recall)} | {_fmt(p.precision)} / {_fmt(p.recall)} "
-              f"| {_fmt(c.recall)} ({c.fp}) | |" + (" |" if timed else ""))
+        print(_row(f"**all {split}**", totals(reports), "") + (" |" if timed else ""))
     return results
+
+
+def _row(name: str, r, fails: str) -> str:
+    return (f"| {name} | {_fmt(r.entities.precision)} / {_fmt(r.entities.recall)} "
+            f"| {_fmt(r.type_accuracy)} | {_fmt(r.typed_strict.precision)} / "
+            f"{_fmt(r.typed.recall)} | {_fmt(r.endpoints.precision)} / "
+            f"{_fmt(r.endpoints.recall)} | {_fmt(r.cjk.recall)} ({r.cjk.fp}) | {fails} |")
 
 
 def _details(rep) -> None:

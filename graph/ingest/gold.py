@@ -312,3 +312,34 @@ def evaluate(article: Path, entities: Path, relations: Path) -> tuple[GoldReport
     gold = load_gold(entities, relations)
     dataset, seconds = draft_dataset(article)
     return score_gold(dataset, gold, article.read_text(encoding="utf-8")), seconds
+
+
+@dataclass
+class Totals:
+    """Micro-averaged scores over several articles."""
+
+    entities: Counts = field(default_factory=Counts)
+    typed_strict: Counts = field(default_factory=Counts)
+    typed: Counts = field(default_factory=Counts)
+    endpoints: Counts = field(default_factory=Counts)
+    cjk: Counts = field(default_factory=Counts)
+    types_right: int = 0
+    matched: int = 0
+
+    @property
+    def type_accuracy(self) -> float:
+        return self.types_right / self.matched if self.matched else 1.0
+
+
+def totals(reports: Sequence[GoldReport]) -> Totals:
+    """Add up the counts of several reports (recall of typed relations over all gold ones)."""
+    out = Totals()
+    for rep in reports:
+        for name in ("entities", "typed_strict", "typed", "endpoints", "cjk"):
+            mine, theirs = getattr(out, name), getattr(rep, name)
+            mine.tp += theirs.tp
+            mine.fp += theirs.fp
+            mine.fn += theirs.fn
+        out.types_right += rep.types_right
+        out.matched += rep.matched
+    return out
