@@ -308,7 +308,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     section = -1
     for s in doc.sentences:
         if s.section != section:
-            section, topic = s.section, None
+            section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
         for m in mentions:
             if m.key != ALL:

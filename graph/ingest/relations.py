@@ -240,7 +240,10 @@ def funding_from(v: View) -> None:
         if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
         agent = _possessed(v, agent)
-        patient = v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
+        from .verbs import clause_subject      # "Telkomsel, which ..., will pay ... with a loan from"
+        subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        patient = Mention(0, 0, subject) if subject is not None else \
+            v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
         if patient is not None:
             v.add(agent.key, "funds", patient.key, 0.7, "funding-from")
 

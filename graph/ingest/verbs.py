@@ -60,6 +60,8 @@ CUES: tuple[Cue, ...] = (
         r"from", swap=True, direct=False, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
+    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
+        passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -161,6 +163,12 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
     return None
 
 
+def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
+    """The subject of the clause that ``pos`` is in (see :func:`_subject`)."""
+    begin, _ = _clause(v.text, pos, pos)
+    return _subject(v, begin, pos, types)
+
+
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
     lead = text[begin:start]
@@ -217,6 +225,10 @@ def verb_cues(v: View) -> None:
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
+                if subject is None and cue.swap and v.topic is not None and \
+                        v.table[v.topic].type in cue.subject and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    subject = v.topic    # "Equipment will come from X": for the plant in question
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             if cue.type == "owns" and cue.swap and "by" in cue.words:
