@@ -269,7 +269,7 @@ def org_type(run: Run) -> str | None:
         if not industry or (before[:1].isupper() and not is_common(before)):
             return ow["suffix"][last]
     for k, w in enumerate(words[:-1]):
-        if words[k + 1] in ("of", "for"):
+        if words[k + 1] in ("of", "for", "on"):
             etype = ow["prefix"].get(w) or (ow["suffix"].get(w) if k > 0 else None)
             if etype in ("ministry", "agency", "organization") or (etype and k == 0):
                 return etype
@@ -532,6 +532,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     taken = [(c.start, c.end) for c in known]
     titles = {w for r in roles() for w in r.split()} | _TITLES
     places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
+    sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
     for whole in runs(text):
         run = _cut_at_connector(whole)
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
@@ -539,7 +540,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
             and clash[0][1] < run.end and run.words[-1][1:].islower() \
             and not is_common(run.words[-1])
-        if clash and not opens:
+        # "Lynas Rare Earths": an industry word ends a firm's name
+        ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
+                                   for c in clash) and not is_common(run.words[0]) \
+            and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
+        if clash and not (opens or ends):
             continue
         name = run.text(text)
         words = run.words

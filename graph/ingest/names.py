@@ -105,7 +105,8 @@ def runs(text: str) -> tuple[Run, ...]:
                 continue
             # connectors: "of", "and", "for the", ", " inside ministry names
             k = j
-            while k < len(toks) and toks[k].kind == "word" and toks[k].text in CONNECTORS:
+            while k < len(toks) and (toks[k].kind == "word" or toks[k].text == "&") \
+                    and toks[k].text in CONNECTORS:
                 k += 1
             comma = False
             if k == j and t.text == "," and _comma_ok(members):
