@@ -302,7 +302,7 @@ def located(v: View) -> None:
         if v.type(m) not in places:
             continue
         if _IN_PLACE.search(v.text[:m.start]):
-            project = v.before(m.start, {"project"})
+            project = v.before(m.start, {"project"}, max_gap=40)
             if project is not None and project.key != ALL and not any(
                     v.type(x) == "project" and project.end <= x.start < m.start for x in v.mentions):
                 v.add(project.key, "located_in", m.key, 0.6, "located")

@@ -81,8 +81,10 @@ CUES: tuple[Cue, ...] = (
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False),
     Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
-        r"tak(?:e|es|ing)\s+over|bought|buy(?:s|ing)?|purchas(?:e|es|ed)",
-        _HOLDERS | {"person"}, _OWNABLE, gap=50),
+        r"tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
+        unless=r"(?:\s+\S+){0,6}?\s+from\b"),
+    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b"),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
         r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
@@ -153,10 +155,15 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                 and not re.match(r"[’']s\b", v.text[m.end:])]
         return near[-1].key if near and begin + rel.start() - near[-1].end <= 80 else None
     for m in v.mentions:
-        if begin <= m.start and m.end <= pos and v.type(m) in types and m.key != ALL:
+        if begin <= m.start and m.end <= pos and m.key != ALL:
             if _in_prep_phrase(v.text, begin, m.start):
                 continue
-            return m.key
+            if re.match(r"[’']s\s", v.text[m.end:]):
+                m = _possessed(v, m)          # "Saudi Arabia's SALIC": SALIC is the subject
+                if m.end > pos or m.key == ALL:
+                    continue
+            if v.type(m) in types:
+                return m.key
     if _PRONOUN_SUBJECT.match(before) and v.last_actor is not None \
             and v.table[v.last_actor].type in types:
         return v.last_actor
@@ -186,7 +193,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
                 first = cand
                 break
     if first is None and cue.direct:
-        cand = v.after(pos, cue.object, max_gap=cue.gap)
+        direct = cue.object - _PLACES if cue.type == "supplies" else cue.object
+        cand = v.after(pos, direct, max_gap=cue.gap)
         if cand is not None and cand.start < end:
             first = cand
     if first is None and cue.prep:
@@ -245,6 +253,9 @@ def verb_cues(v: View) -> None:
                                                                            end + more.end())[1])
             for a in sources:
                 for b in targets:
+                    if a is not None and b is not None and cue.type == "part_of" and \
+                            v.table[a].type == "firm" and v.table[b].type in _PLACES:
+                        continue          # a firm is not part of a country
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
