@@ -170,6 +170,16 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
     return None
 
 
+def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> list[int | None]:
+    """The subject and those listed with it before ``pos``: "Ford and SK On will build"."""
+    if key is None:
+        return [None]
+    first = next((m for m in v.mentions if m.key == key and m.end <= pos), None)
+    if first is None:
+        return [key]
+    return [m.key for m in v.listed(first, types) if m.end <= pos and m.key != ALL] or [key]
+
+
 def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
     """The subject of the clause that ``pos`` is in (see :func:`_subject`)."""
     begin, _ = _clause(v.text, pos, pos)
@@ -238,7 +248,8 @@ def verb_cues(v: View) -> None:
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
                 objects = _objects(v, cue, m.end(), end)
-                sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
+                subjects = _coordinated(v, subject, cue.subject, m.start())
+                sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
