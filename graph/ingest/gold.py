@@ -199,11 +199,11 @@ def score_gold(dataset: Dataset, gold: Gold, text: str = "") -> GoldReport:
 
     gold_typed: dict[tuple[int, int, str], int] = {}
     gold_pairs: dict[frozenset[int], list[int]] = {}
-    for n, r in enumerate(gold.relations):
-        a, b = index[r.source], index[r.target]
-        for t in r.types:
-            gold_typed[(*pair(a, b, t), t)] = n
-        gold_pairs.setdefault(frozenset((a, b)), []).append(n)
+    for n, g in enumerate(gold.relations):
+        ga, gb = index[g.source], index[g.target]
+        for t in g.types:
+            gold_typed[(*pair(ga, gb, t), t)] = n
+        gold_pairs.setdefault(frozenset((ga, gb)), []).append(n)
     found: set[int] = set()
     found_pairs: set[int] = set()
     correct = correct_strict = strict = ends_ok = 0
@@ -220,9 +220,9 @@ def score_gold(dataset: Dataset, gold: Gold, text: str = "") -> GoldReport:
         if pairs:
             ends_ok += 1
             found_pairs.update(pairs)
-        n = gold_typed.get((*pair(a, b, r.type), r.type))
-        if n is not None:
-            found.add(n)
+        gold_n = gold_typed.get((*pair(a, b, r.type), r.type))
+        if gold_n is not None:
+            found.add(gold_n)
             correct += 1
             correct_strict += typed_strict
         elif pairs:

@@ -257,11 +257,11 @@ def verb_cues(v: View) -> None:
                     if extra is not None and extra.key != ALL:
                         sources = sources + [_possessed(v, extra).key]
             if cue.type == "competes_with" and end < len(text):
-                more = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
-                if more is not None:
+                also = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
+                if also is not None:
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 end + more.end(), _clause(text, end + more.end(),
-                                                                           end + more.end())[1])
+                                                 end + also.end(), _clause(text, end + also.end(),
+                                                                           end + also.end())[1])
             for a in sources:
                 for b in targets:
                     if a is not None and b is not None and cue.type == "part_of" and \

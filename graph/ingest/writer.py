@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .doc import EntityDraft
 from .pipeline import Draft
 
 STATUS = "suggested"
@@ -20,10 +21,6 @@ STATUS = "suggested"
 def draft_dict(draft: Draft) -> dict[str, Any]:
     """The draft as plain data in seed-file shape."""
     by_key = {e.key: e for e in draft.entities}
-    ids = {}
-    for r in draft.relations:
-        for k in (r.source, r.target):
-            ids[k] = None
     out: dict[str, Any] = {}
     single = len(draft.sources) == 1
     if single:
@@ -52,11 +49,9 @@ def draft_dict(draft: Draft) -> dict[str, Any]:
     return out
 
 
-def _id(draft: Draft, key: int, by_key: dict) -> str:
+def _id(draft: Draft, key: int, by_key: dict[int, EntityDraft]) -> str:
     e = by_key.get(key)
-    if e is not None:
-        return e.id
-    return draft.table_ids[key]
+    return str(e.id) if e is not None else draft.table_ids[key]
 
 
 def draft_yaml(draft: Draft) -> str:
