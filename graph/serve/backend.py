@@ -16,6 +16,10 @@ from ..errors import KgError, TooLarge
 from ..store.base import Store
 
 
+START_CANDIDATES = 2000     # best connected entities considered for the explorer's start
+START_RELATIONS = 300       # ... and the most relations the start entity may have
+
+
 @dataclass
 class FindResult:
     """``kg find`` matches (the CLI prints the list of their dicts)."""
@@ -55,16 +59,21 @@ class Explorer:
         self._lock = threading.Lock()
 
     def overview(self) -> Any:
-        """``kg stats --top 1``, computed once (counts, the most connected entity)."""
+        """``kg stats --top START_CANDIDATES``, computed once (counts, the best connected)."""
         with self._lock:
             if self._overview is None:
-                self._overview = self.stats(1)
+                self._overview = self.stats(START_CANDIDATES)
             return self._overview
 
-    def start_entity(self) -> str | None:
-        """Where the explorer starts on a graph too big for one page: the most connected entity."""
+    def start_entity(self) -> tuple[str, int] | None:
+        """Where the explorer starts on a graph too big for one page, and with how many
+        relations: the best connected entity whose neighbourhood stays small enough to
+        draw at once (else the best connected one)."""
         top = self.overview().top
-        return top[0][0].id if top else None
+        if not top:
+            return None
+        e, degree = next(((e, d) for e, d in top if d <= START_RELATIONS), top[0])
+        return e.id, degree
 
     def whole_graph_fits(self, limits: Any) -> bool:
         """Whether the whole graph is within the page limits (checked before fetching it)."""
@@ -158,18 +167,48 @@ class Explorer:
         """The page's records of some entities and the relations among them; an entity
         with relations beyond them carries ``more`` (how many)."""
         data = self.store.dataset(ids)
+        beyond = self.beyond(data)
+        entities = []
+        for e in data.entities.values():
+            record = _compact(e.to_dict())
+            if beyond.get(e.id):
+                record["more"] = beyond[e.id]
+            entities.append(record)
+        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+
+    def beyond(self, data: Any) -> dict[str, int]:
+        """Entity id -> how many of its relations ``data`` leaves out (when any)."""
         inside: dict[str, int] = {}
         for r in data.relations:
             for end in {r.source_id, r.target_id}:
                 inside[end] = inside.get(end, 0) + 1
-        entities = []
-        for e in data.entities.values():
-            record = _compact(e.to_dict())
-            beyond = len(self.store.relations_of(e.id)) - inside.get(e.id, 0)
-            if beyond > 0:
-                record["more"] = beyond
-            entities.append(record)
-        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+        out = {}
+        for eid in data.entities:
+            more = len(self.store.relations_of(eid)) - inside.get(eid, 0)
+            if more > 0:
+                out[eid] = more
+        return out
+
+    def start_view(self, limits: Any) -> tuple[Any, Any]:
+        """(dataset, options) the live explorer opens on: the whole graph when it fits
+        on a page, else :meth:`start_entity` and its neighbours (or it alone when they
+        are too many), marked as a focus page the user expands from."""
+        from dataclasses import replace
+
+        if self.whole_graph_fits(limits):
+            return self.selection_dataset(None, 1, None, None, limits)
+        start = self.start_entity()
+        if start is None:
+            return self.store.dataset([]), limits
+        focus, degree = start
+        ids = [focus]
+        if degree <= START_RELATIONS:
+            ids = self.store.neighbors(focus, 1).entity_ids()
+        data = self.store.dataset(ids)
+        name = data.entities[focus].name
+        return data, replace(limits, focus=focus, depth=1, beyond=self.beyond(data),
+                             subtitle=(f"within 1 hop of {focus}" if len(ids) > 1 else
+                                       f"{name}: {degree:,} relations; search or expand"))
 
     def page_data(self, dataset: Any, options: Any, highlight: Any = None) -> dict[str, Any]:
         """The JSON document a page embeds (TooLarge above the options' size limits)."""

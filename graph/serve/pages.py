@@ -30,19 +30,19 @@ def saved_page_headers(html: str, stem: str = "graph") -> dict[str, str]:
 
 
 def explorer_page(ex: Explorer, limits: Any) -> tuple[bytes, str, dict[str, str]]:
-    """The explorer at ``/``: the whole graph when it fits on a page, else the
-    neighbourhood of its most connected entity (or that entity alone)."""
+    """The explorer at ``/`` (see :meth:`Explorer.start_view`), live."""
     from dataclasses import replace
 
     from ..errors import TooLarge
 
-    focus = None if ex.whole_graph_fits(limits) else ex.start_entity()
-    dataset, options = ex.selection_dataset(focus, 1, None, None, limits)
+    dataset, options = ex.start_view(limits)
     try:
         html = ex.page(dataset, options)
-    except TooLarge:
-        dataset = ex.store.dataset([focus] if focus else [])
-        html = ex.page(dataset, replace(options, subtitle=f"{focus}; search to explore"))
+    except TooLarge:        # the start's neighbours are over the page limits: it alone
+        focus = options.focus
+        dataset = ex.store.dataset([focus])
+        html = ex.page(dataset, replace(options, beyond=ex.beyond(dataset),
+                                        subtitle=f"{focus}: search or expand"))
     html = live_page(html, {"api": "/api", "page": "/page", "backend": ex.source.backend})
     return html.encode("utf-8"), "text/html; charset=utf-8", {"content-security-policy":
                                                               page_csp(html)}
