@@ -70,9 +70,10 @@ def serve_screenshot(folder, entity: str | None, out) -> None:
     server = Live(memory_source(folder))
     b = support.Browser()
     try:
-        if entity is None:
-            entity = server.client.json("/api/stats?top=1")["most_connected"][0]["id"]
         page = open_live(b, f"http://127.0.0.1:{server.port}/", timeout=300)
+        if entity is None:      # where the explorer opened
+            entity = page.js("kg.data.focus") or server.client.json(
+                "/api/stats?top=1")["most_connected"][0]["id"]
         page.js("id => kg.selectEntity(id, {focus: false})", entity)
         page.js("network.fit()")
         page.page.wait_for_timeout(500)
