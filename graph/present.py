@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from .model import Entity, Relation, Schema
 from .queries import ExposureHit, Hop, Neighborhood, Path, Stats
@@ -184,7 +184,7 @@ def report_text(report: Report, folder: str) -> str:
     return "\n".join(lines)
 
 
-def rows_text(keys: list[str], rows: list[list]) -> str:
+def rows_text(keys: list[str], rows: list[list[Any]]) -> str:
     """Query rows (``kg cypher``) as a table: text as is, other values as JSON, one line each."""
     from .errors import KgError
     from .output import json_text
