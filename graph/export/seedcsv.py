@@ -81,7 +81,7 @@ class CSVExporter(Exporter):
 
     # -- cells -----------------------------------------------------------
     def _cell(self, value: Any, where: str) -> str:
-        from ..loader import _csv_value  # the reader's own rule, so both stay in step
+        from ..rules import csv_value  # the reader's own rule, so both stay in step
 
         if value is None:
             return ""
@@ -96,7 +96,7 @@ class CSVExporter(Exporter):
             self.warnings.append(f"{where}: empty text is dropped by CSV")
         else:
             try:
-                back: Any = _csv_value(text)
+                back: Any = csv_value(text)
             except ValueError:
                 back = None
             if not isinstance(back, str):
