@@ -515,6 +515,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+_DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
+                            "Governorate Municipality".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
                          r"state|city|regency)\b")
 
@@ -574,7 +576,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
-            or _PLACE_NOUN.match(after) is not None)
+            or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         etype = "person" if person else "location" if place else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out

@@ -373,6 +373,12 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 add(table.country(code, e.first).key, "owns", e.key)
         if e.type in ("ministry", "agency") and hits and hits[0].start == 0 and codes:
             add(e.key, "part_of", table.country(codes[0], e.first).key)
+        elif e.type in ("ministry", "agency", "fund") and not codes:
+            # "Michigan Economic Development Corporation", "Texas Enterprise Fund": a state's body
+            state = next((o for o in table if o.type in ("government", "location")
+                          and o.key != e.key and e.name.startswith(o.name + " ")), None)
+            if state is not None:
+                add(e.key, "part_of", state.key)
         if e.type == "agreement":
             for code in dict.fromkeys(codes):
                 add(table.country(code, e.first).key, "party_to", e.key)
