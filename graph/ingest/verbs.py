@@ -282,11 +282,18 @@ _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
 
 
 def possessive_roles(v: View) -> None:
-    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for."""
+    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
+    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
     for p in v.mentions:
         if v.type(p) != "person":
             continue
         before = v.text[:p.start]
+        if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
+            ministry = v.before(p.start, {"ministry"})
+            key = ministry.key if ministry is not None else v.last_actor
+            if key is not None and key != ALL and v.table[key].type == "ministry":
+                v.add(p.key, "heads", key, 0.6, "role-poss")
+            continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)
             if m is None:
