@@ -200,7 +200,7 @@ class EntityTable:
                       or (name.isupper() and name in initial_forms(e.name))
                       or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
-        if not found and _can_be_short(name):
+        if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
                      and e.seed_id is None and e.name != name
