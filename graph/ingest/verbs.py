@@ -62,6 +62,8 @@ CUES: tuple[Cue, ...] = (
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
+    Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
+        _RECEIVERS, gap=30, passive=False),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -256,12 +258,14 @@ def verb_cues(v: View) -> None:
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [_possessed(v, extra).key]
-            if cue.type == "competes_with" and end < len(text):
-                also = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
+            if not cue.swap and re.search(r"with\b", cue.words):
+                # "competes with A, and increasingly with B", "licences with A and with B"
+                also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+                                 text[m.end():min(len(text), end + 40)])
                 if also is not None:
+                    start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 end + also.end(), _clause(text, end + also.end(),
-                                                                           end + also.end())[1])
+                                                 start, _clause(text, start, start)[1])
             for a in sources:
                 for b in targets:
                     if a is not None and b is not None and cue.type == "part_of" and \
