@@ -281,6 +281,8 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+_ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
+                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -297,6 +299,12 @@ def possessive_roles(v: View) -> None:
             key = ministry.key if ministry is not None else v.last_actor
             if key is not None and key != ALL and v.table[key].type == "ministry":
                 v.add(p.key, "heads", key, 0.6, "role-poss")
+            continue
+        its = _ITS_ROLE.search(before)
+        if its is not None and v.owner is not None and v.owner.key != ALL and \
+                v.type(v.owner) in BODIES:
+            v.add(p.key, "heads" if its.group("head") else "works_for", v.owner.key, 0.6,
+                  "role-poss")
             continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)
