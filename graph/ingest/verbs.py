@@ -134,7 +134,8 @@ _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|
                        r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|its|the\s+(?:company|group|firm|carmaker|maker|"
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
+                              r"(?:company|group|firm|carmaker|maker|"
                               r"venture|lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
 
@@ -166,9 +167,15 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                     continue
             if v.type(m) in types:
                 return m.key
-    if _PRONOUN_SUBJECT.match(before) and v.last_actor is not None \
-            and v.table[v.last_actor].type in types:
-        return v.last_actor
+    if _PRONOUN_SUBJECT.match(before):
+        if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
+            # "X, the renewable arm of Y, said on Monday it would build": X
+            sayer = next((m for m in v.mentions if m.end <= begin and m.key != ALL
+                          and not m.anaphor and v.type(m) in BODIES), None)
+            if sayer is not None:
+                return sayer.key if v.type(sayer) in types else None
+        if v.last_actor is not None and v.table[v.last_actor].type in types:
+            return v.last_actor
     return None
 
 
