@@ -594,6 +594,10 @@ IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co""".split())
 def _cut_at_connector(run: Run) -> Run:
     """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
     for i, tok in enumerate(run.tokens):
+        rest = " ".join(t.text for t in run.tokens[i + 1:] if t.text != "the")
+        if i and tok.text == "of" and _is_place_or_country(rest):
+            kept = run.tokens[:i]       # "Lynas Rare Earths of Australia": the firm, then where
+            return Run(kept[0].start, kept[-1].end, tuple(kept))
         if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
             kept = run.tokens[:i]
             while kept and kept[-1].text in ("of", "and", "&", ","):

@@ -186,7 +186,12 @@ def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> l
     first = next((m for m in v.mentions if m.key == key and m.end <= pos), None)
     if first is None:
         return [key]
-    return [m.key for m in v.listed(first, types) if m.end <= pos and m.key != ALL] or [key]
+    out = []
+    for m in v.listed(first, types):
+        if m.end > pos or m.key == ALL or re.match(r"[’']s\s", v.text[m.end:]):
+            break           # "X, Telkom's unit": an apposition, not a second subject
+        out.append(m.key)
+    return out or [key]
 
 
 def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
@@ -247,6 +252,14 @@ def verb_cues(v: View) -> None:
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
+                if near is not None and re.fullmatch(
+                        r"\s+(?:[a-z-]+\s+)?(?:subsidiary|unit|arm|affiliate|venture)\s+",
+                        text[near.end:m.start()]):
+                    # "JASM, a TSMC subsidiary in which ...": JASM, not TSMC
+                    head = v.before(near.start, cue.subject, max_gap=40)
+                    if head is not None and re.fullmatch(
+                            r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", text[head.end:near.start]):
+                        near = head
                 subject = near.key if near is not None and near.key != ALL else None
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
@@ -382,7 +395,8 @@ def units(v: View) -> None:
         if _UNIT_AFTER.match(after):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
-                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|another|its)\s+", v.text[x.end:y.start]):
+                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?:a|an|the|another|its)\s+)?",
+                    v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
         if _SHAREHOLDER.match(after):
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
