@@ -186,7 +186,7 @@ def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> l
     first = next((m for m in v.mentions if m.key == key and m.end <= pos), None)
     if first is None:
         return [key]
-    out = []
+    out: list[int | None] = []
     for m in v.listed(first, types):
         if m.end > pos or m.key == ALL or re.match(r"[’']s\s", v.text[m.end:]):
             break           # "X, Telkom's unit": an apposition, not a second subject
