@@ -28,6 +28,7 @@ demo: install
 
 ## Set up and run every test (Chromium from Debian, Neo4j from Maven Central).
 test: install-test test-deps
+	node --test tests/js
 	$(BIN)/python -m pytest
 
 test-deps:

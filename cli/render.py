@@ -63,13 +63,13 @@ def _done(exporter: Any) -> None:
 def render(output: str, focus, depth: int, types, rels, title, max_entities: int,
            max_relations: int, force: bool, store) -> None:
     """An interactive, self-contained HTML page of the graph (or part of it)."""
-    from graph.export import export
     from graph.render import PageOptions
+    from graph.render.focus import write_page
 
     selection = _selection(focus, depth, types, rels)
     options = PageOptions(title=title, subtitle=selection.describe() or None,
                           max_entities=max_entities, max_relations=max_relations)
-    _done(export(store, "html", output, force, selection, options=options))
+    _done(write_page(store, selection, output, force, options))
 
 
 @click.command("export")
