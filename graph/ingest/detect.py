@@ -560,6 +560,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip()
         after = text[run.end:]
+        if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
+                                re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
+            continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
                 or re.search(r".[A-Z0-9]", words[0])):
