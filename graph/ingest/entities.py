@@ -203,6 +203,13 @@ class EntityTable:
                       or (name.isupper() and name in initial_forms(e.name))
                       or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
+        if not found and " of " in name:
+            # "Serum Institute of India" after "Serum Institute"
+            head, _, rest = name.rpartition(" of ")
+            from .lexicon import place_labels
+            if rest in place_labels():
+                found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
+                         and e.name == head]
         if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
