@@ -124,8 +124,12 @@ class Explorer:
             raise TooLarge(f"the whole graph ({s.entities:,} entities, {s.relations:,} "
                            "relations) is too big for one page; pick a part with focus= "
                            "and depth=")
-        return (select(self.store, selection),
-                replace(limits, subtitle=selection.describe() or None))
+        options = replace(limits, subtitle=selection.describe() or None)
+        if focus is not None:       # a focus page: opens on the focus, embeds a budgeted margin
+            from ..render.focus import focus_page_data
+
+            return focus_page_data(self.store, selection, options)
+        return select(self.store, selection), options
 
     def result_dataset(self, result: Any) -> tuple[Any, Any]:
         """(dataset, highlight) for a query result, as ``kg path ... --html`` builds them."""
@@ -199,12 +203,15 @@ def open_explorer(source: Source) -> Explorer:
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:
-    """Paths, sizes and mtimes of the seed files (None when the folder cannot be read)."""
+    """Path, size, mtime and ctime of every seed file (None when the folder cannot be read)."""
     from pathlib import Path
 
-    from ..cache import fingerprint
+    from ..seedio import seed_files
 
+    folder = Path(seeds)
     try:
-        return fingerprint(Path(seeds))
+        files = [folder] if folder.is_file() else seed_files(folder)
+        return tuple((str(p), st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                     for p in files for st in [p.stat()])
     except (OSError, KgError):
         return None
