@@ -58,8 +58,10 @@ def main() -> None:
     import atexit
     import os
 
+    from .options import OWN_PROCESS
+
     try:
-        cli(prog_name="kg")
+        cli(prog_name="kg", obj=OWN_PROCESS)
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):

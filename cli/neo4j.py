@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import click
 
-from .options import emit, format_option, neo4j_connection, neo4j_options, seeds_option
+from .options import (backend_option, emit, format_option, neo4j_connection, neo4j_options,
+                      seeds_option, strict_option)
 
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path())
 @seeds_option
-@click.option("--backend", type=click.Choice(["memory", "neo4j"]), envvar="KG_BACKEND",
-              default="memory", show_default=True,
-              help="Where to load (or $KG_BACKEND); only neo4j keeps a loaded graph.")
-@click.option("--strict", is_flag=True, help="Treat type-mismatch warnings as errors.")
+@backend_option("Where to load (or $KG_BACKEND); only neo4j keeps a loaded graph.")
+@strict_option
 @click.option("--batch-size", default=5000, show_default=True,
               help="Rows per transaction.")
 @neo4j_options
@@ -35,7 +34,7 @@ def load(folder: str | None, seeds: str, backend: str, strict: bool, batch_size:
                          "on every command")
     options = neo4j_connection(neo4j)
     summary = load_folder(folder or seeds, strict=strict, batch_size=batch_size, **options)
-    emit(fmt, summary.to_dict, summary.text)
+    emit(fmt, summary)
 
 
 @click.command()
@@ -61,8 +60,7 @@ def cypher(query: str, params: tuple[str, ...], limit: int | None, seeds: str, n
     values = {"dataset": options.pop("dataset") or folder_dataset_name(seeds),
               **parse_params(params)}
     keys, rows = run(query, values, limit, **options)
-    emit(fmt, lambda: [dict(zip(keys, row)) for row in rows],
-         lambda: present.rows_text(keys, rows))
+    emit(fmt, present.Rows(keys, rows))
 
 
 def register(group: click.Group) -> None:

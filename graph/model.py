@@ -195,6 +195,24 @@ class Schema:
         wanted = set(wanted)
         return any(t in wanted for t in self.lineage(type_name))
 
+    def ends_fit(self, rel_type: str, source_type: str, target_type: str) -> bool:
+        """Whether a relation of ``rel_type`` may go from ``source_type`` to ``target_type``
+        (symmetric types either way). Unknown types fit: they are reported on their own.
+
+        >>> Schema.builtin().ends_fit("funds", "sector", "fund")
+        False
+        """
+        rt = self.relation_types.get(rel_type)
+        if (rt is None or source_type not in self.entity_types
+                or target_type not in self.entity_types):
+            return True
+
+        def fits(a: str, b: str) -> bool:
+            return ((not rt.from_types or self.is_a(a, rt.from_types))
+                    and (not rt.to_types or self.is_a(b, rt.to_types)))
+
+        return fits(source_type, target_type) or (rt.symmetric and fits(target_type, source_type))
+
     def color(self, type_name: str) -> str:
         for t in self.lineage(type_name):
             if t in self.entity_types and self.entity_types[t].color:

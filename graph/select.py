@@ -8,34 +8,12 @@ it works the same on every backend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .model import Dataset
-from .queries import Traversal, type_matches
+from .queries import Selection, Subgraph, Traversal, type_matches
 from .service import check_types, traversal
 from .store.base import Store
 
-
-@dataclass(frozen=True)
-class Selection:
-    """What to keep (all ``None``: the whole graph)."""
-
-    focus: str | None = None            # an entity name, id or alias
-    depth: int = 1
-    types: frozenset[str] | None = None  # entity types (subtypes included)
-    rels: frozenset[str] | None = None   # relation types
-
-    def describe(self) -> str:
-        """A short human summary, e.g. ``within 2 hops of smic; types firm``."""
-        parts = []
-        if self.focus is not None:
-            parts.append(f"within {self.depth} hop{'s' if self.depth != 1 else ''} "
-                         f"of {self.focus}")
-        if self.types:
-            parts.append("types " + ", ".join(sorted(self.types)))
-        if self.rels:
-            parts.append("relations " + ", ".join(sorted(self.rels)))
-        return "; ".join(parts)
+__all__ = ["Selection", "Subgraph", "select"]
 
 
 def select(store: Store, selection: Selection = Selection()) -> Dataset:

@@ -43,13 +43,8 @@ class MemoryStore(Store):
         """The networkx MultiDiGraph: nodes are entity ids (attribute ``entity``),
         edges are keyed by relation id (attribute ``relation``)."""
         if self._graph is None:
-            import networkx as nx
-
-            g = nx.MultiDiGraph()
-            g.add_nodes_from((e.id, {"entity": e}) for e in self.data.entities.values())
-            g.add_edges_from((r.source_id, r.target_id, r.id, {"relation": r})
-                             for r in self.data.relations)
-            self._graph = g
+            from ..nxgraph import to_networkx
+            self._graph = to_networkx(self.data)
         return self._graph
 
     @classmethod
