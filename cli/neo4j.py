@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .options import (backend_option, emit, format_option, neo4j_connection, neo4j_options,
@@ -18,7 +20,7 @@ from .options import (backend_option, emit, format_option, neo4j_connection, neo
 @neo4j_options
 @format_option
 def load(folder: str | None, seeds: str, backend: str, strict: bool, batch_size: int,
-         neo4j: dict, fmt: str) -> None:
+         neo4j: dict[str, Any], fmt: str) -> None:
     """Validate FOLDER (default --seeds) and load it into Neo4j.
 
     Only what changed is written and what the folder no longer has is removed;
@@ -45,7 +47,7 @@ def load(folder: str | None, seeds: str, backend: str, strict: bool, batch_size:
 @seeds_option
 @neo4j_options
 @format_option
-def cypher(query: str, params: tuple[str, ...], limit: int | None, seeds: str, neo4j: dict,
+def cypher(query: str, params: tuple[str, ...], limit: int | None, seeds: str, neo4j: dict[str, Any],
            fmt: str) -> None:
     """Run a read-only Cypher QUERY on Neo4j and print its rows.
 

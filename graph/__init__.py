@@ -32,7 +32,9 @@ if TYPE_CHECKING:
                           ShowResult, Stats, Subgraph)
     from .store.options import MemoryOptions, Neo4jOptions
 
-__all__ = sorted(_LAZY) + ["__version__"]
+__all__ = ["ExposureResult", "FindResult", "KG", "KgError", "MemoryOptions", "Neo4jOptions",
+           "NeighborsResult", "PathResult", "Selection", "ShowResult", "Stats", "Subgraph",
+           "Validation", "Written", "open", "validate_folder", "__version__"]
 
 
 def __getattr__(name: str) -> Any:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import defaults, service
 from .queries import (ExposureResult, FindResult, NeighborsResult, PathResult, Result,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .validate import Report
 
 Names = Iterable[str] | str | None
+R = TypeVar("R", bound=Result)
 
 
 def open(seeds: str = defaults.SEEDS, backend: str = defaults.BACKEND,  # noqa: A001
@@ -116,7 +117,7 @@ class KG:
         where = repr(self.options) if self.options is not None else type(self.store).__name__
         return f"<KG {where}>"
 
-    def _shown(self, result: Any) -> Any:
+    def _shown(self, result: R) -> R:
         result.presenter = self._presenter
         return result
 

@@ -18,7 +18,7 @@ from .schema import RelationType as RelationType
 from .schema import Schema as Schema
 
 Scalar = Union[str, int, float, bool]
-PropertyValue = Union[Scalar, list]
+PropertyValue = Union[Scalar, list[Scalar]]
 
 
 @dataclass(frozen=True)

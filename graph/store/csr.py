@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Sequence, Union
+from typing import TYPE_CHECKING, Any, Sequence, Union
 
 from ..bulk import codes_array, field_values, gc_paused
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 SORTED_ABOVE = 32
 
 
-Ints = Union[list[int], array]
+Ints = Union[list[int], "array[int]"]
 
 
 class Index:
@@ -80,7 +80,7 @@ class Index:
             nbr_off.append(len(nbr))
         return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
 
-    def __getstate__(self) -> tuple:
+    def __getstate__(self) -> tuple[Any, ...]:
         # Lists after a build (converting costs a second at 1M relations);
         # compact arrays in the cache.
         top = max(len(self.inc), len(self.ids))
@@ -88,13 +88,13 @@ class Index:
                                                            self.inc_other, self.nbr_off,
                                                            self.nbr)))
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.__init__(*state)  # type: ignore[misc]
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def neighbours(self, u: int) -> array:
+    def neighbours(self, u: int) -> Ints:
         """Distinct neighbours of ``u`` either way, in id order."""
         return self.nbr[self.nbr_off[u]:self.nbr_off[u + 1]]
 

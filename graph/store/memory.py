@@ -19,7 +19,7 @@ from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neig
                        NeighborHit, Path, PathQuery, Stats, Traversal, order_paths,
                        sort_counts, type_matches)
 from ..resolve import normalize
-from ..traverse import bfs, chain, k_shortest_paths, shortest_paths
+from ..traverse import Step, Through, bfs, chain, k_shortest_paths, shortest_paths
 from .base import Store
 from .csr import Index
 
@@ -125,7 +125,7 @@ class MemoryStore(Store):
             if t.relation_ok(rel) and (natural or not t.directed or sym(rel.type)):
                 yield v, rel
 
-    def _walker(self, t: Traversal):
+    def _walker(self, t: Traversal) -> tuple[Step[int], Through[int], frozenset[int]]:
         index = self.index
         avoid = self._avoid(t)
         if t.rels is None and t.as_of is None and not t.directed:
