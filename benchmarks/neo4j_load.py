@@ -145,7 +145,7 @@ def _write_csv(path: Path, rows: list[dict[str, Any]]) -> tuple[list[str], dict[
 def load_csv_plan(data, name: str, import_dir: Path, batch: int) -> list[str]:
     """Write CSV files of the dataset's node and relationship properties (what
     ``kg load`` writes, minus its hash) and return the LOAD CSV statements."""
-    from graph.neo4j_model import quote
+    from graph.neo4j_names import quote
     from graph.store.neo4j_load import _node_rows, _relationship_rows
 
     import_dir.mkdir(parents=True, exist_ok=True)
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
     from graph.store.memory import MemoryStore
     from graph.store.neo4j import Neo4jStore
     from graph.store.neo4j_conn import Connection
-    from graph.neo4j_model import relationship_type
+    from graph.neo4j_names import relationship_type
     from graph.store.neo4j_load import ensure_schema, load
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -18,7 +18,8 @@ class KgGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KgError as exc:
-            raise click.ClickException(str(exc)) from None
+            from graph.present import terminal_text
+            raise click.ClickException(terminal_text(str(exc))) from None
         except BrokenPipeError:
             # The reader went away (e.g. `kg stats | head`): end quietly.
             sys.stderr.close()

@@ -44,24 +44,29 @@ def load(folder: str | None, seeds: str, backend: str, strict: bool, batch_size:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter ($NAME); VALUE is JSON or text. Repeatable.")
 @click.option("--limit", type=int, help="Print at most this many rows.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, metavar="SECONDS",
+              help="Stop the query after this long.")
 @seeds_option
 @neo4j_options
 @format_option
-def cypher(query: str, params: tuple[str, ...], limit: int | None, seeds: str, neo4j: dict[str, Any],
-           fmt: str) -> None:
+def cypher(query: str, params: tuple[str, ...], limit: int | None, timeout: float, seeds: str,
+           neo4j: dict[str, Any], fmt: str) -> None:
     """Run a read-only Cypher QUERY on Neo4j and print its rows.
+
+    Only read queries run (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN, CALL
+    { ... } and a few db.* procedures), in a read transaction.
 
     $dataset is the kg dataset name (--neo4j-dataset, else the seed folder's
     name): kg cypher 'MATCH (n:Entity {kg_dataset: $dataset}) RETURN n.type, count(*)'
     """
     from graph import present
-    from graph.neo4j_model import folder_dataset_name
+    from graph.records import folder_dataset_name
     from graph.store.neo4j_conn import cypher as run, parse_params
 
     options = neo4j_connection(neo4j)
     values = {"dataset": options.pop("dataset") or folder_dataset_name(seeds),
               **parse_params(params)}
-    keys, rows = run(query, values, limit, **options)
+    keys, rows = run(query, values, limit, timeout, **options)
     emit(fmt, present.Rows(keys, rows))
 
 

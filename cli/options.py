@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from typing import Any, Callable
 
 import click
@@ -121,8 +120,12 @@ def format_option(f: F) -> F:
 
 
 def emit(fmt: str, result: Any) -> None:
-    """Print a result to stdout: its JSON document (``to_dict()``) or its text."""
+    """Print a result to stdout: strict JSON (its ``to_dict()``) or its text, with
+    anything a terminal would act on made visible."""
+    from graph.output import json_text
+    from graph.present import terminal_text
+
     if fmt == "json":
-        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(json_text(result.to_dict(), indent=2))
     else:
-        click.echo(result.text())
+        click.echo(terminal_text(result.text()))

@@ -37,7 +37,7 @@ class _Reject(Exception):
 def entities(builder: "_Builder", seed: "SeedFile") -> None:
     """A column at a time, like :func:`relations`; ids seen before (in this
     file or earlier) go through the loader's merge one row at a time."""
-    from .loader import _csv_value, _unique
+    from .loader import _unique
 
     rows = seed.entities
     if not rows:
@@ -71,7 +71,6 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
             return parts
         return [_unique([v.strip() for v in p if v.strip()]) for p in parts]
 
-    props: dict[int, dict[str, Any]] = {}
     for i, key in enumerate(header):
         cells = columns[i]
         if key in ("aliases", "tags"):
@@ -80,16 +79,8 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
             values[key] = _checked(cells, country)
         elif key in ("description", "url"):
             values[key] = [t or None for t in cells]
-        elif key not in ("id", "type", "name"):
-            typed: dict[str, Any] = {}
-            for k, text in enumerate(cells):
-                if text != "":
-                    value = typed.get(text, _BAD)
-                    if value is _BAD:
-                        value = typed[text] = _csv_value(text)
-                    props.setdefault(k, {})[key] = value
-
-    bad: set[int] = set()
+    props, bad = _properties(columns, [(i, key) for i, key in enumerate(header)
+                                       if key not in _ENTITY_COLUMNS])
     for vals, wrong in ((ids, _BAD), (kinds, None), (names, ""),
                         (values.get("country", ()), _BAD)):
         if wrong in vals:
@@ -127,6 +118,32 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
                             lines[rejected], True)
 
 
+def _properties(columns: list[Sequence[str]], keys: list[tuple[int, str]]
+                ) -> tuple[dict[int, dict[str, Any]], set[int]]:
+    """Typed property values by row (each distinct cell typed once), and the
+    rows with a value the value rules refuse (for the general path to report)."""
+    from .loader import _csv_value
+
+    props: dict[int, dict[str, Any]] = {}
+    refused: set[int] = set()
+    for i, key in keys:
+        typed: dict[str, Any] = {}
+        for k, text in enumerate(columns[i]):
+            if text != "":
+                value = typed.get(text, _BAD)
+                if value is _BAD:
+                    try:
+                        value = _csv_value(text)
+                    except ValueError:
+                        value = _REFUSED
+                    typed[text] = value
+                if value is _REFUSED:
+                    refused.add(k)
+                else:
+                    props.setdefault(k, {})[key] = value
+    return props, refused
+
+
 def _runs(n: int, bad: set[int]) -> Iterator[tuple[int, int, int | None]]:
     """(start, stop, rejected row or None): the rows 0..n-1 as runs of good
     rows, each followed by the bad row that ends it."""
@@ -138,6 +155,9 @@ def _runs(n: int, bad: set[int]) -> Iterator[tuple[int, int, int | None]]:
 
 
 _BAD = object()   # a cell value the general path must see
+_REFUSED = object()   # a property cell the value rules refuse
+_ENTITY_COLUMNS = frozenset(("id", "type", "name", "aliases", "tags", "country",
+                             "description", "url"))
 # In "\n"-joined label cells: an empty item, or an item with space around it.
 _UNCLEAN_LABELS = re.compile(r"(?m)\|\||^\||\|$|(?:^|\|)[^\S\n]|[^\S\n](?:\||$)")
 
@@ -265,15 +285,9 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
         if spans:
             bad.update(i for i, span in enumerate(zip(since, until)) if span in spans)
 
-    props: dict[int, dict[str, Any]] = {}
-    for i, key in ((i, h) for i, h in enumerate(header) if h not in _RELATION_COLUMNS):
-        typed: dict[str, Any] = {}
-        for k, text in enumerate(columns[i]):
-            if text != "":
-                value = typed.get(text, _BAD)
-                if value is _BAD:
-                    value = typed[text] = _csv_value(text)
-                props.setdefault(k, {})[key] = value
+    props, refused = _properties(columns, [(i, h) for i, h in enumerate(header)
+                                           if h not in _RELATION_COLUMNS])
+    bad |= refused
 
     path = seed.path
     where = builder.file_code(path).__add__

@@ -17,8 +17,9 @@ from .model import (RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, EntityType,
                     RelationType, Schema, Source, relation_id)
 from .progress import progress
 from .seedio import SeedFile, display_path, read_seed_file, seed_files
-from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, date_bounds,
-                       date_prefix, did_you_mean, is_scalar, property_value)
+from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, check_number,
+                       check_tree, check_value, date_bounds, date_prefix, did_you_mean,
+                       is_scalar, property_value, too_deep)
 
 _TYPE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ENTITY_TYPE_KEYS = {"parent", "color", "shape"}
@@ -49,18 +50,21 @@ def load_folder(folder: str | Path, strict: bool = False,
     if not root.exists():
         raise KgError(f"seed folder {display_path(root)} does not exist; "
                       "pass --seeds PATH or set KG_SEEDS")
-    paths = [root] if root.is_file() else seed_files(root)
+    # (file, the folder its links must stay in): a file named on its own may be a link.
+    paths: list[tuple[Path, Path | None]] = [(root, None)] if root.is_file() \
+        else [(p, root) for p in seed_files(root)]
     for p in extra:
         p = Path(p)
         if not p.exists():
             raise KgError(f"{display_path(p)} does not exist")
-        paths.extend([p] if p.is_file() else seed_files(p))
+        paths.extend([(p, None)] if p.is_file() else [(f, p) for f in seed_files(p)])
     report = Report(files=len(paths))
     if not paths:
         report.warning(display_path(root), None,
                        "no seed files (*.yaml, *.yml, *.json, *.csv) found")
     with gc_paused():
-        seeds = [s for s in (read_seed_file(p, report) for p in paths) if s is not None]
+        seeds = [s for s in (read_seed_file(p, report, inside) for p, inside in paths)
+                 if s is not None]
         builder = _Builder(report, strict)
         dataset = builder.build(seeds)
     dataset.folder = display_path(root)
@@ -72,20 +76,26 @@ def load_folder(folder: str | Path, strict: bool = False,
 
 
 def _csv_value(text: str) -> Any:
-    """CSV cells are text; give numbers, booleans and JSON lists their type back."""
+    """CSV cells are text; give numbers, booleans and JSON lists their type back.
+
+    Raises ValueError for a number no store can hold (:func:`check_number`).
+    """
     if text in ("true", "false"):
         return text == "true"
     if _CSV_INT.match(text):
-        return int(text)
+        if len(text) > 20:
+            raise ValueError(f"{text[:20]}… is outside the 64-bit integer range; "
+                             "write it as text or as a decimal")
+        return check_number(int(text))
     if _CSV_FLOAT.match(text):
-        return float(text)
+        return check_number(float(text))
     if text.startswith("["):
         try:
             value = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return text
         if isinstance(value, list) and all(is_scalar(v) for v in value):
-            return value
+            return [check_value(v) for v in value]
     return text
 
 
@@ -537,9 +547,15 @@ def _csv_source(text: str) -> Any:
     """A CSV ``source`` cell is a title, a URL, or a JSON mapping."""
     if text.startswith("{"):
         try:
-            return json.loads(text)
-        except ValueError:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
             return text
+        if too_deep(value):
+            raise ValueError("nested too deeply")
+        problems = check_tree(value)
+        if problems:
+            raise ValueError(problems[0][2])
+        return value
     if text.startswith(("http://", "https://")):
         return {"url": text}
     return text

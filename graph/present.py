@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -12,6 +13,30 @@ from .queries import (ExposureHit, ExposureResult, FindResult, Hop, Neighborhood
 from .resolve import Match
 from .queries import Subgraph
 from .validate import Report, plural
+
+
+# What a terminal may act on: C0 controls but tab and newline (ESC starts
+# escape and OSC sequences, CR rewrites a line), DEL, C1 controls (U+009B is
+# CSI), line separators and the bidirectional overrides that reorder a line.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029"
+                              "\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\r": "\\r", "\x1b": "\\e"}
+
+
+def terminal_text(text: str) -> str:
+    r"""``text`` with every character a terminal would act on shown as an escape.
+
+    Tabs and newlines stay; everything from seed text that could move the
+    cursor, retitle the window or reorder a line is printed visibly.
+
+    >>> terminal_text("ok\x1b]0;owned\x07\rline")
+    'ok\\e]0;owned\\x07\\rline'
+    """
+    def visible(m: re.Match[str]) -> str:
+        c = m.group()
+        return _NAMED.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+    return _TERMINAL_UNSAFE.sub(visible, text)
 
 
 def entity_label(e: Entity) -> str:
@@ -165,10 +190,14 @@ def report_text(report: Report, folder: str) -> str:
 
 def rows_text(keys: list[str], rows: list[list[Any]]) -> str:
     """Query rows (``kg cypher``) as a table: text as is, other values as JSON, one line each."""
-    import json
+    from .errors import KgError
+    from .output import json_text
 
     def cell(value: object) -> str:
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        try:
+            text = value if isinstance(value, str) else json_text(value)
+        except KgError:     # NaN or infinity: JSON has no word for them
+            text = str(value)
         return text.replace("\r", "\\r").replace("\n", "\\n")
 
     body = table([tuple(keys)] + [tuple(cell(v) for v in row) for row in rows]) if keys else ""

@@ -11,17 +11,22 @@ import csv
 import io
 import json
 import os
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import count, repeat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .validate import Report
+from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
+from .validate import MAX_DEPTH, Report, bad_character, check_tree, too_deep
 
 SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _ENTITY_HEADER = ("id", "type", "name")
 _RELATION_HEADER = ("from", "type", "to")
+MAX_COLUMNS = 1_000               # columns in one CSV file
+ALIAS_BUDGET = 10_000_000         # characters YAML aliases may add to a document
 
 
 class LineDict(dict):
@@ -76,12 +81,16 @@ def seed_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def read_text(path: Path, shown: str, report: Report) -> str | None:
-    """File text as str, or None after reporting why it cannot be read."""
+def read_text(path: Path, shown: str, report: Report, inside: Path | None = None) -> str | None:
+    """File text as str, or None after reporting why it cannot be read.
+
+    Only a regular file is read (a link only when it stays inside the folder
+    ``inside``), and at most :data:`~graph.input.MAX_FILE_BYTES` of it.
+    """
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        report.error(shown, None, f"cannot read file: {exc.strerror or exc}")
+        data = read_regular(path, shown, MAX_FILE_BYTES, inside, what="seed file")
+    except UnsafeFile as exc:
+        report.error(shown, None, exc.reason)
         return None
     if b"\x00" in data[:8192]:
         report.error(shown, None, "binary file, not a seed file; remove it or move it "
@@ -100,10 +109,13 @@ def read_text(path: Path, shown: str, report: Report) -> str | None:
     return text
 
 
-def read_seed_file(path: Path, report: Report) -> SeedFile | None:
-    """Parse one seed file; structural problems go to ``report``."""
+def read_seed_file(path: Path, report: Report, inside: Path | None = None) -> SeedFile | None:
+    """Parse one seed file; structural problems go to ``report``.
+
+    ``inside``: the seed folder, which symbolic links may not lead out of.
+    """
     shown = display_path(path)
-    text = read_text(path, shown, report)
+    text = read_text(path, shown, report, inside)
     if text is None:
         return None
     suffix = path.suffix.lower()
@@ -115,10 +127,84 @@ def read_seed_file(path: Path, report: Report) -> SeedFile | None:
         data = _parse_yaml(text, shown, report)
     if data is _FAILED:
         return None
+    for line, key, problem in check_tree(data):
+        if line is None and key:    # JSON the YAML parser could not place
+            at = text.find(json.dumps(key) + ":")
+            line = text.count("\n", 0, at) + 1 if at >= 0 else None
+        report.error(shown, line, problem)
     return _from_document(data, shown, report)
 
 
 _FAILED = object()
+
+
+class DuplicateKey(Exception):
+    """A mapping gives one key twice (the later value would silently win)."""
+
+    def __init__(self, key: Any, line: int, first: int):
+        self.key, self.line, self.first = key, line, first
+        super().__init__(f"duplicate key {key!r} (first at line {first}); the second "
+                         "value would replace the first: keep one")
+
+
+class TooExpanded(Exception):
+    """YAML aliases or nesting would make a document much bigger than its text."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def check_nodes(root: Any, text_size: int) -> None:
+    """Refuse (:class:`TooExpanded`) a composed YAML document that nests deeper
+    than :data:`MAX_DEPTH` or whose aliases expand it by more than
+    :data:`ALIAS_BUDGET` characters (a 1 MB anchor used 1,000 times is 1 GB of
+    page later). Iterative and linear: each node is measured once."""
+    import yaml
+
+    budget = text_size + ALIAS_BUDGET
+    size: dict[int, int] = {}
+    height: dict[int, int] = {}
+    uses: dict[int, int] = {}           # containers met again through an alias
+    nodes: dict[int, Any] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if isinstance(node, yaml.ScalarNode):
+            if key in size:
+                uses[key] = uses.get(key, 0) + 1
+            size[key], height[key], nodes[key] = len(node.value), 0, node
+            continue
+        children = ([n for pair in node.value for n in pair]
+                    if isinstance(node, yaml.MappingNode) else list(node.value))
+        if not done:
+            if key in height:           # a node seen before: an alias to it
+                uses[key] = uses.get(key, 0) + 1
+                continue
+            height[key] = -1            # being measured; meeting it again is a loop
+            nodes[key] = node
+            stack.append((node, True))
+            for child in children:
+                if height.get(id(child)) == -1:
+                    raise TooExpanded(node.start_mark.line + 1,
+                                      "YAML alias refers to a value that contains it; "
+                                      "write the value out")
+                stack.append((child, False))
+            continue
+        height[key] = 1 + max((height[id(c)] for c in children), default=0)
+        size[key] = 1 + sum(size[id(c)] for c in children)
+        line = node.start_mark.line + 1
+        if height[key] > MAX_DEPTH:
+            raise TooExpanded(line, f"nested more than {MAX_DEPTH} levels deep; "
+                                    "seed files need only a few")
+        if size[key] > budget:
+            big = max(uses, key=lambda k: size[k] * uses[k], default=None)
+            how = (f" (the anchor at line {nodes[big].start_mark.line + 1} is used "
+                   f"{uses[big] + 1:,} times)" if big is not None else "")
+            raise TooExpanded(line, f"YAML aliases expand this value to more than "
+                                    f"{budget:,} characters{how}; write the values out "
+                                    "or reuse only small anchors")
 
 
 def _line_loader():
@@ -128,7 +214,14 @@ def _line_loader():
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
     class LineLoader(base):  # type: ignore[valid-type,misc]
-        """SafeLoader that keeps line numbers and leaves dates as strings."""
+        """SafeLoader that keeps line numbers, leaves dates as strings, refuses
+        duplicate keys and documents that aliases or nesting blow up."""
+
+        text_size = 0
+
+        def construct_document(self, node: Any) -> Any:
+            check_nodes(node, self.text_size)
+            return super().construct_document(node)
 
     # Dates stay text: since/until are ISO prefixes, and YAML would turn
     # `2025-07-14` into a date object but leave `2025-07` a string.
@@ -138,10 +231,15 @@ def _line_loader():
     }
 
     def construct_mapping(loader, node, deep=False):
+        # Keys from `<<: *base` merges come first and may be overridden; the
+        # mapping's own keys may not repeat.
+        own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
         loader.flatten_mapping(node)
         out = LineDict()
         out.line = node.start_mark.line + 1
-        for key_node, value_node in node.value:
+        first_own = len(node.value) - own
+        own_lines: dict[Any, int] = {}
+        for i, (key_node, value_node) in enumerate(node.value):
             key = loader.construct_object(key_node, deep=True)
             try:
                 hash(key)
@@ -149,11 +247,25 @@ def _line_loader():
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be a plain value",
                     key_node.start_mark) from None
+            if i >= first_own:
+                line = key_node.start_mark.line + 1
+                if key in own_lines:
+                    raise DuplicateKey(key, line, own_lines[key])
+                own_lines[key] = line
             out[key] = loader.construct_object(value_node, deep=True)
         return out
 
+    def construct_int(loader, node):
+        # int() of thousands of digits is refused by Python (and slow before that).
+        if len(node.value) > 40:
+            raise yaml.constructor.ConstructorError(
+                None, None, "integer too long (over 40 digits); write it as text",
+                node.start_mark)
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                                construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:int", construct_int)
     return LineLoader
 
 
@@ -167,7 +279,12 @@ def load_yaml_with_lines(text: str) -> Any:
     global _LOADER
     if _LOADER is None:
         _LOADER = _line_loader()
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - SafeLoader subclass
+    loader = _LOADER(text)
+    loader.text_size = len(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _parse_yaml(text: str, shown: str, report: Report) -> Any:
@@ -175,6 +292,13 @@ def _parse_yaml(text: str, shown: str, report: Report) -> Any:
 
     try:
         return load_yaml_with_lines(text)
+    except (DuplicateKey, TooExpanded) as exc:
+        report.error(shown, exc.line, str(exc))
+        return _FAILED
+    except RecursionError:
+        report.error(shown, None, f"nested too deeply (more than {MAX_DEPTH} levels); "
+                                  "seed files need only a few")
+        return _FAILED
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -186,19 +310,66 @@ def _parse_yaml(text: str, shown: str, report: Report) -> Any:
         return _FAILED
 
 
+_LONG_INT = re.compile(r"(?<![\d.eE+-])-?\d{41,}")
+
+
+def _json_int(digits: str) -> int:
+    if len(digits) > 41:
+        raise _LongInt
+    return int(digits)
+
+
+class _LongInt(ValueError):
+    pass
+
+
 def _parse_json(text: str, shown: str, report: Report) -> Any:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         report.error(shown, exc.lineno, f"JSON syntax error: {exc.msg} (column {exc.colno})")
         return _FAILED
+    except _LongInt:
+        m = _LONG_INT.search(text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        report.error(shown, line, "integer too long (over 40 digits); write it as text")
+        return _FAILED
+    except RecursionError:
+        data = _FAILED
+    if data is _FAILED or too_deep(data):
+        report.error(shown, None, f"nested more than {MAX_DEPTH} levels deep; "
+                                  "seed files need only a few")
+        return _FAILED
     # JSON gives no positions; the YAML parser reads almost all JSON and does,
-    # so borrow its line numbers when it agrees with the JSON parse.
+    # so borrow its line numbers when it agrees with the JSON parse. It also
+    # finds repeated keys, which JSON parsers silently drop.
     try:
         located = load_yaml_with_lines(text)
+    except DuplicateKey as exc:
+        report.error(shown, exc.line, str(exc))
+        return _FAILED
     except Exception:  # noqa: BLE001 - positions are a nicety only
         located = None
+        repeated = _repeated_json_key(text)
+        if repeated is not None:
+            report.error(shown, None, f"duplicate key {repeated!r}; the second value "
+                                      "would replace the first: keep one")
+            return _FAILED
     return _graft_lines(data, located)
+
+
+def _repeated_json_key(text: str) -> str | None:
+    """A key some JSON object gives twice, or None."""
+    found: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, _ in items]
+        if len(set(keys)) != len(keys):
+            found.extend(k for k, n in Counter(keys).items() if n > 1)
+        return dict(items)
+
+    json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
+    return found[0] if found else None
 
 
 def _graft_lines(data: Any, located: Any) -> Any:
@@ -319,7 +490,49 @@ def _clean_body(lines: list[str], width: int) -> CsvRows | None:
     return CsvRows(cells, width, 2)
 
 
+# Spreadsheets run a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PROTECTED = re.compile("'+[=+\\-@\t\r]")
+_NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def protect_cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run: text that starts like a formula
+    (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``,
+    as does text that already starts with ``'`` before one of those, so that
+    :func:`unprotect_cell` gives the text back exactly. Plain numbers stay.
+
+    >>> protect_cell("=HYPERLINK(1)"), protect_cell("-5"), protect_cell("'=x")
+    ("'=HYPERLINK(1)", '-5', "''=x")
+    """
+    stripped = text.lstrip("'")
+    if stripped.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def unprotect_cell(text: str) -> str:
+    """The text :func:`protect_cell` protected (one ``'`` before ``'*=+-@`` goes).
+
+    >>> unprotect_cell("'=HYPERLINK(1)"), unprotect_cell("''=x"), unprotect_cell("'tis")
+    ('=HYPERLINK(1)', "'=x", "'tis")
+    """
+    return text[1:] if _PROTECTED.match(text) else text
+
+
+def _unprotect_all(cells: list[str]) -> list[str]:
+    return [unprotect_cell(c) if c[:1] == "'" else c for c in cells]
+
+
 def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
+    bad = bad_character(text)
+    if bad is not None:
+        at = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
+        line = text.count("\n", 0, at.start()) + 1 if at else None
+        report.error(shown, line, f"contains {bad}, which XML and UTF-8 cannot carry; "
+                                  "remove it")
+        return None
+    protected = "'" in text     # cells written by protect_cell (our CSV export)
     lines = _split_lines(text)
     if lines is not None:
         rows: Iterator[list[str]] = (line.split(",") for line in lines)
@@ -337,23 +550,31 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
     except (StopIteration, csv.Error) as exc:
         report.error(shown, 1, f"CSV syntax error: {exc}")
         return None
-    header = [h.strip() for h in header]
+    if len(header) > MAX_COLUMNS:
+        report.error(shown, 1, f"CSV header has {len(header):,} columns, over the limit of "
+                               f"{MAX_COLUMNS:,}; split the properties over several files")
+        return None
+    header = [h.strip() for h in (_unprotect_all(header) if protected else header)]
     seed = SeedFile(shown, is_csv=True, header=header)
     if all(h in header for h in _ENTITY_HEADER):
         kind = "entities"
     elif all(h in header for h in _RELATION_HEADER):
         kind = "relations"
     else:
+        found = ",".join(header)
+        found = found if len(found) <= 80 else found[:80] + "…"
         report.error(shown, 1, "CSV header must contain id,type,name (entities) or "
-                               "from,type,to (relations); found " + ",".join(header))
+                               f"from,type,to (relations); found {found}")
         return None
-    dupes = sorted({h for h in header if header.count(h) > 1})
+    dupes = sorted(h for h, n in Counter(header).items() if n > 1)
     if dupes:
         report.error(shown, 1, f"CSV header repeats column(s) {', '.join(dupes)}")
         return None
     width = len(header)
     clean = _clean_body(lines, width) if lines is not None else None
     if clean is not None:
+        if protected:
+            clean.cells = _unprotect_all(clean.cells)
         setattr(seed, kind, clean)
         return seed
     target = getattr(seed, kind)
@@ -367,7 +588,7 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
                 continue
             if not "".join(row).strip():
                 continue
-            target.append((row, line))
+            target.append((_unprotect_all(row) if protected else row, line))
     except csv.Error as exc:
         report.error(shown, line_num(), f"CSV syntax error: {exc}")
     return seed

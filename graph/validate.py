@@ -150,3 +150,114 @@ def property_value(value: Any) -> Any:
     if isinstance(value, list) and all(is_scalar(v) for v in value):
         return list(value)
     raise ValueError("must be a scalar or a list of scalars")
+
+
+# -- value rules ---------------------------------------------------------
+# One small function per rule, used by every reader: YAML and JSON documents
+# (through check_tree), CSV cells (graph.loader._csv_value) and the column
+# lane (graph.fastcsv).
+
+MAX_DEPTH = 50                   # nesting of a seed document; real seeds use about 6
+INT_MIN, INT_MAX = -(1 << 63), (1 << 63) - 1   # what Neo4j (and most stores) hold
+# What XML 1.0 cannot carry (so GraphML/GEXF could not either) and what UTF-8
+# cannot encode (lone surrogates, from JSON "\ud800"): C0 controls but tab,
+# newline and carriage return; U+FFFE, U+FFFF; surrogates.
+_BAD_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def check_number(value: int | float) -> int | float:
+    """``value`` if a store can hold it: finite, and integers within 64 bits.
+
+    >>> check_number(float("nan"))
+    Traceback (most recent call last):
+    ValueError: nan is not a finite number; write a number, or leave the value out
+    """
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{value} is not a finite number; write a number, "
+                             "or leave the value out")
+    elif not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:
+        raise ValueError(f"{value} is outside the 64-bit integer range "
+                         f"({INT_MIN}..{INT_MAX}); write it as text or as a decimal")
+    return value
+
+
+def bad_character(text: str) -> str | None:
+    """A description of the first character in ``text`` no output can carry, or None.
+
+    >>> bad_character("a\\x1bb")
+    'the control character U+001B'
+    """
+    m = _BAD_TEXT.search(text)
+    if m is None:
+        return None
+    c = ord(m.group())
+    kind = ("a lone surrogate" if 0xD800 <= c <= 0xDFFF else "the non-character"
+            if c >= 0xFFFE else "the control character")
+    return f"{kind} U+{c:04X}"
+
+
+def check_text(text: str) -> str:
+    """``text`` if every character can be written to every output (XML, JSON,
+    CSV, a terminal after escaping), else ValueError."""
+    bad = bad_character(text)
+    if bad is not None:
+        raise ValueError(f"text contains {bad}, which XML and UTF-8 cannot carry; remove it")
+    return text
+
+
+def check_value(value: Any) -> Any:
+    """A scalar read from a seed: text by :func:`check_text`, numbers by :func:`check_number`."""
+    if isinstance(value, str):
+        return check_text(value)
+    if isinstance(value, (int, float)):
+        return check_number(value)
+    return value
+
+
+def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and mappings in ``data`` nest more than ``limit`` deep
+    (checked without recursion, so any depth is safe to ask about)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limit:
+                return True
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((v, depth + 1) for v in items if isinstance(v, (dict, list)))
+    return False
+
+
+def check_tree(data: Any, line: int | None = None) -> list[tuple[int | None, str, str]]:
+    """(line, key, problem) for every key and scalar in a parsed document that
+    a value rule refuses; lines come from mappings that know theirs.
+
+    ``data`` must not nest deeper than :data:`MAX_DEPTH` (see :func:`too_deep`).
+    """
+    problems: list[tuple[int | None, str, str]] = []
+    seen: set[int] = set()      # YAML aliases share objects: check each once
+    stack: list[tuple[Any, int | None, str]] = [(data, line, "")]
+    while stack:
+        value, at, where = stack.pop()
+        if isinstance(value, (dict, list)):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            if isinstance(value, dict):
+                at = getattr(value, "line", None) or at
+                for key, item in value.items():
+                    try:
+                        check_value(key)
+                    except ValueError as exc:
+                        problems.append((at, str(key), f"key {key!r}: {exc}"))
+                    stack.append((item, at, str(key)))
+            else:
+                stack.extend((item, at, where) for item in value)
+            continue
+        try:
+            check_value(value)
+        except ValueError as exc:
+            problems.append((at, where, f"{where}: {exc}" if where else str(exc)))
+    problems.sort(key=lambda p: p[0] or 0)
+    return problems

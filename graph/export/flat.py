@@ -1,7 +1,7 @@
 """Entities and relations as flat attribute maps for XML graph formats.
 
 GraphML and GEXF only know scalar attributes, and each attribute needs one
-type. So, starting from the Neo4j property maps (:mod:`graph.neo4j_model`,
+type. So, starting from the Neo4j property maps (:mod:`graph.records`,
 one flattening for every format):
 
 * list values (``aliases``, ``tags``, list properties) become JSON arrays in
@@ -9,7 +9,8 @@ one flattening for every format):
 * an attribute holding different kinds of values across items (``7`` on one
   node, ``"n/a"`` on another) is written as text everywhere (ints mixed with
   floats become floats);
-* characters XML 1.0 cannot carry (most control characters) become U+FFFD;
+* characters XML 1.0 cannot carry (most control characters) are refused
+  (validation already refuses them in seeds; nothing is silently replaced);
 * missing values are simply absent;
 * node ids are entity ids; edge ids (and keys) are relation ids, also in the
   edge attribute ``relation_id`` for readers that drop edge ids (igraph).
@@ -17,19 +18,19 @@ one flattening for every format):
 
 from __future__ import annotations
 
-import json
-import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..model import Dataset
-from ..neo4j_model import dataset_name, node_properties, relationship_properties
+from ..errors import KgError
+from ..output import json_text
+from ..records import dataset_name, node_properties, relationship_properties
+from ..validate import bad_character
 
 if TYPE_CHECKING:
     import networkx as nx
 
 JSON_ATTRIBUTES_KEY = "kg_json_attributes"
 RELATION_ID_KEY = "relation_id"   # igraph's GraphML reader loses edge ids
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Rows = list[tuple[Any, dict[str, Any]]]
 
@@ -54,7 +55,7 @@ def flat_graph(dataset: Dataset,
                    for r in dataset.relations]
     _one_type_per_key(nodes)
     _one_type_per_key(edges)
-    g = nx.MultiDiGraph(name=name, **{JSON_ATTRIBUTES_KEY: json.dumps(sorted(json_keys))})
+    g = nx.MultiDiGraph(name=name, **{JSON_ATTRIBUTES_KEY: json_text(sorted(json_keys))})
     g.add_nodes_from(nodes)
     g.add_edges_from((u, v, k, d) for (u, v, k), d in edges)
     return g
@@ -67,9 +68,11 @@ def _encode(props: dict[str, Any], json_keys: set[str]) -> dict[str, Any]:
             continue  # the node / edge id carries it
         if isinstance(value, list):
             json_keys.add(key)
-            value = json.dumps(value, ensure_ascii=False)
-        if isinstance(value, str):
-            value = _XML_BAD.sub("\ufffd", value)
+            value = json_text(value)
+        for text in (key, value):
+            if isinstance(text, str) and bad_character(text) is not None:
+                raise KgError(f"property {key!r} holds {bad_character(text)}, which XML "
+                              "cannot carry; remove it from the seed")
         out[key] = value
     return out
 

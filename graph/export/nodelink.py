@@ -22,11 +22,11 @@ types listed are those the nodes and links use. networkx reads it with
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..model import Dataset
-from ..neo4j_model import dataset_name
+from ..output import json_text
+from ..records import dataset_name
 from .base import Exporter
 
 FORMAT_ID = "kg-explorer/node-link"
@@ -61,4 +61,4 @@ class JSONExporter(Exporter):
     extension = "json"
 
     def dumps(self, dataset: Dataset) -> str:
-        return json.dumps(node_link(dataset), ensure_ascii=False, indent=1) + "\n"
+        return json_text(node_link(dataset), indent=1) + "\n"

@@ -8,6 +8,11 @@ Folder-defined types go to ``types.yaml``. Lists in properties are JSON
 arrays, as the loader reads them. Relation ids the loader derived from a
 relation's content are left empty, so loading derives them again.
 
+Cells that a spreadsheet would run as a formula (text starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) are written with a leading
+``'``, which the seed reader removes again (:func:`graph.seedio.protect_cell`),
+so the folder both opens safely in a spreadsheet and loads back equal.
+
 CSV cannot say everything YAML can. Values that would come back different
 (text that reads as a number, ``true`` or a list; an alias containing ``|``;
 empty text) are written anyway and listed in :attr:`Exporter.warnings`.
@@ -17,14 +22,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, OutputExists
 from ..model import Dataset, Relation, relation_id
-from ..output import write_output
+from ..output import json_text, remove_output, write_output
 from ..schema import ENTITY_KEYS, RELATION_KEYS
+from ..seedio import protect_cell
 from ..validate import ID_RE
 from .base import Exporter
 
@@ -59,8 +64,8 @@ class CSVExporter(Exporter):
             written.append(path)
         for name in FILES:   # a types.yaml left from an earlier export would load too
             stale = Path(self.target) / name
-            if name not in files and stale.exists():
-                stale.unlink()
+            if name not in files:
+                remove_output(stale)
         return written
 
     def dumps(self, dataset: Dataset) -> str:
@@ -85,13 +90,18 @@ class CSVExporter(Exporter):
         if isinstance(value, (int, float)):
             return repr(value)
         if isinstance(value, list):
-            return json.dumps(value, ensure_ascii=False)
+            return json_text(value)
         text = str(value)
         if text == "":
             self.warnings.append(f"{where}: empty text is dropped by CSV")
-        elif not isinstance(_csv_value(text), str):
-            self.warnings.append(f"{where}: the text {text!r} reads back from CSV as "
-                                 f"{type(_csv_value(text)).__name__}")
+        else:
+            try:
+                back: Any = _csv_value(text)
+            except ValueError:
+                back = None
+            if not isinstance(back, str):
+                self.warnings.append(f"{where}: the text {text!r} reads back from CSV as "
+                                     f"{type(back).__name__ if back is not None else 'an error'}")
         return text
 
     def _text(self, value: str | None, where: str) -> str:
@@ -133,7 +143,7 @@ class CSVExporter(Exporter):
         rows = []
         for r in dataset.relations:
             w = f"relation {r.id!r}"
-            source = (json.dumps(r.source.to_dict(), ensure_ascii=False)
+            source = (json_text(r.source.to_dict())
                       if r.source is not None else "")
             rows.append([self._relation_id(r), r.source_id, r.type, r.target_id,
                          self._text(r.evidence, w + " evidence"), source,
@@ -145,10 +155,15 @@ class CSVExporter(Exporter):
 
 
 def _csv(header: list[str], rows: list[list[str]]) -> str:
+    """The CSV text: every cell through :func:`~graph.seedio.protect_cell`, and
+    rows holding a carriage return fully quoted (the csv module quotes only
+    what its line terminator contains, and a bare CR ends a row for readers)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in [header, *rows]:
+        cells = [protect_cell(c) for c in row]
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
+from ..input import MAX_FILE_BYTES, UnsafeFile, read_regular
 from .doc import Article
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -39,13 +40,14 @@ def read_article(name: str, max_bytes: int = DEFAULT_MAX_BYTES,
             raise InputError(f"{name} does not exist")
         if path.is_dir():
             raise InputError(f"{name} is a folder; give article files (.txt, .md, .html)")
-        size = path.stat().st_size
-        if max_bytes and size > max_bytes:
-            raise InputError(_too_big(name, size, max_bytes))
+        # Only a regular file, read with a bound however big it claims to be
+        # (/dev/zero says 0 bytes); a FIFO is refused without waiting on it.
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+            data = read_regular(path, name, max_bytes or MAX_FILE_BYTES, what="article")
+        except UnsafeFile as exc:
+            if exc.over_limit and max_bytes:
+                raise InputError(_too_big(name, exc.size, max_bytes)) from None
+            raise
         kind = KINDS.get(path.suffix.lower())
     text = decode(data, shown)
     if kind is None:

@@ -210,7 +210,7 @@ def page_data(dataset: Dataset, options: PageOptions = PageOptions(),
 
 
 def _title(dataset: Dataset, options: PageOptions, highlight: Highlight | None) -> str:
-    from ..neo4j_model import dataset_name
+    from ..records import dataset_name
 
     if options.title:
         return options.title

@@ -3,7 +3,7 @@
 What the answers mean is defined in :mod:`graph.queries` and
 :mod:`graph.traverse`; the shared suite (tests/test_store_queries.py) holds
 this store and the memory store to the same answers. How entities and
-relations look in Neo4j is :mod:`graph.neo4j_model`; ``kg load``
+relations look in Neo4j is :mod:`graph.records` and :mod:`graph.neo4j_names`; ``kg load``
 (:mod:`.neo4j_load`) writes them.
 
 * Paths: ``ALL SHORTEST`` over a quantified pattern with a literal upper hop
@@ -26,8 +26,9 @@ from typing import Any, Iterable
 
 from ..errors import EntityNotFound, KgError
 from ..model import Dataset, Entity, Relation, Source
-from ..neo4j_model import (DATASET_KEY, ENTITY_LABEL, entity_from_node, folder_dataset_name,
-                           quote, relation_from_relationship, relationship_type)
+from ..neo4j_names import ENTITY_LABEL, quote, relationship_type
+from ..records import (DATASET_KEY, entity_from_node, folder_dataset_name,
+                       relation_from_relationship)
 from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neighborhood,
                        NeighborHit, Path, PathQuery, Stats, Traversal, order_paths,
                        sort_counts)

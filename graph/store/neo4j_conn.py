@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
+DEFAULT_TIMEOUT = 30.0      # seconds a `kg cypher` query may run
+MAX_PARAM_DEPTH = 32        # nesting of a -p JSON value
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,13 @@ def _explain(exc: Exception, s: Settings) -> KgError:
         return BackendUnavailable(
             f"Neo4j at {s.uri} has no database {s.database!r}; set NEO4J_DATABASE "
             "(or --neo4j-database) to an existing one (SHOW DATABASES lists them)")
+    if isinstance(exc, OverflowError):
+        return InputError(f"a number is too large for Neo4j (64-bit integers): {message}")
+    if isinstance(exc, UnicodeError):
+        return InputError("a text value is not valid Unicode (a lone surrogate) and cannot "
+                          "be sent to Neo4j")
+    if code.startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
+        return InputError("the query ran out of time and Neo4j stopped it")
     if isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
         return BackendUnavailable(f"bad Neo4j URI {s.uri!r}: {message}")
     if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired, ne.DatabaseUnavailable,
@@ -82,7 +91,7 @@ def _explain(exc: Exception, s: Settings) -> KgError:
 def _driver_errors() -> tuple[type[BaseException], ...]:
     from neo4j import exceptions as ne
 
-    return (ne.Neo4jError, ne.DriverError, OSError, ValueError)
+    return (ne.Neo4jError, ne.DriverError, OSError, ValueError, OverflowError)
 
 
 class Connection:
@@ -159,32 +168,43 @@ class Connection:
             return call(work)
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None,
-                      limit: int | None = None) -> tuple[list[str], list[list[Any]]]:
-        """A user's query, checked read-only with EXPLAIN and run in a READ session.
+                      limit: int | None = None, timeout: float = DEFAULT_TIMEOUT
+                      ) -> tuple[list[str], list[list[Any]]]:
+        """A user's query, checked read-only (:mod:`.neo4j_readonly`: its text, then
+        Neo4j's plan of it) and run in a read transaction of at most ``timeout`` s.
 
         Returns (column names, rows) with nodes, relationships and paths as
         plain values (see :func:`plain`).
         """
+        from .neo4j_readonly import check_plan, check_text
+
         params = params or {}
         head = query.lstrip().split(None, 1)
         if head and head[0].upper() in ("EXPLAIN", "PROFILE"):
             raise InputError("give the query without EXPLAIN/PROFILE; kg cypher runs it "
                              "read-only and prints its rows")
-        with self.translated(), self._session(write=False) as session:
-            kind = session.run("EXPLAIN " + query, params).consume().query_type
-            if kind != "r":
-                what = {"rw": "writes data", "w": "writes data", "s": "changes the schema"}
-                raise InputError(f"kg cypher only runs read-only queries; this one "
-                                 f"{what.get(str(kind), 'is not read-only')} "
-                                 "(use cypher-shell or Neo4j Browser to change data)")
-            result = session.run(query, params)
-            keys = list(result.keys())
-            rows = []
-            for record in result:
-                if limit is not None and len(rows) >= limit:
-                    break
-                rows.append([plain(v) for v in record.values()])
-            result.consume()
+        if not timeout > 0:
+            raise InputError(f"--timeout must be a positive number of seconds, got {timeout:g}")
+        check_text(query)
+        try:
+            with self.translated(), self._session(write=False) as session:
+                summary = session.run("EXPLAIN " + query, params).consume()
+                check_plan(summary.query_type, summary.plan)
+                with session.begin_transaction(timeout=timeout) as tx:
+                    result = tx.run(query, params)
+                    keys = list(result.keys())
+                    rows = []
+                    for record in result:
+                        if limit is not None and len(rows) >= limit:
+                            break
+                        rows.append([plain(v) for v in record.values()])
+                    result.consume()
+        except InputError as exc:
+            if "ran out of time" in str(exc):
+                raise InputError(f"the query ran longer than {timeout:g} s and Neo4j stopped "
+                                 "it; narrow it (a label, a LIMIT, fewer hops) or allow more "
+                                 "with --timeout SECONDS") from None
+            raise
         return keys, rows
 
     def close(self) -> None:
@@ -225,6 +245,9 @@ def plain(value: Any) -> Any:
 def parse_params(items: Iterable[str]) -> dict[str, Any]:
     """``name=value`` pairs as query parameters; a value that is JSON is decoded.
 
+    JSON values may nest :data:`MAX_PARAM_DEPTH` levels and hold integers
+    Neo4j can store (64 bits).
+
     >>> parse_params(["n=3", "name=Acme", 'ids=["a","b"]'])
     {'n': 3, 'name': 'Acme', 'ids': ['a', 'b']}
     """
@@ -235,17 +258,58 @@ def parse_params(items: Iterable[str]) -> dict[str, Any]:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise InputError(f"--param {item!r}: write it as NAME=VALUE")
+        if _depth(value) > MAX_PARAM_DEPTH:
+            raise InputError(f"--param {key.strip()!r}: the JSON value nests more than "
+                             f"{MAX_PARAM_DEPTH} levels; flatten it")
         try:
-            out[key.strip()] = json.loads(value)
+            decoded = json.loads(value)
         except ValueError:
-            out[key.strip()] = value
+            decoded = value
+        why = _unstorable(decoded)
+        if why:
+            raise InputError(f"--param {key.strip()!r}: {why}; pass it as text "
+                             f"(-p '{key.strip()}=\"...\"') or use a smaller number")
+        out[key.strip()] = decoded
     return out
 
 
+def _depth(text: str) -> int:
+    """How deep JSON brackets nest in ``text`` (outside strings), without parsing it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _unstorable(value: Any) -> str | None:
+    from ..neo4j_names import unstorable
+
+    if isinstance(value, dict):
+        return next((why for why in map(_unstorable, value.values()) if why), None)
+    if isinstance(value, list):
+        return next((why for why in map(_unstorable, value) if why), None)
+    return unstorable(value)
+
+
 def cypher(query: str, params: dict[str, Any] | None = None, limit: int | None = None,
-           **connection: Any) -> tuple[list[str], list[list[Any]]]:
+           timeout: float = DEFAULT_TIMEOUT, **connection: Any
+           ) -> tuple[list[str], list[list[Any]]]:
     """Run a user's read-only query (``kg cypher``): (column names, rows)."""
     if not query.strip():
         raise InputError("give a Cypher query, e.g. kg cypher \"MATCH (n:Entity) RETURN count(n)\"")
     with Connection.open(**connection) as conn:
-        return conn.run_read_only(query, params, limit)
+        return conn.run_read_only(query, params, limit, timeout)

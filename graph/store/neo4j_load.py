@@ -1,6 +1,6 @@
 """`kg load`: a validated seed folder into Neo4j, idempotently and in batches.
 
-Everything written carries ``kg_dataset`` (see :mod:`graph.neo4j_model`) and
+Everything written carries ``kg_dataset`` (see :mod:`graph.records`) and
 a content hash ``kg_hash``. A load reads back the ids and hashes of its
 dataset, then writes only what is new or changed and deletes only what the
 folder no longer has, so:
@@ -11,26 +11,39 @@ folder no longer has, so:
 * an interrupted load (killed process, dropped connection) leaves committed
   batches behind; the next load sees their hashes and finishes the job.
 
-Order: constraints, removed or moved relations, stale labels, entities,
-relations, removed entities, then the ``(:KgDataset)`` node (schema,
-sources, components) that marks the load complete. Each step is safe to
-interrupt: what it has not finished still differs from the folder next time.
+Order: constraints, the dataset's load lock, removed or moved relations,
+stale labels, entities, relations, removed entities, then the
+``(:KgDataset)`` node (schema, sources, components, and the entity and
+relation counts read back from the database) that marks the load complete.
+Each step is safe to interrupt: what it has not finished still differs from
+the folder next time.
+
+One writer per dataset: a load holds ``(:KgLoadLock {kg_dataset})`` (unique)
+from before it reads the dataset until after it marks it complete, and
+renews its lease every few seconds. A second load of the same dataset is
+refused with who holds it; a lock whose holder stopped renewing it (a
+crashed load on any machine) or whose process is gone (on this machine) is
+taken over. Schema setup tolerates other loads doing the same at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
+import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from ..errors import BackendUnavailable, InputError, KgError
 from ..model import Dataset, Schema
-from ..neo4j_model import (DATASET_KEY, ENTITY_LABEL, dataset_name, identifier,
-                           node_labels, node_properties, quote, relationship_properties,
-                           relationship_type, type_label)
+from ..neo4j_names import (ENTITY_LABEL, check_entity, check_relation, identifier,
+                           node_labels, quote, relationship_type, type_label)
+from ..records import DATASET_KEY, dataset_name, node_properties, relationship_properties
 from ..resolve import normalize
 from .neo4j_conn import Connection
 
@@ -40,6 +53,10 @@ ENTITY_CONSTRAINT = (f"CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:{quo
                      f"REQUIRE (n.{DATASET_KEY}, n.id) IS UNIQUE")
 META_CONSTRAINT = (f"CREATE CONSTRAINT kg_dataset_key IF NOT EXISTS FOR (d:{quote(META_LABEL)}) "
                    f"REQUIRE d.{DATASET_KEY} IS UNIQUE")
+LOCK_LABEL = "KgLoadLock"
+LOCK_CONSTRAINT = (f"CREATE CONSTRAINT kg_load_lock_key IF NOT EXISTS "
+                   f"FOR (l:{quote(LOCK_LABEL)}) REQUIRE l.{DATASET_KEY} IS UNIQUE")
+LEASE_SECONDS = 60.0      # a lock not renewed for this long belongs to a dead load
 _ENTITY = f"(n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.id}})"
 
 
@@ -93,6 +110,8 @@ def _digest(*parts: Any) -> str:
 def _node_rows(data: Dataset, name: str) -> dict[str, dict[str, Any]]:
     out = {}
     for e in data.entities.values():
+        if e.properties:
+            check_entity(e)
         props = node_properties(e, name)
         props["kg_keys"] = search_keys(e.id, e.labels())
         labels = node_labels(data.schema, e.type)[1:]
@@ -104,6 +123,8 @@ def _node_rows(data: Dataset, name: str) -> dict[str, dict[str, Any]]:
 def _relationship_rows(data: Dataset, name: str) -> dict[str, dict[str, Any]]:
     out = {}
     for r in data.relations:
+        if r.properties or r.amount is not None:
+            check_relation(r)
         props = relationship_properties(r, name)
         rtype = relationship_type(r.type)
         props["kg_hash"] = _digest(rtype, r.source_id, r.target_id, props)
@@ -164,29 +185,154 @@ def _group(rows: Iterable[dict[str, Any]], key: str) -> dict[Any, list[dict[str,
     return out
 
 
-def ensure_schema(conn: Connection, relationship_types: Iterable[str]) -> None:
-    """Uniqueness of (kg_dataset, id) for entities, each relationship type and datasets."""
-    constraints = {row["name"] for row in conn.read("SHOW CONSTRAINTS YIELD name")}
-    if "kg_entity_key" not in constraints:
-        # The Cypher export creates a plain index of that name; the constraint replaces it.
-        conn.write("DROP INDEX kg_entity_key IF EXISTS")
-        conn.write(ENTITY_CONSTRAINT)
-    if "kg_dataset_key" not in constraints:
-        conn.write(META_CONSTRAINT)
+def ensure_schema(conn: Connection, relationship_types: Iterable[str],
+                  attempts: int = 6) -> None:
+    """Uniqueness of (kg_dataset, id) for entities and each relationship type, of
+    datasets and of load locks.
+
+    Other loads may be doing the same at this moment: a statement that fails
+    (an equivalent constraint appeared, an index is now owned by a
+    constraint) is not an error as long as, read again, the constraints are
+    all there.
+    """
+    wanted = {"kg_entity_key": ENTITY_CONSTRAINT, "kg_dataset_key": META_CONSTRAINT,
+              "kg_load_lock_key": LOCK_CONSTRAINT}
     for rtype in sorted(set(relationship_types)):
-        if f"kg_rel_{rtype}" not in constraints:
-            conn.write(f"CREATE CONSTRAINT {quote('kg_rel_' + identifier(rtype))} IF NOT EXISTS "
-                       f"FOR ()-[r:{quote(rtype)}]-() REQUIRE (r.{DATASET_KEY}, r.id) IS UNIQUE")
+        wanted[f"kg_rel_{rtype}"] = (
+            f"CREATE CONSTRAINT {quote('kg_rel_' + identifier(rtype))} IF NOT EXISTS "
+            f"FOR ()-[r:{quote(rtype)}]-() REQUIRE (r.{DATASET_KEY}, r.id) IS UNIQUE")
+    failure: KgError | None = None
+    for attempt in range(attempts):
+        have = {row["name"] for row in conn.read("SHOW CONSTRAINTS YIELD name")}
+        missing = [name for name in wanted if name not in have]
+        if not missing:
+            return
+        for name in missing:
+            try:
+                if name == "kg_entity_key":
+                    # Exports before 2026-11 created a plain index of this name;
+                    # the constraint replaces it (an index a constraint owns stays).
+                    if conn.read("SHOW INDEXES YIELD name, owningConstraint "
+                                 "WHERE name = 'kg_entity_key' AND owningConstraint IS NULL "
+                                 "RETURN name"):
+                        conn.write("DROP INDEX kg_entity_key IF EXISTS")
+                conn.write(wanted[name])
+            except KgError as exc:       # most likely another load's schema change won
+                failure = exc
+        time.sleep(0.05 * (attempt + 1))
+    have = {row["name"] for row in conn.read("SHOW CONSTRAINTS YIELD name")}
+    if any(name not in have for name in wanted):
+        raise KgError(f"could not create the constraints kg needs ({failure}); check that the "
+                      "user may change the schema and try again")
+
+
+class LoadLock:
+    """``(:KgLoadLock {kg_dataset})``: one writer per dataset, with a renewed lease."""
+
+    def __init__(self, conn: Connection, name: str, lease: float = LEASE_SECONDS):
+        self.conn, self.name, self.lease = conn, name, lease
+        self.owner = uuid.uuid4().hex
+        self.lost = False
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or KgError naming the load that holds it."""
+        import neo4j
+
+        me = {"owner": self.owner, "host": socket.gethostname(), "pid": os.getpid(),
+              "since": _now()}
+
+        def work(tx: "neo4j.ManagedTransaction") -> dict[str, Any] | None:
+            # Writing to the lock node first takes Neo4j's exclusive lock on it
+            # until commit, so the holder read next cannot change under us.
+            tx.run(f"MERGE (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
+                   "SET l.claim = $owner REMOVE l.claim", ds=self.name, owner=self.owner)
+            [row] = tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
+                           "RETURN properties(l) AS l, timestamp() AS now", ds=self.name).data()
+            held = row["l"]
+            if held.get("owner") and not _stale(held, row["now"], self.lease):
+                return held
+            tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
+                   "SET l += $me, l.beat = timestamp()", ds=self.name, me=me)
+            return None
+
+        with self.conn.translated(), self.conn._session(write=True) as session:
+            held = session.execute_write(work)
+        if held is not None:
+            raise KgError(
+                f"Neo4j dataset {self.name!r} is being loaded by another kg load (process "
+                f"{held.get('pid')} on {held.get('host')}, since {held.get('since')}); wait "
+                f"for it to finish, or, if that load was killed, retry after "
+                f"{self.lease:.0f} s without news from it")
+        self._thread = threading.Thread(target=self._renew, name=f"kg-lock-{self.name}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _renew(self) -> None:
+        while not self._stop.wait(self.lease / 6):
+            try:
+                rows = self.conn.write(
+                    f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds, owner: $owner}}) "
+                    "SET l.beat = timestamp() RETURN count(l) AS n",
+                    ds=self.name, owner=self.owner)
+            except KgError:       # the load itself reports a lost server
+                continue
+            if rows[0]["n"] == 0:
+                self.lost = True
+                return
+
+    def check(self) -> None:
+        if self.lost:
+            raise KgError(f"the load of Neo4j dataset {self.name!r} lost its lock to another "
+                          f"kg load (it could not renew it for {self.lease:.0f} s); run "
+                          "`kg load` again when that one has finished")
+
+    def release(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        try:
+            self.conn.write(f"MATCH (l:{quote(LOCK_LABEL)} "
+                            f"{{{DATASET_KEY}: $ds, owner: $owner}}) DELETE l",
+                            ds=self.name, owner=self.owner)
+        except KgError:
+            pass        # the lease runs out by itself
+
+    def __enter__(self) -> "LoadLock":
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+def _stale(held: dict[str, Any], now: int, lease: float) -> bool:
+    """Whether a lock's holder is gone: no renewal within the lease, or a
+    process of this machine that no longer runs."""
+    if now - int(held.get("beat") or 0) > lease * 1000:
+        return True
+    if held.get("host") == socket.gethostname() and isinstance(held.get("pid"), int):
+        try:
+            os.kill(held["pid"], 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            return False
+    return False
 
 
 class _Writer:
     """Runs one statement over rows, ``batch_size`` rows per transaction."""
 
-    def __init__(self, conn: Connection, name: str, batch_size: int, bar: Any):
+    def __init__(self, conn: Connection, name: str, batch_size: int, bar: Any,
+                 lock: LoadLock):
         self.conn, self.name, self.batch_size, self.bar = conn, name, batch_size, bar
+        self.lock = lock
 
     def __call__(self, query: str, rows: list[dict[str, Any]]) -> None:
         for chunk in _chunks(rows, self.batch_size):
+            self.lock.check()
             try:
                 self.conn.write(query, ds=self.name, rows=chunk)
             except BackendUnavailable as exc:
@@ -241,8 +387,6 @@ def _old_labels(old_schema: Schema | None, schema: Schema, entity_type: str | No
 def load(conn: Connection, data: Dataset, name: str | None = None,
          batch_size: int = BATCH_SIZE) -> LoadSummary:
     """Bring dataset ``name`` (default: the folder's name) in Neo4j to ``data``."""
-    from ..progress import progress
-
     if batch_size < 1:
         raise InputError(f"--batch-size must be a positive number, got {batch_size}")
     t0 = time.perf_counter()
@@ -250,15 +394,25 @@ def load(conn: Connection, data: Dataset, name: str | None = None,
     summary = LoadSummary(name, conn.settings.where, data.folder)
     nodes = _node_rows(data, name)
     rels = _relationship_rows(data, name)
-
     with conn.translated():
         ensure_schema(conn, (r["type"] for r in rels.values()))
+    with LoadLock(conn, name) as lock:
+        _load_locked(conn, data, name, batch_size, nodes, rels, summary, lock)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _load_locked(conn: Connection, data: Dataset, name: str, batch_size: int,
+                 nodes: dict[str, dict[str, Any]], rels: dict[str, dict[str, Any]],
+                 summary: LoadSummary, lock: LoadLock) -> None:
+    from ..progress import progress
+
+    with conn.translated():
         meta = _meta(conn, name)
         old_schema = schema_from_json(meta["schema"]) if meta and meta.get("schema") else None
         conn.write(f"MERGE (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) SET d.loading = $now",
                    ds=name, now=_now())
         have_nodes, have_rels = _existing(conn, name)
-
     # Plan: what to delete, relabel and (re)write.
     node_writes = [row for i, row in nodes.items()
                    if have_nodes.get(i, {}).get("hash") != row["props"]["kg_hash"]]
@@ -300,7 +454,7 @@ def load(conn: Connection, data: Dataset, name: str | None = None,
              + sum(map(len, relabel.values())) + len(rel_writes) + len(gone_nodes))
     with conn.translated(), progress(f"Loading into Neo4j ({name})", total,
                                      show=total > batch_size) as bar:
-        write = _Writer(conn, name, batch_size, bar)
+        write = _Writer(conn, name, batch_size, bar, lock)
         write(f"UNWIND $rows AS row MATCH (a:{quote(ENTITY_LABEL)} "
               f"{{{DATASET_KEY}: $ds, id: row.from}})-[r]->() "
               f"WHERE r.{DATASET_KEY} = $ds AND r.id = row.id DELETE r",
@@ -320,17 +474,37 @@ def load(conn: Connection, data: Dataset, name: str | None = None,
                   f"MERGE (a)-[r:{quote(rtype)} {{{DATASET_KEY}: $ds, id: row.id}}]->(b) "
                   "SET r = row.props", rows)
         write(f"UNWIND $rows AS row MATCH {_ENTITY} DETACH DELETE n", gone_nodes)
-        count, largest = components(data)
-        conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) "
-                   "SET d += $meta, d.loading = null", ds=name, meta={
-                       "schema": schema_json(data.schema),
-                       "sources": json.dumps([s.to_dict() for s in data.sources],
-                                             ensure_ascii=False),
-                       "folder": data.folder, "entities": len(nodes), "relations": len(rels),
-                       "components": count, "largest_component": largest,
-                       "loaded_at": _now()})
-    summary.seconds = time.perf_counter() - t0
-    return summary
+        lock.check()
+        _mark_complete(conn, data, name, len(nodes), len(rels), lock)
+
+
+def _mark_complete(conn: Connection, data: Dataset, name: str, entities: int,
+                   relations: int, lock: LoadLock) -> None:
+    """Write the dataset node, with the counts the database holds now (still under
+    the lock, so no other load can change them)."""
+    [held] = conn.read(
+        f"CALL () {{ MATCH (n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}}) "
+        "RETURN count(n) AS entities } "
+        f"CALL () {{ MATCH (:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}})-[r]->() "
+        f"WHERE r.{DATASET_KEY} = $ds RETURN count(r) AS relations }} "
+        "RETURN entities, relations", ds=name)
+    if (held["entities"], held["relations"]) != (entities, relations):
+        raise KgError(f"after loading, Neo4j dataset {name!r} holds {held['entities']:,} "
+                      f"entities and {held['relations']:,} relations where the folder has "
+                      f"{entities:,} and {relations:,}: something else wrote into it during "
+                      "the load; run `kg load` again")
+    count, largest = components(data)
+    rows = conn.write(
+        f"MATCH (:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds, owner: $owner}}) "
+        f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) "
+        "SET d += $meta, d.loading = null RETURN count(d) AS n", ds=name, owner=lock.owner,
+        meta={"schema": schema_json(data.schema),
+              "sources": json.dumps([s.to_dict() for s in data.sources], ensure_ascii=False),
+              "folder": data.folder, "entities": entities, "relations": relations,
+              "components": count, "largest_component": largest, "loaded_at": _now()})
+    if rows[0]["n"] == 0:
+        lock.lost = True
+        lock.check()
 
 
 def _now() -> str:

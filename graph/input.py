@@ -1,0 +1,105 @@
+"""Reading user files safely: regular files only, inside their folder, bounded.
+
+Every file ``kg`` reads (seed files, articles) goes through :func:`read_regular`:
+
+* only a regular file is read: a FIFO is opened without blocking and refused,
+  a device (``/dev/zero``), socket or folder is refused;
+* a symbolic link is followed only when its target stays inside ``inside``
+  (the seed folder), so a link to ``/etc/shadow`` is never opened;
+* at most ``limit + 1`` bytes are read from the opened file, whatever its
+  size claims to be (checked with ``fstat`` on the opened descriptor, so the
+  file cannot be swapped between the check and the read).
+
+Problems raise :class:`UnsafeFile`, whose message never quotes the file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_FILE_BYTES = 1 << 30    # 1 GiB: far above any seed folder we know, far below memory
+
+
+class UnsafeFile(InputError):
+    """A file that is not to be read: not regular, outside its folder, or too big."""
+
+    def __init__(self, shown: str, reason: str, over_limit: bool = False,
+                 size: int | None = None):
+        self.shown, self.reason = shown, reason
+        self.over_limit, self.size = over_limit, size   # too big: size if known
+        super().__init__(f"{shown}: {reason}")
+
+
+def kind_of(mode: int) -> str:
+    """A file type in words, for messages.
+
+    >>> import stat; kind_of(stat.S_IFIFO)
+    'a FIFO (named pipe)'
+    """
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def inside_folder(path: Path, folder: Path) -> bool:
+    """Whether ``path``, with every symbolic link resolved, is inside ``folder`` (resolved)."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):     # a dangling link or a loop
+        return False
+    return target.is_relative_to(folder.resolve())
+
+
+def read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
+                 inside: Path | None = None, what: str = "file") -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``), or :class:`UnsafeFile`.
+
+    ``inside``: a folder the file (after following links) must stay in.
+    ``what`` names the file in messages ("seed file", "article").
+    """
+    if inside is not None and path.is_symlink() and not inside_folder(path, inside):
+        raise UnsafeFile(shown, f"symbolic link to a file outside the folder {inside}; "
+                                f"copy the {what} into the folder instead")
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise UnsafeFile(shown, f"cannot read {what}: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsafeFile(shown, f"{kind_of(info.st_mode)}, not a regular {what}; "
+                                    "remove it or give a regular file")
+        if info.st_size > limit:
+            raise UnsafeFile(shown, too_big(info.st_size, limit, what), True, info.st_size)
+        os.set_blocking(fd, True)
+        chunks, left = [], limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 24))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as exc:
+        raise UnsafeFile(shown, f"cannot read {what}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:     # the file grew while being read
+        raise UnsafeFile(shown, too_big(None, limit, what), True)
+    return data
+
+
+def too_big(size: int | None, limit: int, what: str) -> str:
+    """``is 2.1 GB, over the 1 GB limit for one seed file; split it``."""
+    def mb(n: int) -> str:
+        return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n:,} bytes"
+    found = f"is {mb(size)}" if size is not None else "is larger than that"
+    return f"{found}, over the {mb(limit)} limit for one {what}; split it"
