@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_LAZY = {"open": "api", "validate_folder": "api", "KG": "api", "Validation": "api",
+_LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api", "KG": "api", "Validation": "api",
          "MemoryOptions": "store.options", "Neo4jOptions": "store.options",
          "Selection": "queries", "Subgraph": "queries", "FindResult": "queries",
          "ShowResult": "queries", "NeighborsResult": "queries", "PathResult": "queries",
@@ -25,7 +25,7 @@ _LAZY = {"open": "api", "validate_folder": "api", "KG": "api", "Validation": "ap
          "KgError": "errors"}
 
 if TYPE_CHECKING:
-    from .api import KG, Validation, open, validate_folder
+    from .api import KG, Validation, cypher, load, open, validate_folder
     from .errors import KgError
     from .export import Written
     from .queries import (ExposureResult, FindResult, NeighborsResult, PathResult, Selection,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ExposureResult", "FindResult", "KG", "KgError", "MemoryOptions", "Neo4jOptions",
            "NeighborsResult", "PathResult", "Selection", "ShowResult", "Stats", "Subgraph",
-           "Validation", "Written", "open", "validate_folder", "__version__"]
+           "Validation", "Written", "cypher", "load", "open", "validate_folder", "__version__"]
 
 
 def __getattr__(name: str) -> Any:

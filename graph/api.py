@@ -26,13 +26,15 @@ from .queries import (ExposureResult, FindResult, NeighborsResult, PathResult, R
                       ShowResult, Stats)
 from .select import Selection, Subgraph, select
 from .store import open_store
-from .store.options import BackendOptions, backend_options
+from .store.options import BackendOptions, Neo4jOptions, backend_options
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from .export import Written
     from .model import Dataset, Schema
+    from .present import Rows
+    from .store.neo4j_load import LoadSummary
     from .render.page import PageOptions
     from .store.base import Store
     from .validate import Report
@@ -58,6 +60,42 @@ def validate_folder(folder: str = defaults.SEEDS, strict: bool = False) -> "Vali
 
     _, report = load_folder(folder, strict=strict)
     return Validation(str(folder), report)
+
+
+def load(folder: str = defaults.SEEDS, *, strict: bool = False,
+         batch_size: int = defaults.NEO4J_BATCH_SIZE, **connection: Any) -> "LoadSummary":
+    """Validate a seed folder and bring its Neo4j dataset up to date (``kg load``).
+
+    ``connection``: ``uri``, ``user``, ``password``, ``database``, ``dataset``, as
+    for :func:`open` with ``backend="neo4j"``.
+    """
+    from .store.neo4j_load import load_folder
+
+    o = _neo4j(folder, strict=strict, **connection)
+    return load_folder(o.seeds, strict=o.strict, batch_size=batch_size, dataset=o.dataset,
+                       uri=o.uri, user=o.user, password=o.password, database=o.database)
+
+
+def cypher(query: str, params: dict[str, Any] | None = None, *, limit: int | None = None,
+           timeout: float = defaults.CYPHER_TIMEOUT, seeds: str = defaults.SEEDS,
+           **connection: Any) -> "Rows":
+    """Run a read-only Cypher query on Neo4j (``kg cypher``); ``$dataset`` is the kg
+    dataset (``dataset``, else the seed folder's name)."""
+    from .present import Rows
+    from .records import folder_dataset_name
+    from .store.neo4j_conn import cypher as run
+
+    o = _neo4j(seeds, **connection)
+    values = {"dataset": o.dataset or folder_dataset_name(o.seeds), **(params or {})}
+    keys, rows = run(query, values, limit, timeout, uri=o.uri, user=o.user,
+                     password=o.password, database=o.database)
+    return Rows(keys, rows)
+
+
+def _neo4j(seeds: str, **options: Any) -> "Neo4jOptions":
+    o = backend_options("neo4j", seeds=str(seeds), **options)
+    assert isinstance(o, Neo4jOptions)
+    return o
 
 
 class Validation(Result):
@@ -272,4 +310,4 @@ class _Presenter:
         return table if table is not None else iframe(self.kg.page(result))
 
 
-__all__ = ["open", "validate_folder", "KG", "Validation"]
+__all__ = ["open", "validate_folder", "load", "cypher", "KG", "Validation"]

@@ -16,3 +16,5 @@ PATH_MAX_HOPS: Final = 4            # kg path: longest path considered
 EXPOSURE_MAX_HOPS: Final = 3        # kg exposure: how far to look
 STATS_TOP: Final = 10               # kg stats: most connected entities listed
 MAX_SHORTEST_PATHS: Final = 20      # kg path without --k: at most this many shortest paths
+NEO4J_BATCH_SIZE: Final = 5000      # kg load: rows per transaction
+CYPHER_TIMEOUT: Final = 30.0        # kg cypher: seconds a query may run

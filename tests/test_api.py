@@ -240,3 +240,27 @@ def _data(page: str) -> dict:
     data = json.loads(m.group(1))
     data.pop("generated", None)
     return data
+
+
+@pytest.mark.neo4j
+def test_load_cypher_and_queries_on_neo4j(request, monkeypatch, run_kg):
+    from neo4j_support import fresh_dataset_name, server_settings, use_server_env
+
+    settings = server_settings(request.config)
+    name = fresh_dataset_name(request.config, "api")
+    summary = graph.load(str(MINI), dataset=name, **settings)
+    assert summary.to_dict()["entities"]["created"] == 12
+    count = "MATCH (n:Entity {kg_dataset: $dataset}) RETURN n.type AS type, count(*) AS n " \
+            "ORDER BY type"
+    rows = graph.cypher(count, dataset=name, **settings)
+    use_server_env(monkeypatch, request.config)
+    cli = run_kg("cypher", count, "--neo4j-dataset", name, "--format", "json")
+    assert cli.exit_code == 0 and rows.to_dict() == json.loads(cli.stdout)
+    assert sum(r["n"] for r in rows.to_dict()) == 12
+    with graph.open(MINI, backend="neo4j", dataset=name, **settings) as neo, \
+            graph.open(MINI) as mem:
+        assert neo.path("fund-a", "firm-x", k=2).to_dict() == \
+            mem.path("fund-a", "firm-x", k=2).to_dict()
+        assert neo.to_networkx().number_of_edges() == mem.to_networkx().number_of_edges()
+    with pytest.raises(InputError, match="the neo4j backend has no option 'use_cache'"):
+        graph.load(str(MINI), use_cache=False)
