@@ -152,6 +152,13 @@ class Result:
     def _repr_html_(self) -> str | None:
         return None if self.presenter is None else self.presenter.html(self)
 
+    def __repr__(self) -> str:
+        """Short (a notebook keeps it beside the HTML): the first line of the text."""
+        if self.presenter is None:
+            return f"<{type(self).__name__}>"
+        first = self.text().splitlines()[:1]
+        return f"<{type(self).__name__}: {first[0] if first else ''}>"
+
 
 @dataclass
 class NeighborHit:
@@ -190,7 +197,7 @@ class ExposureHit:
                 "distance": self.distance, "path": self.path.to_dict()}
 
 
-@dataclass
+@dataclass(repr=False)
 class Stats(Result):
     entities: int
     relations: int
@@ -210,7 +217,7 @@ class Stats(Result):
                 "components": self.components, "largest_component": self.largest_component}
 
 
-@dataclass
+@dataclass(repr=False)
 class FindResult(Result):
     """``kg find``: entities matching a text, best first (a sequence of Match)."""
 
@@ -230,7 +237,7 @@ class FindResult(Result):
         return [m.to_dict() for m in self.matches]
 
 
-@dataclass
+@dataclass(repr=False)
 class ShowResult(Result):
     """``kg show``: an entity, every relation in or out, and the entities at the other ends."""
 
@@ -245,14 +252,15 @@ class ShowResult(Result):
                               for r in self.relations]}
 
 
-@dataclass
+@dataclass(repr=False)
 class NeighborsResult(Neighborhood, Result):
     """``kg neighbors``: entities within ``depth`` moves of ``center``, nearest first."""
 
     depth: int = defaults.DEPTH
+    __repr__ = Result.__repr__
 
 
-@dataclass
+@dataclass(repr=False)
 class PathResult(Result):
     """``kg path``: the shortest (or k shortest) connections from ``source`` to ``target``."""
 
@@ -268,7 +276,7 @@ class PathResult(Result):
                 "found": len(self.paths), "paths": [p.to_dict() for p in self.paths]}
 
 
-@dataclass
+@dataclass(repr=False)
 class ExposureResult(Result):
     """``kg exposure``: entities of the wanted types/countries within reach, nearest first."""
 
@@ -323,7 +331,7 @@ class Selection:
         return "; ".join(parts)
 
 
-@dataclass
+@dataclass(repr=False)
 class Subgraph(Result):
     """The part of the graph a selection picks (``graph.open(...).select(...)``)."""
 

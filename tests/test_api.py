@@ -218,6 +218,9 @@ def test_results_show_themselves_in_notebooks(kg):
     stats = kg.stats()._repr_html_()
     assert f"<tr><td>entities</td><td>{kg.stats().entities}</td></tr>" in stats
     assert "<iframe" in kg.select(focus="smic")._repr_html_()
+    # the plain text beside it stays one line, not every entity of the result
+    assert repr(path) == f"<PathResult: {path.text().splitlines()[0]}>"
+    assert repr(kg.select(focus="smic")) == "<Subgraph: 4 entities, 5 relations (within 1 hop of smic)>"
 
 
 def test_results_made_without_a_kg_have_no_display():
