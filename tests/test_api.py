@@ -112,8 +112,8 @@ def test_strict_is_honoured_on_memory(write_seeds):
 
 
 @pytest.mark.neo4j
-def test_strict_is_honoured_on_neo4j(request, write_seeds):
-    from neo4j_support import fresh_dataset_name, server_settings
+def test_strict_is_honoured_on_neo4j(request, monkeypatch, run_kg, write_seeds):
+    from neo4j_support import fresh_dataset_name, server_settings, use_server_env
 
     from graph.loader import load_dataset
     from graph.store.neo4j_conn import Connection
@@ -137,6 +137,10 @@ def test_strict_is_honoured_on_neo4j(request, write_seeds):
     assert str(err.value).startswith(
         f"dataset {name!r} has 1 relation whose ends do not suit the type (first: r1: funds "
         "between sector and firm), an error under --strict")
+    use_server_env(monkeypatch, request.config)
+    cli = run_kg("stats", "--backend", "neo4j", "--neo4j-dataset", name, "--strict")
+    assert cli.exit_code == 1 and cli.output.startswith(f"Error: {err.value}")
+    assert run_kg("stats", "--backend", "neo4j", "--neo4j-dataset", name).exit_code == 0
 
 
 def test_library_calls_leave_the_process_alone(tmp_path):
