@@ -25,7 +25,8 @@ _LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api"
          "KgError": "errors"}
 
 if TYPE_CHECKING:
-    from .api import KG, Validation, cypher, load, open, validate_folder
+    from .api import KG, Validation, cypher, load, validate_folder
+    from .api import open as open
     from .errors import KgError
     from .export import Written
     from .queries import (ExposureResult, FindResult, NeighborsResult, PathResult, Selection,
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ExposureResult", "FindResult", "KG", "KgError", "MemoryOptions", "Neo4jOptions",
            "NeighborsResult", "PathResult", "Selection", "ShowResult", "Stats", "Subgraph",
-           "Validation", "Written", "cypher", "load", "open", "validate_folder", "__version__"]
+           "Validation", "Written", "cypher", "load", "validate_folder", "__version__"]
+# (not "open": `from graph import *` must not replace the built-in open)
 
 
 def __getattr__(name: str) -> Any:
