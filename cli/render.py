@@ -44,7 +44,7 @@ def _done(written: Any) -> None:
 
 
 @click.command()
-@click.option("-o", "--output", default="graph.html", show_default=True, metavar="FILE",
+@click.option("-o", "--output", default=defaults.RENDER_OUTPUT, show_default=True, metavar="FILE",
               help="Where to write the page ('-' = stdout).")
 @selection_options
 @click.option("--title", help="Page title (default: the seed folder's name).")

@@ -199,7 +199,7 @@ class KG:
                types: Names = None, rels: Names = None) -> Subgraph:
         """The graph (or the part within ``depth`` hops of ``focus``, of some entity and
         relation types) that ``render`` and ``export`` write."""
-        selection = Selection.of(focus, depth, _names(types), _names(rels))
+        selection = Selection.of(focus, depth, types, rels)
         return self._shown(Subgraph(selection, select(self.store, selection)))
 
     def subgraph(self, result: Result) -> "Dataset":
@@ -235,12 +235,12 @@ class KG:
         write_output(output, self.page(result), force)
         return output
 
-    def render(self, output: str = "graph.html", *, focus: str | None = None,
+    def render(self, output: str = defaults.RENDER_OUTPUT, *, focus: str | None = None,
                depth: int = defaults.DEPTH, types: Names = None, rels: Names = None,
                title: str | None = None, max_entities: int | None = None,
                max_relations: int | None = None, force: bool = False) -> "Written":
         """Write the interactive page of the graph or a selection (``kg render``)."""
-        selection = Selection.of(focus, depth, _names(types), _names(rels))
+        selection = Selection.of(focus, depth, types, rels)
         options = _page_options(title, selection.describe() or None, max_entities,
                                 max_relations)
         return self._write("html", output, selection, force, options=options)
@@ -250,7 +250,7 @@ class KG:
                force: bool = False) -> "Written":
         """Write the graph or a selection as graphml, gexf, json, csv or cypher
         (``kg export``)."""
-        return self._write(fmt, output, Selection.of(focus, depth, _names(types), _names(rels)),
+        return self._write(fmt, output, Selection.of(focus, depth, types, rels),
                            force)
 
     def _write(self, fmt: str, output: str | None, selection: Selection, force: bool,
@@ -274,10 +274,6 @@ class KG:
             if self._nx is None:
                 self._nx = to_networkx(self.store.dataset())
             return self._nx
-
-
-def _names(values: Names) -> Iterable[str] | None:
-    return [values] if isinstance(values, str) else values
 
 
 def _page_options(title: str | None, subtitle: str | None, max_entities: int | None,

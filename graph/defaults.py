@@ -18,3 +18,4 @@ STATS_TOP: Final = 10               # kg stats: most connected entities listed
 MAX_SHORTEST_PATHS: Final = 20      # kg path without --k: at most this many shortest paths
 NEO4J_BATCH_SIZE: Final = 5000      # kg load: rows per transaction
 CYPHER_TIMEOUT: Final = 30.0        # kg cypher: seconds a query may run
+RENDER_OUTPUT: Final = "graph.html"  # kg render: the page written
