@@ -30,6 +30,7 @@ demo: install
 test: install-test test-deps
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/mypy
+	node --test tests/js
 	$(BIN)/python -m pytest
 
 test-deps:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api", "KG": "api", "Validation": "api",
+_LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api",
+         "prune_cache": "api", "clear_cache": "api", "KG": "api", "Validation": "api",
          "MemoryOptions": "store.options", "Neo4jOptions": "store.options",
          "Selection": "queries", "Subgraph": "queries", "FindResult": "queries",
          "ShowResult": "queries", "NeighborsResult": "queries", "PathResult": "queries",
@@ -25,7 +26,7 @@ _LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api"
          "KgError": "errors"}
 
 if TYPE_CHECKING:
-    from .api import KG, Validation, cypher, load, validate_folder
+    from .api import KG, Validation, clear_cache, cypher, load, prune_cache, validate_folder
     from .api import open as open
     from .errors import KgError
     from .export import Written
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ExposureResult", "FindResult", "KG", "KgError", "MemoryOptions", "Neo4jOptions",
            "NeighborsResult", "PathResult", "Selection", "ShowResult", "Stats", "Subgraph",
-           "Validation", "Written", "cypher", "load", "validate_folder", "__version__"]
+           "Validation", "Written", "clear_cache", "cypher", "load", "prune_cache",
+           "validate_folder", "__version__"]
 # (not "open": `from graph import *` must not replace the built-in open)
 
 

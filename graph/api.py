@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from . import defaults, service
 from .queries import (ExposureResult, FindResult, NeighborsResult, PathResult, Result,
                       ShowResult, Stats)
-from .select import Selection, Subgraph, select
+from .select import Selection, Subgraph, focus_rings, select
 from .store import open_store
 from .store.options import BackendOptions, Neo4jOptions, backend_options
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .cache import CacheEntry
     from .export import Written
     from .model import Dataset, Schema
     from .present import Rows
@@ -52,6 +53,18 @@ def open(seeds: str = defaults.SEEDS, backend: str = defaults.BACKEND,  # noqa: 
     Options a backend does not take are an error (see :mod:`graph.store.options`).
     """
     return KG.open(backend_options(backend, seeds=str(seeds), **options))
+
+
+def focus_page_data(store: "Store", selection: Selection,
+                    options: "PageOptions | None" = None) -> tuple["Dataset", "PageOptions"]:
+    """The dataset a focus page embeds and the page options that open it on the focus."""
+    from .render.focus import focus_options
+    from .render.page import PageOptions
+
+    options = options or PageOptions()
+    center, data, beyond = focus_rings(store, selection, options.max_entities,
+                                       options.max_relations)
+    return data, focus_options(center, data, beyond, selection.depth, options)
 
 
 def validate_folder(folder: str = defaults.SEEDS, strict: bool = False) -> "Validation":
@@ -96,6 +109,36 @@ def _neo4j(seeds: str, **options: Any) -> "Neo4jOptions":
     o = backend_options("neo4j", seeds=str(seeds), **options)
     assert isinstance(o, Neo4jOptions)
     return o
+
+
+def prune_cache(max_bytes: int | None = None) -> "CacheRemoval":
+    """Delete least recently used cache entries until the cache fits ``max_bytes``
+    (default $KG_CACHE_MAX_BYTES, else 2 GiB) (``kg cache prune``)."""
+    from .cache import prune
+
+    return CacheRemoval(prune(limit=max_bytes))
+
+
+def clear_cache() -> "CacheRemoval":
+    """Delete every cache entry (``kg cache clear``)."""
+    from .cache import clear
+
+    return CacheRemoval(clear())
+
+
+class CacheRemoval:
+    """What ``kg cache clear|prune`` removed."""
+
+    def __init__(self, removed: "list[CacheEntry]"):
+        self.removed = removed
+
+    def to_dict(self) -> dict[str, Any]:
+        from .cache import removed_dict
+        return removed_dict(self.removed)
+
+    def text(self) -> str:
+        from .cache import removed_text
+        return removed_text(self.removed)
 
 
 class Validation(Result):
@@ -223,7 +266,9 @@ class KG:
                                 if isinstance(result, Subgraph) else None,
                                 max_entities, max_relations)
         if isinstance(result, Subgraph):
-            return render_page(result.dataset, options)
+            if result.selection.focus is None:
+                return render_page(result.dataset, options)
+            return render_page(*focus_page_data(self.store, result.selection, options))
         return result_page(self.subgraph(result), result, options)
 
     def write_page(self, result: Result, output: str, *, force: bool = False) -> str:
@@ -243,7 +288,14 @@ class KG:
         selection = Selection.of(focus, depth, types, rels)
         options = _page_options(title, selection.describe() or None, max_entities,
                                 max_relations)
-        return self._write("html", output, selection, force, options=options)
+        if selection.focus is None:
+            return self._write("html", output, selection, force, options=options)
+        from .export import Written, export
+        from .output import check_writable
+
+        check_writable(output, force)    # before the slow part
+        data, options = focus_page_data(self.store, selection, options)
+        return Written.of(export(data, "html", output, force, options=options))
 
     def export(self, fmt: str, output: str | None = None, *, focus: str | None = None,
                depth: int = defaults.DEPTH, types: Names = None, rels: Names = None,
@@ -306,4 +358,5 @@ class _Presenter:
         return table if table is not None else iframe(self.kg.page(result))
 
 
-__all__ = ["open", "validate_folder", "load", "cypher", "KG", "Validation"]
+__all__ = ["open", "validate_folder", "load", "cypher", "prune_cache", "clear_cache", "KG",
+           "Validation", "CacheRemoval"]

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Protocol
 
 from .model import Dataset, Entity, Relation, Schema
 from .resolve import Match
-from .validate import date_bounds, date_prefix
+from .rules import date_bounds, date_prefix
 from . import defaults
 from .defaults import EXPOSURE_MAX_HOPS, PATH_MAX_HOPS
 from .defaults import MAX_SHORTEST_PATHS as MAX_SHORTEST_PATHS   # stores import it from here

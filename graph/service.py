@@ -15,7 +15,8 @@ from .model import Schema
 from .queries import (ExposureQuery, names_of, ExposureResult, FindResult, NeighborsResult, PathQuery,
                       PathResult, ShowResult, Stats, Traversal)
 from .store.base import Store
-from .validate import ISO_COUNTRIES, date_prefix, did_you_mean
+from .rules import ISO_COUNTRIES, date_prefix
+from .validate import did_you_mean
 
 __all__ = ["check_types", "names_of", "positive", "traversal", "find", "show", "neighbors", "path", "exposure", "stats",
            "ShowResult", "PathResult", "ExposureResult", "NeighborsResult", "FindResult"]

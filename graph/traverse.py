@@ -151,7 +151,7 @@ def shortest_paths(a: N, b: N, step: Step[N], through: Through[N], max_hops: int
     return out
 
 
-def k_shortest_paths(a: N, b: N, step: Step[N], through: Through[N], max_hops: int,
+def k_shortest_paths(a: N, b: N, step: Step[N] | None, through: Through[N], max_hops: int,
                      k: int, search: Search[N] | None = None) -> list[list[N]]:
     """The ``k`` shortest simple paths, ordered by (length, id sequence) — Yen's method.
 
@@ -162,9 +162,12 @@ def k_shortest_paths(a: N, b: N, step: Step[N], through: Through[N], max_hops: i
     """
     def local(a: N, b: N, max_hops: int, limit: int, banned: frozenset[N] = frozenset(),
               banned_steps: frozenset[tuple[N, N]] = frozenset()) -> list[list[N]]:
+        assert step is not None
         return shortest_paths(a, b, step, through, max_hops, limit, banned, banned_steps)
 
     if search is None:
+        if step is None:
+            raise TypeError("k_shortest_paths needs a step function or a search")
         search = local
 
     first = search(a, b, max_hops, 1)

@@ -41,7 +41,9 @@ def _out(cell, mime: str) -> str:
 
 
 def _page_data(frame: str) -> dict:
-    page = html.unescape(re.search(r'srcdoc="([^"]*)"', frame).group(1))
+    """The data embedded in a page, or in the page inside a notebook frame."""
+    framed = re.match(r'<iframe [^>]*srcdoc="([^"]*)"', frame)
+    page = html.unescape(framed.group(1)) if framed else frame
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
     return json.loads(m.group(1))
 
@@ -73,9 +75,15 @@ def test_the_notebook_runs_and_shows_results(executed, run_kg):
     hits = kg.exposure("japan-55b-investment-tool", types="firm", countries="CN").hits
     assert eval(_out(exposed, "text/plain")) == [(h.entity.name, h.distance) for h in hits]
     assert hits, "the example should find something"
-    sub = _page_data(_out(around, "text/html"))
-    assert {e["id"] for e in sub["entities"]} == set(kg.select(focus="smic", depth=2)
-                                                     .dataset.entities)
+    sub = _page_data(_out(around, "text/html"))     # the page `kg render --focus` writes
+    part = kg.select(focus="smic", depth=2)
+    assert sub["focus"] == "smic" and sub["depth"] == 2
+    assert set(part.dataset.entities) <= {e["id"] for e in sub["entities"]}
+    expected = _page_data(kg.page(part))
+    for key in ("generated", "folder"):    # the day, and ../seeds seen from examples/
+        sub.pop(key, None)
+        expected.pop(key, None)
+    assert sub == expected
     import networkx as nx
 
     g = kg.to_networkx(kg.select(focus="smic", depth=2))

@@ -50,7 +50,7 @@ class Settings:
         return f"database {self.database or '(default)'} at {self.uri}"
 
 
-def _explain(exc: Exception, s: Settings) -> KgError:
+def _explain(exc: BaseException, s: Settings) -> KgError:
     """One user-facing error for a driver exception."""
     from neo4j import exceptions as ne
 
@@ -161,7 +161,7 @@ class Connection:
         def work(tx: "neo4j.ManagedTransaction") -> list[dict[str, Any]]:
             # dict(record.items()), not record.data(): our queries return plain
             # values, and data()'s deep conversion costs more than the query.
-            return [dict(record.items()) for record in tx.run(query, params)]
+            return [dict(record.items()) for record in tx.run(query, params)]  # type: ignore[no-untyped-call]
 
         with self.translated(), self._session(write) as session:
             call: Callable[..., list[dict[str, Any]]] = (
@@ -194,7 +194,7 @@ class Connection:
                 with session.begin_transaction(timeout=timeout) as tx:
                     result = tx.run(query, params)
                     keys = list(result.keys())
-                    rows = []
+                    rows: list[list[Any]] = []
                     for record in result:
                         if limit is not None and len(rows) >= limit:
                             break
