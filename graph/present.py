@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .model import Entity, Relation, Schema
-from .queries import ExposureHit, Hop, Neighborhood, Path, Stats
+from .queries import (ExposureHit, ExposureResult, FindResult, Hop, Neighborhood,
+                      NeighborsResult, Path, PathResult, ShowResult, Stats)
 from .resolve import Match
+from .queries import Subgraph
 from .validate import Report, plural
 
 
@@ -211,3 +215,77 @@ def rows_text(keys: list[str], rows: list[list[Any]]) -> str:
     body = table([tuple(keys)] + [tuple(cell(v) for v in row) for row in rows]) if keys else ""
     count = f"({plural(len(rows), 'row')})"
     return f"{body}\n{count}" if body else count
+
+
+@dataclass
+class Rows:
+    """Query rows (``kg cypher``): JSON objects by column, or a text table."""
+
+    keys: list[str]
+    rows: list[list[Any]]
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.keys, row)) for row in self.rows]
+
+    def text(self) -> str:
+        return rows_text(self.keys, self.rows)
+
+
+def subgraph_text(sub: Subgraph) -> str:
+    n, m = len(sub.dataset.entities), len(sub.dataset.relations)
+    where = sub.selection.describe()
+    return (f"{plural(n, 'entity', 'entities')}, {plural(m, 'relation')}"
+            f"{' (' + where + ')' if where else ''}")
+
+
+def result_text(result: Any, schema: Schema | None = None) -> str:
+    """The CLI's text for any query result."""
+    if isinstance(result, FindResult):
+        return find_text(result.query, result.matches)
+    if isinstance(result, ShowResult):
+        return show_text(result.entity, result.relations, result.others, schema)
+    if isinstance(result, NeighborsResult):
+        return neighbors_text(result, result.depth, schema)
+    if isinstance(result, PathResult):
+        return paths_text(result.source, result.target, result.paths, result.query.max_hops,
+                          schema)
+    if isinstance(result, ExposureResult):
+        return exposure_text(result.center, result.hits, result.query.max_hops, schema)
+    if isinstance(result, Stats):
+        return stats_text(result)
+    if isinstance(result, Subgraph):
+        return subgraph_text(result)
+    raise TypeError(f"no text for a {type(result).__name__}")
+
+
+def html_table(head: tuple[str, ...], rows: Iterable[tuple[Any, ...]],
+               caption: str | None = None) -> str:
+    """A small HTML table, every cell escaped."""
+    def cells(tag: str, row: tuple[Any, ...]) -> str:
+        return "".join(f"<{tag}>{html.escape(str(c))}</{tag}>" for c in row)
+
+    body = "".join(f"<tr>{cells('td', r)}</tr>" for r in rows)
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def result_html(result: Any) -> str | None:
+    """A short HTML table for results that are tables (find, stats); None for the
+    others, which show as a page."""
+    if isinstance(result, FindResult):
+        return html_table(("id", "type", "name", "matched", "score"),
+                          ((m.entity.id, m.entity.type, m.entity.name,
+                            f"{m.field}: {m.matched}", round(m.score, 3)) for m in result),
+                          f"{plural(len(result), 'match', 'matches')} for {result.query!r}")
+    if isinstance(result, Stats):
+        counts = html_table(("", "count"), [("entities", result.entities),
+                                            ("relations", result.relations),
+                                            ("components", result.components),
+                                            ("largest component", result.largest_component),
+                                            ("isolated entities", len(result.isolated))])
+        types = html_table(("entity type", "count"), result.entity_types.items())
+        rels = html_table(("relation type", "count"), result.relation_types.items())
+        top = html_table(("most connected", "type", "degree"),
+                         ((entity_label(e), e.type, d) for e, d in result.top))
+        return f"<div>{counts}{types}{rels}{top}</div>"
+    return None

@@ -254,8 +254,8 @@ class Neo4jStore(Store):
         if query.k is None:
             found = search(a, b, query.max_hops, MAX_SHORTEST_PATHS)
         else:
-            found = k_shortest_paths(a, b, None, through,  # type: ignore[arg-type]
-                                     query.max_hops, query.k, search=search)
+            found = k_shortest_paths(a, b, None, through, query.max_hops, query.k,
+                                     search=search)
         return order_paths(self._build_paths(found, t))
 
     # -- breadth-first walks -------------------------------------------

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
+from .. import defaults
 from ..errors import BackendUnavailable, InputError, KgError
 from ..model import Dataset, Schema
 from ..neo4j_names import (ENTITY_LABEL, check_entity, check_relation, identifier,
@@ -47,7 +48,7 @@ from ..records import DATASET_KEY, dataset_name, node_properties, relationship_p
 from ..resolve import normalize
 from .neo4j_conn import Connection
 
-BATCH_SIZE = 5000
+BATCH_SIZE = defaults.NEO4J_BATCH_SIZE
 META_LABEL = "KgDataset"
 ENTITY_CONSTRAINT = (f"CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:{quote(ENTITY_LABEL)}) "
                      f"REQUIRE (n.{DATASET_KEY}, n.id) IS UNIQUE")
