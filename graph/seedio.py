@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
-from .validate import MAX_DEPTH, Report, bad_character, check_tree, too_deep
+from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
+from .validate import Report
 
 SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _ENTITY_HEADER = ("id", "type", "name")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .. import defaults
 from ..errors import BackendUnavailable, InputError, KgError
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
-DEFAULT_TIMEOUT = 30.0      # seconds a `kg cypher` query may run
+DEFAULT_TIMEOUT = defaults.CYPHER_TIMEOUT
 MAX_PARAM_DEPTH = 32        # nesting of a -p JSON value
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
+from .. import defaults
 from ..errors import BackendUnavailable, InputError, KgError
 from ..model import Dataset, Schema
 from ..neo4j_names import (ENTITY_LABEL, check_entity, check_relation, identifier,
@@ -47,7 +48,7 @@ from ..records import DATASET_KEY, dataset_name, node_properties, relationship_p
 from ..resolve import normalize
 from .neo4j_conn import Connection
 
-BATCH_SIZE = 5000
+BATCH_SIZE = defaults.NEO4J_BATCH_SIZE
 META_LABEL = "KgDataset"
 ENTITY_CONSTRAINT = (f"CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:{quote(ENTITY_LABEL)}) "
                      f"REQUIRE (n.{DATASET_KEY}, n.id) IS UNIQUE")
@@ -520,7 +521,8 @@ def _now() -> str:
 
 
 def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
-    """Delete everything kg wrote for dataset ``name``; returns the entities removed."""
+    """Delete everything kg wrote for dataset ``name`` (its load lock too: a load
+    still running then stops at its next batch); returns the entities removed."""
     removed = 0
     with conn.translated():
         while True:
@@ -531,6 +533,7 @@ def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
             if rows[0]["c"] == 0:
                 break
         conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE d", ds=name)
+        conn.write(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE l", ds=name)
     return removed
 
 
