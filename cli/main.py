@@ -50,6 +50,7 @@ from . import ingest  # noqa: E402
 ingest.register(cli)
 from . import neo4j as neo4j_commands; neo4j_commands.register(cli)  # noqa: E402,E702
 from . import cache as cache_commands; cache_commands.register(cli)  # noqa: E402,E702
+from . import serve as serve_command; serve_command.register(cli)  # noqa: E402,E702
 
 
 def main() -> None:
