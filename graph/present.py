@@ -39,8 +39,18 @@ def terminal_text(text: str) -> str:
     return _TERMINAL_UNSAFE.sub(visible, text)
 
 
+def one_line(value: object) -> str:
+    """A value as text on one line: a newline inside seed text is shown as ``\\n``,
+    so it cannot fake a line of output (other controls: :func:`terminal_text`).
+
+    >>> one_line("Acme\\n  2. fake line")
+    'Acme\\\\n  2. fake line'
+    """
+    return str(value).replace("\n", "\\n")
+
+
 def entity_label(e: Entity) -> str:
-    return f"{e.name} ({e.id})"
+    return f"{one_line(e.name)} ({e.id})"
 
 
 def arrow(rel: Relation, walked_from: str, schema: Schema | None = None) -> str:
@@ -64,19 +74,19 @@ def hop_arrow(hop: Hop, schema: Schema | None = None) -> str:
 
 def chain_text(path: Path, schema: Schema | None = None) -> str:
     """``SoftBank Group —leads→ Data center project ←funds— Japan's tool``."""
-    parts = [path.entities[0].name]
+    parts = [one_line(path.entities[0].name)]
     for hop, nxt in zip(path.hops, path.entities[1:]):
-        parts += [hop_arrow(hop, schema), nxt.name]
+        parts += [hop_arrow(hop, schema), one_line(nxt.name)]
     return " ".join(parts)
 
 
 def evidence_lines(rel: Relation, indent: str) -> list[str]:
     out = []
     if rel.evidence:
-        out.append(f"{indent}“{rel.evidence}”")
+        out.append(f"{indent}“{one_line(rel.evidence)}”")
     if rel.source is not None:
-        out.append(f"{indent}— {rel.source.label()}")
-    extra = [f"{k}: {v}" for k, v in (("status", rel.status), ("since", rel.since),
+        out.append(f"{indent}— {one_line(rel.source.label())}")
+    extra = [f"{k}: {one_line(v)}" for k, v in (("status", rel.status), ("since", rel.since),
                                        ("until", rel.until), ("confidence", rel.confidence))
              if v is not None]
     if rel.amount is not None:
@@ -90,12 +100,13 @@ def paths_text(a: Entity, b: Entity, paths: list[Path], max_hops: int,
                schema: Schema | None = None) -> str:
     if not paths:
         return f"No path from {entity_label(a)} to {entity_label(b)} within {max_hops} hops."
-    lines = [f"{plural(len(paths), 'path')} from {a.name} to {b.name}:"]
+    lines = [f"{plural(len(paths), 'path')} from {one_line(a.name)} to {one_line(b.name)}:"]
     for i, path in enumerate(paths, 1):
         lines += ["", f"Path {i} ({plural(path.length, 'hop')}): {chain_text(path, schema)}"]
         for j, (hop, left, right) in enumerate(zip(path.hops, path.entities, path.entities[1:]), 1):
             for rel in hop.relations:
-                lines.append(f"  {j}. {left.name} {arrow(rel, hop.source, schema)} {right.name}")
+                lines.append(f"  {j}. {one_line(left.name)} {arrow(rel, hop.source, schema)} "
+                             f"{one_line(right.name)}")
                 lines += evidence_lines(rel, "       ")
     return "\n".join(lines)
 
@@ -105,8 +116,9 @@ def find_text(query: str, matches: list[Match]) -> str:
         return f"No entity matches {query!r}."
     rows = []
     for m in matches:
-        how = "" if m.field == "name" or m.matched == m.entity.name else f"  [{m.field}: {m.matched}]"
-        rows.append((m.entity.id, m.entity.type, m.entity.name + how))
+        how = ("" if m.field == "name" or m.matched == m.entity.name
+               else f"  [{m.field}: {one_line(m.matched)}]")
+        rows.append((m.entity.id, m.entity.type, one_line(m.entity.name) + how))
     return table(rows)
 
 
@@ -121,16 +133,16 @@ def table(rows: Iterable[tuple[str, ...]]) -> str:
 
 def show_text(e: Entity, relations: list[Relation], names: dict[str, Entity],
               schema: Schema | None = None) -> str:
-    lines = [f"{e.name}  [{e.type}]  id: {e.id}"]
+    lines = [f"{one_line(e.name)}  [{e.type}]  id: {e.id}"]
     if e.aliases:
-        lines.append(f"  aliases: {', '.join(e.aliases)}")
+        lines.append(f"  aliases: {one_line(', '.join(e.aliases))}")
     for key in ("country", "description", "url"):
         if getattr(e, key):
-            lines.append(f"  {key}: {getattr(e, key)}")
+            lines.append(f"  {key}: {one_line(getattr(e, key))}")
     if e.tags:
-        lines.append(f"  tags: {', '.join(e.tags)}")
+        lines.append(f"  tags: {one_line(', '.join(e.tags))}")
     for k, v in e.properties.items():
-        lines.append(f"  {k}: {v}")
+        lines.append(f"  {one_line(k)}: {one_line(v)}")
     lines += ["", f"Relations ({len(relations)}):"]
     for rel in relations:
         other = names[rel.other(e.id)]

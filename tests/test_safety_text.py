@@ -200,3 +200,19 @@ def test_node_link_export_is_strict_json(mini_dataset, tmp_path):
     assert len(data["nodes"]) == len(mini_dataset.entities)
     assert not any(isinstance(v, float) and not math.isfinite(v)
                    for link in data["links"] for v in link.values())
+
+
+def test_newlines_in_seed_text_cannot_fake_output_lines(run_kg, write_seeds):
+    folder = write_seeds({"a.yaml": """
+        entities:
+          - {id: a, type: firm, name: "Acme\\n  2. Acme —owns→ Everything", description: "x\\ny"}
+          - {id: b, type: firm, name: B}
+        relations:
+          - {from: a, type: funds, to: b, evidence: "said\\n— Fake Source"}
+        """})
+    show = run_kg("show", "a", "--seeds", folder, "--no-cache")
+    assert show.output.splitlines()[:2] == [
+        "Acme\\n  2. Acme —owns→ Everything  [firm]  id: a", "  description: x\\ny"]
+    path = run_kg("path", "a", "b", "--seeds", folder, "--no-cache")
+    assert "“said\\n— Fake Source”" in path.output
+    assert not any(line.startswith("  2.") for line in path.output.splitlines())

@@ -14,7 +14,7 @@ import pytest
 
 import graph.fastcsv
 from graph.loader import load_folder
-from graph.validate import (INT_MAX, INT_MIN, MAX_DEPTH, bad_character, check_number,
+from graph.rules import (INT_MAX, INT_MIN, MAX_DEPTH, bad_character, check_number,
                             check_text, check_tree, too_deep)
 
 

@@ -515,6 +515,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+_DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
+                            "Governorate Municipality".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
                          r"state|city|regency)\b")
 
@@ -558,6 +560,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip()
         after = text[run.end:]
+        if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
+                                re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
+            continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
                 or re.search(r".[A-Z0-9]", words[0])):
@@ -574,7 +579,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
-            or _PLACE_NOUN.match(after) is not None)
+            or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         etype = "person" if person else "location" if place else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out
@@ -592,6 +597,10 @@ IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co""".split())
 def _cut_at_connector(run: Run) -> Run:
     """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
     for i, tok in enumerate(run.tokens):
+        rest = " ".join(t.text for t in run.tokens[i + 1:] if t.text != "the")
+        if i and tok.text == "of" and _is_place_or_country(rest):
+            kept = run.tokens[:i]       # "Lynas Rare Earths of Australia": the firm, then where
+            return Run(kept[0].start, kept[-1].end, tuple(kept))
         if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
             kept = run.tokens[:i]
             while kept and kept[-1].text in ("of", "and", "&", ","):

@@ -178,6 +178,9 @@ class EntityTable:
             found = self.lookup(label, cand.type)
             if found is not None:
                 return found
+        place = self._place_form(cand.name)
+        if place is not None:
+            return place
         if cand.type in _BODY_TYPES:
             found = self._short_form(cand.name)
             if found is not None:
@@ -200,11 +203,26 @@ class EntityTable:
                       or (name.isupper() and name in initial_forms(e.name))
                       or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
-        if not found and _can_be_short(name):
+        if not found and " of " in name:
+            # "Serum Institute of India" after "Serum Institute"
+            head, _, rest = name.rpartition(" of ")
+            from .lexicon import place_labels
+            if rest in place_labels():
+                found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
+                         and e.name == head]
+        if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
                      and e.seed_id is None and e.name != name
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
+        return found[0] if len(found) == 1 else None
+
+    def _place_form(self, name: str) -> EntityDraft | None:
+        """"Kumamoto" is Kumamoto Prefecture, "Hamburg" the City of Hamburg (and back)."""
+        forms = {f"{name} {w}" for w in _DIVISIONS} | {f"{w} of {name}" for w in _SEATS}
+        short = _long_forms(name)
+        found = [e for e in self.items if e.type in ("government", "location")
+                 and e.seed_id is None and (e.name in forms or e.name in short)]
         return found[0] if len(found) == 1 else None
 
     def _seed_for(self, name: str, etype: str, aliases: tuple[str, ...] = ()) -> Entity | None:
@@ -249,3 +267,18 @@ def _can_be_short(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 3 and len(name) >= 3 and name not in place_labels() \
         and not all(is_common(w) for w in words)
+
+
+_DIVISIONS = ("Prefecture", "County", "Province", "Regency", "District", "Region", "State")
+_SEATS = ("City", "State", "Republic", "Province", "Commonwealth")
+
+
+def _long_forms(name: str) -> set[str]:
+    """"Kumamoto Prefecture" -> {"Kumamoto"}; "City of Hamburg" -> {"Hamburg"}."""
+    words = name.split()
+    out = set()
+    if len(words) >= 2 and words[-1] in _DIVISIONS:
+        out.add(" ".join(words[:-1]))
+    if len(words) >= 3 and words[0] in _SEATS and words[1] == "of":
+        out.add(" ".join(words[2:]))
+    return out

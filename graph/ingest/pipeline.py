@@ -373,6 +373,12 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 add(table.country(code, e.first).key, "owns", e.key)
         if e.type in ("ministry", "agency") and hits and hits[0].start == 0 and codes:
             add(e.key, "part_of", table.country(codes[0], e.first).key)
+        elif e.type in ("ministry", "agency", "fund") and not codes:
+            # "Michigan Economic Development Corporation", "Texas Enterprise Fund": a state's body
+            state = next((o for o in table if o.type in ("government", "location")
+                          and o.key != e.key and e.name.startswith(o.name + " ")), None)
+            if state is not None:
+                add(e.key, "part_of", state.key)
         if e.type == "agreement":
             for code in dict.fromkeys(codes):
                 add(table.country(code, e.first).key, "party_to", e.key)
@@ -456,7 +462,8 @@ _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
 
 def _cooccurrence(cooccur: list, relations: list[RelationDraft],
                   table: EntityTable) -> list[RelationDraft]:
-    """Entities named in the same sentence and linked by no pattern: ``related_to``, low confidence.
+    """Entities named in the same sentence and linked by no pattern: ``related_to`` (an
+    agency named with a ministry: ``part_of``), low confidence.
 
     Skipped: places (``located_in`` says more), two governments, a government and its
     own people or bodies, peers listed side by side, a sector or technology with anything
@@ -486,9 +493,20 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     out = []
     for pair, n in counts.items():
         article, text, a, b = first[pair]
-        out.append(RelationDraft(a, "related_to", b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
+        rtype, a, b = _likely_type(table, a, b)
+        out.append(RelationDraft(a, rtype, b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
                                  "co-occurrence", article))
     return out
+
+
+def _likely_type(table: EntityTable, a: int, b: int) -> tuple[str, int, int]:
+    """An agency named with a ministry is most often part of it; anything else stays related_to."""
+    ta, tb = table[a].type, table[b].type
+    if (ta, tb) == ("ministry", "agency"):
+        a, b, ta, tb = b, a, tb, ta
+    if (ta, tb) == ("agency", "ministry"):
+        return "part_of", a, b
+    return "related_to", a, b
 
 
 def _not_in_seeds(relations: list[RelationDraft], table: EntityTable,

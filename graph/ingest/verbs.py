@@ -62,6 +62,8 @@ CUES: tuple[Cue, ...] = (
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
+    Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
+        _RECEIVERS, gap=30, passive=False),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -132,7 +134,8 @@ _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|
                        r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
-_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|its|the\s+(?:company|group|firm|carmaker|maker|"
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
+                              r"(?:company|group|firm|carmaker|maker|"
                               r"venture|lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
 
@@ -164,9 +167,15 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                     continue
             if v.type(m) in types:
                 return m.key
-    if _PRONOUN_SUBJECT.match(before) and v.last_actor is not None \
-            and v.table[v.last_actor].type in types:
-        return v.last_actor
+    if _PRONOUN_SUBJECT.match(before):
+        if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
+            # "X, the renewable arm of Y, said on Monday it would build": X
+            sayer = next((m for m in v.mentions if m.end <= begin and m.key != ALL
+                          and not m.anaphor and v.type(m) in BODIES), None)
+            if sayer is not None:
+                return sayer.key if v.type(sayer) in types else None
+        if v.last_actor is not None and v.table[v.last_actor].type in types:
+            return v.last_actor
     return None
 
 
@@ -177,7 +186,12 @@ def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> l
     first = next((m for m in v.mentions if m.key == key and m.end <= pos), None)
     if first is None:
         return [key]
-    return [m.key for m in v.listed(first, types) if m.end <= pos and m.key != ALL] or [key]
+    out: list[int | None] = []
+    for m in v.listed(first, types):
+        if m.end > pos or m.key == ALL or re.match(r"[’']s\s", v.text[m.end:]):
+            break           # "X, Telkom's unit": an apposition, not a second subject
+        out.append(m.key)
+    return out or [key]
 
 
 def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
@@ -238,6 +252,14 @@ def verb_cues(v: View) -> None:
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
+                if near is not None and re.fullmatch(
+                        r"\s+(?:[a-z-]+\s+)?(?:subsidiary|unit|arm|affiliate|venture)\s+",
+                        text[near.end:m.start()]):
+                    # "JASM, a TSMC subsidiary in which ...": JASM, not TSMC
+                    head = v.before(near.start, cue.subject, max_gap=40)
+                    if head is not None and re.fullmatch(
+                            r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", text[head.end:near.start]):
+                        near = head
                 subject = near.key if near is not None and near.key != ALL else None
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
@@ -256,12 +278,14 @@ def verb_cues(v: View) -> None:
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [_possessed(v, extra).key]
-            if cue.type == "competes_with" and end < len(text):
-                also = re.match(r",\s+and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?", text[end:])
+            if not cue.swap and re.search(r"with\b", cue.words):
+                # "competes with A, and increasingly with B", "licences with A and with B"
+                also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+                                 text[m.end():min(len(text), end + 40)])
                 if also is not None:
+                    start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 end + also.end(), _clause(text, end + also.end(),
-                                                                           end + also.end())[1])
+                                                 start, _clause(text, start, start)[1])
             for a in sources:
                 for b in targets:
                     if a is not None and b is not None and cue.type == "part_of" and \
@@ -272,21 +296,36 @@ def verb_cues(v: View) -> None:
 
 _HEAD_WORDS = (r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
-               r"head|boss|governor|mayor")
+               r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+_ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
+                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
 
 def possessive_roles(v: View) -> None:
-    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for."""
+    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
+    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
     for p in v.mentions:
         if v.type(p) != "person":
             continue
         before = v.text[:p.start]
+        if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
+            ministry = v.before(p.start, {"ministry"})
+            key = ministry.key if ministry is not None else v.last_actor
+            if key is not None and key != ALL and v.table[key].type == "ministry":
+                v.add(p.key, "heads", key, 0.6, "role-poss")
+            continue
+        its = _ITS_ROLE.search(before)
+        if its is not None and v.owner is not None and v.owner.key != ALL and \
+                v.type(v.owner) in BODIES:
+            v.add(p.key, "heads" if its.group("head") else "works_for", v.owner.key, 0.6,
+                  "role-poss")
+            continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)
             if m is None:
@@ -356,7 +395,8 @@ def units(v: View) -> None:
         if _UNIT_AFTER.match(after):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
-                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|another|its)\s+", v.text[x.end:y.start]):
+                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?:a|an|the|another|its)\s+)?",
+                    v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
         if _SHAREHOLDER.match(after):
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)

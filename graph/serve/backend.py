@@ -174,14 +174,15 @@ def open_explorer(source: Source) -> Explorer:
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:
-    """Paths, sizes and mtimes of the seed files (None when the folder cannot be read)."""
+    """Path, size, mtime and ctime of every seed file (None when the folder cannot be read)."""
     from pathlib import Path
 
     from ..seedio import seed_files
 
     folder = Path(seeds)
     try:
-        paths = [folder] if folder.is_file() else seed_files(folder)
-        return tuple((str(p), st.st_size, st.st_mtime_ns) for p in paths for st in [p.stat()])
+        files = [folder] if folder.is_file() else seed_files(folder)
+        return tuple((str(p), st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+                     for p in files for st in [p.stat()])
     except (OSError, KgError):
         return None

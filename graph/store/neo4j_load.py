@@ -521,7 +521,8 @@ def _now() -> str:
 
 
 def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
-    """Delete everything kg wrote for dataset ``name``; returns the entities removed."""
+    """Delete everything kg wrote for dataset ``name`` (its load lock too: a load
+    still running then stops at its next batch); returns the entities removed."""
     removed = 0
     with conn.translated():
         while True:
@@ -532,6 +533,7 @@ def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
             if rows[0]["c"] == 0:
                 break
         conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE d", ds=name)
+        conn.write(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE l", ds=name)
     return removed
 
 

@@ -25,6 +25,52 @@ var kgServerSource = function (data) {
       });
   }
   function seg(id) { return encodeURIComponent(id); }
+  function pageUrl(selection) {
+    var p = selection || {}, q = [];
+    ["focus", "depth", "type", "rel"].forEach(function (k) {
+      var v = p[k];
+      if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))
+        q.push(k + "=" + encodeURIComponent(Array.isArray(v) ? v.join(",") : String(v)));
+    });
+    return data.server.page + (q.length ? "?" + q.join("&") : "");
+  }
+  /** The selection the view on screen stands for, as `kg render` options: the entity
+   * explored from (or selected), the depth that reaches every entity shown, and the
+   * entity/relation types left visible when some are hidden. */
+  function viewSelection(kg) {
+    var st = kg.state(), vis = kg.visible();
+    var focus = st.focus || data.focus || (kg.selected && kg.selected.kind === "entity" ? kg.selected.id : null);
+    if (!focus) return {};
+    var adj = new Map();
+    function link(a, b) { if (!adj.has(a)) adj.set(a, []); adj.get(a).push(b); }
+    function kid(v) { return v.charAt(0) === "~" ? v.slice(1) : v; }
+    kg.edges.get(vis.relations.map(function (id) { return id in Object.prototype ? "~" + id : id; })).forEach(function (e) {
+      if (e) { link(kid(e.from), kid(e.to)); link(kid(e.to), kid(e.from)); }
+    });
+    var dist = new Map([[focus, 0]]), queue = [focus], depth = 1;
+    while (queue.length) {
+      var u = queue.shift();
+      (adj.get(u) || []).forEach(function (v) {
+        if (!dist.has(v)) { dist.set(v, dist.get(u) + 1); depth = Math.max(depth, dist.get(v)); queue.push(v); }
+      });
+    }
+    function allowed(hidden, all) { return hidden.length ? all.filter(function (x) { return hidden.indexOf(x) < 0; }) : null; }
+    return { focus: focus, depth: depth,
+             type: allowed(st.hide.types, data.types.map(function (t) { return t.name; })),
+             rel: allowed(st.hide.rels, Object.keys(data.relationTypes)) };
+  }
+  function installSave() {   // "Save this view": the page `kg render` writes for the selection
+    var tools = document.querySelector(".kg-tools"), fit = document.getElementById("kg-fit");
+    if (!tools || document.getElementById("kg-save")) return;
+    var b = document.createElement("button");
+    b.id = "kg-save"; b.type = "button";
+    b.title = "Download this view as a self-contained page (what kg render writes for it)";
+    b.textContent = "Save this view";
+    // the answer is an attachment (Content-Disposition), so the browser saves it and stays here
+    b.addEventListener("click", function () { location.assign(pageUrl(window.kg ? viewSelection(window.kg) : {})); });
+    tools.insertBefore(b, fit);
+  }
+  installSave();
   return {
     kind: "server",
     meta: data,
@@ -50,14 +96,8 @@ var kgServerSource = function (data) {
                                     via_type: opts.viaTypes, as_of: opts.asOf, directed: opts.directed ? "true" : null });
     },
     /** The self-contained page `kg render` writes for a selection (its URL, for a download link). */
-    pageUrl: function (selection) {
-      var p = selection || {}, q = [];
-      ["focus", "depth", "type", "rel"].forEach(function (k) {
-        var v = p[k];
-        if (v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))
-          q.push(k + "=" + encodeURIComponent(Array.isArray(v) ? v.join(",") : String(v)));
-      });
-      return data.server.page + (q.length ? "?" + q.join("&") : "");
-    }
+    pageUrl: pageUrl,
+    /** The selection the view on screen stands for (see viewSelection). */
+    viewSelection: viewSelection
   };
 };
