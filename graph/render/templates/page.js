@@ -615,7 +615,7 @@ var kg = (function () {
       explore && explore.expanded.has(e.id)
         ? el("button", { type: "button", "data-action": "collapse", onclick: function () { collapse(e.id); } }, "Collapse neighbours")
         : el("button", { type: "button", "data-action": "expand", onclick: function () { expand(e.id); } }, "Expand neighbours"));
-    var beyond = e.more ? el("p", { class: "kg-note" }, e.more + " more relation" + (e.more === 1 ? "" : "s") + " not in this page (re-render with a larger --depth).") : null;
+    var beyond = e.more ? el("p", { class: "kg-note" }, e.more + " more relation" + (e.more === 1 ? "" : "s") + (LIVE ? " not loaded yet (Expand neighbours fetches them)." : " not in this page (re-render with a larger --depth).")) : null;
     var hiddenN = all.length - shownRels.length;
     add(box, el("h3", { id: "kg-details-name" }, e.name), typeBadge(e.type), dl, actions, beyond,
         el("h2", null, "Relations (" + shownRels.length + (hiddenN ? ", " + hiddenN + " hidden by filters" : "") + ")"), list, more);
