@@ -1,11 +1,10 @@
 """Bulk work on millions of objects (loading, caching, indexing).
 
-Columns hold one field of many rows, packed so that loading them is a few
-C-level calls and reading row ``i`` is O(1) without unpacking the others.
 :class:`Rows` (a read-only list) and :class:`RowMap` (a read-only dict) make
 objects from columns on first access, so a command that looks at a few
 relations of a million-relation graph makes a few Relation objects, not a
-million (see :mod:`graph.cache`).
+million. The loader builds them from Python lists (:class:`RowsBuilder`);
+the cache from Arrow arrays (:mod:`graph.columns`).
 
 Columns index rows ``0 <= i < len``; :class:`Rows` normalises indices.
 """
@@ -13,24 +12,23 @@ Columns index rows ``0 <= i < len``; :class:`Rows` normalises indices.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 from array import array
 from collections.abc import ItemsView, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
-from itertools import accumulate, chain, compress, repeat
-from operator import attrgetter, is_
+from operator import attrgetter
 from typing import Any, Callable, Iterator
 
-_SEP = "\x00"
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, and keep it off what was made meanwhile.
+    """Pause the cyclic garbage collector while loading.
 
     Loading makes millions of objects that all stay alive; the collector would
     rescan them again and again for nothing (a third of a 1M-relation load).
-    At the end they are frozen (:func:`gc.freeze`): otherwise the first
-    collection after would still walk all of them (most of a second at 1M).
+    Freezing them afterwards (:func:`gc.freeze`) is the CLI's choice for its
+    own process (cli/options.py), not the library's.
     """
     was = gc.isenabled()
     gc.disable()
@@ -38,57 +36,7 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
-            gc.freeze()
             gc.enable()
-
-
-def codes_array(values: Any, top: int) -> array:
-    """Unsigned codes in the smallest array type that holds ``top``."""
-    kind = "B" if top <= 0xFF else "H" if top <= 0xFFFF else "I" if top <= 0xFFFFFFFF else "Q"
-    # From a list is several times faster than from an iterator or an array.
-    return array(kind, values.tolist() if isinstance(values, array)
-                 else values if isinstance(values, list) else list(values))
-
-
-class TextColumn:
-    """Strings or None: one UTF-8 blob (values joined by NUL), where each value
-    ends, and a byte per row marking None (only when there is a None)."""
-
-    __slots__ = ("blob", "ends", "nones", "split_ok")
-
-    def __init__(self, blob: bytes, ends: array, nones: bytes | None, split_ok: bool):
-        self.blob, self.ends, self.nones, self.split_ok = blob, ends, nones, split_ok
-
-    @classmethod
-    def pack(cls, values: list[str | None]) -> "TextColumn":
-        none = None in values
-        texts = ["" if v is None else v for v in values] if none else values
-        text = _SEP.join(texts)
-        blob = text.encode()
-        sizes = map(len, texts if text.isascii() else map(str.encode, texts))
-        ends = codes_array(accumulate(map((1).__add__, sizes)), len(blob) + 1)
-        nones = bytes(map(is_, values, repeat(None))) if none else None
-        return cls(blob, ends, nones, text.count(_SEP) == len(texts) - 1)
-
-    def __len__(self) -> int:
-        return len(self.ends)
-
-    def __getitem__(self, i: int) -> str | None:
-        if self.nones is not None and self.nones[i]:
-            return None
-        ends = self.ends
-        return self.blob[ends[i - 1] if i else 0:ends[i] - 1].decode()
-
-    def values(self) -> list:
-        if not self.split_ok:
-            return [self[i] for i in range(len(self))]
-        out: list = self.blob.decode().split(_SEP) if len(self.ends) else []
-        if self.nones is not None:
-            i = self.nones.find(1)
-            while i >= 0:
-                out[i] = None
-                i = self.nones.find(1, i + 1)
-        return out
 
 
 class CodedColumn:
@@ -109,6 +57,13 @@ class CodedColumn:
     def values(self) -> list:
         table = self.table if type(self.table) is list else self.table.values()
         return list(map(table.__getitem__, self.codes))
+
+    def counts(self) -> Counter:
+        """How many rows hold each value."""
+        out: Counter = Counter()
+        for code, n in Counter(self.codes).items():
+            out[self.table[code]] += n
+        return out
 
 
 class SparseColumn:
@@ -133,41 +88,6 @@ class SparseColumn:
         for i, v in self.items.items():
             out[i] = v
         return out
-
-
-class ListColumn:
-    """Lists (or dicts, as keys and values) of many rows: their items in one
-    column, and where each row's items end; every row gets a fresh object."""
-
-    __slots__ = ("keys", "items", "ends")
-
-    def __init__(self, keys: "Column | None", items: "Column", ends: array):
-        self.keys, self.items, self.ends = keys, items, ends
-
-    @classmethod
-    def pack(cls, values: list, kind: type) -> "ListColumn":
-        keys = list(chain.from_iterable(values)) if kind is dict else None
-        flat = list(chain.from_iterable(map(dict.values, values) if kind is dict else values))
-        ends = codes_array(accumulate(map(len, values)), len(flat))
-        return cls(None if keys is None else pack_column(keys), pack_column(flat), ends)
-
-    def __len__(self) -> int:
-        return len(self.ends)
-
-    def __getitem__(self, i: int) -> Any:
-        a, b = self.ends[i - 1] if i else 0, self.ends[i]
-        items = [self.items[j] for j in range(a, b)]
-        if self.keys is None:
-            return items
-        return dict(zip([self.keys[j] for j in range(a, b)], items))
-
-    def values(self) -> list:
-        items = self.items.values()
-        starts = [0, *self.ends[:-1]]
-        if self.keys is None:
-            return [items[a:b] for a, b in zip(starts, self.ends)]
-        keys = self.keys.values()
-        return [dict(zip(keys[a:b], items[a:b])) for a, b in zip(starts, self.ends)]
 
 
 class PlainColumn:
@@ -208,46 +128,10 @@ class RefColumn:
         return list(map(table.__getitem__, self.codes))
 
 
-Column = TextColumn | CodedColumn | SparseColumn | ListColumn | PlainColumn | RefColumn
-
-
-def pack_column(values: list, coded: bool = True) -> Column:
-    """The most compact column for ``values`` that gives every value back equal
-    and of the same type (1, 1.0 and True stay apart). C-level loops only:
-    a million values pack in well under a second."""
-    n = len(values)
-    kinds = set(map(type, values))
-    if kinds == {list} or kinds == {dict}:
-        kind = kinds.pop()
-        used = dict(compress(enumerate(values), values))
-        if len(used) * 8 <= n:
-            return SparseColumn(used, n, kind)
-        return ListColumn.pack(values, kind)
-    text = kinds <= {str, type(None)}
-    if text and n > 4096 and len(set(values[:1024])) > 512:
-        coded = False   # text that looks unique (ids, evidence): no table to try
-    if coded and n:
-        try:
-            # Few distinct values (equal values of other types count once
-            # here): a table and codes.
-            table = dict.fromkeys(values)
-            if len(table) * 4 <= n:
-                # One type (and None): values are their own keys; else the
-                # type is part of the key.
-                keys = values
-                if len(kinds - {type(None)}) > 1:
-                    keys = list(zip(map(type, values), values))
-                    table = dict.fromkeys(keys)
-                distinct = list(table) if keys is values else [v for _, v in table]
-                number = dict(zip(table, range(len(table))))
-                codes = codes_array(map(number.__getitem__, keys), len(distinct))
-                return CodedColumn(distinct if len(distinct) <= 1024
-                                   else pack_column(distinct, coded=False), codes)
-        except TypeError:   # something unhashable
-            pass
-    if text:
-        return TextColumn.pack(values)
-    return PlainColumn(values)
+Column = Any
+"""Anything with ``len()``, ``column[i]`` (row i's value, a fresh list or dict
+each time) and ``values()`` (every row's value): the classes here, and the
+Arrow-backed ones of :mod:`graph.columns`."""
 
 
 class Rows(Sequence):
@@ -287,6 +171,17 @@ class Rows(Sequence):
                 obj = self._make(*[c[j] for c in self._columns])
                 self._made[j] = obj
         return obj
+
+    def take(self, positions: list[int]) -> list:
+        """Rows at ``positions`` (made a column at a time when the columns can)."""
+        if self._list is not None:
+            return [self._list[i] for i in positions]
+        todo = [i for i in positions if i not in self._made]
+        if todo:
+            values = [c.take(todo) if hasattr(c, "take") else [c[i] for i in todo]
+                      for c in self._columns]
+            self._made.update(zip(todo, map(self._make, *values)))
+        return [self._made[i] for i in positions]
 
     def materialize(self) -> list:
         """Every row, as the plain list kept from now on."""
@@ -367,6 +262,14 @@ class RowMap(Mapping):
         """One field of every value, without making the objects."""
         return self._rows.field(name)
 
+    def row(self, i: int) -> Any:
+        """The value in position ``i`` (keys in row order)."""
+        return self._rows[i]
+
+    def many(self, keys: list) -> list:
+        """The values of ``keys``, made together (see :meth:`Rows.take`)."""
+        return self._rows.take([self._pos[k] for k in keys])
+
     def __reduce__(self) -> tuple:
         return (dict, (dict(self.items()),))
 
@@ -424,6 +327,15 @@ class RowsBuilder:
                                  else SparseColumn(self.sparse[f], self.n, self.empty[f])
                                  for f in self.fields]
         return Rows(self.make, self.fields, columns, self.n)
+
+
+def count_values(items: Any, name: str) -> Counter:
+    """``Counter(field_values(items, name))``, from codes when the column has them."""
+    rows = items._rows if isinstance(items, RowMap) else items
+    column = rows.column(name) if isinstance(rows, Rows) else None
+    if column is not None and hasattr(column, "counts"):
+        return column.counts()  # type: ignore[no-any-return]
+    return Counter(field_values(items, name))
 
 
 def field_values(items: Any, name: str) -> list:

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from .model import ENTITY_FIELDS, Entity, Source, relation_ids
 from .seedio import CsvRows
-from .validate import CURRENCY_RE, ID_RE, ISO_COUNTRIES, date_bounds, date_prefix
+from . import rules
+from .rules import date_bounds
 
 if TYPE_CHECKING:
-    from .loader import _Builder
+    from .loader import Builder
     from .seedio import SeedFile
 
 ENABLED = True   # tests switch it off to compare against the general path
@@ -34,11 +35,9 @@ class _Reject(Exception):
     """This row needs the general path."""
 
 
-def entities(builder: "_Builder", seed: "SeedFile") -> None:
+def entities(builder: "Builder", seed: "SeedFile") -> None:
     """A column at a time, like :func:`relations`; ids seen before (in this
     file or earlier) go through the loader's merge one row at a time."""
-    from .loader import _unique
-
     rows = seed.entities
     if not rows:
         return
@@ -47,18 +46,10 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
     columns, lines, row_cells = _columns(rows, len(header))
     col = {h: i for i, h in enumerate(header)}
     types = {name: name for name in builder.schema.entity_types}
-    ids = _checked(columns[col["id"]], lambda t: t if t and ID_RE.match(t) else _BAD)
+    ids = _checked(columns[col["id"]], rules.identifier)
     kinds = list(map(types.get, columns[col["type"]]))
     names = columns[col["name"]]
     values: dict[str, list] = {"id": ids, "type": kinds, "name": names}
-
-    def country(text: str) -> str | None:
-        if text == "":
-            return None
-        code = text.strip().upper()
-        if code not in ISO_COUNTRIES:
-            raise _Reject
-        return code
 
     def labels(cells: Sequence[str]) -> list[list[str]]:
         """``a|b|c`` cells as lists: stripped, without empty or repeated items."""
@@ -69,14 +60,14 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
             for k in compress(range(len(cells)), map(not_, cells)):
                 parts[k] = []           # the usual case: split is all it takes
             return parts
-        return [_unique([v.strip() for v in p if v.strip()]) for p in parts]
+        return [rules.labels(c, True) for c in cells]
 
     for i, key in enumerate(header):
         cells = columns[i]
         if key in ("aliases", "tags"):
             values[key] = labels(cells)
         elif key == "country":
-            values[key] = _checked(cells, country)
+            values[key] = _checked(cells, _cell(rules.country))
         elif key in ("description", "url"):
             values[key] = [t or None for t in cells]
     props, bad = _properties(columns, [(i, key) for i, key in enumerate(header)
@@ -112,9 +103,9 @@ def entities(builder: "_Builder", seed: "SeedFile") -> None:
                 builder.entity_where.update(zip(new, map(where, lines[a:b])))
             else:
                 for k, entity in zip(range(a, b), made(a, b)):
-                    builder._merge(entity, where(lines[k]), path, lines[k])
+                    builder.merge(entity, where(lines[k]), path, lines[k])
         if rejected is not None:
-            builder._entity(seed.csv_record(row_cells(rejected), lines[rejected]), path,
+            builder.add_entity(seed.csv_record(row_cells(rejected), lines[rejected]), path,
                             lines[rejected], True)
 
 
@@ -122,8 +113,6 @@ def _properties(columns: list[Sequence[str]], keys: list[tuple[int, str]]
                 ) -> tuple[dict[int, dict[str, Any]], set[int]]:
     """Typed property values by row (each distinct cell typed once), and the
     rows with a value the value rules refuse (for the general path to report)."""
-    from .loader import _csv_value
-
     props: dict[int, dict[str, Any]] = {}
     refused: set[int] = set()
     for i, key in keys:
@@ -133,7 +122,7 @@ def _properties(columns: list[Sequence[str]], keys: list[tuple[int, str]]
                 value = typed.get(text, _BAD)
                 if value is _BAD:
                     try:
-                        value = _csv_value(text)
+                        value = rules.csv_value(text)
                     except ValueError:
                         value = _REFUSED
                     typed[text] = value
@@ -173,6 +162,11 @@ def _columns(rows: Sequence[tuple[list[str], int]], width: int
     return list(zip(*cells)), list(map(itemgetter(1), rows)), cells.__getitem__
 
 
+def _cell(rule: rules.Rule) -> Callable[[str], Any]:
+    """``rule`` for a CSV cell; an empty cell is no value."""
+    return lambda text: None if text == "" else rule(text, True)
+
+
 def _checked(cells: Sequence[str], check: Callable[[str], Any],
              table: dict[str, Any] | None = None) -> list:
     """``check(cell)`` for every cell, worked out once per distinct cell (kept
@@ -186,11 +180,9 @@ def _checked(cells: Sequence[str], check: Callable[[str], Any],
     return list(map(table.__getitem__, cells))
 
 
-def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None) -> None:
+def relations(builder: "Builder", seed: "SeedFile", file_source: Source | None) -> None:
     """A column at a time: each check runs once per distinct cell value, and
     runs of good rows go into the dataset's relation columns in one step."""
-    from .loader import _csv_value
-
     rows = seed.relations
     if not rows:
         return
@@ -213,50 +205,22 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
     def ends() -> Iterator[tuple[str | None, str | None, str | None]]:
         return zip(kinds, map(type_of.get, srcs), map(type_of.get, dsts))
 
-    fits = {key: None not in key and builder._ends_fit(rtypes[key[0]], key[1], key[2])
+    fits = {key: None not in key and builder.ends_fit(rtypes[key[0]], key[1], key[2])
             for key in set(ends())}
     # Rows whose end types do not fit (a row list only when there are some).
     fit = list(map(fits.__getitem__, ends())) if not all(fits.values()) else ()
-
-    def date(text: str) -> str | None:
-        return None if text == "" else date_prefix(text)
 
     def source(text: str) -> tuple[str | None, ...] | None:
         """The (title, publisher, url, date) of a source cell; None: the file's."""
         if text == "":
             return None
         if text.startswith("{"):
-            raise _Reject
-        return (None, None, text, None) if text.startswith(("http://", "https://")) \
-            else (text, None, None, None)
+            raise _Reject           # a JSON mapping: the general path checks its keys
+        value = rules.csv_source(text)
+        return (None, None, value["url"], None) if isinstance(value, dict) \
+            else (value, None, None, None)
 
-    def currency(text: str) -> str | None:
-        if text == "":
-            return None
-        code = text.upper()
-        if not CURRENCY_RE.match(code):
-            raise _Reject
-        return code
-
-    def number(text: str) -> int | float | None:
-        if text == "":
-            return None
-        value = _csv_value(text)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise _Reject
-        return value
-
-    def unit(text: str) -> int | float | None:
-        value = number(text)
-        if value is not None and not 0 <= value <= 1:
-            raise _Reject
-        return value
-
-    def rid(text: str) -> str:
-        if text and not ID_RE.match(text):
-            raise _Reject
-        return text
-
+    date = _cell(rules.day)
     since, until = _checked(column("since"), date), _checked(column("until"), date)
     source_of: dict[str, Any] = {}
     sources = _checked(column("source"), source, source_of)
@@ -264,10 +228,10 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
               "evidence": [t or None for t in column("evidence")],
               "status": [t or None for t in column("status")],
               "since": since, "until": until,
-              "amount": _checked(column("amount"), number),
-              "currency": _checked(column("currency"), currency),
-              "confidence": _checked(column("confidence"), unit)}
-    ids = _checked(column("id"), rid) if "id" in col else None
+              "amount": _checked(column("amount"), _cell(rules.number)),
+              "currency": _checked(column("currency"), _cell(rules.currency)),
+              "confidence": _checked(column("confidence"), _cell(rules.confidence))}
+    ids = _checked(column("id"), lambda t: t and rules.identifier(t)) if "id" in col else None
 
     # Rows for the general path: unknown ends or type, ends that do not fit,
     # any bad cell, since after until.
@@ -293,7 +257,7 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
     where = builder.file_code(path).__add__
     where_of = builder.relation_where
     evidence, source_cells = column("evidence"), column("source")
-    code_of = {"": 0 if file_source is None else builder._note_source(file_source)}
+    code_of = {"": 0 if file_source is None else builder.note_source(file_source)}
 
     def content_ids(a: int, b: int) -> list[str]:
         return relation_ids(zip(srcs[a:b], kinds[a:b], dsts[a:b], evidence[a:b],
@@ -312,7 +276,7 @@ def relations(builder: "_Builder", seed: "SeedFile", file_source: Source | None)
                                                         if k in props}} if props else None)
 
     def general(k: int) -> None:
-        builder._relation(seed.csv_record(row_cells(k), lines[k]), path, lines[k], True,
+        builder.add_relation(seed.csv_record(row_cells(k), lines[k]), path, lines[k], True,
                           file_source)
 
     for start, stop, rejected in _runs(n, bad):

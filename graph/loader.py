@@ -6,7 +6,6 @@ errors; ``kg validate`` calls :func:`load_folder` to see the whole report.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -17,16 +16,14 @@ from .model import (RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, EntityType,
                     RelationType, Schema, Source, relation_id)
 from .progress import progress
 from .seedio import SeedFile, display_path, read_seed_file, seed_files
-from .validate import (COLOR_RE, CURRENCY_RE, ID_RE, ISO_COUNTRIES, Report, check_number,
-                       check_tree, check_value, date_bounds, date_prefix, did_you_mean,
-                       is_scalar, property_value, too_deep)
+from . import rules
+from .rules import COLOR_RE, date_bounds, text as _text
+from .validate import Report, did_you_mean
 
 _TYPE_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _ENTITY_TYPE_KEYS = {"parent", "color", "shape"}
 _RELATION_TYPE_KEYS = {"symmetric", "from", "to", "label"}
 _SOURCE_KEYS = ("title", "publisher", "url", "date")
-_CSV_INT = re.compile(r"^-?(?:0|[1-9]\d*)$")
-_CSV_FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)?\.\d+(?:[eE][-+]?\d+)?$|^-?(?:0|[1-9]\d*)[eE][-+]?\d+$")
 
 
 def load_dataset(folder: str | Path, strict: bool = False,
@@ -65,7 +62,7 @@ def load_folder(folder: str | Path, strict: bool = False,
     with gc_paused():
         seeds = [s for s in (read_seed_file(p, report, inside) for p, inside in paths)
                  if s is not None]
-        builder = _Builder(report, strict)
+        builder = Builder(report, strict)
         dataset = builder.build(seeds)
     dataset.folder = display_path(root)
     # Reading and checking happen in passes; show problems in file order.
@@ -75,40 +72,7 @@ def load_folder(folder: str | Path, strict: bool = False,
     return dataset, report
 
 
-def _csv_value(text: str) -> Any:
-    """CSV cells are text; give numbers, booleans and JSON lists their type back.
-
-    Raises ValueError for a number no store can hold (:func:`check_number`).
-    """
-    if text in ("true", "false"):
-        return text == "true"
-    if _CSV_INT.match(text):
-        if len(text) > 20:
-            raise ValueError(f"{text[:20]}… is outside the 64-bit integer range; "
-                             "write it as text or as a decimal")
-        return check_number(int(text))
-    if _CSV_FLOAT.match(text):
-        return check_number(float(text))
-    if text.startswith("["):
-        try:
-            value = json.loads(text)
-        except (ValueError, RecursionError):
-            return text
-        if isinstance(value, list) and all(is_scalar(v) for v in value):
-            return [check_value(v) for v in value]
-    return text
-
-
-def _text(value: Any) -> str | None:
-    """Scalars become text (YAML reads `id: 2025` as a number)."""
-    if value is None or isinstance(value, (list, dict)):
-        return None
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
-
-
-class _Builder:
+class Builder:
     def __init__(self, report: Report, strict: bool):
         self.report = report
         self.strict = strict
@@ -145,18 +109,18 @@ class _Builder:
                     fastcsv.entities(self, seed)
                 else:
                     for raw, line in seed.entities:
-                        self._entity(seed.csv_record(raw, line) if seed.header else raw,
+                        self.add_entity(seed.csv_record(raw, line) if seed.header else raw,
                                      seed.path, line, seed.is_csv)
                 bar.update(len(seed.entities))
             for seed in seeds:
                 file_source = self._source(seed.source, seed.path, seed.source_line)
                 if file_source is not None:
-                    self._note_source(file_source)
+                    self.note_source(file_source)
                 if seed.header is not None and fastcsv.ENABLED:
                     fastcsv.relations(self, seed, file_source)
                 else:
                     for raw, line in seed.relations:
-                        self._relation(seed.csv_record(raw, line) if seed.header else raw,
+                        self.add_relation(seed.csv_record(raw, line) if seed.header else raw,
                                        seed.path, line, seed.is_csv, file_source)
                 bar.update(len(seed.relations))
         keys = list(self.source_codes)
@@ -193,7 +157,7 @@ class _Builder:
         else:
             self.report.error(path, line, message)
 
-    def _note_source(self, source: Source) -> int:
+    def note_source(self, source: Source) -> int:
         return self.source_code((source.title, source.publisher, source.url, source.date))
 
     def source_code(self, fields: tuple[str | None, ...]) -> int:
@@ -308,7 +272,7 @@ class _Builder:
                                       + did_you_mean(t, self.schema.entity_types))
 
     # -- entities ------------------------------------------------------
-    def _entity(self, raw: Any, path: str, line: int | None, is_csv: bool) -> None:
+    def add_entity(self, raw: Any, path: str, line: int | None, is_csv: bool) -> None:
         if not isinstance(raw, dict):
             self.report.error(path, line, "each entity must be a mapping with id, type and name")
             return
@@ -320,9 +284,10 @@ class _Builder:
             return
         eid, etype, name = _text(raw["id"]), _text(raw["type"]), _text(raw["name"])
         assert eid is not None and etype is not None and name is not None
-        if not ID_RE.match(eid):
-            self.report.error(path, line, f"bad id {eid!r}: ids start with a letter or digit and "
-                                          "use only letters, digits and _ . : -")
+        try:
+            rules.identifier(eid)
+        except ValueError as exc:
+            self.report.error(path, line, str(exc))
             return
         if etype not in self.schema.entity_types:
             self.report.error(path, line, f"entity {eid!r}: unknown entity type {etype!r}"
@@ -335,32 +300,16 @@ class _Builder:
                 self._entity_field(entity, str(key), value, is_csv)
             except ValueError as exc:
                 self.report.error(path, line, f"entity {eid!r}: {key}: {exc}")
-        self._merge(entity, f"{path}:{line}" if line else path, path, line)
+        self.merge(entity, f"{path}:{line}" if line else path, path, line)
 
     def _entity_field(self, entity: Entity, key: str, value: Any, is_csv: bool) -> None:
-        if key in ("aliases", "tags"):
-            if is_csv:
-                items = [v.strip() for v in value.split("|") if v.strip()]
-            elif isinstance(value, list) and all(is_scalar(v) for v in value):
-                items = [_text(v) or "" for v in value]
-            else:
-                raise ValueError("must be a list of strings")
-            setattr(entity, key, _unique(items))
-        elif key == "country":
-            code = (_text(value) or "").strip().upper()
-            if code not in ISO_COUNTRIES:
-                raise ValueError(f"{value!r} is not an ISO 3166-1 alpha-2 country code "
-                                 "(like JP, US, CN)")
-            entity.country = code
-        elif key in ("description", "url"):
-            text = _text(value)
-            if text is None:
-                raise ValueError("must be text")
-            setattr(entity, key, text)
+        rule = rules.ENTITY_RULES.get(key)
+        if rule is None:
+            entity.properties[key] = rules.entity_property(value, is_csv)
         else:
-            entity.properties[key] = _csv_value(value) if is_csv else property_value(value)
+            setattr(entity, key, rule(value, is_csv))
 
-    def _merge(self, entity: Entity, where: str, path: str, line: int | None) -> None:
+    def merge(self, entity: Entity, where: str, path: str, line: int | None) -> None:
         entities = self.dataset.entities
         old = entities.get(entity.id)
         if old is None:
@@ -385,8 +334,8 @@ class _Builder:
                 first = self.field_where.get((entity.id, slot), self.entity_where[entity.id])
                 self.report.error(path, line, f"entity {entity.id!r}: conflicting {shown}: "
                                   f"{now!r} here, {before!r} at {self.where(first)}")
-        old.aliases = _unique(old.aliases + entity.aliases)
-        old.tags = _unique(old.tags + entity.tags)
+        old.aliases = rules.unique(old.aliases + entity.aliases)
+        old.tags = rules.unique(old.tags + entity.tags)
 
     # -- relations -----------------------------------------------------
     def _source(self, value: Any, path: str, line: int | None) -> Source | None:
@@ -404,7 +353,7 @@ class _Builder:
                                   f"{', '.join(_SOURCE_KEYS)}" + did_you_mean(str(key), _SOURCE_KEYS))
         return Source(**{k: _text(value.get(k)) for k in _SOURCE_KEYS})
 
-    def _relation(self, raw: Any, path: str, line: int | None, is_csv: bool,
+    def add_relation(self, raw: Any, path: str, line: int | None, is_csv: bool,
                   file_source: Source | None) -> None:
         report = self.report
         if not isinstance(raw, dict):
@@ -435,7 +384,7 @@ class _Builder:
                 continue
             try:
                 if key == "id":
-                    explicit_id = self._relation_id(value)
+                    explicit_id = rules.identifier(value)
                 else:
                     self._relation_field(rel, str(key), value, is_csv, path, line)
             except ValueError as exc:
@@ -455,7 +404,7 @@ class _Builder:
         else:
             rel.id = self._derived_id(rel)
         self.relation_where[rel.id] = where
-        code = 0 if rel.source is None else self._note_source(rel.source)
+        code = 0 if rel.source is None else self.note_source(rel.source)
         if ok:
             self.relations.add(rel, source=code)
 
@@ -477,47 +426,18 @@ class _Builder:
         self.repeats[base] = n
         return rid
 
-    def _relation_id(self, value: Any) -> str:
-        rid = _text(value)
-        if rid is None or not ID_RE.match(rid):
-            raise ValueError(f"bad id {value!r}: ids start with a letter or digit and use only "
-                             "letters, digits and _ . : -")
-        return rid
-
     def _relation_field(self, rel: Relation, key: str, value: Any, is_csv: bool,
                         path: str, line: int | None) -> None:
-        if key in ("evidence", "status"):
-            text = _text(value)
-            if text is None:
-                raise ValueError("must be text")
-            setattr(rel, key, text)
-        elif key == "source":
-            if is_csv:
-                value = _csv_source(value)
-            rel.source = self._source(value, path, line)
-        elif key in ("since", "until"):
-            setattr(rel, key, date_prefix(value))
-        elif key in ("amount", "confidence"):
-            number = _csv_value(value) if is_csv else value
-            if isinstance(number, bool) or not isinstance(number, (int, float)):
-                raise ValueError(f"{value!r} is not a number")
-            if key == "confidence" and not 0 <= number <= 1:
-                raise ValueError(f"{number} is outside 0..1")
-            setattr(rel, key, number)
-        elif key == "currency":
-            code = (_text(value) or "").upper()
-            if not CURRENCY_RE.match(code):
-                raise ValueError(f"{value!r} is not an ISO 4217 code like USD, JPY, CNY")
-            rel.currency = code
+        if key == "source":
+            rel.source = self._source(rules.csv_source(value) if is_csv else value, path, line)
+            return
+        rule = rules.RELATION_RULES.get(key)
+        if rule is None:
+            rel.properties[key] = rules.relation_property(value, is_csv)
         else:
-            if is_csv:
-                rel.properties[key] = _csv_value(value)
-            elif is_scalar(value):
-                rel.properties[key] = value
-            else:
-                raise ValueError("relation properties must be scalars")
+            setattr(rel, key, rule(value, is_csv))
 
-    def _ends_fit(self, rt: RelationType, a: str, b: str) -> bool:
+    def ends_fit(self, rt: RelationType, a: str, b: str) -> bool:
         """Whether entity types a -> b suit ``rt`` (unknown types: already reported)."""
         key = (rt.name, a, b)
         fit = self.ends.get(key)
@@ -536,34 +456,8 @@ class _Builder:
                     line: int | None) -> None:
         ents = self.dataset.entities
         a, b = ents[rel.source_id].type, ents[rel.target_id].type
-        if self._ends_fit(rt, a, b):
+        if self.ends_fit(rt, a, b):
             return
         want = (f"{'|'.join(rt.from_types) or 'any'} -> {'|'.join(rt.to_types) or 'any'}")
         self._problem(path, line, f"{label}: {rt.name} expects {want}, got {a} -> {b}",
                       strictable=True)
-
-
-def _csv_source(text: str) -> Any:
-    """A CSV ``source`` cell is a title, a URL, or a JSON mapping."""
-    if text.startswith("{"):
-        try:
-            value = json.loads(text)
-        except (ValueError, RecursionError):
-            return text
-        if too_deep(value):
-            raise ValueError("nested too deeply")
-        problems = check_tree(value)
-        if problems:
-            raise ValueError(problems[0][2])
-        return value
-    if text.startswith(("http://", "https://")):
-        return {"url": text}
-    return text
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:
-        if item and item not in seen:
-            seen[item] = None
-    return list(seen)

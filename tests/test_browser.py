@@ -229,14 +229,14 @@ def test_relayout_runs_then_stops(seeds_page):
 # -- query results ------------------------------------------------------------------
 def test_path_page_marks_exactly_the_path(browser, pages, seeds_dataset):
     from graph import service
-    from graph.render.result import result_page
+    from graph.render.result import result_nodes, result_page
     from graph.store.memory import MemoryStore
 
     store = MemoryStore(seeds_dataset)
     result = service.path(store, "softbank-group", "smic")
     assert result.paths
     target = pages / "path.html"
-    target.write_text(result_page(store, result), encoding="utf-8")
+    target.write_text(result_page(store.dataset(result_nodes(result)), result), encoding="utf-8")
     p = browser.open(target)
     try:
         path_nodes = {i for path in result.paths for i in path.ids}

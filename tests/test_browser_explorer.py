@@ -324,7 +324,7 @@ def test_copy_link_button(seeds_page):
 # -- focus pages: a wider neighbourhood embedded, expand and collapse ------------------------
 @pytest.fixture(scope="module")
 def focus_page(browser, pages):
-    from graph.render.focus import focus_page_data
+    from graph.api import focus_page_data
     from graph.render.page import PageOptions, render_page
     from graph.select import Selection
     from graph.store.memory import MemoryStore

@@ -70,8 +70,8 @@ def test_second_load_is_a_hit_with_identical_data(seeds, cache_env, monkeypatch)
     first = MemoryStore.from_folder(seeds)
     assert len(calls) == 1
     files = list(cache_env.iterdir())
-    assert len(files) == 1 and files[0].suffix == ".pickle"
-    assert not any(p.name.endswith(".pickle") for p in seeds.rglob("*"))  # outside the folder
+    assert len(files) == 1 and files[0].suffix == ".kgc"
+    assert not any(p.name.endswith(".kgc") for p in seeds.rglob("*"))  # outside the folder
     second = MemoryStore.from_folder(seeds)
     assert len(calls) == 1                       # no second parse
     same(first.data, second.data)
@@ -123,18 +123,115 @@ def test_strict_flag_has_its_own_entry(seeds, cache_env, monkeypatch):
     assert len(calls) == 2
 
 
-@pytest.mark.parametrize("damage", [b"", b"garbage", None])
-def test_corrupted_cache_file_is_rebuilt_silently(seeds, cache_env, monkeypatch, damage):
+@pytest.mark.parametrize("damage", [b"", b"garbage", "half", "one-byte-short"])
+def test_damaged_entry_is_reported_once_deleted_and_rebuilt(seeds, cache_env, monkeypatch,
+                                                              capsys, damage):
     calls = loads(monkeypatch)
     MemoryStore.from_folder(seeds)
     (cached,) = cache_env.iterdir()
     data = cached.read_bytes()
-    cached.write_bytes(data[: len(data) // 2] if damage is None else damage)
+    cached.write_bytes(data[: len(data) // 2] if damage == "half"
+                       else data[:-1] if damage == "one-byte-short" else damage)
+    capsys.readouterr()
     store = MemoryStore.from_folder(seeds)
     assert len(calls) == 2
+    err = capsys.readouterr().err
+    assert err.count("is damaged") == 1 and "deleted, rebuilding it" in err
     same(store.data, load_dataset(seeds))
-    MemoryStore.from_folder(seeds)               # rewritten: a hit again
+    MemoryStore.from_folder(seeds)               # rewritten: a hit again, nothing said
     assert len(calls) == 2
+    assert capsys.readouterr().err == ""
+
+
+def _flip(path: Path, at: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[at] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, cache_env,
+                                                                          monkeypatch, capsys):
+    """A flip anywhere (magic, header, padding of a section, any table) never
+    changes an answer: the entry is refused and rebuilt."""
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    good = cached.read_bytes()
+    header, _ = cache_mod._open_entry(cached)
+    body = len(cache_mod.MAGIC)
+    trailer = len(good) - cache_mod._TRAILER - len(cache_mod.MAGIC)
+    head = trailer - int.from_bytes(good[trailer:trailer + 8], "little")
+    offsets = sorted({0, 7, 9, head - 1, head, (head + trailer) // 2, trailer - 1, trailer,
+                      trailer + 9, len(good) - 1, len(good) // 3, len(good) // 2,
+                      *(body + off + length // 2 for off, length, _ in header["sections"].values()),
+                      *(body + off - 1 for off, _, _ in header["sections"].values() if off)})
+    truth = load_dataset(seeds)
+    calls = loads(monkeypatch)
+    for at in offsets:
+        if at >= len(good):
+            continue
+        cached.write_bytes(good)
+        _flip(cached, at)
+        if cached.read_bytes() == good:
+            continue
+        capsys.readouterr()
+        store = MemoryStore.from_folder(seeds)
+        same(store.data, truth)
+        assert "is damaged" in capsys.readouterr().err
+    assert len(calls) >= len(offsets) - 1
+
+
+def test_a_flipped_fact_byte_never_reaches_an_answer(seeds, cache_env, monkeypatch, capsys):
+    """The issue's case: one byte of a country code flipped inside a valid entry."""
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    data = bytearray(cached.read_bytes())
+    truth = load_dataset(seeds)
+    country = next(e.country for e in truth.entities.values() if e.country)
+    at = data.rfind(country.encode())
+    assert at > 0
+    data[at] = ord("A") if data[at] != ord("A") else ord("B")
+    cached.write_bytes(bytes(data))
+    store = MemoryStore.from_folder(seeds)
+    assert "checksum mismatch" in capsys.readouterr().err
+    same(store.data, truth)
+
+
+_PLANT = r"""
+import os, pickle, struct, sys
+class Boom:
+    def __reduce__(self):
+        return (os.system, ("touch " + sys.argv[2],))
+payload = pickle.dumps(Boom())
+open(sys.argv[1], "wb").write(b"kg-explorer-cache\n" + payload + payload)
+"""
+
+
+@pytest.mark.parametrize("magic", ["old", "ours"])
+def test_planted_pickle_is_never_executed(seeds, cache_env, tmp_path, run_kg, magic):
+    run_kg("stats", "--seeds", seeds)
+    (cached,) = cache_env.iterdir()
+    marker = tmp_path / "PWNED"
+    subprocess.run([sys.executable, "-c", _PLANT, str(cached), str(marker)], check=True)
+    if magic == "ours":     # our magic around the pickle, with a plausible trailer
+        body = cached.read_bytes()
+        cached.write_bytes(cache_mod.MAGIC + body + (len(body)).to_bytes(8, "little")
+                           + b"\0" * 32 + cache_mod.MAGIC)
+    result = run_kg("stats", "--seeds", seeds)
+    assert result.exit_code == 0, result.output
+    assert not marker.exists()
+    # The old pickle-based format's file name is cleaned up, never read.
+    legacy = cache_env / (cached.stem + ".pickle")
+    subprocess.run([sys.executable, "-c", _PLANT, str(legacy), str(marker)], check=True)
+    assert run_kg("stats", "--seeds", seeds).exit_code == 0
+    assert not marker.exists()
+    cache_mod.prune(cache_env)
+    assert not legacy.exists()
+
+
+def test_no_pickle_anywhere_in_the_cache_code():
+    for name in ("cache.py", "columns.py", "bulk.py"):
+        text = (ROOT / "graph" / name).read_text(encoding="utf-8")
+        assert "import pickle" not in text and "pickle." not in text
 
 
 def test_no_cache_bypasses_reading_and_writing(seeds, cache_env, monkeypatch):
@@ -170,38 +267,30 @@ _WRITER = """
 import sys
 from graph.cache import GraphCache
 from graph.loader import load_dataset
-from graph.store.csr import Index
-data = load_dataset(sys.argv[1])
-index = Index.build(data)
+from graph.store.memory import MemoryStore
+store = MemoryStore(load_dataset(sys.argv[1]))
 for _ in range(int(sys.argv[2])):
-    assert GraphCache(sys.argv[1], False).write(data, index)
+    assert GraphCache(sys.argv[1], False).write(store.data, store.index, store.names)
 print("ok")
 """
 
 
 def test_concurrent_writers_never_expose_a_partial_file(seeds, cache_env, monkeypatch):
-    """Two processes rewrite the cache file over and over while this one keeps
-    reading it: every read sees a complete file, and the last one is a hit."""
-    import io
-    import pickle
-
+    """Two processes rewrite the cache entry over and over while this one keeps
+    reading it: every read sees a complete, intact entry, and the last one is a hit."""
     env = {**os.environ, "KG_CACHE_DIR": str(cache_env), "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(seeds), "300"], env=env,
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(seeds), "150"], env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
              for _ in range(2)]
     target = GraphCache(seeds, False).path
     complete = 0
     while any(p.poll() is None for p in procs):
         try:
-            data = target.read_bytes()
+            header, columns = cache_mod._open_entry(target)
         except FileNotFoundError:
             continue
-        fh = io.BytesIO(data)
-        assert fh.read(len(cache_mod._MAGIC)) == cache_mod._MAGIC
-        pickle.load(fh)                              # head
-        body = pickle.load(fh)                       # body: raises if cut short
-        assert fh.read() == b""
-        assert body["dataset"]["relations"]
+        column, _ = columns()                        # raises Damaged if not intact
+        assert len(column("relations.id")) == len(column("relations.type")) > 0
         complete += 1
     for p in procs:
         out, err = p.communicate(timeout=120)
@@ -213,3 +302,62 @@ def test_concurrent_writers_never_expose_a_partial_file(seeds, cache_env, monkey
     store = MemoryStore.from_folder(seeds)
     assert calls == []
     same(store.data, load_dataset(seeds))
+
+
+def test_concurrent_cold_kg_runs_agree_and_leave_a_good_entry(seeds, cache_env):
+    env = {**os.environ, "KG_CACHE_DIR": str(cache_env), "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "cli", "path", "fund-a", "firm-x", "--seeds", str(seeds),
+           "--format", "json"]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              cwd=ROOT) for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e.decode() for _, e in outs]
+    assert len({o for o, _ in outs}) == 1
+    assert all(e == b"" for _, e in outs)
+    (entry,) = cache_env.glob("*.kgc")
+    header, columns = cache_mod._open_entry(entry)
+    columns()
+    warm = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT)
+    assert warm.stdout == outs[0][0] and warm.stderr == b""
+
+
+def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds):
+    folders = [write_seeds({"a.yaml": f"entities:\n  - {{id: e{i}, type: firm, name: E{i}}}\n"},
+                           folder=f"s{i}") for i in range(3)]
+    for i, f in enumerate(folders):
+        MemoryStore.from_folder(f)
+        os.utime(GraphCache(f, False).path, (1000 + i, 1000 + i))
+    MemoryStore.from_folder(folders[0])          # a hit: now the most recently used
+    sizes = {e.path: e.size for e in cache_mod.entries(cache_env)}
+    assert len(sizes) == 3
+    oldest = GraphCache(folders[1], False).path
+    removed = cache_mod.prune(cache_env, sum(sizes.values()) - 1)
+    assert [e.path for e in removed] == [oldest]
+    assert GraphCache(folders[0], False).path.exists()
+
+
+def test_writes_prune_to_the_size_bound(tmp_path, cache_env, write_seeds, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_MAX_BYTES", "1")
+    for i in range(3):
+        f = write_seeds({"a.yaml": f"entities:\n  - {{id: e{i}, type: firm, name: E{i}}}\n"},
+                        folder=f"s{i}")
+        MemoryStore.from_folder(f)
+        assert [e.path for e in cache_mod.entries(cache_env)] == [GraphCache(f, False).path]
+
+
+def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
+    result = run_kg("cache", "path")
+    assert result.exit_code == 0 and result.output.strip() == str(cache_env)
+    assert run_kg("stats", "--seeds", seeds).exit_code == 0
+    (entry,) = cache_env.glob("*.kgc")
+    result = run_kg("cache", "prune")
+    assert result.exit_code == 0 and result.output.startswith("removed 0 entries")
+    result = run_kg("cache", "prune", "--max-bytes", "0", "--format", "json")
+    assert result.exit_code == 0
+    import json
+    assert json.loads(result.output)["removed"][0]["path"] == str(entry)
+    assert not entry.exists()
+    run_kg("stats", "--seeds", seeds)
+    result = run_kg("cache", "clear")
+    assert result.exit_code == 0 and result.output.startswith("removed 1 entry")
+    assert not list(cache_env.glob("*.kgc"))

@@ -17,7 +17,7 @@ from graph.model import Relation
 from graph.render import PageOptions, from_result, render_page
 from graph.render.layout import radial_layout
 from graph.render.page import (page_data, parallel_bends, script_json, vis_network_js)
-from graph.render.result import result_page
+from graph.render.result import result_nodes, result_page
 from graph.select import Selection, select
 from graph.store.memory import MemoryStore
 
@@ -163,7 +163,7 @@ def test_path_result_highlights_exactly_the_paths(mini_store):
     assert h.edges == ["r-part", "r-leads-fund", "r-funds-1", "r-invests-1"]
     assert h.items == [{"nodes": ["gov-a", "min-a", "fund-a", "proj-1"],
                         "hops": [["r-part"], ["r-leads-fund"], ["r-funds-1", "r-invests-1"]]}]
-    data = embedded(result_page(mini_store, r))
+    data = embedded(result_page(mini_store.dataset(result_nodes(r)), r))
     assert data["highlight"]["edges"] == h.edges
     assert {e["id"] for e in data["entities"]} == set(h.nodes)
 
@@ -274,10 +274,10 @@ def test_types_get_a_shape_the_page_can_draw(write_seeds, shape, drawn):
 
 
 def test_focus_page_embeds_more_than_it_shows_within_the_budget(mini_store):
-    from graph.render import focus
+    from graph.api import focus_page_data
 
     shown = set(mini_store.neighbors("firm-x", 1).entity_ids())
-    data, options = focus.focus_page_data(mini_store, Selection("firm-x", 1))
+    data, options = focus_page_data(mini_store, Selection("firm-x", 1))
     assert shown < set(data.entities)
     assert options.focus == "firm-x" and options.depth == 1
     assert options.title.startswith(mini_store.entity("firm-x").name + " — ")
@@ -289,7 +289,7 @@ def test_focus_page_embeds_more_than_it_shows_within_the_budget(mini_store):
             1 for r in data.relations if e["id"] in (r.source_id, r.target_id))
         assert e.get("more", 0) == outside
     # a tight budget: only what is shown
-    small, _ = focus.focus_page_data(mini_store, Selection("firm-x", 1),
+    small, _ = focus_page_data(mini_store, Selection("firm-x", 1),
                                      PageOptions(max_entities=len(shown)))
     assert set(small.entities) == shown
 

@@ -30,7 +30,7 @@ from ..model import Dataset, Relation, relation_id
 from ..output import json_text, remove_output, write_output
 from ..schema import ENTITY_KEYS, RELATION_KEYS
 from ..seedio import protect_cell
-from ..validate import ID_RE
+from ..rules import ID_RE
 from .base import Exporter
 
 FILES = ("entities.csv", "relations.csv", "types.yaml")
@@ -81,7 +81,7 @@ class CSVExporter(Exporter):
 
     # -- cells -----------------------------------------------------------
     def _cell(self, value: Any, where: str) -> str:
-        from ..loader import _csv_value  # the reader's own rule, so both stay in step
+        from ..rules import csv_value  # the reader's own rule, so both stay in step
 
         if value is None:
             return ""
@@ -96,7 +96,7 @@ class CSVExporter(Exporter):
             self.warnings.append(f"{where}: empty text is dropped by CSV")
         else:
             try:
-                back: Any = _csv_value(text)
+                back: Any = csv_value(text)
             except ValueError:
                 back = None
             if not isinstance(back, str):

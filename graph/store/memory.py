@@ -1,6 +1,6 @@
 """The embedded store: a validated Dataset with an integer adjacency index.
 
-Queries walk :class:`~graph.store.csr.Index` (entity numbers in id order).
+Queries walk :class:`~graph.csr.Index` (entity numbers in id order).
 ``store.graph`` is the networkx MultiDiGraph users can get at, built on first
 use: nodes are entity ids (attribute ``entity``); edges are keyed by relation
 id (attribute ``relation``).
@@ -8,34 +8,38 @@ id (attribute ``relation``).
 
 from __future__ import annotations
 
-from collections import Counter
+import heapq
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..bulk import field_values
+from ..bulk import count_values
 from ..errors import EntityNotFound
 from ..model import Dataset, Entity, Relation
 from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neighborhood,
                        NeighborHit, Path, PathQuery, Stats, Traversal, order_paths,
                        sort_counts, type_matches)
-from ..resolve import normalize
-from ..traverse import bfs, chain, k_shortest_paths, shortest_paths
+from ..resolve import Match, normalize
+from ..traverse import Step, Through, bfs, chain, k_shortest_paths, shortest_paths
 from .base import Store
-from .csr import Index
+from ..csr import Index
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from ..names import NameIndex
+
 
 class MemoryStore(Store):
-    def __init__(self, data: Dataset, index: Index | None = None):
+    def __init__(self, data: Dataset, index: Index | None = None,
+                 names: "NameIndex | None" = None):
         self.data = data
         self.schema = data.schema
         # Queries walk the integer index; the networkx graph is built when
         # someone asks for it, so loading does not pay for it twice.
         self.index = index if index is not None else Index.build(data)
+        self._names = names
+        self._rows: list[Entity] | None = None
         self._graph: nx.MultiDiGraph | None = None
-        self._labels: dict[str, set[str]] | None = None
         self._type_ok: dict[tuple[str, frozenset[str]], bool] = {}
 
     @property
@@ -43,13 +47,8 @@ class MemoryStore(Store):
         """The networkx MultiDiGraph: nodes are entity ids (attribute ``entity``),
         edges are keyed by relation id (attribute ``relation``)."""
         if self._graph is None:
-            import networkx as nx
-
-            g = nx.MultiDiGraph()
-            g.add_nodes_from((e.id, {"entity": e}) for e in self.data.entities.values())
-            g.add_edges_from((r.source_id, r.target_id, r.id, {"relation": r})
-                             for r in self.data.relations)
-            self._graph = g
+            from ..nxgraph import to_networkx
+            self._graph = to_networkx(self.data)
         return self._graph
 
     @classmethod
@@ -62,14 +61,14 @@ class MemoryStore(Store):
         cache = GraphCache.for_folder(seeds, strict) if use_cache else None
         hit = cache.read() if cache is not None else None
         if hit is not None:
-            data, index = hit
+            data, index, names = hit
             data.folder = display_path(seeds)
-            return cls(data, index)
+            return cls(data, index, names)
         from ..loader import load_dataset    # only on a miss: importing it takes time too
 
         store = cls(load_dataset(seeds, strict=strict))
         if cache is not None:
-            cache.write(store.data, store.index)
+            cache.write(store.data, store.index, store.names)
         return store
 
     # -- lookup --------------------------------------------------------
@@ -84,18 +83,32 @@ class MemoryStore(Store):
         e = self.data.entities.get(text)
         return e if e is not None else super().resolve(text)
 
-    def _label_index(self) -> dict[str, set[str]]:
-        if self._labels is None:
-            index: dict[str, set[str]] = {}
-            for e in self.data.entities.values():
-                for label in (e.id, *e.labels()):
-                    index.setdefault(normalize(label), set()).add(e.id)
-            self._labels = index
-        return self._labels
+    @property
+    def names(self) -> "NameIndex":
+        """The name index (see :mod:`graph.names`), built on first use unless cached."""
+        if self._names is None:
+            from ..names import NameIndex
+
+            self._names = NameIndex.build(self.data.entities.values())
+        return self._names
+
+    def _entity_at(self, row: int) -> Entity:
+        """The entity in row ``row`` (entities in dataset order)."""
+        rows = getattr(self.data.entities, "row", None)
+        if rows is not None:
+            return rows(row)  # type: ignore[no-any-return]
+        if self._rows is None:
+            self._rows = list(self.data.entities.values())
+        return self._rows[row]
 
     def exact(self, text: str) -> list[Entity]:
-        ids = self._label_index().get(normalize(text), set())
-        return [self.data.entities[i] for i in sorted(ids)]
+        found = [self._entity_at(r) for r in self.names.exact_rows(normalize(text))]
+        return sorted(found, key=lambda e: e.id)
+
+    def find(self, text: str, limit: int | None = 20) -> list[Match]:
+        from ..names import matches
+
+        return matches(self.names, text, self._entity_at, limit)
 
     def candidates(self, text: str) -> Iterable[Entity]:
         return self.data.entities.values()
@@ -109,7 +122,7 @@ class MemoryStore(Store):
             found[rel.id] = rel
         return sorted(found.values(), key=lambda r: (r.type, r.id))
 
-    # -- walking (on entity numbers, see graph.store.csr) ----------------
+    # -- walking (on entity numbers, see graph.csr) ----------------
     def _avoid(self, t: Traversal) -> frozenset[int]:
         pos = self.index.pos
         return frozenset(pos[a] for a in t.avoid if a in pos)
@@ -130,7 +143,7 @@ class MemoryStore(Store):
             if t.relation_ok(rel) and (natural or not t.directed or sym(rel.type)):
                 yield v, rel
 
-    def _walker(self, t: Traversal):
+    def _walker(self, t: Traversal) -> tuple[Step[int], Through[int], frozenset[int]]:
         index = self.index
         avoid = self._avoid(t)
         if t.rels is None and t.as_of is None and not t.directed:
@@ -240,15 +253,17 @@ class MemoryStore(Store):
         index = self.index
         ents, ids = self.data.entities, index.ids
         off = index.inc_off
-        degree = [off[u + 1] - off[u] for u in range(len(ids))]
-        ranked = sorted(range(len(ids)), key=lambda u: (-degree[u], u))
+        degree = [b - a for a, b in zip(off, off[1:])]
+        ranked = heapq.nsmallest(top, range(len(ids)), key=lambda u: (-degree[u], u))
         components = index.components()
+        lone = [ids[u] for u in range(len(ids)) if degree[u] == 0]
+        many = getattr(ents, "many", None)
         return Stats(
             entities=len(ents), relations=len(self.data.relations),
-            entity_types=sort_counts(Counter(field_values(ents, "type"))),
-            relation_types=sort_counts(Counter(field_values(self.data.relations, "type"))),
-            top=[(ents[ids[u]], degree[u]) for u in ranked[:top] if degree[u] > 0],
-            isolated=[ents[ids[u]] for u in range(len(ids)) if degree[u] == 0],
+            entity_types=sort_counts(count_values(ents, "type")),
+            relation_types=sort_counts(count_values(self.data.relations, "type")),
+            top=[(ents[ids[u]], degree[u]) for u in ranked if degree[u] > 0],
+            isolated=many(lone) if many is not None else [ents[i] for i in lone],
             components=len(components),
             largest_component=max(components, default=0),
             sources=len(self.data.sources))

@@ -20,7 +20,9 @@ var kg = (function () {
   var T = { start: performance.now() };
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   T.parsed = performance.now();
-  var source = L.embeddedSource(DATA);
+  // kg serve: its pages carry DATA.server and its data source (graph/serve/static/source.js)
+  var source = DATA.server && typeof kgServerSource === "function" ? kgServerSource(DATA) : L.embeddedSource(DATA);
+  var LIVE = source.kind === "server";   // queries go to the server, over the whole graph
   var G = L.makeGraph(source.entities(), source.relations());
   var ents = DATA.entities, rels = DATA.relations;
   var entById = G.ents, relById = G.rels, incident = G.incident;
@@ -475,6 +477,7 @@ var kg = (function () {
   function resolveId(idOrName) {
     if (idOrName === null || idOrName === undefined) return null;
     if (entById.has(idOrName)) return idOrName;
+    if (LIVE) return null;   // not loaded yet: the server resolves names (see bring)
     var hit = source.find(String(idOrName), 1)[0];
     return hit ? hit.id : null;
   }
@@ -649,13 +652,23 @@ var kg = (function () {
 
   // ---------- paths in the page ----------
   function path(from, to, opts) {
+    if (LIVE) {
+      return source.paths(from, to, Object.assign({ asOf: S.asOf }, opts || {})).then(function (got) {
+        grow(L.addRecords(G, got.entities, got.relations));
+        if (explore) got.result.paths.forEach(function (p) { p.entities.forEach(function (e) { explore.expanded.add(e.id); }); });
+        applyVisibility(false);
+        return got.result;
+      });
+    }
     var a = resolveId(from), b = resolveId(to);
     if (!a) throw new Error("no entity matches " + JSON.stringify(from));
     if (!b) throw new Error("no entity matches " + JSON.stringify(to));
     return L.findPaths(G, V, a, b, opts || {});
   }
   function runPath(from, to, opts) {
-    var res = path(from, to, opts);
+    return when(path(from, to, opts), function (res) { return showPathResult(res, opts); });
+  }
+  function showPathResult(res, opts) {
     pathResult = res;
     S.from = res.from.id; S.to = res.to.id;
     S.k = opts && opts.k ? +opts.k : null; S.maxHops = opts && opts.maxHops ? +opts.maxHops : null;
@@ -675,23 +688,26 @@ var kg = (function () {
   function pathUI(a, b, opts) {
     $("kg-from").value = name(a); $("kg-from").dataset.id = a;
     $("kg-to").value = name(b); $("kg-to").dataset.id = b;
-    var res = runPath(a, b, opts || { k: +$("kg-k").value || null, maxHops: +$("kg-hops").value || null });
+    return when(runPath(a, b, opts || { k: +$("kg-k").value || null, maxHops: +$("kg-hops").value || null }), function (res) {
     var ids = res.paths.length ? Array.from(new Set([].concat.apply([], res.paths.map(function (p) { return p.entities.map(function (e) { return vid(e.id); }); })))) : [vid(a), vid(b)];
     zoomTo(ids);
     return res;
+    });
   }
   function findFromForm() {
     var f = $("kg-from"), t = $("kg-to");
-    var a = f.dataset.id && name(f.dataset.id) === f.value ? f.dataset.id : resolveId(f.value);
-    var b = t.dataset.id && name(t.dataset.id) === t.value ? t.dataset.id : resolveId(t.value);
+    var a = f.dataset.id && name(f.dataset.id) === f.value ? f.dataset.id : resolveId(f.value) || (LIVE && f.value);
+    var b = t.dataset.id && name(t.dataset.id) === t.value ? t.dataset.id : resolveId(t.value) || (LIVE && t.value);
     if (!a || !b) { clear($("kg-paths")).append(el("p", { class: "kg-note" }, "No entity matches " + (a ? t.value : f.value) + ".")); return null; }
-    return pathUI(a, b);
+    var res = pathUI(a, b);
+    if (LIVE) res.catch(function (e) { clear($("kg-paths")).append(el("p", { class: "kg-note" }, e.message)); });
+    return res;
   }
   function showPaths(res) {
     var box = clear($("kg-paths"));
     var title = "Paths from " + res.from.name + " to " + res.to.name;
-    var note = res.paths.length ? res.found + " path" + (res.found === 1 ? "" : "s") + (res.k ? " (k = " + res.k + ")" : " (all shortest)") + " over what is visible now" + (S.asOf ? ", as of " + S.asOf : "")
-      : "No path within " + res.max_hops + " hops over what is visible now.";
+    var note = res.paths.length ? res.found + " path" + (res.found === 1 ? "" : "s") + (res.k ? " (k = " + res.k + ")" : " (all shortest)") + (LIVE ? " in the whole graph" : " over what is visible now") + (S.asOf ? ", as of " + S.asOf : "")
+      : "No path within " + res.max_hops + " hops " + (LIVE ? "in the whole graph." : "over what is visible now.");
     var list = el("ol", { class: "kg-items", id: "kg-path-items" });
     res.paths.forEach(function (p, i) {
       var chain = el("div", { class: "kg-chain" }, el("span", { class: "kg-facts" }, "Path " + (i + 1) + " · " + p.length + " hop" + (p.length === 1 ? "" : "s") + ":"));
@@ -722,9 +738,10 @@ var kg = (function () {
     if (added.relations.length) edges.add(added.relations.map(function (id) { return edgeItem(G.rels.get(id)); }));
   }
   function expand(idOrName) {
-    var id = resolveId(idOrName);
+    var id = resolveId(idOrName) || (LIVE ? idOrName : null);
     if (!id) return null;
     return when(source.neighbors(id, 1), function (got) {
+      if (got.center) id = got.center;
       grow(L.addRecords(G, got.entities, got.relations));
       if (!explore) explore = { focus: id, expanded: new Set(G.order) };   // whole graph: already all shown
       explore.expanded.add(id);
@@ -925,7 +942,12 @@ var kg = (function () {
 
   // ---------- search ----------
   function search(q) {
-    return source.find(q, 12).map(function (h) { return { e: entById.get(h.id), score: h.score, matched: h.matched }; });
+    return when(source.find(q, 12), function (found) {
+      return found.map(function (h) { return { e: entById.get(h.id) || h.entity, score: h.score, matched: h.matched }; });
+    });
+  }
+  function bring(id) {   // a live page loads an entity it does not hold yet (with its neighbours)
+    return entById.has(id) || !LIVE ? id : expand(id).then(function () { return id; });
   }
   function searchBox(input, results, onChoose) {
     var hits = [], active = -1;
@@ -945,13 +967,21 @@ var kg = (function () {
       hits = []; active = -1; renderHits();
       input.value = h.e.name;
       input.dataset.id = h.e.id;
-      onChoose(h.e.id);
+      when(bring(h.e.id), onChoose);
     }
-    input.addEventListener("input", function () { delete input.dataset.id; hits = search(input.value); active = hits.length ? 0 : -1; renderHits(); });
+    function update(then) {
+      var q = input.value;
+      when(search(q), function (found) {
+        if (input.value !== q) return;   // an older answer
+        hits = found; active = hits.length ? 0 : -1; renderHits();
+        if (then) then();
+      });
+    }
+    input.addEventListener("input", function () { delete input.dataset.id; update(); });
     input.addEventListener("keydown", function (ev) {
       if (ev.key === "ArrowDown") { active = Math.min(active + 1, hits.length - 1); renderHits(); ev.preventDefault(); }
       else if (ev.key === "ArrowUp") { active = Math.max(active - 1, 0); renderHits(); ev.preventDefault(); }
-      else if (ev.key === "Enter") { if (!hits.length) hits = search(input.value); choose(Math.max(active, 0)); ev.preventDefault(); }
+      else if (ev.key === "Enter") { if (!hits.length) update(function () { choose(0); }); else choose(Math.max(active, 0)); ev.preventDefault(); }
       else if (ev.key === "Escape") { hits = []; renderHits(); }
     });
     input.addEventListener("blur", function () { hits = []; renderHits(); });

@@ -11,8 +11,8 @@ entity the index keeps:
 * its distinct neighbours in either direction, sorted: what an unfiltered walk
   steps to.
 
-All of it lives in flat columns of numbers: lists after a build, compact
-``array`` columns once cached (see :mod:`graph.cache`).
+All of it lives in flat columns of numbers: lists after a build, ``array``
+columns read from the cache (see :mod:`graph.columns`).
 """
 
 from __future__ import annotations
@@ -21,25 +21,27 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Sequence, Union
+from typing import TYPE_CHECKING, Any, Sequence, Union
 
-from ..bulk import codes_array, field_values, gc_paused
+from .bulk import field_values, gc_paused
 
 if TYPE_CHECKING:
-    from ..model import Dataset, Relation
+    from .model import Dataset, Relation
 
 
 SORTED_ABOVE = 32
 
 
-Ints = Union[list[int], array]
+Ints = Union[list[int], "array[int]"]
 
 
 class Index:
     def __init__(self, ids: list[str], inc_off: Ints, inc: Ints, inc_other: Ints,
-                 nbr_off: Ints, nbr: Ints, pos: dict[str, int] | None = None):
+                 nbr_off: Ints, nbr: Ints, pos: dict[str, int] | None = None,
+                 components: list[int] | None = None):
         self.ids = ids
-        self.pos = pos if pos is not None else dict(zip(ids, range(len(ids))))
+        self._components = components
+        self._pos = pos
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
 
@@ -80,21 +82,17 @@ class Index:
             nbr_off.append(len(nbr))
         return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
 
-    def __getstate__(self) -> tuple:
-        # Lists after a build (converting costs a second at 1M relations);
-        # compact arrays in the cache.
-        top = max(len(self.inc), len(self.ids))
-        return (self.ids, *(codes_array(a, top) for a in (self.inc_off, self.inc,
-                                                           self.inc_other, self.nbr_off,
-                                                           self.nbr)))
-
-    def __setstate__(self, state: tuple) -> None:
-        self.__init__(*state)  # type: ignore[misc]
+    @property
+    def pos(self) -> dict[str, int]:
+        """Entity id -> number (made on first use: a warm ``kg stats`` never needs it)."""
+        if self._pos is None:
+            self._pos = dict(zip(self.ids, range(len(self.ids))))
+        return self._pos
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def neighbours(self, u: int) -> array:
+    def neighbours(self, u: int) -> Ints:
         """Distinct neighbours of ``u`` either way, in id order."""
         return self.nbr[self.nbr_off[u]:self.nbr_off[u + 1]]
 
@@ -124,7 +122,12 @@ class Index:
         return self.inc_off[u + 1] - self.inc_off[u]
 
     def components(self) -> list[int]:
-        """Sizes of the weakly connected components."""
+        """Sizes of the weakly connected components (worked out once; kept in the cache)."""
+        if self._components is None:
+            self._components = self._find_components()
+        return self._components
+
+    def _find_components(self) -> list[int]:
         seen = bytearray(len(self.ids))
         sizes = []
         nbr, off = self.nbr, self.nbr_off

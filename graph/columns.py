@@ -1,0 +1,269 @@
+"""A :class:`~graph.model.Dataset` as Arrow tables, and back.
+
+The on-disk cache (:mod:`graph.cache`) keeps a loaded folder as these tables;
+reading them back makes no entity or relation object until a query touches
+it (:class:`graph.bulk.Rows`). Every value comes back equal and of the same
+Python type: a column whose values share one type is a native Arrow column
+(strings with few distinct values dictionary-encoded); a column that mixes
+types (``amount`` of 3 and 2.5) or holds mappings (``properties``) is JSON
+text, one document per row.
+
+Columns, each its own Arrow array named ``table.field``: ``entities.*``,
+``relations.*`` (ends as entity row numbers, the source as its row number + 1
+in ``sources``, 0 for none), ``sources.*``, ``index.*`` (the memory store's
+adjacency, :mod:`graph.csr`) and ``names.*`` (:mod:`graph.names`).
+pyarrow is imported by the functions that need it.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, cast
+
+from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
+from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
+                    EntityType, Relation, RelationType, Schema, Source)
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .names import NameIndex
+    from .csr import Index
+
+JSON = "json"      # column kinds kept in the table's metadata
+ARROW = "arrow"
+
+
+class ArrowColumn:
+    """Values of a native Arrow array (row ``i`` made on access)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, arr: "pa.Array") -> None:
+        self.array = arr
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def __getitem__(self, i: int) -> Any:
+        return self.array[i].as_py()
+
+    def values(self) -> list[Any]:
+        return self.array.to_pylist()  # type: ignore[no-any-return]
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return self.array.take(rows).to_pylist()  # type: ignore[no-any-return]
+
+
+class JsonColumn:
+    """JSON documents, one per row (null: the column's ``empty``)."""
+
+    __slots__ = ("array", "empty")
+
+    def __init__(self, arr: "pa.Array", empty: type | None) -> None:
+        self.array, self.empty = arr, empty
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def _decode(self, text: str | None) -> Any:
+        if text is None:
+            return None if self.empty is None else self.empty()
+        return json.loads(text)
+
+    def __getitem__(self, i: int) -> Any:
+        return self._decode(self.array[i].as_py())
+
+    def values(self) -> list[Any]:
+        return list(map(self._decode, self.array.to_pylist()))
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return list(map(self._decode, self.array.take(rows).to_pylist()))
+
+
+def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
+    """The Arrow array for ``values`` and its kind (:data:`ARROW` or :data:`JSON`).
+
+    ``empty`` (list or dict) is the value an empty row stands for: stored as
+    null in a JSON column.
+    """
+    import pyarrow as pa
+
+    kinds = {type(v) for v in values} - {type(None)}
+    if kinds == {list} and all(type(x) is str for v in values for x in v):
+        return pa.array(values, pa.list_(pa.string())), ARROW
+    if len(kinds) == 1 and kinds <= {str, int, float, bool}:
+        (kind,) = kinds
+        try:
+            if kind is str:
+                arr = pa.array(values, pa.string())
+                if len(values) > 64 and len(set(values[:4096])) * 4 <= min(len(values), 4096):
+                    arr = arr.dictionary_encode()
+                return arr, ARROW
+            typ = {int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[kind]
+            return pa.array(values, typ), ARROW
+        except (OverflowError, pa.ArrowInvalid):
+            pass    # an integer beyond 64 bits: JSON keeps it exact
+    if not kinds:
+        return pa.nulls(len(values), pa.string()), ARROW
+    texts = [None if v is None or (empty is not None and not v) else json.dumps(v)
+             for v in values]
+    return pa.array(texts, pa.string()), JSON
+
+
+def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
+    """The column for an array written by :func:`encode`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if kind == JSON:
+        return JsonColumn(arr, empty)
+    if pa.types.is_dictionary(arr.type):
+        # Values and codes (Arrow's own to_pylist of a dictionary array is slow).
+        table = arr.dictionary.to_pylist()
+        codes = arr.indices
+        if arr.null_count:
+            table.append(None)
+            codes = pc.fill_null(codes, len(table) - 1)
+        return CodedColumn(table, ints(codes))
+    return ArrowColumn(arr)
+
+
+_EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
+
+
+def _ints(values: Any, top: int) -> tuple["pa.Array", str]:
+    import pyarrow as pa
+
+    typ = pa.int32() if top < 2**31 else pa.int64()
+    return pa.array(values if isinstance(values, list) else list(values), typ), ARROW
+
+
+def schema_to_dict(schema: Schema) -> dict[str, Any]:
+    """Every entity and relation type with all its fields (JSON-ready)."""
+    from dataclasses import asdict
+
+    return {"entity_types": [asdict(t) for t in schema.entity_types.values()],
+            "relation_types": [asdict(t) for t in schema.relation_types.values()]}
+
+
+def schema_from_dict(data: dict[str, Any]) -> Schema:
+    ets = [EntityType(**t) for t in data["entity_types"]]
+    rts = [RelationType(**{**t, "from_types": tuple(t["from_types"]),
+                           "to_types": tuple(t["to_types"])}) for t in data["relation_types"]]
+    return Schema({t.name: t for t in ets}, {t.name: t for t in rts})
+
+
+def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
+                    ) -> Iterator[tuple[str, "pa.Array", str]]:
+    """(section name, array, kind) for every column of a dataset, its adjacency
+    index and its name index, one at a time (the cache writes each as it comes,
+    so only one column is ever held twice)."""
+    import pyarrow as pa
+
+    entity_ids = list(data.entities)
+    number = dict(zip(entity_ids, range(len(entity_ids))))
+    n_ent, n_rel = len(entity_ids), len(data.relations)
+    for f in ENTITY_FIELDS:
+        yield (f"entities.{f}", *encode(field_values(data.entities, f), _EMPTY.get(f)))
+    sources, source_codes = _source_numbers(data)
+    for f in SOURCE_FIELDS:
+        yield (f"sources.{f}", *encode([getattr(s, f) for s in sources]))
+    yield ("relations.source", *_ints(source_codes, len(sources) + 1))
+    del source_codes
+    for f in RELATION_FIELDS:
+        if f == "source":
+            continue
+        values = field_values(data.relations, f)
+        if f in ("source_id", "target_id"):
+            yield (f"relations.{f}", *_ints(map(number.__getitem__, values), n_ent))
+        else:
+            yield (f"relations.{f}", *encode(values, _EMPTY.get(f)))
+    top = max(2 * n_rel, n_ent) + 1
+    for name in INDEX_COLUMNS:
+        yield (f"index.{name}", *_ints(getattr(index, name), top))
+    yield ("index.order", *_ints(map(number.__getitem__, index.ids), n_ent))
+    yield ("index.components", *_ints(index.components(), n_ent + 1))
+    yield ("names.start", pa.array(names.starts[:-1], pa.int64()), ARROW)
+    yield ("names.length", *_ints(names.lengths, 2**31 - 1))
+    yield ("names.row", *_ints(names.rows, n_ent))
+    yield ("names.slot", *_ints(names.slots, 2**31 - 1))
+    yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
+
+
+INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
+
+
+
+def _source_numbers(data: Dataset) -> tuple[list[Source], list[int]]:
+    """The sources to store, and each relation's as its number there + 1 (0: none)."""
+    sources = list(data.sources)
+    rels: Any = data.relations
+    column = rels.column("source") if isinstance(rels, Rows) else None
+    if isinstance(column, RefColumn) and column.rows is cast(Any, data.sources):
+        return sources, list(column.codes)     # numbers already (loader, cache)
+    number: dict[Source, int] = {}
+    for i, s in enumerate(sources):
+        number.setdefault(s, i + 1)
+    values = field_values(rels, "source")
+    for s in values:
+        if s is not None and s not in number:   # a source not listed: list it
+            sources.append(s)
+            number[s] = len(sources)
+    return sources, [0 if s is None else number[s] for s in values]
+
+
+def ints(arr: "pa.Array") -> "array[int]":
+    """Integers without nulls as a Python ``array`` (one copy of the buffer)."""
+    typecode = {8: "b", 16: "h", 32: "i", 64: "q"}[arr.type.bit_width]
+    out = array(typecode.upper() if str(arr.type).startswith("uint") else typecode)
+    if len(arr):
+        buf = arr.buffers()[1]
+        width = arr.type.bit_width // 8
+        out.frombytes(memoryview(buf)[arr.offset * width:(arr.offset + len(arr)) * width])
+    return out
+
+
+Columns = Callable[[str], "pa.Array"]
+
+
+def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
+                         folder: str | None) -> tuple[Dataset, "Index", "NameIndex"]:
+    """What :func:`dataset_columns` stored (``column(name)`` gives each array,
+    ``kinds`` their kinds), entity and relation rows made on first use."""
+    from .names import NameIndex
+    from .csr import Index
+
+    def part(table: str, fields: Sequence[str]) -> list[Column]:
+        return [decode(column(f"{table}.{f}"), kinds[f"{table}.{f}"], _EMPTY.get(f))
+                for f in fields]
+
+    def numbers(name: str) -> "array[int]":
+        return ints(column(name))
+
+    source_cols = part("sources", SOURCE_FIELDS)
+    sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
+    entity_cols = part("entities", ENTITY_FIELDS)
+    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(entity_cols[0]))
+    ids: list[str] = column("entities.id").to_pylist()
+    k = RELATION_FIELDS.index
+    plain = [f for f in RELATION_FIELDS if f not in ("source_id", "target_id", "source")]
+    cols: list[Column] = [None] * len(RELATION_FIELDS)
+    for f, c in zip(plain, part("relations", plain)):
+        cols[k(f)] = c
+    cols[k("source_id")] = CodedColumn(ids, numbers("relations.source_id"))
+    cols[k("target_id")] = CodedColumn(ids, numbers("relations.target_id"))
+    cols[k("source")] = RefColumn(sources, numbers("relations.source"))
+    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[0]))
+    inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
+    index = Index([ids[r] for r in numbers("index.order")], inc_off, inc, inc_other, nbr_off,
+                  nbr, components=list(numbers("index.components")))
+    data = Dataset(schema, RowMap(entities, ids),  # type: ignore[arg-type]
+                   relations, sources, folder)  # type: ignore[arg-type]
+    blob: bytes = column("names.blob")[0].as_py()
+    starts = numbers("names.start")
+    starts.append(len(blob) + 1)
+    names = NameIndex(blob, starts, numbers("names.length"), numbers("names.row"),
+                      numbers("names.slot"))
+    return data, index, names

@@ -1,0 +1,99 @@
+"""The rule book (graph/rules.py): one rule per field, the same message from
+every reading path — YAML, JSON, CSV rows and the CSV column lane."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from graph import fastcsv, rules
+from graph.loader import load_folder
+
+from conftest import ROOT
+
+ENTITY_CASES = [
+    ("country", "XX", "'XX' is not an ISO 3166-1 alpha-2 country code"),
+    ("id", "bad id!", "bad id 'bad id!': ids start with a letter or digit"),
+]
+RELATION_CASES = [
+    ("currency", "US", "'US' is not an ISO 4217 code"),
+    ("since", "2025-13", "'2025-13' is not a real date"),
+    ("amount", "lots", "'lots' is not a number"),
+    ("confidence", 1.5, "1.5 is outside 0..1"),
+    ("id", "r 1", "bad id 'r 1'"),
+]
+
+
+def _messages(folder: Path) -> list[str]:
+    _, report = load_folder(folder)
+    return [re.sub(r"^\S+?:\d+: ", "", str(i)) for i in report.issues]
+
+
+def _folders(write_seeds, rel_key: str | None, value: str, ent_key: str | None = None):
+    ents = [{"id": "a", "type": "firm", "name": "A"}, {"id": "b", "type": "firm", "name": "B"}]
+    rel = {"from": "a", "type": "supplies", "to": "b"}
+    if ent_key is not None:
+        ents[1][ent_key] = value
+    if rel_key is not None:
+        rel[rel_key] = value
+    yaml_text = "entities:\n" + "".join(
+        "  - {" + ", ".join(f"{k}: {json.dumps(v)}" for k, v in e.items()) + "}\n" for e in ents)
+    yaml_text += "relations:\n  - {" + ", ".join(f"{k}: {json.dumps(v)}"
+                                               for k, v in rel.items()) + "}\n"
+    ent_cols = list(dict.fromkeys(k for e in ents for k in e))
+    rel_cols = list(rel)
+    csv_files = {
+        "e.csv": ",".join(ent_cols) + "\n" + "".join(
+            ",".join(str(e.get(c, "")) for c in ent_cols) + "\n" for e in ents),
+        "r.csv": ",".join(rel_cols) + "\n" + ",".join(str(rel[c]) for c in rel_cols) + "\n"}
+    return {"yaml": write_seeds({"s.yaml": yaml_text}, folder="y"),
+            "json": write_seeds({"s.json": json.dumps({"entities": ents, "relations": [rel]})},
+                                folder="j"),
+            "csv": write_seeds(csv_files, folder="c")}
+
+
+@pytest.mark.parametrize("key,value,message", RELATION_CASES)
+def test_relation_rules_say_the_same_on_every_path(write_seeds, monkeypatch, key, value, message):
+    folders = _folders(write_seeds, key, value)
+    seen = {name: _messages(f) for name, f in folders.items()}
+    monkeypatch.setattr(fastcsv, "ENABLED", False)
+    seen["csv rows"] = _messages(folders["csv"])
+    assert len({tuple(m) for m in seen.values()}) == 1, seen
+    assert any(message in m for m in seen["yaml"]), seen["yaml"]
+
+
+@pytest.mark.parametrize("key,value,message", ENTITY_CASES)
+def test_entity_rules_say_the_same_on_every_path(write_seeds, monkeypatch, key, value, message):
+    folders = _folders(write_seeds, None, value, ent_key=key)
+    seen = {name: _messages(f) for name, f in folders.items()}
+    monkeypatch.setattr(fastcsv, "ENABLED", False)
+    seen["csv rows"] = _messages(folders["csv"])
+    assert len({tuple(m) for m in seen.values()}) == 1, seen
+    assert any(message in m for m in seen["yaml"]), seen["yaml"]
+
+
+@pytest.mark.parametrize("rule,value,csv,want", [
+    (rules.country, " jp ", False, "JP"), (rules.currency, "usd", True, "USD"),
+    (rules.number, "12", True, 12), (rules.number, 2.5, False, 2.5),
+    (rules.confidence, "0.5", True, 0.5), (rules.labels, "a| b |a||", True, ["a", "b"]),
+    (rules.labels, ["x", 1, "x"], False, ["x", "1"]), (rules.day, 2025, False, "2025"),
+    (rules.identifier, 2025, False, "2025"), (rules.plain_text, True, False, "true"),
+])
+def test_rules_clean_values(rule, value, csv, want):
+    got = rule(value, csv)
+    assert got == want and type(got) is type(want)
+
+
+def test_no_field_rule_is_written_twice():
+    """The readers call the rule book; none keeps its own copy of a check."""
+    for name in ("loader.py", "fastcsv.py", "seedio.py"):
+        text = (ROOT / "graph" / name).read_text(encoding="utf-8")
+        for pattern in ("ISO_COUNTRIES", "CURRENCY_RE", "ID_RE", "_CSV_INT", "is not a number",
+                        "outside 0..1", "must be text", "def _csv_value", "def _unique"):
+            assert pattern not in text, (name, pattern)
+    for name in ("fastcsv.py", "export/seedcsv.py"):
+        text = (ROOT / "graph" / name).read_text(encoding="utf-8")
+        assert not re.search(r"(?:builder|loader)\._[a-z]", text), name
