@@ -126,7 +126,7 @@ class Explorer:
                            "and depth=")
         options = replace(limits, subtitle=selection.describe() or None)
         if focus is not None:       # a focus page: opens on the focus, embeds a budgeted margin
-            from ..render.focus import focus_page_data
+            from ..api import focus_page_data
 
             return focus_page_data(self.store, selection, options)
         return select(self.store, selection), options
