@@ -508,10 +508,15 @@ def _country(code: str):
 # -- any other name -------------------------------------------------------------
 _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
-                          r"director|minister|secretary|governor|mayor|founder|analyst|"
-                          r"economist|spokes(?:man|woman|person)|(?:chaired|headed|led)\s+by)\s+$",
+_ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
+                          r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
+                          r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
+                          r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",
                           re.I)
+# "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
+_PERSON_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
+                           r"professor|strategist|adviser|advisor|managing\s+director)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
@@ -571,10 +576,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if known_entity is not None:
             continue
         before = text[:run.start]
-        namelike = 1 <= len(words) <= 3 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+        namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
                                                  for w in words) and org_type(run) is None
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None
+            or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and (_SAID_AFTER.match(after) or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (

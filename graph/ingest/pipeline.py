@@ -61,6 +61,7 @@ class _Doc:
     spans: dict[tuple[int, int, int], int] = field(default_factory=dict)
     listed: list[int] = field(default_factory=list)   # "the projects include A, B and C"
     projects: list[int] = field(default_factory=list)
+    known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -99,7 +100,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     offset = 0
     for i, article in enumerate(articles):
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
-        doc = _Doc(i, article, sentences, offset)
+        doc = _Doc(i, article, sentences, offset, known=known_as(sentences))
         offset += len(sentences)
         detector.read_article(sentences)
         _first_pass(doc, table, detector)
@@ -150,6 +151,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in parens)]
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
+        _rename_known(chosen, doc.known)
         for p in pairs:
             if p.script == "latin":
                 continue
@@ -191,6 +193,31 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")
                 table.add_alias(table[key], p.alias, phrase=named_text)
+
+
+_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:also\s+|better\s+|commonly\s+|"
+                       r"widely\s+)?known\s+as\s+(?:the\s+)?")
+
+
+def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """"Abu Dhabi Future Energy Company, known as Masdar": short name -> the full one (not
+    "formerly known as": an old name is not a current label)."""
+    out: dict[str, str] = {}
+    for s in sentences:
+        found = list(runs(s.text))
+        for a, b in zip(found, found[1:]):
+            if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
+                out[b.text(s.text)] = a.text(s.text)
+    return out
+
+
+def _rename_known(cands: list[Candidate], names: dict[str, str]) -> None:
+    """A candidate named by the short form takes the full name (the short one as alias)."""
+    for c in cands:
+        full = names.get(c.name)
+        if full is not None and c.type not in ("person", "location", "government"):
+            c.aliases = (*c.aliases, c.name)
+            c.name = full
 
 
 def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
