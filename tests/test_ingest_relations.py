@@ -117,9 +117,15 @@ def test_name_rules():
 
 
 def test_cooccurrence_is_related_to_with_low_confidence_and_evidence():
-    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit.")
+    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit. "
+                 "On Friday Lutnick praised Acme Group again.")
     related = [r for r in d.relations if r.type == "related_to"]
     assert related and all(r.confidence <= 0.45 and r.evidence.startswith("Lutnick") for r in related)
+
+
+def test_one_shared_sentence_is_not_enough_for_related_to():
+    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit.")
+    assert not [r for r in d.relations if r.type == "related_to"]
 
 
 def test_no_cooccurrence_between_listed_peers_or_two_governments():

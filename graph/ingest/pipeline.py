@@ -495,7 +495,8 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     Skipped: places (``located_in`` says more), two governments, a government and its
     own people or bodies, peers listed side by side, a sector or technology with anything
     but a project, two entities that both got a typed relation from the sentence, and
-    sentences naming more than six entities (enumerations, not claims).
+    sentences naming more than six entities (enumerations, not claims); and pairs named
+    together in only one sentence (on the corpus most of those are not linked at all).
     """
     linked = {frozenset((r.source, r.target)) for r in relations}
     counts: dict[frozenset[int], int] = {}
@@ -521,6 +522,8 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     for pair, n in counts.items():
         article, text, a, b = first[pair]
         rtype, a, b = _likely_type(table, a, b)
+        if n < 2 and rtype == "related_to":
+            continue        # one shared sentence is weak evidence: most such pairs are unrelated
         out.append(RelationDraft(a, rtype, b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
                                  "co-occurrence", article))
     return out
