@@ -28,7 +28,8 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
-from .verbs import origin, place_in_place, possessive_roles, units, verb_cues
+from .verbs import (origin, person_clauses, place_in_place, possessive_roles, rivals, units,
+                    verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -203,12 +204,24 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
     """"Abu Dhabi Future Energy Company, known as Masdar": short name -> the full one (not
     "formerly known as": an old name is not a current label)."""
     out: dict[str, str] = {}
+    groups: dict[str, set[str]] = {}
     for s in sentences:
         found = list(runs(s.text))
         for a, b in zip(found, found[1:]):
             if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
                 out[b.text(s.text)] = a.text(s.text)
+        for r in found:
+            name = r.text(s.text)
+            head = _GROUP_SUFFIX.sub("", name)
+            if head != name and head and " " not in head:
+                groups.setdefault(head, set()).add(name)
+    for head, full in groups.items():      # "Hanwha" for "Hanwha Group", "Merck" for "Merck & Co."
+        if len(full) == 1 and head not in out:
+            out[head] = next(iter(full))
     return out
+
+
+_GROUP_SUFFIX = re.compile(r"\s+(?:Group|Holdings?|& Co\.?|Co\.|Corporation|Corp\.?|Inc\.?)$")
 
 
 def _rename_known(cands: list[Candidate], names: dict[str, str]) -> None:
@@ -344,6 +357,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         view = View(s, mentions, dems, table, topic, last_actor)
         verb_cues(view)
         possessive_roles(view)
+        person_clauses(view)
+        rivals(view)
         origin(view)
         units(view)
         place_in_place(view)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .doc import Mention
 from .relations import ALL, BODIES, View, _possessed
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -302,7 +303,7 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
-                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -342,6 +343,17 @@ _ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
                                 r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+_FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|giant|"
+               r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
+
+
+def _is_country(v: View, m: Mention) -> bool:
+    """A government, or a place that is a country ("Taiwan" typed as a place)."""
+    from .lexicon import countries
+    return v.type(m) == "government" or (v.type(m) == "location" and v.table[m.key].name in
+                                         {c.name for c in countries()})
+
+
 _OF_COUNTRY = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s+of\s+(?:the\s+)?$")
 
 
@@ -355,17 +367,24 @@ def origin(v: View) -> None:
             continue
         before = v.text[:m.start]
         poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
-                         r"main|own|[a-z]+-based)\s+)?$", before)
+                         r"main|own|[a-z]+-based)\s+|(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\s+)?$",
+                         before)
         if poss is not None:
             owner = v.at_end(poss.start())
-            if owner is not None and owner.key != ALL and v.type(owner) == "government":
+            if owner is not None and owner.key != ALL and _is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
-        nxt = v.after(m.end, {"government"}, max_gap=40)
-        if nxt is not None and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
+        nxt = v.after(m.end, {"government", "location"}, max_gap=40)
+        if nxt is not None and _is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
+        based = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+$", v.text[m.end:])
+        place = v.after(m.end, {"location", "government"}, max_gap=12)
+        if based is None and place is not None and re.fullmatch(
+                r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[m.end:place.start]) and \
+                re.match(r"-based\b", v.text[place.end:]):
+            v.add(m.key, "located_in", place.key, 0.6, "origin")   # "Matson, the Honolulu-based carrier"
     for start, end, code in v.demonyms:
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
@@ -425,3 +444,59 @@ def place_in_place(v: View) -> None:
         if re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]", after) and "," in v.text[a.end:b.start]:
             continue            # "Sumatra, Kalimantan and Sulawesi"
         v.add(a.key, "located_in", b.key, 0.6, "place-in-place")
+
+
+_WHOSE_HEAD = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                         rf"(?P<work>{_WORK_WORDS}))\s+(?:is|was)\s+$", re.I)
+_WHO_HEADS = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
+                        r"(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed)\s+(?:the\s+)?")
+_ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
+
+
+def person_clauses(v: View) -> None:
+    """"X, whose chief executive is P" -> heads; "P, who also chairs X" -> heads;
+    "P, a Masdar spokesman" -> works_for."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "person":
+            continue
+        org = next((o for o in v.mentions if o.end <= p.start and o.key != ALL
+                    and v.type(o) in BODIES | {"government"}
+                    and _WHOSE_HEAD.fullmatch(v.text[o.end:p.start])), None)
+        if org is not None:
+            m = _WHOSE_HEAD.fullmatch(v.text[org.end:p.start])
+            assert m is not None
+            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65, "role-clause")
+        who = _WHO_HEADS.match(v.text[p.end:])
+        if who is not None:
+            o = v.at_start(p.end + who.end())
+            if o is not None and o.key != ALL and v.type(o) in BODIES | {"government"}:
+                v.add(p.key, "heads", o.key, 0.65, "role-clause")
+        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[p.end:])
+        if app is not None:
+            o = v.at_start(p.end + app.end())
+            staff = _ORG_STAFF.match(v.text[o.end:]) if o is not None else None
+            if o is not None and staff is not None and o.key != ALL and v.type(o) in BODIES:
+                v.add(p.key, "heads" if staff.group("head") else "works_for", o.key, 0.65,
+                      "role-clause")
+
+
+_RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[a-z-]+\s+){0,2}?"
+                    r"(?:rival|competitor)\b")
+_POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
+
+
+def rivals(v: View) -> None:
+    """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" -> competes_with."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES:
+            continue
+        after = v.text[x.end:]
+        m = _RIVAL.match(after)
+        if m is not None and m.group("its") and v.owner is not None and v.owner.key not in (x.key, ALL):
+            v.add(x.key, "competes_with", v.owner.key, 0.6, "rival")
+            continue
+        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+", after)
+        y = v.at_start(x.end + app.end()) if app is not None else None
+        if y is not None and y.key not in (x.key, ALL) and v.type(y) in BODIES and \
+                _POSS_RIVAL.match(v.text[y.end:]):
+            v.add(x.key, "competes_with", y.key, 0.6, "rival")
