@@ -507,6 +507,9 @@ def _country(code: str):
 
 # -- any other name -------------------------------------------------------------
 _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
+# "X, which owns Jaguar Land Rover, said": the object of a verb, not a speaker
+_OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|with|from|for|to|in|at|"
+                            r"and|or|supplies|includes?)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
@@ -581,7 +584,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
-            or len(words) >= 2 and (_SAID_AFTER.match(after) or re.search(
+            or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
+                                    or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))

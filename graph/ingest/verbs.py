@@ -168,6 +168,12 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                     continue
             if v.type(m) in types:
                 return m.key
+    if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.match(r"\s*(?:also\s+|then\s+)?[a-z]", before) \
+            and not re.match(r"\s*(?:it|they|he|she|the|its|their)\b", before, re.I):
+        # "The company is building a plant in A, and supplies Tesla": the same subject
+        prev, _ = _clause(v.text, begin - 5, begin - 5)
+        if prev < begin - 5:
+            return _subject(v, prev, begin - 5, types)
     if _PRONOUN_SUBJECT.match(before):
         if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
             # "X, the renewable arm of Y, said on Monday it would build": X
@@ -175,6 +181,12 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                           and not m.anaphor and v.type(m) in BODIES), None)
             if sayer is not None:
                 return sayer.key if v.type(sayer) in types else None
+        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I):
+            # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
+            lead = next((m for m in v.mentions if m.end <= begin and m.key != ALL
+                         and not _in_prep_phrase(v.text, 0, m.start)), None)
+            if lead is not None:
+                return lead.key if v.type(lead) in types else None
         if v.last_actor is not None and v.table[v.last_actor].type in types:
             return v.last_actor
     return None
@@ -249,7 +261,15 @@ def verb_cues(v: View) -> None:
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
+                for more in re.finditer(r"\s+and\s+(?:also\s+)?by\s+(?:the\s+)?", text[m.end():end]):
+                    extra = v.after(m.end() + more.end(), cue.object, max_gap=3)
+                    if extra is not None and extra.key != ALL:   # "supplied by A and by B"
+                        agents = agents + [_possessed(v, extra).key]
                 patient = _subject(v, begin, m.start(), cue.object)
+                if patient is None and v.topic is not None and \
+                        v.table[v.topic].type in cue.object and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    patient = v.topic    # "The equipment is being supplied by X": for the plant
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
