@@ -34,6 +34,7 @@ _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
                        r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
@@ -311,6 +312,14 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
+                    2 <= len(run.words) <= 3 and org_type(run) is None and \
+                    all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
+                        for w in run.words) and table.lookup(run.words[0]) is None:
+                # "which is led by Dovilė Šakalienė": a bare personal name, not a firm
+                out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
+                                     rule="by-person"))
+                continue
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
