@@ -28,8 +28,8 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
-from .verbs import (origin, person_clauses, place_in_place, possessive_roles, rivals, units,
-                    verb_cues)
+from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+                    units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -212,12 +212,14 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
                 out[b.text(s.text)] = a.text(s.text)
         for r in found:
             name = r.text(s.text)
-            head = _GROUP_SUFFIX.sub("", name)
-            if head != name and head and " " not in head:
-                groups.setdefault(head, set()).add(name)
-    for head, full in groups.items():      # "Hanwha" for "Hanwha Group", "Merck" for "Merck & Co."
-        if len(full) == 1 and head not in out:
-            out[head] = next(iter(full))
+            if len(r.words) >= 2:
+                groups.setdefault(r.words[0], set()).add(_GROUP_SUFFIX.sub("", name))
+    for head, full in groups.items():      # "Merck" for "Merck & Co." (not when "Hanwha" could
+        if full == {head} and head not in out:    # be Hanwha Ocean or Hanwha Systems)
+            names = {r.text(s.text) for s in sentences for r in runs(s.text)
+                     if r.words and r.words[0] == head and len(r.words) >= 2}
+            if len(names) == 1:
+                out[head] = next(iter(names))
     return out
 
 
@@ -359,6 +361,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         possessive_roles(view)
         person_clauses(view)
         rivals(view)
+        facilities(view)
         origin(view)
         units(view)
         place_in_place(view)

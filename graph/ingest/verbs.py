@@ -505,8 +505,24 @@ _RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a
 _POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
 
 
+_RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
+                         r"(?:include|are|were)\s+(?:the\s+)?")
+
+
 def rivals(v: View) -> None:
-    """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" -> competes_with."""
+    """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" / "X's rivals include
+    A and B" -> competes_with."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES | {"project"}:
+            continue
+        inc = _RIVALS_ARE.match(v.text[x.end:])
+        if inc is None:
+            continue
+        first = v.at_start(x.end + inc.end())
+        for y in v.listed(first, BODIES | {"project"}) if first is not None else []:
+            y = _possessed(v, y)
+            if y.key not in (x.key, ALL) and v.type(y) in BODIES:
+                v.add(y.key, "competes_with", x.key, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
@@ -520,3 +536,34 @@ def rivals(v: View) -> None:
         if y is not None and y.key not in (x.key, ALL) and v.type(y) in BODIES and \
                 _POSS_RIVAL.match(v.text[y.end:]):
             v.add(x.key, "competes_with", y.key, 0.6, "rival")
+
+
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+                       r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
+                       r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
+                       r"smelters?|warehouses?)\s+(?:in|at|near)\s+(?:the\s+)?")
+
+
+def facilities(v: View) -> None:
+    """"from its mills in Pohang and Gwangyang", "Hanwha Ocean's yard in Geoje" -> operates_in
+    (not for "its plant in X": a single plant is most often the article's project, located_in)."""
+    for m in _FACILITY.finditer(v.text):
+        if m.group("poss"):
+            owner = v.at_end(m.start("poss"))
+        else:
+            owner = v.owner
+            rel = re.search(r"(?:,\s+)?(?:which|that)\s+(?:has\s+|have\s+|also\s+)*(?:\w+\s+){0,2}$",
+                            v.text[:m.start()])
+            if rel is not None:     # "Applied Materials, ..., which has opened an engineering centre"
+                near = v.before(rel.start() + 1, BODIES, max_gap=60)
+                owner = near if near is not None else owner
+        if owner is None or owner.key == ALL or v.type(owner) not in ("firm", "organization"):
+            continue
+        if any(v.type(x) == "project" and m.start() <= x.start < m.end() for x in v.mentions):
+            continue
+        first = v.at_start(m.end())
+        if first is None or v.type(first) not in _PLACES:
+            continue
+        for place in v.listed(first, _PLACES):
+            if place.key != ALL:
+                v.add(owner.key, "operates_in", place.key, 0.55, "facility")
