@@ -83,9 +83,9 @@ CUES: tuple[Cue, ...] = (
         r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False),
-    Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
-        r"tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
-        unless=r"(?:\s+\S+){0,6}?\s+from\b"),
+    Cue("owns", r"(?<!its\s)(?<!their\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|"
+        r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
+        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b"),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
@@ -312,6 +312,10 @@ def verb_cues(v: View) -> None:
                     if a is not None and b is not None and cue.type == "part_of" and \
                             v.table[a].type == "firm" and v.table[b].type in _PLACES:
                         continue          # a firm is not part of a country
+                    if a is not None and b is not None and cue.type == "supplies" and any(
+                            v.table[k].type == "government" and not _is_country(v, Mention(0, 0, k))
+                            for k in (a, b)):
+                        continue          # "supply radio equipment for Sumatra": a region, not a buyer
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
