@@ -116,6 +116,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
+    relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
     _promote(table, relations)
     relations = _check_types(relations, table)
@@ -445,6 +446,28 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.key != e.key and other.type in ("firm", "organization") and \
                         e.name.startswith(other.name + " ") and not is_common(other.name):
                     add(e.key, "part_of", other.key)
+    return out
+
+
+def _home_country(table: EntityTable, relations: list[RelationDraft],
+                  evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+    """A ministry or state agency that no rule placed is part of the country its name or a
+    demonym before it gives ("the Greek Ministry of ...", "State Bank of India"). (Guessing
+    the article's main country for the others cost precision on untuned articles.)"""
+    from .detect import lexicon_gazetteer
+    lex = lexicon_gazetteer()
+    placed = {r.source for r in relations if r.type == "part_of"}
+    out: list[RelationDraft] = []
+    for e in list(table):
+        if e.type not in ("ministry", "agency") or e.key in placed or e.seed_id is not None \
+                or e.key not in evidence:
+            continue
+        article, text = evidence[e.key]
+        codes = [h.values[0][1] for h in lex.find(e.name) if h.values[0][0] in ("country", "demonym")]
+        code = e.country or (codes[0] if codes else None)
+        home = table.country(code, e.first) if code else None
+        if home is not None and home.key != e.key:
+            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, "home-country", article))
     return out
 
 
