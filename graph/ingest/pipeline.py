@@ -122,6 +122,11 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations = _check_types(relations, table)
     relations += _cooccurrence(cooccur, relations, table)
     relations = _dedupe(relations, table)
+    # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
+    # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
+    relations = [r for r in relations if table[r.target].type != "sector"
+                 or table[r.source].type == "project"
+                 or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
     entities = [e for e in table if e.seed_id is None or e.aliases]
