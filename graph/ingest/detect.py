@@ -103,7 +103,23 @@ class Detector:
         out.extend(alliances(text))
         if not s.heading:
             out.extend(other_names(text, table, out, self.mid_caps))
+            out.extend(_based_places(text, out))
         return out
+
+
+_BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
+
+
+def _based_places(text: str, known: list[Candidate]) -> list[Candidate]:
+    """"the Honolulu-based carrier": Honolulu is a place."""
+    out = []
+    for m in _BASED.finditer(text):
+        if any(c.start < m.end(1) and m.start(1) < c.end for c in known) or \
+                m.group(1) in demonyms() or is_common(m.group(1)):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "location", m.group(1), priority=35,
+                             rule="x-based"))
+    return out
 
 
 _HEADLINE_VERB = re.compile(r"^.*?\b[A-Z][\w&.-]*\s+(?:[a-z]+s|to|will\s+\w+|wins|gets|opens)\s+"
@@ -610,7 +626,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
-IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co""".split())
+IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
 
 
 def _cut_at_connector(run: Run) -> Run:

@@ -61,7 +61,8 @@ CUES: tuple[Cue, ...] = (
         r"from", swap=True, direct=False, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
-    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
+    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
+        r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
@@ -571,3 +572,27 @@ def facilities(v: View) -> None:
         for place in v.listed(first, _PLACES):
             if place.key != ALL:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
+
+
+_HEAD_TITLE = re.compile(r"(?:^|[^\w])(?P<title>Governor|President|Prime\s+Minister|Chief\s+Minister|Mayor|"
+                         r"Premier|Chancellor)\s+$")
+
+
+def title_heads(v: View) -> None:
+    """"Governor Josh Shapiro said" / "Prime Minister X ... Japan's": a head of government whose
+    country or state is not written before the title heads the one government the sentence
+    names (a governor: the one sub-national government or place)."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "person":
+            continue
+        m = _HEAD_TITLE.search(v.text[:p.start])
+        if m is None or any(f[0] == p.key and f[1] == "heads" for f in v.facts):
+            continue
+        if v.at_end(m.start("title") - 1) is not None:
+            continue            # "Kansas Governor Laura Kelly": the roles stage has it
+        local = m.group("title") in ("Governor", "Mayor", "Chief Minister", "Premier")
+        cands = {x.key for x in v.mentions if x.key != ALL and (
+            (v.type(x) in ("government", "location") and not _is_country(v, x)) if local
+            else (v.type(x) == "government" and _is_country(v, x)))}
+        if len(cands) == 1:
+            v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
