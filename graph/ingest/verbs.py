@@ -411,6 +411,13 @@ def origin(v: View) -> None:
                 re.match(r"-based\b", v.text[place.end:]):
             v.add(m.key, "located_in", place.key, 0.6, "origin")   # "Matson, the Honolulu-based carrier"
     for start, end, code in v.demonyms:
+        desc = re.match(r"\s+(?:[a-z-]+\s+){0,3}?(?:" + _FIRM_NOUNS[3:-1] + r"|agency|regulator|authority|"
+                        r"investor|fund|institute|insurer|exchange)\s+(?:the\s+)?", v.text[end:])
+        named = v.at_start(end + desc.end()) if desc is not None else None
+        if named is not None and named.key != ALL and v.type(named) in BODIES:
+            # "the Chilean development agency Corfo", "Japanese chipmaker Rapidus"
+            rtype = "part_of" if v.type(named) in ("agency", "ministry") else "located_in"
+            v.add(named.key, rtype, v.country(code), 0.6, "origin")
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
                         r"(?:such\s+as|like|including)\s+", v.text[end:])
