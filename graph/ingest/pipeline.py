@@ -168,6 +168,15 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
                 chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
                 named = None
+            inner = [c for c in chosen if not (c.end <= p.start or c.start >= p.end)]
+            if named is None and inner and all(c.type in ("government", "location") and
+                                               p.start <= c.start and c.end < p.end for c in inner) \
+                    and re.fullmatch(r"[A-Z][\w]*(?:-[A-Z][\w]*)+", s.text[p.start:p.end]):
+                # "Saxony-Anhalt (萨克森-安哈尔特州)": the whole hyphenated place, not Saxony
+                chosen = [c for c in chosen if c not in inner]
+                named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
+                                  rule="bilingual")
+                chosen.append(named)
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
