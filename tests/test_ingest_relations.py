@@ -166,3 +166,42 @@ def test_control_of_operates_in_divisions_and_head_of_state_by_context():
     assert ("Catamarca", "located_in", "Argentina") in got
     assert ("Foreign Investment Review Board", "part_of", "Australia") in got
     assert ("Javier Milei", "heads", "Argentina") in got
+
+
+def test_person_clauses_and_titles():
+    got = rels("Tata Electronics, whose chief executive is Randhir Thakur, makes chips. "
+               "Georgios Peristeris, who also chairs Terna Energy, spoke. "
+               "The Commonwealth of Pennsylvania will give the yard a grant, Governor Josh Shapiro said.")
+    assert ("Randhir Thakur", "heads", "Tata Electronics") in got
+    assert ("Georgios Peristeris", "heads", "Terna Energy") in got
+    assert ("Josh Shapiro", "heads", "Pennsylvania") in got
+
+
+def test_pronoun_after_semicolon_is_this_sentences_subject():
+    got = rels("Tokyo Electron supplies tools. Tata Sons owns Tata Electronics outright; it is "
+               "chaired by Natarajan Chandrasekaran.")
+    assert ("Natarajan Chandrasekaran", "heads", "Tata Sons") in got
+    assert ("Natarajan Chandrasekaran", "heads", "Tokyo Electron") not in got
+
+
+def test_rivals_and_places_from_descriptions():
+    got = rels("Analysts follow Rheinmetall, Nokia and Ericsson. Rheinmetall's rivals in Central Europe include the Czechoslovak Group and PGZ. "
+               "Nokia, the Finnish equipment maker, will supply radio gear, while Ericsson, its "
+               "Swedish rival, will cover the rest. Philly Shipyard builds ships for Matson, the "
+               "Honolulu-based carrier. Albemarle has a contract with the Chilean development "
+               "agency Corfo.")
+    rivals = {frozenset((a, b)) for a, t, b in got if t == "competes_with"}
+    assert {frozenset(("Czechoslovak Group", "Rheinmetall")), frozenset(("PGZ", "Rheinmetall")),
+            frozenset(("Ericsson", "Nokia"))} <= rivals
+    assert ("Matson", "located_in", "Honolulu") in got
+    assert ("Corfo", "located_in", "Chile") in got or ("Corfo", "part_of", "Chile") in got
+
+
+def test_clause_subjects_carry_over():
+    got = rels("Analysts follow Masdar and Albemarle. Masdar bought Spain's Saeta Yield from Brookfield Asset Management last year and owns "
+               "a stake in the Dogger Bank offshore wind farm. "
+               "Albemarle is building a hydroxide plant in Kemerton, and supplies Tesla from plants "
+               "in Chile.")
+    assert ("Masdar", "owns", "Dogger Bank") in got
+    assert not any(a == "Saeta Yield" and b.startswith("Dogger Bank") for a, _, b in got)
+    assert ("Albemarle", "supplies", "Tesla") in got

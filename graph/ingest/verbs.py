@@ -169,8 +169,8 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                     continue
             if v.type(m) in types:
                 return m.key
-    if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.match(r"\s*(?:also\s+|then\s+)?[a-z]", before) \
-            and not re.match(r"\s*(?:it|they|he|she|the|its|their)\b", before, re.I):
+    if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
+            and not re.match(r"\s*(?:it|they|he|she|the|its|their|a|an)\b", before, re.I):
         # "The company is building a plant in A, and supplies Tesla": the same subject
         prev, _ = _clause(v.text, begin - 5, begin - 5)
         if prev < begin - 5:
@@ -512,7 +512,7 @@ def person_clauses(v: View) -> None:
                       "role-clause")
 
 
-_RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[a-z-]+\s+){0,2}?"
+_RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                     r"(?:rival|competitor)\b")
 _POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
 
