@@ -12,21 +12,9 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from ..api import KG
 from ..errors import KgError, TooLarge
-from ..store.base import Store
-
-
-@dataclass
-class FindResult:
-    """``kg find`` matches (the CLI prints the list of their dicts)."""
-
-    matches: list[Any]
-
-    def __len__(self) -> int:
-        return len(self.matches)
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [m.to_dict() for m in self.matches]
+from ..queries import FindResult
 
 
 @dataclass(frozen=True)
@@ -46,10 +34,11 @@ class Source:
 
 
 class Explorer:
-    """Read-only queries over one open store."""
+    """Read-only queries over one open graph (:class:`graph.KG`)."""
 
-    def __init__(self, store: Store, source: Source):
-        self.store = store
+    def __init__(self, kg: KG, source: Source):
+        self.kg = kg
+        self.store = kg.store
         self.source = source
         self._overview: Any = None
         self._lock = threading.Lock()
@@ -73,41 +62,30 @@ class Explorer:
 
     # -- the CLI's query commands ------------------------------------------
     def find(self, text: str, limit: int) -> FindResult:
-        from .. import service
-
-        return FindResult(service.find(self.store, text, limit))
+        return self.kg.find(text, limit=limit)
 
     def show(self, entity: str) -> Any:
-        from .. import service
-
-        return service.show(self.store, entity)
+        return self.kg.show(entity)
 
     def neighbors(self, entity: str, depth: int, types: frozenset[str] | None,
                   rels: frozenset[str] | None, as_of: str | None, directed: bool) -> Any:
-        from .. import service
-
-        return service.neighbors(self.store, entity, depth, types, rels, as_of, directed)
+        return self.kg.neighbors(entity, depth=depth, types=types, rels=rels, as_of=as_of,
+                                 directed=directed)
 
     def path(self, a: str, b: str, max_hops: int, k: int | None, directed: bool,
              rels: frozenset[str] | None, via_types: frozenset[str] | None,
              avoid: Iterable[str], as_of: str | None) -> Any:
-        from .. import service
-
-        return service.path(self.store, a, b, max_hops, k, directed, rels, via_types,
-                            tuple(avoid), as_of)
+        return self.kg.path(a, b, max_hops=max_hops, k=k, directed=directed, rels=rels,
+                            via_types=via_types, avoid=tuple(avoid), as_of=as_of)
 
     def exposure(self, entity: str, types: frozenset[str] | None,
                  countries: frozenset[str] | None, max_hops: int,
                  rels: frozenset[str] | None, directed: bool, as_of: str | None) -> Any:
-        from .. import service
-
-        return service.exposure(self.store, entity, types, countries, max_hops, rels,
-                                directed, as_of)
+        return self.kg.exposure(entity, types=types, countries=countries, max_hops=max_hops,
+                                rels=rels, directed=directed, as_of=as_of)
 
     def stats(self, top: int) -> Any:
-        from .. import service
-
-        return service.stats(self.store, top)
+        return self.kg.stats(top=top)
 
     # -- pages and the page's data -------------------------------------------
     def selection_dataset(self, focus: str | None, depth: int, types: frozenset[str] | None,
@@ -116,20 +94,14 @@ class Explorer:
         are PageOptions carrying the size limits."""
         from dataclasses import replace
 
-        from ..select import Selection, select
-
-        selection = Selection(focus, depth, types, rels)
         if focus is None and not self.whole_graph_fits(limits):
             s = self.overview()
             raise TooLarge(f"the whole graph ({s.entities:,} entities, {s.relations:,} "
                            "relations) is too big for one page; pick a part with focus= "
                            "and depth=")
-        options = replace(limits, subtitle=selection.describe() or None)
-        if focus is not None:       # a focus page: opens on the focus, embeds a budgeted margin
-            from ..render.focus import focus_page_data
-
-            return focus_page_data(self.store, selection, options)
-        return select(self.store, selection), options
+        part = self.kg.select(focus=focus, depth=depth, types=types, rels=rels)
+        return self.kg.selection_page(part, replace(limits,
+                                                    subtitle=part.selection.describe() or None))
 
     def result_dataset(self, result: Any) -> tuple[Any, Any]:
         """(dataset, highlight) for a query result, as ``kg path ... --html`` builds them."""
@@ -143,9 +115,7 @@ class Explorer:
         """What the live page merges in when it expands an entity: the entities within
         ``depth`` hops and every relation among them, as the page's own records (those
         of ``kg export json``); an entity with relations beyond carries ``more`` (how many)."""
-        from .. import service
-
-        ball = service.neighbors(self.store, entity, depth, None, rels, as_of)
+        ball = self.kg.neighbors(entity, depth=depth, rels=rels, as_of=as_of)
         ids = ball.entity_ids()
         if len(ids) > max_entities:
             raise TooLarge(f"{ball.center.name} has {len(ids):,} entities within {depth} "
@@ -185,7 +155,7 @@ class Explorer:
         return render_page(dataset, options, highlight)
 
     def close(self) -> None:
-        self.store.close()
+        self.kg.close()
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
@@ -194,12 +164,13 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def open_explorer(source: Source) -> Explorer:
-    """Open the store a :class:`Source` names (loading the folder through the cache)."""
-    from ..store import open_store
+    """Open the graph a :class:`Source` names (loading the folder through the cache)."""
+    from ..api import open
 
-    store = open_store(source.backend, seeds=source.seeds, strict=source.strict,
-                       use_cache=source.use_cache, **dict(source.neo4j))
-    return Explorer(store, source)
+    options = dict(source.neo4j)
+    if not source.use_cache:
+        options["use_cache"] = False      # on Neo4j: an error, as on the CLI
+    return Explorer(open(source.seeds, source.backend, strict=source.strict, **options), source)
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:
