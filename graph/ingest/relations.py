@@ -133,6 +133,14 @@ class View:
         if first is not None and first.end <= pos and re.fullmatch(
                 r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
             return first
+        conj = None
+        for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
+            pass
+        if first is not None and conj is not None and first.end <= conj.start() and \
+                self.text[conj.start() - 1:conj.start()] not in (",", ")") and \
+                not any(conj.end() <= m.start < pos for m in self.mentions):
+            # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
+            return first
         return self.before(pos, types)
 
     def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
