@@ -205,3 +205,16 @@ def test_clause_subjects_carry_over():
     assert ("Masdar", "owns", "Dogger Bank") in got
     assert not any(a == "Saeta Yield" and b.startswith("Dogger Bank") for a, _, b in got)
     assert ("Albemarle", "supplies", "Tesla") in got
+
+
+def test_nominal_supply_cues_and_stake_of_percent():
+    got = rels("Analysts follow NovaAndino, Tesla, Masdar and Albemarle. NovaAndino will sell lithium "
+               "to Asia. Its largest buyers are LG Energy Solution and Contemporary Amperex Technology. "
+               "Hunan Yuneng, a supplier to Contemporary Amperex Technology, grew. Shares of Tesla's "
+               "supplier Panasonic Energy rose. Masdar agreed to buy a controlling stake of about 70% "
+               "in Terna Energy.")
+    assert ("NovaAndino", "supplies", "LG Energy Solution") in got
+    assert ("NovaAndino", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Hunan Yuneng", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Panasonic Energy", "supplies", "Tesla") in got
+    assert ("Masdar", "owns", "Terna Energy") in got

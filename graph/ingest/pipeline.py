@@ -29,7 +29,7 @@ from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
 from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
-                    title_heads, units, verb_cues)
+                    nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -378,6 +378,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         rivals(view)
         facilities(view)
         title_heads(view)
+        nominal_supply(view)
         origin(view)
         units(view)
         place_in_place(view)

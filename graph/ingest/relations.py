@@ -469,7 +469,8 @@ def stake(v: View) -> None:
         if owner is not None and first is not None:
             for item in v.listed(first, {"project", "firm", "fund", "organization"}):
                 v.add(owner.key, "owns", item.key, 0.65, "stake")
-    for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)\s+in\s+(?:the\s+)?", v.text):
+    for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)(?:\s+of\s+(?:about\s+|around\s+|"
+                         r"nearly\s+|some\s+)?\S*\d\S*(?:\s+per\s+cent)?)?\s+in\s+(?:the\s+)?", v.text):
         target = v.at_start(m.end())
         owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
         if target is None or owner is None or v.type(target) not in ("project", "firm", "fund",

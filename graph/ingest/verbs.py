@@ -603,3 +603,54 @@ def title_heads(v: View) -> None:
             else (v.type(x) == "government" and _is_country(v, x)))}
         if len(cands) == 1:
             v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
+
+
+_SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
+_POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+                      r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
+                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
+
+
+def nominal_supply(v: View) -> None:
+    """"Y, a supplier to X" / "X's supplier Y" / "its largest customers are A and B" -> supplies."""
+    def add(supplier: int, buyer: int) -> None:
+        if supplier != ALL and buyer != ALL:
+            v.add(supplier, "supplies", buyer, 0.6, "nominal")
+
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in _SUPPLIERS:
+            continue
+        m = _SUPPLIER_OF.match(v.text[y.end:])
+        x = v.at_start(y.end + m.end()) if m is not None else None
+        if x is not None and v.type(x) in _RECEIVERS:
+            if m is not None and m.group("kind") == "supplier":
+                add(y.key, x.key)
+            else:
+                add(x.key, y.key)
+        p = _POSS_SUPPLIER.match(v.text[y.end:])
+        z = v.at_start(y.end + p.end()) if p is not None else None
+        if p is not None and z is not None and v.type(z) in _SUPPLIERS:
+            if p.group("kind") == "supplier":
+                add(z.key, y.key)
+            else:
+                add(y.key, z.key)
+    for m in _LIST_OF.finditer(v.text):
+        if m.group("poss"):
+            owner = v.at_end(m.start("poss"))
+        else:           # "its": the firm named before it, else the previous sentence's subject
+            owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
+                          and v.type(x) in BODIES), None)
+            if owner is None and v.last_actor is not None:
+                owner = Mention(0, 0, v.last_actor, anaphor=True)
+        first = v.at_start(m.end())
+        if owner is None or first is None or owner.key == ALL:
+            continue
+        for item in v.listed(first, _RECEIVERS):
+            if item.key in (owner.key, ALL):
+                continue
+            if m.group("kind") == "suppliers":
+                add(item.key, owner.key)
+            else:
+                add(owner.key, item.key)
