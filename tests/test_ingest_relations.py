@@ -218,3 +218,16 @@ def test_nominal_supply_cues_and_stake_of_percent():
     assert ("Hunan Yuneng", "supplies", "Contemporary Amperex Technology") in got
     assert ("Panasonic Energy", "supplies", "Tesla") in got
     assert ("Masdar", "owns", "Terna Energy") in got
+
+
+def test_money_to_and_definite_heads():
+    got = rels("Analysts follow Hanwha Ocean and Philly Shipyard. The Lithuanian Ministry of National "
+               "Defence will buy shells. The Nordic Investment Bank lent money. The bank said it would "
+               "lend 80 million euros to Giraitė Armament Plant. The Commonwealth of Pennsylvania will "
+               "give the yard a $20 million training grant. The US Department of Commerce has "
+               "finalised a $4.7 billion grant to Samsung Electronics for its chip plant. "
+               "Samsung Electronics won a grant for Acme Group.")
+    assert ("Nordic Investment Bank", "funds", "Giraitė Armament Plant") in got
+    assert ("Pennsylvania", "funds", "Philly Shipyard") in got
+    assert ("US Department of Commerce", "funds", "Samsung Electronics") in got
+    assert ("Samsung Electronics", "funds", "Acme Group") not in got     # it won the money

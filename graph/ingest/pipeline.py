@@ -29,7 +29,7 @@ from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
 from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
-                    nominal_supply, title_heads, units, verb_cues)
+                    money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -362,11 +362,14 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
+    recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
-        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
+        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
+        recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
+            list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
@@ -379,6 +382,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facilities(view)
         title_heads(view)
         nominal_supply(view)
+        money_to(view)
         origin(view)
         units(view)
         place_in_place(view)

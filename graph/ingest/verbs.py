@@ -217,6 +217,9 @@ def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
     lead = text[begin:start]
+    if re.search(r"\b(?:Commonwealth|State|City|Government|Republic|Kingdom|Province|government|state)"
+                 r"\s+of\s+(?:the\s+)?$", lead):
+        return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
                           r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
@@ -654,3 +657,43 @@ def nominal_supply(v: View) -> None:
                 add(item.key, owner.key)
             else:
                 add(owner.key, item.key)
+
+
+_MONEY_TO = re.compile(r"\b(?:loans?|grants?|subsid(?:y|ies)|financing|funding|credit\s+line)\s+"
+                       r"(?:of\s+\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?(?:to|for)\s+(?:the\s+|its\s+)?")
+_GIVE_X = re.compile(r"\b(?:giv(?:e|es|en)|gave|award(?:s|ed)?|offer(?:s|ed)?|grant(?:s|ed)?|"
+                     r"lend(?:s)?|lent)\s+(?=[A-Za-z])")
+_RECEIVED = re.compile(r"\b(?:receiv\w*|won|wins|win|secur\w*|got|gets|obtain\w*|appl\w*|seek\w*|sought|"
+                       r"ask\w*|request\w*|need\w*|want\w*|hop\w*|expect\w*|award\w*\s+by|"
+                       r"from)\b")
+
+
+def money_to(v: View) -> None:
+    """"Commerce finalised a $4.7 billion grant to Samsung" -> the giver funds the receiver (the
+    clause subject gives; not when it received, sought or expects the money)."""
+    givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm"})
+    for m in _GIVE_X.finditer(v.text):      # "will give the yard a $20 million training grant"
+        target = v.at_start(m.end()) or v.after(m.end(), _RECEIVERS, max_gap=12)
+        if target is None or target.key == ALL:
+            continue
+        rest = v.text[target.end:]
+        if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
+                        r"credits?|incentives?|aid|funding)\b", rest):
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        giver = _subject(v, begin, m.start(), givers | {"location"})   # a state that gives: government
+        if giver is not None and giver != target.key:
+            v.add(giver, "funds", target.key, 0.6, "money-to")
+    for m in _MONEY_TO.finditer(v.text):
+        begin, end = _clause(v.text, m.start(), m.end())
+        if _RECEIVED.search(v.text[begin:m.start()]) or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        target = v.at_start(m.end())
+        giver = _subject(v, begin, m.start(), givers)
+        if target is None or giver is None or target.key in (ALL, giver) or \
+                v.type(target) not in _RECEIVERS:
+            continue
+        for t in v.listed(target, _RECEIVERS):
+            if t.key not in (ALL, giver):
+                v.add(giver, "funds", t.key, 0.6, "money-to")
