@@ -59,3 +59,12 @@ def test_ids_never_collide_and_seed_ids_are_kept():
     assert known.id == "softbank-group"
     assert {a.id, b.id} == {"softbank-group-2", "softbank-group-3"}
     assert c.id.startswith("organization-") and len(c.id) == len("organization-") + 8
+
+
+def test_from_after_a_deal_word_names_a_firm_not_a_place():
+    from ingest_support import draft_of
+    d = draft_of("Masdar bought Saeta Yield from Brookfield Asset Management last year. "
+                 "Parts come from Dresden.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Brookfield Asset Management"] == "firm"
+    assert types["Dresden"] == "location"

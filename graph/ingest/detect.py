@@ -54,6 +54,9 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
+                          r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
+                          r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -510,6 +513,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
                                  rule="division"))
             continue
         before = _PLACE_BEFORE.search(text[:run.start])
+        if before is not None and before.group().startswith("from") and \
+                _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
+            before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])

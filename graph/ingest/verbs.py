@@ -401,6 +401,11 @@ def origin(v: View) -> None:
             owner = v.at_end(poss.start())
             if owner is not None and owner.key != ALL and _is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
+        poss_app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[m.end:])
+        owner = v.at_start(m.end + poss_app.end()) if poss_app is not None else None
+        if owner is not None and owner.key != ALL and _is_country(v, owner) and \
+                re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
+            v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
