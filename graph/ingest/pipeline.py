@@ -122,9 +122,6 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations = _check_types(relations, table)
     relations += _cooccurrence(cooccur, relations, table)
     relations = _dedupe(relations, table)
-    import os
-    _x = os.environ.get("KG_X_DROP", "").split(",")
-    relations = [r for r in relations if r.rule.split("+")[0] not in _x]
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
     relations = [r for r in relations if table[r.target].type != "sector"
