@@ -68,3 +68,14 @@ def test_from_after_a_deal_word_names_a_firm_not_a_place():
     types = {e.name: e.type for e in d.entities}
     assert types["Brookfield Asset Management"] == "firm"
     assert types["Dresden"] == "location"
+
+
+def test_public_lenders_are_agencies_and_multilateral_ones_organizations():
+    from ingest_support import draft_of
+    d = draft_of("The plant is financed by the Export-Import Bank of Korea, the Korea Development "
+                 "Bank and the Asian Development Bank, with a loan from Mizuho Bank.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Export-Import Bank of Korea"] == "agency"
+    assert types["Korea Development Bank"] == "agency"
+    assert types["Asian Development Bank"] == "organization"
+    assert types["Mizuho Bank"] == "firm"

@@ -270,6 +270,13 @@ def _sector_context(text: str, start: int, end: int) -> bool:
 
 
 # -- organisations ------------------------------------------------------------
+_STATE_LENDER = re.compile(r"\b(?:Development|Export-Import|Exim|Reconstruction|Infrastructure Investment|"
+                           r"Investment)\s+Bank\b|^State\s+Bank\b|\bBank\s+for\s+(?:International|"
+                           r"Reconstruction)|^World\s+Bank$")
+_MULTILATERAL = frozenset("Asian African European Inter-American Islamic World Caribbean Nordic "
+                          "International New".split())
+
+
 def org_type(run: Run) -> str | None:
     """The entity type a name's words imply.
 
@@ -280,6 +287,10 @@ def org_type(run: Run) -> str | None:
     words = run.words
     if len(words) < 2:
         return None
+    if "Bank" in words:
+        lender = _STATE_LENDER.search(" ".join(words))
+        if lender is not None:      # a development or export-credit bank is a public lender
+            return "organization" if words[0] in _MULTILATERAL else "agency"
     ow = org_words()
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"

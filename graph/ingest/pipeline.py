@@ -479,7 +479,8 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     placed = {r.source for r in relations if r.type == "part_of"}
     out: list[RelationDraft] = []
     for e in list(table):
-        if e.type not in ("ministry", "agency") or e.key in placed or e.seed_id is not None \
+        if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
+                or e.seed_id is not None \
                 or e.key not in evidence:
             continue
         article, text = evidence[e.key]
