@@ -79,3 +79,13 @@ def test_public_lenders_are_agencies_and_multilateral_ones_organizations():
     assert types["Korea Development Bank"] == "agency"
     assert types["Asian Development Bank"] == "organization"
     assert types["Mizuho Bank"] == "firm"
+
+
+def test_an_apposition_tells_the_type():
+    from ingest_support import draft_of
+    d = draft_of("The loan comes from Acme Capital, Saudi Arabia's sovereign wealth fund, and from "
+                 "Beta Credit, a state lender. Gamma Insights, a research firm in Paris, agreed.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Acme Capital"] == "fund"
+    assert types["Beta Credit"] == "agency"
+    assert types["Gamma Insights"] == "firm"
