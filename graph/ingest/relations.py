@@ -115,7 +115,8 @@ class View:
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
-                            gap):
+                            gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
+                                                 gap):      # "A, B and the state utility C"
                 out.append(m)
             else:
                 break

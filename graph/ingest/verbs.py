@@ -66,6 +66,8 @@ CUES: tuple[Cue, ...] = (
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
+    Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
+        direct=False, passive=False, gap=40),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -297,6 +299,11 @@ def verb_cues(v: View) -> None:
                 objects = _objects(v, cue, m.end(), end)
                 subjects = _coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
+            if cue.needs and cue.type == "supplies" and re.search(
+                    r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
+                    text[m.end():end]):
+                # "X signed contracts with A and B to build its network": A and B supply X
+                sources, targets = targets, sources
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
