@@ -91,3 +91,13 @@ def test_contract_to_build_its_network_and_borrowing_and_described_list_items():
     assert ("Ericsson", "supplies", "Vodafone Idea") in got
     assert ("Mizuho Bank", "funds", "Masdar") in got
     assert ("TAQA", "owns", "Masdar") in got
+
+
+def test_origin_from_two_word_demonyms_and_largest_in_country():
+    from ingest_support import draft_of, relations_of
+    got = relations_of(draft_of(
+        "Analysts follow Hanwha Ocean and First Abu Dhabi Bank. Hanwha Ocean, the South Korean "
+        "shipbuilder, won. The loan is from First Abu Dhabi Bank, the largest lender in the United "
+        "Arab Emirates."))
+    assert ("Hanwha Ocean", "located_in", "South Korea") in got
+    assert ("First Abu Dhabi Bank", "located_in", "United Arab Emirates") in got

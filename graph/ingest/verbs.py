@@ -374,7 +374,7 @@ def possessive_roles(v: View) -> None:
 
 
 _ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?P<dem>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
                                 r"designer|miner|insurer|shipbuilder|carrier|line)\b")
@@ -413,6 +413,12 @@ def origin(v: View) -> None:
         if owner is not None and owner.key != ALL and _is_country(v, owner) and \
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
+        largest = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
+                           v.text[m.end:])
+        home = v.at_start(m.end + largest.end()) if largest is not None else None
+        if home is not None and home.key != ALL and _is_country(v, home):
+            v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
