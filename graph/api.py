@@ -262,7 +262,7 @@ class KG:
 
         if result is None:
             result = self.select()
-        options = _page_options(title, result.selection.describe()
+        options = _page_options(title, (result.selection.describe() or None)
                                 if isinstance(result, Subgraph) else None,
                                 max_entities, max_relations)
         if isinstance(result, Subgraph):

@@ -351,20 +351,27 @@ def test_save_this_view_is_the_page_kg_render_writes(seeds_server, run_kg, tmp_p
         assert seeds_server.client.json(view) == _embedded(body.decode()), view
 
 
-def test_a_graph_too_big_for_a_page_starts_from_its_most_connected_entity(generated):
+def test_a_graph_too_big_for_a_page_starts_from_a_well_connected_entity(generated):
+    from graph.serve.backend import START_RELATIONS
     from graph.serve.limits import Ceilings
 
-    live = Live(memory_source(generated), ceilings=Ceilings(page_entities=100))
+    live = Live(memory_source(generated), ceilings=Ceilings(page_entities=100, top=2000))
     try:
         doc = live.client.json("/api/view", 400)
         assert "too big for one page" in doc["error"] and "focus=" in doc["error"]
-        top = live.client.json("/api/stats?top=1")["most_connected"][0]
+        top = live.client.json("/api/stats?top=2000")["most_connected"]
+        start = next(e for e in top if e["degree"] <= START_RELATIONS)
         status, _, page = live.client.request("/")
         assert status == 200
         shown = _embedded(page.decode())
-        assert shown["subtitle"] in (f"within 1 hop of {top['id']}", f"{top['id']}; search to explore")
-        assert top["id"] in {e["id"] for e in shown["entities"]}
-        doc = live.client.json(f"/api/view?focus={top['id']}&depth=2", 400)
+        assert shown["focus"] == start["id"] and shown["server"]["api"] == "/api"
+        ids = {e["id"] for e in shown["entities"]}
+        ring = {e["id"] for e in live.client.json(f"/api/neighbors/{start['id']}")["neighbors"]}
+        assert ids == {start["id"]} | ring or ids == {start["id"]}
+        more = {e["id"]: e.get("more", 0) for e in shown["entities"]}
+        if ids == {start["id"]}:
+            assert more[start["id"]] == start["degree"]
+        doc = live.client.json(f"/api/view?focus={top[0]['id']}&depth=2", 400)
         assert "limit of 100 entities" in doc["error"]
     finally:
         live.stop()

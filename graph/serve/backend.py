@@ -12,9 +12,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from ..api import KG
 from ..errors import KgError, TooLarge
-from ..queries import FindResult
+
+
+START_CANDIDATES = 2000     # best connected entities considered for the explorer's start
+START_RELATIONS = 300       # ... and the most relations the start entity may have
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,9 @@ class Source:
 
 
 class Explorer:
-    """Read-only queries over one open graph (:class:`graph.KG`)."""
+    """Read-only queries over one open graph (a :class:`graph.api.KG`)."""
 
-    def __init__(self, kg: KG, source: Source):
+    def __init__(self, kg: Any, source: Source):
         self.kg = kg
         self.store = kg.store
         self.source = source
@@ -44,24 +46,29 @@ class Explorer:
         self._lock = threading.Lock()
 
     def overview(self) -> Any:
-        """``kg stats --top 1``, computed once (counts, the most connected entity)."""
+        """``kg stats --top START_CANDIDATES``, computed once (counts, the best connected)."""
         with self._lock:
             if self._overview is None:
-                self._overview = self.stats(1)
+                self._overview = self.stats(START_CANDIDATES)
             return self._overview
 
-    def start_entity(self) -> str | None:
-        """Where the explorer starts on a graph too big for one page: the most connected entity."""
+    def start_entity(self) -> tuple[str, int] | None:
+        """Where the explorer starts on a graph too big for one page, and with how many
+        relations: the best connected entity whose neighbourhood stays small enough to
+        draw at once (else the best connected one)."""
         top = self.overview().top
-        return top[0][0].id if top else None
+        if not top:
+            return None
+        e, degree = next(((e, d) for e, d in top if d <= START_RELATIONS), top[0])
+        return e.id, degree
 
-    def whole_graph_fits(self, limits: Any) -> bool:
+    def whole_graph_fits(self, max_entities: int, max_relations: int) -> bool:
         """Whether the whole graph is within the page limits (checked before fetching it)."""
         s = self.overview()
-        return bool(s.entities <= limits.max_entities and s.relations <= limits.max_relations)
+        return bool(s.entities <= max_entities and s.relations <= max_relations)
 
     # -- the CLI's query commands ------------------------------------------
-    def find(self, text: str, limit: int) -> FindResult:
+    def find(self, text: str, limit: int) -> Any:
         return self.kg.find(text, limit=limit)
 
     def show(self, entity: str) -> Any:
@@ -87,28 +94,23 @@ class Explorer:
     def stats(self, top: int) -> Any:
         return self.kg.stats(top=top)
 
-    # -- pages and the page's data -------------------------------------------
-    def selection_dataset(self, focus: str | None, depth: int, types: frozenset[str] | None,
-                          rels: frozenset[str] | None, limits: Any) -> tuple[Any, Any]:
-        """(dataset, options) for a selection, as ``kg render`` builds them; ``limits``
-        are PageOptions carrying the size limits."""
-        from dataclasses import replace
-
-        if focus is None and not self.whole_graph_fits(limits):
+    # -- pages (the page's data is what they embed) ------------------------------
+    def selection_page(self, focus: str | None, depth: int, types: frozenset[str] | None,
+                       rels: frozenset[str] | None, max_entities: int, max_relations: int
+                       ) -> str:
+        """The page ``kg render --focus ... --depth ... --type ... --rel ...`` writes."""
+        if focus is None and not self.whole_graph_fits(max_entities, max_relations):
             s = self.overview()
             raise TooLarge(f"the whole graph ({s.entities:,} entities, {s.relations:,} "
                            "relations) is too big for one page; pick a part with focus= "
                            "and depth=")
-        part = self.kg.select(focus=focus, depth=depth, types=types, rels=rels)
-        return self.kg.selection_page(part, replace(limits,
-                                                    subtitle=part.selection.describe() or None))
+        selection = self.kg.select(focus=focus, depth=depth, types=types, rels=rels)
+        return str(self.kg.page(selection, max_entities=max_entities,
+                                max_relations=max_relations))
 
-    def result_dataset(self, result: Any) -> tuple[Any, Any]:
-        """(dataset, highlight) for a query result, as ``kg path ... --html`` builds them."""
-        from ..render.highlight import from_result
-
-        highlight = from_result(result)
-        return self.store.dataset(highlight.nodes), highlight
+    def result_page(self, result: Any, max_entities: int, max_relations: int) -> str:
+        """The page ``kg path/neighbors/exposure ... --html`` writes for a result."""
+        return str(self.kg.page(result, max_entities=max_entities, max_relations=max_relations))
 
     def records_around(self, entity: str, depth: int, rels: frozenset[str] | None,
                        as_of: str | None, max_entities: int) -> dict[str, Any]:
@@ -128,31 +130,55 @@ class Explorer:
         """The page's records of some entities and the relations among them; an entity
         with relations beyond them carries ``more`` (how many)."""
         data = self.store.dataset(ids)
+        beyond = self.beyond(data)
+        entities = []
+        for e in data.entities.values():
+            record = _compact(e.to_dict())
+            if beyond.get(e.id):
+                record["more"] = beyond[e.id]
+            entities.append(record)
+        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+
+    def beyond(self, data: Any) -> dict[str, int]:
+        """Entity id -> how many of its relations ``data`` leaves out (when any)."""
         inside: dict[str, int] = {}
         for r in data.relations:
             for end in {r.source_id, r.target_id}:
                 inside[end] = inside.get(end, 0) + 1
-        entities = []
-        for e in data.entities.values():
-            record = _compact(e.to_dict())
-            beyond = len(self.store.relations_of(e.id)) - inside.get(e.id, 0)
-            if beyond > 0:
-                record["more"] = beyond
-            entities.append(record)
-        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+        out = {}
+        for eid in data.entities:
+            more = len(self.store.relations_of(eid)) - inside.get(eid, 0)
+            if more > 0:
+                out[eid] = more
+        return out
 
-    def page_data(self, dataset: Any, options: Any, highlight: Any = None) -> dict[str, Any]:
-        """The JSON document a page embeds (TooLarge above the options' size limits)."""
-        from ..render.page import check_size, page_data
+    def start_page(self, max_entities: int, max_relations: int) -> str:
+        """The page the live explorer opens on: the whole graph when it fits, else
+        :meth:`start_entity` and its neighbours (or it alone when they are too many),
+        as a focus page the user expands from."""
+        from dataclasses import replace
 
-        check_size(dataset, options)
-        return page_data(dataset, options, highlight)
+        from ..render.page import PageOptions, render_page
 
-    def page(self, dataset: Any, options: Any, highlight: Any = None) -> str:
-        """The self-contained page ``kg render`` (or ``--html``) writes for this data."""
-        from ..render.page import render_page
-
-        return render_page(dataset, options, highlight)
+        if self.whole_graph_fits(max_entities, max_relations):
+            return self.selection_page(None, 1, None, None, max_entities, max_relations)
+        limits = PageOptions(max_entities=max_entities, max_relations=max_relations)
+        start = self.start_entity()
+        if start is None:
+            return render_page(self.store.dataset([]), limits)
+        focus, degree = start
+        ids = self.store.neighbors(focus, 1).entity_ids() if degree <= START_RELATIONS else []
+        for chosen in (ids, [focus]):
+            data = self.store.dataset(chosen or [focus])
+            options = replace(limits, focus=focus, depth=1, beyond=self.beyond(data),
+                              subtitle=(f"within 1 hop of {focus}" if len(data.entities) > 1
+                                        else f"{data.entities[focus].name}: {degree:,} "
+                                             "relations; search or expand"))
+            try:
+                return render_page(data, options)
+            except TooLarge:      # the neighbours are over the page limits: it alone
+                continue
+        raise AssertionError("a page of one entity is never too large")
 
     def close(self) -> None:
         self.kg.close()
@@ -164,13 +190,13 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def open_explorer(source: Source) -> Explorer:
-    """Open the graph a :class:`Source` names (loading the folder through the cache)."""
-    from ..api import open
+    """Open the graph a :class:`Source` names (a folder is loaded through the cache)."""
+    from .. import api
 
-    options = dict(source.neo4j)
-    if not source.use_cache:
-        options["use_cache"] = False      # on Neo4j: an error, as on the CLI
-    return Explorer(open(source.seeds, source.backend, strict=source.strict, **options), source)
+    options: dict[str, Any] = {"strict": source.strict, **dict(source.neo4j)}
+    if source.backend == "memory":
+        options["use_cache"] = source.use_cache
+    return Explorer(api.open(source.seeds, source.backend, **options), source)
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:
