@@ -552,10 +552,10 @@ def rivals(v: View) -> None:
         if inc is None:
             continue
         first = v.at_start(x.end + inc.end())
-        for y in v.listed(first, BODIES | {"project"}) if first is not None else []:
-            y = _possessed(v, y)
-            if y.key not in (x.key, ALL) and v.type(y) in BODIES:
-                v.add(y.key, "competes_with", x.key, 0.6, "rival")
+        for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
+            rival = _possessed(v, item)
+            if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
+                v.add(rival.key, "competes_with", x.key, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
