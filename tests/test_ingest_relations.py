@@ -205,3 +205,29 @@ def test_clause_subjects_carry_over():
     assert ("Masdar", "owns", "Dogger Bank") in got
     assert not any(a == "Saeta Yield" and b.startswith("Dogger Bank") for a, _, b in got)
     assert ("Albemarle", "supplies", "Tesla") in got
+
+
+def test_nominal_supply_cues_and_stake_of_percent():
+    got = rels("Analysts follow NovaAndino, Tesla, Masdar and Albemarle. NovaAndino will sell lithium "
+               "to Asia. Its largest buyers are LG Energy Solution and Contemporary Amperex Technology. "
+               "Hunan Yuneng, a supplier to Contemporary Amperex Technology, grew. Shares of Tesla's "
+               "supplier Panasonic Energy rose. Masdar agreed to buy a controlling stake of about 70% "
+               "in Terna Energy.")
+    assert ("NovaAndino", "supplies", "LG Energy Solution") in got
+    assert ("NovaAndino", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Hunan Yuneng", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Panasonic Energy", "supplies", "Tesla") in got
+    assert ("Masdar", "owns", "Terna Energy") in got
+
+
+def test_money_to_and_definite_heads():
+    got = rels("Analysts follow Hanwha Ocean and Philly Shipyard. The Lithuanian Ministry of National "
+               "Defence will buy shells. The Nordic Investment Bank lent money. The bank said it would "
+               "lend 80 million euros to Giraitė Armament Plant. The Commonwealth of Pennsylvania will "
+               "give the yard a $20 million training grant. The US Department of Commerce has "
+               "finalised a $4.7 billion grant to Samsung Electronics for its chip plant. "
+               "Samsung Electronics won a grant for Acme Group.")
+    assert ("Nordic Investment Bank", "funds", "Giraitė Armament Plant") in got
+    assert ("Pennsylvania", "funds", "Philly Shipyard") in got
+    assert ("US Department of Commerce", "funds", "Samsung Electronics") in got
+    assert ("Samsung Electronics", "funds", "Acme Group") not in got     # it won the money

@@ -54,6 +54,9 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
+                          r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
+                          r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -267,6 +270,13 @@ def _sector_context(text: str, start: int, end: int) -> bool:
 
 
 # -- organisations ------------------------------------------------------------
+_STATE_LENDER = re.compile(r"\b(?:Development|Export-Import|Exim|Reconstruction|Infrastructure Investment|"
+                           r"Investment)\s+Bank\b|^State\s+Bank\b|\bBank\s+for\s+(?:International|"
+                           r"Reconstruction)|^World\s+Bank$")
+_MULTILATERAL = frozenset("Asian African European Inter-American Islamic World Caribbean Nordic "
+                          "International New".split())
+
+
 def org_type(run: Run) -> str | None:
     """The entity type a name's words imply.
 
@@ -277,6 +287,10 @@ def org_type(run: Run) -> str | None:
     words = run.words
     if len(words) < 2:
         return None
+    if "Bank" in words:
+        lender = _STATE_LENDER.search(" ".join(words))
+        if lender is not None:      # a development or export-credit bank is a public lender
+            return "organization" if words[0] in _MULTILATERAL else "agency"
     ow = org_words()
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"
@@ -510,6 +524,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
                                  rule="division"))
             continue
         before = _PLACE_BEFORE.search(text[:run.start])
+        if before is not None and before.group().startswith("from") and \
+                _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
+            before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])

@@ -29,7 +29,7 @@ from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
 from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
-                    title_heads, units, verb_cues)
+                    money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -197,6 +197,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if entity is not None:
                 doc.spans[(s.index, c.start, c.end)] = entity.key
                 spans[(c.start, c.end)] = entity.key
+                told = _apposition_type(s.text[c.end:])
+                if told is not None and entity.seed_id is None and entity.type in _RETYPABLE:
+                    entity.type = told
                 if c.rule == "projects-include" and entity.key not in doc.listed:
                     doc.listed.append(entity.key)
         for p in pairs:
@@ -209,6 +212,28 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")
                 table.add_alias(table[key], p.alias, phrase=named_text)
+
+
+_APPOSITION_TYPES = (
+    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
+    (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
+                r"(?:federal|state|government|national|regulatory)\s+agency\b|\bregulator\b"), "agency"),
+    (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
+    (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
+                r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
+)
+_APPOSITION_HEAD = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+                              r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
+_RETYPABLE = frozenset({"firm", "organization", "agency", "fund", "location"})
+
+
+def _apposition_type(after: str) -> str | None:
+    """"PIF, Saudi Arabia's sovereign wealth fund" -> fund; "X, a state lender" -> agency."""
+    m = _APPOSITION_HEAD.match(after)
+    if m is None:
+        return None
+    desc = m.group("desc").lower()
+    return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
 _KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:also\s+|better\s+|commonly\s+|"
@@ -362,11 +387,14 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
+    recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
-        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
+        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
+        recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
+            list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
@@ -378,6 +406,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         rivals(view)
         facilities(view)
         title_heads(view)
+        nominal_supply(view)
+        money_to(view)
         origin(view)
         units(view)
         place_in_place(view)
@@ -474,7 +504,8 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     placed = {r.source for r in relations if r.type == "part_of"}
     out: list[RelationDraft] = []
     for e in list(table):
-        if e.type not in ("ministry", "agency") or e.key in placed or e.seed_id is not None \
+        if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
+                or e.seed_id is not None \
                 or e.key not in evidence:
             continue
         article, text = evidence[e.key]

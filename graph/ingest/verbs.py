@@ -66,6 +66,8 @@ CUES: tuple[Cue, ...] = (
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
+    Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
+        direct=False, passive=False, gap=40),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -217,6 +219,9 @@ def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
     lead = text[begin:start]
+    if re.search(r"\b(?:Commonwealth|State|City|Government|Republic|Kingdom|Province|government|state)"
+                 r"\s+of\s+(?:the\s+)?$", lead):
+        return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
                           r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
@@ -294,6 +299,11 @@ def verb_cues(v: View) -> None:
                 objects = _objects(v, cue, m.end(), end)
                 subjects = _coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
+            if cue.needs and cue.type == "supplies" and re.search(
+                    r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
+                    text[m.end():end]):
+                # "X signed contracts with A and B to build its network": A and B supply X
+                sources, targets = targets, sources
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
@@ -364,7 +374,7 @@ def possessive_roles(v: View) -> None:
 
 
 _ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?P<dem>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
                                 r"designer|miner|insurer|shipbuilder|carrier|line)\b")
@@ -398,6 +408,17 @@ def origin(v: View) -> None:
             owner = v.at_end(poss.start())
             if owner is not None and owner.key != ALL and _is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
+        poss_app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[m.end:])
+        owner = v.at_start(m.end + poss_app.end()) if poss_app is not None else None
+        if owner is not None and owner.key != ALL and _is_country(v, owner) and \
+                re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
+            v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
+        largest = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
+                           v.text[m.end:])
+        home = v.at_start(m.end + largest.end()) if largest is not None else None
+        if home is not None and home.key != ALL and _is_country(v, home):
+            v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
@@ -531,10 +552,10 @@ def rivals(v: View) -> None:
         if inc is None:
             continue
         first = v.at_start(x.end + inc.end())
-        for y in v.listed(first, BODIES | {"project"}) if first is not None else []:
-            y = _possessed(v, y)
-            if y.key not in (x.key, ALL) and v.type(y) in BODIES:
-                v.add(y.key, "competes_with", x.key, 0.6, "rival")
+        for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
+            rival = _possessed(v, item)
+            if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
+                v.add(rival.key, "competes_with", x.key, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
@@ -603,3 +624,94 @@ def title_heads(v: View) -> None:
             else (v.type(x) == "government" and _is_country(v, x)))}
         if len(cands) == 1:
             v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
+
+
+_SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
+_POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+                      r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
+                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
+
+
+def nominal_supply(v: View) -> None:
+    """"Y, a supplier to X" / "X's supplier Y" / "its largest customers are A and B" -> supplies."""
+    def add(supplier: int, buyer: int) -> None:
+        if supplier != ALL and buyer != ALL:
+            v.add(supplier, "supplies", buyer, 0.6, "nominal")
+
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in _SUPPLIERS:
+            continue
+        m = _SUPPLIER_OF.match(v.text[y.end:])
+        x = v.at_start(y.end + m.end()) if m is not None else None
+        if x is not None and v.type(x) in _RECEIVERS:
+            if m is not None and m.group("kind") == "supplier":
+                add(y.key, x.key)
+            else:
+                add(x.key, y.key)
+        p = _POSS_SUPPLIER.match(v.text[y.end:])
+        z = v.at_start(y.end + p.end()) if p is not None else None
+        if p is not None and z is not None and v.type(z) in _SUPPLIERS:
+            if p.group("kind") == "supplier":
+                add(z.key, y.key)
+            else:
+                add(y.key, z.key)
+    for m in _LIST_OF.finditer(v.text):
+        if m.group("poss"):
+            owner = v.at_end(m.start("poss"))
+        else:           # "its": the firm named before it, else the previous sentence's subject
+            owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
+                          and v.type(x) in BODIES), None)
+            if owner is None and v.last_actor is not None:
+                owner = Mention(0, 0, v.last_actor, anaphor=True)
+        first = v.at_start(m.end())
+        if owner is None or first is None or owner.key == ALL:
+            continue
+        for item in v.listed(first, _RECEIVERS):
+            if item.key in (owner.key, ALL):
+                continue
+            if m.group("kind") == "suppliers":
+                add(item.key, owner.key)
+            else:
+                add(owner.key, item.key)
+
+
+_MONEY_TO = re.compile(r"\b(?:loans?|grants?|subsid(?:y|ies)|financing|funding|credit\s+line)\s+"
+                       r"(?:of\s+\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?(?:to|for)\s+(?:the\s+|its\s+)?")
+_GIVE_X = re.compile(r"\b(?:giv(?:e|es|en)|gave|award(?:s|ed)?|offer(?:s|ed)?|grant(?:s|ed)?|"
+                     r"lend(?:s)?|lent)\s+(?=[A-Za-z])")
+_RECEIVED = re.compile(r"\b(?:receiv\w*|won|wins|win|secur\w*|got|gets|obtain\w*|appl\w*|seek\w*|sought|"
+                       r"ask\w*|request\w*|need\w*|want\w*|hop\w*|expect\w*|award\w*\s+by|"
+                       r"from)\b")
+
+
+def money_to(v: View) -> None:
+    """"Commerce finalised a $4.7 billion grant to Samsung" -> the giver funds the receiver (the
+    clause subject gives; not when it received, sought or expects the money)."""
+    givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm"})
+    for m in _GIVE_X.finditer(v.text):      # "will give the yard a $20 million training grant"
+        target = v.at_start(m.end()) or v.after(m.end(), _RECEIVERS, max_gap=12)
+        if target is None or target.key == ALL:
+            continue
+        rest = v.text[target.end:]
+        if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
+                        r"credits?|incentives?|aid|funding)\b", rest):
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        giver = _subject(v, begin, m.start(), givers | {"location"})   # a state that gives: government
+        if giver is not None and giver != target.key:
+            v.add(giver, "funds", target.key, 0.6, "money-to")
+    for m in _MONEY_TO.finditer(v.text):
+        begin, end = _clause(v.text, m.start(), m.end())
+        if _RECEIVED.search(v.text[begin:m.start()]) or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        target = v.at_start(m.end())
+        giver = _subject(v, begin, m.start(), givers)
+        if target is None or giver is None or target.key in (ALL, giver) or \
+                v.type(target) not in _RECEIVERS:
+            continue
+        for t in v.listed(target, _RECEIVERS):
+            if t.key not in (ALL, giver):
+                v.add(giver, "funds", t.key, 0.6, "money-to")
