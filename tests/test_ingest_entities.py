@@ -59,3 +59,33 @@ def test_ids_never_collide_and_seed_ids_are_kept():
     assert known.id == "softbank-group"
     assert {a.id, b.id} == {"softbank-group-2", "softbank-group-3"}
     assert c.id.startswith("organization-") and len(c.id) == len("organization-") + 8
+
+
+def test_from_after_a_deal_word_names_a_firm_not_a_place():
+    from ingest_support import draft_of
+    d = draft_of("Masdar bought Saeta Yield from Brookfield Asset Management last year. "
+                 "Parts come from Dresden.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Brookfield Asset Management"] == "firm"
+    assert types["Dresden"] == "location"
+
+
+def test_public_lenders_are_agencies_and_multilateral_ones_organizations():
+    from ingest_support import draft_of
+    d = draft_of("The plant is financed by the Export-Import Bank of Korea, the Korea Development "
+                 "Bank and the Asian Development Bank, with a loan from Mizuho Bank.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Export-Import Bank of Korea"] == "agency"
+    assert types["Korea Development Bank"] == "agency"
+    assert types["Asian Development Bank"] == "organization"
+    assert types["Mizuho Bank"] == "firm"
+
+
+def test_an_apposition_tells_the_type():
+    from ingest_support import draft_of
+    d = draft_of("The loan comes from Acme Capital, Saudi Arabia's sovereign wealth fund, and from "
+                 "Beta Credit, a state lender. Gamma Insights, a research firm in Paris, agreed.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Acme Capital"] == "fund"
+    assert types["Beta Credit"] == "agency"
+    assert types["Gamma Insights"] == "firm"
