@@ -89,3 +89,12 @@ def test_an_apposition_tells_the_type():
     assert types["Acme Capital"] == "fund"
     assert types["Beta Credit"] == "agency"
     assert types["Gamma Insights"] == "firm"
+
+
+def test_a_place_can_close_a_projects_name():
+    from ingest_support import draft_of
+    d = draft_of("Ford began making cells at BlueOval Battery Park Michigan in Marshall on Thursday. "
+                 "Panasonic also runs the Gigafactory Nevada near Reno.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["BlueOval Battery Park Michigan"] == "project"
+    assert types["Gigafactory Nevada"] == "project"

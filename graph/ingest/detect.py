@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
@@ -596,10 +596,20 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
                                    for c in clash) and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
-        if clash and not (opens or ends):
+        # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
+        closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \
+            all(c in places or c in sectors for c in clash) and len(run.words) >= 2 and \
+            any(w.lower() in FACILITY_HEADS | {"park"} or w.startswith("Giga") for w in run.words[:-1]) and \
+            not is_common(run.words[0]) and run.words[0] not in demonyms() and \
+            not _is_place_or_country(run.words[0])
+        if clash and not (opens or ends or closes):
             continue
         name = run.text(text)
         words = run.words
+        if closes:
+            out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
+                                 words=frozenset(w.lower() for w in words), cls="FAC"))
+            continue
         if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
             continue            # a lone acronym is left to the acronym stage
