@@ -98,3 +98,14 @@ def test_a_place_can_close_a_projects_name():
     types = {e.name: e.type for e in d.entities}
     assert types["BlueOval Battery Park Michigan"] == "project"
     assert types["Gigafactory Nevada"] == "project"
+
+
+def test_a_plant_only_the_headline_describes_is_the_plant_the_body_names():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Ford's Michigan LFP plant starts output\n\nFord Motor Company began making cells at "
+                 "BlueOval Battery Park Michigan in Marshall on Thursday. Ford owns the $3 billion "
+                 "plant outright.")
+    projects = [e for e in d.entities if e.type == "project"]
+    assert [p.name for p in projects] == ["BlueOval Battery Park Michigan"]
+    assert "LFP plant" in projects[0].aliases
+    assert ("Ford Motor Company", "owns", "BlueOval Battery Park Michigan") in relations_of(d)

@@ -63,6 +63,7 @@ class _Doc:
     listed: list[int] = field(default_factory=list)   # "the projects include A, B and C"
     projects: list[int] = field(default_factory=list)
     known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
+    in_body: set[int] = field(default_factory=set)        # entities named outside headings
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -118,6 +119,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations += _name_rules(table, evidence)
     relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
+    relations, merged = _headline_projects(relations, docs, table)
     _promote(table, relations)
     relations = _check_types(relations, table)
     relations += _cooccurrence(cooccur, relations, table)
@@ -129,7 +131,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
                  or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
-    entities = [e for e in table if e.seed_id is None or e.aliases]
+    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
     mint_ids(table, seeds)
@@ -399,6 +401,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 evidence.setdefault(m.key, (doc.index, s.text))
+                if not s.heading:
+                    doc.in_body.add(m.key)
         view = View(s, mentions, dems, table, topic, last_actor)
         verb_cues(view)
         possessive_roles(view)
@@ -492,6 +496,30 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                         e.name.startswith(other.name + " ") and not is_common(other.name):
                     add(e.key, "part_of", other.key)
     return out
+
+
+def _headline_projects(relations: list[RelationDraft], docs: list[_Doc],
+                       table: EntityTable) -> tuple[list[RelationDraft], set[int]]:
+    """A plant only a headline describes ("Ford's Michigan LFP plant") is the article's one
+    project that the body names by name: its relations move there, its words become an alias."""
+    moved: dict[int, int] = {}
+    for doc in docs:
+        body = [k for k in doc.projects if k in doc.in_body and table[k].cls == "FAC"
+                and table[k].name[:1].isupper() and table[k].mentions >= 2]
+        if len(body) != 1:
+            continue
+        for k in doc.projects:
+            if k not in doc.in_body and k != body[0] and table[k].seed_id is None and \
+                    table[k].cls in ("FAC", "GEN", None):
+                moved[k] = body[0]
+    for k, main in moved.items():
+        table.add_alias(table[main], table[k].name)
+    out = []
+    for r in relations:
+        a, b = moved.get(r.source, r.source), moved.get(r.target, r.target)
+        if a != b:
+            out.append(RelationDraft(a, r.type, b, r.evidence, r.confidence, r.rule, r.article))
+    return out, set(moved)
 
 
 def _home_country(table: EntityTable, relations: list[RelationDraft],
