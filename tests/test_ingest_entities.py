@@ -109,3 +109,12 @@ def test_a_plant_only_the_headline_describes_is_the_plant_the_body_names():
     assert [p.name for p in projects] == ["BlueOval Battery Park Michigan"]
     assert "LFP plant" in projects[0].aliases
     assert ("Ford Motor Company", "owns", "BlueOval Battery Park Michigan") in relations_of(d)
+
+
+def test_the_place_plant_is_the_one_project_in_that_place():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Ford Motor Company began making cells at BlueOval Battery Park Michigan in Marshall "
+                 "on Thursday. Cathode for the Marshall plant will come from a licensed process, but "
+                 "graphite will be bought from Syrah Resources.")
+    assert [e.name for e in d.entities if e.type == "project"] == ["BlueOval Battery Park Michigan"]
+    assert ("Syrah Resources", "supplies", "BlueOval Battery Park Michigan") in relations_of(d)

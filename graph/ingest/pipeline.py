@@ -119,10 +119,11 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations += _name_rules(table, evidence)
     relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
-    relations, merged = _headline_projects(relations, docs, table)
+    merged = _same_projects(relations, docs, table)
+    relations = _remap(relations, merged)
     _promote(table, relations)
     relations = _check_types(relations, table)
-    relations += _cooccurrence(cooccur, relations, table)
+    relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
@@ -498,10 +499,11 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
     return out
 
 
-def _headline_projects(relations: list[RelationDraft], docs: list[_Doc],
-                       table: EntityTable) -> tuple[list[RelationDraft], set[int]]:
+def _same_projects(relations: list[RelationDraft], docs: list[_Doc],
+                   table: EntityTable) -> dict[int, int]:
     """A plant only a headline describes ("Ford's Michigan LFP plant") is the article's one
-    project that the body names by name: its relations move there, its words become an alias."""
+    project that the body names by name, and "the Marshall plant" is the one project located in
+    Marshall: their relations move there, their words become an alias."""
     moved: dict[int, int] = {}
     for doc in docs:
         body = [k for k in doc.projects if k in doc.in_body and table[k].cls == "FAC"
@@ -512,14 +514,34 @@ def _headline_projects(relations: list[RelationDraft], docs: list[_Doc],
             if k not in doc.in_body and k != body[0] and table[k].seed_id is None and \
                     table[k].cls in ("FAC", "GEN", None):
                 moved[k] = body[0]
+    located: dict[int, set[int]] = {}
+    for r in relations:
+        if r.type == "located_in" and table[r.source].type == "project" and r.rule != "name":
+            located.setdefault(r.target, set()).add(r.source)
+    for e in list(table):
+        if e.type != "project" or e.key in moved or e.seed_id is not None:
+            continue
+        for place_key, projects in located.items():
+            place = table[place_key].name
+            rest = e.name[len(place):]
+            others = projects - {e.key}
+            if e.name.startswith(place + " ") and re.fullmatch(r"(?:\s+[a-z][\w-]*)+", rest) \
+                    and len(others) == 1:
+                moved[e.key] = next(iter(others))   # "the Marshall plant": the plant in Marshall
+                break
     for k, main in moved.items():
         table.add_alias(table[main], table[k].name)
+    return moved
+
+
+def _remap(relations: list[RelationDraft], moved: dict[int, int]) -> list[RelationDraft]:
+    """Relations with merged entities replaced by the ones they were merged into."""
     out = []
     for r in relations:
         a, b = moved.get(r.source, r.source), moved.get(r.target, r.target)
         if a != b:
             out.append(RelationDraft(a, r.type, b, r.evidence, r.confidence, r.rule, r.article))
-    return out, set(moved)
+    return out
 
 
 def _home_country(table: EntityTable, relations: list[RelationDraft],
