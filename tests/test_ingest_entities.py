@@ -118,3 +118,11 @@ def test_the_place_plant_is_the_one_project_in_that_place():
                  "graphite will be bought from Syrah Resources.")
     assert [e.name for e in d.entities if e.type == "project"] == ["BlueOval Battery Park Michigan"]
     assert ("Syrah Resources", "supplies", "BlueOval Battery Park Michigan") in relations_of(d)
+
+
+def test_lower_case_words_before_a_capitalised_project_name_are_not_part_of_it():
+    from ingest_support import draft_of
+    d = draft_of("The plant is owned by Rheinmetall and by the state defence company Giraitė Armament "
+                 "Plant, which was founded in 1956.")
+    assert "Giraitė Armament Plant" in {e.name for e in d.entities}
+    assert not any(e.name.startswith("state defence") for e in d.entities)
