@@ -32,6 +32,3 @@ def serve(seeds: str, backend: str, strict: bool, no_cache: bool, neo4j: dict[st
     run(Source(seeds, backend, strict, not no_cache, tuple(sorted(extra.items()))),
         host, port, open_browser)
 
-
-def register(group: click.Group) -> None:
-    group.add_command(serve)

@@ -587,17 +587,24 @@ def test_kg_serve_errors_are_one_line(run_kg, tmp_path):
 
 
 def test_records_for_expand_are_the_page_records_of_the_neighbourhood(seeds_server):
-    """/api/records/neighbors/ID: the records the `kg neighbors --html` page embeds,
-    plus how many relations each entity has beyond them."""
+    """/api/records/neighbors/ID: the entities `kg neighbors` lists and the relations
+    that reach them, as the page's records, plus how many relations each has beyond."""
     client = seeds_server.client
     for entity, depth in (("lutnick", 1), ("smic", 2)):
         got = client.json(f"/api/records/neighbors/{entity}?depth={depth}")
+        answer = client.json(f"/api/neighbors/{entity}?depth={depth}")
         page = client.json(f"/api/view/neighbors/{entity}?depth={depth}")
         assert got["center"] == entity
+        assert [e["id"] for e in got["entities"]] == \
+            [entity] + [n["id"] for n in answer["neighbors"]]
         strip = [{k: v for k, v in e.items() if k != "more"} for e in got["entities"]]
-        assert sorted(strip, key=lambda e: e["id"]) == sorted(page["entities"],
-                                                               key=lambda e: e["id"])
-        assert got["relations"] == page["relations"]
+        records = {e["id"]: e for e in page["entities"]}      # the same records as pages
+        assert strip == [records[e["id"]] for e in strip]
+        reach = {r["id"] for n in answer["neighbors"] for r in n["relations"]}
+        assert [r["id"] for r in got["relations"]] == list(dict.fromkeys(
+            r["id"] for n in answer["neighbors"] for r in n["relations"]))
+        page_rels = {r["id"]: r for r in page["relations"]}
+        assert all(r == page_rels[r["id"]] for r in got["relations"]) and reach
         shown = {r["id"] for r in got["relations"]}
         for e in got["entities"]:
             everything = {r["id"] for r in client.json(f"/api/entity/{e['id']}")["relations"]}

@@ -565,10 +565,10 @@ def rivals(v: View) -> None:
             v.add(x.key, "competes_with", v.owner.key, 0.6, "rival")
             continue
         app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+", after)
-        y = v.at_start(x.end + app.end()) if app is not None else None
-        if y is not None and y.key not in (x.key, ALL) and v.type(y) in BODIES and \
-                _POSS_RIVAL.match(v.text[y.end:]):
-            v.add(x.key, "competes_with", y.key, 0.6, "rival")
+        named = v.at_start(x.end + app.end()) if app is not None else None
+        if named is not None and named.key not in (x.key, ALL) and v.type(named) in BODIES and \
+                _POSS_RIVAL.match(v.text[named.end:]):
+            v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
 _FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"

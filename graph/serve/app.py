@@ -211,10 +211,7 @@ class Server:
         """``/api/records/path``: ``kg path``'s answer plus the page's records of every
         entity on it (and the relations among them), for paths drawn in the live page."""
         def work(ex: Explorer, p: Params) -> tuple[bytes, str, dict[str, str]]:
-            result = _path(ex, p, {})
-            ids = list(dict.fromkeys([result.source.id, result.target.id,
-                                      *(i for found in result.paths for i in found.ids)]))
-            return compact_json({"result": result.to_dict(), **ex.records(ids)}), JSON_TYPE, {}
+            return compact_json(ex.path_records(_path(ex, p, {}))), JSON_TYPE, {}
         return await self.answer(request, QUERIES["path"].params, work)
 
     async def status(self, request: "Request") -> "Response":

@@ -115,42 +115,56 @@ class Explorer:
     def records_around(self, entity: str, depth: int, rels: frozenset[str] | None,
                        as_of: str | None, max_entities: int) -> dict[str, Any]:
         """What the live page merges in when it expands an entity: the entities within
-        ``depth`` hops and every relation among them, as the page's own records (those
-        of ``kg export json``); an entity with relations beyond carries ``more`` (how many)."""
+        ``depth`` hops and the relations that reach them (each entity's relations to the
+        ring one step nearer, as ``kg neighbors`` lists them), as the page's own records;
+        an entity with relations beyond carries ``more`` (how many)."""
         ball = self.kg.neighbors(entity, depth=depth, rels=rels, as_of=as_of)
-        ids = ball.entity_ids()
-        if len(ids) > max_entities:
-            raise TooLarge(f"{ball.center.name} has {len(ids):,} entities within {depth} "
-                           f"hop{'s' if depth != 1 else ''}, over the page's limit of "
+        if len(ball.hits) + 1 > max_entities:
+            raise TooLarge(f"{ball.center.name} has {len(ball.hits) + 1:,} entities within "
+                           f"{depth} hop{'s' if depth != 1 else ''}, over the page's limit of "
                            f"{max_entities:,}; filter with rel= or expand a less connected "
                            "entity")
-        return {"center": ball.center.id, **self.records(ids)}
+        return {"center": ball.center.id,
+                **self.records([ball.center, *(h.entity for h in ball.hits)],
+                               [r for h in ball.hits for r in h.relations])}
 
-    def records(self, ids: list[str]) -> dict[str, Any]:
-        """The page's records of some entities and the relations among them; an entity
-        with relations beyond them carries ``more`` (how many)."""
-        data = self.store.dataset(ids)
-        beyond = self.beyond(data)
-        entities = []
-        for e in data.entities.values():
+    def path_records(self, result: Any) -> dict[str, Any]:
+        """``kg path``'s answer and the page's records of what is on its paths."""
+        return {"result": result.to_dict(),
+                **self.records([result.source, result.target,
+                                *(e for p in result.paths for e in p.entities)],
+                               [r for p in result.paths for h in p.hops for r in h.relations])}
+
+    def records(self, entities: Iterable[Any], relations: Iterable[Any]) -> dict[str, Any]:
+        """The page's records of some entities and relations (each once, in order); an
+        entity with more relations than these carries ``more`` (how many)."""
+        ents = {e.id: e for e in entities}
+        rels = {r.id: r for r in relations}
+        inside: dict[str, int] = {}
+        for r in rels.values():
+            for end in {r.source_id, r.target_id}:
+                inside[end] = inside.get(end, 0) + 1
+        out = []
+        for e in ents.values():
             record = _compact(e.to_dict())
-            if beyond.get(e.id):
-                record["more"] = beyond[e.id]
-            entities.append(record)
-        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+            more = self.degree(e.id) - inside.get(e.id, 0)
+            if more > 0:
+                record["more"] = more
+            out.append(record)
+        return {"entities": out, "relations": [_compact(r.to_dict()) for r in rels.values()]}
 
     def beyond(self, data: Any) -> dict[str, int]:
         """Entity id -> how many of its relations ``data`` leaves out (when any)."""
-        inside: dict[str, int] = {}
-        for r in data.relations:
-            for end in {r.source_id, r.target_id}:
-                inside[end] = inside.get(end, 0) + 1
-        out = {}
-        for eid in data.entities:
-            more = len(self.store.relations_of(eid)) - inside.get(eid, 0)
-            if more > 0:
-                out[eid] = more
-        return out
+        records = self.records(data.entities.values(), data.relations)["entities"]
+        return {r["id"]: r["more"] for r in records if "more" in r}
+
+    def degree(self, entity_id: str) -> int:
+        """How many relations an entity has. The memory store counts them on its
+        adjacency index (a hub's 10,000 relations are not built as objects for that)."""
+        index = getattr(self.store, "index", None)
+        if index is not None and hasattr(index, "incident") and hasattr(index, "pos"):
+            return len({s if s >= 0 else ~s for s, _ in index.incident(index.pos[entity_id])})
+        return len(self.store.relations_of(entity_id))
 
     def start_page(self, max_entities: int, max_relations: int) -> str:
         """The page the live explorer opens on: the whole graph when it fits, else
