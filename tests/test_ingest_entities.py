@@ -126,3 +126,13 @@ def test_lower_case_words_before_a_capitalised_project_name_are_not_part_of_it()
                  "Plant, which was founded in 1956.")
     assert "Giraitė Armament Plant" in {e.name for e in d.entities}
     assert not any(e.name.startswith("state defence") for e in d.entities)
+
+
+def test_a_place_opening_a_firms_industry_name_and_brand_prefixes():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Bharti Airtel, in which Singapore Telecommunications (Singtel) owns about 28%, grew. "
+                 "Hanwha Ocean and Hanwha Systems are units of the Hanwha Group. Hanwha said so.")
+    names = {e.name for e in d.entities}
+    assert "Singapore Telecommunications" in names
+    got = relations_of(d)
+    assert not any(b == "Hanwha" and t == "part_of" for _, t, b in got)

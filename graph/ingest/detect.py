@@ -589,9 +589,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         run = _cut_at_connector(whole)
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
         # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
-        opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
-            and clash[0][1] < run.end and run.words[-1][1:].islower() \
-            and not is_common(run.words[-1])
+        lead = [c for c in clash if c in places]
+        opens = len(lead) == 1 and all(c in lead or c in sectors for c in clash) \
+            and lead[0][0] == run.start and lead[0][1] < run.end and run.words[-1][1:].islower() \
+            and (not is_common(run.words[-1]) or run.words[-1] in org_words()["suffix"]
+                 or run.words[-1].lower() in sector_words())
         # "Lynas Rare Earths": an industry word ends a firm's name
         ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
                                    for c in clash) and not is_common(run.words[0]) \

@@ -494,7 +494,10 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \
-                        e.name.startswith(other.name + " ") and not is_common(other.name):
+                        e.name.startswith(other.name + " ") and not is_common(other.name) and \
+                        not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and sum(
+                            1 for x in table if x.name.startswith(other.name + " ")) == 1:
+                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
                     add(e.key, "part_of", other.key)
     return out
 
