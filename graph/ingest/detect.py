@@ -465,6 +465,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.head.lower() == "investment" and p.owner is not None and \
+                    not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
+                continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
             # the amount names the fund: "$55 billion Japanese investment tool"
             amount_start = _amount_start(text, p)
             out.append(Candidate(amount_start, p.end, "fund", text[amount_start:p.end], priority=70,
