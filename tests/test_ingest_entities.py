@@ -136,3 +136,12 @@ def test_a_place_opening_a_firms_industry_name_and_brand_prefixes():
     assert "Singapore Telecommunications" in names
     got = relations_of(d)
     assert not any(b == "Hanwha" and t == "part_of" for _, t, b in got)
+
+
+def test_a_firms_investment_is_not_a_fund_but_a_countrys_tool_is():
+    from ingest_support import draft_of
+    d = draft_of("The grant will support Samsung's $37 billion investment in two logic fabs. "
+                 "Japan's $55 billion investment tool will pay for it.")
+    funds = {e.name for e in d.entities if e.type == "fund"}
+    assert not any("37 billion" in f for f in funds)
+    assert any("55 billion" in f for f in funds)
