@@ -19,9 +19,9 @@ DEV = gold_pairs_in(CORPUS / "dev")
 HELD_OUT = gold_pairs_in(CORPUS / "heldout")
 
 # Held-out floors (measured: see README); typed precision counts relations other than related_to.
-# Measured 0.89 / 0.89, 0.88, 0.53 / 0.31, 0.94 (one wrong CJK alias).
-FLOORS = {"entities_p": 0.87, "entities_r": 0.87, "types": 0.85, "typed_p": 0.50,
-          "typed_r": 0.28, "cjk_r": 0.90}
+# Measured 0.89 / 0.89, 0.88, 0.55 / 0.32, 0.94 (one wrong CJK alias).
+FLOORS = {"entities_p": 0.87, "entities_r": 0.87, "types": 0.85, "typed_p": 0.52,
+          "typed_r": 0.29, "cjk_r": 0.90}
 MAX_WRONG_CJK = 1
 
 

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
@@ -465,6 +465,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.head.lower() == "investment" and p.owner is not None and \
+                    not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
+                continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
             # the amount names the fund: "$55 billion Japanese investment tool"
             amount_start = _amount_start(text, p)
             out.append(Candidate(amount_start, p.end, "fund", text[amount_start:p.end], priority=70,
@@ -589,17 +592,29 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         run = _cut_at_connector(whole)
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
         # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
-        opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
-            and clash[0][1] < run.end and run.words[-1][1:].islower() \
-            and not is_common(run.words[-1])
+        lead = [c for c in clash if c in places]
+        opens = len(lead) == 1 and all(c in lead or c in sectors for c in clash) \
+            and lead[0][0] == run.start and lead[0][1] < run.end and run.words[-1][1:].islower() \
+            and (not is_common(run.words[-1]) or run.words[-1] in org_words()["suffix"]
+                 or run.words[-1].lower() in sector_words())
         # "Lynas Rare Earths": an industry word ends a firm's name
         ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
                                    for c in clash) and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
-        if clash and not (opens or ends):
+        # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
+        closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \
+            all(c in places or c in sectors for c in clash) and len(run.words) >= 2 and \
+            any(w.lower() in FACILITY_HEADS | {"park"} or w.startswith("Giga") for w in run.words[:-1]) and \
+            not is_common(run.words[0]) and run.words[0] not in demonyms() and \
+            not _is_place_or_country(run.words[0])
+        if clash and not (opens or ends or closes):
             continue
         name = run.text(text)
         words = run.words
+        if closes:
+            out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
+                                 words=frozenset(w.lower() for w in words), cls="FAC"))
+            continue
         if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
             continue            # a lone acronym is left to the acronym stage

@@ -63,6 +63,7 @@ class _Doc:
     listed: list[int] = field(default_factory=list)   # "the projects include A, B and C"
     projects: list[int] = field(default_factory=list)
     known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
+    in_body: set[int] = field(default_factory=set)        # entities named outside headings
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -118,9 +119,11 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations += _name_rules(table, evidence)
     relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
+    merged = _same_projects(relations, docs, table)
+    relations = _remap(relations, merged)
     _promote(table, relations)
     relations = _check_types(relations, table)
-    relations += _cooccurrence(cooccur, relations, table)
+    relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
@@ -129,7 +132,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
                  or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
-    entities = [e for e in table if e.seed_id is None or e.aliases]
+    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
     mint_ids(table, seeds)
@@ -399,6 +402,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 evidence.setdefault(m.key, (doc.index, s.text))
+                if not s.heading:
+                    doc.in_body.add(m.key)
         view = View(s, mentions, dems, table, topic, last_actor)
         verb_cues(view)
         possessive_roles(view)
@@ -489,8 +494,56 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \
-                        e.name.startswith(other.name + " ") and not is_common(other.name):
+                        e.name.startswith(other.name + " ") and not is_common(other.name) and \
+                        not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and sum(
+                            1 for x in table if x.name.startswith(other.name + " ")) == 1:
+                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
                     add(e.key, "part_of", other.key)
+    return out
+
+
+def _same_projects(relations: list[RelationDraft], docs: list[_Doc],
+                   table: EntityTable) -> dict[int, int]:
+    """A plant only a headline describes ("Ford's Michigan LFP plant") is the article's one
+    project that the body names by name, and "the Marshall plant" is the one project located in
+    Marshall: their relations move there, their words become an alias."""
+    moved: dict[int, int] = {}
+    for doc in docs:
+        body = [k for k in doc.projects if k in doc.in_body and table[k].cls == "FAC"
+                and table[k].name[:1].isupper() and table[k].mentions >= 2]
+        if len(body) != 1:
+            continue
+        for k in doc.projects:
+            if k not in doc.in_body and k != body[0] and table[k].seed_id is None and \
+                    table[k].cls in ("FAC", "GEN", None):
+                moved[k] = body[0]
+    located: dict[int, set[int]] = {}
+    for r in relations:
+        if r.type == "located_in" and table[r.source].type == "project" and r.rule != "name":
+            located.setdefault(r.target, set()).add(r.source)
+    for e in list(table):
+        if e.type != "project" or e.key in moved or e.seed_id is not None:
+            continue
+        for place_key, projects in located.items():
+            place = table[place_key].name
+            rest = e.name[len(place):]
+            others = projects - {e.key}
+            if e.name.startswith(place + " ") and re.fullmatch(r"(?:\s+[a-z][\w-]*)+", rest) \
+                    and len(others) == 1:
+                moved[e.key] = next(iter(others))   # "the Marshall plant": the plant in Marshall
+                break
+    for k, main in moved.items():
+        table.add_alias(table[main], table[k].name)
+    return moved
+
+
+def _remap(relations: list[RelationDraft], moved: dict[int, int]) -> list[RelationDraft]:
+    """Relations with merged entities replaced by the ones they were merged into."""
+    out = []
+    for r in relations:
+        a, b = moved.get(r.source, r.source), moved.get(r.target, r.target)
+        if a != b:
+            out.append(RelationDraft(a, r.type, b, r.evidence, r.confidence, r.rule, r.article))
     return out
 
 
