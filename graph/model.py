@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Union
+from typing import Any, Iterable, Iterator, Sequence, Union
 
 # The types live in graph.schema (which imports nothing from here); they are
 # named here too because everything else thinks of them as part of the model.
@@ -148,6 +148,24 @@ RELATION_FIELDS = ("id", "type", "source_id", "target_id", "evidence", "source",
                    "since", "until", "amount", "currency", "confidence", "properties")
 
 
+def cited_sources(sources: Sequence[Source], relations: Iterable[Relation],
+                  cache: dict[str, Any] | None = None) -> list[Source]:
+    """The ``sources`` some of ``relations`` cite, in the order of ``sources`` (a
+    source cited but not listed comes last). ``cache`` keeps the position of each
+    source between calls on the same list (an object's ``__dict__``)."""
+    cited = {r.source for r in relations if r.source is not None}
+    if not cited:
+        return []
+    known: dict[Source, int] | None = None if cache is None else cache.get("_source_pos")
+    if known is None or cache is None or cache.get("_source_len") != len(sources):
+        known = {s: i for i, s in reversed(list(enumerate(sources)))}
+        if cache is not None:
+            cache["_source_pos"], cache["_source_len"] = known, len(sources)
+    pos = known
+    return sorted(cited, key=lambda s: (pos.get(s, len(pos)),
+                                        tuple(v or "" for v in s.__dict__.values())))
+
+
 @dataclass
 class Dataset:
     """A validated seed folder: entities by id, relations in file order."""
@@ -180,4 +198,9 @@ class Dataset:
                 if r.source_id in keep and r.target_id in keep
                 and (rel_keep is None or r.id in rel_keep)]
         return Dataset(self.schema, {i: e for i, e in self.entities.items() if i in keep},
-                       rels, list(self.sources), self.folder)
+                       rels, self.cited_sources(rels), self.folder)
+
+    def cited_sources(self, relations: Iterable["Relation"]) -> list[Source]:
+        """The sources some of the relations cite, in this dataset's order (what a
+        part of it carries: not every source of the whole)."""
+        return cited_sources(self.sources, relations, self.__dict__)

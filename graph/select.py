@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .errors import TooLarge
 from .model import Dataset, Entity
 from .queries import Selection, Subgraph, Traversal, type_matches
 from .service import check_types, traversal
@@ -22,11 +23,14 @@ EMBED_ENTITIES = 1_500     # budget for what a focus page embeds beyond what it 
 EMBED_RELATIONS = 5_000
 
 
-def select(store: Store, selection: Selection = Selection()) -> Dataset:
+def select(store: Store, selection: Selection = Selection(),
+           max_entities: int | None = None, max_relations: int | None = None) -> Dataset:
     """The dataset a selection describes (unknown names and types raise KgError).
 
     With a focus, the walk follows only ``rels`` (when given) and the focus
-    entity is always kept, whatever its type.
+    entity is always kept, whatever its type. With limits, a focus selection
+    that would keep more entities or relations raises TooLarge as soon as the
+    walk has counted past them, before anything is built.
     """
     from .errors import InputError
 
@@ -42,8 +46,8 @@ def select(store: Store, selection: Selection = Selection()) -> Dataset:
     else:
         center = store.resolve(selection.focus)
         keep_center = center.id
-        data = store.dataset(store.neighbors(center.id, selection.depth,
-                                             traversal=walk).entity_ids())
+        data = store.dataset(_ball(store, center, selection.depth, walk, types,
+                                   max_entities, max_relations))
     if types is None and walk.rels is None:
         return data
     entity_ids = [e.id for e in data.entities.values()
@@ -51,6 +55,58 @@ def select(store: Store, selection: Selection = Selection()) -> Dataset:
     relation_ids = None if walk.rels is None else [r.id for r in data.relations
                                                    if walk.relation_ok(r)]
     return data.subset(entity_ids, relation_ids)
+
+
+def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
+          types: frozenset[str] | None, max_entities: int | None,
+          max_relations: int | None) -> list[str]:
+    """Ids of the entities within ``depth`` moves of ``center`` (the ids
+    ``store.neighbors(...).entity_ids()`` gives), walked ring by ring.
+
+    Counts as it goes what the selection keeps (the centre and entities of
+    ``types``; the relations among them that ``walk`` allows, as seen from the
+    entities it expands: a lower bound of the final count) and raises
+    TooLarge the moment either count passes its limit.
+    """
+    ball = {center.id}
+    order = [center.id]
+    kept = {center.id}
+    counted: set[str] = set()
+    ring = [center.id]
+    for _ in range(depth):
+        nxt: list[str] = []
+        for eid in ring:
+            for r in store.relations_of(eid):
+                if not walk.relation_ok(r):
+                    continue
+                for a, b in walk.steps(r, store.schema):
+                    if a != eid or b in ball:
+                        continue
+                    ball.add(b)
+                    order.append(b)
+                    nxt.append(b)
+                    if types is None or type_matches(store.schema, store.entity(b), types):
+                        kept.add(b)
+                        if max_entities is not None and len(kept) > max_entities:
+                            raise _too_large(f"over {max_entities:,} entities",
+                                             max_entities, max_relations)
+                if r.source_id in kept and r.target_id in kept and r.id not in counted:
+                    counted.add(r.id)
+                    if max_relations is not None and len(counted) > max_relations:
+                        raise _too_large(f"over {max_relations:,} relations",
+                                         max_entities, max_relations)
+        ring = nxt
+    return order
+
+
+def _too_large(what: str, max_entities: int | None, max_relations: int | None) -> TooLarge:
+    """The refusal of a selection found too big while walking (as the page's own check)."""
+    limits = " / ".join(f"{n:,} {unit}" for n, unit in ((max_entities, "entities"),
+                                                       (max_relations, "relations"))
+                        if n is not None)
+    return TooLarge(f"the page would show {what}, more than the limit of {limits}; narrow "
+                    "it with --focus ENTITY --depth N, --type TYPE or --rel TYPE (or raise "
+                    "the limits with --max-entities/--max-relations)")
 
 
 def focus_rings(store: Store, selection: Selection, max_entities: int = EMBED_ENTITIES,
@@ -66,11 +122,14 @@ def focus_rings(store: Store, selection: Selection, max_entities: int = EMBED_EN
     if selection.focus is None:
         raise ValueError("focus_rings needs a selection with a focus")
     center = store.resolve(selection.focus)
-    chosen = select(store, selection)
+    chosen = select(store, selection, max_entities, max_relations)
+    budget = min(EMBED_ENTITIES, max_entities), min(EMBED_RELATIONS, max_relations)
     for extra in range(1, EXTRA_HOPS + 1):
-        wider = select(store, replace(selection, depth=selection.depth + extra))
-        if len(wider.entities) > min(EMBED_ENTITIES, max_entities) \
-                or len(wider.relations) > min(EMBED_RELATIONS, max_relations):
+        try:
+            wider = select(store, replace(selection, depth=selection.depth + extra), *budget)
+        except TooLarge:
+            break
+        if len(wider.entities) > budget[0] or len(wider.relations) > budget[1]:
             break
         chosen = wider
     embedded: dict[str, int] = {}

@@ -104,7 +104,15 @@ class Explorer:
             raise TooLarge(f"the whole graph ({s.entities:,} entities, {s.relations:,} "
                            "relations) is too big for one page; pick a part with focus= "
                            "and depth=")
-        selection = self.kg.select(focus=focus, depth=depth, types=types, rels=rels)
+        if focus is None:
+            selection = self.kg.select(depth=depth, types=types, rels=rels)
+        else:       # walked within the limits: a too big one is refused before it is built
+            from ..queries import Selection, Subgraph
+            from ..select import select
+
+            chosen = Selection.of(focus, depth, types, rels)
+            selection = Subgraph(chosen, select(self.store, chosen, max_entities,
+                                                max_relations))
         return str(self.kg.page(selection, max_entities=max_entities,
                                 max_relations=max_relations))
 

@@ -288,7 +288,6 @@ class MemoryStore(Store):
         nums = {index.pos[i] for i in keep if i in index.pos}
         found = {signed if signed >= 0 else ~signed
                  for u in nums for signed, v in index.incident(u) if v in nums}
-        rels = self.data.relations
-        return Dataset(self.schema, {i: ents[i] for i in ents if i in keep},
-                       [rels[k] for k in sorted(found)], list(self.data.sources),
-                       self.data.folder)
+        rels = [self.data.relations[k] for k in sorted(found)]
+        return Dataset(self.schema, {i: ents[i] for i in ents if i in keep}, rels,
+                       self.data.cited_sources(rels), self.data.folder)

@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ..errors import EntityNotFound, KgError
-from ..model import Dataset, Entity, Relation, Source
+from ..model import Dataset, Entity, Relation, Source, cited_sources
 from ..neo4j_names import ENTITY_LABEL, quote, relationship_type
 from ..records import (DATASET_KEY, entity_from_node, folder_dataset_name,
                        relation_from_relationship)
@@ -373,5 +373,8 @@ class Neo4jStore(Store):
                 f"UNWIND $ids AS id MATCH (:{E} {{{DS}: $ds, id: id}})-[r]->(b:{E}) "
                 f"WHERE r.{DS} = $ds AND b.{DS} = $ds AND b.id IN $ids "
                 f"WITH r ORDER BY r.id RETURN collect({_REL}) AS items", ids=ids)
-        return Dataset(self.schema, ents, [_rel(item) for item in rels], self._sources(),
+        relations = [_rel(item) for item in rels]
+        sources = self._sources()
+        return Dataset(self.schema, ents, relations,
+                       sources if entity_ids is None else cited_sources(sources, relations),
                        self.meta.get("folder"))
