@@ -646,3 +646,40 @@ def test_kg_serve_backend_neo4j_from_the_command_line(request, run_kg, monkeypat
     finally:
         code, out = _stop(proc, signal.SIGTERM)
     assert code == 0, out
+
+
+def test_records_walked_on_the_index_are_the_neighbours_answer():
+    """The memory store's records come from a walk on its adjacency index; they are
+    what the generic way (kg neighbors, then records) gives, filters and refusals too."""
+    from graph.errors import TooLarge
+    from graph.serve.backend import Explorer, Source, open_explorer
+
+    fast = open_explorer(Source(str(SEEDS)))
+
+    class NoIndex:          # the same store, seen without its index: the generic way
+        def __getattr__(self, name: str) -> Any:
+            if name == "index":
+                raise AttributeError(name)
+            return getattr(fast.store, name)
+
+    generic = Explorer(fast.kg, fast.source)
+    generic.store = NoIndex()
+    rtypes = sorted({r.type for r in fast.store.dataset().relations})
+    checked = refused = 0
+    try:
+        for eid in list(fast.store.dataset().entities)[::3]:
+            for depth, rels, as_of, limit in ((1, None, None, 10_000), (2, None, None, 10_000),
+                                              (2, None, "2020", 10_000), (3, None, None, 8),
+                                              (2, frozenset(rtypes[:3]), None, 10_000)):
+                got = []
+                for ex in (fast, generic):
+                    try:
+                        got.append(ex.records_around(eid, depth, rels, as_of, limit))
+                    except TooLarge as exc:
+                        got.append(str(exc))
+                assert got[0] == got[1], (eid, depth, rels, as_of)
+                checked += 1
+                refused += isinstance(got[0], str)
+    finally:
+        fast.close()
+    assert checked > 50 and 0 < refused < checked

@@ -126,15 +126,62 @@ class Explorer:
         ``depth`` hops and the relations that reach them (each entity's relations to the
         ring one step nearer, as ``kg neighbors`` lists them), as the page's own records;
         an entity with relations beyond carries ``more`` (how many)."""
-        ball = self.kg.neighbors(entity, depth=depth, rels=rels, as_of=as_of)
-        if len(ball.hits) + 1 > max_entities:
-            raise TooLarge(f"{ball.center.name} has {len(ball.hits) + 1:,} entities within "
-                           f"{depth} hop{'s' if depth != 1 else ''}, over the page's limit of "
-                           f"{max_entities:,}; filter with rel= or expand a less connected "
-                           "entity")
-        return {"center": ball.center.id,
-                **self.records([ball.center, *(h.entity for h in ball.hits)],
-                               [r for h in ball.hits for r in h.relations])}
+        index = getattr(self.store, "index", None)
+        if index is not None and hasattr(index, "incident") and hasattr(index, "ids"):
+            center, hits = self._rings_on_index(index, entity, depth, rels, as_of,
+                                                max_entities)
+        else:
+            ball = self.kg.neighbors(entity, depth=depth, rels=rels, as_of=as_of)
+            _check_ball(ball.center, len(ball.hits) + 1, depth, max_entities)
+            center, hits = ball.center, [(h.entity, h.relations) for h in ball.hits]
+        return {"center": center.id,
+                **self.records([center, *(e for e, _ in hits)],
+                               [r for _, links in hits for r in links])}
+
+    def _rings_on_index(self, index: Any, entity: str, depth: int,
+                        rels: frozenset[str] | None, as_of: str | None, max_entities: int
+                        ) -> tuple[Any, list[tuple[Any, list[Any]]]]:
+        """The memory store's ``kg neighbors`` answer (same hits, order and relations),
+        walked on its adjacency index: each entity's relations to the ring one step
+        nearer are found from that nearer ring, so the outer ring's (many) entities are
+        never scanned, and a ball over ``max_entities`` is refused before anything is
+        built."""
+        from ..service import positive, traversal
+
+        positive("--depth", depth)           # the checks service.neighbors makes, in order
+        center = self.store.resolve(entity)
+        walk = traversal(self.store, rels=rels, as_of=as_of)
+        relations, ids = self.store.data.relations, index.ids
+        filtered = walk.rels is not None or walk.as_of is not None
+        ok: dict[int, bool] = {}
+        start = index.pos[center.id]
+        dist = {start: 0}
+        links: dict[int, set[int]] = {}
+        ring = [start]
+        for d in range(1, depth + 1):
+            nxt = []
+            for u in ring:
+                for signed, v in index.incident(u):
+                    k = signed if signed >= 0 else ~signed
+                    if filtered:
+                        good = ok.get(k)
+                        if good is None:
+                            good = ok[k] = walk.relation_ok(relations[k])
+                        if not good:
+                            continue
+                    seen = dist.get(v)
+                    if seen is None:
+                        dist[v] = d
+                        links[v] = {k}
+                        nxt.append(v)
+                    elif seen == d:
+                        links[v].add(k)
+            ring = nxt
+        _check_ball(center, len(dist), depth, max_entities)
+        ents = self.store.data.entities
+        return center, [(ents[ids[v]], sorted((relations[k] for k in links[v]),
+                                              key=lambda r: str(r.id)))
+                        for v in sorted(links, key=lambda n: (dist[n], n))]
 
     def path_records(self, result: Any) -> dict[str, Any]:
         """``kg path``'s answer and the page's records of what is on its paths."""
@@ -204,6 +251,15 @@ class Explorer:
 
     def close(self) -> None:
         self.kg.close()
+
+
+def _check_ball(center: Any, size: int, depth: int, max_entities: int) -> None:
+    """TooLarge when a neighbourhood of ``size`` entities is over the page's limit."""
+    if size > max_entities:
+        raise TooLarge(f"{center.name} has {size:,} entities within "
+                       f"{depth} hop{'s' if depth != 1 else ''}, over the page's limit of "
+                       f"{max_entities:,}; filter with rel= or expand a less connected "
+                       "entity")
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
