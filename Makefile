@@ -28,6 +28,9 @@ demo: install
 
 ## Set up and run every test (Chromium from Debian, Neo4j from Maven Central).
 test: install-test test-deps
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/mypy
+	node --test tests/js
 	$(BIN)/python -m pytest
 
 test-deps:

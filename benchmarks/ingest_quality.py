@@ -50,18 +50,12 @@ def article_for(gold: Path) -> Path:
 
 def evaluate(gold: Path):
     """(article path, report, seconds) for one gold file."""
-    from graph.ingest import ingest, draft_yaml
+    from graph.ingest.gold import draft_dataset
     from graph.ingest.score import score
     from graph.loader import load_dataset
 
     article = article_for(gold)
-    start = time.perf_counter()
-    text = draft_yaml(ingest([str(article)]))
-    seconds = time.perf_counter() - start
-    with tempfile.TemporaryDirectory() as tmp:
-        draft = Path(tmp) / "draft.yaml"
-        draft.write_text(text, encoding="utf-8")
-        extracted = load_dataset(draft)
+    extracted, seconds = draft_dataset(article)
     return article, score(extracted, load_dataset(gold)), seconds
 
 

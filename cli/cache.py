@@ -24,10 +24,9 @@ def cache_path() -> None:
 @format_option
 def cache_clear(fmt: str) -> None:
     """Delete every cache entry."""
-    from graph.cache import clear, removed_dict, removed_text
+    import graph
 
-    removed = clear()
-    emit(fmt, lambda: removed_dict(removed), lambda: removed_text(removed))
+    emit(fmt, graph.clear_cache())
 
 
 @cache.command("prune")
@@ -36,10 +35,9 @@ def cache_clear(fmt: str) -> None:
 @format_option
 def cache_prune(max_bytes: int | None, fmt: str) -> None:
     """Delete least recently used entries until the cache fits its size bound."""
-    from graph.cache import prune, removed_dict, removed_text
+    import graph
 
-    removed = prune(limit=max_bytes)
-    emit(fmt, lambda: removed_dict(removed), lambda: removed_text(removed))
+    emit(fmt, graph.prune_cache(max_bytes))
 
 
 def register(group: click.Group) -> None:

@@ -18,28 +18,33 @@ DEFAULT_MAX_BYTES = 5_000_000   # graph.ingest.DEFAULT_MAX_BYTES; kept literal s
               help="Write the draft here (- is stdout).")
 @seeds_option
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--replace-seed-file", is_flag=True,
+              help="Also when FILE is a file of the seed folder holding entities or relations "
+                   "the draft does not (a .bak copy is kept).")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True,
               type=click.IntRange(min=0), help="Refuse larger articles (0: no limit).")
 @click.pass_context
 def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: str, force: bool,
-           max_bytes: int) -> None:
+           replace_seed_file: bool, max_bytes: int) -> None:
     """Draft a seed file from ARTICLE(s): .txt, .md, .html, or - for stdin.
 
     Entities already in the seed folder are reused by id; everything found is
     written as a YAML seed file whose relations are all `status: suggested`,
     with the sentence they came from as evidence. Review it, move it into the
     seed folder and run `kg validate`. Without --seeds or $KG_SEEDS, a missing
-    ./seeds folder counts as empty.
+    ./seeds folder counts as empty. A file of the seed folder is overwritten
+    (with --force) only if the draft keeps all its entities and relations, or
+    with --replace-seed-file; a .bak copy of it is kept either way.
     """
     from graph import ingest as lib
-    from graph.output import check_writable, write_output
+    from graph.output import check_writable
 
     check_writable(output, force)
     required = ctx.get_parameter_source("seeds") is not ParameterSource.DEFAULT
     dataset = lib.seed_dataset(seeds, required=required)
     draft = lib.ingest(articles, dataset, max_bytes, stdin=sys.stdin.buffer)
-    write_output(output, lib.draft_yaml(draft), force)
-    click.echo(lib.summary(draft, output), err=True)
+    backup = lib.write_draft(draft, output, force, seeds, replace_seed_file)
+    click.echo(lib.summary(draft, output, backup), err=True)
 
 
 def register(group: click.Group) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -13,7 +14,7 @@ from graph.errors import KgError
 class KgGroup(click.Group):
     """Turns every library error into one ``Error: ...`` line and exit 1."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KgError as exc:
@@ -49,6 +50,7 @@ from . import ingest  # noqa: E402
 ingest.register(cli)
 from . import neo4j as neo4j_commands; neo4j_commands.register(cli)  # noqa: E402,E702
 from . import cache as cache_commands; cache_commands.register(cli)  # noqa: E402,E702
+from . import serve as serve_command; serve_command.register(cli)  # noqa: E402,E702
 
 
 def main() -> None:
@@ -60,8 +62,10 @@ def main() -> None:
     import atexit
     import os
 
+    from .options import OWN_PROCESS
+
     try:
-        cli(prog_name="kg")
+        cli(prog_name="kg", obj=OWN_PROCESS)
         code = 0
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):

@@ -7,16 +7,30 @@ from typing import Any, Callable
 
 import click
 
+from graph import defaults
+
 FORMATS = ("text", "json")
+BACKENDS = ("memory", "neo4j")        # graph.store.options.BACKENDS, without importing it
+
+F = Callable[..., Any]
 
 
-def seeds_option(f: Callable) -> Callable:
+def seeds_option(f: F) -> F:
     return click.option("--seeds", "seeds", type=click.Path(), envvar="KG_SEEDS",
-                        default="seeds", show_default=True,
+                        default=defaults.SEEDS, show_default=True,
                         help="Seed folder (or $KG_SEEDS).")(f)
 
 
-def neo4j_options(f: Callable) -> Callable:
+def backend_option(help: str = "Where queries run (or $KG_BACKEND).") -> Callable[[F], F]:
+    return click.option("--backend", type=click.Choice(BACKENDS), envvar="KG_BACKEND",
+                        default=defaults.BACKEND, show_default=True, help=help)
+
+
+strict_option = click.option("--strict", is_flag=True,
+                             help="Treat type-mismatch warnings as errors.")
+
+
+def neo4j_options(f: F) -> F:
     """--neo4j-uri/-user/-database/-dataset (over $NEO4J_URI, $NEO4J_USERNAME,
     $NEO4J_DATABASE, $KG_NEO4J_DATASET), passed on as a dict ``neo4j``.
 
@@ -57,49 +71,61 @@ def neo4j_connection(options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "password": password}
 
 
-def store_options(f: Callable) -> Callable:
-    """Add --seeds/--backend/--strict/--no-cache (and the --neo4j-* options) and pass an
-    open ``store`` to the command."""
+def graph_options(f: F) -> F:
+    """Add --seeds/--backend/--strict/--no-cache (and the --neo4j-* options) and pass
+    the open graph (:func:`graph.open`) to the command as ``kg``."""
 
     @seeds_option
-    @click.option("--backend", type=click.Choice(["memory", "neo4j"]), envvar="KG_BACKEND",
-                  default="memory", show_default=True,
-                  help="Where queries run (or $KG_BACKEND).")
-    @click.option("--strict", is_flag=True, help="Treat type-mismatch warnings as errors.")
+    @backend_option()
+    @strict_option
     @click.option("--no-cache", is_flag=True,
                   help="Load the seed folder afresh, not from the on-disk cache.")
     @neo4j_options
     @functools.wraps(f)
     def wrapper(*args: Any, seeds: str, backend: str, strict: bool, no_cache: bool,
                 neo4j: dict[str, Any], **kwargs: Any) -> Any:
-        from graph.store import open_store
+        import gc
 
-        extra = neo4j_connection(neo4j) if backend == "neo4j" else {}
-        with open_store(backend, seeds=seeds, strict=strict, use_cache=not no_cache,
-                        **extra) as store:
-            return f(*args, store=store, **kwargs)
+        import graph
+
+        options: dict[str, Any] = {"strict": strict}
+        if no_cache:
+            options["use_cache"] = False     # on Neo4j: an error, not silently ignored
+        if backend == "neo4j":
+            options.update(neo4j_connection(neo4j))
+        with graph.open(seeds, backend, **options) as kg:
+            if owns_process():
+                # One command, then exit: keep the collector off the millions of objects
+                # just loaded (most of a second at 1M relations). Library callers, and
+                # `cli` run in someone else's process, decide this for themselves.
+                gc.freeze()
+            return f(*args, kg=kg, **kwargs)
 
     return wrapper
 
 
-def format_option(f: Callable) -> Callable:
+OWN_PROCESS = "kg-owns-the-process"
+
+
+def owns_process() -> bool:
+    """Whether this run is the `kg` console command (:func:`cli.main.main`), which
+    may tune and end its process as it likes."""
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_root().obj == OWN_PROCESS
+
+
+def format_option(f: F) -> F:
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
                         show_default=True, help="Output format.")(f)
 
 
-def emit(fmt: str, data: Callable[[], Any], text: Callable[[], str]) -> None:
-    """Print strict JSON (from ``data()``) or text (from ``text()``, with anything a
-    terminal would act on made visible) to stdout."""
+def emit(fmt: str, result: Any) -> None:
+    """Print a result to stdout: strict JSON (its ``to_dict()``) or its text, with
+    anything a terminal would act on made visible."""
     from graph.output import json_text
     from graph.present import terminal_text
 
     if fmt == "json":
-        click.echo(json_text(data(), indent=2))
+        click.echo(json_text(result.to_dict(), indent=2))
     else:
-        click.echo(terminal_text(text()))
-
-
-def csv_set(values: tuple[str, ...]) -> frozenset[str] | None:
-    """Repeated and comma-separated option values as a set (None when not given)."""
-    items = {v.strip() for value in values for v in value.split(",") if v.strip()}
-    return frozenset(items) if items else None
+        click.echo(terminal_text(result.text()))

@@ -6,18 +6,21 @@ from typing import Any, Callable
 
 import click
 
+from graph import defaults
 from graph.export import FORMATS
 from graph.render.limits import MAX_ENTITIES, MAX_RELATIONS
 
-from .options import csv_set, store_options
+from .options import graph_options
+
+F = Callable[..., Any]
 
 
-def selection_options(f: Callable) -> Callable:
+def selection_options(f: F) -> F:
     """--focus/--depth/--type/--rel, shared by render and export."""
     for option in reversed([
         click.option("--focus", metavar="ENTITY",
                      help="Only the graph around ENTITY (name, id or alias)."),
-        click.option("--depth", default=1, show_default=True,
+        click.option("--depth", default=defaults.DEPTH, show_default=True,
                      help="With --focus: how many hops out."),
         click.option("--type", "types", multiple=True, metavar="TYPE",
                      help="Only entities of these types (repeat or comma-separate)."),
@@ -28,28 +31,20 @@ def selection_options(f: Callable) -> Callable:
     return f
 
 
-def _selection(focus: str | None, depth: int, types: tuple[str, ...], rels: tuple[str, ...]):
-    from graph.select import Selection
-
-    return Selection(focus, depth, csv_set(types), csv_set(rels))
-
-
 force_option = click.option("--force", is_flag=True, is_eager=True,
                             help="Overwrite existing output.")
 
 
-def _done(exporter: Any) -> None:
+def _done(written: Any) -> None:
     """What was written, and anything lost on the way, on stderr (stdout may be the file)."""
-    for warning in exporter.warnings:
+    for warning in written.warnings:
         click.echo(f"warning: {warning}", err=True)
-    n, m = len(exporter.dataset.entities), len(exporter.dataset.relations)
-    if exporter.written != ["-"]:
-        click.echo(f"Wrote {', '.join(exporter.written)} ({n:,} {'entity' if n == 1 else 'entities'}"
-                   f", {m:,} relation{'' if m == 1 else 's'})", err=True)
+    if written.text():
+        click.echo(written.text(), err=True)
 
 
 @click.command()
-@click.option("-o", "--output", default="graph.html", show_default=True, metavar="FILE",
+@click.option("-o", "--output", default=defaults.RENDER_OUTPUT, show_default=True, metavar="FILE",
               help="Where to write the page ('-' = stdout).")
 @selection_options
 @click.option("--title", help="Page title (default: the seed folder's name).")
@@ -59,17 +54,10 @@ def _done(exporter: Any) -> None:
               envvar="KG_MAX_RELATIONS",
               help="Refuse pages with more relations than this (or $KG_MAX_RELATIONS).")
 @force_option
-@store_options
-def render(output: str, focus, depth: int, types, rels, title, max_entities: int,
-           max_relations: int, force: bool, store) -> None:
+@graph_options
+def render(output: str, kg: Any, **options: Any) -> None:
     """An interactive, self-contained HTML page of the graph (or part of it)."""
-    from graph.export import export
-    from graph.render import PageOptions
-
-    selection = _selection(focus, depth, types, rels)
-    options = PageOptions(title=title, subtitle=selection.describe() or None,
-                          max_entities=max_entities, max_relations=max_relations)
-    _done(export(store, "html", output, force, selection, options=options))
+    _done(kg.render(output, **options))
 
 
 @click.command("export")
@@ -80,13 +68,10 @@ def render(output: str, focus, depth: int, types, rels, title, max_entities: int
                    "Default: graph.<format>, graph-csv/ for csv.")
 @selection_options
 @force_option
-@store_options
-def export_command(fmt: str, output: str | None, focus, depth: int, types, rels, force: bool,
-                   store) -> None:
+@graph_options
+def export_command(fmt: str, output: str | None, kg: Any, **options: Any) -> None:
     """The graph (or part of it) in a format other tools open."""
-    from graph.export import export
-
-    _done(export(store, fmt, output, force, _selection(focus, depth, types, rels)))
+    _done(kg.export(fmt, output, **options))
 
 
 # -- --html FILE on kg path / neighbors / exposure -------------------------------
@@ -102,21 +87,17 @@ def _check_html(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value
 
 
-def html_options(f: Callable) -> Callable:
+def html_options(f: F) -> F:
     """--html FILE (+ --force): also write the result as a highlighted page."""
     f = force_option(f)
     return click.option("--html", metavar="FILE", callback=_check_html,
                         help="Also write an interactive page with the result highlighted.")(f)
 
 
-def html_page(store: Any, result: Any, html: str | None, force: bool) -> None:
+def write_html(kg: Any, result: Any, html: str | None, force: bool) -> None:
     """Write the result page when --html was given."""
-    if html is None:
-        return
-    from graph.render import write_result_page
-
-    write_result_page(store, result, html, force)
-    click.echo(f"Wrote {html}", err=True)
+    if html is not None:
+        click.echo(f"Wrote {kg.write_page(result, html, force=force)}", err=True)
 
 
 def register(group: click.Group) -> None:

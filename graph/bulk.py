@@ -23,12 +23,12 @@ from typing import Any, Callable, Iterator
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, and keep it off what was made meanwhile.
+    """Pause the cyclic garbage collector while loading.
 
     Loading makes millions of objects that all stay alive; the collector would
     rescan them again and again for nothing (a third of a 1M-relation load).
-    At the end they are frozen (:func:`gc.freeze`): otherwise the first
-    collection after would still walk all of them (most of a second at 1M).
+    Freezing them afterwards (:func:`gc.freeze`) is the CLI's choice for its
+    own process (cli/options.py), not the library's.
     """
     was = gc.isenabled()
     gc.disable()
@@ -36,7 +36,6 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if was:
-            gc.freeze()
             gc.enable()
 
 

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .names import NameIndex
-    from .store.csr import Index
+    from .csr import Index
 
 FORMAT = 4
 MAGIC = b"KGCACHE\x01"

@@ -11,7 +11,7 @@ text, one document per row.
 Columns, each its own Arrow array named ``table.field``: ``entities.*``,
 ``relations.*`` (ends as entity row numbers, the source as its row number + 1
 in ``sources``, 0 for none), ``sources.*``, ``index.*`` (the memory store's
-adjacency, :mod:`graph.store.csr`) and ``names.*`` (:mod:`graph.names`).
+adjacency, :mod:`graph.csr`) and ``names.*`` (:mod:`graph.names`).
 pyarrow is imported by the functions that need it.
 """
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from .names import NameIndex
-    from .store.csr import Index
+    from .csr import Index
 
 JSON = "json"      # column kinds kept in the table's metadata
 ARROW = "arrow"
@@ -233,7 +233,7 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     """What :func:`dataset_columns` stored (``column(name)`` gives each array,
     ``kinds`` their kinds), entity and relation rows made on first use."""
     from .names import NameIndex
-    from .store.csr import Index
+    from .csr import Index
 
     def part(table: str, fields: Sequence[str]) -> list[Column]:
         return [decode(column(f"{table}.{f}"), kinds[f"{table}.{f}"], _EMPTY.get(f))

@@ -11,8 +11,14 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Union
 
+# The types live in graph.schema (which imports nothing from here); they are
+# named here too because everything else thinks of them as part of the model.
+from .schema import EntityType as EntityType
+from .schema import RelationType as RelationType
+from .schema import Schema as Schema
+
 Scalar = Union[str, int, float, bool]
-PropertyValue = Union[Scalar, list]
+PropertyValue = Union[Scalar, list[Scalar]]
 
 
 @dataclass(frozen=True)
@@ -140,87 +146,6 @@ ENTITY_FIELDS = ("id", "type", "name", "aliases", "country", "description", "tag
                  "properties")
 RELATION_FIELDS = ("id", "type", "source_id", "target_id", "evidence", "source", "status",
                    "since", "until", "amount", "currency", "confidence", "properties")
-
-
-@dataclass(frozen=True)
-class EntityType:
-    name: str
-    parent: str | None = None
-    color: str = "#9e9e9e"
-    shape: str = "dot"
-    builtin: bool = True
-
-
-@dataclass(frozen=True)
-class RelationType:
-    name: str
-    symmetric: bool = False
-    from_types: tuple[str, ...] = ()   # empty: any
-    to_types: tuple[str, ...] = ()
-    label: str | None = None
-    builtin: bool = True
-
-    @property
-    def display(self) -> str:
-        return self.label or self.name.replace("_", " ")
-
-
-@dataclass
-class Schema:
-    """Entity and relation types known to one seed folder."""
-
-    entity_types: dict[str, EntityType]
-    relation_types: dict[str, RelationType]
-
-    @classmethod
-    def builtin(cls) -> "Schema":
-        from .schema import BUILTIN_ENTITY_TYPES, BUILTIN_RELATION_TYPES
-        return cls(dict(BUILTIN_ENTITY_TYPES), dict(BUILTIN_RELATION_TYPES))
-
-    def lineage(self, type_name: str) -> list[str]:
-        """The type and its ancestors, nearest first.
-
-        >>> Schema.builtin().lineage("firm")
-        ['firm']
-        """
-        out: list[str] = []
-        current: str | None = type_name
-        while current is not None and current not in out:
-            out.append(current)
-            et = self.entity_types.get(current)
-            current = et.parent if et else None
-        return out
-
-    def is_a(self, type_name: str, wanted: Iterable[str]) -> bool:
-        wanted = set(wanted)
-        return any(t in wanted for t in self.lineage(type_name))
-
-    def color(self, type_name: str) -> str:
-        for t in self.lineage(type_name):
-            if t in self.entity_types and self.entity_types[t].color:
-                return self.entity_types[t].color
-        return "#9e9e9e"
-
-    def shape(self, type_name: str) -> str:
-        for t in self.lineage(type_name):
-            if t in self.entity_types:
-                return self.entity_types[t].shape
-        return "dot"
-
-    def symmetric(self, rel_type: str) -> bool:
-        rt = self.relation_types.get(rel_type)
-        return bool(rt and rt.symmetric)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Folder-defined (non built-in) types, in the seed ``types:`` shape."""
-        out: dict[str, Any] = {}
-        for et in self.entity_types.values():
-            if not et.builtin:
-                out[et.name] = {"parent": et.parent, "color": et.color}
-        for rt in self.relation_types.values():
-            if not rt.builtin:
-                out[rt.name] = {"symmetric": rt.symmetric}
-        return out
 
 
 @dataclass

@@ -24,9 +24,9 @@ from typing import Any, Iterable
 from .errors import KgError
 from .model import Entity, Relation, Schema
 from .records import plain_key
+from .rules import INT_MAX, INT_MIN
 
 ENTITY_LABEL = "Entity"
-INT_MIN, INT_MAX = -2**63, 2**63 - 1
 
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _ESCAPES = {"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable
 
 from .model import Entity, Relation, Schema
-from .queries import ExposureHit, Hop, Neighborhood, Path, Stats
+from .queries import (ExposureHit, ExposureResult, FindResult, Hop, Neighborhood,
+                      NeighborsResult, Path, PathResult, ShowResult, Stats)
 from .resolve import Match
+from .queries import Subgraph
 from .validate import Report, plural
 
 
@@ -35,8 +39,18 @@ def terminal_text(text: str) -> str:
     return _TERMINAL_UNSAFE.sub(visible, text)
 
 
+def one_line(value: object) -> str:
+    """A value as text on one line: a newline inside seed text is shown as ``\\n``,
+    so it cannot fake a line of output (other controls: :func:`terminal_text`).
+
+    >>> one_line("Acme\\n  2. fake line")
+    'Acme\\\\n  2. fake line'
+    """
+    return str(value).replace("\n", "\\n")
+
+
 def entity_label(e: Entity) -> str:
-    return f"{e.name} ({e.id})"
+    return f"{one_line(e.name)} ({e.id})"
 
 
 def arrow(rel: Relation, walked_from: str, schema: Schema | None = None) -> str:
@@ -60,19 +74,19 @@ def hop_arrow(hop: Hop, schema: Schema | None = None) -> str:
 
 def chain_text(path: Path, schema: Schema | None = None) -> str:
     """``SoftBank Group —leads→ Data center project ←funds— Japan's tool``."""
-    parts = [path.entities[0].name]
+    parts = [one_line(path.entities[0].name)]
     for hop, nxt in zip(path.hops, path.entities[1:]):
-        parts += [hop_arrow(hop, schema), nxt.name]
+        parts += [hop_arrow(hop, schema), one_line(nxt.name)]
     return " ".join(parts)
 
 
 def evidence_lines(rel: Relation, indent: str) -> list[str]:
     out = []
     if rel.evidence:
-        out.append(f"{indent}“{rel.evidence}”")
+        out.append(f"{indent}“{one_line(rel.evidence)}”")
     if rel.source is not None:
-        out.append(f"{indent}— {rel.source.label()}")
-    extra = [f"{k}: {v}" for k, v in (("status", rel.status), ("since", rel.since),
+        out.append(f"{indent}— {one_line(rel.source.label())}")
+    extra = [f"{k}: {one_line(v)}" for k, v in (("status", rel.status), ("since", rel.since),
                                        ("until", rel.until), ("confidence", rel.confidence))
              if v is not None]
     if rel.amount is not None:
@@ -86,12 +100,13 @@ def paths_text(a: Entity, b: Entity, paths: list[Path], max_hops: int,
                schema: Schema | None = None) -> str:
     if not paths:
         return f"No path from {entity_label(a)} to {entity_label(b)} within {max_hops} hops."
-    lines = [f"{plural(len(paths), 'path')} from {a.name} to {b.name}:"]
+    lines = [f"{plural(len(paths), 'path')} from {one_line(a.name)} to {one_line(b.name)}:"]
     for i, path in enumerate(paths, 1):
         lines += ["", f"Path {i} ({plural(path.length, 'hop')}): {chain_text(path, schema)}"]
         for j, (hop, left, right) in enumerate(zip(path.hops, path.entities, path.entities[1:]), 1):
             for rel in hop.relations:
-                lines.append(f"  {j}. {left.name} {arrow(rel, hop.source, schema)} {right.name}")
+                lines.append(f"  {j}. {one_line(left.name)} {arrow(rel, hop.source, schema)} "
+                             f"{one_line(right.name)}")
                 lines += evidence_lines(rel, "       ")
     return "\n".join(lines)
 
@@ -101,8 +116,9 @@ def find_text(query: str, matches: list[Match]) -> str:
         return f"No entity matches {query!r}."
     rows = []
     for m in matches:
-        how = "" if m.field == "name" or m.matched == m.entity.name else f"  [{m.field}: {m.matched}]"
-        rows.append((m.entity.id, m.entity.type, m.entity.name + how))
+        how = ("" if m.field == "name" or m.matched == m.entity.name
+               else f"  [{m.field}: {one_line(m.matched)}]")
+        rows.append((m.entity.id, m.entity.type, one_line(m.entity.name) + how))
     return table(rows)
 
 
@@ -117,16 +133,16 @@ def table(rows: Iterable[tuple[str, ...]]) -> str:
 
 def show_text(e: Entity, relations: list[Relation], names: dict[str, Entity],
               schema: Schema | None = None) -> str:
-    lines = [f"{e.name}  [{e.type}]  id: {e.id}"]
+    lines = [f"{one_line(e.name)}  [{e.type}]  id: {e.id}"]
     if e.aliases:
-        lines.append(f"  aliases: {', '.join(e.aliases)}")
+        lines.append(f"  aliases: {one_line(', '.join(e.aliases))}")
     for key in ("country", "description", "url"):
         if getattr(e, key):
-            lines.append(f"  {key}: {getattr(e, key)}")
+            lines.append(f"  {key}: {one_line(getattr(e, key))}")
     if e.tags:
-        lines.append(f"  tags: {', '.join(e.tags)}")
+        lines.append(f"  tags: {one_line(', '.join(e.tags))}")
     for k, v in e.properties.items():
-        lines.append(f"  {k}: {v}")
+        lines.append(f"  {one_line(k)}: {one_line(v)}")
     lines += ["", f"Relations ({len(relations)}):"]
     for rel in relations:
         other = names[rel.other(e.id)]
@@ -184,7 +200,7 @@ def report_text(report: Report, folder: str) -> str:
     return "\n".join(lines)
 
 
-def rows_text(keys: list[str], rows: list[list]) -> str:
+def rows_text(keys: list[str], rows: list[list[Any]]) -> str:
     """Query rows (``kg cypher``) as a table: text as is, other values as JSON, one line each."""
     from .errors import KgError
     from .output import json_text
@@ -199,3 +215,77 @@ def rows_text(keys: list[str], rows: list[list]) -> str:
     body = table([tuple(keys)] + [tuple(cell(v) for v in row) for row in rows]) if keys else ""
     count = f"({plural(len(rows), 'row')})"
     return f"{body}\n{count}" if body else count
+
+
+@dataclass
+class Rows:
+    """Query rows (``kg cypher``): JSON objects by column, or a text table."""
+
+    keys: list[str]
+    rows: list[list[Any]]
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.keys, row)) for row in self.rows]
+
+    def text(self) -> str:
+        return rows_text(self.keys, self.rows)
+
+
+def subgraph_text(sub: Subgraph) -> str:
+    n, m = len(sub.dataset.entities), len(sub.dataset.relations)
+    where = sub.selection.describe()
+    return (f"{plural(n, 'entity', 'entities')}, {plural(m, 'relation')}"
+            f"{' (' + where + ')' if where else ''}")
+
+
+def result_text(result: Any, schema: Schema | None = None) -> str:
+    """The CLI's text for any query result."""
+    if isinstance(result, FindResult):
+        return find_text(result.query, result.matches)
+    if isinstance(result, ShowResult):
+        return show_text(result.entity, result.relations, result.others, schema)
+    if isinstance(result, NeighborsResult):
+        return neighbors_text(result, result.depth, schema)
+    if isinstance(result, PathResult):
+        return paths_text(result.source, result.target, result.paths, result.query.max_hops,
+                          schema)
+    if isinstance(result, ExposureResult):
+        return exposure_text(result.center, result.hits, result.query.max_hops, schema)
+    if isinstance(result, Stats):
+        return stats_text(result)
+    if isinstance(result, Subgraph):
+        return subgraph_text(result)
+    raise TypeError(f"no text for a {type(result).__name__}")
+
+
+def html_table(head: tuple[str, ...], rows: Iterable[tuple[Any, ...]],
+               caption: str | None = None) -> str:
+    """A small HTML table, every cell escaped."""
+    def cells(tag: str, row: tuple[Any, ...]) -> str:
+        return "".join(f"<{tag}>{html.escape(str(c))}</{tag}>" for c in row)
+
+    body = "".join(f"<tr>{cells('td', r)}</tr>" for r in rows)
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def result_html(result: Any) -> str | None:
+    """A short HTML table for results that are tables (find, stats); None for the
+    others, which show as a page."""
+    if isinstance(result, FindResult):
+        return html_table(("id", "type", "name", "matched", "score"),
+                          ((m.entity.id, m.entity.type, m.entity.name,
+                            f"{m.field}: {m.matched}", round(m.score, 3)) for m in result),
+                          f"{plural(len(result), 'match', 'matches')} for {result.query!r}")
+    if isinstance(result, Stats):
+        counts = html_table(("", "count"), [("entities", result.entities),
+                                            ("relations", result.relations),
+                                            ("components", result.components),
+                                            ("largest component", result.largest_component),
+                                            ("isolated entities", len(result.isolated))])
+        types = html_table(("entity type", "count"), result.entity_types.items())
+        rels = html_table(("relation type", "count"), result.relation_types.items())
+        top = html_table(("most connected", "type", "degree"),
+                         ((entity_label(e), e.type, d) for e, d in result.top))
+        return f"<div>{counts}{types}{rels}{top}</div>"
+    return None

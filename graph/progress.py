@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from typing import Iterable, Iterator, TypeVar
+from typing import Any, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -52,7 +52,7 @@ class _Bar:
         self.label = label
         self.total = total
         self.done = 0
-        self._bar = None
+        self._bar: Any = None          # a click progress bar
         if not silent:
             import click
             self._bar = click.progressbar(length=total, label=label, file=sys.stderr,

@@ -80,6 +80,7 @@ def score(query: str, entity: Entity) -> Match | None:
     best: Match | None = None
     labels = [("id", entity.id), ("name", entity.name)] + [("alias", a) for a in entity.aliases]
     for field, label in labels:
+        s: float
         n = normalize(label)
         if n == q:
             s = EXACT + (1 if field != "alias" else 0)

@@ -111,12 +111,16 @@ def check_number(value: int | float) -> int | float:
 
     >>> check_number(float("nan"))
     Traceback (most recent call last):
-    ValueError: nan is not a finite number; write a number, or leave the value out
+    ValueError: NaN (not a number) is not a finite number; write a number, or leave the value out
     """
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"{value} is not a finite number; write a number, "
+        if value != value:
+            raise ValueError("NaN (not a number) is not a finite number; write a number, "
                              "or leave the value out")
+        if value in (float("inf"), float("-inf")):
+            sign = "-" if value < 0 else ""
+            raise ValueError(f"{sign}infinity (or a number beyond ±1.8e308) is not a finite "
+                             "number; write a number, or leave the value out")
     elif not isinstance(value, bool) and not INT_MIN <= value <= INT_MAX:
         raise ValueError(f"{value} is outside the 64-bit integer range "
                          f"({INT_MIN}..{INT_MAX}); write it as text or as a decimal")

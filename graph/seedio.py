@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
-from .validate import MAX_DEPTH, Report, bad_character, check_tree, too_deep
+from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
+from .validate import Report
 
 SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
 _ENTITY_HEADER = ("id", "type", "name")
@@ -29,7 +30,7 @@ MAX_COLUMNS = 1_000               # columns in one CSV file
 ALIAS_BUDGET = 10_000_000         # characters YAML aliases may add to a document
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping that remembers the line it started on (1-based)."""
 
     line: int | None = None
@@ -207,7 +208,7 @@ def check_nodes(root: Any, text_size: int) -> None:
                                     "or reuse only small anchors")
 
 
-def _line_loader():
+def _line_loader() -> Any:
     import yaml
 
     # libyaml's parser when present: about ten times faster on big folders.
@@ -230,7 +231,7 @@ def _line_loader():
         for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
-    def construct_mapping(loader, node, deep=False):
+    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> LineDict:
         # Keys from `<<: *base` merges come first and may be overridden; the
         # mapping's own keys may not repeat.
         own = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
@@ -255,7 +256,7 @@ def _line_loader():
             out[key] = loader.construct_object(value_node, deep=True)
         return out
 
-    def construct_int(loader, node):
+    def construct_int(loader: Any, node: Any) -> Any:
         # int() of thousands of digits is refused by Python (and slow before that).
         if len(node.value) > 40:
             raise yaml.constructor.ConstructorError(
@@ -416,6 +417,7 @@ def _from_document(data: Any, shown: str, report: Report) -> SeedFile | None:
             report.error(shown, _line_of(items, top), f"'{key}' must be a list")
             continue
         target = seed.entities if key == "entities" else seed.relations
+        assert isinstance(target, list)
         for item in items:
             target.append((item, _line_of(item, top)))
     seed.source = data.get("source")
@@ -425,7 +427,7 @@ def _from_document(data: Any, shown: str, report: Report) -> SeedFile | None:
     return seed
 
 
-class CsvRows(Sequence):
+class CsvRows(Sequence[tuple[list[str], int]]):
     """The rows of a clean CSV body as one flat list of cells: row ``i`` is
     ``(cells[i * width:(i + 1) * width], first + i)``, and :meth:`column`
     gives a whole column in one slice (see :mod:`graph.fastcsv`)."""

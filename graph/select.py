@@ -8,34 +8,18 @@ it works the same on every backend.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
-from .model import Dataset
-from .queries import Traversal, type_matches
+from .model import Dataset, Entity
+from .queries import Selection, Subgraph, Traversal, type_matches
 from .service import check_types, traversal
 from .store.base import Store
 
+__all__ = ["Selection", "Subgraph", "select", "focus_rings"]
 
-@dataclass(frozen=True)
-class Selection:
-    """What to keep (all ``None``: the whole graph)."""
-
-    focus: str | None = None            # an entity name, id or alias
-    depth: int = 1
-    types: frozenset[str] | None = None  # entity types (subtypes included)
-    rels: frozenset[str] | None = None   # relation types
-
-    def describe(self) -> str:
-        """A short human summary, e.g. ``within 2 hops of smic; types firm``."""
-        parts = []
-        if self.focus is not None:
-            parts.append(f"within {self.depth} hop{'s' if self.depth != 1 else ''} "
-                         f"of {self.focus}")
-        if self.types:
-            parts.append("types " + ", ".join(sorted(self.types)))
-        if self.rels:
-            parts.append("relations " + ", ".join(sorted(self.rels)))
-        return "; ".join(parts)
+EXTRA_HOPS = 2             # rings a focus page embeds beyond --depth (when the budget allows)
+EMBED_ENTITIES = 1_500     # budget for what a focus page embeds beyond what it shows
+EMBED_RELATIONS = 5_000
 
 
 def select(store: Store, selection: Selection = Selection()) -> Dataset:
@@ -67,3 +51,36 @@ def select(store: Store, selection: Selection = Selection()) -> Dataset:
     relation_ids = None if walk.rels is None else [r.id for r in data.relations
                                                    if walk.relation_ok(r)]
     return data.subset(entity_ids, relation_ids)
+
+
+def focus_rings(store: Store, selection: Selection, max_entities: int = EMBED_ENTITIES,
+                max_relations: int = EMBED_RELATIONS) -> tuple[Entity, Dataset, dict[str, int]]:
+    """What a page around ``selection.focus`` embeds, so it can grow in the browser.
+
+    The selection plus up to :data:`EXTRA_HOPS` more rings, as long as the
+    whole stays within the embedding budget (and the page limits); a ring that
+    would cross it is left out whole, so every embedded entity has all its
+    relations up to the last ring. Returns the focus entity, the dataset, and
+    for entities whose relations go beyond it, how many relations are left out.
+    """
+    if selection.focus is None:
+        raise ValueError("focus_rings needs a selection with a focus")
+    center = store.resolve(selection.focus)
+    chosen = select(store, selection)
+    for extra in range(1, EXTRA_HOPS + 1):
+        wider = select(store, replace(selection, depth=selection.depth + extra))
+        if len(wider.entities) > min(EMBED_ENTITIES, max_entities) \
+                or len(wider.relations) > min(EMBED_RELATIONS, max_relations):
+            break
+        chosen = wider
+    embedded: dict[str, int] = {}
+    for r in chosen.relations:
+        for end in {r.source_id, r.target_id}:
+            embedded[end] = embedded.get(end, 0) + 1
+    beyond: dict[str, int] = {}
+    rels = selection.rels
+    for eid in chosen.entities:
+        total = sum(1 for r in store.relations_of(eid) if rels is None or r.type in rels)
+        if total > embedded.get(eid, 0):
+            beyond[eid] = total - embedded.get(eid, 0)
+    return center, chosen, beyond

@@ -10,27 +10,28 @@ so among equally short paths the one with the smallest id sequence wins.
 from __future__ import annotations
 
 import heapq
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, TypeVar
 
-Step = Callable[[str, bool], Iterable[str]]
-Through = Callable[[str], bool]
-Search = Callable[..., "list[list[str]]"]
+N = TypeVar("N", str, int)    # a node: an entity id, or a store's number for one
+Step = Callable[[N, bool], Iterable[N]]
+Through = Callable[[N], bool]
+Search = Callable[..., "list[list[N]]"]
 
 
-def bfs(start: str, step: Step, through: Through, max_depth: int,
-        order: bool = True) -> tuple[dict[str, int], dict[str, str]]:
+def bfs(start: N, step: Step[N], through: Through[N], max_depth: int,
+        order: bool = True) -> tuple[dict[N, int], dict[N, N]]:
     """Distances and BFS-tree parents from ``start`` up to ``max_depth``.
 
     With ``order`` the parent of each node lies on its lexicographically
     smallest shortest path from ``start``.
     """
     dist = {start: 0}
-    parent: dict[str, str] = {}
+    parent: dict[N, N] = {}
     frontier = [start]
     depth = 0
     while frontier and depth < max_depth:
         depth += 1
-        nxt: list[str] = []
+        nxt: list[N] = []
         for u in frontier:
             if u != start and not through(u):
                 continue
@@ -44,7 +45,7 @@ def bfs(start: str, step: Step, through: Through, max_depth: int,
     return dist, parent
 
 
-def chain(parent: dict[str, str], node: str) -> list[str]:
+def chain(parent: dict[N, N], node: N) -> list[N]:
     """The BFS-tree path from the root to ``node``."""
     out = [node]
     while out[-1] in parent:
@@ -52,9 +53,9 @@ def chain(parent: dict[str, str], node: str) -> list[str]:
     return out[::-1]
 
 
-def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
-                   limit: int, banned: frozenset[str] = frozenset(),
-                   banned_steps: frozenset[tuple[str, str]] = frozenset()) -> list[list[str]]:
+def shortest_paths(a: N, b: N, step: Step[N], through: Through[N], max_hops: int,
+                   limit: int, banned: frozenset[N] = frozenset(),
+                   banned_steps: frozenset[tuple[N, N]] = frozenset()) -> list[list[N]]:
     """Up to ``limit`` shortest simple paths a -> b (length <= max_hops), smallest ids first.
 
     Bidirectional BFS finds the distance touching as little of the graph as
@@ -63,15 +64,15 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
     if a == b or a in banned or b in banned or max_hops < 1:
         return []
 
-    moves: Step = step
-    if banned or banned_steps:
-        def moves(u: str, reverse: bool) -> Iterator[str]:
-            for v in step(u, reverse):
-                if v in banned:
-                    continue
-                if (v, u) in banned_steps if reverse else (u, v) in banned_steps:
-                    continue
-                yield v
+    def filtered(u: N, reverse: bool) -> Iterator[N]:
+        for v in step(u, reverse):
+            if v in banned:
+                continue
+            if (v, u) in banned_steps if reverse else (u, v) in banned_steps:
+                continue
+            yield v
+
+    moves: Step[N] = filtered if banned or banned_steps else step
 
     # Each side keeps its distance map and the set of nodes at every level;
     # growing a level is set work, so hubs cost C loops, not Python ones.
@@ -83,7 +84,7 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
         forward = len(levels_a[-1]) <= len(levels_b[-1])
         dist, other, levels, start = ((da, db, levels_a, a) if forward
                                       else (db, da, levels_b, b))
-        reached: set[str] = set()
+        reached: set[N] = set()
         for u in levels[-1]:
             if u == start or through(u):
                 reached.update(moves(u, not forward))
@@ -99,29 +100,29 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
         return []
     d = best
     la, lb = len(levels_a) - 1, len(levels_b) - 1
-    out: list[list[str]] = []
+    out: list[list[N]] = []
 
     # Position p of a shortest path may hold the nodes at distance p from a
     # (when the forward side got that far) and at distance d - p from b (when
     # the backward side did); one of the two always applies. So a node has one
     # position, and its next steps and whether it leads to b at all are worked
     # out once, not once per path prefix.
-    def allowed(p: int) -> set[str]:
+    def allowed(p: int) -> set[N]:
         if p <= la and d - p <= lb:
             return levels_a[p] & levels_b[d - p]
         return levels_a[p] if p <= la else levels_b[d - p]
 
     places = [allowed(p) for p in range(d + 1)]
-    nexts: dict[str, list[str]] = {}
-    dead: set[str] = set()
+    nexts: dict[N, list[N]] = {}
+    dead: set[N] = set()
 
-    def candidates(u: str, p: int) -> list[str]:
+    def candidates(u: N, p: int) -> list[N]:
         found = nexts.get(u)
         if found is None:
             found = nexts[u] = sorted(places[p].intersection(moves(u, False)))
         return found
 
-    def extend(path: list[str]) -> bool:
+    def extend(path: list[N]) -> bool:
         """Append the paths through ``path`` in id order; whether there was one."""
         i = len(path) - 1
         u = path[-1]
@@ -150,8 +151,8 @@ def shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
     return out
 
 
-def k_shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int,
-                     k: int, search: Search | None = None) -> list[list[str]]:
+def k_shortest_paths(a: N, b: N, step: Step[N] | None, through: Through[N], max_hops: int,
+                     k: int, search: Search[N] | None = None) -> list[list[N]]:
     """The ``k`` shortest simple paths, ordered by (length, id sequence) — Yen's method.
 
     Each spur search returns the smallest-id shortest spur, which makes the
@@ -159,18 +160,22 @@ def k_shortest_paths(a: str, b: str, step: Step, through: Through, max_hops: int
     :func:`shortest_paths` for the spur searches (the Neo4j store runs them
     on the server); it gets ``(a, b, max_hops, limit, banned, banned_steps)``.
     """
+    def local(a: N, b: N, max_hops: int, limit: int, banned: frozenset[N] = frozenset(),
+              banned_steps: frozenset[tuple[N, N]] = frozenset()) -> list[list[N]]:
+        assert step is not None
+        return shortest_paths(a, b, step, through, max_hops, limit, banned, banned_steps)
+
     if search is None:
-        def search(a: str, b: str, max_hops: int, limit: int,
-                   banned: frozenset[str] = frozenset(),
-                   banned_steps: frozenset[tuple[str, str]] = frozenset()) -> list[list[str]]:
-            return shortest_paths(a, b, step, through, max_hops, limit, banned, banned_steps)
+        if step is None:
+            raise TypeError("k_shortest_paths needs a step function or a search")
+        search = local
 
     first = search(a, b, max_hops, 1)
     if not first:
         return []
     found = [first[0]]
     seen = {tuple(first[0])}
-    candidates: list[tuple[int, list[str]]] = []
+    candidates: list[tuple[int, list[N]]] = []
     while len(found) < k:
         last = found[-1]
         for i in range(len(last) - 1):

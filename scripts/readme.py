@@ -28,11 +28,32 @@ README = ROOT / "README.md"
 BLOCK = re.compile(r"<!-- run: (?P<cmd>.+?) -->\n```console\n(?P<body>.*?)```\n", re.S)
 
 
+SERVED = "127.0.0.1:8765"      # the address `curl` examples name (kg serve's default)
+_server: list = []              # [process, "127.0.0.1:PORT"] once a curl example needs it
+
+
+def served() -> str:
+    """Start `kg serve --seeds seeds` on a free port for the `curl` examples (once)."""
+    if not _server:
+        proc = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--seeds", "seeds",
+                                 "--port", "0"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                                stdout=subprocess.DEVNULL)
+        line = proc.stderr.readline()
+        match = re.search(r"http://(127\.0\.0\.1:\d+)/", line)
+        if not match:
+            proc.kill()
+            raise SystemExit(f"kg serve did not start: {line}{proc.stderr.read()}")
+        _server.extend([proc, match.group(1)])
+    return _server[1]
+
+
 def run(cmd: str) -> str:
     """Output of one example command, as a user would see it in a terminal."""
     args = shlex.split(cmd)
     if args[0] == "kg":
         args = [sys.executable, "-m", "cli", *args[1:]]
+    elif args[0] == "curl":
+        args = [a.replace(SERVED, served()) for a in args]
     env = {**os.environ, "KG_QUIET": "1", "COLUMNS": "100"}
     env.pop("KG_SEEDS", None)
     env.pop("KG_BACKEND", None)
@@ -52,7 +73,12 @@ def render(text: str) -> str:
 
 def main(argv: list[str]) -> int:
     text = README.read_text(encoding="utf-8")
-    fresh = render(text)
+    try:
+        fresh = render(text)
+    finally:
+        if _server:
+            _server[0].terminate()
+            _server[0].wait(30)
     if "--check" in argv:
         if fresh != text:
             import difflib

@@ -95,6 +95,27 @@ class Page:
                 raise AssertionError(f"timed out after {timeout}s waiting for {expression}")
             time.sleep(0.05)
 
+    def settle(self, timeout: float = 15.0) -> None:
+        """Wait until the view stops moving (zoom animations end)."""
+        view = "JSON.stringify([network.getViewPosition(), network.getScale()])"
+        deadline = time.monotonic() + timeout
+        last = self.js(view)
+        while True:
+            time.sleep(0.15)
+            now = self.js(view)
+            if now == last:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError("the view kept moving")
+            last = now
+
+    def in_view(self, entity_ids: list[str]) -> list[str]:
+        """Which of these entities are drawn inside the graph's window."""
+        return self.js("""ids => { const c = document.getElementById('kg-graph');
+            return ids.filter(id => { const p = network.canvasToDOM(network.getPositions([id])[id]);
+              return p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight; }); }""",
+                       entity_ids)
+
     def node_dom_position(self, entity_id: str) -> tuple[float, float]:
         """Where a node is drawn, in page coordinates."""
         box = self.page.locator("#kg-graph").bounding_box()
@@ -121,5 +142,36 @@ def seeds_screenshot(browser: Browser, html_file: Path, out: Path,
     page.js("network.fit()")
     page.page.wait_for_timeout(300)
     out.parent.mkdir(parents=True, exist_ok=True)
+    page.page.screenshot(path=str(out))
+    return page
+
+
+def path_screenshot(browser: Browser, html_file: Path, out: Path,
+                    a: str = "SoftBank Group", b: str = "中芯国际") -> Page:
+    """The paths between two entities, each hop's evidence in the panel."""
+    page = browser.open(html_file)
+    page.js("([a, b]) => kg.path(a, b)", [a, b])
+    page.settle()
+    page.page.screenshot(path=str(out))
+    return page
+
+
+def narrow_screenshot(browser: Browser, html_file: Path, out: Path, entity: str = "smic",
+                      width: int = 360) -> Page:
+    """A phone-sized window: the graph, then the panel below it (the whole page)."""
+    context = browser.browser.new_context(viewport={"width": width, "height": 740})
+    page = Page(context, context.new_page(), Path(html_file).resolve().as_uri())
+    page.load(60)
+    page.js("id => kg.select(id)", entity)
+    page.settle()
+    page.page.screenshot(path=str(out), clip={"x": 0, "y": 0, "width": width, "height": 1100},
+                         full_page=True)
+    return page
+
+
+def overview_screenshot(browser: Browser, html_file: Path, out: Path) -> Page:
+    """A big page as it opens: the overview at Fit."""
+    page = browser.open(html_file, timeout=300)
+    page.page.wait_for_timeout(300)
     page.page.screenshot(path=str(out))
     return page

@@ -120,17 +120,14 @@ def test_search_focuses_the_entity(seeds_page, query, entity):
     first = p.page.locator("#kg-search-results li").first
     assert first.get_attribute("data-entity") == entity
     box.press("Enter")
-    # The focus animation takes longer on a loaded machine: wait for it to land.
-    p.page.wait_for_function(
-        """id => { const n = network.getPositions([id])[id], v = network.getViewPosition();
-                   return Math.abs(n.x - v.x) < 5 && Math.abs(n.y - v.y) < 5; }""",
-        arg=entity, timeout=15000)
+    p.settle()
     assert p.js("network.getSelectedNodes()") == [entity]
     shown = p.js("document.getElementById('kg-details-name').textContent")
     assert shown == p.js("id => kg.data.entities.find(e => e.id === id).name", entity)
-    pos = p.js("id => network.getPositions([id])[id]", entity)
-    view = p.js("network.getViewPosition()")
-    assert abs(pos["x"] - view["x"]) < 5 and abs(pos["y"] - view["y"]) < 5
+    # zoomed to the entity's neighbourhood: all of it in the window, closer than at Fit
+    near = p.js("id => kg.lit().nodes", entity)
+    assert entity in near and sorted(p.in_view(near)) == sorted(near)
+    assert p.js("network.getScale()") > 0.3
 
 
 # -- clicking ---------------------------------------------------------------------
@@ -140,6 +137,7 @@ def test_click_node_lights_neighbours_and_shows_evidence(seeds_page, seeds_datas
     p.page.wait_for_timeout(100)
     x, y = p.node_dom_position("softbank-group")
     p.page.mouse.click(x, y)
+    p.settle()
     assert p.js("network.getSelectedNodes()") == ["softbank-group"]
     lit_nodes, lit_edges = neighbours(seeds_dataset, "softbank-group")
     assert p.js("kg.lit()") == {"nodes": sorted(lit_nodes), "edges": sorted(lit_edges)}
@@ -150,14 +148,15 @@ def test_click_node_lights_neighbours_and_shows_evidence(seeds_page, seeds_datas
     assert rel.evidence in panel and rel.source.title in panel
     assert p.js("document.querySelectorAll('#kg-details li[data-relation]').length") == len(lit_edges)
     # the rest is faded on the canvas: a far-away entity is paler than its type colour
-    far = next(e for e in seeds_dataset.entities if e not in lit_nodes and
-               seeds_dataset.entities[e].type == "firm")
+    far = next(e for e in p.in_view(sorted(seeds_dataset.entities)) if e not in lit_nodes)
     fx, fy = p.node_dom_position(far)
     lx, ly = p.node_dom_position(next(e for e in lit_nodes if e != "softbank-group"
                                       and seeds_dataset.entities[e].type == "firm"))
     assert min(pixel(p, fx, fy)) > 170            # washed out
     assert min(pixel(p, lx, ly)) < 120            # firm blue, full strength
-    p.page.mouse.click(5, 5 + p.page.locator("#kg-graph").bounding_box()["y"])
+    p.js("network.fit()")
+    box = p.page.locator("#kg-graph").bounding_box()
+    p.page.mouse.click(box["x"] + box["width"] - 5, box["y"] + box["height"] - 5)   # empty canvas
     assert p.js("kg.lit()") is None
 
 
@@ -230,14 +229,14 @@ def test_relayout_runs_then_stops(seeds_page):
 # -- query results ------------------------------------------------------------------
 def test_path_page_marks_exactly_the_path(browser, pages, seeds_dataset):
     from graph import service
-    from graph.render.result import result_page
+    from graph.render.result import result_nodes, result_page
     from graph.store.memory import MemoryStore
 
     store = MemoryStore(seeds_dataset)
     result = service.path(store, "softbank-group", "smic")
     assert result.paths
     target = pages / "path.html"
-    target.write_text(result_page(store, result), encoding="utf-8")
+    target.write_text(result_page(store.dataset(result_nodes(result)), result), encoding="utf-8")
     p = browser.open(target)
     try:
         path_nodes = {i for path in result.paths for i in path.ids}

@@ -153,3 +153,67 @@ def test_cli_default_limit_is_the_library_default():
     from cli.ingest import DEFAULT_MAX_BYTES as shown
     from graph.ingest import DEFAULT_MAX_BYTES
     assert shown == DEFAULT_MAX_BYTES
+
+
+def _seed_copy(tmp_path):
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SHIPPED_SEEDS, seeds)
+    return seeds
+
+
+def test_force_does_not_replace_a_seed_file_the_draft_would_shrink(run_kg, tmp_path):
+    seeds = _seed_copy(tmp_path)
+    target = seeds / "firms-and-organizations.yaml"
+    before = target.read_bytes()
+    r = run_kg("ingest", MAIN_ARTICLE, "--force", "-o", target, "--seeds", seeds)
+    assert r.exit_code == 1
+    from graph.ingest import draft_yaml, ingest
+    from graph.ingest.guard import lost_content
+    from graph.loader import load_dataset
+
+    draft = yaml.safe_load(draft_yaml(ingest([str(MAIN_ARTICLE)], load_dataset(seeds))))
+    ents, rels = lost_content(target, draft)
+    assert (ents, rels) == (13, 0)       # every firm of the file; it has no relations
+    assert r.output.strip() == (
+        f"Error: {target} is a file of the seed folder {seeds} with {ents} entities and {rels} "
+        "relations that the draft does not have; write the draft elsewhere and merge it by hand, "
+        "or pass --replace-seed-file to replace the file (a .bak copy is kept)")
+    assert target.read_bytes() == before
+    assert not (seeds / "firms-and-organizations.yaml.bak").exists()
+    rel_file = seeds / "relations-fund-and-projects.yaml"
+    r = run_kg("ingest", MAIN_ARTICLE, "--force", "-o", rel_file, "--seeds", seeds)
+    assert r.exit_code == 1
+    assert " entities and " in r.output and " 0 relations" not in r.output
+
+
+def test_replace_seed_file_replaces_it_and_keeps_a_backup(run_kg, tmp_path):
+    seeds = _seed_copy(tmp_path)
+    target = seeds / "firms-and-organizations.yaml"
+    before = target.read_bytes()
+    r = run_kg("ingest", MAIN_ARTICLE, "--force", "--replace-seed-file", "-o", target,
+               "--seeds", seeds)
+    assert r.exit_code == 0, r.output
+    assert (seeds / "firms-and-organizations.yaml.bak").read_bytes() == before
+    assert target.read_bytes() != before
+    assert "kept as" in r.output
+
+
+def test_backups_never_overwrite_each_other(tmp_path):
+    from graph.ingest.guard import backup_path
+
+    f = tmp_path / "a.yaml"
+    assert backup_path(f) == tmp_path / "a.yaml.bak"
+    (tmp_path / "a.yaml.bak").write_text("x")
+    assert backup_path(f) == tmp_path / "a.yaml.bak.2"
+
+
+def test_a_seed_file_the_draft_keeps_whole_is_replaced_with_force_and_backed_up(run_kg, tmp_path):
+    seeds = _seed_copy(tmp_path)
+    target = seeds / "inbox.yaml"          # an empty file kept for drafts
+    target.write_text("entities: []\nrelations: []\n", encoding="utf-8")
+    r = run_kg("ingest", INGEST / "battery-plant.txt", "--force", "-o", target, "--seeds", seeds)
+    assert r.exit_code == 0, r.output
+    assert (seeds / "inbox.yaml.bak").read_text(encoding="utf-8") == "entities: []\nrelations: []\n"
+    assert "entities:" in target.read_text(encoding="utf-8")

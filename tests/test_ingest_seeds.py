@@ -65,3 +65,32 @@ def test_draft_validates_together_with_the_folder(with_seeds):
     assert not report.warnings, [str(i) for i in report.warnings]
     assert len(dataset.entities) == len(seeds.entities) + sum(
         1 for e in draft.entities if e.seed_id is None)
+
+
+def _tiny_seeds(tmp_path):
+    (tmp_path / "firms.yaml").write_text(
+        "entities:\n"
+        "  - {id: catl, type: firm, name: Contemporary Amperex Technology, aliases: [CATL]}\n"
+        "  - {id: china, type: government, name: China}\n", encoding="utf-8")
+    return seed_dataset(str(tmp_path))
+
+
+def test_an_alias_goes_on_a_seed_entity_only_when_the_article_ties_them(tmp_path):
+    from ingest_support import draft_of
+
+    seeds = _tiny_seeds(tmp_path)
+    draft = draft_of("Hunan Yuneng (湖南裕能) supplies CATL and BYD (比亚迪) with cathode. "
+                     "The Export-Import Bank of China (中国进出口银行) lent money to CATL.", seeds)
+    on_seeds = {e.seed_id: e.aliases for e in draft.entities if e.seed_id}
+    assert "catl" not in on_seeds and "china" not in on_seeds
+    names = {e.name: e.aliases for e in draft.entities if e.seed_id is None}
+    assert names["Hunan Yuneng"] == ["湖南裕能"]
+    draft = draft_of("Contemporary Amperex Technology (宁德时代) buys cathode from Hunan Yuneng.", seeds)
+    catl = next(e for e in draft.entities if e.seed_id == "catl")
+    assert catl.aliases == ["宁德时代"]
+    assert catl.review == ["Contemporary Amperex Technology (宁德时代)"]
+    text = draft_yaml(draft)
+    assert "review: 'new alias for an entity of the seed folder" in text
+    path = tmp_path / "draft.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_folder(tmp_path)[1].ok          # the review note does not break the folder

@@ -17,7 +17,7 @@ from graph.model import Relation
 from graph.render import PageOptions, from_result, render_page
 from graph.render.layout import radial_layout
 from graph.render.page import (page_data, parallel_bends, script_json, vis_network_js)
-from graph.render.result import result_page
+from graph.render.result import result_nodes, result_page
 from graph.select import Selection, select
 from graph.store.memory import MemoryStore
 
@@ -163,7 +163,7 @@ def test_path_result_highlights_exactly_the_paths(mini_store):
     assert h.edges == ["r-part", "r-leads-fund", "r-funds-1", "r-invests-1"]
     assert h.items == [{"nodes": ["gov-a", "min-a", "fund-a", "proj-1"],
                         "hops": [["r-part"], ["r-leads-fund"], ["r-funds-1", "r-invests-1"]]}]
-    data = embedded(result_page(mini_store, r))
+    data = embedded(result_page(mini_store.dataset(result_nodes(r)), r))
     assert data["highlight"]["edges"] == h.edges
     assert {e["id"] for e in data["entities"]} == set(h.nodes)
 

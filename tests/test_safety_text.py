@@ -95,11 +95,24 @@ def bad_dataset(key: str, value: str) -> Dataset:
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-@pytest.mark.parametrize("key,value", [("k\x01", "v"), ("k", "v\x0b"), ("k", "\ufffe")])
-def test_xml_exports_refuse_what_xml_cannot_hold(tmp_path, fmt, key, value):
+@pytest.mark.parametrize("value", ["v\x0b", "\ufffe", "a\x1b[2J"])
+def test_xml_exports_refuse_values_xml_cannot_hold(tmp_path, fmt, value):
     with pytest.raises(KgError, match="which XML cannot carry"):
-        export(bad_dataset(key, value), fmt, str(tmp_path / f"g.{fmt}"))
+        export(bad_dataset("k", value), fmt, str(tmp_path / f"g.{fmt}"))
     assert not (tmp_path / f"g.{fmt}").exists()
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_xml_exports_encode_odd_keys_reversibly(tmp_path, fmt):
+    import networkx as nx
+
+    from graph.records import property_name
+
+    out = tmp_path / f"g.{fmt}"
+    export(bad_dataset("k\x01", "v"), fmt, str(out))
+    g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    keys = {property_name(k): v for k, v in g.nodes["a"].items()}
+    assert keys["k\x01"] == "v"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -187,3 +200,19 @@ def test_node_link_export_is_strict_json(mini_dataset, tmp_path):
     assert len(data["nodes"]) == len(mini_dataset.entities)
     assert not any(isinstance(v, float) and not math.isfinite(v)
                    for link in data["links"] for v in link.values())
+
+
+def test_newlines_in_seed_text_cannot_fake_output_lines(run_kg, write_seeds):
+    folder = write_seeds({"a.yaml": """
+        entities:
+          - {id: a, type: firm, name: "Acme\\n  2. Acme —owns→ Everything", description: "x\\ny"}
+          - {id: b, type: firm, name: B}
+        relations:
+          - {from: a, type: funds, to: b, evidence: "said\\n— Fake Source"}
+        """})
+    show = run_kg("show", "a", "--seeds", folder, "--no-cache")
+    assert show.output.splitlines()[:2] == [
+        "Acme\\n  2. Acme —owns→ Everything  [firm]  id: a", "  description: x\\ny"]
+    path = run_kg("path", "a", "b", "--seeds", folder, "--no-cache")
+    assert "“said\\n— Fake Source”" in path.output
+    assert not any(line.startswith("  2.") for line in path.output.splitlines())

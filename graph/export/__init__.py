@@ -12,12 +12,11 @@ This module imports nothing heavy, so the CLI can list :data:`FORMATS`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..model import Dataset
-    from ..select import Selection
-    from ..store.base import Store
     from .base import Exporter
 
 FORMATS = ("graphml", "gexf", "json", "csv", "cypher")   # `kg export`; html is `kg render`
@@ -47,26 +46,49 @@ def exporter_for(fmt: str, target: str | None = None, force: bool = False,
     return cls(target or cls.default_target(), force, **options)
 
 
-def export(data: "Dataset | Store", fmt: str, target: str | None = None, force: bool = False,
-           selection: "Selection | None" = None, **options: Any) -> "Exporter":
-    """Write a dataset, or the part of a store a selection picks, in ``fmt``.
+def export(data: "Dataset", fmt: str, target: str | None = None, force: bool = False,
+           **options: Any) -> "Exporter":
+    """Write a dataset in ``fmt``; returns the finished exporter (``.written``,
+    ``.warnings``, ``.dataset``).
 
     The target is checked first (OutputExists without ``force``), before any
-    slow work. Returns the finished exporter (``.written``, ``.warnings``,
-    ``.dataset``).
+    slow work. To export part of a graph, select it first
+    (``graph.open(...).select(...)``): exporters take data, never a store.
     """
-    from ..model import Dataset
-    from ..select import Selection, select
-
     exporter = exporter_for(fmt, target, force, **options)
-    if isinstance(data, Dataset):
-        if selection is not None:
-            raise TypeError("a selection needs a store, not a dataset")
-        exporter.write(data)
-    else:
-        exporter.write(select(data, selection or Selection()))
+    exporter.write(data)
     exporter.finalize()
     return exporter
 
 
-__all__ = ["FORMATS", "exporter_for", "export"]
+@dataclass
+class Written:
+    """What ``kg render`` / ``kg export`` wrote, and anything lost on the way."""
+
+    format: str
+    files: list[str]
+    entities: int
+    relations: int
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, exporter: "Exporter") -> "Written":
+        data = exporter.dataset
+        return cls(exporter.format, list(exporter.written),
+                   len(data.entities) if data is not None else 0,
+                   len(data.relations) if data is not None else 0, list(exporter.warnings))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "files": self.files, "entities": self.entities,
+                "relations": self.relations, "warnings": self.warnings}
+
+    def text(self) -> str:
+        """``Wrote graph.html (53 entities, 102 relations)`` (empty when written to stdout)."""
+        if self.files == ["-"]:
+            return ""
+        n, m = self.entities, self.relations
+        return (f"Wrote {', '.join(self.files)} ({n:,} {'entity' if n == 1 else 'entities'}"
+                f", {m:,} relation{'' if m == 1 else 's'})")
+
+
+__all__ = ["FORMATS", "Written", "exporter_for", "export"]

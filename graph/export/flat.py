@@ -24,7 +24,7 @@ from ..model import Dataset
 from ..errors import KgError
 from ..output import json_text
 from ..records import dataset_name, node_properties, relationship_properties
-from ..validate import bad_character
+from ..rules import bad_character
 
 if TYPE_CHECKING:
     import networkx as nx

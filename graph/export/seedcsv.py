@@ -30,7 +30,7 @@ from ..model import Dataset, Relation, relation_id
 from ..output import json_text, remove_output, write_output
 from ..schema import ENTITY_KEYS, RELATION_KEYS
 from ..seedio import protect_cell
-from ..validate import ID_RE
+from ..rules import ID_RE
 from .base import Exporter
 
 FILES = ("entities.csv", "relations.csv", "types.yaml")

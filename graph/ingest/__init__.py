@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .pipeline import Draft, extract, ingest, seed_dataset, summary
 from .read import DEFAULT_MAX_BYTES, read_article
-from .writer import draft_yaml
+from .writer import draft_yaml, write_draft
 
 __all__ = ["DEFAULT_MAX_BYTES", "Draft", "draft_yaml", "extract", "ingest", "read_article",
-           "seed_dataset", "summary"]
+           "seed_dataset", "summary", "write_draft"]

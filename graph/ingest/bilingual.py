@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from .gazetteer import CJK_CLASS as _CJK_CLASS
 from .names import runs
 
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*([{_CJK_CLASS}][{_CJK_CLASS}\s·・]*?)\s*[）)]")
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・]*?)\s*[）)]")
+# "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
+_PAREN_SHORT = re.compile(r"\s*[（(]\s*([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})\s*[）)]")
 _PAREN_ACRONYM = re.compile(r"\s*[（(]\s*([A-Z][A-Z0-9&]{1,7})\s*[）)]")
 _CJK_BEFORE_LATIN = re.compile(rf"([{_CJK_CLASS}][{_CJK_CLASS}·・]*)\s*[（(]\s*([A-Z][^()（）]{{1,60}}?)\s*[）)]")
 
@@ -38,15 +40,27 @@ def find_pairs(text: str) -> list[Pair]:
     """
     out: list[Pair] = []
     by_end = {r.end: r for r in runs(text)}
-    for pattern, script in ((_PAREN_CJK, "cjk"), (_PAREN_ACRONYM, "acronym")):
+    seen: set[int] = set()
+    for pattern, script in ((_PAREN_CJK, "cjk"), (_PAREN_ACRONYM, "acronym"),
+                            (_PAREN_SHORT, "short")):
         for m in pattern.finditer(text):
             run = by_end.get(m.start())
-            if run is None:
+            if run is None or m.start() in seen:
                 continue
             alias = " ".join(m.group(1).split())
             if script == "acronym" and (alias[0] != run.tokens[0].text[0] or len(run.tokens) < 2):
                 continue
-            out.append(Pair(run.start, run.end, alias, (m.start(), m.end()), script))
+            if script == "short" and (len(run.tokens) < 2 or _is_place(alias)
+                                      or len(alias.split()) >= len(run.tokens)):
+                continue
+            seen.add(m.start())
+            out.append(Pair(run.start, run.end, alias, (m.start(), m.end()),
+                            "acronym" if script == "short" else script))
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
     return sorted(out, key=lambda p: p.start)
+
+
+def _is_place(name: str) -> bool:
+    from .lexicon import place_labels
+    return name in place_labels()

@@ -24,10 +24,10 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
-from .names import Run, runs, run_at
+from .names import Run, run_at, runs, tokens
 from .phrases import canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -72,6 +72,18 @@ class Detector:
     def __init__(self, seeds: Dataset | None = None):
         self.lexicon = lexicon_gazetteer()
         self.seeds = seed_gazetteer(seeds) if seeds is not None else None
+        self.mid_caps: frozenset[str] = frozenset()   # tokens capitalised mid-sentence in the article
+
+    def read_article(self, sentences: list[Sentence]) -> None:
+        """Note the words the article capitalises inside sentences (names, not openers)."""
+        caps: set[str] = set()
+        for s in sentences:
+            if s.heading:
+                continue
+            for t in tokens(s.text)[1:]:
+                if t.cap:
+                    caps.add(t.text)
+        self.mid_caps = frozenset(caps)
 
     def candidates(self, s: Sentence, table: EntityTable) -> list[Candidate]:
         text = s.text
@@ -86,9 +98,27 @@ class Detector:
         if not s.heading:
             out.extend(project_lists(text))
             out.extend(places_by_context(text, table, out))
-        out.extend(_trim(text, project_phrases(text), out))
+        out.extend(_trim(text, [_after_verb(text, p) for p in project_phrases(text)], out))
         out.extend(alliances(text))
+        if not s.heading:
+            out.extend(other_names(text, table, out, self.mid_caps))
         return out
+
+
+_HEADLINE_VERB = re.compile(r"^.*?\b[A-Z][\w&.-]*\s+(?:[a-z]+s|to|will\s+\w+|wins|gets|opens)\s+"
+                            r"(?:(?:a|an|the|its|\S*\d\S*)\s+)*")
+
+
+def _after_verb(text: str, c: Candidate) -> Candidate:
+    """"TSMC opens second Kumamoto fab": the project is what follows the verb."""
+    m = _HEADLINE_VERB.match(c.name)
+    if m is None or m.end() >= len(c.name):
+        return c
+    start = c.start + m.end()
+    kept = {canonical(w) for w in text[start:c.end].split()}
+    c.words = frozenset(w for w in c.words if w in kept)
+    c.start, c.name = start, text[start:c.end]
+    return c
 
 
 def _trim(text: str, projects: list[Candidate], others: list[Candidate]) -> list[Candidate]:
@@ -231,16 +261,20 @@ def org_type(run: Run) -> str | None:
     if len(words) < 2:
         return None
     ow = org_words()
+    if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
+        return "ministry"       # "Ministry of Industry and Mineral Resources"
     last, before = words[-1], words[-2]
     if last in ow["suffix"]:
         industry = last.lower() in sector_words()
         if not industry or (before[:1].isupper() and not is_common(before)):
             return ow["suffix"][last]
     for k, w in enumerate(words[:-1]):
-        if words[k + 1] in ("of", "for"):
+        if words[k + 1] in ("of", "for", "on"):
             etype = ow["prefix"].get(w) or (ow["suffix"].get(w) if k > 0 else None)
             if etype in ("ministry", "agency", "organization") or (etype and k == 0):
                 return etype
+            if k > 0 and ow["suffix"].get(w) == "firm" and w in ("Bank", "Corporation", "Company"):
+                return "firm"       # "Export-Import Bank of Korea", "State Bank of India"
     for w in words:
         if w in ow["any"]:
             return ow["any"][w]
@@ -469,3 +503,112 @@ def _is_place_or_country(name: str) -> bool:
 def _country(code: str):
     from .lexicon import country_by_code
     return country_by_code()[code]
+
+
+# -- any other name -------------------------------------------------------------
+_SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
+_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
+_ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
+                          r"director|minister|secretary|governor|mayor|founder|analyst|"
+                          r"economist|spokes(?:man|woman|person)|(?:chaired|headed|led)\s+by)\s+$",
+                          re.I)
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+_NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
+                             r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+_DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
+                            "Governorate Municipality".split())
+_PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
+                         r"state|city|regency)\b")
+
+
+def other_names(text: str, table: EntityTable, known: list[Candidate],
+                mid_caps: frozenset[str]) -> list[Candidate]:
+    """Capitalised names no other rule claimed: "Telkomsel", "Rheinmetall", "Lam Research".
+
+    A name that opens the sentence counts only when the article also capitalises
+    it inside a sentence, or it is followed by an apposition or a bracketed name,
+    or it is written like a name (inner capitals, digits). Such a name is a firm
+    unless it is followed by "said" (a person) or is a known place.
+    """
+    out: list[Candidate] = []
+    taken = [(c.start, c.end) for c in known]
+    titles = {w for r in roles() for w in r.split()} | _TITLES
+    places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
+    sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
+    for whole in runs(text):
+        run = _cut_at_connector(whole)
+        clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
+        # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
+        opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
+            and clash[0][1] < run.end and run.words[-1][1:].islower() \
+            and not is_common(run.words[-1])
+        # "Lynas Rare Earths": an industry word ends a firm's name
+        ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
+                                   for c in clash) and not is_common(run.words[0]) \
+            and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
+        if clash and not (opens or ends):
+            continue
+        name = run.text(text)
+        words = run.words
+        if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
+                or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
+            continue            # a lone acronym is left to the acronym stage
+        if any(_is_month_or_day(w) for w in words) or name in demonyms() \
+                or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
+            continue
+        if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
+            continue
+        opener = not text[:run.start].strip()
+        after = text[run.end:]
+        if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
+                                re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
+            continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
+        if opener and len(words) == 1 and not (
+                words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
+                or re.search(r".[A-Z0-9]", words[0])):
+            continue
+        known_entity = table.lookup(name)
+        if known_entity is not None:
+            continue
+        before = text[:run.start]
+        namelike = 1 <= len(words) <= 3 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+                                                 for w in words) and org_type(run) is None
+        person = namelike and (
+            _ROLE_BEFORE.search(before) is not None
+            or len(words) >= 2 and (_SAID_AFTER.match(after) or re.search(
+                r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+        place = not person and (
+            (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
+            or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
+        etype = "person" if person else "location" if place else "firm"
+        out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
+    return out
+
+
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:an|ian|ean|ese|ish|ic)$")
+_TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Executive Director "
+                    "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
+# units, codes and abbreviations written in capitals that are not names
+_NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
+IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co""".split())
+
+
+def _cut_at_connector(run: Run) -> Run:
+    """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
+    for i, tok in enumerate(run.tokens):
+        rest = " ".join(t.text for t in run.tokens[i + 1:] if t.text != "the")
+        if i and tok.text == "of" and _is_place_or_country(rest):
+            kept = run.tokens[:i]       # "Lynas Rare Earths of Australia": the firm, then where
+            return Run(kept[0].start, kept[-1].end, tuple(kept))
+        if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
+            kept = run.tokens[:i]
+            while kept and kept[-1].text in ("of", "and", "&", ","):
+                kept = kept[:-1]
+            return Run(kept[0].start, kept[-1].end, tuple(kept))
+    return run
+
+
+def _is_month_or_day(word: str) -> bool:
+    from .lexicon import MONTHS, WEEKDAYS
+    return word.lower() in MONTHS or word.lower() in WEEKDAYS

@@ -14,7 +14,7 @@ from typing import Iterator
 from ..model import Dataset, Entity
 from ..resolve import normalize
 from .doc import Candidate, EntityDraft
-from .lexicon import country_by_code, org_words
+from .lexicon import is_common, country_by_code, org_words
 
 _BODY_TYPES = frozenset({"firm", "organization", "agency", "ministry"})
 _FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
@@ -34,6 +34,13 @@ def initials(name: str) -> str:
     """"Taiwan Semiconductor Manufacturing Company" -> "TSMC" (capitalised words only)."""
     words = [w for w in re.split(r"[\s,-]+", name) if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def initial_forms(name: str) -> set[str]:
+    """Acronyms a name may go by: "Contemporary Amperex Technology Co. Limited" -> CATCL, CATL, CAT."""
+    out = {initials(name), initials(stem(name)),
+           initials(" ".join(w for w in name.split() if w not in ("Co.", "Co", "&")))}
+    return {x for x in out if x}
 
 
 def phrase_key(labels: list[str]) -> tuple[frozenset[str], str | None, str | None]:
@@ -142,9 +149,20 @@ class EntityTable:
         return self._create(Candidate(0, 0, "government", info.name, country=code, priority=60,
                                       rule="country"), sentence)
 
-    def add_alias(self, entity: EntityDraft, alias: str) -> None:
-        if entity.seed_id is not None and normalize(alias) in entity.seed_aliases:
-            return
+    def add_alias(self, entity: EntityDraft, alias: str, phrase: str | None = None) -> None:
+        """Give ``entity`` another label.
+
+        An entity of the seed folder gets one only when the article ties the two
+        names in one phrase: ``phrase`` is the name the alias is attached to
+        ("Contemporary Amperex Technology (宁德时代)") and must already be one of the
+        seed's labels. Such proposals are listed in ``entity.review``.
+        """
+        if entity.seed_id is not None:
+            if normalize(alias) in entity.seed_aliases:
+                return
+            if phrase is None or normalize(phrase) not in entity.seed_aliases:
+                return
+            entity.review.append(f"{phrase} ({alias})")
         entity.add_alias(alias)
         self._index(alias, entity.key)
 
@@ -160,6 +178,9 @@ class EntityTable:
             found = self.lookup(label, cand.type)
             if found is not None:
                 return found
+        place = self._place_form(cand.name)
+        if place is not None:
+            return place
         if cand.type in _BODY_TYPES:
             found = self._short_form(cand.name)
             if found is not None:
@@ -176,11 +197,32 @@ class EntityTable:
     def _short_form(self, name: str) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
         Manufacturing Company" (and the other way round)."""
+        whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
-                 and (stem(e.name) == name or stem(name) == e.name
-                      or (name.isupper() and initials(e.name) == name)
-                      or (e.name.isupper() and initials(name) == e.name))
+                 and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                      or (name.isupper() and name in initial_forms(e.name))
+                      or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
+        if not found and " of " in name:
+            # "Serum Institute of India" after "Serum Institute"
+            head, _, rest = name.rpartition(" of ")
+            from .lexicon import place_labels
+            if rest in place_labels():
+                found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
+                         and e.name == head]
+        if not found and not whole and _can_be_short(name):
+            # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
+            found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
+                     and e.seed_id is None and e.name != name
+                     and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
+        return found[0] if len(found) == 1 else None
+
+    def _place_form(self, name: str) -> EntityDraft | None:
+        """"Kumamoto" is Kumamoto Prefecture, "Hamburg" the City of Hamburg (and back)."""
+        forms = {f"{name} {w}" for w in _DIVISIONS} | {f"{w} of {name}" for w in _SEATS}
+        short = _long_forms(name)
+        found = [e for e in self.items if e.type in ("government", "location")
+                 and e.seed_id is None and (e.name in forms or e.name in short)]
         return found[0] if len(found) == 1 else None
 
     def _seed_for(self, name: str, etype: str, aliases: tuple[str, ...] = ()) -> Entity | None:
@@ -217,3 +259,26 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+def _can_be_short(name: str) -> bool:
+    """A name that may stand for a longer one: a real word of a name, not a common one."""
+    from .lexicon import place_labels
+    words = name.split()
+    return 1 <= len(words) <= 3 and len(name) >= 3 and name not in place_labels() \
+        and not all(is_common(w) for w in words)
+
+
+_DIVISIONS = ("Prefecture", "County", "Province", "Regency", "District", "Region", "State")
+_SEATS = ("City", "State", "Republic", "Province", "Commonwealth")
+
+
+def _long_forms(name: str) -> set[str]:
+    """"Kumamoto Prefecture" -> {"Kumamoto"}; "City of Hamburg" -> {"Hamburg"}."""
+    words = name.split()
+    out = set()
+    if len(words) >= 2 and words[-1] in _DIVISIONS:
+        out.add(" ".join(words[:-1]))
+    if len(words) >= 3 and words[0] in _SEATS and words[1] == "of":
+        out.add(" ".join(words[2:]))
+    return out

@@ -58,6 +58,9 @@ def short_forms(e, table: EntityTable) -> list[str]:
         out.append(" ".join(stem))
     if words[0].isupper() and len(words[0]) >= 3:
         out.append(words[0])
+    elif len(words[0]) >= 4 and words[0][:1].isupper() and not is_common(words[0]) \
+            and words[0] not in demonyms():
+        out.append(words[0])            # "Hanwha" for "Hanwha Aerospace"
     return [s for s in out if s not in place_labels() and table.lookup(s) is None]
 
 

@@ -105,7 +105,8 @@ def runs(text: str) -> tuple[Run, ...]:
                 continue
             # connectors: "of", "and", "for the", ", " inside ministry names
             k = j
-            while k < len(toks) and toks[k].kind == "word" and toks[k].text in CONNECTORS:
+            while k < len(toks) and (toks[k].kind == "word" or toks[k].text == "&") \
+                    and toks[k].text in CONNECTORS:
                 k += 1
             comma = False
             if k == j and t.text == "," and _comma_ok(members):
@@ -147,15 +148,33 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         # "Ministry of Transport and Communications", "Belt and Road Initiative" are
         # one name; "Infineon and GlobalFoundries" are two.
         if any(t.text in ("of", "for") for t in left):
-            return len(words) == 1
+            # "Bank of Singapore and Mizuho Bank" are two: the right part is a firm's name
+            caps = [t.text for t in right[:4] if t.text[:1].isupper()]
+            return len(words) == 1 and not _names_a_firm(caps)
         rest = [t.text for t in right[:4]]
         caps = [w for w in rest if w[:1].isupper()]
+        if len(left) >= 2 and len(words) == 1 and re.search(r"(?:al|ic|ical|ive)$", left[-1].text) \
+                and _names_a_firm(caps):
+            return True         # "Saudi Agricultural and Livestock Investment Company"
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization")
             for w in caps[1:3])
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False
+    if words[0] == "of" and len(left) >= 2 and org_words()["suffix"].get(left[-1].text) in (
+            "agency", "ministry") and any(org_words()["prefix"].get(t.text) == "ministry"
+                                          for t in right[:4]):
+        return False        # "Loan Programs Office of the US Department of Energy": two bodies
     return len(words) <= 2
+
+
+_FIRM_ENDINGS = frozenset("Bank Group Corporation Company Holdings Holding Ltd Limited Inc "
+                          "Co. Corp Securities".split())
+
+
+def _names_a_firm(caps: list[str]) -> bool:
+    """Capitalised words that end in a firm's suffix within three words: "Mizuho Bank"."""
+    return any(w in _FIRM_ENDINGS for w in caps[1:3])
 
 
 def run_at(text: str, pos: int) -> Run | None:

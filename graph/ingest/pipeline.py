@@ -27,7 +27,8 @@ from .lexicon import country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import ALL, View, sentence_facts
+from .relations import ACTORS, ALL, View, sentence_facts
+from .verbs import origin, place_in_place, possessive_roles, units, verb_cues
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -72,9 +73,11 @@ def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
     return load_dataset(folder)
 
 
-def summary(draft: Draft, output: str) -> str:
-    """One line for stderr about what was written."""
+def summary(draft: Draft, output: str, backup: object = None) -> str:
+    """One line for stderr about what was written (and where the replaced file was kept)."""
     where = "stdout" if output == "-" else output
+    if backup is not None:
+        where += f" (the file it replaced is kept as {backup})"
     n = len(draft.articles)
     new = sum(1 for e in draft.entities if e.seed_id is None)
     return (f"Wrote {where}: {new} new entities, {draft.known} recognised in the seed folder "
@@ -98,6 +101,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
         doc = _Doc(i, article, sentences, offset)
         offset += len(sentences)
+        detector.read_article(sentences)
         _first_pass(doc, table, detector)
         docs.append(doc)
     _acronyms(docs, table)
@@ -150,11 +154,16 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if p.script == "latin":
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
+            if named is not None and named.start > p.start and named.type in ("government",
+                                                                                "location"):
+                # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
+                chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
+                named = None
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
                     continue
-                named = Candidate(p.start, p.end, org_type(run) or "organization",
+                named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
                 chosen.append(named)
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
@@ -179,7 +188,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
             if key is not None:
-                table.add_alias(table[key], p.alias)
+                named_text = s.text[p.start:p.end] if p.script != "latin" else \
+                    s.text[p.paren[0]:p.paren[1]].strip(" （）()")
+                table.add_alias(table[key], p.alias, phrase=named_text)
 
 
 def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
@@ -293,17 +304,25 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  cooccur: list) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     topic: int | None = None
+    last_actor: int | None = None
     section = -1
     for s in doc.sentences:
         if s.section != section:
-            section, topic = s.section, None
+            section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
                 evidence.setdefault(m.key, (doc.index, s.text))
-        view = View(s, mentions, dems, table, topic)
+        view = View(s, mentions, dems, table, topic, last_actor)
+        verb_cues(view)
+        possessive_roles(view)
+        origin(view)
+        units(view)
+        place_in_place(view)
         facts = facts + sentence_facts(view)
+        last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
+                           and table[m.key].type in ACTORS), last_actor)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
@@ -332,8 +351,10 @@ def _siblings(view: View) -> set[frozenset[int]]:
 
 def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
     """Relations a name states by itself: "US-Japan Trade Agreement" (party_to), "US
-    Department of Commerce" (part_of the US), "Hua Hong Semiconductor" (operates_in),
-    "Bloomberg Intelligence" (part_of Bloomberg), a place in a project's name."""
+    Department of Commerce" (part_of the US), "Bloomberg Intelligence" (part_of
+    Bloomberg), a place or sector in a project's name. An industry word in a firm's
+    name ("Hua Hong Semiconductor") is not taken as a relation: it says nothing the
+    name does not."""
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     out: list[RelationDraft] = []
@@ -352,6 +373,12 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 add(table.country(code, e.first).key, "owns", e.key)
         if e.type in ("ministry", "agency") and hits and hits[0].start == 0 and codes:
             add(e.key, "part_of", table.country(codes[0], e.first).key)
+        elif e.type in ("ministry", "agency", "fund") and not codes:
+            # "Michigan Economic Development Corporation", "Texas Enterprise Fund": a state's body
+            state = next((o for o in table if o.type in ("government", "location")
+                          and o.key != e.key and e.name.startswith(o.name + " ")), None)
+            if state is not None:
+                add(e.key, "part_of", state.key)
         if e.type == "agreement":
             for code in dict.fromkeys(codes):
                 add(table.country(code, e.first).key, "party_to", e.key)
@@ -368,12 +395,6 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.type == "location" and other.key != e.key and \
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
-        if e.type == "firm":
-            # "Hua Hong Semiconductor", "COSCO Shipping Ports": an industry word in the name
-            for h in hits:
-                kind, value = h.values[0]
-                if kind == "sector" and h.start > 0 and value.type == "sector":
-                    add(e.key, "operates_in", _sector(table, value, e.first).key, 0.5)
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \
@@ -441,7 +462,8 @@ _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
 
 def _cooccurrence(cooccur: list, relations: list[RelationDraft],
                   table: EntityTable) -> list[RelationDraft]:
-    """Entities named in the same sentence and linked by no pattern: ``related_to``, low confidence.
+    """Entities named in the same sentence and linked by no pattern: ``related_to`` (an
+    agency named with a ministry: ``part_of``), low confidence.
 
     Skipped: places (``located_in`` says more), two governments, a government and its
     own people or bodies, peers listed side by side, a sector or technology with anything
@@ -471,9 +493,20 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     out = []
     for pair, n in counts.items():
         article, text, a, b = first[pair]
-        out.append(RelationDraft(a, "related_to", b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
+        rtype, a, b = _likely_type(table, a, b)
+        out.append(RelationDraft(a, rtype, b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
                                  "co-occurrence", article))
     return out
+
+
+def _likely_type(table: EntityTable, a: int, b: int) -> tuple[str, int, int]:
+    """An agency named with a ministry is most often part of it; anything else stays related_to."""
+    ta, tb = table[a].type, table[b].type
+    if (ta, tb) == ("ministry", "agency"):
+        a, b, ta, tb = b, a, tb, ta
+    if (ta, tb) == ("agency", "ministry"):
+        return "part_of", a, b
+    return "related_to", a, b
 
 
 def _not_in_seeds(relations: list[RelationDraft], table: EntityTable,

@@ -18,10 +18,11 @@ section's project) and returns :class:`Fact` tuples. Rules, in order:
 - ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
 - ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
 - ``affects``     "impacting firms like A and B" -> affects
-- ``supplies``    "will supply cells for Tesla" -> supplies
-- ``regulates``   "<ministry/agency> approved/granted ... <project>" -> regulates
 - ``part-of``     "the battery arm of X" -> part_of
 - ``party-to``    a government and an agreement with "under/signed/joined" -> party_to
+
+Supplying, regulating and the other verb-led relations are read by the cue
+lexicon of :mod:`.verbs`.
 """
 
 from __future__ import annotations
@@ -47,11 +48,21 @@ class View:
     demonyms: list[tuple[int, int, str]]          # span + ISO code
     table: EntityTable
     topic: int | None = None
+    last_actor: int | None = None                 # subject of the previous sentence ("It ...")
     facts: list[Fact] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def owner(self) -> Mention | None:
+        """What "its" most likely points to: the sentence's first firm, else the previous subject."""
+        first = next((m for m in self.mentions if m.key != ALL and not m.anaphor
+                      and self.type(m) in ("firm", "organization")), None)
+        if first is None and self.last_actor is not None:
+            return Mention(0, 0, self.last_actor, anaphor=True)
+        return first
 
     def type(self, m: Mention) -> str:
         return "project" if m.key == ALL else self.table[m.key].type
@@ -83,6 +94,19 @@ class View:
         for m in self.mentions:
             if m.start <= out[-1].start:
                 continue
+            if types is not None and self.type(m) not in types:
+                owned = _possessed(self, m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
+                if owned is not m and self.type(owned) in types:
+                    gap = self.text[out[-1].end:m.start]
+                    if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
+                                    gap):
+                        out.append(owned)
+                        continue
+            if m.key == out[-1].key or (re.fullmatch(r"\s*[（(]\s*", self.text[out[-1].end:m.start])
+                                        and re.match(r"\s*[)）]", self.text[m.end:])):
+                out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,
+                                  out[-1].key, out[-1].anaphor)
+                continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
             if types is not None and self.type(m) not in types:
                 if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
                     continue        # "CATL in batteries or ZTE": step over the sector
@@ -182,7 +206,7 @@ _ACTIVE = re.compile(r"\b(?:is |are |was |were |has |have |had |will |would |pla
                      r"heading|build|builds|building|built|develop|develops|developing|construct|"
                      r"constructs|constructing|finance|finances|financed|financing|fund|funds|funded|"
                      r"back|backs|"
-                     r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|buy|buys|bought|"
+                     r"backed|bankrolls|bankrolled|acquire|acquires|acquired|acquiring|"
                      r"owns)\b(?!\s+by\b)")
 _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build": "leads",
                  "built": "leads", "develop": "leads", "construct": "leads", "financ": "funds",
@@ -192,6 +216,8 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
 
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
+        if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
+            continue
         verb = m.group(1)
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
         subject = v.subject(m.start(), frozenset(ACTORS))
@@ -214,7 +240,10 @@ def funding_from(v: View) -> None:
         if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
         agent = _possessed(v, agent)
-        patient = v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
+        from .verbs import clause_subject      # "Telkomsel, which ..., will pay ... with a loan from"
+        subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        patient = Mention(0, 0, subject) if subject is not None else \
+            v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
         if patient is not None:
             v.add(agent.key, "funds", patient.key, 0.7, "funding-from")
 
@@ -273,7 +302,7 @@ def located(v: View) -> None:
         if v.type(m) not in places:
             continue
         if _IN_PLACE.search(v.text[:m.start]):
-            project = v.before(m.start, {"project"})
+            project = v.before(m.start, {"project"}, max_gap=40)
             if project is not None and project.key != ALL and not any(
                     v.type(x) == "project" and project.end <= x.start < m.start for x in v.mentions):
                 v.add(project.key, "located_in", m.key, 0.6, "located")
@@ -393,41 +422,11 @@ def affects(v: View) -> None:
             v.add(subject.key, "affects", o.key, 0.5, "affects")
 
 
-_SUPPLY = re.compile(r"\b(?:(?:will|would|to|can|could|may|which|that|also)\s+(?:supply|deliver|sell)|"
-                     r"supplies|supplied|supplying|delivers|delivered|sells|sold)\b")
-
-
-def supplies(v: View) -> None:
-    for m in _SUPPLY.finditer(v.text):
-        to = re.search(r"\b(?:to|for)\s+(?:the\s+)?", v.text[m.end():m.end() + 80])
-        if to is None:
-            continue
-        target = v.at_start(m.end() + to.end())
-        subject = v.subject(m.start(), frozenset(BODIES | {"project", "government"}))
-        if target is not None and subject is not None and subject.key != ALL and \
-                v.type(target) in ("firm", "organization", "government", "project"):
-            v.add(subject.key, "supplies", target.key, 0.6, "supplies")
-
-
-_REGULATE = re.compile(r"\b(?:approved|approves|granted|grants|licensed|licenses|regulates|regulated|"
-                       r"oversees|oversaw|authori[sz]ed|cleared|clears|awarded|vetted|blocked|rejected|"
-                       r"fined)\b")
-
-
-def regulates(v: View) -> None:
-    for m in _REGULATE.finditer(v.text):
-        subject = v.before(m.start(), {"ministry", "agency", "government"}, max_gap=40)
-        if subject is None:
-            continue
-        obj = v.after(m.end(), {"project", "firm", "fund"}, max_gap=90)
-        if obj is not None and obj.key != ALL:
-            v.add(subject.key, "regulates", obj.key, 0.5, "regulates")
-
-
 def part_of(v: View) -> None:
     for m in re.finditer(r"\b(?:unit|arm|subsidiary|division|affiliate|branch|a unit)\s+of\s+(?:the\s+)?",
                          v.text):
         parent = v.at_start(m.end())
+        parent = _possessed(v, parent) if parent is not None else None
         child = v.before(m.start(), BODIES)
         if parent is not None and child is not None and v.type(parent) in BODIES | {"government"}:
             v.add(child.key, "part_of", parent.key, 0.7, "part-of")
@@ -443,13 +442,14 @@ def party_to(v: View) -> None:
             v.add(g.key, "party_to", a.key, 0.5, "party-to")
 
 
+_NEGATED = re.compile(r"\b(?:not|no|never|n[’']t)\b(?:\s+[\w-]+){0,3}\s*$")
 _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|request|requesting|"
                            r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
 
 
 def _possessed(v: View, m: Mention) -> Mention:
     """In "Japan’s $55 billion tool", the tool rather than Japan."""
-    owned = re.match(r"[’']s\s+", v.text[m.end:])
+    owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", v.text[m.end:])
     return (v.at_start(m.end + owned.end()) or m) if owned else m
 
 
@@ -480,7 +480,7 @@ def _topic(v: View) -> Mention | None:
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     operates,
-    firms_like, appositive, pair_noun, affects, supplies, regulates, part_of, party_to)
+    firms_like, appositive, pair_noun, affects, part_of, party_to)
 
 
 def sentence_facts(v: View) -> list[Fact]:

@@ -9,8 +9,10 @@ the seed's type and name so they merge cleanly), and the relations, each with
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from .doc import EntityDraft
 from .pipeline import Draft
 
 STATUS = "suggested"
@@ -19,10 +21,6 @@ STATUS = "suggested"
 def draft_dict(draft: Draft) -> dict[str, Any]:
     """The draft as plain data in seed-file shape."""
     by_key = {e.key: e for e in draft.entities}
-    ids = {}
-    for r in draft.relations:
-        for k in (r.source, r.target):
-            ids[k] = None
     out: dict[str, Any] = {}
     single = len(draft.sources) == 1
     if single:
@@ -34,6 +32,9 @@ def draft_dict(draft: Draft) -> dict[str, Any]:
             item["aliases"] = list(e.aliases)
         if e.country and e.seed_id is None:
             item["country"] = e.country
+        if e.review:
+            item["review"] = ("new alias for an entity of the seed folder, from the article's "
+                              "phrase " + "; ".join(f'"{p}"' for p in e.review) + ": check it")
         entities.append(item)
     out["entities"] = entities
     relations = []
@@ -48,11 +49,9 @@ def draft_dict(draft: Draft) -> dict[str, Any]:
     return out
 
 
-def _id(draft: Draft, key: int, by_key: dict) -> str:
+def _id(draft: Draft, key: int, by_key: dict[int, EntityDraft]) -> str:
     e = by_key.get(key)
-    if e is not None:
-        return e.id
-    return draft.table_ids[key]
+    return str(e.id) if e is not None else draft.table_ids[key]
 
 
 def draft_yaml(draft: Draft) -> str:
@@ -62,7 +61,24 @@ def draft_yaml(draft: Draft) -> str:
     header = (f"# Draft seed file written by `kg ingest` from {names}.\n"
               "# Every relation is `status: suggested`, with the sentence it came from as evidence.\n"
               "# Entities already in the seed folder are referred to by their id (listed here only\n"
-              "# when the article gave them a new alias). Review, edit, then `kg validate`.\n")
+              "# when the article gave them a new alias, marked `review:`). Review, edit, then\n"
+              "# `kg validate`.\n")
     body = yaml.safe_dump(draft_dict(draft), sort_keys=False, allow_unicode=True, width=100,
                           default_flow_style=False)
     return header + body
+
+
+def write_draft(draft: Draft, output: str, force: bool = False, seeds: str | None = None,
+                replace_seed_file: bool = False) -> Path | None:
+    """Write the draft's YAML to ``output`` (``-``: stdout); returns the backup made, if any.
+
+    A file of the seed folder ``seeds`` is replaced only when the draft keeps all
+    its entities and relations, or ``replace_seed_file`` is given (see :mod:`.guard`).
+    """
+    from ..output import check_writable, write_output
+    from .guard import guard_seed_file
+
+    check_writable(output, force)
+    backup = guard_seed_file(output, draft_dict(draft), seeds, replace_seed_file)
+    write_output(output, draft_yaml(draft), force)
+    return backup

@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import Any
 
 _LAZY = {"PageOptions": "page", "check_size": "page", "render_page": "page",
+         "iframe": "result", "result_nodes": "result",
          "Highlight": "highlight", "from_result": "highlight",
          "result_page": "result", "write_result_page": "result"}
 

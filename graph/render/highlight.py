@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..queries import Neighborhood, Path
+from ..queries import ExposureResult, Neighborhood, Path, PathResult
 
 
 @dataclass
@@ -36,8 +36,6 @@ def _unique(ids: list[str]) -> list[str]:
 
 def from_result(result: Any) -> Highlight:
     """A Highlight for a ``kg path``, ``kg neighbors`` or ``kg exposure`` result."""
-    from ..service import ExposureResult, PathResult
-
     if isinstance(result, PathResult):
         a, b = result.source, result.target
         nodes = _unique([a.id] + [i for p in result.paths for i in p.ids] + [b.id])

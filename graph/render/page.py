@@ -38,6 +38,11 @@ from .limits import MAX_ENTITIES, MAX_RELATIONS, PHYSICS_LIMIT
 TEMPLATES = Path(__file__).parent / "templates"
 VIS_BUNDLE = ("lib", "vis-9.1.2", "vis-network.min.js")
 PARALLEL_BEND = 0.22         # roundness step between parallel relations
+# vis-network shapes that draw without extra options; "image"/"circularImage" need an
+# image and "icon" a glyph (the page would die with "Option image must be defined")
+SAFE_SHAPES = frozenset({"ellipse", "circle", "database", "box", "text", "diamond", "dot", "star",
+                         "triangle", "triangleDown", "hexagon", "square"})
+LABEL_THRESHOLD = 9          # on-screen px below which vis-network skips a label
 ARROW_SCALE = 0.35           # big graphs draw arrowheads from this zoom level on
 
 
@@ -49,7 +54,10 @@ class PageOptions:
     max_relations: int = MAX_RELATIONS
     physics_limit: int = PHYSICS_LIMIT
     generated: str | None = None         # date shown on the page; default: today (UTC)
-    file_stem: str = "graph"             # name of the PNG download
+    file_stem: str = "graph"             # name of the PNG/SVG download
+    focus: str | None = None             # entity id the page opens on (a --focus page)
+    depth: int = 1                       # hops shown around it at first (more may be embedded)
+    beyond: dict[str, int] | None = None  # entity id -> relations the page does not embed
 
 
 def check_size(dataset: Dataset, options: PageOptions = PageOptions()) -> None:
@@ -114,14 +122,21 @@ def vis_options(physics: bool, large: bool, iterations: int) -> dict[str, Any]:
             "arrows": {"to": {"enabled": not large, "scaleFactor": 0.6}},
             "color": {"inherit": False},
             "font": {"size": 11, "align": "middle", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            # relation labels only once zoomed in (11 px at 0.75x and closer)
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}},
             "selectionWidth": 1.5, "hoverWidth": 0.5,
         },
         "nodes": {
             "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 10, "max": 34},
+            # level of detail: the label grows with the number of relations, and small labels
+            # are skipped until zoomed in (the page labels hubs and the selection itself)
+            "scaling": {"min": 10, "max": 34,
+                        "label": {"enabled": True, "min": 11, "max": 26,
+                                  "drawThreshold": LABEL_THRESHOLD, "maxVisible": 26}},
             "shapeProperties": {"interpolation": False},
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large,
+        # hover highlighting redraws the whole graph as the mouse moves: small graphs only
+        "interaction": {"hover": not large, "tooltipDelay": 150, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "keyboard": False, "multiselect": False},
         # vis's "improved" initial layout (Kamada-Kawai) only pays off on small graphs
         "layout": {"improvedLayout": physics and not large, "randomSeed": 7},
@@ -168,9 +183,23 @@ def _compact(d: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in d.items() if v != [] and v != {}}
 
 
+def safe_shape(shape: str) -> str:
+    """A vis-network shape the page can draw without more options (else ``dot``).
+
+    >>> safe_shape("image"), safe_shape("star")
+    ('dot', 'star')
+    """
+    return shape if shape in SAFE_SHAPES else "dot"
+
+
 def page_data(dataset: Dataset, options: PageOptions = PageOptions(),
               highlight: Highlight | None = None) -> dict[str, Any]:
-    """Everything the page script needs, as one JSON-able document."""
+    """Everything the page script needs, as one JSON-able document.
+
+    A pure function (data in, JSON out), so a server can build the same records
+    for the part of a graph it sends: ``entities``/``relations`` are the records
+    of ``kg export json`` (plus ``more`` on entities with relations left out).
+    """
     schema = dataset.schema
     ents = list(dataset.entities.values())
     large = len(ents) > options.physics_limit
@@ -191,13 +220,14 @@ def page_data(dataset: Dataset, options: PageOptions = PageOptions(),
         "folder": dataset.folder,
         "fileStem": options.file_stem,
         "sources": [s.to_dict() for s in dataset.sources],
-        "types": [{"name": t, "color": schema.color(t), "shape": schema.shape(t), "count": c}
+        "types": [{"name": t, "color": schema.color(t), "shape": safe_shape(schema.shape(t)),
+                   "count": c}
                   for t, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))],
         "relationTypes": {t: {"label": (schema.relation_types[t].display
                                         if t in schema.relation_types else t),
                               "symmetric": schema.symmetric(t)}
                           for t in sorted({r.type for r in dataset.relations})},
-        "entities": [_compact(e.to_dict()) for e in ents],
+        "entities": [_entity_record(e.to_dict(), options.beyond) for e in ents],
         "relations": [_compact(r.to_dict()) for r in dataset.relations],
         "positions": positions,
         "physics": physics,
@@ -206,7 +236,16 @@ def page_data(dataset: Dataset, options: PageOptions = PageOptions(),
         "curves": parallel_bends(dataset.relations),
         "options": vis_options(physics, large, iterations),
         "highlight": highlight.to_dict() if highlight else None,
+        "focus": options.focus if options.focus in dataset.entities else None,
+        "depth": options.depth,
     }
+
+
+def _entity_record(record: dict[str, Any], beyond: dict[str, int] | None) -> dict[str, Any]:
+    out = _compact(record)
+    if beyond and beyond.get(record["id"]):
+        out["more"] = beyond[record["id"]]
+    return out
 
 
 def _title(dataset: Dataset, options: PageOptions, highlight: Highlight | None) -> str:
@@ -234,6 +273,14 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
+def page_script() -> str:
+    """The page's own script: the logic (logic.js, also run by node --test) then the UI."""
+    script = _asset("logic.js") + "\n" + _asset("page.js")
+    if "<script" in script.lower() or "</script" in script.lower() or "<!--" in script:
+        raise KgError("the page script cannot be inlined safely (it contains <script or <!--)")
+    return script
+
+
 def render_page(dataset: Dataset, options: PageOptions = PageOptions(),
                 highlight: Highlight | None = None) -> str:
     """The whole HTML page (TooLarge above the size limits)."""
@@ -242,7 +289,7 @@ def render_page(dataset: Dataset, options: PageOptions = PageOptions(),
 
     check_size(dataset, options)
     data = page_data(dataset, options, highlight)
-    vis_js, page_js = vis_network_js(), _asset("page.js")
+    vis_js, page_js = vis_network_js(), page_script()
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2"]))
     # Markup: trusted text (our assets, base64 hashes, escaped JSON); the title is escaped
     return env.get_template("page.html.j2").render(

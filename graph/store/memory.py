@@ -1,6 +1,6 @@
 """The embedded store: a validated Dataset with an integer adjacency index.
 
-Queries walk :class:`~graph.store.csr.Index` (entity numbers in id order).
+Queries walk :class:`~graph.csr.Index` (entity numbers in id order).
 ``store.graph`` is the networkx MultiDiGraph users can get at, built on first
 use: nodes are entity ids (attribute ``entity``); edges are keyed by relation
 id (attribute ``relation``).
@@ -19,9 +19,9 @@ from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neig
                        NeighborHit, Path, PathQuery, Stats, Traversal, order_paths,
                        sort_counts, type_matches)
 from ..resolve import Match, normalize
-from ..traverse import bfs, chain, k_shortest_paths, shortest_paths
+from ..traverse import Step, Through, bfs, chain, k_shortest_paths, shortest_paths
 from .base import Store
-from .csr import Index
+from ..csr import Index
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -47,13 +47,8 @@ class MemoryStore(Store):
         """The networkx MultiDiGraph: nodes are entity ids (attribute ``entity``),
         edges are keyed by relation id (attribute ``relation``)."""
         if self._graph is None:
-            import networkx as nx
-
-            g = nx.MultiDiGraph()
-            g.add_nodes_from((e.id, {"entity": e}) for e in self.data.entities.values())
-            g.add_edges_from((r.source_id, r.target_id, r.id, {"relation": r})
-                             for r in self.data.relations)
-            self._graph = g
+            from ..nxgraph import to_networkx
+            self._graph = to_networkx(self.data)
         return self._graph
 
     @classmethod
@@ -127,7 +122,7 @@ class MemoryStore(Store):
             found[rel.id] = rel
         return sorted(found.values(), key=lambda r: (r.type, r.id))
 
-    # -- walking (on entity numbers, see graph.store.csr) ----------------
+    # -- walking (on entity numbers, see graph.csr) ----------------
     def _avoid(self, t: Traversal) -> frozenset[int]:
         pos = self.index.pos
         return frozenset(pos[a] for a in t.avoid if a in pos)
@@ -148,7 +143,7 @@ class MemoryStore(Store):
             if t.relation_ok(rel) and (natural or not t.directed or sym(rel.type)):
                 yield v, rel
 
-    def _walker(self, t: Traversal):
+    def _walker(self, t: Traversal) -> tuple[Step[int], Through[int], frozenset[int]]:
         index = self.index
         avoid = self._avoid(t)
         if t.rels is None and t.as_of is None and not t.directed:

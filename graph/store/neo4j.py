@@ -34,7 +34,7 @@ from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neig
                        sort_counts)
 from ..resolve import FUZZY_MAX_GAP, FUZZY_RATIO, normalize
 from ..traverse import chain, k_shortest_paths
-from ..validate import date_bounds
+from ..rules import date_bounds
 from .base import Store
 from .neo4j_conn import Connection
 from .neo4j_load import META_LABEL, datasets, schema_from_json
@@ -93,7 +93,8 @@ class Neo4jStore(Store):
 
     def _list(self, query: str, **params: Any) -> list[Any]:
         """The one collected list a query returns (as ``AS items``)."""
-        return self.conn.read(query, ds=self.name, **params)[0]["items"]
+        items: list[Any] = self.conn.read(query, ds=self.name, **params)[0]["items"]
+        return items
 
     # -- lookup --------------------------------------------------------
     def _entities(self, ids: Iterable[str]) -> dict[str, Entity]:
@@ -254,11 +255,13 @@ class Neo4jStore(Store):
             found = search(a, b, query.max_hops, MAX_SHORTEST_PATHS)
         else:
             found = k_shortest_paths(a, b, None, through, query.max_hops, query.k,
-                                     search=search)  # type: ignore[arg-type]
+                                     search=search)
         return order_paths(self._build_paths(found, t))
 
     # -- breadth-first walks -------------------------------------------
-    def _bfs(self, start: Entity, t: Traversal, max_depth: int, all_links: bool = False):
+    def _bfs(self, start: Entity, t: Traversal, max_depth: int, all_links: bool = False
+             ) -> tuple[dict[str, int], dict[str, str], dict[str, str],
+                        dict[str, dict[str, Relation]]]:
         """Distances, parents, entity types and the relations that reach each entity
         from its parent (with ``all_links``: from every entity one level nearer).
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from .. import defaults
 from ..errors import BackendUnavailable, InputError, KgError
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
-DEFAULT_TIMEOUT = 30.0      # seconds a `kg cypher` query may run
+DEFAULT_TIMEOUT = defaults.CYPHER_TIMEOUT
 MAX_PARAM_DEPTH = 32        # nesting of a -p JSON value
 
 
@@ -49,7 +50,7 @@ class Settings:
         return f"database {self.database or '(default)'} at {self.uri}"
 
 
-def _explain(exc: Exception, s: Settings) -> KgError:
+def _explain(exc: BaseException, s: Settings) -> KgError:
     """One user-facing error for a driver exception."""
     from neo4j import exceptions as ne
 
@@ -160,7 +161,7 @@ class Connection:
         def work(tx: "neo4j.ManagedTransaction") -> list[dict[str, Any]]:
             # dict(record.items()), not record.data(): our queries return plain
             # values, and data()'s deep conversion costs more than the query.
-            return [dict(record.items()) for record in tx.run(query, params)]
+            return [dict(record.items()) for record in tx.run(query, params)]  # type: ignore[no-untyped-call]
 
         with self.translated(), self._session(write) as session:
             call: Callable[..., list[dict[str, Any]]] = (
@@ -193,7 +194,7 @@ class Connection:
                 with session.begin_transaction(timeout=timeout) as tx:
                     result = tx.run(query, params)
                     keys = list(result.keys())
-                    rows = []
+                    rows: list[list[Any]] = []
                     for record in result:
                         if limit is not None and len(rows) >= limit:
                             break

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
+from .. import defaults
 from ..errors import BackendUnavailable, InputError, KgError
 from ..model import Dataset, Schema
 from ..neo4j_names import (ENTITY_LABEL, check_entity, check_relation, identifier,
@@ -47,7 +48,7 @@ from ..records import DATASET_KEY, dataset_name, node_properties, relationship_p
 from ..resolve import normalize
 from .neo4j_conn import Connection
 
-BATCH_SIZE = 5000
+BATCH_SIZE = defaults.NEO4J_BATCH_SIZE
 META_LABEL = "KgDataset"
 ENTITY_CONSTRAINT = (f"CREATE CONSTRAINT kg_entity_key IF NOT EXISTS FOR (n:{quote(ENTITY_LABEL)}) "
                      f"REQUIRE (n.{DATASET_KEY}, n.id) IS UNIQUE")
@@ -57,6 +58,7 @@ LOCK_LABEL = "KgLoadLock"
 LOCK_CONSTRAINT = (f"CREATE CONSTRAINT kg_load_lock_key IF NOT EXISTS "
                    f"FOR (l:{quote(LOCK_LABEL)}) REQUIRE l.{DATASET_KEY} IS UNIQUE")
 LEASE_SECONDS = 60.0      # a lock not renewed for this long belongs to a dead load
+_HELD: set[str] = set()   # owners of the locks this process's loads hold right now
 _ENTITY = f"(n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds, id: row.id}})"
 
 
@@ -250,7 +252,7 @@ class LoadLock:
                    "SET l.claim = $owner REMOVE l.claim", ds=self.name, owner=self.owner)
             [row] = tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
                            "RETURN properties(l) AS l, timestamp() AS now", ds=self.name).data()
-            held = row["l"]
+            held: dict[str, Any] = row["l"]
             if held.get("owner") and not _stale(held, row["now"], self.lease):
                 return held
             tx.run(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) "
@@ -265,6 +267,7 @@ class LoadLock:
                 f"{held.get('pid')} on {held.get('host')}, since {held.get('since')}); wait "
                 f"for it to finish, or, if that load was killed, retry after "
                 f"{self.lease:.0f} s without news from it")
+        _HELD.add(self.owner)
         self._thread = threading.Thread(target=self._renew, name=f"kg-lock-{self.name}",
                                         daemon=True)
         self._thread.start()
@@ -289,6 +292,7 @@ class LoadLock:
                           "`kg load` again when that one has finished")
 
     def release(self) -> None:
+        _HELD.discard(self.owner)
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
@@ -308,10 +312,13 @@ class LoadLock:
 
 
 def _stale(held: dict[str, Any], now: int, lease: float) -> bool:
-    """Whether a lock's holder is gone: no renewal within the lease, or a
-    process of this machine that no longer runs."""
+    """Whether a lock's holder is gone: no renewal within the lease, a process
+    of this machine that no longer runs, or an earlier load of this process
+    that could not release it (the server went away)."""
     if now - int(held.get("beat") or 0) > lease * 1000:
         return True
+    if held.get("host") == socket.gethostname() and held.get("pid") == os.getpid():
+        return held.get("owner") not in _HELD
     if held.get("host") == socket.gethostname() and isinstance(held.get("pid"), int):
         try:
             os.kill(held["pid"], 0)
@@ -343,7 +350,8 @@ class _Writer:
             self.bar.update(len(chunk))
 
 
-def _existing(conn: Connection, name: str) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+def _existing(conn: Connection, name: str
+              ) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     """Ids, hashes, types and endpoints of what the dataset holds now.
 
     Collected into lists on the server: one record instead of one per item
@@ -360,7 +368,7 @@ def _existing(conn: Connection, name: str) -> tuple[dict[str, dict], dict[str, l
         "collect(type(r)) AS type, collect(a.id) AS from, collect(b.id) AS to", ds=name)
     have_nodes = {i: {"hash": h, "type": t}
                   for i, h, t in zip(nodes["id"], nodes["hash"], nodes["type"])}
-    have_rels: dict[str, list[dict]] = {}
+    have_rels: dict[str, list[dict[str, Any]]] = {}
     for i, h, t, a, b in zip(rels["id"], rels["hash"], rels["type"], rels["from"], rels["to"]):
         have_rels.setdefault(i, []).append({"hash": h, "type": t, "from": a, "to": b})
     return have_nodes, have_rels
@@ -427,7 +435,8 @@ def _load_locked(conn: Connection, data: Dataset, name: str, batch_size: int,
             relabel.setdefault(tuple(stale), []).append({"id": row["id"]})
     gone_nodes = [{"id": i} for i in have_nodes if i not in nodes]
 
-    rel_writes, rel_deletes = [], []
+    rel_writes: list[dict[str, Any]] = []
+    rel_deletes: list[dict[str, Any]] = []
     for rid, row in rels.items():
         old_list = have_rels.get(rid, [])
         if len(old_list) == 1 and old_list[0]["hash"] == row["props"]["kg_hash"]:
@@ -461,9 +470,9 @@ def _load_locked(conn: Connection, data: Dataset, name: str, batch_size: int,
               gone_rels + rel_deletes)
         # Stale labels go before the rewrite that stores the new hash, so a load
         # interrupted in between still sees the entity as changed next time.
-        for stale, rows in relabel.items():
+        for gone_labels, rows in relabel.items():
             write(f"UNWIND $rows AS row MATCH {_ENTITY} "
-                  f"REMOVE n{''.join(f':{quote(lb)}' for lb in stale)}", rows)
+                  f"REMOVE n{''.join(f':{quote(lb)}' for lb in gone_labels)}", rows)
         for labels, rows in _group(node_writes, "labels").items():
             set_labels = "".join(f":{quote(lb)}" for lb in labels)
             write(f"UNWIND $rows AS row MERGE {_ENTITY} SET n = row.props, n{set_labels}", rows)
@@ -512,17 +521,19 @@ def _now() -> str:
 
 
 def drop(conn: Connection, name: str, batch_size: int = BATCH_SIZE) -> int:
-    """Delete everything kg wrote for dataset ``name``; returns the entities removed."""
+    """Delete everything kg wrote for dataset ``name`` (its load lock too: a load
+    still running then stops at its next batch); returns the entities removed."""
     removed = 0
     with conn.translated():
         while True:
             rows = conn.write(
                 f"MATCH (n:{quote(ENTITY_LABEL)} {{{DATASET_KEY}: $ds}}) WITH n LIMIT $n "
                 "DETACH DELETE n RETURN count(*) AS c", ds=name, n=batch_size)
-            removed += rows[0]["c"]
+            removed += int(rows[0]["c"])
             if rows[0]["c"] == 0:
                 break
         conn.write(f"MATCH (d:{quote(META_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE d", ds=name)
+        conn.write(f"MATCH (l:{quote(LOCK_LABEL)} {{{DATASET_KEY}: $ds}}) DELETE l", ds=name)
     return removed
 
 

@@ -21,18 +21,18 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Sequence, Union
+from typing import TYPE_CHECKING, Any, Sequence, Union
 
-from ..bulk import field_values, gc_paused
+from .bulk import field_values, gc_paused
 
 if TYPE_CHECKING:
-    from ..model import Dataset, Relation
+    from .model import Dataset, Relation
 
 
 SORTED_ABOVE = 32
 
 
-Ints = Union[list[int], array]
+Ints = Union[list[int], "array[int]"]
 
 
 class Index:
@@ -92,7 +92,7 @@ class Index:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def neighbours(self, u: int) -> array:
+    def neighbours(self, u: int) -> Ints:
         """Distinct neighbours of ``u`` either way, in id order."""
         return self.nbr[self.nbr_off[u]:self.nbr_off[u + 1]]
 

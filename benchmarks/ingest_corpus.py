@@ -1,0 +1,128 @@
+"""Scores of ``kg ingest`` on the TSV-annotated corpora; prints markdown tables.
+
+    python -m benchmarks.ingest_corpus              # dev, held-out and ingest-eval tables
+    python -m benchmarks.ingest_corpus -v           # also list every failure
+    python -m benchmarks.ingest_corpus --time       # also time each ingest
+
+Corpora: ``tests/fixtures/ingest-corpus/dev`` (the rules are tuned on it),
+``tests/fixtures/ingest-corpus/heldout`` (never tuned on) and the external
+``../shared/ingest-eval`` when it is there ($KG_INGEST_EVAL names another
+folder; never tuned on). Every article is
+ingested against an EMPTY seed folder, the draft written as YAML and loaded back
+through the validator, then scored by ``graph/ingest/gold.py`` (the scoring of
+the external set's README): entities P/R (optional gold entities neither count
+nor hurt), share of matched entities with the right type, typed relations
+(precision over relations other than ``related_to``, recall over all gold
+relations), endpoints ignoring type, and bracketed CJK aliases (recall; "wrong"
+counts CJK names put on an entity that does not own them).
+
+Failure kinds, per article: ``miss`` gold entities not found, ``extra`` drafted
+entities not in the gold, ``type`` matched entities with the wrong type,
+``rel-ends`` gold relations missed although both ends were found, ``rel-ent``
+gold relations missed because an end was not found, ``rel-type`` drafted
+relations between a gold pair with a wrong type, ``rel-extra`` drafted relations
+between entities the gold does not link.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "ingest-corpus"
+EVAL = Path(os.environ.get("KG_INGEST_EVAL", ROOT.parent / "shared" / "ingest-eval"))
+SPLITS = {"dev": CORPUS / "dev", "held-out": CORPUS / "heldout", "ingest-eval": EVAL}
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def failure_kinds(rep) -> dict[str, int]:
+    """Counts of each kind of failure (see the module docstring)."""
+    from graph.ingest.gold import gold_key
+
+    missing = {gold_key(m.split(" ", 1)[1]) for m in rep.missed_entities}
+    ends = sum(1 for m in rep.missed_relations
+               if any(gold_key(n) in missing for n in _ends(m)))
+    return {"miss": len(rep.missed_entities),
+            "extra": len(rep.extra_entities),
+            "type": len(rep.wrong_types),
+            "rel-ends": len(rep.missed_relations) - ends,
+            "rel-ent": ends,
+            "rel-type": len(rep.wrong_type_relations),
+            "rel-extra": len(rep.wrong_relations)}
+
+
+def _ends(missed: str) -> tuple[str, str]:
+    """The two names of a missed-relation line 'A type|type B' (type has no spaces)."""
+    import re
+
+    m = re.match(r"(.+?) ([a-z_|]+) (.+)$", missed)
+    return (m.group(1), m.group(3)) if m else ("", "")
+
+
+def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> list[tuple]:
+    from graph.ingest.gold import evaluate, gold_pairs_in, totals
+
+    results = []
+    for split, folder in splits.items():
+        if not folder.is_dir():
+            print(f"\n({split}: {folder} not found, skipped)")
+            continue
+        print(f"\n**{split}**\n")
+        print("| article | entities P / R | type right | typed rel. P* / R | endpoints P / R "
+              "| CJK aliases R (wrong) | failures |" + (" time |" if timed else ""))
+        print("|---|---|---|---|---|---|---|" + ("---|" if timed else ""))
+        reports = []
+        for article, ents, rels in gold_pairs_in(folder):
+            rep, seconds = evaluate(article, ents, rels)
+            results.append((split, article.stem, rep, seconds))
+            reports.append(rep)
+            kinds = failure_kinds(rep)
+            fails = ", ".join(f"{k} {v}" for k, v in kinds.items() if v)
+            print(_row(article.stem, rep, fails) + (f" {seconds:.2f} s |" if timed else ""))
+            if verbose:
+                _details(rep)
+        print(_row(f"**all {split}**", totals(reports), "") + (" |" if timed else ""))
+    return results
+
+
+def _row(name: str, r, fails: str) -> str:
+    return (f"| {name} | {_fmt(r.entities.precision)} / {_fmt(r.entities.recall)} "
+            f"| {_fmt(r.type_accuracy)} | {_fmt(r.typed_strict.precision)} / "
+            f"{_fmt(r.typed.recall)} | {_fmt(r.endpoints.precision)} / "
+            f"{_fmt(r.endpoints.recall)} | {_fmt(r.cjk.recall)} ({r.cjk.fp}) | {fails} |")
+
+
+def _details(rep) -> None:
+    for title, items in (("missed entities", rep.missed_entities),
+                         ("extra entities", rep.extra_entities),
+                         ("wrong types", rep.wrong_types),
+                         ("missed relations", rep.missed_relations),
+                         ("wrong-type relations", rep.wrong_type_relations),
+                         ("relations the gold does not have", rep.wrong_relations),
+                         ("CJK missed", rep.cjk_missed), ("CJK on a wrong entity", rep.cjk_wrong)):
+        if items:
+            print(f"|  | {title}: " + "; ".join(items).replace("|", "/") + " |||||||")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every failure")
+    parser.add_argument("--time", action="store_true", help="time each ingest")
+    parser.add_argument("--split", choices=sorted(SPLITS), action="append",
+                        help="only this corpus (repeatable)")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    chosen = {k: v for k, v in SPLITS.items() if not args.split or k in args.split}
+    print("P* = precision over drafted relations other than related_to; R over all gold "
+          "relations. Empty seed folder.")
+    run(chosen, args.verbose, args.time)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,427 @@
+"""Relations from a verb and noun lexicon, one entry per relation type (stage 7, clauses).
+
+Each :class:`Cue` names the words that signal a relation type ("supplies",
+"will supply", "competes with", "is owned by", "a joint venture of"), which
+side is the subject, which entity types may stand on each side and which
+preposition introduces the object ("supply cathode *to* X"). One runner reads
+every cue the same way:
+
+- the clause: the text from the last clause break (";", "while", "but",
+  ", and", "said") before the cue to the next one after it;
+- the subject: the first actor of the clause, or, after a relative pronoun
+  ("X, which supplies"), the actor just before it; a clause that opens with
+  "It"/"The company" takes the previous sentence's subject;
+- the objects: the first fitting entity after the cue (after its preposition
+  when it has one) and the entities listed with it ("A, B and C");
+- voice: "supplied by X" swaps the sides; negation ("does not plan to buy",
+  "is not a customer") drops the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .relations import ALL, BODIES, View, _possessed
+
+_SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
+_RECEIVERS = frozenset({"firm", "organization", "project", "government", "agency", "ministry",
+                        "fund"})
+_HOLDERS = frozenset(BODIES | {"government"})
+_OWNABLE = frozenset({"firm", "project", "fund", "organization"})
+_PLACES = frozenset({"location", "government"})
+_THINGS = frozenset({"technology", "sector"})
+_REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that signal ``type``; ``swap``: the object is the relation's source."""
+
+    type: str
+    words: str                       # regex alternatives, matched on word boundaries
+    subject: frozenset[str]
+    object: frozenset[str]
+    prep: str = ""                   # regex of the preposition before the object ("" = direct)
+    swap: bool = False
+    direct: bool = True              # may the object follow without the preposition?
+    passive: bool = True             # "VERBed by X" reverses the sides
+    gap: int = 90                    # characters between the cue and the object at most
+    unless: str = ""                 # regex: the cue does not count when the text after matches
+    needs: str = ""                  # regex that must occur in the clause after the cue
+    near: bool = False               # the subject is the nearest fitting entity before the cue
+
+
+CUES: tuple[Cue, ...] = (
+    Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
+        r"ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with"),
+    Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
+        r"from", swap=True, direct=False, passive=False),
+    Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
+        r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
+    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
+        passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
+    Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
+        _RECEIVERS, gap=30, passive=False),
+    Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
+        passive=False),
+    Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
+        r"bankroll(?:s|ed)?|subsidi[sz](?:e|es|ed|ing)|underwr(?:ite|ites|itten|ote)",
+        _RECEIVERS, _RECEIVERS, r"to|for"),
+    Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed)|"
+        r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
+        r"put\s+up|lend(?:s)?|lent|"
+        r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
+        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){1,6}"
+        r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
+        _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
+    Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
+        r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
+        r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
+        r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
+        r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
+        passive=False),
+    Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
+        r"tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
+        unless=r"(?:\s+\S+){0,6}?\s+from\b"),
+    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b"),
+    Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
+        r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
+        r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
+    Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?joint\s+venture\s+(?:of|between)|"
+        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
+        r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
+        swap=True, passive=False, gap=40),
+    Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
+        needs=r"\b(?:stakes?|shares|own|owns|holds?)\b"),
+    Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
+        r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+\s+arm|"
+        r"[a-z]+\s+unit|[a-z]+\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
+        passive=False),
+    Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of",
+        _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
+    Cue("heads", r"chaired|headed|led|run|managed|founded", frozenset({"person"}),
+        BODIES | {"government"}, prep=r"(?!x)x", direct=False),
+    Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of",
+        BODIES, _HOLDERS, gap=30, passive=False),
+    Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
+        _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
+        needs=r"\b(?:to|for)\b"),
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
+        r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
+        BODIES | {"project"}, gap=40, passive=False),
+    Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
+        r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
+        r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
+        _HOLDERS, _HOLDERS, gap=40, passive=False),
+    Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
+        r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
+        r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?", _REGULATORS, _OWNABLE | {"technology"},
+        gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
+        r"financing|tax|money|\$|€|¥|₹)"),
+    Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
+        _PLACES, gap=10, passive=False),
+    Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
+        passive=False),
+)
+
+_COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
+_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+_RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
+                       r"(?:\w+\s+){0,3}$")
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
+                       r"(?:\s+[\w-]+){0,3}\s*$")
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
+                              r"(?:company|group|firm|carmaker|maker|"
+                              r"venture|lender|bank|operator|producer|chipmaker|utility|"
+                              r"developer|buyer|investor))\b", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for m in _BREAK.finditer(text, 0, start):
+        begin = m.end()
+    after = _BREAK.search(text, end)
+    return begin, after.start() if after else len(text)
+
+
+def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+    before = v.text[begin:pos]
+    rel = _RELATIVE.search(before)
+    if rel is not None:
+        # the noun the relative clause is about, not a possessor ("X, Telkom's unit, which")
+        near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
+                and v.type(m) in types and m.key != ALL
+                and not re.match(r"[’']s\b", v.text[m.end:])]
+        return near[-1].key if near and begin + rel.start() - near[-1].end <= 80 else None
+    for m in v.mentions:
+        if begin <= m.start and m.end <= pos and m.key != ALL:
+            if _in_prep_phrase(v.text, begin, m.start):
+                continue
+            if re.match(r"[’']s\s", v.text[m.end:]):
+                m = _possessed(v, m)          # "Saudi Arabia's SALIC": SALIC is the subject
+                if m.end > pos or m.key == ALL:
+                    continue
+            if v.type(m) in types:
+                return m.key
+    if _PRONOUN_SUBJECT.match(before):
+        if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
+            # "X, the renewable arm of Y, said on Monday it would build": X
+            sayer = next((m for m in v.mentions if m.end <= begin and m.key != ALL
+                          and not m.anaphor and v.type(m) in BODIES), None)
+            if sayer is not None:
+                return sayer.key if v.type(sayer) in types else None
+        if v.last_actor is not None and v.table[v.last_actor].type in types:
+            return v.last_actor
+    return None
+
+
+def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> list[int | None]:
+    """The subject and those listed with it before ``pos``: "Ford and SK On will build"."""
+    if key is None:
+        return [None]
+    first = next((m for m in v.mentions if m.key == key and m.end <= pos), None)
+    if first is None:
+        return [key]
+    out: list[int | None] = []
+    for m in v.listed(first, types):
+        if m.end > pos or m.key == ALL or re.match(r"[’']s\s", v.text[m.end:]):
+            break           # "X, Telkom's unit": an apposition, not a second subject
+        out.append(m.key)
+    return out or [key]
+
+
+def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
+    """The subject of the clause that ``pos`` is in (see :func:`_subject`)."""
+    begin, _ = _clause(v.text, pos, pos)
+    return _subject(v, begin, pos, types)
+
+
+def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
+    """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
+    lead = text[begin:start]
+    return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
+                          r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
+
+
+def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
+    window = v.text[pos:min(end, pos + cue.gap + 60)]
+    first = None
+    if cue.prep:
+        for m in re.finditer(rf"\b(?:{cue.prep})\s+(?:the\s+|its\s+|a\s+|an\s+)?", window):
+            cand = v.at_start(pos + m.end()) or v.after(pos + m.end(), cue.object, max_gap=25)
+            if cand is not None and v.type(cand) in cue.object and cand.start < end:
+                first = cand
+                break
+    if first is None and cue.direct:
+        direct = cue.object - _PLACES if cue.type == "supplies" else cue.object
+        cand = v.after(pos, direct, max_gap=cue.gap)
+        if cand is not None and cand.start < end:
+            first = cand
+    if first is None and cue.prep:
+        # "a loan for its battery plants": the company the sentence is about
+        its = re.search(rf"\b(?:{cue.prep})\s+(?:its|their)\s", window)
+        if its is not None and v.owner is not None and v.type(v.owner) in cue.object:
+            return [v.owner.key]
+    if first is None:
+        return []
+    first = _possessed(v, first)       # "an arm of South Korea's SK Innovation"
+    return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
+        ([first.key] if first.key != ALL else [])
+
+
+def verb_cues(v: View) -> None:
+    """Facts of every lexicon cue in the sentence (see the module docstring)."""
+    text = v.text
+    for cue, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            if _NEGATION.search(text[max(0, m.start() - 40):m.start()]) or \
+                    (cue.unless and re.match(cue.unless, text[m.end():])):
+                continue
+            begin, end = _clause(text, m.start(), m.end())
+            if cue.needs and not re.search(cue.needs, text[m.end():end]):
+                continue
+            by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            if by is not None:
+                agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
+                agents = _objects(v, agent_cue, m.end() + by.end(), end)
+                patient = _subject(v, begin, m.start(), cue.object)
+                sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
+            elif cue.near:
+                near = v.before(m.start(), cue.subject, max_gap=40)
+                if near is not None and re.fullmatch(
+                        r"\s+(?:[a-z-]+\s+)?(?:subsidiary|unit|arm|affiliate|venture)\s+",
+                        text[near.end:m.start()]):
+                    # "JASM, a TSMC subsidiary in which ...": JASM, not TSMC
+                    head = v.before(near.start, cue.subject, max_gap=40)
+                    if head is not None and re.fullmatch(
+                            r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", text[head.end:near.start]):
+                        near = head
+                subject = near.key if near is not None and near.key != ALL else None
+                objects = _objects(v, cue, m.end(), end)
+                sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
+            else:
+                subject = _subject(v, begin, m.start(), cue.subject)
+                if subject is None and cue.swap and v.topic is not None and \
+                        v.table[v.topic].type in cue.subject and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    subject = v.topic    # "Equipment will come from X": for the plant in question
+                objects = _objects(v, cue, m.end(), end)
+                subjects = _coordinated(v, subject, cue.subject, m.start())
+                sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
+            if cue.type == "owns" and cue.swap and "by" in cue.words:
+                # "65% owned by A and 35% by B"
+                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
+                    extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
+                    if extra is not None and extra.key != ALL:
+                        sources = sources + [_possessed(v, extra).key]
+            if not cue.swap and re.search(r"with\b", cue.words):
+                # "competes with A, and increasingly with B", "licences with A and with B"
+                also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+                                 text[m.end():min(len(text), end + 40)])
+                if also is not None:
+                    start = m.end() + also.end()
+                    targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
+                                                 start, _clause(text, start, start)[1])
+            for a in sources:
+                for b in targets:
+                    if a is not None and b is not None and cue.type == "part_of" and \
+                            v.table[a].type == "firm" and v.table[b].type in _PLACES:
+                        continue          # a firm is not part of a country
+                    v.add(a, cue.type, b, 0.6, "verb-cue")
+
+
+_HEAD_WORDS = (r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
+               r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
+               r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
+_WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
+               r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
+_POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+_ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
+                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+_ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                       rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+
+
+def possessive_roles(v: View) -> None:
+    """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
+    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
+    for p in v.mentions:
+        if v.type(p) != "person":
+            continue
+        before = v.text[:p.start]
+        if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
+            ministry = v.before(p.start, {"ministry"})
+            key = ministry.key if ministry is not None else v.last_actor
+            if key is not None and key != ALL and v.table[key].type == "ministry":
+                v.add(p.key, "heads", key, 0.6, "role-poss")
+            continue
+        its = _ITS_ROLE.search(before)
+        if its is not None and v.owner is not None and v.owner.key != ALL and \
+                v.type(v.owner) in BODIES:
+            v.add(p.key, "heads" if its.group("head") else "works_for", v.owner.key, 0.6,
+                  "role-poss")
+            continue
+        for pattern in (_POSS_ROLE, _ORG_ROLE):
+            m = pattern.search(before)
+            if m is None:
+                continue
+            org = v.at_end(m.start())
+            if org is None or org.key == ALL or v.type(org) not in BODIES | {"government"}:
+                continue
+            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.7, "role-poss")
+            break
+
+
+_ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?P<dem>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
+                                r"utility|trader|investor|supplier|giant|conglomerate|builder|"
+                                r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+_OF_COUNTRY = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s+of\s+(?:the\s+)?$")
+
+
+def origin(v: View) -> None:
+    """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
+    "Chinese producers such as A and B" -> located_in the country."""
+    from .lexicon import demonyms
+
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in ("firm", "organization"):
+            continue
+        before = v.text[:m.start]
+        poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
+                         r"main|own|[a-z]+-based)\s+)?$", before)
+        if poss is not None:
+            owner = v.at_end(poss.start())
+            if owner is not None and owner.key != ALL and v.type(owner) == "government":
+                v.add(m.key, "located_in", owner.key, 0.6, "origin")
+        app = _ORIGIN_APPOSITION.match(v.text[m.end:])
+        if app is not None and app.group("dem") in demonyms():
+            v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
+        nxt = v.after(m.end, {"government"}, max_gap=40)
+        if nxt is not None and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
+            v.add(m.key, "located_in", nxt.key, 0.6, "origin")
+    for start, end, code in v.demonyms:
+        lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
+                        r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
+                        r"(?:such\s+as|like|including)\s+", v.text[end:])
+        if lead is None:
+            continue
+        first = v.at_start(end + lead.end())
+        if first is not None:
+            for item in v.listed(first, {"firm", "organization"}):
+                v.add(item.key, "located_in", v.country(code), 0.6, "origin")
+
+
+_UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
+_UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_ITS_UNIT = re.compile(rf"\b(?:its|their)\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\s+$")
+_SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
+                          r"(?:shareholder|owner|parent|investor)\b")
+
+
+def units(v: View) -> None:
+    """"JASM, a TSMC subsidiary", "Mitratel, Telkom's tower subsidiary", "Bumar, another PGZ
+    unit", "its mobile unit Telkomsel" -> part_of; "PIF, ... Ma'aden's largest shareholder" -> owns."""
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in _HOLDERS:
+            continue
+        after = v.text[y.end:]
+        if _UNIT_AFTER.match(after):
+            x = v.before(y.start, BODIES, max_gap=80)
+            if x is not None and x.key != ALL and re.fullmatch(
+                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?:a|an|the|another|its)\s+)?",
+                    v.text[x.end:y.start]):
+                v.add(x.key, "part_of", y.key, 0.65, "unit")
+        if _SHAREHOLDER.match(after):
+            first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+            if first is not None and first.key != y.key:
+                v.add(first.key, "owns", y.key, 0.6, "unit")
+        if _ITS_UNIT.search(v.text[:y.start]) and v.owner is not None and v.owner.key != y.key:
+            v.add(y.key, "part_of", v.owner.key, 0.6, "unit")
+
+
+_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
+
+
+def place_in_place(v: View) -> None:
+    """"Kikuyo, Kumamoto Prefecture", "Khavda in Gujarat's Kutch district", "Pune, Maharashtra"
+    -> located_in; not inside a list of places ("Sumatra, Kalimantan and Sulawesi")."""
+    places = [m for m in v.mentions if m.key != ALL and v.type(m) in _PLACES]
+    for i, (a, b) in enumerate(zip(places, places[1:])):
+        if v.type(a) != "location" or not _PLACE_PAIR.match(v.text[a.end:b.start]):
+            continue
+        b = _possessed(v, b) if re.match(r"[’']s\s", v.text[b.end:]) else b
+        if b.key == ALL or v.type(b) not in _PLACES:
+            continue
+        after = v.text[b.end:]
+        if i and re.fullmatch(r",\s+|\s+and\s+", v.text[places[i - 1].end:a.start]):
+            continue            # the second item of a list of places
+        if re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]", after) and "," in v.text[a.end:b.start]:
+            continue            # "Sumatra, Kalimantan and Sulawesi"
+        v.add(a.key, "located_in", b.key, 0.6, "place-in-place")
