@@ -39,6 +39,3 @@ def cache_prune(max_bytes: int | None, fmt: str) -> None:
 
     emit(fmt, graph.prune_cache(max_bytes))
 
-
-def register(group: click.Group) -> None:
-    group.add_command(cache)

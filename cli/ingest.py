@@ -46,6 +46,3 @@ def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: st
     backup = lib.write_draft(draft, output, force, seeds, replace_seed_file)
     click.echo(lib.summary(draft, output, backup), err=True)
 
-
-def register(group: click.Group) -> None:
-    group.add_command(ingest)

@@ -11,8 +11,53 @@ from graph import __version__
 from graph.errors import KgError
 
 
+# name -> (module in cli/, attribute, the one-line help `kg --help` lists).
+# Commands are imported only when run or asked for, so `kg --help` and
+# `kg --version` do not pay for every command module; tests/test_cli_main.py
+# checks each summary against the command's own short help.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "cache": ("cache", "cache", "Where loaded seed folders are cached, and cleaning it up."),
+    "cypher": ("neo4j", "cypher", "Run a read-only Cypher QUERY on Neo4j and print its rows."),
+    "export": ("render", "export_command",
+               "The graph (or part of it) in a format other tools open."),
+    "exposure": ("query", "exposure",
+                 "Every entity of a type/country reachable from ENTITY, with distance and a path."),
+    "find": ("query", "find", "Entities whose id, name or alias matches TEXT, best first."),
+    "ingest": ("ingest", "ingest", "Draft a seed file from ARTICLE(s): .txt, .md, .html, or - for stdin."),
+    "load": ("neo4j", "load", "Validate FOLDER (default --seeds) and load it into Neo4j."),
+    "neighbors": ("query", "neighbors", "Entities within --depth hops of ENTITY."),
+    "path": ("query", "path", "Shortest connection(s) from A to B, each hop with its evidence."),
+    "render": ("render", "render",
+               "An interactive, self-contained HTML page of the graph (or part of it)."),
+    "serve": ("serve", "serve", "Serve the explorer and a read-only JSON API (Ctrl+C stops it)."),
+    "show": ("query", "show", "An entity's properties, aliases and every relation with its evidence."),
+    "stats": ("query", "stats", "Counts by type, most connected and isolated entities, components."),
+    "validate": ("query", "validate",
+                 "Check a seed folder and report every problem (exit 1 on errors)."),
+}
+
+
 class KgGroup(click.Group):
-    """Turns every library error into one ``Error: ...`` line and exit 1."""
+    """Turns every library error into one ``Error: ...`` line and exit 1, and
+    imports a command's module only when that command is wanted."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        from importlib import import_module
+
+        module, attribute, _ = COMMANDS[cmd_name]
+        command = getattr(import_module(f"cli.{module}"), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -39,18 +84,6 @@ def cli(quiet: bool) -> None:
     if quiet:
         from graph.progress import set_quiet
         set_quiet(True)
-
-
-from . import query  # noqa: E402  (registers commands on `cli`)
-from . import render  # noqa: E402
-
-query.register(cli)
-render.register(cli)
-from . import ingest  # noqa: E402
-ingest.register(cli)
-from . import neo4j as neo4j_commands; neo4j_commands.register(cli)  # noqa: E402,E702
-from . import cache as cache_commands; cache_commands.register(cli)  # noqa: E402,E702
-from . import serve as serve_command; serve_command.register(cli)  # noqa: E402,E702
 
 
 def main() -> None:

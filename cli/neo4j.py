@@ -67,7 +67,3 @@ def cypher(query: str, params: tuple[str, ...], limit: int | None, timeout: floa
     emit(fmt, graph.cypher(query, parse_params(params), limit=limit, timeout=timeout,
                            seeds=seeds, **neo4j_connection(neo4j)))
 
-
-def register(group: click.Group) -> None:
-    group.add_command(load)
-    group.add_command(cypher)

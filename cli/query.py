@@ -126,7 +126,3 @@ def emit_result(fmt: str, result: Any) -> Any:
     emit(fmt, result)
     return result
 
-
-def register(group: click.Group) -> None:
-    for command in (validate, find, show, neighbors, path, exposure, stats):
-        group.add_command(command)

@@ -99,7 +99,3 @@ def write_html(kg: Any, result: Any, html: str | None, force: bool) -> None:
     if html is not None:
         click.echo(f"Wrote {kg.write_page(result, html, force=force)}", err=True)
 
-
-def register(group: click.Group) -> None:
-    group.add_command(render)
-    group.add_command(export_command)

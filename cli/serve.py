@@ -6,14 +6,13 @@ from typing import Any
 
 import click
 
-from .options import neo4j_connection, neo4j_options, seeds_option
+from .options import backend_option, neo4j_connection, neo4j_options, seeds_option, strict_option
 
 
 @click.command()
 @seeds_option
-@click.option("--backend", type=click.Choice(["memory", "neo4j"]), envvar="KG_BACKEND",
-              default="memory", show_default=True, help="Where queries run (or $KG_BACKEND).")
-@click.option("--strict", is_flag=True, help="Treat type-mismatch warnings as errors.")
+@backend_option()
+@strict_option
 @click.option("--no-cache", is_flag=True,
               help="Load the seed folder afresh, not from the on-disk cache.")
 @neo4j_options
@@ -33,6 +32,3 @@ def serve(seeds: str, backend: str, strict: bool, no_cache: bool, neo4j: dict[st
     run(Source(seeds, backend, strict, not no_cache, tuple(sorted(extra.items()))),
         host, port, open_browser)
 
-
-def register(group: click.Group) -> None:
-    group.add_command(serve)

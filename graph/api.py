@@ -262,14 +262,23 @@ class KG:
 
         if result is None:
             result = self.select()
-        options = _page_options(title, result.selection.describe()
+        options = _page_options(title, (result.selection.describe() or None)
                                 if isinstance(result, Subgraph) else None,
                                 max_entities, max_relations)
         if isinstance(result, Subgraph):
-            if result.selection.focus is None:
-                return render_page(result.dataset, options)
-            return render_page(*focus_page_data(self.store, result.selection, options))
+            return render_page(*self.selection_page(result, options))
         return result_page(self.subgraph(result), result, options)
+
+    def selection_page(self, part: Subgraph, options: "PageOptions | None" = None
+                       ) -> tuple["Dataset", "PageOptions"]:
+        """The data and page options ``kg render`` uses for a selection: the selection
+        itself, or around a focus, the page that can grow (more rings embedded)."""
+        from .render.page import PageOptions
+
+        options = options or PageOptions(subtitle=part.selection.describe() or None)
+        if part.selection.focus is None:
+            return part.dataset, options
+        return focus_page_data(self.store, part.selection, options)
 
     def write_page(self, result: Result, output: str, *, force: bool = False) -> str:
         """Write :meth:`page` of a result to ``output`` (never over a file without

@@ -44,7 +44,18 @@ def served() -> str:
             proc.kill()
             raise SystemExit(f"kg serve did not start: {line}{proc.stderr.read()}")
         _server.extend([proc, match.group(1)])
+        import atexit
+        atexit.register(stop_server)      # whoever calls render() (tests do), it stops
     return _server[1]
+
+
+def stop_server() -> None:
+    """Stop the `kg serve` the curl examples used, if one was started."""
+    if _server:
+        proc = _server[0]
+        _server.clear()
+        proc.terminate()
+        proc.wait(30)
 
 
 def run(cmd: str) -> str:
@@ -76,9 +87,7 @@ def main(argv: list[str]) -> int:
     try:
         fresh = render(text)
     finally:
-        if _server:
-            _server[0].terminate()
-            _server[0].wait(30)
+        stop_server()
     if "--check" in argv:
         if fresh != text:
             import difflib

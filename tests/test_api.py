@@ -271,3 +271,18 @@ def test_load_cypher_and_queries_on_neo4j(request, monkeypatch, run_kg):
         assert neo.to_networkx().number_of_edges() == mem.to_networkx().number_of_edges()
     with pytest.raises(InputError, match="the neo4j backend has no option 'use_cache'"):
         graph.load(str(MINI), use_cache=False)
+
+
+def test_only_the_kg_command_freezes_its_heap():
+    """gc.freeze after a load is the `kg` process's own choice (cli.main.main)."""
+    import subprocess
+    import sys
+
+    script = ("import atexit, gc, sys\n"
+              "atexit.register(lambda: print('frozen', gc.get_freeze_count(), file=sys.stderr))\n"
+              f"sys.argv = ['kg', 'stats', '--seeds', {str(MINI)!r}]\n"
+              "from cli.main import main\nmain()\n")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert int(r.stderr.split("frozen ")[1].split()[0]) > 0

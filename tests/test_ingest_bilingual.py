@@ -36,3 +36,17 @@ def test_cjk_part_is_an_alias_of_the_same_entity_never_its_own():
 def test_person_with_chinese_name_keeps_it_as_alias():
     d = draft_of("High-level talks with US Commerce Secretary Lutnick (卢特尼克) began.")
     assert entity(d, "Lutnick").aliases == ["卢特尼克"] and entity(d, "Lutnick").type == "person"
+
+
+def test_hyphenated_place_keeps_its_cjk_name_whole():
+    d = draft_of("The plant in Saxony-Anhalt (萨克森-安哈尔特州) was approved by Intel.")
+    assert entity(d, "Saxony-Anhalt").aliases == ["萨克森-安哈尔特州"]
+    assert not any(e.name == "Saxony" for e in d.entities)
+
+
+def test_known_as_makes_one_entity_even_after_a_headline():
+    d = draft_of("Masdar buys Terna Energy\n\nAbu Dhabi Future Energy Company, known as Masdar, "
+                 "agreed to buy Terna Energy. Masdar, which is owned by Mubadala Investment "
+                 "Company, wants more.")
+    assert "Masdar" in entity(d, "Abu Dhabi Future Energy Company").aliases
+    assert not any(e.name == "Masdar" for e in d.entities)

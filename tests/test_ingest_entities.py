@@ -59,3 +59,89 @@ def test_ids_never_collide_and_seed_ids_are_kept():
     assert known.id == "softbank-group"
     assert {a.id, b.id} == {"softbank-group-2", "softbank-group-3"}
     assert c.id.startswith("organization-") and len(c.id) == len("organization-") + 8
+
+
+def test_from_after_a_deal_word_names_a_firm_not_a_place():
+    from ingest_support import draft_of
+    d = draft_of("Masdar bought Saeta Yield from Brookfield Asset Management last year. "
+                 "Parts come from Dresden.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Brookfield Asset Management"] == "firm"
+    assert types["Dresden"] == "location"
+
+
+def test_public_lenders_are_agencies_and_multilateral_ones_organizations():
+    from ingest_support import draft_of
+    d = draft_of("The plant is financed by the Export-Import Bank of Korea, the Korea Development "
+                 "Bank and the Asian Development Bank, with a loan from Mizuho Bank.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Export-Import Bank of Korea"] == "agency"
+    assert types["Korea Development Bank"] == "agency"
+    assert types["Asian Development Bank"] == "organization"
+    assert types["Mizuho Bank"] == "firm"
+
+
+def test_an_apposition_tells_the_type():
+    from ingest_support import draft_of
+    d = draft_of("The loan comes from Acme Capital, Saudi Arabia's sovereign wealth fund, and from "
+                 "Beta Credit, a state lender. Gamma Insights, a research firm in Paris, agreed.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Acme Capital"] == "fund"
+    assert types["Beta Credit"] == "agency"
+    assert types["Gamma Insights"] == "firm"
+
+
+def test_a_place_can_close_a_projects_name():
+    from ingest_support import draft_of
+    d = draft_of("Ford began making cells at BlueOval Battery Park Michigan in Marshall on Thursday. "
+                 "Panasonic also runs the Gigafactory Nevada near Reno.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["BlueOval Battery Park Michigan"] == "project"
+    assert types["Gigafactory Nevada"] == "project"
+
+
+def test_a_plant_only_the_headline_describes_is_the_plant_the_body_names():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Ford's Michigan LFP plant starts output\n\nFord Motor Company began making cells at "
+                 "BlueOval Battery Park Michigan in Marshall on Thursday. Ford owns the $3 billion "
+                 "plant outright.")
+    projects = [e for e in d.entities if e.type == "project"]
+    assert [p.name for p in projects] == ["BlueOval Battery Park Michigan"]
+    assert "LFP plant" in projects[0].aliases
+    assert ("Ford Motor Company", "owns", "BlueOval Battery Park Michigan") in relations_of(d)
+
+
+def test_the_place_plant_is_the_one_project_in_that_place():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Ford Motor Company began making cells at BlueOval Battery Park Michigan in Marshall "
+                 "on Thursday. Cathode for the Marshall plant will come from a licensed process, but "
+                 "graphite will be bought from Syrah Resources.")
+    assert [e.name for e in d.entities if e.type == "project"] == ["BlueOval Battery Park Michigan"]
+    assert ("Syrah Resources", "supplies", "BlueOval Battery Park Michigan") in relations_of(d)
+
+
+def test_lower_case_words_before_a_capitalised_project_name_are_not_part_of_it():
+    from ingest_support import draft_of
+    d = draft_of("The plant is owned by Rheinmetall and by the state defence company Giraitė Armament "
+                 "Plant, which was founded in 1956.")
+    assert "Giraitė Armament Plant" in {e.name for e in d.entities}
+    assert not any(e.name.startswith("state defence") for e in d.entities)
+
+
+def test_a_place_opening_a_firms_industry_name_and_brand_prefixes():
+    from ingest_support import draft_of, relations_of
+    d = draft_of("Bharti Airtel, in which Singapore Telecommunications (Singtel) owns about 28%, grew. "
+                 "Hanwha Ocean and Hanwha Systems are units of the Hanwha Group. Hanwha said so.")
+    names = {e.name for e in d.entities}
+    assert "Singapore Telecommunications" in names
+    got = relations_of(d)
+    assert not any(b == "Hanwha" and t == "part_of" for _, t, b in got)
+
+
+def test_a_firms_investment_is_not_a_fund_but_a_countrys_tool_is():
+    from ingest_support import draft_of
+    d = draft_of("The grant will support Samsung's $37 billion investment in two logic fabs. "
+                 "Japan's $55 billion investment tool will pay for it.")
+    funds = {e.name for e in d.entities if e.type == "fund"}
+    assert not any("37 billion" in f for f in funds)
+    assert any("55 billion" in f for f in funds)

@@ -117,9 +117,15 @@ def test_name_rules():
 
 
 def test_cooccurrence_is_related_to_with_low_confidence_and_evidence():
-    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit.")
+    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit. "
+                 "On Friday Lutnick praised Acme Group again.")
     related = [r for r in d.relations if r.type == "related_to"]
     assert related and all(r.confidence <= 0.45 and r.evidence.startswith("Lutnick") for r in related)
+
+
+def test_one_shared_sentence_is_not_enough_for_related_to():
+    d = draft_of("Lutnick (卢特尼克) met Akazawa Ryo (赤泽亮正) and Acme Group at the summit.")
+    assert not [r for r in d.relations if r.type == "related_to"]
 
 
 def test_no_cooccurrence_between_listed_peers_or_two_governments():
@@ -160,3 +166,68 @@ def test_control_of_operates_in_divisions_and_head_of_state_by_context():
     assert ("Catamarca", "located_in", "Argentina") in got
     assert ("Foreign Investment Review Board", "part_of", "Australia") in got
     assert ("Javier Milei", "heads", "Argentina") in got
+
+
+def test_person_clauses_and_titles():
+    got = rels("Tata Electronics, whose chief executive is Randhir Thakur, makes chips. "
+               "Georgios Peristeris, who also chairs Terna Energy, spoke. "
+               "The Commonwealth of Pennsylvania will give the yard a grant, Governor Josh Shapiro said.")
+    assert ("Randhir Thakur", "heads", "Tata Electronics") in got
+    assert ("Georgios Peristeris", "heads", "Terna Energy") in got
+    assert ("Josh Shapiro", "heads", "Pennsylvania") in got
+
+
+def test_pronoun_after_semicolon_is_this_sentences_subject():
+    got = rels("Tokyo Electron supplies tools. Tata Sons owns Tata Electronics outright; it is "
+               "chaired by Natarajan Chandrasekaran.")
+    assert ("Natarajan Chandrasekaran", "heads", "Tata Sons") in got
+    assert ("Natarajan Chandrasekaran", "heads", "Tokyo Electron") not in got
+
+
+def test_rivals_and_places_from_descriptions():
+    got = rels("Analysts follow Rheinmetall, Nokia and Ericsson. Rheinmetall's rivals in Central Europe include the Czechoslovak Group and PGZ. "
+               "Nokia, the Finnish equipment maker, will supply radio gear, while Ericsson, its "
+               "Swedish rival, will cover the rest. Philly Shipyard builds ships for Matson, the "
+               "Honolulu-based carrier. Albemarle has a contract with the Chilean development "
+               "agency Corfo.")
+    rivals = {frozenset((a, b)) for a, t, b in got if t == "competes_with"}
+    assert {frozenset(("Czechoslovak Group", "Rheinmetall")), frozenset(("PGZ", "Rheinmetall")),
+            frozenset(("Ericsson", "Nokia"))} <= rivals
+    assert ("Matson", "located_in", "Honolulu") in got
+    assert ("Corfo", "located_in", "Chile") in got or ("Corfo", "part_of", "Chile") in got
+
+
+def test_clause_subjects_carry_over():
+    got = rels("Analysts follow Masdar and Albemarle. Masdar bought Spain's Saeta Yield from Brookfield Asset Management last year and owns "
+               "a stake in the Dogger Bank offshore wind farm. "
+               "Albemarle is building a hydroxide plant in Kemerton, and supplies Tesla from plants "
+               "in Chile.")
+    assert ("Masdar", "owns", "Dogger Bank") in got
+    assert not any(a == "Saeta Yield" and b.startswith("Dogger Bank") for a, _, b in got)
+    assert ("Albemarle", "supplies", "Tesla") in got
+
+
+def test_nominal_supply_cues_and_stake_of_percent():
+    got = rels("Analysts follow NovaAndino, Tesla, Masdar and Albemarle. NovaAndino will sell lithium "
+               "to Asia. Its largest buyers are LG Energy Solution and Contemporary Amperex Technology. "
+               "Hunan Yuneng, a supplier to Contemporary Amperex Technology, grew. Shares of Tesla's "
+               "supplier Panasonic Energy rose. Masdar agreed to buy a controlling stake of about 70% "
+               "in Terna Energy.")
+    assert ("NovaAndino", "supplies", "LG Energy Solution") in got
+    assert ("NovaAndino", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Hunan Yuneng", "supplies", "Contemporary Amperex Technology") in got
+    assert ("Panasonic Energy", "supplies", "Tesla") in got
+    assert ("Masdar", "owns", "Terna Energy") in got
+
+
+def test_money_to_and_definite_heads():
+    got = rels("Analysts follow Hanwha Ocean and Philly Shipyard. The Lithuanian Ministry of National "
+               "Defence will buy shells. The Nordic Investment Bank lent money. The bank said it would "
+               "lend 80 million euros to Giraitė Armament Plant. The Commonwealth of Pennsylvania will "
+               "give the yard a $20 million training grant. The US Department of Commerce has "
+               "finalised a $4.7 billion grant to Samsung Electronics for its chip plant. "
+               "Samsung Electronics won a grant for Acme Group.")
+    assert ("Nordic Investment Bank", "funds", "Giraitė Armament Plant") in got
+    assert ("Pennsylvania", "funds", "Philly Shipyard") in got
+    assert ("US Department of Commerce", "funds", "Samsung Electronics") in got
+    assert ("Samsung Electronics", "funds", "Acme Group") not in got     # it won the money

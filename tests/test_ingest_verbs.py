@@ -78,3 +78,26 @@ def test_a_bracket_goes_on_the_whole_name_it_follows():
     assert "한국수출입은행" in names["Export-Import Bank of Korea"].aliases
     assert "한국수출입은행" not in names.get("South Korea", names["Export-Import Bank of Korea"]).aliases \
         or "South Korea" not in names
+
+
+def test_contract_to_build_its_network_and_borrowing_and_described_list_items():
+    from ingest_support import draft_of, relations_of
+    got = relations_of(draft_of(
+        "Analysts follow Nokia, Ericsson, Masdar and Vodafone Idea. Vodafone Idea has signed "
+        "contracts worth $3.6 billion with Nokia and Ericsson to build its 5G network. "
+        "Masdar has also borrowed from Japan's Mizuho Bank for earlier deals. "
+        "Masdar, which is owned by Mubadala Investment Company and the state utility TAQA, grew."))
+    assert ("Nokia", "supplies", "Vodafone Idea") in got
+    assert ("Ericsson", "supplies", "Vodafone Idea") in got
+    assert ("Mizuho Bank", "funds", "Masdar") in got
+    assert ("TAQA", "owns", "Masdar") in got
+
+
+def test_origin_from_two_word_demonyms_and_largest_in_country():
+    from ingest_support import draft_of, relations_of
+    got = relations_of(draft_of(
+        "Analysts follow Hanwha Ocean and First Abu Dhabi Bank. Hanwha Ocean, the South Korean "
+        "shipbuilder, won. The loan is from First Abu Dhabi Bank, the largest lender in the United "
+        "Arab Emirates."))
+    assert ("Hanwha Ocean", "located_in", "South Korea") in got
+    assert ("First Abu Dhabi Bank", "located_in", "United Arab Emirates") in got

@@ -253,3 +253,50 @@ def test_shipped_seeds_render(seeds_dataset):
     data = embedded(render_page(seeds_dataset))
     assert len(data["entities"]) == len(seeds_dataset.entities) >= 35
     assert {"softbank-group", "smic"} <= {e["id"] for e in data["entities"]}
+
+
+# -- shapes, focus pages ---------------------------------------------------------------
+@pytest.mark.parametrize("shape, drawn", [("image", "dot"), ("circularImage", "dot"), ("icon", "dot"),
+                                          ("<b>", "dot"), ("star", "star"), ("box", "box")])
+def test_types_get_a_shape_the_page_can_draw(write_seeds, shape, drawn):
+    from graph.loader import load_dataset
+
+    folder = write_seeds({"s.yaml": f"""
+        types:
+          entities:
+            odd: {{parent: firm, shape: "{shape}"}}
+        entities:
+          - {{id: a, type: odd, name: A}}
+        """})
+    data = page_data(load_dataset(folder))
+    assert data["types"] == [{"name": "odd", "color": data["types"][0]["color"], "shape": drawn,
+                              "count": 1}]
+
+
+def test_focus_page_embeds_more_than_it_shows_within_the_budget(mini_store):
+    from graph.api import focus_page_data
+
+    shown = set(mini_store.neighbors("firm-x", 1).entity_ids())
+    data, options = focus_page_data(mini_store, Selection("firm-x", 1))
+    assert shown < set(data.entities)
+    assert options.focus == "firm-x" and options.depth == 1
+    assert options.title.startswith(mini_store.entity("firm-x").name + " — ")
+    page = page_data(data, options)
+    assert page["focus"] == "firm-x" and page["depth"] == 1
+    # entities whose relations the page leaves out say how many
+    for e in page["entities"]:
+        outside = len(mini_store.relations_of(e["id"])) - sum(
+            1 for r in data.relations if e["id"] in (r.source_id, r.target_id))
+        assert e.get("more", 0) == outside
+    # a tight budget: only what is shown
+    small, _ = focus_page_data(mini_store, Selection("firm-x", 1),
+                                     PageOptions(max_entities=len(shown)))
+    assert set(small.entities) == shown
+
+
+def test_page_script_is_logic_then_ui_and_inert_in_html():
+    from graph.render.page import page_script
+
+    script = page_script()
+    assert script.index("var KgLogic") < script.index("var kg = (function")
+    assert "<script" not in script.lower() and "<!--" not in script

@@ -351,20 +351,27 @@ def test_save_this_view_is_the_page_kg_render_writes(seeds_server, run_kg, tmp_p
         assert seeds_server.client.json(view) == _embedded(body.decode()), view
 
 
-def test_a_graph_too_big_for_a_page_starts_from_its_most_connected_entity(generated):
+def test_a_graph_too_big_for_a_page_starts_from_a_well_connected_entity(generated):
+    from graph.serve.backend import START_RELATIONS
     from graph.serve.limits import Ceilings
 
-    live = Live(memory_source(generated), ceilings=Ceilings(page_entities=100))
+    live = Live(memory_source(generated), ceilings=Ceilings(page_entities=100, top=2000))
     try:
         doc = live.client.json("/api/view", 400)
         assert "too big for one page" in doc["error"] and "focus=" in doc["error"]
-        top = live.client.json("/api/stats?top=1")["most_connected"][0]
+        top = live.client.json("/api/stats?top=2000")["most_connected"]
+        start = next(e for e in top if e["degree"] <= START_RELATIONS)
         status, _, page = live.client.request("/")
         assert status == 200
         shown = _embedded(page.decode())
-        assert shown["subtitle"] in (f"within 1 hop of {top['id']}", f"{top['id']}; search to explore")
-        assert top["id"] in {e["id"] for e in shown["entities"]}
-        doc = live.client.json(f"/api/view?focus={top['id']}&depth=2", 400)
+        assert shown["focus"] == start["id"] and shown["server"]["api"] == "/api"
+        ids = {e["id"] for e in shown["entities"]}
+        ring = {e["id"] for e in live.client.json(f"/api/neighbors/{start['id']}")["neighbors"]}
+        assert ids == {start["id"]} | ring or ids == {start["id"]}
+        more = {e["id"]: e.get("more", 0) for e in shown["entities"]}
+        if ids == {start["id"]}:
+            assert more[start["id"]] == start["degree"]
+        doc = live.client.json(f"/api/view?focus={top[0]['id']}&depth=2", 400)
         assert "limit of 100 entities" in doc["error"]
     finally:
         live.stop()
@@ -580,17 +587,24 @@ def test_kg_serve_errors_are_one_line(run_kg, tmp_path):
 
 
 def test_records_for_expand_are_the_page_records_of_the_neighbourhood(seeds_server):
-    """/api/records/neighbors/ID: the records the `kg neighbors --html` page embeds,
-    plus how many relations each entity has beyond them."""
+    """/api/records/neighbors/ID: the entities `kg neighbors` lists and the relations
+    that reach them, as the page's records, plus how many relations each has beyond."""
     client = seeds_server.client
     for entity, depth in (("lutnick", 1), ("smic", 2)):
         got = client.json(f"/api/records/neighbors/{entity}?depth={depth}")
+        answer = client.json(f"/api/neighbors/{entity}?depth={depth}")
         page = client.json(f"/api/view/neighbors/{entity}?depth={depth}")
         assert got["center"] == entity
+        assert [e["id"] for e in got["entities"]] == \
+            [entity] + [n["id"] for n in answer["neighbors"]]
         strip = [{k: v for k, v in e.items() if k != "more"} for e in got["entities"]]
-        assert sorted(strip, key=lambda e: e["id"]) == sorted(page["entities"],
-                                                               key=lambda e: e["id"])
-        assert got["relations"] == page["relations"]
+        records = {e["id"]: e for e in page["entities"]}      # the same records as pages
+        assert strip == [records[e["id"]] for e in strip]
+        reach = {r["id"] for n in answer["neighbors"] for r in n["relations"]}
+        assert [r["id"] for r in got["relations"]] == list(dict.fromkeys(
+            r["id"] for n in answer["neighbors"] for r in n["relations"]))
+        page_rels = {r["id"]: r for r in page["relations"]}
+        assert all(r == page_rels[r["id"]] for r in got["relations"]) and reach
         shown = {r["id"] for r in got["relations"]}
         for e in got["entities"]:
             everything = {r["id"] for r in client.json(f"/api/entity/{e['id']}")["relations"]}

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer
-from .lexicon import (roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
@@ -34,6 +34,7 @@ _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
                        r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
@@ -53,6 +54,9 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
+                          r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
+                          r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -102,7 +106,23 @@ class Detector:
         out.extend(alliances(text))
         if not s.heading:
             out.extend(other_names(text, table, out, self.mid_caps))
+            out.extend(_based_places(text, out))
         return out
+
+
+_BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
+
+
+def _based_places(text: str, known: list[Candidate]) -> list[Candidate]:
+    """"the Honolulu-based carrier": Honolulu is a place."""
+    out = []
+    for m in _BASED.finditer(text):
+        if any(c.start < m.end(1) and m.start(1) < c.end for c in known) or \
+                m.group(1) in demonyms() or is_common(m.group(1)):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "location", m.group(1), priority=35,
+                             rule="x-based"))
+    return out
 
 
 _HEADLINE_VERB = re.compile(r"^.*?\b[A-Z][\w&.-]*\s+(?:[a-z]+s|to|will\s+\w+|wins|gets|opens)\s+"
@@ -250,6 +270,13 @@ def _sector_context(text: str, start: int, end: int) -> bool:
 
 
 # -- organisations ------------------------------------------------------------
+_STATE_LENDER = re.compile(r"\b(?:Development|Export-Import|Exim|Reconstruction|Infrastructure Investment|"
+                           r"Investment)\s+Bank\b|^State\s+Bank\b|\bBank\s+for\s+(?:International|"
+                           r"Reconstruction)|^World\s+Bank$")
+_MULTILATERAL = frozenset("Asian African European Inter-American Islamic World Caribbean Nordic "
+                          "International New".split())
+
+
 def org_type(run: Run) -> str | None:
     """The entity type a name's words imply.
 
@@ -260,6 +287,10 @@ def org_type(run: Run) -> str | None:
     words = run.words
     if len(words) < 2:
         return None
+    if "Bank" in words:
+        lender = _STATE_LENDER.search(" ".join(words))
+        if lender is not None:      # a development or export-credit bank is a public lender
+            return "organization" if words[0] in _MULTILATERAL else "agency"
     ow = org_words()
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"
@@ -311,6 +342,14 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
+                    2 <= len(run.words) <= 3 and org_type(run) is None and \
+                    all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
+                        for w in run.words) and table.lookup(run.words[0]) is None:
+                # "which is led by Dovilė Šakalienė": a bare personal name, not a firm
+                out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
+                                     rule="by-person"))
+                continue
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
@@ -426,6 +465,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.head.lower() == "investment" and p.owner is not None and \
+                    not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
+                continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
             # the amount names the fund: "$55 billion Japanese investment tool"
             amount_start = _amount_start(text, p)
             out.append(Candidate(amount_start, p.end, "fund", text[amount_start:p.end], priority=70,
@@ -485,6 +527,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
                                  rule="division"))
             continue
         before = _PLACE_BEFORE.search(text[:run.start])
+        if before is not None and before.group().startswith("from") and \
+                _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
+            before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
@@ -507,11 +552,19 @@ def _country(code: str):
 
 # -- any other name -------------------------------------------------------------
 _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
+# "X, which owns Jaguar Land Rover, said": the object of a verb, not a speaker
+_OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|with|from|for|to|in|at|"
+                            r"and|or|supplies|includes?)\s+(?:the\s+)?$")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
-                          r"director|minister|secretary|governor|mayor|founder|analyst|"
-                          r"economist|spokes(?:man|woman|person)|(?:chaired|headed|led)\s+by)\s+$",
+_ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
+                          r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
+                          r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
+                          r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",
                           re.I)
+# "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
+_PERSON_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
+                           r"professor|strategist|adviser|advisor|managing\s+director)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
@@ -539,17 +592,29 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         run = _cut_at_connector(whole)
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
         # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
-        opens = len(clash) == 1 and clash[0] in places and clash[0][0] == run.start \
-            and clash[0][1] < run.end and run.words[-1][1:].islower() \
-            and not is_common(run.words[-1])
+        lead = [c for c in clash if c in places]
+        opens = len(lead) == 1 and all(c in lead or c in sectors for c in clash) \
+            and lead[0][0] == run.start and lead[0][1] < run.end and run.words[-1][1:].islower() \
+            and (not is_common(run.words[-1]) or run.words[-1] in org_words()["suffix"]
+                 or run.words[-1].lower() in sector_words())
         # "Lynas Rare Earths": an industry word ends a firm's name
         ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
                                    for c in clash) and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
-        if clash and not (opens or ends):
+        # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
+        closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \
+            all(c in places or c in sectors for c in clash) and len(run.words) >= 2 and \
+            any(w.lower() in FACILITY_HEADS | {"park"} or w.startswith("Giga") for w in run.words[:-1]) and \
+            not is_common(run.words[0]) and run.words[0] not in demonyms() and \
+            not _is_place_or_country(run.words[0])
+        if clash and not (opens or ends or closes):
             continue
         name = run.text(text)
         words = run.words
+        if closes:
+            out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
+                                 words=frozenset(w.lower() for w in words), cls="FAC"))
+            continue
         if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
             continue            # a lone acronym is left to the acronym stage
@@ -571,11 +636,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if known_entity is not None:
             continue
         before = text[:run.start]
-        namelike = 1 <= len(words) <= 3 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+        namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
                                                  for w in words) and org_type(run) is None
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None
-            or len(words) >= 2 and (_SAID_AFTER.match(after) or re.search(
+            or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
+            or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
+                                    or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
@@ -591,7 +658,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
-IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co""".split())
+IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
 
 
 def _cut_at_connector(run: Run) -> Run:

@@ -11,6 +11,7 @@ every project of the article.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from .bilingual import Pair
 from .doc import PROPER_TYPES, Mention, Sentence
@@ -64,8 +65,34 @@ def short_forms(e, table: EntityTable) -> list[str]:
     return [s for s in out if s not in place_labels() and table.lookup(s) is None]
 
 
+_THE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>yard|shipyard|terminal|bank|lender|ministry|department|agency|"
+                       r"fund|institute|commission|regulator|venture|port|mine|refinery|smelter|"
+                       r"utility|foundry|carrier|insurer)\b(?!\s+(?:of|for)\b|[’']s\s+[A-Z])")
+_HEAD_TYPES = {"ministry": ("ministry",), "department": ("ministry",), "fund": ("fund",),
+               "agency": ("agency",), "regulator": ("agency",), "commission": ("agency", "organization"),
+               "bank": ("firm", "agency"), "lender": ("firm", "agency", "fund")}
+
+
+def _the_head(head: str, recent: list[int], table: EntityTable) -> int | None:
+    """"the ministry", "the yard", "the bank": the latest entity that fits (by type or name)."""
+    for key in reversed(recent):
+        e = table[key]
+        words = [w.lower() for w in e.name.split()]
+        if head in ("bank", "lender") and e.type in _HEAD_TYPES[head] and "bank" in words:
+            return key
+        if head in _HEAD_TYPES and head not in ("bank", "lender"):
+            if e.type in _HEAD_TYPES[head]:
+                return key
+            continue
+        if head not in _HEAD_TYPES and e.type in ("firm", "project", "organization") and \
+                any(w.endswith(head) for w in words):
+            return key
+    return None
+
+
 def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[Pair],
-                  topic: int | None) -> tuple[list[Mention], list[tuple[int, int, str]], list[Fact]]:
+                  topic: int | None, recent: Sequence[int] = ()
+                  ) -> tuple[list[Mention], list[tuple[int, int, str]], list[Fact]]:
     """Mentions, demonyms and the operates_in facts of "this energy project"."""
     text = s.text
     parens = [p.paren for p in pairs if p.script != "latin"]
@@ -119,6 +146,15 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
             sector = table.lookup(word, "sector")
             if sector is not None and table[key].type == "project":
                 facts.append((key, "operates_in", sector.key, 0.6, "sector-modifier"))
+    mentions.sort(key=lambda m: m.start)
+    for m in _THE_HEAD.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        before = list(recent) + [x.key for x in mentions if x.end <= m.start() and x.key != ALL]
+        key = _the_head(m.group("head"), before, table)
+        if key is not None:
+            mentions.append(Mention(m.start(), m.end(), key, anaphor=True))
+            taken.append((m.start(), m.end()))
     mentions.sort(key=lambda m: m.start)
     return mentions, dems, facts
 

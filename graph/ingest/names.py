@@ -157,7 +157,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                 and _names_a_firm(caps):
             return True         # "Saudi Agricultural and Livestock Investment Company"
         return len(left) == 1 and len(words) == 1 and any(
-            org_words()["suffix"].get(w) in ("project", "agreement", "organization")
+            org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False

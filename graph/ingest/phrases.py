@@ -152,6 +152,11 @@ def _walk_back(text: str, toks: tuple[Token, ...], first_head: int, last_head: i
         mods.insert(0, t)
         k -= 1
     mods = mods[-6:]
+    if toks[last_head].text[:1].isupper():
+        # "shields Philly Shipyard", "state defence company Giraitė Armament Plant": before a
+        # capitalised name, lower-case words are not part of it
+        while mods and mods[0].text[:1].islower() and any(t.text[:1].isupper() for t in mods):
+            mods.pop(0)
     if det is None and amount is None and owner is None and marker is None:
         while mods and mods[0].text.endswith("ing") and mods[0].text.islower():
             mods.pop(0)     # "developing deep-sea terminals": a verb, not a modifier

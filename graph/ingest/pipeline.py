@@ -28,7 +28,8 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import ACTORS, ALL, View, sentence_facts
-from .verbs import origin, place_in_place, possessive_roles, units, verb_cues
+from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+                    money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
@@ -61,6 +62,8 @@ class _Doc:
     spans: dict[tuple[int, int, int], int] = field(default_factory=dict)
     listed: list[int] = field(default_factory=list)   # "the projects include A, B and C"
     projects: list[int] = field(default_factory=list)
+    known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
+    in_body: set[int] = field(default_factory=set)        # entities named outside headings
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -99,7 +102,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     offset = 0
     for i, article in enumerate(articles):
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
-        doc = _Doc(i, article, sentences, offset)
+        doc = _Doc(i, article, sentences, offset, known=known_as(sentences))
         offset += len(sentences)
         detector.read_article(sentences)
         _first_pass(doc, table, detector)
@@ -114,14 +117,22 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
+    relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
+    merged = _same_projects(relations, docs, table)
+    relations = _remap(relations, merged)
     _promote(table, relations)
     relations = _check_types(relations, table)
-    relations += _cooccurrence(cooccur, relations, table)
+    relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
+    # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
+    # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
+    relations = [r for r in relations if table[r.target].type != "sector"
+                 or table[r.source].type == "project"
+                 or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
-    entities = [e for e in table if e.seed_id is None or e.aliases]
+    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
     mint_ids(table, seeds)
@@ -150,6 +161,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in parens)]
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
+        _rename_known(chosen, doc.known)
         for p in pairs:
             if p.script == "latin":
                 continue
@@ -159,6 +171,15 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
                 chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
                 named = None
+            inner = [c for c in chosen if not (c.end <= p.start or c.start >= p.end)]
+            if named is None and inner and all(c.type in ("government", "location") and
+                                               p.start <= c.start and c.end < p.end for c in inner) \
+                    and re.fullmatch(r"[A-Z][\w]*(?:-[A-Z][\w]*)+", s.text[p.start:p.end]):
+                # "Saxony-Anhalt (萨克森-安哈尔特州)": the whole hyphenated place, not Saxony
+                chosen = [c for c in chosen if c not in inner]
+                named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
+                                  rule="bilingual")
+                chosen.append(named)
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
@@ -179,6 +200,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if entity is not None:
                 doc.spans[(s.index, c.start, c.end)] = entity.key
                 spans[(c.start, c.end)] = entity.key
+                told = _apposition_type(s.text[c.end:])
+                if told is not None and entity.seed_id is None and entity.type in _RETYPABLE:
+                    entity.type = told
                 if c.rule == "projects-include" and entity.key not in doc.listed:
                     doc.listed.append(entity.key)
         for p in pairs:
@@ -191,6 +215,67 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")
                 table.add_alias(table[key], p.alias, phrase=named_text)
+
+
+_APPOSITION_TYPES = (
+    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
+    (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
+                r"(?:federal|state|government|national|regulatory)\s+agency\b|\bregulator\b"), "agency"),
+    (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
+    (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
+                r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
+)
+_APPOSITION_HEAD = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+                              r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
+_RETYPABLE = frozenset({"firm", "organization", "agency", "fund", "location"})
+
+
+def _apposition_type(after: str) -> str | None:
+    """"PIF, Saudi Arabia's sovereign wealth fund" -> fund; "X, a state lender" -> agency."""
+    m = _APPOSITION_HEAD.match(after)
+    if m is None:
+        return None
+    desc = m.group("desc").lower()
+    return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
+
+
+_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:also\s+|better\s+|commonly\s+|"
+                       r"widely\s+)?known\s+as\s+(?:the\s+)?")
+
+
+def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
+    """"Abu Dhabi Future Energy Company, known as Masdar": short name -> the full one (not
+    "formerly known as": an old name is not a current label)."""
+    out: dict[str, str] = {}
+    groups: dict[str, set[str]] = {}
+    for s in sentences:
+        found = list(runs(s.text))
+        for a, b in zip(found, found[1:]):
+            if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
+                out[b.text(s.text)] = a.text(s.text)
+        for r in found:
+            name = r.text(s.text)
+            if len(r.words) >= 2:
+                groups.setdefault(r.words[0], set()).add(_GROUP_SUFFIX.sub("", name))
+    for head, full in groups.items():      # "Merck" for "Merck & Co." (not when "Hanwha" could
+        if full == {head} and head not in out:    # be Hanwha Ocean or Hanwha Systems)
+            names = {r.text(s.text) for s in sentences for r in runs(s.text)
+                     if r.words and r.words[0] == head and len(r.words) >= 2}
+            if len(names) == 1:
+                out[head] = next(iter(names))
+    return out
+
+
+_GROUP_SUFFIX = re.compile(r"\s+(?:Group|Holdings?|& Co\.?|Co\.|Corporation|Corp\.?|Inc\.?)$")
+
+
+def _rename_known(cands: list[Candidate], names: dict[str, str]) -> None:
+    """A candidate named by the short form takes the full name (the short one as alias)."""
+    for c in cands:
+        full = names.get(c.name)
+        if full is not None and c.type not in ("person", "location", "government"):
+            c.aliases = (*c.aliases, c.name)
+            c.name = full
 
 
 def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
@@ -305,18 +390,29 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
+    recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
-        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic)
+        mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
+        recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
+            list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
                 evidence.setdefault(m.key, (doc.index, s.text))
+                if not s.heading:
+                    doc.in_body.add(m.key)
         view = View(s, mentions, dems, table, topic, last_actor)
         verb_cues(view)
         possessive_roles(view)
+        person_clauses(view)
+        rivals(view)
+        facilities(view)
+        title_heads(view)
+        nominal_supply(view)
+        money_to(view)
         origin(view)
         units(view)
         place_in_place(view)
@@ -398,8 +494,79 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
         if e.type in ("firm", "organization", "agency"):
             for other in table:
                 if other.key != e.key and other.type in ("firm", "organization") and \
-                        e.name.startswith(other.name + " ") and not is_common(other.name):
+                        e.name.startswith(other.name + " ") and not is_common(other.name) and \
+                        not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and sum(
+                            1 for x in table if x.name.startswith(other.name + " ")) == 1:
+                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
                     add(e.key, "part_of", other.key)
+    return out
+
+
+def _same_projects(relations: list[RelationDraft], docs: list[_Doc],
+                   table: EntityTable) -> dict[int, int]:
+    """A plant only a headline describes ("Ford's Michigan LFP plant") is the article's one
+    project that the body names by name, and "the Marshall plant" is the one project located in
+    Marshall: their relations move there, their words become an alias."""
+    moved: dict[int, int] = {}
+    for doc in docs:
+        body = [k for k in doc.projects if k in doc.in_body and table[k].cls == "FAC"
+                and table[k].name[:1].isupper() and table[k].mentions >= 2]
+        if len(body) != 1:
+            continue
+        for k in doc.projects:
+            if k not in doc.in_body and k != body[0] and table[k].seed_id is None and \
+                    table[k].cls in ("FAC", "GEN", None):
+                moved[k] = body[0]
+    located: dict[int, set[int]] = {}
+    for r in relations:
+        if r.type == "located_in" and table[r.source].type == "project" and r.rule != "name":
+            located.setdefault(r.target, set()).add(r.source)
+    for e in list(table):
+        if e.type != "project" or e.key in moved or e.seed_id is not None:
+            continue
+        for place_key, projects in located.items():
+            place = table[place_key].name
+            rest = e.name[len(place):]
+            others = projects - {e.key}
+            if e.name.startswith(place + " ") and re.fullmatch(r"(?:\s+[a-z][\w-]*)+", rest) \
+                    and len(others) == 1:
+                moved[e.key] = next(iter(others))   # "the Marshall plant": the plant in Marshall
+                break
+    for k, main in moved.items():
+        table.add_alias(table[main], table[k].name)
+    return moved
+
+
+def _remap(relations: list[RelationDraft], moved: dict[int, int]) -> list[RelationDraft]:
+    """Relations with merged entities replaced by the ones they were merged into."""
+    out = []
+    for r in relations:
+        a, b = moved.get(r.source, r.source), moved.get(r.target, r.target)
+        if a != b:
+            out.append(RelationDraft(a, r.type, b, r.evidence, r.confidence, r.rule, r.article))
+    return out
+
+
+def _home_country(table: EntityTable, relations: list[RelationDraft],
+                  evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+    """A ministry or state agency that no rule placed is part of the country its name or a
+    demonym before it gives ("the Greek Ministry of ...", "State Bank of India"). (Guessing
+    the article's main country for the others cost precision on untuned articles.)"""
+    from .detect import lexicon_gazetteer
+    lex = lexicon_gazetteer()
+    placed = {r.source for r in relations if r.type == "part_of"}
+    out: list[RelationDraft] = []
+    for e in list(table):
+        if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
+                or e.seed_id is not None \
+                or e.key not in evidence:
+            continue
+        article, text = evidence[e.key]
+        codes = [h.values[0][1] for h in lex.find(e.name) if h.values[0][0] in ("country", "demonym")]
+        code = e.country or (codes[0] if codes else None)
+        home = table.country(code, e.first) if code else None
+        if home is not None and home.key != e.key:
+            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, "home-country", article))
     return out
 
 
@@ -468,7 +635,8 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     Skipped: places (``located_in`` says more), two governments, a government and its
     own people or bodies, peers listed side by side, a sector or technology with anything
     but a project, two entities that both got a typed relation from the sentence, and
-    sentences naming more than six entities (enumerations, not claims).
+    sentences naming more than six entities (enumerations, not claims); and pairs named
+    together in only one sentence (on the corpus most of those are not linked at all).
     """
     linked = {frozenset((r.source, r.target)) for r in relations}
     counts: dict[frozenset[int], int] = {}
@@ -494,6 +662,8 @@ def _cooccurrence(cooccur: list, relations: list[RelationDraft],
     for pair, n in counts.items():
         article, text, a, b = first[pair]
         rtype, a, b = _likely_type(table, a, b)
+        if n < 2 and rtype == "related_to":
+            continue        # one shared sentence is weak evidence: most such pairs are unrelated
         out.append(RelationDraft(a, rtype, b, text, round(min(0.45, 0.3 + 0.05 * (n - 1)), 2),
                                  "co-occurrence", article))
     return out

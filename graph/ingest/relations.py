@@ -115,7 +115,8 @@ class View:
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
-                            gap):
+                            gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
+                                                 gap):      # "A, B and the state utility C"
                 out.append(m)
             else:
                 break
@@ -132,6 +133,14 @@ class View:
         first = next((m for m in self.mentions if self.type(m) in types), None)
         if first is not None and first.end <= pos and re.fullmatch(
                 r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
+            return first
+        conj = None
+        for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
+            pass
+        if first is not None and conj is not None and first.end <= conj.start() and \
+                self.text[conj.start() - 1:conj.start()] not in (",", ")") and \
+                not any(conj.end() <= m.start < pos for m in self.mentions):
+            # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
             return first
         return self.before(pos, types)
 
@@ -461,7 +470,8 @@ def stake(v: View) -> None:
         if owner is not None and first is not None:
             for item in v.listed(first, {"project", "firm", "fund", "organization"}):
                 v.add(owner.key, "owns", item.key, 0.65, "stake")
-    for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)\s+in\s+(?:the\s+)?", v.text):
+    for m in re.finditer(r"\b(?:stake|stakes|shareholding|holding|interest)(?:\s+of\s+(?:about\s+|around\s+|"
+                         r"nearly\s+|some\s+)?\S*\d\S*(?:\s+per\s+cent)?)?\s+in\s+(?:the\s+)?", v.text):
         target = v.at_start(m.end())
         owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
         if target is None or owner is None or v.type(target) not in ("project", "firm", "fund",

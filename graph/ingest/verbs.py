@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .doc import Mention
 from .relations import ALL, BODIES, View, _possessed
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -60,10 +61,13 @@ CUES: tuple[Cue, ...] = (
         r"from", swap=True, direct=False, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
-    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+with", _SUPPLIERS, _RECEIVERS, gap=30,
+    Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
+        r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
+    Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
+        direct=False, passive=False, gap=40),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
@@ -82,9 +86,9 @@ CUES: tuple[Cue, ...] = (
         r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False),
-    Cue("owns", r"own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|took\s+over|"
-        r"tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
-        unless=r"(?:\s+\S+){0,6}?\s+from\b"),
+    Cue("owns", r"(?<!its\s)(?<!their\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|"
+        r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
+        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b"),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
@@ -167,6 +171,12 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                     continue
             if v.type(m) in types:
                 return m.key
+    if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
+            and not re.match(r"\s*(?:it|they|he|she|the|its|their|a|an)\b", before, re.I):
+        # "The company is building a plant in A, and supplies Tesla": the same subject
+        prev, _ = _clause(v.text, begin - 5, begin - 5)
+        if prev < begin - 5:
+            return _subject(v, prev, begin - 5, types)
     if _PRONOUN_SUBJECT.match(before):
         if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
             # "X, the renewable arm of Y, said on Monday it would build": X
@@ -174,6 +184,12 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
                           and not m.anaphor and v.type(m) in BODIES), None)
             if sayer is not None:
                 return sayer.key if v.type(sayer) in types else None
+        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I):
+            # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
+            lead = next((m for m in v.mentions if m.end <= begin and m.key != ALL
+                         and not _in_prep_phrase(v.text, 0, m.start)), None)
+            if lead is not None:
+                return lead.key if v.type(lead) in types else None
         if v.last_actor is not None and v.table[v.last_actor].type in types:
             return v.last_actor
     return None
@@ -203,6 +219,9 @@ def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
     lead = text[begin:start]
+    if re.search(r"\b(?:Commonwealth|State|City|Government|Republic|Kingdom|Province|government|state)"
+                 r"\s+of\s+(?:the\s+)?$", lead):
+        return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
                           r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
@@ -248,7 +267,15 @@ def verb_cues(v: View) -> None:
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
+                for more in re.finditer(r"\s+and\s+(?:also\s+)?by\s+(?:the\s+)?", text[m.end():end]):
+                    extra = v.after(m.end() + more.end(), cue.object, max_gap=3)
+                    if extra is not None and extra.key != ALL:   # "supplied by A and by B"
+                        agents = agents + [_possessed(v, extra).key]
                 patient = _subject(v, begin, m.start(), cue.object)
+                if patient is None and v.topic is not None and \
+                        v.table[v.topic].type in cue.object and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    patient = v.topic    # "The equipment is being supplied by X": for the plant
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
@@ -272,6 +299,11 @@ def verb_cues(v: View) -> None:
                 objects = _objects(v, cue, m.end(), end)
                 subjects = _coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
+            if cue.needs and cue.type == "supplies" and re.search(
+                    r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
+                    text[m.end():end]):
+                # "X signed contracts with A and B to build its network": A and B supply X
+                sources, targets = targets, sources
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
@@ -291,6 +323,10 @@ def verb_cues(v: View) -> None:
                     if a is not None and b is not None and cue.type == "part_of" and \
                             v.table[a].type == "firm" and v.table[b].type in _PLACES:
                         continue          # a firm is not part of a country
+                    if a is not None and b is not None and cue.type == "supplies" and any(
+                            v.table[k].type == "government" and not _is_country(v, Mention(0, 0, k))
+                            for k in (a, b)):
+                        continue          # "supply radio equipment for Sumatra": a region, not a buyer
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
@@ -302,7 +338,7 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
-                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -338,10 +374,21 @@ def possessive_roles(v: View) -> None:
 
 
 _ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?P<dem>[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
                                 r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+_FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|giant|"
+               r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
+
+
+def _is_country(v: View, m: Mention) -> bool:
+    """A government, or a place that is a country ("Taiwan" typed as a place)."""
+    from .lexicon import countries
+    return v.type(m) == "government" or (v.type(m) == "location" and v.table[m.key].name in
+                                         {c.name for c in countries()})
+
+
 _OF_COUNTRY = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s+of\s+(?:the\s+)?$")
 
 
@@ -355,18 +402,43 @@ def origin(v: View) -> None:
             continue
         before = v.text[:m.start]
         poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
-                         r"main|own|[a-z]+-based)\s+)?$", before)
+                         r"main|own|[a-z]+-based)\s+|(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\s+)?$",
+                         before)
         if poss is not None:
             owner = v.at_end(poss.start())
-            if owner is not None and owner.key != ALL and v.type(owner) == "government":
+            if owner is not None and owner.key != ALL and _is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
+        poss_app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[m.end:])
+        owner = v.at_start(m.end + poss_app.end()) if poss_app is not None else None
+        if owner is not None and owner.key != ALL and _is_country(v, owner) and \
+                re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
+            v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
+        largest = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
+                           v.text[m.end:])
+        home = v.at_start(m.end + largest.end()) if largest is not None else None
+        if home is not None and home.key != ALL and _is_country(v, home):
+            v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
-        nxt = v.after(m.end, {"government"}, max_gap=40)
-        if nxt is not None and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
+        nxt = v.after(m.end, {"government", "location"}, max_gap=40)
+        if nxt is not None and _is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
+        based = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+$", v.text[m.end:])
+        place = v.after(m.end, {"location", "government"}, max_gap=12)
+        if based is None and place is not None and re.fullmatch(
+                r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[m.end:place.start]) and \
+                re.match(r"-based\b", v.text[place.end:]):
+            v.add(m.key, "located_in", place.key, 0.6, "origin")   # "Matson, the Honolulu-based carrier"
     for start, end, code in v.demonyms:
+        desc = re.match(r"\s+(?:[a-z-]+\s+){0,3}?(?:" + _FIRM_NOUNS[3:-1] + r"|agency|regulator|authority|"
+                        r"investor|fund|institute|insurer|exchange)\s+(?:the\s+)?", v.text[end:])
+        named = v.at_start(end + desc.end()) if desc is not None else None
+        if named is not None and named.key != ALL and v.type(named) in BODIES:
+            # "the Chilean development agency Corfo", "Japanese chipmaker Rapidus"
+            rtype = "part_of" if v.type(named) in ("agency", "ministry") else "located_in"
+            v.add(named.key, rtype, v.country(code), 0.6, "origin")
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
                         r"(?:such\s+as|like|including)\s+", v.text[end:])
@@ -425,3 +497,221 @@ def place_in_place(v: View) -> None:
         if re.match(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z]", after) and "," in v.text[a.end:b.start]:
             continue            # "Sumatra, Kalimantan and Sulawesi"
         v.add(a.key, "located_in", b.key, 0.6, "place-in-place")
+
+
+_WHOSE_HEAD = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                         rf"(?P<work>{_WORK_WORDS}))\s+(?:is|was)\s+$", re.I)
+_WHO_HEADS = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
+                        r"(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed)\s+(?:the\s+)?")
+_ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
+
+
+def person_clauses(v: View) -> None:
+    """"X, whose chief executive is P" -> heads; "P, who also chairs X" -> heads;
+    "P, a Masdar spokesman" -> works_for."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "person":
+            continue
+        org = next((o for o in v.mentions if o.end <= p.start and o.key != ALL
+                    and v.type(o) in BODIES | {"government"}
+                    and _WHOSE_HEAD.fullmatch(v.text[o.end:p.start])), None)
+        if org is not None:
+            m = _WHOSE_HEAD.fullmatch(v.text[org.end:p.start])
+            assert m is not None
+            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65, "role-clause")
+        who = _WHO_HEADS.match(v.text[p.end:])
+        if who is not None:
+            o = v.at_start(p.end + who.end())
+            if o is not None and o.key != ALL and v.type(o) in BODIES | {"government"}:
+                v.add(p.key, "heads", o.key, 0.65, "role-clause")
+        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[p.end:])
+        if app is not None:
+            o = v.at_start(p.end + app.end())
+            staff = _ORG_STAFF.match(v.text[o.end:]) if o is not None else None
+            if o is not None and staff is not None and o.key != ALL and v.type(o) in BODIES:
+                v.add(p.key, "heads" if staff.group("head") else "works_for", o.key, 0.65,
+                      "role-clause")
+
+
+_RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
+                    r"(?:rival|competitor)\b")
+_POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
+
+
+_RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
+                         r"(?:include|are|were)\s+(?:the\s+)?")
+
+
+def rivals(v: View) -> None:
+    """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" / "X's rivals include
+    A and B" -> competes_with."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES | {"project"}:
+            continue
+        inc = _RIVALS_ARE.match(v.text[x.end:])
+        if inc is None:
+            continue
+        first = v.at_start(x.end + inc.end())
+        for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
+            rival = _possessed(v, item)
+            if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
+                v.add(rival.key, "competes_with", x.key, 0.6, "rival")
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES:
+            continue
+        after = v.text[x.end:]
+        m = _RIVAL.match(after)
+        if m is not None and m.group("its") and v.owner is not None and v.owner.key not in (x.key, ALL):
+            v.add(x.key, "competes_with", v.owner.key, 0.6, "rival")
+            continue
+        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+", after)
+        named = v.at_start(x.end + app.end()) if app is not None else None
+        if named is not None and named.key not in (x.key, ALL) and v.type(named) in BODIES and \
+                _POSS_RIVAL.match(v.text[named.end:]):
+            v.add(x.key, "competes_with", named.key, 0.6, "rival")
+
+
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+                       r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
+                       r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
+                       r"smelters?|warehouses?)\s+(?:in|at|near)\s+(?:the\s+)?")
+
+
+def facilities(v: View) -> None:
+    """"from its mills in Pohang and Gwangyang", "Hanwha Ocean's yard in Geoje" -> operates_in
+    (not for "its plant in X": a single plant is most often the article's project, located_in)."""
+    for m in _FACILITY.finditer(v.text):
+        if m.group("poss"):
+            owner = v.at_end(m.start("poss"))
+        else:
+            owner = v.owner
+            rel = re.search(r"(?:,\s+)?(?:which|that)\s+(?:has\s+|have\s+|also\s+)*(?:\w+\s+){0,2}$",
+                            v.text[:m.start()])
+            if rel is not None:     # "Applied Materials, ..., which has opened an engineering centre"
+                near = v.before(rel.start() + 1, BODIES, max_gap=60)
+                owner = near if near is not None else owner
+        if owner is None or owner.key == ALL or v.type(owner) not in ("firm", "organization"):
+            continue
+        if any(v.type(x) == "project" and m.start() <= x.start < m.end() for x in v.mentions):
+            continue
+        first = v.at_start(m.end())
+        if first is None or v.type(first) not in _PLACES:
+            continue
+        for place in v.listed(first, _PLACES):
+            if place.key != ALL:
+                v.add(owner.key, "operates_in", place.key, 0.55, "facility")
+
+
+_HEAD_TITLE = re.compile(r"(?:^|[^\w])(?P<title>Governor|President|Prime\s+Minister|Chief\s+Minister|Mayor|"
+                         r"Premier|Chancellor)\s+$")
+
+
+def title_heads(v: View) -> None:
+    """"Governor Josh Shapiro said" / "Prime Minister X ... Japan's": a head of government whose
+    country or state is not written before the title heads the one government the sentence
+    names (a governor: the one sub-national government or place)."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "person":
+            continue
+        m = _HEAD_TITLE.search(v.text[:p.start])
+        if m is None or any(f[0] == p.key and f[1] == "heads" for f in v.facts):
+            continue
+        if v.at_end(m.start("title") - 1) is not None:
+            continue            # "Kansas Governor Laura Kelly": the roles stage has it
+        local = m.group("title") in ("Governor", "Mayor", "Chief Minister", "Premier")
+        cands = {x.key for x in v.mentions if x.key != ALL and (
+            (v.type(x) in ("government", "location") and not _is_country(v, x)) if local
+            else (v.type(x) == "government" and _is_country(v, x)))}
+        if len(cands) == 1:
+            v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
+
+
+_SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
+_POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+                      r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
+                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
+
+
+def nominal_supply(v: View) -> None:
+    """"Y, a supplier to X" / "X's supplier Y" / "its largest customers are A and B" -> supplies."""
+    def add(supplier: int, buyer: int) -> None:
+        if supplier != ALL and buyer != ALL:
+            v.add(supplier, "supplies", buyer, 0.6, "nominal")
+
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in _SUPPLIERS:
+            continue
+        m = _SUPPLIER_OF.match(v.text[y.end:])
+        x = v.at_start(y.end + m.end()) if m is not None else None
+        if x is not None and v.type(x) in _RECEIVERS:
+            if m is not None and m.group("kind") == "supplier":
+                add(y.key, x.key)
+            else:
+                add(x.key, y.key)
+        p = _POSS_SUPPLIER.match(v.text[y.end:])
+        z = v.at_start(y.end + p.end()) if p is not None else None
+        if p is not None and z is not None and v.type(z) in _SUPPLIERS:
+            if p.group("kind") == "supplier":
+                add(z.key, y.key)
+            else:
+                add(y.key, z.key)
+    for m in _LIST_OF.finditer(v.text):
+        if m.group("poss"):
+            owner = v.at_end(m.start("poss"))
+        else:           # "its": the firm named before it, else the previous sentence's subject
+            owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
+                          and v.type(x) in BODIES), None)
+            if owner is None and v.last_actor is not None:
+                owner = Mention(0, 0, v.last_actor, anaphor=True)
+        first = v.at_start(m.end())
+        if owner is None or first is None or owner.key == ALL:
+            continue
+        for item in v.listed(first, _RECEIVERS):
+            if item.key in (owner.key, ALL):
+                continue
+            if m.group("kind") == "suppliers":
+                add(item.key, owner.key)
+            else:
+                add(owner.key, item.key)
+
+
+_MONEY_TO = re.compile(r"\b(?:loans?|grants?|subsid(?:y|ies)|financing|funding|credit\s+line)\s+"
+                       r"(?:of\s+\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?(?:to|for)\s+(?:the\s+|its\s+)?")
+_GIVE_X = re.compile(r"\b(?:giv(?:e|es|en)|gave|award(?:s|ed)?|offer(?:s|ed)?|grant(?:s|ed)?|"
+                     r"lend(?:s)?|lent)\s+(?=[A-Za-z])")
+_RECEIVED = re.compile(r"\b(?:receiv\w*|won|wins|win|secur\w*|got|gets|obtain\w*|appl\w*|seek\w*|sought|"
+                       r"ask\w*|request\w*|need\w*|want\w*|hop\w*|expect\w*|award\w*\s+by|"
+                       r"from)\b")
+
+
+def money_to(v: View) -> None:
+    """"Commerce finalised a $4.7 billion grant to Samsung" -> the giver funds the receiver (the
+    clause subject gives; not when it received, sought or expects the money)."""
+    givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm"})
+    for m in _GIVE_X.finditer(v.text):      # "will give the yard a $20 million training grant"
+        target = v.at_start(m.end()) or v.after(m.end(), _RECEIVERS, max_gap=12)
+        if target is None or target.key == ALL:
+            continue
+        rest = v.text[target.end:]
+        if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
+                        r"credits?|incentives?|aid|funding)\b", rest):
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        giver = _subject(v, begin, m.start(), givers | {"location"})   # a state that gives: government
+        if giver is not None and giver != target.key:
+            v.add(giver, "funds", target.key, 0.6, "money-to")
+    for m in _MONEY_TO.finditer(v.text):
+        begin, end = _clause(v.text, m.start(), m.end())
+        if _RECEIVED.search(v.text[begin:m.start()]) or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        target = v.at_start(m.end())
+        giver = _subject(v, begin, m.start(), givers)
+        if target is None or giver is None or target.key in (ALL, giver) or \
+                v.type(target) not in _RECEIVERS:
+            continue
+        for t in v.listed(target, _RECEIVERS):
+            if t.key not in (ALL, giver):
+                v.add(giver, "funds", t.key, 0.6, "money-to")

@@ -114,26 +114,17 @@ SELECTION = ("focus", "depth", "type", "rel")
 RESULT_VIEWS = ("neighbors", "path", "exposure")
 
 
-def page_limits(c: Ceilings) -> Any:
-    """PageOptions with the server's page size limits (otherwise `kg render`'s defaults)."""
-    from ..render.page import PageOptions
-
-    return PageOptions(max_entities=c.page_entities, max_relations=c.page_relations)
-
-
-def _selection(ex: Explorer, p: Params, path: dict[str, str]) -> tuple[Any, Any, Any]:
-    focus = p.optional("focus")
-    depth = p.integer("depth", 1, p.ceilings.depth) or 0
-    dataset, options = ex.selection_dataset(focus, depth, p.names("type"), p.names("rel"),
-                                            page_limits(p.ceilings))
-    return dataset, options, None
+def _selection_page(ex: Explorer, p: Params, path: dict[str, str]) -> str:
+    c = p.ceilings
+    return ex.selection_page(p.optional("focus"), p.integer("depth", 1, c.depth) or 0,
+                             p.names("type"), p.names("rel"), c.page_entities, c.page_relations)
 
 
-def _result_view(kind: str) -> Callable[[Explorer, Params, dict[str, str]], tuple[Any, Any, Any]]:
-    def view(ex: Explorer, p: Params, path: dict[str, str]) -> tuple[Any, Any, Any]:
-        dataset, highlight = ex.result_dataset(QUERIES[kind].run(ex, p, path))
-        return dataset, page_limits(p.ceilings), highlight
-    return view
+def _result_page(kind: str) -> Callable[[Explorer, Params, dict[str, str]], str]:
+    def page(ex: Explorer, p: Params, path: dict[str, str]) -> str:
+        c = p.ceilings
+        return ex.result_page(QUERIES[kind].run(ex, p, path), c.page_entities, c.page_relations)
+    return page
 
 
 # -- the application ----------------------------------------------------------------------
@@ -190,16 +181,16 @@ class Server:
     def view(self, kind: str | None, page: bool) -> Callable[["Request"], Any]:
         """The page's data (``/api/view...``) or the whole page (``/page...``) for a
         selection (kind None, as ``kg render``) or a query result (as ``--html``)."""
-        build = _selection if kind is None else _result_view(kind)
+        build = _selection_page if kind is None else _result_page(kind)
         allowed = SELECTION if kind is None else QUERIES[kind].params
 
         def work(ex: Explorer, p: Params, path: dict[str, str]) -> tuple[bytes, str, dict[str, str]]:
-            dataset, options, highlight = build(ex, p, path)
+            from .pages import embedded_data, saved_page_headers
+
+            html = build(ex, p, path)
             if page:
-                from .pages import saved_page_headers
-                html = ex.page(dataset, options, highlight)
                 return html.encode("utf-8"), "text/html; charset=utf-8", saved_page_headers(html)
-            return compact_json(ex.page_data(dataset, options, highlight)), JSON_TYPE, {}
+            return compact_json(embedded_data(html)), JSON_TYPE, {}
 
         async def endpoint(request: "Request") -> "Response":
             path = dict(request.path_params)
@@ -220,10 +211,7 @@ class Server:
         """``/api/records/path``: ``kg path``'s answer plus the page's records of every
         entity on it (and the relations among them), for paths drawn in the live page."""
         def work(ex: Explorer, p: Params) -> tuple[bytes, str, dict[str, str]]:
-            result = _path(ex, p, {})
-            ids = list(dict.fromkeys([result.source.id, result.target.id,
-                                      *(i for found in result.paths for i in found.ids)]))
-            return compact_json({"result": result.to_dict(), **ex.records(ids)}), JSON_TYPE, {}
+            return compact_json(ex.path_records(_path(ex, p, {}))), JSON_TYPE, {}
         return await self.answer(request, QUERIES["path"].params, work)
 
     async def status(self, request: "Request") -> "Response":
@@ -233,8 +221,9 @@ class Server:
     async def home(self, request: "Request") -> "Response":
         from .pages import explorer_page
 
+        c = self.ceilings
         return await self.answer(request, (), lambda ex, p: explorer_page(
-            ex, page_limits(self.ceilings)))
+            ex, c.page_entities, c.page_relations))
 
 
 def create_app(state: GraphState, hosts: HostCheck, token: str | None = None,

@@ -13,20 +13,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..errors import KgError, TooLarge
-from ..store.base import Store
 
 
-@dataclass
-class FindResult:
-    """``kg find`` matches (the CLI prints the list of their dicts)."""
-
-    matches: list[Any]
-
-    def __len__(self) -> int:
-        return len(self.matches)
-
-    def to_dict(self) -> list[dict[str, Any]]:
-        return [m.to_dict() for m in self.matches]
+START_CANDIDATES = 2000     # best connected entities considered for the explorer's start
+START_RELATIONS = 300       # ... and the most relations the start entity may have
 
 
 @dataclass(frozen=True)
@@ -46,146 +36,166 @@ class Source:
 
 
 class Explorer:
-    """Read-only queries over one open store."""
+    """Read-only queries over one open graph (a :class:`graph.api.KG`)."""
 
-    def __init__(self, store: Store, source: Source):
-        self.store = store
+    def __init__(self, kg: Any, source: Source):
+        self.kg = kg
+        self.store = kg.store
         self.source = source
         self._overview: Any = None
         self._lock = threading.Lock()
 
     def overview(self) -> Any:
-        """``kg stats --top 1``, computed once (counts, the most connected entity)."""
+        """``kg stats --top START_CANDIDATES``, computed once (counts, the best connected)."""
         with self._lock:
             if self._overview is None:
-                self._overview = self.stats(1)
+                self._overview = self.stats(START_CANDIDATES)
             return self._overview
 
-    def start_entity(self) -> str | None:
-        """Where the explorer starts on a graph too big for one page: the most connected entity."""
+    def start_entity(self) -> tuple[str, int] | None:
+        """Where the explorer starts on a graph too big for one page, and with how many
+        relations: the best connected entity whose neighbourhood stays small enough to
+        draw at once (else the best connected one)."""
         top = self.overview().top
-        return top[0][0].id if top else None
+        if not top:
+            return None
+        e, degree = next(((e, d) for e, d in top if d <= START_RELATIONS), top[0])
+        return e.id, degree
 
-    def whole_graph_fits(self, limits: Any) -> bool:
+    def whole_graph_fits(self, max_entities: int, max_relations: int) -> bool:
         """Whether the whole graph is within the page limits (checked before fetching it)."""
         s = self.overview()
-        return bool(s.entities <= limits.max_entities and s.relations <= limits.max_relations)
+        return bool(s.entities <= max_entities and s.relations <= max_relations)
 
     # -- the CLI's query commands ------------------------------------------
-    def find(self, text: str, limit: int) -> FindResult:
-        from .. import service
-
-        return FindResult(service.find(self.store, text, limit))
+    def find(self, text: str, limit: int) -> Any:
+        return self.kg.find(text, limit=limit)
 
     def show(self, entity: str) -> Any:
-        from .. import service
-
-        return service.show(self.store, entity)
+        return self.kg.show(entity)
 
     def neighbors(self, entity: str, depth: int, types: frozenset[str] | None,
                   rels: frozenset[str] | None, as_of: str | None, directed: bool) -> Any:
-        from .. import service
-
-        return service.neighbors(self.store, entity, depth, types, rels, as_of, directed)
+        return self.kg.neighbors(entity, depth=depth, types=types, rels=rels, as_of=as_of,
+                                 directed=directed)
 
     def path(self, a: str, b: str, max_hops: int, k: int | None, directed: bool,
              rels: frozenset[str] | None, via_types: frozenset[str] | None,
              avoid: Iterable[str], as_of: str | None) -> Any:
-        from .. import service
-
-        return service.path(self.store, a, b, max_hops, k, directed, rels, via_types,
-                            tuple(avoid), as_of)
+        return self.kg.path(a, b, max_hops=max_hops, k=k, directed=directed, rels=rels,
+                            via_types=via_types, avoid=tuple(avoid), as_of=as_of)
 
     def exposure(self, entity: str, types: frozenset[str] | None,
                  countries: frozenset[str] | None, max_hops: int,
                  rels: frozenset[str] | None, directed: bool, as_of: str | None) -> Any:
-        from .. import service
-
-        return service.exposure(self.store, entity, types, countries, max_hops, rels,
-                                directed, as_of)
+        return self.kg.exposure(entity, types=types, countries=countries, max_hops=max_hops,
+                                rels=rels, directed=directed, as_of=as_of)
 
     def stats(self, top: int) -> Any:
-        from .. import service
+        return self.kg.stats(top=top)
 
-        return service.stats(self.store, top)
-
-    # -- pages and the page's data -------------------------------------------
-    def selection_dataset(self, focus: str | None, depth: int, types: frozenset[str] | None,
-                          rels: frozenset[str] | None, limits: Any) -> tuple[Any, Any]:
-        """(dataset, options) for a selection, as ``kg render`` builds them; ``limits``
-        are PageOptions carrying the size limits."""
-        from dataclasses import replace
-
-        from ..select import Selection, select
-
-        selection = Selection(focus, depth, types, rels)
-        if focus is None and not self.whole_graph_fits(limits):
+    # -- pages (the page's data is what they embed) ------------------------------
+    def selection_page(self, focus: str | None, depth: int, types: frozenset[str] | None,
+                       rels: frozenset[str] | None, max_entities: int, max_relations: int
+                       ) -> str:
+        """The page ``kg render --focus ... --depth ... --type ... --rel ...`` writes."""
+        if focus is None and not self.whole_graph_fits(max_entities, max_relations):
             s = self.overview()
             raise TooLarge(f"the whole graph ({s.entities:,} entities, {s.relations:,} "
                            "relations) is too big for one page; pick a part with focus= "
                            "and depth=")
-        options = replace(limits, subtitle=selection.describe() or None)
-        if focus is not None:       # a focus page: opens on the focus, embeds a budgeted margin
-            from ..render.focus import focus_page_data
+        selection = self.kg.select(focus=focus, depth=depth, types=types, rels=rels)
+        return str(self.kg.page(selection, max_entities=max_entities,
+                                max_relations=max_relations))
 
-            return focus_page_data(self.store, selection, options)
-        return select(self.store, selection), options
-
-    def result_dataset(self, result: Any) -> tuple[Any, Any]:
-        """(dataset, highlight) for a query result, as ``kg path ... --html`` builds them."""
-        from ..render.highlight import from_result
-
-        highlight = from_result(result)
-        return self.store.dataset(highlight.nodes), highlight
+    def result_page(self, result: Any, max_entities: int, max_relations: int) -> str:
+        """The page ``kg path/neighbors/exposure ... --html`` writes for a result."""
+        return str(self.kg.page(result, max_entities=max_entities, max_relations=max_relations))
 
     def records_around(self, entity: str, depth: int, rels: frozenset[str] | None,
                        as_of: str | None, max_entities: int) -> dict[str, Any]:
         """What the live page merges in when it expands an entity: the entities within
-        ``depth`` hops and every relation among them, as the page's own records (those
-        of ``kg export json``); an entity with relations beyond carries ``more`` (how many)."""
-        from .. import service
-
-        ball = service.neighbors(self.store, entity, depth, None, rels, as_of)
-        ids = ball.entity_ids()
-        if len(ids) > max_entities:
-            raise TooLarge(f"{ball.center.name} has {len(ids):,} entities within {depth} "
-                           f"hop{'s' if depth != 1 else ''}, over the page's limit of "
+        ``depth`` hops and the relations that reach them (each entity's relations to the
+        ring one step nearer, as ``kg neighbors`` lists them), as the page's own records;
+        an entity with relations beyond carries ``more`` (how many)."""
+        ball = self.kg.neighbors(entity, depth=depth, rels=rels, as_of=as_of)
+        if len(ball.hits) + 1 > max_entities:
+            raise TooLarge(f"{ball.center.name} has {len(ball.hits) + 1:,} entities within "
+                           f"{depth} hop{'s' if depth != 1 else ''}, over the page's limit of "
                            f"{max_entities:,}; filter with rel= or expand a less connected "
                            "entity")
-        return {"center": ball.center.id, **self.records(ids)}
+        return {"center": ball.center.id,
+                **self.records([ball.center, *(h.entity for h in ball.hits)],
+                               [r for h in ball.hits for r in h.relations])}
 
-    def records(self, ids: list[str]) -> dict[str, Any]:
-        """The page's records of some entities and the relations among them; an entity
-        with relations beyond them carries ``more`` (how many)."""
-        data = self.store.dataset(ids)
+    def path_records(self, result: Any) -> dict[str, Any]:
+        """``kg path``'s answer and the page's records of what is on its paths."""
+        return {"result": result.to_dict(),
+                **self.records([result.source, result.target,
+                                *(e for p in result.paths for e in p.entities)],
+                               [r for p in result.paths for h in p.hops for r in h.relations])}
+
+    def records(self, entities: Iterable[Any], relations: Iterable[Any]) -> dict[str, Any]:
+        """The page's records of some entities and relations (each once, in order); an
+        entity with more relations than these carries ``more`` (how many)."""
+        ents = {e.id: e for e in entities}
+        rels = {r.id: r for r in relations}
         inside: dict[str, int] = {}
-        for r in data.relations:
+        for r in rels.values():
             for end in {r.source_id, r.target_id}:
                 inside[end] = inside.get(end, 0) + 1
-        entities = []
-        for e in data.entities.values():
+        out = []
+        for e in ents.values():
             record = _compact(e.to_dict())
-            beyond = len(self.store.relations_of(e.id)) - inside.get(e.id, 0)
-            if beyond > 0:
-                record["more"] = beyond
-            entities.append(record)
-        return {"entities": entities, "relations": [_compact(r.to_dict()) for r in data.relations]}
+            more = self.degree(e.id) - inside.get(e.id, 0)
+            if more > 0:
+                record["more"] = more
+            out.append(record)
+        return {"entities": out, "relations": [_compact(r.to_dict()) for r in rels.values()]}
 
-    def page_data(self, dataset: Any, options: Any, highlight: Any = None) -> dict[str, Any]:
-        """The JSON document a page embeds (TooLarge above the options' size limits)."""
-        from ..render.page import check_size, page_data
+    def beyond(self, data: Any) -> dict[str, int]:
+        """Entity id -> how many of its relations ``data`` leaves out (when any)."""
+        records = self.records(data.entities.values(), data.relations)["entities"]
+        return {r["id"]: r["more"] for r in records if "more" in r}
 
-        check_size(dataset, options)
-        return page_data(dataset, options, highlight)
+    def degree(self, entity_id: str) -> int:
+        """How many relations an entity has. The memory store counts them on its
+        adjacency index (a hub's 10,000 relations are not built as objects for that)."""
+        index = getattr(self.store, "index", None)
+        if index is not None and hasattr(index, "incident") and hasattr(index, "pos"):
+            return len({s if s >= 0 else ~s for s, _ in index.incident(index.pos[entity_id])})
+        return len(self.store.relations_of(entity_id))
 
-    def page(self, dataset: Any, options: Any, highlight: Any = None) -> str:
-        """The self-contained page ``kg render`` (or ``--html``) writes for this data."""
-        from ..render.page import render_page
+    def start_page(self, max_entities: int, max_relations: int) -> str:
+        """The page the live explorer opens on: the whole graph when it fits, else
+        :meth:`start_entity` and its neighbours (or it alone when they are too many),
+        as a focus page the user expands from."""
+        from dataclasses import replace
 
-        return render_page(dataset, options, highlight)
+        from ..render.page import PageOptions, render_page
+
+        if self.whole_graph_fits(max_entities, max_relations):
+            return self.selection_page(None, 1, None, None, max_entities, max_relations)
+        limits = PageOptions(max_entities=max_entities, max_relations=max_relations)
+        start = self.start_entity()
+        if start is None:
+            return render_page(self.store.dataset([]), limits)
+        focus, degree = start
+        ids = self.store.neighbors(focus, 1).entity_ids() if degree <= START_RELATIONS else []
+        for chosen in (ids, [focus]):
+            data = self.store.dataset(chosen or [focus])
+            options = replace(limits, focus=focus, depth=1, beyond=self.beyond(data),
+                              subtitle=(f"within 1 hop of {focus}" if len(data.entities) > 1
+                                        else f"{data.entities[focus].name}: {degree:,} "
+                                             "relations; search or expand"))
+            try:
+                return render_page(data, options)
+            except TooLarge:      # the neighbours are over the page limits: it alone
+                continue
+        raise AssertionError("a page of one entity is never too large")
 
     def close(self) -> None:
-        self.store.close()
+        self.kg.close()
 
 
 def _compact(record: dict[str, Any]) -> dict[str, Any]:
@@ -194,12 +204,13 @@ def _compact(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def open_explorer(source: Source) -> Explorer:
-    """Open the store a :class:`Source` names (loading the folder through the cache)."""
-    from ..store import open_store
+    """Open the graph a :class:`Source` names (a folder is loaded through the cache)."""
+    from .. import api
 
-    store = open_store(source.backend, seeds=source.seeds, strict=source.strict,
-                       use_cache=source.use_cache, **dict(source.neo4j))
-    return Explorer(store, source)
+    options: dict[str, Any] = {"strict": source.strict, **dict(source.neo4j)}
+    if source.backend == "memory":
+        options["use_cache"] = source.use_cache
+    return Explorer(api.open(source.seeds, source.backend, **options), source)
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:

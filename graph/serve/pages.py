@@ -29,28 +29,33 @@ def saved_page_headers(html: str, stem: str = "graph") -> dict[str, str]:
             "content-disposition": f'attachment; filename="{stem}.html"'}
 
 
-def explorer_page(ex: Explorer, limits: Any) -> tuple[bytes, str, dict[str, str]]:
-    """The explorer at ``/``: the whole graph when it fits on a page, else the
-    neighbourhood of its most connected entity (or that entity alone)."""
-    from dataclasses import replace
-
-    from ..errors import TooLarge
-
-    focus = None if ex.whole_graph_fits(limits) else ex.start_entity()
-    dataset, options = ex.selection_dataset(focus, 1, None, None, limits)
-    try:
-        html = ex.page(dataset, options)
-    except TooLarge:
-        dataset = ex.store.dataset([focus] if focus else [])
-        html = ex.page(dataset, replace(options, subtitle=f"{focus}; search to explore"))
-    html = live_page(html, {"api": "/api", "page": "/page", "backend": ex.source.backend})
+def explorer_page(ex: Explorer, max_entities: int, max_relations: int
+                  ) -> tuple[bytes, str, dict[str, str]]:
+    """The explorer at ``/`` (see :meth:`Explorer.start_page`), live."""
+    html = live_page(ex.start_page(max_entities, max_relations),
+                     {"api": "/api", "page": "/page", "backend": ex.source.backend})
     return html.encode("utf-8"), "text/html; charset=utf-8", {"content-security-policy":
                                                               page_csp(html)}
 
 
-
 _DATA = re.compile(r'(<script type="application/json" id="kg-data">)(.*?)(</script>)', re.S)
 SOURCE_JS = "static/source.js"
+
+
+def script_hash(script: str) -> str:
+    """A CSP source allowing one inline script: ``'sha256-...'``."""
+    import base64
+    import hashlib
+
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
+
+
+def embedded_data(html: str) -> Any:
+    """The JSON document a page embeds (what ``/api/view`` answers)."""
+    data = _DATA.search(html)
+    if data is None:
+        raise ValueError("the page has no embedded kg-data")
+    return json.loads(data.group(2))
 
 
 def _source_js() -> str:
@@ -64,18 +69,17 @@ def live_page(html: str, server: dict[str, Any]) -> str:
     (``server``), the server's data source (``static/source.js``) runs before the
     page script, and its CSP also allows that script and ``connect-src 'self'``
     (fetching from its own server; still nothing else)."""
-    from ..render.page import _csp_hash, script_json
+    from ..render.page import script_json
 
     data = _DATA.search(html)
-    if data is None:
-        raise ValueError("the page has no embedded kg-data")
-    doc = json.loads(data.group(2))
+    assert data is not None
+    doc = embedded_data(html)
     doc["server"] = server
     html = html[:data.start(2)] + script_json(doc) + html[data.end(2):]
     source = _source_js()
     last = html.rindex("<script>")          # the page's own script comes last
     html = html[:last] + f"<script>{source}</script>\n" + html[last:]
     csp = page_csp(html)
-    live = csp.replace("script-src ", f"script-src {_csp_hash(source)} ", 1) + \
+    live = csp.replace("script-src ", f"script-src {script_hash(source)} ", 1) + \
         "; connect-src 'self'"
     return html.replace(f'content="{csp}"', f'content="{live}"', 1)

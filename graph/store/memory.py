@@ -12,7 +12,8 @@ import heapq
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..bulk import count_values
+from .. import defaults
+from ..bulk import count_values, gc_paused
 from ..errors import EntityNotFound
 from ..model import Dataset, Entity, Relation
 from ..queries import (MAX_SHORTEST_PATHS, ExposureHit, ExposureQuery, Hop, Neighborhood,
@@ -52,9 +53,18 @@ class MemoryStore(Store):
         return self._graph
 
     @classmethod
-    def from_folder(cls, seeds: str | FsPath = "seeds", strict: bool = False,
-                    use_cache: bool = True, **_: object) -> "MemoryStore":
-        """Load a seed folder, through the on-disk cache unless ``use_cache`` is off."""
+    def from_folder(cls, seeds: str | FsPath = defaults.SEEDS, strict: bool = False,
+                    use_cache: bool = True) -> "MemoryStore":
+        """Load a seed folder, through the on-disk cache unless ``use_cache`` is off.
+
+        The cyclic collector stays off for the whole load (not only within each
+        phase): a collection between phases would walk everything loaded so far.
+        """
+        with gc_paused():
+            return cls._load(seeds, strict, use_cache)
+
+    @classmethod
+    def _load(cls, seeds: str | FsPath, strict: bool, use_cache: bool) -> "MemoryStore":
         from ..cache import GraphCache
         from ..seedio import display_path
 

@@ -60,10 +60,9 @@ class Neo4jStore(Store):
         self.schema = schema_from_json(meta["schema"])
 
     @classmethod
-    def connect(cls, seeds: str = "seeds", strict: bool = False, uri: str | None = None,
+    def connect(cls, seeds: str = "seeds", uri: str | None = None,
                 user: str | None = None, password: str | None = None,
-                database: str | None = None, dataset: str | None = None,
-                **_: object) -> "Neo4jStore":
+                database: str | None = None, dataset: str | None = None) -> "Neo4jStore":
         """Open dataset ``dataset`` (default: the seed folder's name, as ``kg load`` names it)."""
         name = dataset or folder_dataset_name(str(seeds))
         conn = Connection.open(uri, user, password, database)

@@ -331,10 +331,26 @@ var kg = (function () {
     });
   }
   function dotRadius(n, scale) { return Math.max((n.options.size || 10) * 0.6, (OVERVIEW_DOT + Math.min(4, Math.sqrt(n.edges.length) / 2)) / scale); }
+  // The overview layer is kept as a bitmap while the view and the data stay the same:
+  // selecting, clearing and hovering then redraw only what lies on top of it.
+  var layer = { canvas: document.createElement("canvas"), key: null, version: 0, hit: false };
+  function layerKey() {
+    var v = network.body.view, c = network.canvas.frame.canvas;
+    return [v.translation.x, v.translation.y, v.scale, c.width, c.height, layer.version].join(",");
+  }
+  function dataChanged() { layer.version++; }
+  nodes.on("*", dataChanged);
+  edges.on("*", dataChanged);
   if (LARGE) {
     var R = network.renderer, drawNodes = R._drawNodes.bind(R);
     R._drawEdges = function (ctx) {
       var body = network.body, ids = body.edgeIndices, box = viewBox(40), scale = network.getScale(), i, e;
+      layer.hit = false;
+      if (overview() && layer.key === layerKey()) {
+        ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.drawImage(layer.canvas, 0, 0); ctx.restore();
+        layer.hit = true;
+        return;
+      }
       if (overview()) {
         ctx.save(); ctx.lineWidth = 1 / scale; ctx.strokeStyle = "rgba(105,115,130,0.16)"; ctx.beginPath();
         for (i = 0; i < ids.length; i++) {
@@ -354,6 +370,7 @@ var kg = (function () {
     };
     R._drawNodes = function (ctx, alwaysShow) {
       if (alwaysShow || !overview()) return drawNodes(ctx, alwaysShow);
+      if (layer.hit) return { drawExternalLabels: null };
       var body = network.body, ids = body.nodeIndices, box = viewBox(20), scale = network.getScale(), byColor = new Map();
       for (var i = 0; i < ids.length; i++) {
         var n = body.nodes[ids[i]];
@@ -367,6 +384,10 @@ var kg = (function () {
         dotPath(ctx, list, scale, 0);
         ctx.fillStyle = c; ctx.fill();
       });
+      var src = network.canvas.frame.canvas;   // keep the layer (edges and dots) for the next frames
+      layer.canvas.width = src.width; layer.canvas.height = src.height;
+      layer.canvas.getContext("2d").drawImage(src, 0, 0);
+      layer.key = layerKey();
       return { drawExternalLabels: null };
     };
   }
@@ -498,7 +519,10 @@ var kg = (function () {
     Object.keys(pts).forEach(function (k) { xs.push(pts[k].x); ys.push(pts[k].y); });
     var w = Math.max(Math.max.apply(null, xs) - Math.min.apply(null, xs), 120), h = Math.max(Math.max.apply(null, ys) - Math.min.apply(null, ys), 120);
     var cw = container.clientWidth || 300, ch = container.clientHeight || 300;
-    var scale = Math.min(1.6, 0.8 * Math.min(cw / w, ch / h));
+    var scale = Math.min(1.6, 0.8 * Math.min(cw / w, ch / h)), now = network.getScale();
+    var inView = vids.length > 1 && Object.keys(pts).every(function (k) {
+      var d = network.canvasToDOM(pts[k]); return d.x >= 0 && d.y >= 0 && d.x <= cw && d.y <= ch; });
+    if (inView && scale / now < 1.25) return;   // already in view at about this zoom: the drawn layer stays
     network.moveTo({ position: { x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2, y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2 },
                      scale: scale, animation: LARGE ? false : { duration: 350 } });
   }
@@ -615,7 +639,7 @@ var kg = (function () {
       explore && explore.expanded.has(e.id)
         ? el("button", { type: "button", "data-action": "collapse", onclick: function () { collapse(e.id); } }, "Collapse neighbours")
         : el("button", { type: "button", "data-action": "expand", onclick: function () { expand(e.id); } }, "Expand neighbours"));
-    var beyond = e.more ? el("p", { class: "kg-note" }, e.more + " more relation" + (e.more === 1 ? "" : "s") + " not in this page (re-render with a larger --depth).") : null;
+    var beyond = e.more ? el("p", { class: "kg-note" }, e.more + " more relation" + (e.more === 1 ? "" : "s") + (LIVE ? " not loaded yet (Expand neighbours fetches them)." : " not in this page (re-render with a larger --depth).")) : null;
     var hiddenN = all.length - shownRels.length;
     add(box, el("h3", { id: "kg-details-name" }, e.name), typeBadge(e.type), dl, actions, beyond,
         el("h2", null, "Relations (" + shownRels.length + (hiddenN ? ", " + hiddenN + " hidden by filters" : "") + ")"), list, more);

@@ -71,6 +71,11 @@ var kgServerSource = function (data) {
     tools.insertBefore(b, fit);
   }
   installSave();
+  // a refused or failed request (a ceiling, an unknown name) is said in the status line
+  window.addEventListener("unhandledrejection", function (ev) {
+    var status = document.getElementById("kg-status");
+    if (status && ev.reason && ev.reason.status) { status.textContent = ev.reason.message; ev.preventDefault(); }
+  });
   return {
     kind: "server",
     meta: data,
