@@ -121,3 +121,17 @@ def test_a_too_big_focus_is_refused_before_it_is_built(tmp_path, depth):
     data = select(store, Selection.of("hub", depth), 2000, 2000)
     assert len(data.entities) == 1 + 500 * depth and store.calls["dataset"] == 1
     assert "neighbors" not in store.calls
+
+
+def test_shipped_seeds_focus_pages_list_the_sources_they_use():
+    import graph
+    from conftest import SEEDS
+    from graph.api import focus_page_data
+    from graph.render.page import page_data
+
+    kg = graph.open(SEEDS)
+    for focus in ("smic", "lutnick"):
+        data, options = focus_page_data(kg.store, Selection.of(focus, 1))
+        listed = page_data(data, options)["sources"]
+        assert data.sources and set(data.sources) == cited(data.relations), focus
+        assert listed == [s.to_dict() for s in data.sources]
