@@ -104,11 +104,12 @@ def entities(builder: Builder, seed: SeedFile) -> None:
 
     def made(a: int, b: int) -> list[Entity]:
         """The entities of rows a..b-1 (every list and dict its own)."""
-        cols: list[Sequence[Any]] = [v[a:b] if v is not None
-                else [[] for _ in range(b - a)] if f in ("aliases", "tags")
-                else [{} for _ in range(b - a)] if f == "properties"
-                else [None] * (b - a)
-                for f, v in fields]
+        cols: list[Sequence[Any]] = [
+            v[a:b] if v is not None
+            else [[] for _ in range(b - a)] if f in ("aliases", "tags")
+            else [{} for _ in range(b - a)] if f == "properties"
+            else [None] * (b - a)
+            for f, v in fields]
         out = list(map(Entity, *cols))
         for k in range(a, b) if props else ():
             if k in props:

@@ -127,8 +127,8 @@ class Builder:
         sources = Rows(Source, SOURCE_FIELDS,
                        [PlainColumn(list(c)) for c in zip(*keys)] if keys
                        else [PlainColumn([]) for _ in SOURCE_FIELDS], len(keys))
-        # Rows is a read-only list made on access; Dataset declares plain lists
-        # (graph/model.py), which every reader of these two fields can take.
+        # Rows is a read-only Sequence made on access, where Dataset
+        # (graph/model.py) declares list: these ignores go when the model says so.
         self.dataset.sources = sources  # type: ignore[assignment]
         self.dataset.relations = self.relations.rows(  # type: ignore[assignment]
             {"source": RefColumn(sources, self.relations.lists["source"])})
@@ -153,7 +153,8 @@ class Builder:
                                 {eid: e.type for eid, e in ents.items()})
         return self._ends_index[1], self._ends_index[2]
 
-    def _problem(self, path: str, line: int | None, message: str, strictable: bool = False) -> None:
+    def _problem(self, path: str, line: int | None, message: str,
+                 strictable: bool = False) -> None:
         if strictable and not self.strict:
             self.report.warning(path, line, message)
         else:
