@@ -50,7 +50,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import __version__
 from .model import Dataset
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from .names import NameIndex
     from .csr import Index
 
-FORMAT = 4
+FORMAT = 5
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
@@ -166,7 +166,7 @@ class GraphCache:
             self._discard(str(exc))
             return None
         header, tables = opened
-        if {k: header.get(k) for k in self._head()} != self._head() \
+        if tables is None or {k: header.get(k) for k in self._head()} != self._head() \
                 or not self._fresh(header["files"]):
             return None
         try:
@@ -174,7 +174,8 @@ class GraphCache:
 
             column, kinds = tables()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
-                                          header.get("dataset_folder"))
+                                          header.get("dataset_folder"),
+                                          self._lazy(column, kinds))
         except (OSError, Damaged) as exc:
             self._discard(str(exc))
             return None
@@ -186,6 +187,38 @@ class GraphCache:
         except OSError:
             pass
         return loaded
+
+    def _lazy(self, column: Any, kinds: dict[str, str]) -> "Callable[[str, type | None], Any]":
+        """How a column read on first use is made: checked and decoded, or, when
+        its bytes fail their check, reported, the entry deleted and the folder
+        loaded again — the values then come from that load (same rows, same
+        order) and the rebuilt entry replaces the damaged one."""
+        rebuilt: list[Dataset] = []
+
+        def load(name: str, empty: type | None) -> Any:
+            from .columns import decode
+
+            try:
+                return decode(column(name), kinds[name], empty)
+            except Damaged as exc:
+                if not rebuilt:
+                    self._discard(str(exc))
+                    rebuilt.append(self._rebuild())
+            from .bulk import PlainColumn, field_values
+
+            table, field = name.split(".", 1)
+            return PlainColumn(field_values(getattr(rebuilt[0], table), field))
+
+        return load
+
+    def _rebuild(self) -> Dataset:
+        from .csr import Index
+        from .loader import load_dataset
+        from .names import NameIndex
+
+        data = load_dataset(self.folder, strict=self.strict)
+        self.write(data, Index.build(data), NameIndex.build(data.entities.values()))
+        return data
 
     def _discard(self, why: str) -> None:
         from .seedio import display_path
@@ -242,19 +275,21 @@ def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC)
             sections: dict[str, list[Any]] = {}
-            crc, offset = 0, 0
+            offset = 0
             for name, arr, kind in columns:
+                # Each column's CRC-32 covers its leading padding too: every
+                # byte of the body belongs to exactly one checked section.
                 pad = b"\0" * (-offset % _ALIGN)
                 blob = memoryview(_ipc_bytes(arr))
+                crc = 0
                 for piece in (pad, blob):
                     fh.write(piece)
                     crc = zlib.crc32(piece, crc)
-                offset += len(pad)
-                sections[name] = [offset, len(blob), kind]
-                offset += len(blob)
+                sections[name] = [offset + len(pad), len(blob), kind, crc, offset]
+                offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "body_size": offset,
-                               "body_crc32": crc}, separators=(",", ":")).encode()
+            head = json.dumps({**header, "sections": sections, "body_size": offset},
+                              separators=(",", ":")).encode()
             fh.write(head)
             fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
             fh.flush()
@@ -288,25 +323,37 @@ def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     if hashlib.sha256(head).digest() != trailer[8:_TRAILER]:
         raise Damaged("header checksum mismatch")
     header = json.loads(head)
-    if len(MAGIC) + header["body_size"] != start:
-        raise Damaged("cut short")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return header, None                 # another format: a miss, rewritten
+    sections = header["sections"]
+    try:
+        ends = sorted((start, off + length) for off, length, _, _, start in sections.values())
+    except (TypeError, ValueError):
+        raise Damaged("bad header") from None
+    if len(MAGIC) + header["body_size"] != start or \
+            [0, *(end for _, end in ends)] != [s for s, _ in ends] + [header["body_size"]]:
+        raise Damaged("cut short")      # sections must tile the body: no byte unchecked
 
     def columns() -> tuple[Any, dict[str, str]]:
-        """``column(name)`` for every section, after checking the body's bytes; kinds."""
+        """``column(name)`` for every section and their kinds. A column's bytes
+        (and the padding before it) are checked against its CRC-32 when it is
+        first asked for, so a command reads and checks only what it uses."""
         import pyarrow as pa
 
         body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC), header["body_size"])
-        if zlib.crc32(memoryview(body)) != header["body_crc32"]:
-            raise Damaged("checksum mismatch")
-        sections = header["sections"]
+        checked: set[str] = set()
 
         def column(name: str) -> "pa.Array":
-            off, length, _ = sections[name]
+            off, length, _, crc, begin = sections[name]
+            if name not in checked:
+                if zlib.crc32(memoryview(body.slice(begin, off + length - begin))) != crc:
+                    raise Damaged(f"checksum mismatch in {name}")
+                checked.add(name)
             table = pa.ipc.open_stream(body.slice(off, length)).read_all()
             return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
                 else table.column(0).combine_chunks()
 
-        return column, {name: kind for name, (_, _, kind) in sections.items()}
+        return column, {name: section[2] for name, section in sections.items()}
 
     return header, columns
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections import Counter
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, cast
 
 from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
@@ -226,27 +228,67 @@ def ints(arr: "pa.Array") -> "array[int]":
 
 
 Columns = Callable[[str], "pa.Array"]
+Lazy = Callable[[str, "type | None"], Column]
+
+
+class LazyColumn:
+    """A column read (and checked) on first use: ``load()`` gives the real one."""
+
+    __slots__ = ("_load", "_column")
+
+    def __init__(self, load: Callable[[], Column]) -> None:
+        self._load, self._column = load, None
+
+    def _get(self) -> Column:
+        if self._column is None:
+            self._column = self._load()
+        return self._column
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __getitem__(self, i: int) -> Any:
+        return self._get()[i]
+
+    def values(self) -> list[Any]:
+        return self._get().values()  # type: ignore[no-any-return]
+
+    def take(self, rows: list[int]) -> list[Any]:
+        c = self._get()
+        return c.take(rows) if hasattr(c, "take") else [c[i] for i in rows]
+
+    def counts(self) -> "Counter[Any]":
+        c = self._get()
+        return c.counts() if hasattr(c, "counts") else Counter(c.values())
 
 
 def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
-                         folder: str | None) -> tuple[Dataset, "Index", "NameIndex"]:
+                         folder: str | None, lazy: Lazy | None = None
+                         ) -> tuple[Dataset, "Index", "NameIndex"]:
     """What :func:`dataset_columns` stored (``column(name)`` gives each array,
-    ``kinds`` their kinds), entity and relation rows made on first use."""
+    ``kinds`` their kinds), entity and relation rows made on first use.
+
+    The entity and relation field columns are read only when first used,
+    through ``lazy(name, empty)`` (default: decode ``column(name)``)."""
     from .names import NameIndex
     from .csr import Index
 
+    def eager(name: str, empty: type | None) -> Column:
+        return decode(column(name), kinds[name], empty)
+
+    load = lazy or eager
+
     def part(table: str, fields: Sequence[str]) -> list[Column]:
-        return [decode(column(f"{table}.{f}"), kinds[f"{table}.{f}"], _EMPTY.get(f))
-                for f in fields]
+        return [LazyColumn(partial(load, f"{table}.{f}", _EMPTY.get(f))) for f in fields]
 
     def numbers(name: str) -> "array[int]":
         return ints(column(name))
 
-    source_cols = part("sources", SOURCE_FIELDS)
+    source_cols = [eager(f"sources.{f}", None) for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
-    entity_cols = part("entities", ENTITY_FIELDS)
-    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(entity_cols[0]))
     ids: list[str] = column("entities.id").to_pylist()
+    entity_cols = part("entities", ENTITY_FIELDS)
+    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(ids))
     k = RELATION_FIELDS.index
     plain = [f for f in RELATION_FIELDS if f not in ("source_id", "target_id", "source")]
     cols: list[Column] = [None] * len(RELATION_FIELDS)
@@ -255,7 +297,7 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     cols[k("source_id")] = CodedColumn(ids, numbers("relations.source_id"))
     cols[k("target_id")] = CodedColumn(ids, numbers("relations.target_id"))
     cols[k("source")] = RefColumn(sources, numbers("relations.source"))
-    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[0]))
+    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[k("source_id")]))
     inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
     index = Index([ids[r] for r in numbers("index.order")], inc_off, inc, inc_other, nbr_off,
                   nbr, components=list(numbers("index.components")))
