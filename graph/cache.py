@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from .names import NameIndex
     from .csr import Index
 
-FORMAT = 5
+FORMAT = 6
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
@@ -174,8 +174,8 @@ class GraphCache:
 
             column, kinds = tables()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
-                                          header.get("dataset_folder"),
-                                          self._lazy(column, kinds))
+                                          header.get("dataset_folder"), header["entities"],
+                                          self._lazy())
         except (OSError, Damaged) as exc:
             self._discard(str(exc))
             return None
@@ -188,37 +188,34 @@ class GraphCache:
             pass
         return loaded
 
-    def _lazy(self, column: Any, kinds: dict[str, str]) -> "Callable[[str, type | None], Any]":
-        """How a column read on first use is made: checked and decoded, or, when
-        its bytes fail their check, reported, the entry deleted and the folder
-        loaded again — the values then come from that load (same rows, same
-        order) and the rebuilt entry replaces the damaged one."""
-        rebuilt: list[Dataset] = []
+    def _lazy(self) -> "Callable[[str, Callable[[], Any]], Any]":
+        """How a part of the entry is read on first use (``lazy(name, make)``,
+        see :func:`graph.columns.dataset_from_columns`): ``make()`` checks and
+        decodes it; when its bytes fail their check, the damage is reported,
+        the entry deleted, the folder loaded again and the entry rebuilt, and
+        the part comes from that load (same rows, same order)."""
+        rebuilt: list[tuple[Dataset, "Index", "NameIndex"]] = []
 
-        def load(name: str, empty: type | None) -> Any:
-            from .columns import decode
-
+        def lazy(name: str, make: "Callable[[], Any]") -> Any:
             try:
-                return decode(column(name), kinds[name], empty)
+                return make()
             except Damaged as exc:
                 if not rebuilt:
                     self._discard(str(exc))
                     rebuilt.append(self._rebuild())
-            from .bulk import PlainColumn, field_values
+            return _part(name, *rebuilt[0])
 
-            table, field = name.split(".", 1)
-            return PlainColumn(field_values(getattr(rebuilt[0], table), field))
+        return lazy
 
-        return load
-
-    def _rebuild(self) -> Dataset:
+    def _rebuild(self) -> "tuple[Dataset, Index, NameIndex]":
         from .csr import Index
         from .loader import load_dataset
         from .names import NameIndex
 
         data = load_dataset(self.folder, strict=self.strict)
-        self.write(data, Index.build(data), NameIndex.build(data.entities.values()))
-        return data
+        index, names = Index.build(data), NameIndex.build(data.entities.values())
+        self.write(data, index, names)
+        return data, index, names
 
     def _discard(self, why: str) -> None:
         from .seedio import display_path
@@ -242,7 +239,7 @@ class GraphCache:
             from .columns import dataset_columns, schema_to_dict
 
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
-                      "dataset_folder": dataset.folder}
+                      "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
             _write_entry(self.path, header, dataset_columns(dataset, index, names))
         except OSError:
             return False
@@ -254,6 +251,29 @@ class GraphCache:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+
+def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
+    """The part ``name`` of an entry (a field column, ``ids``, ``index.*`` or
+    ``names``) taken from a fresh load instead."""
+    from .bulk import PlainColumn, field_values
+
+    table, _, field = name.partition(".")
+    if name == "names":
+        return names
+    if name == "ids":
+        return list(data.entities)
+    row = {} if table in ("entities", "sources", "ids") else \
+        dict(zip(data.entities, range(len(data.entities))))
+    if name == "index.order":
+        return [row[i] for i in index.ids]
+    if name == "index.components":
+        return index.components()
+    if table == "index":
+        return getattr(index, field)
+    if field in ("source_id", "target_id"):
+        return [row[i] for i in field_values(data.relations, field)]
+    return PlainColumn(field_values(getattr(data, table), field))
 
 
 def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":

@@ -21,7 +21,7 @@ import json
 from array import array
 from collections import Counter
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence, cast
 
 from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
@@ -228,7 +228,9 @@ def ints(arr: "pa.Array") -> "array[int]":
 
 
 Columns = Callable[[str], "pa.Array"]
-Lazy = Callable[[str, "type | None"], Column]
+Lazy = Callable[[str, Callable[[], Any]], Any]
+"""``lazy(name, make)``: ``make()``, the part ``name`` read from the columns, or
+what stands for it when its bytes fail their check (see graph.cache)."""
 
 
 class LazyColumn:
@@ -262,50 +264,86 @@ class LazyColumn:
         return c.counts() if hasattr(c, "counts") else Counter(c.values())
 
 
-def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
-                         folder: str | None, lazy: Lazy | None = None
-                         ) -> tuple[Dataset, "Index", "NameIndex"]:
-    """What :func:`dataset_columns` stored (``column(name)`` gives each array,
-    ``kinds`` their kinds), entity and relation rows made on first use.
+class RowPositions(Mapping[str, int]):
+    """Entity id -> dataset row, through the adjacency index's id -> number
+    dict and its ``order`` (so a warm start builds one dict over the ids, and
+    only when a query looks an id up)."""
 
-    The entity and relation field columns are read only when first used,
-    through ``lazy(name, empty)`` (default: decode ``column(name)``)."""
+    def __init__(self, index: "Index") -> None:
+        self.index = index
+
+    def __getitem__(self, key: str) -> int:
+        return self.index.order[self.index.pos[key]]  # type: ignore[index]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        u = self.index.pos.get(key)
+        return default if u is None else self.index.order[u]  # type: ignore[index]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.index.pos
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index.pos)
+
+    def __len__(self) -> int:
+        return len(self.index.pos)
+
+
+def _direct(name: str, make: Callable[[], Any]) -> Any:
+    return make()
+
+
+def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
+                         folder: str | None, n_entities: int, lazy: Lazy = _direct
+                         ) -> tuple[Dataset, "Index", Callable[[], "NameIndex"]]:
+    """What :func:`dataset_columns` stored (``column(name)`` gives each array,
+    ``kinds`` their kinds): every column is read when a query first needs it
+    (through ``lazy``), entity and relation rows are made on first use, and the
+    name index comes as a function making it."""
     from .names import NameIndex
     from .csr import Index
 
-    def eager(name: str, empty: type | None) -> Column:
-        return decode(column(name), kinds[name], empty)
+    def field(name: str) -> Column:
+        f = name.split(".", 1)[1]
+        return LazyColumn(partial(lazy, name, lambda: decode(column(name), kinds[name],
+                                                             _EMPTY.get(f))))
 
-    load = lazy or eager
+    def numbers(name: str) -> Callable[[], "array[int]"]:
+        return partial(lazy, name, lambda: ints(column(name)))
 
-    def part(table: str, fields: Sequence[str]) -> list[Column]:
-        return [LazyColumn(partial(load, f"{table}.{f}", _EMPTY.get(f))) for f in fields]
-
-    def numbers(name: str) -> "array[int]":
-        return ints(column(name))
-
-    source_cols = [eager(f"sources.{f}", None) for f in SOURCE_FIELDS]
+    source_cols = [decode(column(f"sources.{f}"), kinds[f"sources.{f}"]) for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
-    ids: list[str] = column("entities.id").to_pylist()
-    entity_cols = part("entities", ENTITY_FIELDS)
-    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(ids))
+    ids_memo: list[list[str]] = []
+
+    def ids() -> list[str]:
+        if not ids_memo:
+            ids_memo.append(lazy("ids", lambda: column("entities.id").to_pylist()))
+        return ids_memo[0]
+
+    entities = Rows(Entity, ENTITY_FIELDS, [field(f"entities.{f}") for f in ENTITY_FIELDS],
+                    n_entities)
     k = RELATION_FIELDS.index
-    plain = [f for f in RELATION_FIELDS if f not in ("source_id", "target_id", "source")]
     cols: list[Column] = [None] * len(RELATION_FIELDS)
-    for f, c in zip(plain, part("relations", plain)):
-        cols[k(f)] = c
-    cols[k("source_id")] = CodedColumn(ids, numbers("relations.source_id"))
-    cols[k("target_id")] = CodedColumn(ids, numbers("relations.target_id"))
-    cols[k("source")] = RefColumn(sources, numbers("relations.source"))
-    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[k("source_id")]))
-    inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
-    index = Index([ids[r] for r in numbers("index.order")], inc_off, inc, inc_other, nbr_off,
-                  nbr, components=list(numbers("index.components")))
-    data = Dataset(schema, RowMap(entities, ids),  # type: ignore[arg-type]
+    for f in RELATION_FIELDS:
+        cols[k(f)] = field(f"relations.{f}")
+    for f in ("source_id", "target_id"):
+        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(ids(), numbers(n)()),
+                                        f"relations.{f}"))
+    source_codes = ints(column("relations.source"))   # read now: a damaged one fails the hit
+    cols[k("source")] = RefColumn(sources, source_codes)
+    relations = Rows(Relation, RELATION_FIELDS, cols, len(source_codes))
+    order = numbers("index.order")
+    index = Index(lambda: list(map(ids().__getitem__, index.order)),
+                  *(numbers(f"index.{name}") for name in INDEX_COLUMNS),
+                  components=lambda: list(numbers("index.components")()), order=order)
+    data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
-    blob: bytes = column("names.blob")[0].as_py()
-    starts = numbers("names.start")
-    starts.append(len(blob) + 1)
-    names = NameIndex(blob, starts, numbers("names.length"), numbers("names.row"),
-                      numbers("names.slot"))
-    return data, index, names
+
+    def names() -> NameIndex:
+        blob: bytes = column("names.blob")[0].as_py()
+        starts = ints(column("names.start"))
+        starts.append(len(blob) + 1)
+        return NameIndex(blob, starts, ints(column("names.length")), ints(column("names.row")),
+                         ints(column("names.slot")))
+
+    return data, index, partial(lazy, "names", names)

@@ -54,6 +54,24 @@ def same(a, b) -> None:
     assert a.schema == b.schema
 
 
+def same_store(store, truth) -> None:
+    """Every part of a store (facts, adjacency, name index) as a fresh build has it."""
+    from graph.csr import Index
+    from graph.names import NameIndex
+
+    same(store.data, truth)
+    fresh = Index.build(truth)
+    for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
+        assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
+    assert store.index.components() == fresh.components()
+    names = NameIndex.build(truth.entities.values())
+    assert (store.names.blob, list(store.names.rows)) == (names.blob, list(names.rows))
+    first = next(iter(truth.entities.values()))
+    assert [m.entity.id for m in store.find(first.name)] == \
+        [m.entity.id for m in store.find(first.name)]
+    assert store.entity(first.id) == first
+
+
 def test_cache_dir_order(monkeypatch, tmp_path):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "a"))
     assert cache_dir() == tmp_path / "a"
@@ -175,7 +193,7 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
             continue
         capsys.readouterr()
         store = MemoryStore.from_folder(seeds)
-        same(store.data, truth)
+        same_store(store, truth)
         assert "is damaged" in capsys.readouterr().err
     assert len(calls) >= len(offsets) - 1
 
@@ -404,5 +422,5 @@ def test_every_lazily_read_column_is_checked(seeds, cache_env, monkeypatch, caps
         cached.write_bytes(good)
         _flip_in_section(cached, name)
         capsys.readouterr()
-        same(MemoryStore.from_folder(seeds).data, truth)
+        same_store(MemoryStore.from_folder(seeds), truth)
         assert f"checksum mismatch in {name}" in capsys.readouterr().err, name
