@@ -36,13 +36,14 @@ def ingest(ctx: click.Context, articles: tuple[str, ...], output: str, seeds: st
     (with --force) only if the draft keeps all its entities and relations, or
     with --replace-seed-file; a .bak copy of it is kept either way.
     """
-    from graph import ingest as lib
-    from graph.output import check_writable
+    from pathlib import Path
 
-    check_writable(output, force)
-    required = ctx.get_parameter_source("seeds") is not ParameterSource.DEFAULT
-    dataset = lib.seed_dataset(seeds, required=required)
-    draft = lib.ingest(articles, dataset, max_bytes, stdin=sys.stdin.buffer)
-    backup = lib.write_draft(draft, output, force, seeds, replace_seed_file)
-    click.echo(lib.summary(draft, output, backup), err=True)
+    from graph.api import draft_seeds
 
+    # Without --seeds or $KG_SEEDS, a missing ./seeds folder counts as empty.
+    explicit = ctx.get_parameter_source("seeds") is not ParameterSource.DEFAULT
+    folder = seeds if explicit or Path(seeds).exists() else None
+    result = draft_seeds(articles, output, seeds=folder, force=force,
+                         replace_seed_file=replace_seed_file, max_bytes=max_bytes,
+                         stdin=sys.stdin.buffer)
+    click.echo(result.text(), err=True)

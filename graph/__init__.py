@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 _LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api",
-         "prune_cache": "api", "clear_cache": "api", "KG": "api", "Validation": "api",
+         "prune_cache": "api", "clear_cache": "api", "draft_seeds": "api",
+         "DraftResult": "api", "KG": "api", "Validation": "api",
          "MemoryOptions": "store.options", "Neo4jOptions": "store.options",
          "Selection": "queries", "Subgraph": "queries", "FindResult": "queries",
          "ShowResult": "queries", "NeighborsResult": "queries", "PathResult": "queries",
@@ -26,7 +27,8 @@ _LAZY = {"open": "api", "validate_folder": "api", "load": "api", "cypher": "api"
          "KgError": "errors"}
 
 if TYPE_CHECKING:
-    from .api import KG, Validation, clear_cache, cypher, load, prune_cache, validate_folder
+    from .api import (KG, DraftResult, Validation, clear_cache, cypher, draft_seeds, load,
+                      prune_cache, validate_folder)
     from .api import open as open
     from .errors import KgError
     from .export import Written
@@ -36,7 +38,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ExposureResult", "FindResult", "KG", "KgError", "MemoryOptions", "Neo4jOptions",
            "NeighborsResult", "PathResult", "Selection", "ShowResult", "Stats", "Subgraph",
-           "Validation", "Written", "clear_cache", "cypher", "load", "prune_cache",
+           "Validation", "Written", "DraftResult", "clear_cache", "cypher", "draft_seeds", "load",
+           "prune_cache",
            "validate_folder", "__version__"]
 # (not "open": `from graph import *` must not replace the built-in open)
 

@@ -29,7 +29,13 @@ from .store import open_store
 from .store.options import BackendOptions, Neo4jOptions, backend_options
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+    from typing import BinaryIO
+
     import networkx as nx
+
+    from .ingest import Draft
 
     from .cache import CacheEntry
     from .export import Written
@@ -103,6 +109,54 @@ def cypher(query: str, params: dict[str, Any] | None = None, *, limit: int | Non
     keys, rows = run(query, values, limit, timeout, uri=o.uri, user=o.user,
                      password=o.password, database=o.database)
     return Rows(keys, rows)
+
+
+def draft_seeds(articles: "Sequence[str]", output: str | None = None, *,
+                seeds: str | None = defaults.SEEDS, force: bool = False,
+                replace_seed_file: bool = False, max_bytes: int | None = None,
+                stdin: "BinaryIO | None" = None) -> "DraftResult":
+    """Draft seed entities and relations from news articles (``kg ingest``).
+
+    ``articles`` are paths (``-`` reads ``stdin``); entities of the seed folder
+    ``seeds`` are reused by id (``None``: no seed folder). With ``output`` the
+    draft's YAML is written there (``-``: stdout), under the same rules as the
+    CLI: never over a file without ``force``, never over a file of the seed
+    folder holding entities or relations the draft lacks without
+    ``replace_seed_file`` (a ``.bak`` copy is kept). ``.yaml`` is the draft.
+    """
+    from . import ingest as lib
+    from .output import check_writable
+
+    if output is not None:
+        check_writable(output, force)
+    dataset = lib.seed_dataset(seeds) if seeds is not None else None
+    draft = lib.ingest(articles, dataset,
+                       lib.DEFAULT_MAX_BYTES if max_bytes is None else max_bytes, stdin=stdin)
+    backup = None
+    if output is not None:
+        backup = lib.write_draft(draft, output, force, seeds, replace_seed_file)
+    return DraftResult(draft, output, backup)
+
+
+class DraftResult:
+    """A ``kg ingest`` draft: ``yaml`` is the seed file, ``text()`` the line
+    ``kg ingest`` prints on stderr."""
+
+    def __init__(self, draft: "Draft", output: str | None, backup: "Path | None"):
+        self.draft, self.output, self.backup = draft, output, backup
+
+    @property
+    def yaml(self) -> str:
+        from .ingest import draft_yaml
+        return draft_yaml(self.draft)
+
+    def text(self) -> str:
+        from .ingest import summary
+        return summary(self.draft, self.output or "-", self.backup)
+
+    def __repr__(self) -> str:
+        return f"<DraftResult: {len(self.draft.entities)} entities, " \
+               f"{len(self.draft.relations)} relations>"
 
 
 def _neo4j(seeds: str, **options: Any) -> "Neo4jOptions":

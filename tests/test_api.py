@@ -286,3 +286,24 @@ def test_only_the_kg_command_freezes_its_heap():
                        timeout=120)
     assert r.returncode == 0, r.stderr
     assert int(r.stderr.split("frozen ")[1].split()[0]) > 0
+
+
+def test_draft_seeds_is_kg_ingest(tmp_path) -> None:
+    """graph.draft_seeds writes what `kg ingest` writes and says the same line."""
+    from click.testing import CliRunner
+
+    import graph
+    from cli.main import cli
+    from conftest import ARTICLE, SEEDS
+
+    out_cli, out_api = tmp_path / "cli.yaml", tmp_path / "api.yaml"
+    run = CliRunner().invoke(cli, ["ingest", str(ARTICLE), "--seeds", str(SEEDS),
+                                   "-o", str(out_cli)])
+    assert run.exit_code == 0, run.output
+    result = graph.draft_seeds([str(ARTICLE)], str(out_api), seeds=str(SEEDS))
+    assert out_api.read_text(encoding="utf-8") == out_cli.read_text(encoding="utf-8")
+    assert result.yaml == out_api.read_text(encoding="utf-8")
+    assert result.text() == run.stderr.strip().replace(str(out_cli), str(out_api))
+    assert len(result.draft.relations) > 0
+    with pytest.raises(graph.KgError, match="exists"):
+        graph.draft_seeds([str(ARTICLE)], str(out_api), seeds=str(SEEDS))

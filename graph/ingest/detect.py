@@ -23,12 +23,13 @@ from typing import Iterable
 from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Hit
 from .lexicon import (FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
+from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
-from .phrases import canonical, phrases
+from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
@@ -210,7 +211,7 @@ def seed_gazetteer(seeds: Dataset) -> Gazetteer:
 def lexicon_candidates(text: str, g: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     hits = g.find(text)
-    sector_hits = []
+    sector_hits: list[tuple[Hit, SectorTerm]] = []
     for h in hits:
         kind, value = h.values[0]
         if kind == "country":
@@ -241,7 +242,7 @@ def lexicon_candidates(text: str, g: Gazetteer) -> list[Candidate]:
     return out
 
 
-def _sectors_in_context(text: str, hits: list) -> list[Candidate]:
+def _sectors_in_context(text: str, hits: list[tuple[Hit, SectorTerm]]) -> list[Candidate]:
     """Strong sector terms always; weak ones in a sector context (see module doc)."""
     ok = [not term.weak or _sector_context(text, h.start, h.end) for h, term in hits]
     changed = True
@@ -484,7 +485,7 @@ def project_phrases(text: str) -> list[Candidate]:
     return out
 
 
-def _amount_start(text: str, p) -> int:
+def _amount_start(text: str, p: Phrase) -> int:
     from .phrases import MONEY
     for m in MONEY.finditer(text):
         if m.end() <= p.name_start and not text[m.end():p.name_start].strip():
@@ -545,7 +546,7 @@ def _is_place_or_country(name: str) -> bool:
     return name in place_labels()
 
 
-def _country(code: str):
+def _country(code: str) -> Country:
     from .lexicon import country_by_code
     return country_by_code()[code]
 

@@ -14,12 +14,12 @@ import re
 from typing import Sequence
 
 from .bilingual import Pair
-from .doc import PROPER_TYPES, Mention, Sentence
+from .doc import PROPER_TYPES, EntityDraft, Mention, Sentence
 from .entities import EntityTable, classes_fit
 from .gazetteer import Gazetteer
 from .lexicon import demonyms, is_common, org_words, place_labels, sector_words
-from .phrases import phrases
-from .relations import ALL, Fact
+from .phrases import Phrase, phrases
+from .view import ALL, Fact
 
 _ALL_PROJECTS = re.compile(r"\b(?:the|these|those|three|two|four|five|several|all|both)\s+"
                            r"(?:[a-z-]+\s+){0,2}?projects\b|\btrio of projects\b")
@@ -43,7 +43,7 @@ def doc_gazetteer(table: EntityTable) -> Gazetteer:
     return g
 
 
-def short_forms(e, table: EntityTable) -> list[str]:
+def short_forms(e: EntityDraft, table: EntityTable) -> list[str]:
     """"SoftBank Group" -> "SoftBank"; "COSCO Shipping Ports" -> "COSCO"."""
     if e.type not in ("firm", "organization") or e.seed_id is not None:
         return []
@@ -159,7 +159,7 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
     return mentions, dems, facts
 
 
-def _refers_to(p, table: EntityTable, topic: int | None) -> int | None:
+def _refers_to(p: Phrase, table: EntityTable, topic: int | None) -> int | None:
     if p.cls == "FUND":
         found = table.find_phrase(p.content, "FUND", "fund", p.amount)
         if found is None and p.det == "def":

@@ -82,10 +82,9 @@ def phrases(text: str) -> tuple[Phrase, ...]:
         # but a facility anywhere makes it a facility
         j = i
         while j + 1 < len(toks) and toks[j + 1].kind == "word" and \
-                head_class(toks[j + 1].text.lower(), toks, j + 1, money) is not None:
+                (nxt := head_class(toks[j + 1].text.lower(), toks, j + 1, money)) is not None:
             j += 1
-            nxt = head_class(toks[j].text.lower(), toks, j, money)
-            cls = "FAC" if "FAC" in (cls, nxt) else nxt  # type: ignore[assignment]
+            cls = "FAC" if "FAC" in (cls, nxt) else nxt
         if j + 1 < len(toks) and toks[j + 1].kind == "word" and toks[j + 1].text.lower() in PLURAL_HEADS:
             i = j + 2
             continue

@@ -23,16 +23,17 @@ from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
-from .lexicon import country_code, is_common
+from .lexicon import SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import ACTORS, ALL, View, sentence_facts
+from .relations import sentence_facts
 from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
 from .source import article_source
+from .view import ACTORS, ALL, View
 
 ROLE_CONFIDENCE = 0.8
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
@@ -50,6 +51,11 @@ class Draft:
     articles: list[Article]
     known: int = 0            # entities recognised from the seed folder
     table_ids: dict[int, str] = field(default_factory=dict)   # every entity key -> id
+
+
+# A sentence for the co-occurrence pass: article, text, entity keys named, pairs listed
+# side by side, keys that got a typed relation from the sentence.
+_Shared = tuple[int, str, list[int], set[frozenset[int]], set[int]]
 
 
 @dataclass
@@ -113,7 +119,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations += _role_relations(doc, table)
     gaz = doc_gazetteer(table)
     evidence: dict[int, tuple[int, str]] = {}
-    cooccur: list = []
+    cooccur: list[_Shared] = []
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
@@ -386,7 +392,7 @@ def _ministry(table: EntityTable, f: RoleFact, sentence: int) -> EntityDraft:
 # -- pass 2: mentions and relations ---------------------------------------------------
 def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  evidence: dict[int, tuple[int, str]],
-                 cooccur: list) -> list[RelationDraft]:
+                 cooccur: list[_Shared]) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
@@ -570,7 +576,7 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     return out
 
 
-def _sector(table: EntityTable, term, sentence: int) -> EntityDraft:
+def _sector(table: EntityTable, term: SectorTerm, sentence: int) -> EntityDraft:
     found = table.lookup(term.name, term.type)
     if found is not None:
         return found
@@ -627,7 +633,7 @@ def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[Rel
 _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
 
 
-def _cooccurrence(cooccur: list, relations: list[RelationDraft],
+def _cooccurrence(cooccur: list[_Shared], relations: list[RelationDraft],
                   table: EntityTable) -> list[RelationDraft]:
     """Entities named in the same sentence and linked by no pattern: ``related_to`` (an
     agency named with a ministry: ``part_of``), low confidence.
@@ -683,13 +689,13 @@ def _not_in_seeds(relations: list[RelationDraft], table: EntityTable,
                   seeds: Dataset) -> list[RelationDraft]:
     """Drop what the seed folder already says (a ``related_to`` when the pair is linked at all)."""
     schema = Schema.builtin()
-    known: set[tuple] = set()
+    known: set[tuple[str, str, str]] = set()
     pairs: set[frozenset[str]] = set()
-    for r in seeds.relations:
-        known.add((r.source_id, r.type, r.target_id))
-        if schema.symmetric(r.type):
-            known.add((r.target_id, r.type, r.source_id))
-        pairs.add(frozenset((r.source_id, r.target_id)))
+    for seed in seeds.relations:
+        known.add((seed.source_id, seed.type, seed.target_id))
+        if schema.symmetric(seed.type):
+            known.add((seed.target_id, seed.type, seed.source_id))
+        pairs.add(frozenset((seed.source_id, seed.target_id)))
     out = []
     for r in relations:
         a, b = table[r.source].seed_id, table[r.target].seed_id

@@ -28,126 +28,12 @@ lexicon of :mod:`.verbs`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
-from .doc import Mention, Sentence
-from .entities import EntityTable
+from .doc import Mention
 from .names import tokens
-
-ALL = -1    # "the projects": every project of the article, filled in at the end
-ACTORS = frozenset("firm organization agency ministry government fund person".split())
-BODIES = frozenset("firm organization agency ministry fund".split())
-Fact = tuple[int, str, int, float, str]     # source key, type, target key, confidence, rule
-
-
-@dataclass
-class View:
-    sentence: Sentence
-    mentions: list[Mention]
-    demonyms: list[tuple[int, int, str]]          # span + ISO code
-    table: EntityTable
-    topic: int | None = None
-    last_actor: int | None = None                 # subject of the previous sentence ("It ...")
-    facts: list[Fact] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
-
-    @property
-    def owner(self) -> Mention | None:
-        """What "its" most likely points to: the sentence's first firm, else the previous subject."""
-        first = next((m for m in self.mentions if m.key != ALL and not m.anaphor
-                      and self.type(m) in ("firm", "organization")), None)
-        if first is None and self.last_actor is not None:
-            return Mention(0, 0, self.last_actor, anaphor=True)
-        return first
-
-    def type(self, m: Mention) -> str:
-        return "project" if m.key == ALL else self.table[m.key].type
-
-    def before(self, pos: int, types: frozenset[str] | set[str] | None = None,
-               max_gap: int = 10_000) -> Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.end <= pos and (types is None or self.type(m) in types) and pos - m.end <= max_gap:
-                best = m
-        return best
-
-    def after(self, pos: int, types: frozenset[str] | set[str] | None = None,
-              max_gap: int = 10_000) -> Mention | None:
-        for m in self.mentions:
-            if m.start >= pos and (types is None or self.type(m) in types):
-                return m if m.start - pos <= max_gap else None
-        return None
-
-    def at_end(self, pos: int) -> Mention | None:
-        return next((m for m in self.mentions if m.end == pos), None)
-
-    def at_start(self, pos: int) -> Mention | None:
-        return next((m for m in self.mentions if m.start == pos), None)
-
-    def listed(self, first: Mention, types: frozenset[str] | set[str] | None = None) -> list[Mention]:
-        """``first`` and the mentions coordinated with it: "A (甲), B in x and C"."""
-        out = [first]
-        for m in self.mentions:
-            if m.start <= out[-1].start:
-                continue
-            if types is not None and self.type(m) not in types:
-                owned = _possessed(self, m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
-                if owned is not m and self.type(owned) in types:
-                    gap = self.text[out[-1].end:m.start]
-                    if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
-                                    gap):
-                        out.append(owned)
-                        continue
-            if m.key == out[-1].key or (re.fullmatch(r"\s*[（(]\s*", self.text[out[-1].end:m.start])
-                                        and re.match(r"\s*[)）]", self.text[m.end:])):
-                out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,
-                                  out[-1].key, out[-1].anaphor)
-                continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
-            if types is not None and self.type(m) not in types:
-                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
-                    continue        # "CATL in batteries or ZTE": step over the sector
-                break
-            gap = self.text[out[-1].end:m.start]
-            gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
-            gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
-                            gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
-                                                 gap):      # "A, B and the state utility C"
-                out.append(m)
-            else:
-                break
-        return out
-
-    def country(self, code: str) -> int:
-        return self.table.country(code, self.sentence.index).key
-
-    def subject(self, pos: int, types: frozenset[str]) -> Mention | None:
-        """The actor before ``pos``; the sentence subject when an appositive intervenes.
-
-        "Panasonic Energy, the battery arm of Panasonic Holdings, will build" -> Panasonic Energy.
-        """
-        first = next((m for m in self.mentions if self.type(m) in types), None)
-        if first is not None and first.end <= pos and re.fullmatch(
-                r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
-            return first
-        conj = None
-        for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
-            pass
-        if first is not None and conj is not None and first.end <= conj.start() and \
-                self.text[conj.start() - 1:conj.start()] not in (",", ")") and \
-                not any(conj.end() <= m.start < pos for m in self.mentions):
-            # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
-            return first
-        return self.before(pos, types)
-
-    def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
-        if a is not None and b is not None and a != b:
-            self.facts.append((a, rtype, b, confidence, rule))
-
+from .verbs import clause_subject
+from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
               "managed": "leads", "built": "leads", "developed": "leads", "operated": "leads",
@@ -192,7 +78,7 @@ def by_agent(v: View) -> None:
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
         if agent is None or agent.start > m.end() + len(clause):
             continue
-        agent = _possessed(v, agent)      # "backed by Japan’s $55 billion tool": the tool
+        agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
         agents = v.listed(agent, ACTORS | {"location"})
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
@@ -248,8 +134,7 @@ def funding_from(v: View) -> None:
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=20)
         if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
-        agent = _possessed(v, agent)
-        from .verbs import clause_subject      # "Telkomsel, which ..., will pay ... with a loan from"
+        agent = v.possessed(agent)
         subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         patient = Mention(0, 0, subject) if subject is not None else \
             v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
@@ -435,7 +320,7 @@ def part_of(v: View) -> None:
     for m in re.finditer(r"\b(?:unit|arm|subsidiary|division|affiliate|branch|a unit)\s+of\s+(?:the\s+)?",
                          v.text):
         parent = v.at_start(m.end())
-        parent = _possessed(v, parent) if parent is not None else None
+        parent = v.possessed(parent) if parent is not None else None
         child = v.before(m.start(), BODIES)
         if parent is not None and child is not None and v.type(parent) in BODIES | {"government"}:
             v.add(child.key, "part_of", parent.key, 0.7, "part-of")
@@ -454,12 +339,6 @@ def party_to(v: View) -> None:
 _NEGATED = re.compile(r"\b(?:not|no|never|n[’']t)\b(?:\s+[\w-]+){0,3}\s*$")
 _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|request|requesting|"
                            r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
-
-
-def _possessed(v: View, m: Mention) -> Mention:
-    """In "Japan’s $55 billion tool", the tool rather than Japan."""
-    owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", v.text[m.end:])
-    return (v.at_start(m.end + owned.end()) or m) if owned else m
 
 
 def stake(v: View) -> None:

@@ -114,7 +114,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
                     portfolio=tuple(portfolio or pre_portfolio), country=country,
                     place=place, title=role.word)
     if role.target == "ministry" and not fact.portfolio:
-        fact = None          # "Japanese Minister Akazawa Ryo": which ministry is not said
+        return person, None  # "Japanese Minister Akazawa Ryo": which ministry is not said
     return person, fact
 
 

@@ -92,7 +92,7 @@ def score(extracted: Dataset, gold: Dataset) -> Report:
     types_agree = sum(1 for x, g in matched.items()
                       if extracted.entities[x].type == gold.entities[g].type)
 
-    def key(a: str, t: str, b: str) -> tuple:
+    def key(a: str, t: str, b: str) -> tuple[frozenset[str] | str, ...]:
         return (frozenset((a, b)), t) if schema.symmetric(t) else (a, t, b)
 
     gold_keys = {key(r.source_id, r.type, r.target_id) for r in gold.relations if r.type != "related_to"}

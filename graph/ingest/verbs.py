@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .relations import ALL, BODIES, View, _possessed
+from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
 _RECEIVERS = frozenset({"firm", "organization", "project", "government", "agency", "ministry",
@@ -166,7 +166,7 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
             if _in_prep_phrase(v.text, begin, m.start):
                 continue
             if re.match(r"[’']s\s", v.text[m.end:]):
-                m = _possessed(v, m)          # "Saudi Arabia's SALIC": SALIC is the subject
+                m = v.possessed(m)          # "Saudi Arabia's SALIC": SALIC is the subject
                 if m.end > pos or m.key == ALL:
                     continue
             if v.type(m) in types:
@@ -247,7 +247,7 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             return [v.owner.key]
     if first is None:
         return []
-    first = _possessed(v, first)       # "an arm of South Korea's SK Innovation"
+    first = v.possessed(first)       # "an arm of South Korea's SK Innovation"
     return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
         ([first.key] if first.key != ALL else [])
 
@@ -270,7 +270,7 @@ def verb_cues(v: View) -> None:
                 for more in re.finditer(r"\s+and\s+(?:also\s+)?by\s+(?:the\s+)?", text[m.end():end]):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=3)
                     if extra is not None and extra.key != ALL:   # "supplied by A and by B"
-                        agents = agents + [_possessed(v, extra).key]
+                        agents = agents + [v.possessed(extra).key]
                 patient = _subject(v, begin, m.start(), cue.object)
                 if patient is None and v.topic is not None and \
                         v.table[v.topic].type in cue.object and \
@@ -309,7 +309,7 @@ def verb_cues(v: View) -> None:
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
-                        sources = sources + [_possessed(v, extra).key]
+                        sources = sources + [v.possessed(extra).key]
             if not cue.swap and re.search(r"with\b", cue.words):
                 # "competes with A, and increasingly with B", "licences with A and with B"
                 also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
@@ -488,7 +488,7 @@ def place_in_place(v: View) -> None:
     for i, (a, b) in enumerate(zip(places, places[1:])):
         if v.type(a) != "location" or not _PLACE_PAIR.match(v.text[a.end:b.start]):
             continue
-        b = _possessed(v, b) if re.match(r"[’']s\s", v.text[b.end:]) else b
+        b = v.possessed(b) if re.match(r"[’']s\s", v.text[b.end:]) else b
         if b.key == ALL or v.type(b) not in _PLACES:
             continue
         after = v.text[b.end:]
@@ -553,7 +553,7 @@ def rivals(v: View) -> None:
             continue
         first = v.at_start(x.end + inc.end())
         for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
-            rival = _possessed(v, item)
+            rival = v.possessed(item)
             if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
                 v.add(rival.key, "competes_with", x.key, 0.6, "rival")
     for x in v.mentions:

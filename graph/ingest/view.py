@@ -1,0 +1,131 @@
+"""The view that every relation rule reads a sentence through (stage 7).
+
+A :class:`View` holds one sentence, the entity mentions in it and the facts the
+rules add; :mod:`.relations` and :mod:`.verbs` both read sentences through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .doc import Mention, Sentence
+from .entities import EntityTable
+
+ALL = -1    # "the projects": every project of the article, filled in at the end
+ACTORS = frozenset("firm organization agency ministry government fund person".split())
+BODIES = frozenset("firm organization agency ministry fund".split())
+Fact = tuple[int, str, int, float, str]     # source key, type, target key, confidence, rule
+
+
+@dataclass
+class View:
+    sentence: Sentence
+    mentions: list[Mention]
+    demonyms: list[tuple[int, int, str]]          # span + ISO code
+    table: EntityTable
+    topic: int | None = None
+    last_actor: int | None = None                 # subject of the previous sentence ("It ...")
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def owner(self) -> Mention | None:
+        """What "its" most likely points to: the sentence's first firm, else the previous subject."""
+        first = next((m for m in self.mentions if m.key != ALL and not m.anaphor
+                      and self.type(m) in ("firm", "organization")), None)
+        if first is None and self.last_actor is not None:
+            return Mention(0, 0, self.last_actor, anaphor=True)
+        return first
+
+    def type(self, m: Mention) -> str:
+        return "project" if m.key == ALL else self.table[m.key].type
+
+    def before(self, pos: int, types: frozenset[str] | set[str] | None = None,
+               max_gap: int = 10_000) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.end <= pos and (types is None or self.type(m) in types) and pos - m.end <= max_gap:
+                best = m
+        return best
+
+    def after(self, pos: int, types: frozenset[str] | set[str] | None = None,
+              max_gap: int = 10_000) -> Mention | None:
+        for m in self.mentions:
+            if m.start >= pos and (types is None or self.type(m) in types):
+                return m if m.start - pos <= max_gap else None
+        return None
+
+    def at_end(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.end == pos), None)
+
+    def at_start(self, pos: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start == pos), None)
+
+    def listed(self, first: Mention, types: frozenset[str] | set[str] | None = None) -> list[Mention]:
+        """``first`` and the mentions coordinated with it: "A (甲), B in x and C"."""
+        out = [first]
+        for m in self.mentions:
+            if m.start <= out[-1].start:
+                continue
+            if types is not None and self.type(m) not in types:
+                owned = self.possessed(m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
+                if owned is not m and self.type(owned) in types:
+                    gap = self.text[out[-1].end:m.start]
+                    if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
+                                    gap):
+                        out.append(owned)
+                        continue
+            if m.key == out[-1].key or (re.fullmatch(r"\s*[（(]\s*", self.text[out[-1].end:m.start])
+                                        and re.match(r"\s*[)）]", self.text[m.end:])):
+                out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,
+                                  out[-1].key, out[-1].anaphor)
+                continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
+            if types is not None and self.type(m) not in types:
+                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
+                    continue        # "CATL in batteries or ZTE": step over the sector
+                break
+            gap = self.text[out[-1].end:m.start]
+            gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
+            gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
+            if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
+                            gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
+                                                 gap):      # "A, B and the state utility C"
+                out.append(m)
+            else:
+                break
+        return out
+
+    def country(self, code: str) -> int:
+        return self.table.country(code, self.sentence.index).key
+
+    def subject(self, pos: int, types: frozenset[str]) -> Mention | None:
+        """The actor before ``pos``; the sentence subject when an appositive intervenes.
+
+        "Panasonic Energy, the battery arm of Panasonic Holdings, will build" -> Panasonic Energy.
+        """
+        first = next((m for m in self.mentions if self.type(m) in types), None)
+        if first is not None and first.end <= pos and re.fullmatch(
+                r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
+            return first
+        conj = None
+        for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
+            pass
+        if first is not None and conj is not None and first.end <= conj.start() and \
+                self.text[conj.start() - 1:conj.start()] not in (",", ")") and \
+                not any(conj.end() <= m.start < pos for m in self.mentions):
+            # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
+            return first
+        return self.before(pos, types)
+
+    def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
+        if a is not None and b is not None and a != b:
+            self.facts.append((a, rtype, b, confidence, rule))
+
+    def possessed(self, m: Mention) -> Mention:
+        """In "Japan’s $55 billion tool", the tool rather than Japan."""
+        owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", self.text[m.end:])
+        return (self.at_start(m.end + owned.end()) or m) if owned else m
