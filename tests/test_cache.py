@@ -424,3 +424,24 @@ def test_every_lazily_read_column_is_checked(seeds, cache_env, monkeypatch, caps
         capsys.readouterr()
         same_store(MemoryStore.from_folder(seeds), truth)
         assert f"checksum mismatch in {name}" in capsys.readouterr().err, name
+
+
+def test_a_warm_hit_looks_ids_up_by_bisection_then_by_dict(seeds, cache_env, monkeypatch):
+    """Ids resolve the same through the cached index's bisection and, past the
+    lookup budget, its dict; unknown ids (even ones sorting first or last) miss."""
+    import graph.columns as columns
+    from graph.csr import Index
+
+    truth = load_dataset(seeds)
+    fresh = Index.build(truth)
+    MemoryStore.from_folder(seeds)
+    monkeypatch.setattr(columns, "BISECT_LOOKUPS", len(truth.entities) + 3)
+    store = MemoryStore.from_folder(seeds)
+    for i, entity_id in enumerate(truth.entities):
+        assert store.index.pos[entity_id] == fresh.pos[entity_id]
+        assert store.data.entities[entity_id] == truth.entities[entity_id]
+    for missing in ("", "\0", "\U0010ffff", "zzzz-not-there", 3):
+        assert missing not in store.data.entities
+        assert store.data.entities.get(missing) is None
+    assert store.index.pos._dict is not None          # the budget ran out: a dict now
+    assert list(store.data.entities) == list(truth.entities)
