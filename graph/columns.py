@@ -296,9 +296,8 @@ class SortedPositions(Mapping[str, int]):
     probe, about twenty probes). After :data:`BISECT_LOOKUPS` lookups a
     command evidently looks up many ids, and the plain dict is made."""
 
-    def __init__(self, key_at: Callable[[int], str], n: int,
-                 make: Callable[[], dict[str, int]]) -> None:
-        self._keys = _KeyView(key_at, n)
+    def __init__(self, keys: Sequence[str], make: Callable[[], dict[str, int]]) -> None:
+        self._keys = keys
         self._make, self._dict, self._left = make, cast("dict[str, int] | None", None), BISECT_LOOKUPS
 
     def _find(self, key: object) -> int | None:
@@ -338,18 +337,44 @@ BISECT_LOOKUPS = 2000
 
 
 class _KeyView(Sequence[str]):
-    __slots__ = ("key_at", "n")
+    """The ids in number order, each made from the Arrow column when asked for;
+    after :data:`BISECT_LOOKUPS` single look-ups (or any iteration or slice),
+    the plain list made by ``make``."""
 
-    def __init__(self, key_at: Callable[[int], str], n: int) -> None:
-        self.key_at, self.n = key_at, n
+    __slots__ = ("key_at", "n", "make", "items", "left")
+
+    def __init__(self, key_at: Callable[[int], str], n: int,
+                 make: Callable[[], list[str]]) -> None:
+        self.key_at, self.n, self.make = key_at, n, make
+        self.items: list[str] | None = None
+        self.left = BISECT_LOOKUPS
+
+    def _list(self) -> list[str]:
+        if self.items is None:
+            self.items = self.make()
+        return self.items
 
     def __len__(self) -> int:
         return self.n
 
     def __getitem__(self, u: Any) -> Any:
-        if isinstance(u, slice):
-            return [self.key_at(i) for i in range(*u.indices(self.n))]
-        return self.key_at(u)
+        if self.items is None and not isinstance(u, slice):
+            self.left -= 1
+            if self.left >= 0:
+                if not -self.n <= u < self.n:
+                    raise IndexError("id number out of range")
+                return self.key_at(u % self.n)
+        return self._list()[u]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, _KeyView)):
+            return self._list() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def _direct(name: str, make: Callable[[], Any]) -> Any:
@@ -404,10 +429,10 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         value = id_array[0][index.order[u]]  # type: ignore[index]
         return value if isinstance(value, str) else value.as_py()  # type: ignore[no-any-return]
 
-    index = Index(lambda: list(map(ids().__getitem__, index.order)),
-                  *(numbers(f"index.{name}") for name in INDEX_COLUMNS),
-                  pos=SortedPositions(id_at, n_entities,
-                                      lambda: dict(zip(index.ids, range(n_entities)))),
+    sorted_ids = _KeyView(id_at, n_entities, lambda: list(map(ids().__getitem__, index.order)))
+    index = Index(sorted_ids, *(numbers(f"index.{name}") for name in INDEX_COLUMNS),
+                  pos=SortedPositions(sorted_ids,
+                                      lambda: dict(zip(sorted_ids, range(n_entities)))),
                   components=lambda: list(numbers("index.components")()), order=order)
     data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
