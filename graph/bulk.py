@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from array import array
 from collections.abc import ItemsView, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
 from operator import attrgetter
@@ -45,7 +44,7 @@ class CodedColumn:
 
     __slots__ = ("table", "codes")
 
-    def __init__(self, table: Any, codes: array):
+    def __init__(self, table: Any, codes: Sequence[int]):
         self.table, self.codes = table, codes
 
     def __len__(self) -> int:
@@ -54,13 +53,13 @@ class CodedColumn:
     def __getitem__(self, i: int) -> Any:
         return self.table[self.codes[i]]
 
-    def values(self) -> list:
+    def values(self) -> list[Any]:
         table = self.table if type(self.table) is list else self.table.values()
         return list(map(table.__getitem__, self.codes))
 
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[Any]:
         """How many rows hold each value."""
-        out: Counter = Counter()
+        out: Counter[Any] = Counter()
         for code, n in Counter(self.codes).items():
             out[self.table[code]] += n
         return out
@@ -82,7 +81,7 @@ class SparseColumn:
         value = self.items.get(i)
         return self.empty() if value is None else value
 
-    def values(self) -> list:
+    def values(self) -> list[Any]:
         empty = self.empty
         out = [empty() for _ in range(self.n)]
         for i, v in self.items.items():
@@ -95,7 +94,7 @@ class PlainColumn:
 
     __slots__ = ("items",)
 
-    def __init__(self, items: list):
+    def __init__(self, items: list[Any]):
         self.items = items
 
     def __len__(self) -> int:
@@ -104,7 +103,7 @@ class PlainColumn:
     def __getitem__(self, i: int) -> Any:
         return self.items[i]
 
-    def values(self) -> list:
+    def values(self) -> list[Any]:
         return list(self.items)
 
 
@@ -113,7 +112,7 @@ class RefColumn:
 
     __slots__ = ("rows", "codes")
 
-    def __init__(self, rows: "Rows | None", codes: array):
+    def __init__(self, rows: "Rows | None", codes: Sequence[int]):
         self.rows, self.codes = rows, codes
 
     def __len__(self) -> int:
@@ -123,7 +122,7 @@ class RefColumn:
         c = self.codes[i]
         return None if c == 0 else self.rows[c - 1]  # type: ignore[index]
 
-    def values(self) -> list:
+    def values(self) -> list[Any]:
         table = [None, *self.rows]  # type: ignore[misc]
         return list(map(table.__getitem__, self.codes))
 
@@ -134,7 +133,7 @@ each time) and ``values()`` (every row's value): the classes here, and the
 Arrow-backed ones of :mod:`graph.columns`."""
 
 
-class Rows(Sequence):
+class Rows(Sequence[Any]):
     """A read-only list of objects made from columns on first access.
 
     It behaves like a list (len, indexing, slices, iteration, ``==``, ``+``,
@@ -149,7 +148,7 @@ class Rows(Sequence):
                  columns: list[Column], n: int):
         self._make, self._fields, self._columns, self._n = make, fields, columns, n
         self._made: dict[int, Any] = {}
-        self._list: list | None = None
+        self._list: list[Any] | None = None
 
     def __len__(self) -> int:
         return self._n
@@ -172,7 +171,7 @@ class Rows(Sequence):
                 self._made[j] = obj
         return obj
 
-    def take(self, positions: list[int]) -> list:
+    def take(self, positions: list[int]) -> list[Any]:
         """Rows at ``positions`` (made a column at a time when the columns can)."""
         if self._list is not None:
             return [self._list[i] for i in positions]
@@ -183,7 +182,7 @@ class Rows(Sequence):
             self._made.update(zip(todo, map(self._make, *values)))
         return [self._made[i] for i in positions]
 
-    def materialize(self) -> list:
+    def materialize(self) -> list[Any]:
         """Every row, as the plain list kept from now on."""
         if self._list is None:
             with gc_paused():
@@ -193,17 +192,19 @@ class Rows(Sequence):
             self._list, self._made = objs, {}
         return self._list
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.materialize())
 
-    def __reversed__(self) -> Iterator:
-        return reversed(self.materialize())
+    def __reversed__(self) -> Iterator[Any]:
+        # typeshed types reversed() of a list[Any] as Any
+        return reversed(self.materialize())  # type: ignore[no-any-return]
 
-    def field(self, name: str) -> list:
+    def field(self, name: str) -> list[Any]:
         """One field of every row, without making the objects."""
         if self._list is not None:
             return [getattr(x, name) for x in self._list]
-        return self._columns[self._fields.index(name)].values()
+        # Column is Any (duck-typed, see Column)
+        return self._columns[self._fields.index(name)].values()  # type: ignore[no-any-return]
 
     def column(self, name: str) -> Column | None:
         """The column a field comes from (None once the rows are a plain list)."""
@@ -216,31 +217,31 @@ class Rows(Sequence):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __add__(self, other: Any) -> list:
+    def __add__(self, other: Any) -> list[Any]:
         return self.materialize() + list(other)
 
-    def __radd__(self, other: Any) -> list:
+    def __radd__(self, other: Any) -> list[Any]:
         return list(other) + self.materialize()
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (list, (self.materialize(),))
 
     def __repr__(self) -> str:
         return f"<Rows of {self._n} {getattr(self._make, '__name__', 'object')}>"
 
 
-class RowMap(Mapping):
+class RowMap(Mapping[Any, Any]):
     """A read-only dict over :class:`Rows` by key (in row order)."""
 
-    def __init__(self, rows: Rows, keys: list | Callable[[], list],
-                 pos: Mapping | None = None):
+    def __init__(self, rows: Rows, keys: list[Any] | Callable[[], list[Any]],
+                 pos: Mapping[Any, int] | None = None):
         """``keys`` may be a function giving them on first use; ``pos`` (key ->
         row) a mapping to use instead of one made from the keys."""
         self._rows, self._key_list = rows, keys
         self._pos = pos if pos is not None else dict(zip(self._keys, range(len(rows))))
 
     @property
-    def _keys(self) -> list:
+    def _keys(self) -> list[Any]:
         if callable(self._key_list):
             self._key_list = self._key_list()
         return self._key_list
@@ -255,7 +256,7 @@ class RowMap(Mapping):
     def __contains__(self, key: object) -> bool:
         return key in self._pos
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._keys)
 
     def __len__(self) -> int:
@@ -267,7 +268,7 @@ class RowMap(Mapping):
     def items(self) -> "_RowItems":
         return _RowItems(self)
 
-    def field(self, name: str) -> list:
+    def field(self, name: str) -> list[Any]:
         """One field of every value, without making the objects."""
         return self._rows.field(name)
 
@@ -275,24 +276,28 @@ class RowMap(Mapping):
         """The value in position ``i`` (keys in row order)."""
         return self._rows[i]
 
-    def many(self, keys: list) -> list:
+    def many(self, keys: list[Any]) -> list[Any]:
         """The values of ``keys``, made together (see :meth:`Rows.take`)."""
         return self._rows.take([self._pos[k] for k in keys])
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (dict, (dict(self.items()),))
 
     def __repr__(self) -> str:
         return f"<RowMap of {len(self)}>"
 
 
-class _RowValues(ValuesView):
-    def __iter__(self) -> Iterator:
+class _RowValues(ValuesView[Any]):
+    _mapping: RowMap
+
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._mapping._rows)
 
 
-class _RowItems(ItemsView):
-    def __iter__(self) -> Iterator:
+class _RowItems(ItemsView[Any, Any]):
+    _mapping: RowMap
+
+    def __iter__(self) -> Iterator[Any]:
         return zip(self._mapping._keys, self._mapping._rows)
 
 
@@ -304,7 +309,7 @@ class RowsBuilder:
     def __init__(self, make: Callable[..., Any], fields: tuple[str, ...],
                  sparse: dict[str, type] | None = None):
         self.make, self.fields, self.empty = make, fields, dict(sparse or {})
-        self.lists: dict[str, list] = {f: [] for f in fields if f not in self.empty}
+        self.lists: dict[str, list[Any]] = {f: [] for f in fields if f not in self.empty}
         self.sparse: dict[str, dict[int, Any]] = {f: {} for f in self.empty}
         self.n = 0
 
@@ -338,7 +343,7 @@ class RowsBuilder:
         return Rows(self.make, self.fields, columns, self.n)
 
 
-def count_values(items: Any, name: str) -> Counter:
+def count_values(items: Any, name: str) -> Counter[Any]:
     """``Counter(field_values(items, name))``, from codes when the column has them."""
     rows = items._rows if isinstance(items, RowMap) else items
     column = rows.column(name) if isinstance(rows, Rows) else None
@@ -347,7 +352,7 @@ def count_values(items: Any, name: str) -> Counter:
     return Counter(field_values(items, name))
 
 
-def field_values(items: Any, name: str) -> list:
+def field_values(items: Any, name: str) -> list[Any]:
     """``[getattr(x, name) for x in items]`` (dict: its values), from the
     columns when ``items`` is :class:`Rows` or :class:`RowMap`."""
     if isinstance(items, (Rows, RowMap)):

@@ -17,25 +17,45 @@ from __future__ import annotations
 import re
 from itertools import compress, repeat
 from operator import eq, itemgetter, not_
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
-from .model import ENTITY_FIELDS, Entity, Source, relation_ids
-from .seedio import CsvRows
+from .bulk import RowsBuilder
+from .model import ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source, relation_ids
+from .seedio import CsvRows, SeedFile
 from . import rules
 from .rules import date_bounds
 
-if TYPE_CHECKING:
-    from .loader import Builder
-    from .seedio import SeedFile
-
 ENABLED = True   # tests switch it off to compare against the general path
+
+
+class Builder(Protocol):
+    """What this lane needs of the loader's builder (:class:`graph.loader.Builder`
+    is one). Named here, a layer below the loader, so that this module does not
+    import the loader that calls it."""
+
+    schema: Schema
+    dataset: Dataset
+    entity_where: dict[str, str | int]
+    relation_where: dict[str, str | int]
+    relations: RowsBuilder
+
+    def file_code(self, path: str) -> int: ...
+    def entity_index(self) -> tuple[dict[str, str], dict[str, str]]: ...
+    def ends_fit(self, rt: RelationType, a: str, b: str) -> bool: ...
+    def note_source(self, source: Source) -> int: ...
+    def source_numbers(self, sources: Iterable[tuple[str | None, ...]]) -> list[int]: ...
+    def unique_id(self, base: str) -> str: ...
+    def merge(self, entity: Entity, where: str | int, path: str, line: int | None) -> None: ...
+    def add_entity(self, raw: Any, path: str, line: int | None, is_csv: bool) -> None: ...
+    def add_relation(self, raw: Any, path: str, line: int | None, is_csv: bool,
+                     file_source: Source | None) -> None: ...
 
 
 class _Reject(Exception):
     """This row needs the general path."""
 
 
-def entities(builder: "Builder", seed: "SeedFile") -> None:
+def entities(builder: Builder, seed: SeedFile) -> None:
     """A column at a time, like :func:`relations`; ids seen before (in this
     file or earlier) go through the loader's merge one row at a time."""
     rows = seed.entities
@@ -49,7 +69,7 @@ def entities(builder: "Builder", seed: "SeedFile") -> None:
     ids = _checked(columns[col["id"]], rules.identifier)
     kinds = list(map(types.get, columns[col["type"]]))
     names = columns[col["name"]]
-    values: dict[str, list] = {"id": ids, "type": kinds, "name": names}
+    values: dict[str, Sequence[Any]] = {"id": ids, "type": kinds, "name": names}
 
     def labels(cells: Sequence[str]) -> list[list[str]]:
         """``a|b|c`` cells as lists: stripped, without empty or repeated items."""
@@ -84,11 +104,12 @@ def entities(builder: "Builder", seed: "SeedFile") -> None:
 
     def made(a: int, b: int) -> list[Entity]:
         """The entities of rows a..b-1 (every list and dict its own)."""
-        cols = [v[a:b] if v is not None
-                else [[] for _ in range(b - a)] if f in ("aliases", "tags")
-                else [{} for _ in range(b - a)] if f == "properties"
-                else [None] * (b - a)
-                for f, v in fields]
+        cols: list[Sequence[Any]] = [
+            v[a:b] if v is not None
+            else [[] for _ in range(b - a)] if f in ("aliases", "tags")
+            else [{} for _ in range(b - a)] if f == "properties"
+            else [None] * (b - a)
+            for f, v in fields]
         out = list(map(Entity, *cols))
         for k in range(a, b) if props else ():
             if k in props:
@@ -151,9 +172,10 @@ _ENTITY_COLUMNS = frozenset(("id", "type", "name", "aliases", "tags", "country",
 _UNCLEAN_LABELS = re.compile(r"(?m)\|\||^\||\|$|(?:^|\|)[^\S\n]|[^\S\n](?:\||$)")
 
 
-def _columns(rows: Sequence[tuple[list[str], int]], width: int
+def _columns(rows: Sequence[tuple[Any, int | None]], width: int
              ) -> tuple[list[Sequence[str]], Sequence[int], Callable[[int], list[str]]]:
-    """Columns of cells, line numbers, and the cells of row k."""
+    """Columns of cells, line numbers, and the cells of row k (a CSV file's
+    rows: cell lists, each with its line number)."""
     if isinstance(rows, CsvRows):
         return ([rows.column(j) for j in range(width)], rows.lines(),
                 lambda k: rows[k][0])
@@ -168,7 +190,7 @@ def _cell(rule: rules.Rule) -> Callable[[str], Any]:
 
 
 def _checked(cells: Sequence[str], check: Callable[[str], Any],
-             table: dict[str, Any] | None = None) -> list:
+             table: dict[str, Any] | None = None) -> list[Any]:
     """``check(cell)`` for every cell, worked out once per distinct cell (kept
     in ``table``); :data:`_BAD` where it raised ValueError or _Reject."""
     table = {} if table is None else table
@@ -180,7 +202,7 @@ def _checked(cells: Sequence[str], check: Callable[[str], Any],
     return list(map(table.__getitem__, cells))
 
 
-def relations(builder: "Builder", seed: "SeedFile", file_source: Source | None) -> None:
+def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> None:
     """A column at a time: each check runs once per distinct cell value, and
     runs of good rows go into the dataset's relation columns in one step."""
     rows = seed.relations
@@ -202,11 +224,18 @@ def relations(builder: "Builder", seed: "SeedFile", file_source: Source | None) 
     dsts = list(map(canon.get, column("to")))
     kinds = list(map({name: name for name in rtypes}.get, column("type")))
 
-    def ends() -> Iterator[tuple[str | None, str | None, str | None]]:
-        return zip(kinds, map(type_of.get, srcs), map(type_of.get, dsts))
+    # The type of each end; an unknown end (None) has none.
+    type_of_end = cast(Callable[[str | None], str | None], type_of.get)
 
-    fits = {key: None not in key and builder.ends_fit(rtypes[key[0]], key[1], key[2])
-            for key in set(ends())}
+    def ends() -> Iterator[tuple[str | None, str | None, str | None]]:
+        return zip(kinds, map(type_of_end, srcs), map(type_of_end, dsts))
+
+    def fits_ends(key: tuple[str | None, str | None, str | None]) -> bool:
+        kind, a, b = key
+        return kind is not None and a is not None and b is not None \
+            and builder.ends_fit(rtypes[kind], a, b)
+
+    fits = {key: fits_ends(key) for key in set(ends())}
     # Rows whose end types do not fit (a row list only when there are some).
     fit = list(map(fits.__getitem__, ends())) if not all(fits.values()) else ()
 

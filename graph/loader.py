@@ -127,6 +127,8 @@ class Builder:
         sources = Rows(Source, SOURCE_FIELDS,
                        [PlainColumn(list(c)) for c in zip(*keys)] if keys
                        else [PlainColumn([]) for _ in SOURCE_FIELDS], len(keys))
+        # Rows is a read-only Sequence made on access, where Dataset
+        # (graph/model.py) declares list: these ignores go when the model says so.
         self.dataset.sources = sources  # type: ignore[assignment]
         self.dataset.relations = self.relations.rows(  # type: ignore[assignment]
             {"source": RefColumn(sources, self.relations.lists["source"])})
@@ -151,7 +153,8 @@ class Builder:
                                 {eid: e.type for eid, e in ents.items()})
         return self._ends_index[1], self._ends_index[2]
 
-    def _problem(self, path: str, line: int | None, message: str, strictable: bool = False):
+    def _problem(self, path: str, line: int | None, message: str,
+                 strictable: bool = False) -> None:
         if strictable and not self.strict:
             self.report.warning(path, line, message)
         else:
@@ -309,7 +312,7 @@ class Builder:
         else:
             setattr(entity, key, rule(value, is_csv))
 
-    def merge(self, entity: Entity, where: str, path: str, line: int | None) -> None:
+    def merge(self, entity: Entity, where: str | int, path: str, line: int | None) -> None:
         entities = self.dataset.entities
         old = entities.get(entity.id)
         if old is None:
