@@ -155,8 +155,8 @@ class GraphCache:
                 "folder": str(self.folder)}
 
     # -- reading --------------------------------------------------------
-    def read(self) -> "tuple[Dataset, Index, NameIndex] | None":
-        """(dataset, index, name index) when the entry is there, intact and fits the folder."""
+    def read(self) -> "tuple[Dataset, Index, Callable[[], NameIndex]] | None":
+        """(dataset, index, a function giving the name index) when the entry is there, intact and fits the folder."""
         if not self.folder.exists():
             return None
         try:

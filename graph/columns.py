@@ -426,11 +426,13 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     def id_at(u: int) -> str:
         if not id_array:        # the checked column (a list if it came from a fresh load)
             id_array.append(lazy("ids", lambda: column("entities.id")))
-        value = id_array[0][index.order[u]]  # type: ignore[index]
-        return value if isinstance(value, str) else value.as_py()  # type: ignore[no-any-return]
+        value = id_array[0][cast(Any, index.order)[u]]
+        return value if isinstance(value, str) else cast(str, value.as_py())
 
-    sorted_ids = _KeyView(id_at, n_entities, lambda: list(map(ids().__getitem__, index.order)))
-    index = Index(sorted_ids, *(numbers(f"index.{name}") for name in INDEX_COLUMNS),
+    sorted_ids = _KeyView(id_at, n_entities,
+                          lambda: list(map(ids().__getitem__, cast(Any, index.order))))
+    inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
+    index = Index(sorted_ids, inc_off, inc, inc_other, nbr_off, nbr,
                   pos=SortedPositions(sorted_ids,
                                       lambda: dict(zip(sorted_ids, range(n_entities)))),
                   components=lambda: list(numbers("index.components")()), order=order)

@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, Sequence, Union
+from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union, cast
 
 from .bulk import field_values, gc_paused
 
@@ -61,7 +61,7 @@ class Index:
     nbr: Ints = _Loaded()  # type: ignore[assignment]
 
     def __init__(self, ids: Any, inc_off: Any, inc: Any, inc_other: Any,
-                 nbr_off: Any, nbr: Any, pos: dict[str, int] | None = None,
+                 nbr_off: Any, nbr: Any, pos: Mapping[str, int] | None = None,
                  components: Any = None, order: Any = None):
         """Each column as its value or a function giving it (called on first use).
         ``order``: the dataset row of each entity number, when known."""
@@ -117,7 +117,7 @@ class Index:
         return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
 
     @property
-    def pos(self) -> dict[str, int]:
+    def pos(self) -> Mapping[str, int]:
         """Entity id -> number (made on first use: a warm ``kg stats`` never needs it)."""
         if self._pos is None:
             self._pos = dict(zip(self.ids, range(len(self.ids))))
@@ -161,7 +161,7 @@ class Index:
             self._components = self._components()
         if self._components is None:
             self._components = self._find_components()
-        return self._components
+        return cast("list[int]", self._components)
 
     def _find_components(self) -> list[int]:
         seen = bytearray(len(self.ids))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .. import defaults
 from ..bulk import count_values, gc_paused
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 class MemoryStore(Store):
     def __init__(self, data: Dataset, index: Index | None = None,
-                 names: "NameIndex | None" = None):
+                 names: "NameIndex | Callable[[], NameIndex] | None" = None):
         self.data = data
         self.schema = data.schema
         # Queries walk the integer index; the networkx graph is built when
