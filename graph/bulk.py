@@ -233,9 +233,18 @@ class Rows(Sequence[Any]):
 class RowMap(Mapping[Any, Any]):
     """A read-only dict over :class:`Rows` by key (in row order)."""
 
-    def __init__(self, rows: Rows, keys: list[Any]):
-        self._rows, self._keys = rows, keys
-        self._pos = dict(zip(keys, range(len(keys))))
+    def __init__(self, rows: Rows, keys: list[Any] | Callable[[], list[Any]],
+                 pos: Mapping[Any, int] | None = None):
+        """``keys`` may be a function giving them on first use; ``pos`` (key ->
+        row) a mapping to use instead of one made from the keys."""
+        self._rows, self._key_list = rows, keys
+        self._pos = pos if pos is not None else dict(zip(self._keys, range(len(rows))))
+
+    @property
+    def _keys(self) -> list[Any]:
+        if callable(self._key_list):
+            self._key_list = self._key_list()
+        return self._key_list
 
     def __getitem__(self, key: Any) -> Any:
         return self._rows[self._pos[key]]
@@ -251,7 +260,7 @@ class RowMap(Mapping[Any, Any]):
         return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._rows)
 
     def values(self) -> "_RowValues":
         return _RowValues(self)

@@ -12,21 +12,26 @@ An entry is one file::
                      64-byte aligned, written a column at a time
     header           JSON: program version, folder, strict flag, schema, the
                      seed files (relative path, size, mtime, ctime, SHA-256),
-                     each column's offset, length and kind, the body's CRC-32
+                     the entity count, and each column's offset, length,
+                     kind and CRC-32 (over the column and the padding before it)
     trailer          header length (8 bytes), header SHA-256 (32), the magic
 
 Reading it parses JSON and Arrow only: nothing in it can run code (there is
 no pickle anywhere). The file is memory-mapped and every byte is checked
-before anything is used: the header against its SHA-256, the body against
-its CRC-32. The CRC is there to catch damage (a flipped bit, a cut-short
-write), not forgery — anyone who can write the file can also fix its sums,
-and safety against that comes from the format, which holds data only. CRC-32
-runs at memory speed (about 0.08 s for a 300 MB entry at 1M relations, page
-faults included, against 0.22 s for SHA-256). An entry that fails (bad
-magic, a flipped byte, a cut-short file) is reported once on stderr, deleted
-and rebuilt. The seed files are compared by size,
-mtime and ctime (a file whose times changed is hashed and compared by
-content), so a warm start reads no seed file.
+before it is used: the header against its SHA-256 when the entry is opened,
+each column against its CRC-32 when a query first needs it (the sections
+must tile the body, so no byte escapes a check). A warm ``kg stats`` reads
+the degree offsets, component sizes and type codes, not the 160 MB of
+relation ids and evidence text. The CRC is there to catch damage (a flipped
+bit, a cut-short write), not forgery — anyone who can write the file can also
+fix its sums, and safety against that comes from the format, which holds data
+only. An entry that fails (bad magic, a flipped byte, a cut-short file) is
+reported once on stderr, deleted and rebuilt — also when the failing column
+is first read in the middle of a command: that command then takes the column
+from a fresh load of the folder (same rows, same order), so its answer is
+right, and the fresh load is written as the new entry. The seed files are
+compared by size, mtime and ctime (a file whose times changed is hashed and
+compared by content), so a warm start reads no seed file.
 
 Writes go to a temporary file renamed into place (:func:`os.replace` is
 atomic): concurrent ``kg`` runs race only to write equal good files, and a
@@ -50,7 +55,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from . import __version__
 from .model import Dataset
@@ -62,7 +67,7 @@ if TYPE_CHECKING:
     from .names import NameIndex
     from .csr import Index
 
-FORMAT = 4
+FORMAT = 6
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
@@ -150,8 +155,8 @@ class GraphCache:
                 "folder": str(self.folder)}
 
     # -- reading --------------------------------------------------------
-    def read(self) -> "tuple[Dataset, Index, NameIndex] | None":
-        """(dataset, index, name index) when the entry is there, intact and fits the folder."""
+    def read(self) -> "tuple[Dataset, Index, Callable[[], NameIndex]] | None":
+        """(dataset, index, a function giving the name index) when the entry is there, intact and fits the folder."""
         if not self.folder.exists():
             return None
         try:
@@ -166,7 +171,7 @@ class GraphCache:
             self._discard(str(exc))
             return None
         header, tables = opened
-        if {k: header.get(k) for k in self._head()} != self._head() \
+        if tables is None or {k: header.get(k) for k in self._head()} != self._head() \
                 or not self._fresh(header["files"]):
             return None
         try:
@@ -174,7 +179,8 @@ class GraphCache:
 
             column, kinds = tables()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
-                                          header.get("dataset_folder"))
+                                          header.get("dataset_folder"), header["entities"],
+                                          self._lazy())
         except (OSError, Damaged) as exc:
             self._discard(str(exc))
             return None
@@ -186,6 +192,35 @@ class GraphCache:
         except OSError:
             pass
         return loaded
+
+    def _lazy(self) -> "Callable[[str, Callable[[], Any]], Any]":
+        """How a part of the entry is read on first use (``lazy(name, make)``,
+        see :func:`graph.columns.dataset_from_columns`): ``make()`` checks and
+        decodes it; when its bytes fail their check, the damage is reported,
+        the entry deleted, the folder loaded again and the entry rebuilt, and
+        the part comes from that load (same rows, same order)."""
+        rebuilt: list[tuple[Dataset, "Index", "NameIndex"]] = []
+
+        def lazy(name: str, make: "Callable[[], Any]") -> Any:
+            try:
+                return make()
+            except Damaged as exc:
+                if not rebuilt:
+                    self._discard(str(exc))
+                    rebuilt.append(self._rebuild())
+            return _part(name, *rebuilt[0])
+
+        return lazy
+
+    def _rebuild(self) -> "tuple[Dataset, Index, NameIndex]":
+        from .csr import Index
+        from .loader import load_dataset
+        from .names import NameIndex
+
+        data = load_dataset(self.folder, strict=self.strict)
+        index, names = Index.build(data), NameIndex.build(data.entities.values())
+        self.write(data, index, names)
+        return data, index, names
 
     def _discard(self, why: str) -> None:
         from .seedio import display_path
@@ -209,7 +244,7 @@ class GraphCache:
             from .columns import dataset_columns, schema_to_dict
 
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
-                      "dataset_folder": dataset.folder}
+                      "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
             _write_entry(self.path, header, dataset_columns(dataset, index, names))
         except OSError:
             return False
@@ -221,6 +256,29 @@ class GraphCache:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+
+def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
+    """The part ``name`` of an entry (a field column, ``ids``, ``index.*`` or
+    ``names``) taken from a fresh load instead."""
+    from .bulk import PlainColumn, field_values
+
+    table, _, field = name.partition(".")
+    if name == "names":
+        return names
+    if name == "ids":
+        return list(data.entities)
+    row = {} if table in ("entities", "sources", "ids") else \
+        dict(zip(data.entities, range(len(data.entities))))
+    if name == "index.order":
+        return [row[i] for i in index.ids]
+    if name == "index.components":
+        return index.components()
+    if table == "index":
+        return getattr(index, field)
+    if field in ("source_id", "target_id"):
+        return [row[i] for i in field_values(data.relations, field)]
+    return PlainColumn(field_values(getattr(data, table), field))
 
 
 def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
@@ -242,19 +300,21 @@ def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC)
             sections: dict[str, list[Any]] = {}
-            crc, offset = 0, 0
+            offset = 0
             for name, arr, kind in columns:
+                # Each column's CRC-32 covers its leading padding too: every
+                # byte of the body belongs to exactly one checked section.
                 pad = b"\0" * (-offset % _ALIGN)
                 blob = memoryview(_ipc_bytes(arr))
+                crc = 0
                 for piece in (pad, blob):
                     fh.write(piece)
                     crc = zlib.crc32(piece, crc)
-                offset += len(pad)
-                sections[name] = [offset, len(blob), kind]
-                offset += len(blob)
+                sections[name] = [offset + len(pad), len(blob), kind, crc, offset]
+                offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "body_size": offset,
-                               "body_crc32": crc}, separators=(",", ":")).encode()
+            head = json.dumps({**header, "sections": sections, "body_size": offset},
+                              separators=(",", ":")).encode()
             fh.write(head)
             fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
             fh.flush()
@@ -288,25 +348,37 @@ def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     if hashlib.sha256(head).digest() != trailer[8:_TRAILER]:
         raise Damaged("header checksum mismatch")
     header = json.loads(head)
-    if len(MAGIC) + header["body_size"] != start:
-        raise Damaged("cut short")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return header, None                 # another format: a miss, rewritten
+    sections = header["sections"]
+    try:
+        ends = sorted((start, off + length) for off, length, _, _, start in sections.values())
+    except (TypeError, ValueError):
+        raise Damaged("bad header") from None
+    if len(MAGIC) + header["body_size"] != start or \
+            [0, *(end for _, end in ends)] != [s for s, _ in ends] + [header["body_size"]]:
+        raise Damaged("cut short")      # sections must tile the body: no byte unchecked
 
     def columns() -> tuple[Any, dict[str, str]]:
-        """``column(name)`` for every section, after checking the body's bytes; kinds."""
+        """``column(name)`` for every section and their kinds. A column's bytes
+        (and the padding before it) are checked against its CRC-32 when it is
+        first asked for, so a command reads and checks only what it uses."""
         import pyarrow as pa
 
         body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC), header["body_size"])
-        if zlib.crc32(memoryview(body)) != header["body_crc32"]:
-            raise Damaged("checksum mismatch")
-        sections = header["sections"]
+        checked: set[str] = set()
 
         def column(name: str) -> "pa.Array":
-            off, length, _ = sections[name]
+            off, length, _, crc, begin = sections[name]
+            if name not in checked:
+                if zlib.crc32(memoryview(body.slice(begin, off + length - begin))) != crc:
+                    raise Damaged(f"checksum mismatch in {name}")
+                checked.add(name)
             table = pa.ipc.open_stream(body.slice(off, length)).read_all()
             return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
                 else table.column(0).combine_chunks()
 
-        return column, {name: kind for name, (_, _, kind) in sections.items()}
+        return column, {name: section[2] for name, section in sections.items()}
 
     return header, columns
 

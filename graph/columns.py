@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import json
 from array import array
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, cast
+from bisect import bisect_left
+from collections import Counter
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence, cast
 
 from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
@@ -226,44 +229,221 @@ def ints(arr: "pa.Array") -> "array[int]":
 
 
 Columns = Callable[[str], "pa.Array"]
+Lazy = Callable[[str, Callable[[], Any]], Any]
+"""``lazy(name, make)``: ``make()``, the part ``name`` read from the columns, or
+what stands for it when its bytes fail their check (see graph.cache)."""
+
+
+class LazyColumn:
+    """A column read (and checked) on first use: ``load()`` gives the real one."""
+
+    __slots__ = ("_load", "_column")
+
+    def __init__(self, load: Callable[[], Column]) -> None:
+        self._load, self._column = load, None
+
+    def _get(self) -> Column:
+        if self._column is None:
+            self._column = self._load()
+        return self._column
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __getitem__(self, i: int) -> Any:
+        return self._get()[i]
+
+    def values(self) -> list[Any]:
+        return self._get().values()  # type: ignore[no-any-return]
+
+    def take(self, rows: list[int]) -> list[Any]:
+        c = self._get()
+        return c.take(rows) if hasattr(c, "take") else [c[i] for i in rows]
+
+    def counts(self) -> "Counter[Any]":
+        c = self._get()
+        return c.counts() if hasattr(c, "counts") else Counter(c.values())
+
+
+class RowPositions(Mapping[str, int]):
+    """Entity id -> dataset row, through the adjacency index's id -> number
+    dict and its ``order`` (so a warm start builds one dict over the ids, and
+    only when a query looks an id up)."""
+
+    def __init__(self, index: "Index") -> None:
+        self.index = index
+
+    def __getitem__(self, key: str) -> int:
+        return self.index.order[self.index.pos[key]]  # type: ignore[index]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        u = self.index.pos.get(key)
+        return default if u is None else self.index.order[u]  # type: ignore[index]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.index.pos
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index.pos)
+
+    def __len__(self) -> int:
+        return len(self.index.pos)
+
+
+class SortedPositions(Mapping[str, int]):
+    """Entity id -> number without a dict over every id: entity numbers are in
+    id order, so a lookup bisects ``key_at(number)`` (an Arrow value each
+    probe, about twenty probes). After :data:`BISECT_LOOKUPS` lookups a
+    command evidently looks up many ids, and the plain dict is made."""
+
+    def __init__(self, keys: Sequence[str], make: Callable[[], dict[str, int]]) -> None:
+        self._keys = keys
+        self._make, self._dict, self._left = make, cast("dict[str, int] | None", None), BISECT_LOOKUPS
+
+    def _find(self, key: object) -> int | None:
+        if self._dict is None:
+            self._left -= 1
+            if self._left < 0:
+                self._dict = self._make()
+        if self._dict is not None:
+            return self._dict.get(key)  # type: ignore[call-overload, no-any-return]
+        if not isinstance(key, str):
+            return None
+        keys = self._keys
+        u = bisect_left(keys, key)
+        return u if u < len(keys) and keys[u] == key else None
+
+    def __getitem__(self, key: str) -> int:
+        u = self._find(key)
+        if u is None:
+            raise KeyError(key)
+        return u
+
+    def get(self, key: str, default: Any = None) -> Any:
+        u = self._find(key)
+        return default if u is None else u
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+BISECT_LOOKUPS = 2000
+
+
+class _KeyView(Sequence[str]):
+    """The ids in number order, each made from the Arrow column when asked for;
+    after :data:`BISECT_LOOKUPS` single look-ups (or any iteration or slice),
+    the plain list made by ``make``."""
+
+    __slots__ = ("key_at", "n", "make", "items", "left")
+
+    def __init__(self, key_at: Callable[[int], str], n: int,
+                 make: Callable[[], list[str]]) -> None:
+        self.key_at, self.n, self.make = key_at, n, make
+        self.items: list[str] | None = None
+        self.left = BISECT_LOOKUPS
+
+    def _list(self) -> list[str]:
+        if self.items is None:
+            self.items = self.make()
+        return self.items
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, u: Any) -> Any:
+        if self.items is None and not isinstance(u, slice):
+            self.left -= 1
+            if self.left >= 0:
+                if not -self.n <= u < self.n:
+                    raise IndexError("id number out of range")
+                return self.key_at(u % self.n)
+        return self._list()[u]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (list, _KeyView)):
+            return self._list() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _direct(name: str, make: Callable[[], Any]) -> Any:
+    return make()
 
 
 def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
-                         folder: str | None) -> tuple[Dataset, "Index", "NameIndex"]:
+                         folder: str | None, n_entities: int, lazy: Lazy = _direct
+                         ) -> tuple[Dataset, "Index", Callable[[], "NameIndex"]]:
     """What :func:`dataset_columns` stored (``column(name)`` gives each array,
-    ``kinds`` their kinds), entity and relation rows made on first use."""
+    ``kinds`` their kinds): every column is read when a query first needs it
+    (through ``lazy``), entity and relation rows are made on first use, and the
+    name index comes as a function making it."""
     from .names import NameIndex
     from .csr import Index
 
-    def part(table: str, fields: Sequence[str]) -> list[Column]:
-        return [decode(column(f"{table}.{f}"), kinds[f"{table}.{f}"], _EMPTY.get(f))
-                for f in fields]
+    def field(name: str) -> Column:
+        f = name.split(".", 1)[1]
+        return LazyColumn(partial(lazy, name, lambda: decode(column(name), kinds[name],
+                                                             _EMPTY.get(f))))
 
-    def numbers(name: str) -> "array[int]":
-        return ints(column(name))
+    def numbers(name: str) -> Callable[[], "array[int]"]:
+        return partial(lazy, name, lambda: ints(column(name)))
 
-    source_cols = part("sources", SOURCE_FIELDS)
+    source_cols = [decode(column(f"sources.{f}"), kinds[f"sources.{f}"]) for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
-    entity_cols = part("entities", ENTITY_FIELDS)
-    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, len(entity_cols[0]))
-    ids: list[str] = column("entities.id").to_pylist()
+    ids_memo: list[list[str]] = []
+
+    def ids() -> list[str]:
+        if not ids_memo:
+            ids_memo.append(lazy("ids", lambda: column("entities.id").to_pylist()))
+        return ids_memo[0]
+
+    entities = Rows(Entity, ENTITY_FIELDS, [field(f"entities.{f}") for f in ENTITY_FIELDS],
+                    n_entities)
     k = RELATION_FIELDS.index
-    plain = [f for f in RELATION_FIELDS if f not in ("source_id", "target_id", "source")]
     cols: list[Column] = [None] * len(RELATION_FIELDS)
-    for f, c in zip(plain, part("relations", plain)):
-        cols[k(f)] = c
-    cols[k("source_id")] = CodedColumn(ids, numbers("relations.source_id"))
-    cols[k("target_id")] = CodedColumn(ids, numbers("relations.target_id"))
-    cols[k("source")] = RefColumn(sources, numbers("relations.source"))
-    relations = Rows(Relation, RELATION_FIELDS, cols, len(cols[0]))
+    for f in RELATION_FIELDS:
+        cols[k(f)] = field(f"relations.{f}")
+    for f in ("source_id", "target_id"):
+        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(ids(), numbers(n)()),
+                                        f"relations.{f}"))
+    source_codes = ints(column("relations.source"))   # read now: a damaged one fails the hit
+    cols[k("source")] = RefColumn(sources, source_codes)
+    relations = Rows(Relation, RELATION_FIELDS, cols, len(source_codes))
+    order = numbers("index.order")
+    id_array: list[Any] = []
+
+    def id_at(u: int) -> str:
+        if not id_array:        # the checked column (a list if it came from a fresh load)
+            id_array.append(lazy("ids", lambda: column("entities.id")))
+        value = id_array[0][cast(Any, index.order)[u]]
+        return value if isinstance(value, str) else cast(str, value.as_py())
+
+    sorted_ids = _KeyView(id_at, n_entities,
+                          lambda: list(map(ids().__getitem__, cast(Any, index.order))))
     inc_off, inc, inc_other, nbr_off, nbr = (numbers(f"index.{name}") for name in INDEX_COLUMNS)
-    index = Index([ids[r] for r in numbers("index.order")], inc_off, inc, inc_other, nbr_off,
-                  nbr, components=list(numbers("index.components")))
-    data = Dataset(schema, RowMap(entities, ids),  # type: ignore[arg-type]
+    index = Index(sorted_ids, inc_off, inc, inc_other, nbr_off, nbr,
+                  pos=SortedPositions(sorted_ids,
+                                      lambda: dict(zip(sorted_ids, range(n_entities)))),
+                  components=lambda: list(numbers("index.components")()), order=order)
+    data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
-    blob: bytes = column("names.blob")[0].as_py()
-    starts = numbers("names.start")
-    starts.append(len(blob) + 1)
-    names = NameIndex(blob, starts, numbers("names.length"), numbers("names.row"),
-                      numbers("names.slot"))
-    return data, index, names
+
+    def names() -> NameIndex:
+        blob: bytes = column("names.blob")[0].as_py()
+        starts = ints(column("names.start"))
+        starts.append(len(blob) + 1)
+        return NameIndex(blob, starts, ints(column("names.length")), ints(column("names.row")),
+                         ints(column("names.slot")))
+
+    return data, index, partial(lazy, "names", names)

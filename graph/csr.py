@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any, Sequence, Union
+from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union, cast
 
 from .bulk import field_values, gc_paused
 
@@ -35,15 +35,49 @@ SORTED_ABOVE = 32
 Ints = Union[list[int], "array[int]"]
 
 
+class _Loaded:
+    """An attribute given as its value or as a function making it on first use
+    (the cache reads each column only when a query needs it)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        value = obj.__dict__[self.slot]
+        if callable(value):
+            value = obj.__dict__[self.slot] = value()
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.slot] = value
+
+
 class Index:
-    def __init__(self, ids: list[str], inc_off: Ints, inc: Ints, inc_other: Ints,
-                 nbr_off: Ints, nbr: Ints, pos: dict[str, int] | None = None,
-                 components: list[int] | None = None):
+    ids: list[str] = _Loaded()  # type: ignore[assignment]
+    inc_off: Ints = _Loaded()  # type: ignore[assignment]
+    inc: Ints = _Loaded()  # type: ignore[assignment]
+    inc_other: Ints = _Loaded()  # type: ignore[assignment]
+    nbr_off: Ints = _Loaded()  # type: ignore[assignment]
+    nbr: Ints = _Loaded()  # type: ignore[assignment]
+
+    def __init__(self, ids: Any, inc_off: Any, inc: Any, inc_other: Any,
+                 nbr_off: Any, nbr: Any, pos: Mapping[str, int] | None = None,
+                 components: Any = None, order: Any = None):
+        """Each column as its value or a function giving it (called on first use).
+        ``order``: the dataset row of each entity number, when known."""
         self.ids = ids
         self._components = components
         self._pos = pos
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
+        self._order = order
+
+    @property
+    def order(self) -> "Ints | None":
+        """The dataset row of each entity number (None when not known)."""
+        if callable(self._order):
+            self._order = self._order()
+        return self._order  # type: ignore[no-any-return]
 
     @classmethod
     def build(cls, data: "Dataset") -> "Index":
@@ -83,7 +117,7 @@ class Index:
         return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
 
     @property
-    def pos(self) -> dict[str, int]:
+    def pos(self) -> Mapping[str, int]:
         """Entity id -> number (made on first use: a warm ``kg stats`` never needs it)."""
         if self._pos is None:
             self._pos = dict(zip(self.ids, range(len(self.ids))))
@@ -123,9 +157,11 @@ class Index:
 
     def components(self) -> list[int]:
         """Sizes of the weakly connected components (worked out once; kept in the cache)."""
+        if callable(self._components):
+            self._components = self._components()
         if self._components is None:
             self._components = self._find_components()
-        return self._components
+        return cast("list[int]", self._components)
 
     def _find_components(self) -> list[int]:
         seen = bytearray(len(self.ids))

@@ -54,6 +54,24 @@ def same(a, b) -> None:
     assert a.schema == b.schema
 
 
+def same_store(store, truth) -> None:
+    """Every part of a store (facts, adjacency, name index) as a fresh build has it."""
+    from graph.csr import Index
+    from graph.names import NameIndex
+
+    same(store.data, truth)
+    fresh = Index.build(truth)
+    for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
+        assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
+    assert store.index.components() == fresh.components()
+    names = NameIndex.build(truth.entities.values())
+    assert (store.names.blob, list(store.names.rows)) == (names.blob, list(names.rows))
+    first = next(iter(truth.entities.values()))
+    assert [m.entity.id for m in store.find(first.name)] == \
+        [m.entity.id for m in store.find(first.name)]
+    assert store.entity(first.id) == first
+
+
 def test_cache_dir_order(monkeypatch, tmp_path):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "a"))
     assert cache_dir() == tmp_path / "a"
@@ -162,8 +180,8 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
     head = trailer - int.from_bytes(good[trailer:trailer + 8], "little")
     offsets = sorted({0, 7, 9, head - 1, head, (head + trailer) // 2, trailer - 1, trailer,
                       trailer + 9, len(good) - 1, len(good) // 3, len(good) // 2,
-                      *(body + off + length // 2 for off, length, _ in header["sections"].values()),
-                      *(body + off - 1 for off, _, _ in header["sections"].values() if off)})
+                      *(body + s[0] + s[1] // 2 for s in header["sections"].values()),
+                      *(body + s[0] - 1 for s in header["sections"].values() if s[0])})
     truth = load_dataset(seeds)
     calls = loads(monkeypatch)
     for at in offsets:
@@ -175,7 +193,7 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
             continue
         capsys.readouterr()
         store = MemoryStore.from_folder(seeds)
-        same(store.data, truth)
+        same_store(store, truth)
         assert "is damaged" in capsys.readouterr().err
     assert len(calls) >= len(offsets) - 1
 
@@ -192,8 +210,8 @@ def test_a_flipped_fact_byte_never_reaches_an_answer(seeds, cache_env, monkeypat
     data[at] = ord("A") if data[at] != ord("A") else ord("B")
     cached.write_bytes(bytes(data))
     store = MemoryStore.from_folder(seeds)
+    same(store.data, truth)                      # the country column is checked when first read
     assert "checksum mismatch" in capsys.readouterr().err
-    same(store.data, truth)
 
 
 _PLANT = r"""
@@ -316,7 +334,9 @@ def test_concurrent_cold_kg_runs_agree_and_leave_a_good_entry(seeds, cache_env):
     assert all(e == b"" for _, e in outs)
     (entry,) = cache_env.glob("*.kgc")
     header, columns = cache_mod._open_entry(entry)
-    columns()
+    column, kinds = columns()
+    for name in kinds:
+        column(name)                                 # raises Damaged if not intact
     warm = subprocess.run(cmd, env=env, capture_output=True, cwd=ROOT)
     assert warm.stdout == outs[0][0] and warm.stderr == b""
 
@@ -361,3 +381,67 @@ def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
     result = run_kg("cache", "clear")
     assert result.exit_code == 0 and result.output.startswith("removed 1 entry")
     assert not list(cache_env.glob("*.kgc"))
+
+
+def _flip_in_section(entry: Path, name: str) -> None:
+    header, _ = cache_mod._open_entry(entry)
+    off, length = header["sections"][name][:2]
+    _flip(entry, len(cache_mod.MAGIC) + off + length // 2)
+
+
+def test_a_lazily_read_column_is_checked_at_first_use_and_answers_stay_right(
+        seeds, cache_env, monkeypatch, capsys):
+    """A flip inside a column that is read only when a query needs it (the
+    relations' evidence) is not seen at open, is caught when first used,
+    reported once, and the values come from a fresh load; the entry is rebuilt."""
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    _flip_in_section(cached, "relations.evidence")
+    truth = load_dataset(seeds)
+    calls = loads(monkeypatch)
+    store = MemoryStore.from_folder(seeds)
+    assert calls == [] and capsys.readouterr().err == ""     # not read yet: not checked yet
+    assert [r.evidence for r in store.data.relations] == [r.evidence for r in truth.relations]
+    err = capsys.readouterr().err
+    assert err.count("is damaged") == 1 and "checksum mismatch in relations.evidence" in err
+    assert len(calls) == 1
+    same(store.data, truth)
+    assert capsys.readouterr().err == ""                     # reported once only
+    again = MemoryStore.from_folder(seeds)                   # the rebuilt entry: a clean hit
+    same(again.data, truth)
+    assert len(calls) == 1 and capsys.readouterr().err == ""
+
+
+def test_every_lazily_read_column_is_checked(seeds, cache_env, monkeypatch, capsys):
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    good = cached.read_bytes()
+    header, _ = cache_mod._open_entry(cached)
+    truth = load_dataset(seeds)
+    for name in header["sections"]:
+        cached.write_bytes(good)
+        _flip_in_section(cached, name)
+        capsys.readouterr()
+        same_store(MemoryStore.from_folder(seeds), truth)
+        assert f"checksum mismatch in {name}" in capsys.readouterr().err, name
+
+
+def test_a_warm_hit_looks_ids_up_by_bisection_then_by_dict(seeds, cache_env, monkeypatch):
+    """Ids resolve the same through the cached index's bisection and, past the
+    lookup budget, its dict; unknown ids (even ones sorting first or last) miss."""
+    import graph.columns as columns
+    from graph.csr import Index
+
+    truth = load_dataset(seeds)
+    fresh = Index.build(truth)
+    MemoryStore.from_folder(seeds)
+    monkeypatch.setattr(columns, "BISECT_LOOKUPS", len(truth.entities) + 3)
+    store = MemoryStore.from_folder(seeds)
+    for i, entity_id in enumerate(truth.entities):
+        assert store.index.pos[entity_id] == fresh.pos[entity_id]
+        assert store.data.entities[entity_id] == truth.entities[entity_id]
+    for missing in ("", "\0", "\U0010ffff", "zzzz-not-there", 3):
+        assert missing not in store.data.entities
+        assert store.data.entities.get(missing) is None
+    assert store.index.pos._dict is not None          # the budget ran out: a dict now
+    assert list(store.data.entities) == list(truth.entities)

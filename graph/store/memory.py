@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .. import defaults
 from ..bulk import count_values, gc_paused
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 class MemoryStore(Store):
     def __init__(self, data: Dataset, index: Index | None = None,
-                 names: "NameIndex | None" = None):
+                 names: "NameIndex | Callable[[], NameIndex] | None" = None):
         self.data = data
         self.schema = data.schema
         # Queries walk the integer index; the networkx graph is built when
@@ -96,11 +96,24 @@ class MemoryStore(Store):
     @property
     def names(self) -> "NameIndex":
         """The name index (see :mod:`graph.names`), built on first use unless cached."""
+        if callable(self._names):
+            self._names = self._names()       # the cached one, read on first use
         if self._names is None:
             from ..names import NameIndex
 
             self._names = NameIndex.build(self.data.entities.values())
         return self._names
+
+    def _numbered(self, nums: list[int]) -> list[Entity]:
+        """The entities with these index numbers (by row when the index knows
+        the rows: no id lookups)."""
+        ents, order = self.data.entities, self.index.order
+        take = getattr(getattr(ents, "_rows", None), "take", None)
+        if order is not None and take is not None:
+            return take([order[u] for u in nums])  # type: ignore[no-any-return]
+        ids = self.index.ids
+        many = getattr(ents, "many", None)
+        return many([ids[u] for u in nums]) if many is not None else [ents[ids[u]] for u in nums]
 
     def _entity_at(self, row: int) -> Entity:
         """The entity in row ``row`` (entities in dataset order)."""
@@ -261,19 +274,19 @@ class MemoryStore(Store):
 
     def stats(self, top: int = 10) -> Stats:
         index = self.index
-        ents, ids = self.data.entities, index.ids
+        ents = self.data.entities
         off = index.inc_off
         degree = [b - a for a, b in zip(off, off[1:])]
-        ranked = heapq.nsmallest(top, range(len(ids)), key=lambda u: (-degree[u], u))
+        # nlargest is sorted(..., reverse=True)[:top]: ties stay in number (id) order.
+        ranked = heapq.nlargest(top, range(len(degree)), key=degree.__getitem__)
         components = index.components()
-        lone = [ids[u] for u in range(len(ids)) if degree[u] == 0]
-        many = getattr(ents, "many", None)
+        lone = [u for u, d in enumerate(degree) if d == 0]
         return Stats(
             entities=len(ents), relations=len(self.data.relations),
             entity_types=sort_counts(count_values(ents, "type")),
             relation_types=sort_counts(count_values(self.data.relations, "type")),
-            top=[(ents[ids[u]], degree[u]) for u in ranked if degree[u] > 0],
-            isolated=many(lone) if many is not None else [ents[i] for i in lone],
+            top=[(e, degree[u]) for u, e in zip(ranked, self._numbered(ranked)) if degree[u] > 0],
+            isolated=self._numbered(lone),
             components=len(components),
             largest_component=max(components, default=0),
             sources=len(self.data.sources))
