@@ -71,9 +71,9 @@ def neo4j_connection(options: dict[str, Any]) -> dict[str, Any]:
     return {**options, "password": password}
 
 
-def graph_options(f: F) -> F:
-    """Add --seeds/--backend/--strict/--no-cache (and the --neo4j-* options) and pass
-    the open graph (:func:`graph.open`) to the command as ``kg``."""
+def store_options(f: F) -> F:
+    """Add --seeds/--backend/--strict/--no-cache and the --neo4j-* options; the command
+    gets ``seeds``, ``backend`` and ``options``, the keyword arguments of :func:`graph.open`."""
 
     @seeds_option
     @backend_option()
@@ -84,15 +84,28 @@ def graph_options(f: F) -> F:
     @functools.wraps(f)
     def wrapper(*args: Any, seeds: str, backend: str, strict: bool, no_cache: bool,
                 neo4j: dict[str, Any], **kwargs: Any) -> Any:
-        import gc
-
-        import graph
-
         options: dict[str, Any] = {"strict": strict}
         if no_cache:
             options["use_cache"] = False     # on Neo4j: an error, not silently ignored
         if backend == "neo4j":
             options.update(neo4j_connection(neo4j))
+        return f(*args, seeds=seeds, backend=backend, options=options, **kwargs)
+
+    return wrapper
+
+
+def graph_options(f: F) -> F:
+    """:func:`store_options`, then pass the open graph (:func:`graph.open`) to the
+    command as ``kg``."""
+
+    @store_options
+    @functools.wraps(f)
+    def wrapper(*args: Any, seeds: str, backend: str, options: dict[str, Any],
+                **kwargs: Any) -> Any:
+        import gc
+
+        import graph
+
         with graph.open(seeds, backend, **options) as kg:
             if owns_process():
                 # One command, then exit: keep the collector off the millions of objects

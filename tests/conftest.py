@@ -107,3 +107,15 @@ def store_for(request) -> Callable[[Path], object]:
 def _private_cache_dir(tmp_path_factory, monkeypatch):
     """Tests never read or write the user's graph cache (graph/cache.py)."""
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "kg-cache"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (tests/browser.py), one per test module."""
+    import browser as support
+
+    reason = support.missing()
+    require(reason is None, reason or "")
+    b = support.Browser()
+    yield b
+    b.close()

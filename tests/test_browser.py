@@ -13,19 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import Browser, missing, render_to, seeds_screenshot
-from conftest import FIXTURES, ROOT, require
+from browser import render_to, seeds_screenshot
+from conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = missing()
-    require(reason is None, reason or "")
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,19 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from browser import Browser, missing, render_to
-from conftest import ROOT, SEEDS, require
+from browser import render_to
+from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    reason = missing()
-    require(reason is None, reason or "")
-    b = Browser()
-    yield b
-    b.close()
 
 
 @pytest.fixture(scope="module")

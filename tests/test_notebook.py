@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -92,20 +91,16 @@ def test_the_notebook_runs_and_shows_results(executed, run_kg):
 
 
 @pytest.mark.browser
-def test_the_path_frame_works_in_a_real_browser(executed, tmp_path):
+def test_the_path_frame_works_in_a_real_browser(executed, tmp_path, browser):
     """The notebook's path output, as a notebook shows it: the page runs inside the
     sandboxed iframe (opaque origin, no network) and highlights the paths."""
     import time
 
-    from browser import Browser, missing
-
-    require(missing() is None, missing() or "")
     host = tmp_path / "notebook-output.html"
     host.write_text("<!DOCTYPE html><meta charset='utf-8'><body>"
                     + _out(executed[3], "text/html") + "</body>", encoding="utf-8")
-    b = Browser()
+    context = browser.browser.new_context()
     try:
-        context = b.browser.new_context()
         page = context.new_page()
         errors: list[str] = []
         requests: list[str] = []
@@ -125,6 +120,5 @@ def test_the_path_frame_works_in_a_real_browser(executed, tmp_path):
         data = _page_data(_out(executed[3], "text/html"))
         assert lit["edges"] == sorted(data["highlight"]["edges"])
         assert errors == [] and requests == [host.as_uri()]
-        context.close()
     finally:
-        b.close()
+        context.close()

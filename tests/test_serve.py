@@ -699,3 +699,19 @@ def test_degree_on_the_index_counts_a_self_loop_once(tmp_path):
             assert ex.degree(eid) == len(ex.store.relations_of(eid)) == 3
     finally:
         ex.close()
+
+
+def test_serve_takes_the_store_options_the_query_commands_take() -> None:
+    """--no-cache on Neo4j is refused by `kg serve` as by every query command (one
+    decorator declares them), before anything connects or listens."""
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    for command in (["stats"], ["serve", "--port", "0"]):
+        run = CliRunner().invoke(cli, [*command, "--backend", "neo4j", "--no-cache"],
+                                 env={"NEO4J_PASSWORD": "x"})
+        assert run.exit_code == 1, run.output
+        assert run.output.strip().splitlines()[-1] == (
+            "Error: the neo4j backend has no option 'use_cache'; it takes seeds, strict, "
+            "uri, user, password, database, dataset")

@@ -9,20 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import SEEDS, require
+from conftest import SEEDS
 from test_serve import Live, memory_source
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    import browser as support          # tests/browser.py
-
-    require(support.missing() is None, str(support.missing()))
-    b = support.Browser()
-    yield b
-    b.close()
 
 
 def open_live(browser, url: str, timeout: float = 60.0):

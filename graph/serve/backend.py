@@ -29,6 +29,20 @@ class Source:
     use_cache: bool = True
     neo4j: tuple[tuple[str, Any], ...] = ()     # connection options (password included)
 
+    @classmethod
+    def of(cls, seeds: str, backend: str, options: dict[str, Any]) -> "Source":
+        """The source :func:`graph.open` ``(seeds, backend, **options)`` opens."""
+        rest = {k: v for k, v in options.items() if k not in ("strict", "use_cache")}
+        return cls(seeds, backend, bool(options.get("strict", False)),
+                   bool(options.get("use_cache", True)), tuple(sorted(rest.items())))
+
+    def open_options(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`graph.open` for this source."""
+        options: dict[str, Any] = {"strict": self.strict, **dict(self.neo4j)}
+        if not self.use_cache:
+            options["use_cache"] = False     # on Neo4j: an error, as on the CLI
+        return options
+
     @property
     def watches_folder(self) -> bool:
         """Whether the data is the seed folder itself (memory), not a database loaded from it."""
@@ -274,10 +288,7 @@ def open_explorer(source: Source) -> Explorer:
     """Open the graph a :class:`Source` names (a folder is loaded through the cache)."""
     from .. import api
 
-    options: dict[str, Any] = {"strict": source.strict, **dict(source.neo4j)}
-    if source.backend == "memory":
-        options["use_cache"] = source.use_cache
-    return Explorer(api.open(source.seeds, source.backend, **options), source)
+    return Explorer(api.open(source.seeds, source.backend, **source.open_options()), source)
 
 
 def folder_fingerprint(seeds: str) -> tuple[Any, ...] | None:
