@@ -12,9 +12,11 @@ Columns index rows ``0 <= i < len``; :class:`Rows` normalises indices.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import ItemsView, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Callable, Iterator
 
@@ -131,6 +133,39 @@ Column = Any
 """Anything with ``len()``, ``column[i]`` (row i's value, a fresh list or dict
 each time) and ``values()`` (every row's value): the classes here, and the
 Arrow-backed ones of :mod:`graph.columns`."""
+
+
+class ConcatColumn:
+    """Columns one after the other (the parts of an incremental load)."""
+
+    __slots__ = ("parts", "starts")
+
+    def __init__(self, parts: list[Any]):
+        self.parts = parts
+        self.starts = list(accumulate(map(len, parts), initial=0))
+
+    def __len__(self) -> int:
+        return self.starts[-1]
+
+    def __getitem__(self, i: int) -> Any:
+        k = bisect_right(self.starts, i) - 1
+        return self.parts[k][i - self.starts[k]]
+
+    def values(self) -> list[Any]:
+        out: list[Any] = []
+        for part in self.parts:
+            out.extend(part.values())
+        return out
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return [self[i] for i in rows]
+
+    def counts(self) -> Counter[Any]:
+        """How many rows hold each value."""
+        out: Counter[Any] = Counter()
+        for part in self.parts:
+            out.update(part.counts() if hasattr(part, "counts") else Counter(part.values()))
+        return out
 
 
 class Rows(Sequence[Any]):

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
 FORMAT = 6
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
+PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
 _ALIGN = 64
 _MAX_HEADER = 256 << 20
@@ -97,7 +98,8 @@ class Damaged(Exception):
     """The entry's bytes are not what was written."""
 
 
-def _file_hash(path: Path) -> str:
+def file_hash(path: Path) -> str:
+    """The SHA-256 of a file (hex), read a MiB at a time."""
     h = hashlib.sha256()
     buffer = bytearray(1 << 20)
     view = memoryview(buffer)
@@ -146,7 +148,7 @@ class GraphCache:
             return False
         for (rel, key), (_, size, mtime, ctime, digest) in zip(self._stats, files):
             if key != [size, mtime, ctime] and (
-                    key[0] != size or _file_hash(self._seed_path(rel)) != digest):
+                    key[0] != size or file_hash(self._seed_path(rel)) != digest):
                 return False
         return True
 
@@ -164,7 +166,7 @@ class GraphCache:
         except OSError:
             return None
         try:
-            opened = _open_entry(self.path)
+            opened = open_entry(self.path)
         except FileNotFoundError:
             return None
         except (OSError, Damaged) as exc:
@@ -233,11 +235,17 @@ class GraphCache:
             pass
 
     # -- writing --------------------------------------------------------
-    def write(self, dataset: Dataset, index: "Index", names: "NameIndex") -> bool:
-        """Store a dataset and its indexes atomically; False if that was not possible."""
+    def write(self, dataset: Dataset, index: "Index", names: "NameIndex",
+              keys: dict[str, list[Any]] | None = None) -> bool:
+        """Store a dataset and its indexes atomically; False if that was not
+        possible. ``keys``: the seed files' (size, mtime, ctime, SHA-256) by
+        relative path, as the parts just read know them (not hashed again)."""
+        known = keys or {}
         try:
             before = self._stats if self._stats is not None else self._seed_stats()
-            files = [[rel, *key, _file_hash(self._seed_path(rel))] for rel, key in before]
+            # The parts just read know each file's SHA-256 (same size and times).
+            files = [[rel, *key, known[rel][3] if known.get(rel, [])[:3] == key
+                      else file_hash(self._seed_path(rel))] for rel, key in before]
             # A folder that changed while it loaded (or hashed) gets no entry.
             if self._seed_stats() != before:
                 return False
@@ -245,7 +253,7 @@ class GraphCache:
 
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
                       "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
-            _write_entry(self.path, header, dataset_columns(dataset, index, names))
+            write_entry(self.path, header, dataset_columns(dataset, index, names))
         except OSError:
             return False
         prune(self.directory, max_bytes(), keep=self.path)
@@ -291,7 +299,7 @@ def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
     return sink.getvalue()
 
 
-def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
+def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
                  ) -> None:
     """Write the body a column at a time, then the header and the trailer."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -325,7 +333,7 @@ def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str
             os.unlink(tmp)
 
 
-def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
+def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     """The verified header of an entry and a function giving its columns.
 
     Raises :class:`Damaged` (or OSError) for anything but an intact entry:
@@ -411,7 +419,7 @@ def _listing(directory: Path) -> list[tuple[Path, os.stat_result]]:
 def entries(directory: Path | None = None) -> list[CacheEntry]:
     """Cache entries, least recently used first."""
     found = [CacheEntry(p, st.st_size, st.st_mtime)
-             for p, st in _listing(directory or cache_dir()) if p.suffix == SUFFIX]
+             for p, st in _listing(directory or cache_dir()) if p.suffix in (SUFFIX, PART_SUFFIX)]
     return sorted(found, key=lambda e: (e.used, e.path.name))
 
 

@@ -35,6 +35,8 @@ class Builder(Protocol):
 
     schema: Schema
     dataset: Dataset
+    local: bool
+    derived: list[bool] | None
     entity_where: dict[str, str | int]
     relation_where: dict[str, str | int]
     relations: RowsBuilder
@@ -65,9 +67,12 @@ def entities(builder: Builder, seed: SeedFile) -> None:
     n = len(rows)
     columns, lines, row_cells = _columns(rows, len(header))
     col = {h: i for i, h in enumerate(header)}
-    types = {name: name for name in builder.schema.entity_types}
     ids = _checked(columns[col["id"]], rules.identifier)
-    kinds = list(map(types.get, columns[col["type"]]))
+    if builder.local:       # types are checked over the whole folder's parts
+        kinds: list[str | None] = [t or None for t in columns[col["type"]]]
+    else:
+        kinds = list(map({name: name for name in builder.schema.entity_types}.get,
+                         columns[col["type"]]))
     names = columns[col["name"]]
     values: dict[str, Sequence[Any]] = {"id": ids, "type": kinds, "name": names}
 
@@ -219,10 +224,18 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
         return blank if i is None else columns[i]
 
     rtypes = builder.schema.relation_types
-    canon, type_of = builder.entity_index()
-    srcs = list(map(canon.get, column("from")))
-    dsts = list(map(canon.get, column("to")))
-    kinds = list(map({name: name for name in rtypes}.get, column("type")))
+    if builder.local:
+        # Ends and types are checked over the whole folder's parts (graph.parts).
+        canon: dict[str, str] = {}
+        type_of: dict[str, str] = {}
+        srcs: list[str | None] = [t or None for t in column("from")]
+        dsts: list[str | None] = [t or None for t in column("to")]
+        kinds: list[str | None] = [t or None for t in column("type")]
+    else:
+        canon, type_of = builder.entity_index()
+        srcs = list(map(canon.get, column("from")))
+        dsts = list(map(canon.get, column("to")))
+        kinds = list(map({name: name for name in rtypes}.get, column("type")))
 
     # The type of each end; an unknown end (None) has none.
     type_of_end = cast(Callable[[str | None], str | None], type_of.get)
@@ -235,7 +248,7 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
         return kind is not None and a is not None and b is not None \
             and builder.ends_fit(rtypes[kind], a, b)
 
-    fits = {key: fits_ends(key) for key in set(ends())}
+    fits = {key: fits_ends(key) for key in set(ends())} if not builder.local else {}
     # Rows whose end types do not fit (a row list only when there are some).
     fit = list(map(fits.__getitem__, ends())) if not all(fits.values()) else ()
 
@@ -303,6 +316,9 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
                                   **{f: v[a:b] for f, v in values.items()}},
                                  b - a, {"properties": {k - a: props[k] for k in range(a, b)
                                                         if k in props}} if props else None)
+        if builder.derived is not None:
+            builder.derived.extend([True] * (b - a) if ids is None
+                                   else [not ids[k] for k in range(a, b)])
 
     def general(k: int) -> None:
         builder.add_relation(seed.csv_record(row_cells(k), lines[k]), path, lines[k], True,

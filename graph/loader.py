@@ -73,9 +73,21 @@ def load_folder(folder: str | Path, strict: bool = False,
 
 
 class Builder:
-    def __init__(self, report: Report, strict: bool):
+    """Parses, checks and builds rows with the rule book.
+
+    ``local=True`` builds ONE file's part for the incremental cache
+    (:mod:`graph.parts`): every field rule runs, but nothing that needs the
+    rest of the folder does (types, unknown or ill-fitting relation ends,
+    content-id suffixes across repeats); :mod:`graph.parts` does those in one
+    pass over the parts' columns. ``derived`` then records, per relation,
+    whether its id was derived from its content.
+    """
+
+    def __init__(self, report: Report, strict: bool, local: bool = False):
         self.report = report
         self.strict = strict
+        self.local = local
+        self.derived: list[bool] | None = [] if local else None
         self.schema = Schema.builtin()
         self.dataset = Dataset(self.schema)
         # Where each entity, field and relation id was first seen: "path:line",
@@ -95,10 +107,8 @@ class Builder:
 
     # -- orchestration -------------------------------------------------
     def build(self, seeds: list[SeedFile]) -> Dataset:
-        for seed in seeds:
-            if seed.types is not None:
-                self._types(seed)
-        self._check_type_parents()
+        if not self.local:
+            self.types(seeds)
         from . import fastcsv
 
         rows = sum(len(s.entities) + len(s.relations) for s in seeds)
@@ -133,6 +143,14 @@ class Builder:
         self.dataset.relations = self.relations.rows(  # type: ignore[assignment]
             {"source": RefColumn(sources, self.relations.lists["source"])})
         return self.dataset
+
+    def types(self, seeds: Iterable[SeedFile]) -> None:
+        """The schema: every file's ``types`` section, in file order, then the
+        parents and ends they name."""
+        for seed in seeds:
+            if seed.types is not None:
+                self._types(seed)
+        self._check_type_parents()
 
     def file_code(self, path: str) -> int:
         """A number to add a line number to, for a where-value of ``path``."""
@@ -292,7 +310,7 @@ class Builder:
         except ValueError as exc:
             self.report.error(path, line, str(exc))
             return
-        if etype not in self.schema.entity_types:
+        if not self.local and etype not in self.schema.entity_types:
             self.report.error(path, line, f"entity {eid!r}: unknown entity type {etype!r}"
                               + did_you_mean(etype, self.schema.entity_types))
         entity = Entity(eid, etype, name)
@@ -371,12 +389,12 @@ class Builder:
         label = f"relation {src} -{rtype}-> {dst}"
         ok = True
         for end, eid in (("from", src), ("to", dst)):
-            if eid not in self.dataset.entities:
+            if not self.local and eid not in self.dataset.entities:
                 report.error(path, line, f"{label}: unknown entity {eid!r} in '{end}'"
                              + did_you_mean(eid, self.dataset.entities))
                 ok = False
         rt = self.schema.relation_types.get(rtype)
-        if rt is None:
+        if rt is None and not self.local:
             report.error(path, line, f"{label}: unknown relation type {rtype!r}"
                          + did_you_mean(rtype, self.schema.relation_types))
             ok = False
@@ -395,7 +413,7 @@ class Builder:
                 ok = False
         if rel.since and rel.until and date_bounds(rel.since)[0] > date_bounds(rel.until)[1]:
             report.error(path, line, f"{label}: since {rel.since} is after until {rel.until}")
-        if rt is not None and ok:
+        if rt is not None and ok and not self.local:
             self._check_ends(rt, rel, label, path, line)
         where = f"{path}:{line}" if line else path
         if explicit_id is not None:
@@ -410,6 +428,8 @@ class Builder:
         code = 0 if rel.source is None else self.note_source(rel.source)
         if ok:
             self.relations.add(rel, source=code)
+            if self.derived is not None:
+                self.derived.append(explicit_id is None)
 
     def _derived_id(self, rel: Relation) -> str:
         """The content id of a relation without one; repeats get ~2, ~3..."""
@@ -417,8 +437,9 @@ class Builder:
                                           rel.evidence, rel.since, rel.until))
 
     def unique_id(self, base: str) -> str:
-        """``base``, or ``base~2``, ``base~3``... if taken."""
-        if base not in self.relation_where:
+        """``base``, or ``base~2``, ``base~3``... if taken (a local builder
+        keeps ``base``: the suffixes depend on the whole folder)."""
+        if self.local or base not in self.relation_where:
             return base
         # Remembering the last suffix per base keeps many repeats linear.
         n = self.repeats.get(base, 1)

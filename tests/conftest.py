@@ -28,6 +28,14 @@ def require(condition: bool, reason: str) -> None:
 
 
 @pytest.fixture
+def cache_env(tmp_path, monkeypatch) -> Path:
+    """A fresh cache directory ($KG_CACHE_DIR) for one test."""
+    where = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(where))
+    return where
+
+
+@pytest.fixture
 def write_seeds(tmp_path: Path) -> Callable[..., Path]:
     """Write seed files into a fresh folder: write_seeds({"a.yaml": "...", ...})."""
 

@@ -13,16 +13,10 @@ import graph
 from graph import cache as cache_mod
 from graph.cache import GraphCache, cache_dir
 from graph.loader import load_dataset
+from graph.seedio import seed_files
 from graph.store.memory import MemoryStore
 
 from conftest import MINI, ROOT
-
-
-@pytest.fixture
-def cache_env(tmp_path, monkeypatch) -> Path:
-    where = tmp_path / "cache"
-    monkeypatch.setenv("KG_CACHE_DIR", str(where))
-    return where
 
 
 @pytest.fixture
@@ -34,16 +28,29 @@ def seeds(tmp_path) -> Path:
 
 
 def loads(monkeypatch) -> list[str]:
-    """Record every real (uncached) load of a folder."""
+    """Record every real (uncached) load of a folder: a cold one, or one
+    through the per-file parts (counted once, also when it falls back)."""
     import graph.loader as loader
+    import graph.parts as parts
     calls: list[str] = []
-    real = loader.load_dataset
+    inside: list[int] = []
+    real, real_parts = loader.load_dataset, parts.load_parts
 
     def counting(folder, *a, **kw):
-        calls.append(str(folder))
+        if not inside:
+            calls.append(str(folder))
         return real(folder, *a, **kw)
 
+    def counting_parts(folder, *a, **kw):
+        calls.append(str(folder))
+        inside.append(1)
+        try:
+            return real_parts(folder, *a, **kw)
+        finally:
+            inside.pop()
+
     monkeypatch.setattr(loader, "load_dataset", counting)
+    monkeypatch.setattr(parts, "load_parts", counting_parts)
     return calls
 
 
@@ -88,8 +95,9 @@ def test_second_load_is_a_hit_with_identical_data(seeds, cache_env, monkeypatch)
     first = MemoryStore.from_folder(seeds)
     assert len(calls) == 1
     files = list(cache_env.iterdir())
-    assert len(files) == 1 and files[0].suffix == ".kgc"
-    assert not any(p.name.endswith(".kgc") for p in seeds.rglob("*"))  # outside the folder
+    # The folder's entry and one part per seed file (graph/parts.py).
+    assert sorted(p.suffix for p in files) == [".kgc"] + [".kgp"] * len(seed_files(seeds))
+    assert not any(p.suffix in (".kgc", ".kgp") for p in seeds.rglob("*"))  # outside the folder
     second = MemoryStore.from_folder(seeds)
     assert len(calls) == 1                       # no second parse
     same(first.data, second.data)
@@ -146,7 +154,7 @@ def test_damaged_entry_is_reported_once_deleted_and_rebuilt(seeds, cache_env, mo
                                                               capsys, damage):
     calls = loads(monkeypatch)
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     data = cached.read_bytes()
     cached.write_bytes(data[: len(data) // 2] if damage == "half"
                        else data[:-1] if damage == "one-byte-short" else damage)
@@ -172,9 +180,9 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
     """A flip anywhere (magic, header, padding of a section, any table) never
     changes an answer: the entry is refused and rebuilt."""
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     good = cached.read_bytes()
-    header, _ = cache_mod._open_entry(cached)
+    header, _ = cache_mod.open_entry(cached)
     body = len(cache_mod.MAGIC)
     trailer = len(good) - cache_mod._TRAILER - len(cache_mod.MAGIC)
     head = trailer - int.from_bytes(good[trailer:trailer + 8], "little")
@@ -201,7 +209,7 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
 def test_a_flipped_fact_byte_never_reaches_an_answer(seeds, cache_env, monkeypatch, capsys):
     """The issue's case: one byte of a country code flipped inside a valid entry."""
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     data = bytearray(cached.read_bytes())
     truth = load_dataset(seeds)
     country = next(e.country for e in truth.entities.values() if e.country)
@@ -227,7 +235,7 @@ open(sys.argv[1], "wb").write(b"kg-explorer-cache\n" + payload + payload)
 @pytest.mark.parametrize("magic", ["old", "ours"])
 def test_planted_pickle_is_never_executed(seeds, cache_env, tmp_path, run_kg, magic):
     run_kg("stats", "--seeds", seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     marker = tmp_path / "PWNED"
     subprocess.run([sys.executable, "-c", _PLANT, str(cached), str(marker)], check=True)
     if magic == "ours":     # our magic around the pickle, with a plausible trailer
@@ -267,7 +275,7 @@ def test_cli_no_cache_option(seeds, cache_env, run_kg):
     assert not cache_env.exists() or not any(cache_env.iterdir())
     result = run_kg("path", "fund-a", "firm-x", "--seeds", seeds)
     assert result.exit_code == 0, result.output
-    assert len(list(cache_env.iterdir())) == 1
+    assert len(list(cache_env.glob("*.kgc"))) == 1
     cached = run_kg("path", "fund-a", "firm-x", "--seeds", seeds)
     assert cached.output == result.output
 
@@ -278,13 +286,16 @@ def test_invalid_folder_is_never_cached(write_seeds, cache_env, run_kg):
         result = run_kg("stats", "--seeds", folder)
         assert result.exit_code == 1
         assert result.output.startswith("Error: ")
-    assert not cache_env.exists() or not any(cache_env.iterdir())
+    # No entry for the folder (a file's part holds only rows that passed the
+    # file's own checks: the folder's are made again each load).
+    assert not cache_env.exists() or not any(cache_env.glob("*.kgc"))
 
 
 _WRITER = """
 import sys
 from graph.cache import GraphCache
 from graph.loader import load_dataset
+from graph.seedio import seed_files
 from graph.store.memory import MemoryStore
 store = MemoryStore(load_dataset(sys.argv[1]))
 for _ in range(int(sys.argv[2])):
@@ -304,7 +315,7 @@ def test_concurrent_writers_never_expose_a_partial_file(seeds, cache_env, monkey
     complete = 0
     while any(p.poll() is None for p in procs):
         try:
-            header, columns = cache_mod._open_entry(target)
+            header, columns = cache_mod.open_entry(target)
         except FileNotFoundError:
             continue
         column, _ = columns()                        # raises Damaged if not intact
@@ -333,7 +344,7 @@ def test_concurrent_cold_kg_runs_agree_and_leave_a_good_entry(seeds, cache_env):
     assert len({o for o, _ in outs}) == 1
     assert all(e == b"" for _, e in outs)
     (entry,) = cache_env.glob("*.kgc")
-    header, columns = cache_mod._open_entry(entry)
+    header, columns = cache_mod.open_entry(entry)
     column, kinds = columns()
     for name in kinds:
         column(name)                                 # raises Damaged if not intact
@@ -349,7 +360,7 @@ def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds)
         os.utime(GraphCache(f, False).path, (1000 + i, 1000 + i))
     MemoryStore.from_folder(folders[0])          # a hit: now the most recently used
     sizes = {e.path: e.size for e in cache_mod.entries(cache_env)}
-    assert len(sizes) == 3
+    assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * 3   # entries and parts
     oldest = GraphCache(folders[1], False).path
     removed = cache_mod.prune(cache_env, sum(sizes.values()) - 1)
     assert [e.path for e in removed] == [oldest]
@@ -375,16 +386,18 @@ def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
     result = run_kg("cache", "prune", "--max-bytes", "0", "--format", "json")
     assert result.exit_code == 0
     import json
-    assert json.loads(result.output)["removed"][0]["path"] == str(entry)
+    removed = [r["path"] for r in json.loads(result.output)["removed"]]
+    assert str(entry) in removed and len(removed) == 1 + len(seed_files(seeds))   # and parts
     assert not entry.exists()
     run_kg("stats", "--seeds", seeds)
     result = run_kg("cache", "clear")
-    assert result.exit_code == 0 and result.output.startswith("removed 1 entry")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"removed {1 + len(seed_files(seeds))} entries")
     assert not list(cache_env.glob("*.kgc"))
 
 
 def _flip_in_section(entry: Path, name: str) -> None:
-    header, _ = cache_mod._open_entry(entry)
+    header, _ = cache_mod.open_entry(entry)
     off, length = header["sections"][name][:2]
     _flip(entry, len(cache_mod.MAGIC) + off + length // 2)
 
@@ -395,7 +408,7 @@ def test_a_lazily_read_column_is_checked_at_first_use_and_answers_stay_right(
     relations' evidence) is not seen at open, is caught when first used,
     reported once, and the values come from a fresh load; the entry is rebuilt."""
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     _flip_in_section(cached, "relations.evidence")
     truth = load_dataset(seeds)
     calls = loads(monkeypatch)
@@ -414,9 +427,9 @@ def test_a_lazily_read_column_is_checked_at_first_use_and_answers_stay_right(
 
 def test_every_lazily_read_column_is_checked(seeds, cache_env, monkeypatch, capsys):
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.iterdir()
+    (cached,) = cache_env.glob("*.kgc")
     good = cached.read_bytes()
-    header, _ = cache_mod._open_entry(cached)
+    header, _ = cache_mod.open_entry(cached)
     truth = load_dataset(seeds)
     for name in header["sections"]:
         cached.write_bytes(good)

@@ -76,9 +76,13 @@ class MemoryStore(Store):
             return cls(data, index, names)
         from ..loader import load_dataset    # only on a miss: importing it takes time too
 
-        store = cls(load_dataset(seeds, strict=strict))
-        if cache is not None:
-            cache.write(store.data, store.index, store.names)
+        if cache is None:
+            return cls(load_dataset(seeds, strict=strict))
+        from ..parts import load_parts       # only changed seed files are read again
+
+        data, keys = load_parts(seeds, strict, cache.directory)
+        store = cls(data)
+        cache.write(store.data, store.index, store.names, keys)
         return store
 
     # -- lookup --------------------------------------------------------

@@ -1,0 +1,235 @@
+"""The incremental cache (graph/parts.py): after any edit, the dataset a cold
+load gives, reading only the files that changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import graph.parts as parts
+from graph.errors import ValidationFailed
+from graph.export import export
+from graph.loader import load_dataset
+from graph.store.memory import MemoryStore
+
+# Files that need the folder pass: an entity merged across files (new fields
+# and aliases from the second), a content id repeated in two files (~2), an
+# explicit id, sources shared between files and a file-level source, a
+# mixed-type property column, a CSV file on the fast lane, a types section.
+FILES = {
+    "a-types.yaml": """
+        types:
+          entities:
+            trust: {parent: organization, color: "#123456"}
+          relations:
+            backs: {from: [trust], to: [firm]}
+        entities:
+          - {id: fund-a, type: trust, name: Fund A}
+    """,
+    "b-firms.csv": (
+        "id,type,name,aliases,country,tags,size\n"
+        "firm-x,firm,Firm X,FX|Xco,JP,big,3\n"
+        "firm-y,firm,Firm Y,,US,,2.5\n"
+        "firm-z,firm,Firm Z,,,,\n"
+        "gov-jp,government,Government of Japan,,JP,,\n"),
+    "c-rels.csv": (
+        "from,type,to,id,evidence,source,since,until,amount,currency,confidence\n"
+        "fund-a,backs,firm-x,,A backs X.,https://example.org/1,2019,,5,USD,0.9\n"
+        "firm-x,supplies,firm-y,,X supplies Y.,,2020-01,2021,,,\n"
+        "firm-y,supplies,firm-z,rel-yz,Y supplies Z.,https://example.org/2,,,,,\n"
+        "firm-x,supplies,firm-y,,X supplies Y.,,2020-01,2021,,,\n"),
+    "d-more.yaml": """
+        source: {title: Annual report, publisher: X Co}
+        entities:
+          - {id: firm-x, type: firm, name: Firm X, description: Makes things, aliases: [Ecks]}
+        relations:
+          - {from: firm-x, type: supplies, to: firm-y, evidence: X supplies Y., since: 2020-01,
+             until: "2021"}
+          - {from: gov-jp, type: regulates, to: firm-x, source: "https://example.org/1"}
+          - {from: firm-z, type: competes_with, to: firm-y}
+    """,
+}
+
+
+@pytest.fixture
+def folder(write_seeds) -> Path:
+    return write_seeds(FILES)
+
+
+@pytest.fixture
+def cache(cache_env) -> Path:
+    return cache_env
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The seed files graph.parts reads (parses) from now on."""
+    seen: list[str] = []
+    monkeypatch.setattr(parts, "READS", seen)
+    return seen
+
+
+def exported(data, tmp_path: Path, name: str) -> str:
+    target = tmp_path / f"{name}.json"
+    export(data, "json", str(target), force=True)
+    return target.read_text(encoding="utf-8")
+
+
+def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool = False):
+    """Load through the parts; assert every row, the JSON export and store
+    answers equal a cold load's; the incremental dataset."""
+    data, _ = parts.load_parts(folder, strict, cache)
+    cold = load_dataset(folder, strict=strict)
+    assert list(data.entities) == list(cold.entities)
+    assert list(data.entities.values()) == list(cold.entities.values())
+    assert list(data.relations) == list(cold.relations)
+    assert list(data.sources) == list(cold.sources)
+    assert data.schema == cold.schema
+    assert exported(data, tmp_path, "inc") == exported(cold, tmp_path, "cold")
+    mine, truth = MemoryStore(data), MemoryStore(cold)
+    ids = list(cold.entities)
+    for a, b in ((ids[0], ids[-1]), (ids[-1], ids[1])):
+        assert [p.ids for p in mine.paths(a, b)] == [p.ids for p in truth.paths(a, b)]
+    return data
+
+
+def test_first_load_equals_cold_and_builds_every_part(folder, cache, tmp_path, reads):
+    data = check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == sorted(FILES)
+    # The folder pass gave the repeated content id its ~2, as a cold load does.
+    assert sum(r.id.endswith("~2") for r in data.relations) == 1
+    assert data.entities["firm-x"].description == "Makes things"      # merged across files
+    assert len(list(cache.glob("*.kgp"))) == len(FILES) - 1      # a types file keeps no part
+
+
+def test_unchanged_files_are_not_read_again(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    reads.clear()
+    check_same_as_cold(folder, cache, tmp_path)
+    assert reads == ["a-types.yaml"]            # only the file with a types section
+
+
+def test_edit_reads_only_the_edited_file(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    reads.clear()
+    (folder / "d-more.yaml").write_text(FILES["d-more.yaml"].replace("competes_with",
+                                                                      "partners_with")
+                                        .replace("Makes things", "Makes more"),
+                                        encoding="utf-8")
+    data = check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == ["a-types.yaml", "d-more.yaml"]
+    assert data.entities["firm-x"].description == "Makes more"
+
+
+def test_times_only_change_is_not_read_again(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    reads.clear()
+    os.utime(folder / "c-rels.csv", (1, 1))       # same bytes: compared by SHA-256
+    check_same_as_cold(folder, cache, tmp_path)
+    assert reads == ["a-types.yaml"]
+
+
+def test_add_delete_rename(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    reads.clear()
+    (folder / "e-new.yaml").write_text(
+        "entities:\n  - {id: firm-w, type: firm, name: Firm W}\n"
+        "relations:\n  - {from: firm-w, type: supplies, to: firm-x, evidence: X supplies Y.}\n",
+        encoding="utf-8")
+    check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == ["a-types.yaml", "e-new.yaml"]
+    reads.clear()
+    (folder / "e-new.yaml").rename(folder / "0-renamed.yaml")       # now read first
+    check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == ["0-renamed.yaml", "a-types.yaml"]
+    reads.clear()
+    (folder / "0-renamed.yaml").unlink()
+    data = check_same_as_cold(folder, cache, tmp_path)
+    assert "firm-w" not in data.entities and reads == ["a-types.yaml"]
+
+
+def test_repeats_across_files_get_suffixes_in_file_order(write_seeds, cache, tmp_path):
+    one = "  - {from: a, type: supplies, to: b, evidence: same}\n"
+    folder = write_seeds({
+        "a.yaml": "entities:\n  - {id: a, type: firm, name: A}\n  - {id: b, type: firm, name: B}\n",
+        "b.yaml": "relations:\n" + one, "c.yaml": "relations:\n" + one + one, "d.csv": "from,type,to,evidence\na,supplies,b,same\n"})
+    data = check_same_as_cold(folder, cache, tmp_path)
+    assert [r.id.rpartition("~")[2] for r in data.relations][1:] == ["2", "3", "4"]
+
+
+def messages(folder: Path, strict: bool = False) -> str:
+    with pytest.raises(ValidationFailed) as err:
+        load_dataset(folder, strict=strict)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("name, edit", [
+    # the folder pass finds it (each file is fine on its own)
+    ("d-more.yaml", lambda t: t.replace("to: firm-y}", "to: firm-q}")),        # unknown end
+    ("d-more.yaml", lambda t: t.replace("type: firm, name: Firm X",
+                                        "type: government, name: Firm X")),  # merge conflict
+    ("d-more.yaml", lambda t: t.replace("competes_with", "competes")),          # unknown type
+    ("d-more.yaml", lambda t: t.replace("{from: firm-z", "{id: rel-yz, from: firm-z")),  # dup id
+    ("a-types.yaml", lambda t: t.replace("trust: {parent", "trusts: {parent")),  # types gone
+    # the file's own part finds it
+    ("c-rels.csv", lambda t: t.replace("2019", "2019-13")),                     # bad date
+    ("d-more.yaml", lambda t: t.replace("source: {title", "source: {titel")),   # bad source key
+])
+def test_errors_after_an_edit_are_a_cold_loads(folder, cache, name, edit):
+    parts.load_parts(folder, False, cache)
+    path = folder / name
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    want = messages(folder)
+    with pytest.raises(ValidationFailed) as err:
+        parts.load_parts(folder, False, cache)
+    assert str(err.value) == want and ":" in want
+
+
+def test_strict_end_types_checked_over_the_folder(folder, cache, tmp_path):
+    check_same_as_cold(folder, cache, tmp_path, strict=True)
+    path = folder / "d-more.yaml"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "  - {from: firm-z, type: backs, to: firm-y}\n", encoding="utf-8")
+    want = messages(folder, strict=True)
+    assert "backs expects trust -> firm" in want
+    with pytest.raises(ValidationFailed) as err:
+        parts.load_parts(folder, True, cache)
+    assert str(err.value) == want
+    check_same_as_cold(folder, cache, tmp_path, strict=False)    # a warning only
+
+
+def test_damaged_part_is_rebuilt(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    target = parts.part_path(cache, folder.resolve(), False, "c-rels.csv")
+    raw = bytearray(target.read_bytes())
+    raw[len(raw) // 3] ^= 0xFF                  # inside a column: its CRC-32 fails
+    target.write_bytes(bytes(raw))
+    reads.clear()
+    check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == ["a-types.yaml", "c-rels.csv"]
+    reads.clear()
+    parts.load_parts(folder, False, cache)      # rebuilt: intact again
+    assert reads == ["a-types.yaml"]
+
+
+def test_cut_short_part_is_rebuilt(folder, cache, tmp_path, reads):
+    parts.load_parts(folder, False, cache)
+    target = parts.part_path(cache, folder.resolve(), False, "b-firms.csv")
+    target.write_bytes(target.read_bytes()[:100])
+    reads.clear()
+    check_same_as_cold(folder, cache, tmp_path)
+    assert sorted(reads) == ["a-types.yaml", "b-firms.csv"]
+
+
+def test_kg_after_an_edit_answers_as_cold(folder, cache, run_kg):
+    first = run_kg("stats", "--seeds", folder, "--format", "json")
+    assert first.exit_code == 0, first.output
+    path = folder / "d-more.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("competes_with", "partners_with"),
+                    encoding="utf-8")
+    for args in (("stats",), ("path", "fund-a", "firm-z"), ("neighbors", "firm-y")):
+        warm = run_kg(*args, "--seeds", folder, "--format", "json")
+        cold = run_kg(*args, "--seeds", folder, "--format", "json", "--no-cache")
+        assert warm.exit_code == 0 and warm.output == cold.output
