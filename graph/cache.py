@@ -236,10 +236,13 @@ class GraphCache:
 
     # -- writing --------------------------------------------------------
     def write(self, dataset: Dataset, index: "Index", names: "NameIndex",
-              keys: dict[str, list[Any]] | None = None) -> bool:
+              keys: dict[str, list[Any]] | None = None,
+              sections: "Callable[[], Iterable[tuple[str, Any, str]]] | None" = None) -> bool:
         """Store a dataset and its indexes atomically; False if that was not
         possible. ``keys``: the seed files' (size, mtime, ctime, SHA-256) by
-        relative path, as the parts just read know them (not hashed again)."""
+        relative path, as the parts just read know them (not hashed again);
+        ``sections``: the entry's columns when already made (graph.parts),
+        else graph.columns.dataset_columns makes them."""
         known = keys or {}
         try:
             before = self._stats if self._stats is not None else self._seed_stats()
@@ -253,7 +256,8 @@ class GraphCache:
 
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
                       "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
-            write_entry(self.path, header, dataset_columns(dataset, index, names))
+            write_entry(self.path, header, sections() if sections is not None
+                        else dataset_columns(dataset, index, names))
         except OSError:
             return False
         prune(self.directory, max_bytes(), keep=self.path)

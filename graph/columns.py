@@ -140,6 +140,10 @@ def _ints(values: Any, top: int) -> tuple["pa.Array", str]:
     import pyarrow as pa
 
     typ = pa.int32() if top < 2**31 else pa.int64()
+    if isinstance(values, array):       # no Python int per value
+        import numpy as np
+
+        return pa.array(np.frombuffer(values, np.dtype(values.typecode))).cast(typ), ARROW
     return pa.array(values if isinstance(values, list) else list(values), typ), ARROW
 
 
@@ -163,8 +167,6 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
     """(section name, array, kind) for every column of a dataset, its adjacency
     index and its name index, one at a time (the cache writes each as it comes,
     so only one column is ever held twice)."""
-    import pyarrow as pa
-
     entity_ids = list(data.entities)
     number = dict(zip(entity_ids, range(len(entity_ids))))
     n_ent, n_rel = len(entity_ids), len(data.relations)
@@ -183,12 +185,27 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
             yield (f"relations.{f}", *_ints(map(number.__getitem__, values), n_ent))
         else:
             yield (f"relations.{f}", *encode(values, _EMPTY.get(f)))
+    order = index.order
+    yield from index_columns(index, order if order is not None
+                             else map(number.__getitem__, index.ids), n_ent, n_rel)
+    yield from name_columns(names, n_ent)
+
+
+def index_columns(index: "Index", order: Any, n_ent: int, n_rel: int
+                  ) -> Iterator[tuple[str, "pa.Array", str]]:
+    """The ``index.*`` sections (``order``: the dataset row of each entity number)."""
     top = max(2 * n_rel, n_ent) + 1
     for name in INDEX_COLUMNS:
         yield (f"index.{name}", *_ints(getattr(index, name), top))
-    yield ("index.order", *_ints(map(number.__getitem__, index.ids), n_ent))
+    yield ("index.order", *_ints(order, n_ent))
     yield ("index.components", *_ints(index.components(), n_ent + 1))
-    yield ("names.start", pa.array(names.starts[:-1], pa.int64()), ARROW)
+
+
+def name_columns(names: "NameIndex", n_ent: int) -> Iterator[tuple[str, "pa.Array", str]]:
+    """The ``names.*`` sections."""
+    import pyarrow as pa
+
+    yield ("names.start", *_ints(names.starts[:-1], 2**63 - 1))
     yield ("names.length", *_ints(names.lengths, 2**31 - 1))
     yield ("names.row", *_ints(names.rows, n_ent))
     yield ("names.slot", *_ints(names.slots, 2**31 - 1))

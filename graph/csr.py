@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
-from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union, cast
 
 from .bulk import field_values, gc_paused
@@ -86,35 +84,49 @@ class Index:
 
     @classmethod
     def _build(cls, data: "Dataset") -> "Index":
-        ids = sorted(data.entities)
-        pos = dict(zip(ids, range(len(ids))))
-        src = list(map(pos.__getitem__, field_values(data.relations, "source_id")))
-        dst = list(map(pos.__getitem__, field_values(data.relations, "target_id")))
-        m = len(src)
-        # Incidence j < m is relation j out of src[j]; j >= m is relation j - m
-        # into dst[j - m]. One stable sort by entity groups them (C loops only).
-        at, far = src + dst, dst + src
-        inc = sorted(range(2 * m), key=at.__getitem__)
-        degree = Counter(src)
-        degree.update(dst)
-        offsets = list(accumulate(map(degree.__getitem__, range(len(ids))), initial=0))
-        del at, src, dst, degree
-        # Big entities keep their incidences sorted by the other end, so the
-        # relations between two entities are found by bisection (see between()).
-        for a, b in zip(offsets, offsets[1:]):
-            if b - a > SORTED_ABOVE:
-                inc[a:b] = sorted(inc[a:b], key=far.__getitem__)
-        other = list(map(far.__getitem__, inc))
-        del far
-        nbr: list[int] = []
-        nbr_off = [0]
-        for a, b in zip(offsets, offsets[1:]):
-            if b - a > SORTED_ABOVE:
-                nbr.extend(dict.fromkeys(other[a:b]))
-            elif a != b:
-                nbr.extend(sorted(set(other[a:b])))
-            nbr_off.append(len(nbr))
-        return cls(ids, offsets, inc, other, nbr_off, nbr, pos)
+        keys = list(data.entities)
+        row = dict(zip(keys, range(len(keys))))
+        src = list(map(row.__getitem__, field_values(data.relations, "source_id")))
+        dst = list(map(row.__getitem__, field_values(data.relations, "target_id")))
+        return cls.from_rows(keys, src, dst)
+
+    @classmethod
+    def from_rows(cls, keys: Sequence[str], src: Any, dst: Any) -> "Index":
+        """The index of entities ``keys`` (in dataset order) and relations from
+        entity row ``src[k]`` to ``dst[k]`` (sequences or numpy arrays).
+
+        numpy sorts (stable, so ties keep relation order): incidences grouped
+        by entity number, those of big entities then by the other end, and
+        the distinct neighbours of each entity as sorted unique pairs.
+        """
+        import numpy as np
+
+        n, m = len(keys), len(src)
+        order = sorted(range(n), key=keys.__getitem__)          # number -> row
+        rank = np.empty(n, np.int64)                             # row -> number
+        rank[order] = np.arange(n, dtype=np.int64)
+        s = rank[np.asarray(src, np.int64)] if m else np.empty(0, np.int64)
+        d = rank[np.asarray(dst, np.int64)] if m else np.empty(0, np.int64)
+        # Incidence j < m is relation j out of s[j]; j >= m is relation j - m
+        # into d[j - m].
+        at, far = np.concatenate([s, d]), np.concatenate([d, s])
+        degree = np.bincount(at, minlength=n)
+        offsets = np.concatenate([[0], np.cumsum(degree)])
+        # One stable sort by entity; big entities keep their incidences sorted
+        # by the other end too, so the relations between two entities are
+        # found by bisection (see between()).
+        width = n + 1
+        then = np.where(degree[at] > SORTED_ABOVE, far + 1, 0)
+        inc = np.argsort(at * width + then, kind="stable")
+        other = far[inc]
+        pairs = np.repeat(np.arange(n, dtype=np.int64), degree) * width + other
+        pairs.sort()
+        pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])] if len(pairs) else pairs
+        nbr = pairs % width
+        nbr_off = np.concatenate([[0], np.cumsum(np.bincount(pairs // width, minlength=n))])
+        ids = [keys[r] for r in order]
+        return cls(ids, _ints(offsets), _ints(inc), _ints(other), _ints(nbr_off), _ints(nbr),
+                   dict(zip(ids, range(n))), order=array("i", order))
 
     @property
     def pos(self) -> Mapping[str, int]:
@@ -182,6 +194,17 @@ class Index:
                         stack.append(v)
             sizes.append(size)
         return sizes
+
+
+def _ints(values: Any) -> "array[int]":
+    """A numpy integer array as a compact Python ``array``."""
+    import numpy as np
+
+    code = "i" if not len(values) or int(values.max()) < 2**31 else "q"
+    out = array(code)
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int32 if code == "i" else np.int64)
+                  .tobytes())
+    return out
 
 
 def relation_of(rels: Sequence["Relation"], signed: int) -> "Relation":

@@ -26,9 +26,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
+from .columns import ARROW, JSON
 from .bulk import ConcatColumn, PlainColumn, RefColumn, RowMap, Rows, field_values, gc_paused
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, Relation,
                     Source)
@@ -37,6 +40,9 @@ from .validate import Report
 
 if TYPE_CHECKING:
     import pyarrow as pa
+
+    from .csr import Index
+    from .names import NameIndex
 
 EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
 
@@ -92,10 +98,23 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
     there (0: none)."""
     import pyarrow as pa
 
-    from .columns import ARROW, encode
+    from .columns import encode
+    from .resolve import normalize_many
 
     for f in ENTITY_FIELDS:
         yield (f"entities.{f}", *encode(field_values(data.entities, f), EMPTY.get(f)))
+    # The name index's labels (graph/names.py: id, name, aliases of each
+    # entity, normalised), merged into the folder's index by one sort.
+    labels: list[str] = []
+    rows: list[int] = []
+    slots: list[int] = []
+    for row, e in enumerate(data.entities.values()):
+        labels += [e.id, e.name, *e.aliases]
+        rows += [row] * (2 + len(e.aliases))
+        slots += range(2 + len(e.aliases))
+    yield "names.text", pa.array(normalize_many(labels), pa.string()), ARROW
+    yield "names.row", pa.array(rows, pa.int32()), ARROW
+    yield "names.slot", pa.array(slots, pa.int32()), ARROW
     for f in SOURCE_FIELDS:
         yield (f"sources.{f}", *encode(field_values(data.sources, f)))
     rels: Any = data.relations
@@ -105,7 +124,7 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
     for f in RELATION_FIELDS:
         if f != "source":
             values = field_values(rels, f)
-            if f in ("id", "source_id", "target_id", "type"):
+            if f in ("id", "source_id", "target_id"):
                 yield f"relations.{f}", pa.array(values, pa.string()), ARROW
             else:
                 yield (f"relations.{f}", *encode(values, EMPTY.get(f)))
@@ -190,18 +209,31 @@ def _stat(path: Path) -> list[int]:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
-def load_parts(seeds: str | Path, strict: bool, directory: Path | None
-               ) -> tuple[Dataset, dict[str, list[Any]]]:
-    """The folder's Dataset through its parts (``directory``: where they are
-    kept; None: build them all, keep none), and each file's key (size, mtime,
-    ctime, SHA-256) by relative path. Raises what :func:`graph.loader.load_dataset`
-    raises, with its messages: any problem loads the folder cold."""
+@dataclass
+class Loaded:
+    """A folder loaded through its parts: the dataset, each seed file's key
+    (size, mtime, ctime, SHA-256) by relative path, and — when the folder pass
+    made them from the parts' columns — the adjacency index, the name index
+    and the cache entry's sections (so nothing is encoded twice)."""
+
+    data: Dataset
+    keys: dict[str, list[Any]] = field(default_factory=dict)
+    index: "Index | None" = None
+    names: "NameIndex | None" = None
+    sections: "Callable[[], Iterator[tuple[str, pa.Array, str]]] | None" = None
+
+
+def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loaded:
+    """The folder through its parts (``directory``: where they are kept;
+    None: build them all, keep none). Raises what
+    :func:`graph.loader.load_dataset` raises, with its messages: any problem
+    loads the folder cold."""
     from .loader import load_dataset
 
     root = Path(seeds)
     folder = root.resolve()
     if not folder.is_dir():
-        return load_dataset(seeds, strict=strict), {}
+        return Loaded(load_dataset(seeds, strict=strict))
     parts: list[Part] = []
     with gc_paused():
         for file in seed_files(folder):
@@ -209,23 +241,24 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None
             try:
                 stat = _stat(file)
             except OSError:
-                return load_dataset(seeds, strict=strict), {}
+                return Loaded(load_dataset(seeds, strict=strict))
             head = _head(folder, strict, rel)
             where = part_path(directory, folder, strict, rel) if directory is not None else None
             part = _read_part(where, head, stat, file) if where is not None else None
             if part is None:
                 part = _build_part(file, folder, rel, strict, stat, where, head)
             if part is None:
-                return load_dataset(seeds, strict=strict), {}
+                return Loaded(load_dataset(seeds, strict=strict))
             parts.append(part)
-        data = assemble(parts, strict) if parts else None
-    if data is None:
-        return load_dataset(seeds, strict=strict), {}
-    data.folder = display_path(root)
-    return data, {p.rel: p.key for p in parts}
+        loaded = assemble(parts, strict) if parts else None
+    if loaded is None:
+        return Loaded(load_dataset(seeds, strict=strict))
+    loaded.data.folder = display_path(root)
+    loaded.keys = {p.rel: p.key for p in parts}
+    return loaded
 
 
-def assemble(parts: list[Part], strict: bool) -> Dataset | None:
+def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
     (the caller then loads cold, for the report)."""
@@ -238,7 +271,7 @@ def assemble(parts: list[Part], strict: bool) -> Dataset | None:
     builder = Builder(report, strict)
     builder.types(p.seed for p in parts if p.seed is not None)
     schema = builder.schema
-    if not report.ok:
+    if report.errors:
         return None
 
     # Entities: types known, then one id per entity (merged in file order).
@@ -249,12 +282,12 @@ def assemble(parts: list[Part], strict: bool) -> Dataset | None:
         return None
     ids = [i for p in parts for i in p.column("entities.id").to_pylist()]
     first = dict.fromkeys(ids)
-    entity_columns = [ConcatColumn([p.decoded(f"entities.{f}") for p in parts])
-                      for f in ENTITY_FIELDS]
-    rows = Rows(Entity, ENTITY_FIELDS, entity_columns, len(ids))
-    if len(first) == len(ids):
+    merged = len(first) != len(ids)
+    rows = Rows(Entity, ENTITY_FIELDS, [ConcatColumn([p.decoded(f"entities.{f}") for p in parts])
+                                        for f in ENTITY_FIELDS], len(ids))
+    if not merged:
         entities: Any = RowMap(rows, ids)
-        id_array = pa.chunked_array([p.column("entities.id") for p in parts]).combine_chunks()
+        id_array = _joined(parts, "entities.id")[0]
         type_array = pa.chunked_array([p.strings("entities.type") for p in parts]
                                       ).combine_chunks()
     else:
@@ -263,22 +296,30 @@ def assemble(parts: list[Part], strict: bool) -> Dataset | None:
         if report.errors:
             return None
         entities = builder.dataset.entities
-        id_array = pa.array(list(entities), pa.string())
+        ids = list(entities)
+        id_array = pa.array(ids, pa.string())
         type_array = pa.array([e.type for e in entities.values()], pa.string())
 
     # Relations: types known, ends known (and fitting, when strict).
     if not distinct("relations.type") <= set(schema.relation_types):
         return None
-    for p in parts:
-        for end in ("relations.source_id", "relations.target_id"):
-            if len(p) and not pc.all(pc.is_in(p.column(end), value_set=id_array)).as_py():
-                return None
-    if strict and not _ends_fit(parts, builder, id_array, type_array):
+    # One look-up (one hash table over the ids) for every end of every part.
+    found = pc.index_in(pa.concat_arrays([p.column(f"relations.{end}") for end in
+                                          ("source_id", "target_id") for p in parts]),
+                        value_set=id_array)
+    if found.null_count:
+        return None
+    found = found.cast(pa.int32())
+    at = list(accumulate((len(p) for p in parts * 2), initial=0))
+    pieces = [found.slice(a, b - a) for a, b in zip(at, at[1:])]
+    ends = {"source_id": pieces[:len(parts)], "target_id": pieces[len(parts):]}
+    if strict and not _ends_fit(parts, builder, ends, type_array):
         return None
 
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
     rids = [i for p in parts for i in p.column("relations.id").to_pylist()]
-    if len(set(rids)) != len(rids):
+    renamed = len(set(rids)) != len(rids)
+    if renamed:
         derived = [d for p in parts for d in p.column("relations.derived").to_pylist()]
         where = builder.relation_where
         for k, (rid, made) in enumerate(zip(rids, derived)):
@@ -301,33 +342,106 @@ def assemble(parts: list[Part], strict: bool) -> Dataset | None:
                    else [PlainColumn([]) for _ in SOURCE_FIELDS], len(keys))
     from .columns import ints
 
-    source_codes = ints(pa.chunked_array(codes, pa.int32()).combine_chunks())
+    code_array = pa.chunked_array(codes, pa.int32()).combine_chunks()
     columns: list[Any] = []
     for f in RELATION_FIELDS:
         if f == "id":
             columns.append(PlainColumn(rids))
         elif f == "source":
-            columns.append(RefColumn(sources, source_codes))
+            columns.append(RefColumn(sources, ints(code_array)))
         else:
             columns.append(ConcatColumn([p.decoded(f"relations.{f}") for p in parts]))
     relations = Rows(Relation, RELATION_FIELDS, columns, len(rids))
-    return Dataset(schema, entities, relations, sources)  # type: ignore[arg-type]
+    data = Dataset(schema, entities, relations, sources)  # type: ignore[arg-type]
+    if merged:          # rare: the slow, general route builds the indexes
+        return Loaded(data)
+
+    from .csr import Index
+
+    src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
+                for e in ("source_id", "target_id"))
+    index = Index.from_rows(ids, src, dst)
+    names = _names(parts)
+
+    def sections() -> Iterator[tuple[str, "pa.Array", str]]:
+        """The cache entry's sections, from the parts' arrays."""
+        from .columns import encode, index_columns, name_columns
+
+        for f in ENTITY_FIELDS:
+            yield (f"entities.{f}", *_joined(parts, f"entities.{f}"))
+        for f, values in zip(SOURCE_FIELDS, zip(*keys) if keys else [[]] * len(SOURCE_FIELDS)):
+            yield (f"sources.{f}", *encode(list(values)))
+        yield "relations.source", code_array, ARROW
+        yield "relations.source_id", pa.array(src, pa.int32()), ARROW
+        yield "relations.target_id", pa.array(dst, pa.int32()), ARROW
+        yield "relations.id", (pa.array(rids, pa.string()) if renamed
+                               else _joined(parts, "relations.id")[0]), ARROW
+        for f in RELATION_FIELDS:
+            if f not in ("id", "source", "source_id", "target_id"):
+                yield (f"relations.{f}", *_joined(parts, f"relations.{f}"))
+        yield from index_columns(index, index.order, len(ids), len(rids))
+        yield from name_columns(names, len(ids))
+
+    return Loaded(data, index=index, names=names, sections=sections)
 
 
-def _ends_fit(parts: list[Part], builder: Any, id_array: "pa.Array",
+def _joined(parts: list[Part], name: str) -> tuple["pa.Array", str]:
+    """One column of every part as one array and its kind: Arrow's concat
+    when the parts agree on kind and type (an all-null part fits any), else
+    the values encoded again (graph.columns.encode)."""
+    import pyarrow as pa
+
+    from .columns import encode
+
+    arrays = [p.column(name) for p in parts]
+    coded = any(pa.types.is_dictionary(a.type) for a in arrays)
+    plain = [a.dictionary_decode() if pa.types.is_dictionary(a.type) else a for a in arrays]
+    typed = [(p.kinds[name], a.type) for p, a in zip(parts, plain) if a.null_count < len(a)]
+    if len(set(typed)) <= 1:
+        # All null: JSON nulls stand for empty mappings, Arrow nulls for None.
+        kind, typ = typed[0] if typed else (
+            JSON if any(p.kinds[name] == JSON for p, a in zip(parts, plain) if len(a))
+            else ARROW, plain[0].type)
+        out = pa.concat_arrays([a if a.type == typ else pa.nulls(len(a), typ) for a in plain])
+        return (out.dictionary_encode() if coded else out), kind
+    values = ConcatColumn([p.decoded(name) for p in parts]).values()
+    return encode(values, EMPTY.get(name.split(".", 1)[1]))
+
+
+def _names(parts: list[Part]) -> "NameIndex":
+    """The folder's name index from the parts' labels: rows numbered across
+    the parts, then one stable sort by length (as NameIndex.build orders them)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .names import NameIndex
+
+    texts = pa.chunked_array([p.column("names.text") for p in parts], pa.string())
+    base = list(accumulate((len(p.column("entities.id")) for p in parts), initial=0))
+    rows = np.concatenate([p.column("names.row").to_numpy().astype(np.int64) + b
+                           for p, b in zip(parts, base)])
+    slots = np.concatenate([p.column("names.slot").to_numpy() for p in parts])
+    lengths = pc.utf8_length(texts).to_numpy()
+    order = np.argsort(lengths, kind="stable")
+    return NameIndex.from_parts(texts.take(pa.array(order)).to_pylist(),
+                                lengths[order].tolist(), rows[order].tolist(),
+                                slots[order].tolist())
+
+
+def _ends_fit(parts: list[Part], builder: Any, ends: dict[str, list["pa.Array"]],
               type_array: "pa.Array") -> bool:
     """Whether every relation's end types suit its type (each distinct
     (type, from type, to type) checked once)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     rtypes = builder.schema.relation_types
-    for p in parts:
+    for k, p in enumerate(parts):
         if not len(p):
             continue
-        a = pc.take(type_array, pc.index_in(p.column("relations.source_id"), value_set=id_array))
-        b = pc.take(type_array, pc.index_in(p.column("relations.target_id"), value_set=id_array))
-        table = pa.table({"t": p.strings("relations.type"), "a": a, "b": b})
+        table = pa.table({"t": p.strings("relations.type"),
+                          "a": type_array.take(ends["source_id"][k]),
+                          "b": type_array.take(ends["target_id"][k])})
         triples = table.group_by(["t", "a", "b"]).aggregate([]).to_pylist()
         if not all(builder.ends_fit(rtypes[r["t"]], r["a"], r["b"]) for r in triples):
             return False

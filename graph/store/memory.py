@@ -80,9 +80,9 @@ class MemoryStore(Store):
             return cls(load_dataset(seeds, strict=strict))
         from ..parts import load_parts       # only changed seed files are read again
 
-        data, keys = load_parts(seeds, strict, cache.directory)
-        store = cls(data)
-        cache.write(store.data, store.index, store.names, keys)
+        loaded = load_parts(seeds, strict, cache.directory)
+        store = cls(loaded.data, loaded.index, loaded.names)
+        cache.write(store.data, store.index, store.names, loaded.keys, loaded.sections)
         return store
 
     # -- lookup --------------------------------------------------------
