@@ -91,9 +91,11 @@ class Index:
         return cls.from_rows(keys, src, dst)
 
     @classmethod
-    def from_rows(cls, keys: Sequence[str], src: Any, dst: Any) -> "Index":
+    def from_rows(cls, keys: Sequence[str], src: Any, dst: Any,
+                  sort_order: Any = None) -> "Index":
         """The index of entities ``keys`` (in dataset order) and relations from
-        entity row ``src[k]`` to ``dst[k]`` (sequences or numpy arrays).
+        entity row ``src[k]`` to ``dst[k]`` (sequences or numpy arrays);
+        ``sort_order``: the rows of ``keys`` in id order, when known.
 
         numpy sorts (stable, so ties keep relation order): incidences grouped
         by entity number, those of big entities then by the other end, and
@@ -102,7 +104,9 @@ class Index:
         import numpy as np
 
         n, m = len(keys), len(src)
-        order = sorted(range(n), key=keys.__getitem__)          # number -> row
+        # number -> row (Arrow's sort: UTF-8 byte order is code point order)
+        order = np.asarray(sort_order if sort_order is not None
+                           else sorted(range(n), key=keys.__getitem__), np.int64)
         rank = np.empty(n, np.int64)                             # row -> number
         rank[order] = np.arange(n, dtype=np.int64)
         s = rank[np.asarray(src, np.int64)] if m else np.empty(0, np.int64)
@@ -124,9 +128,9 @@ class Index:
         pairs = pairs[np.concatenate([[True], pairs[1:] != pairs[:-1]])] if len(pairs) else pairs
         nbr = pairs % width
         nbr_off = np.concatenate([[0], np.cumsum(np.bincount(pairs // width, minlength=n))])
-        ids = [keys[r] for r in order]
+        ids = list(map(keys.__getitem__, order.tolist()))
         return cls(ids, _ints(offsets), _ints(inc), _ints(other), _ints(nbr_off), _ints(nbr),
-                   dict(zip(ids, range(n))), order=array("i", order))
+                   order=_ints(order))
 
     @property
     def pos(self) -> Mapping[str, int]:

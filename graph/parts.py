@@ -281,12 +281,12 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     if not distinct("entities.type") <= set(schema.entity_types):
         return None
     ids = [i for p in parts for i in p.column("entities.id").to_pylist()]
-    first = dict.fromkeys(ids)
-    merged = len(first) != len(ids)
+    row_of = dict(zip(ids, range(len(ids))))
+    merged = len(row_of) != len(ids)
     rows = Rows(Entity, ENTITY_FIELDS, [ConcatColumn([p.decoded(f"entities.{f}") for p in parts])
                                         for f in ENTITY_FIELDS], len(ids))
     if not merged:
-        entities: Any = RowMap(rows, ids)
+        entities: Any = RowMap(rows, ids, row_of)
         id_array = _joined(parts, "entities.id")[0]
         type_array = pa.chunked_array([p.strings("entities.type") for p in parts]
                                       ).combine_chunks()
@@ -317,8 +317,10 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
         return None
 
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
-    rids = [i for p in parts for i in p.column("relations.id").to_pylist()]
-    renamed = len(set(rids)) != len(rids)
+    given = pa.chunked_array([p.column("relations.id") for p in parts], pa.string())
+    n_rel = len(given)
+    renamed = pc.count_distinct(given).as_py() != n_rel
+    rids: list[str] = given.to_pylist() if renamed else []
     if renamed:
         derived = [d for p in parts for d in p.column("relations.derived").to_pylist()]
         where = builder.relation_where
@@ -329,29 +331,21 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
                 return None
             where[rid] = k
 
-    # Sources: numbered in order of first use, file after file.
-    number: dict[tuple[Any, ...], int] = {}
-    codes: list[Any] = []
-    for p in parts:
-        local = list(zip(*[p.column(f"sources.{f}").to_pylist() for f in SOURCE_FIELDS]))
-        table = [0] + [number.setdefault(s, len(number) + 1) for s in local]
-        codes.append(pc.take(pa.array(table, pa.int32()), p.column("relations.source")))
-    keys = list(number)
-    sources = Rows(Source, SOURCE_FIELDS,
-                   [PlainColumn(list(c)) for c in zip(*keys)] if keys
-                   else [PlainColumn([]) for _ in SOURCE_FIELDS], len(keys))
-    from .columns import ints
+    source_fields, code_array = _sources(parts)
+    from .columns import ArrowColumn, ints
 
-    code_array = pa.chunked_array(codes, pa.int32()).combine_chunks()
+    sources = Rows(Source, SOURCE_FIELDS, [ArrowColumn(a) for a in source_fields],
+                   len(source_fields[0]))
     columns: list[Any] = []
     for f in RELATION_FIELDS:
         if f == "id":
-            columns.append(PlainColumn(rids))
+            columns.append(PlainColumn(rids) if renamed
+                           else ConcatColumn([p.decoded("relations.id") for p in parts]))
         elif f == "source":
             columns.append(RefColumn(sources, ints(code_array)))
         else:
             columns.append(ConcatColumn([p.decoded(f"relations.{f}") for p in parts]))
-    relations = Rows(Relation, RELATION_FIELDS, columns, len(rids))
+    relations = Rows(Relation, RELATION_FIELDS, columns, n_rel)
     data = Dataset(schema, entities, relations, sources)  # type: ignore[arg-type]
     if merged:          # rare: the slow, general route builds the indexes
         return Loaded(data)
@@ -360,29 +354,71 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
 
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
-    index = Index.from_rows(ids, src, dst)
+    index = Index.from_rows(ids, src, dst, pc.sort_indices(id_array).to_numpy())
     names = _names(parts)
 
     def sections() -> Iterator[tuple[str, "pa.Array", str]]:
         """The cache entry's sections, from the parts' arrays."""
-        from .columns import encode, index_columns, name_columns
+        from .columns import index_columns, name_columns
 
         for f in ENTITY_FIELDS:
             yield (f"entities.{f}", *_joined(parts, f"entities.{f}"))
-        for f, values in zip(SOURCE_FIELDS, zip(*keys) if keys else [[]] * len(SOURCE_FIELDS)):
-            yield (f"sources.{f}", *encode(list(values)))
+        for f, arr in zip(SOURCE_FIELDS, source_fields):
+            yield f"sources.{f}", arr, ARROW
         yield "relations.source", code_array, ARROW
         yield "relations.source_id", pa.array(src, pa.int32()), ARROW
         yield "relations.target_id", pa.array(dst, pa.int32()), ARROW
         yield "relations.id", (pa.array(rids, pa.string()) if renamed
-                               else _joined(parts, "relations.id")[0]), ARROW
+                               else given.combine_chunks()), ARROW
         for f in RELATION_FIELDS:
             if f not in ("id", "source", "source_id", "target_id"):
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}"))
-        yield from index_columns(index, index.order, len(ids), len(rids))
+        yield from index_columns(index, index.order, len(ids), n_rel)
         yield from name_columns(names, len(ids))
 
     return Loaded(data, index=index, names=names, sections=sections)
+
+
+def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
+    """The folder's sources (one array per field) numbered in order of first
+    use, file after file, as a cold load numbers them; and each relation's
+    source number (0: none). Each part lists its sources in its own order of
+    first use, so the folder's order is their first appearance in the parts'
+    lists one after the other."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    fields = [pa.concat_arrays([p.strings(f"sources.{f}").cast(pa.string()) for p in parts])
+              for f in SOURCE_FIELDS]
+    n = len(fields[0])
+    if n:
+        # Each field as codes (null: -1), then each distinct row of codes.
+        coded = [f.dictionary_encode() for f in fields]
+        codes = [pc.fill_null(c.indices, -1).to_numpy().astype(np.int64) + 1 for c in coded]
+        sizes = [len(c.dictionary) + 1 for c in coded]
+        if float(np.prod(np.array(sizes, np.float64))) < 2.0**62:
+            key = codes[0]      # the four codes as one number: a 1-D unique
+            for c, size in zip(codes[1:], sizes[1:]):
+                key = key * size + c
+            _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        else:
+            _, first, inverse = np.unique(np.stack(codes, axis=1), axis=0, return_index=True,
+                                          return_inverse=True)
+        order = np.argsort(first, kind="stable")
+        rank = np.empty(len(order), np.int32)
+        rank[order] = np.arange(len(order), dtype=np.int32)
+        number = np.concatenate([[0], rank[inverse.reshape(-1)] + 1]).astype(np.int32)
+        keep = pa.array(first[order])
+        fields = [f.take(keep) for f in fields]
+    else:
+        number = np.zeros(1, np.int32)
+    local, base = [], 0
+    for p in parts:
+        table = np.concatenate([[0], number[base + 1:base + 1 + len(p.column("sources.url"))]])
+        base += len(p.column("sources.url"))
+        local.append(pc.take(pa.array(table.astype(np.int32)), p.column("relations.source")))
+    return fields, pa.chunked_array(local, pa.int32()).combine_chunks()
 
 
 def _joined(parts: list[Part], name: str) -> tuple["pa.Array", str]:
@@ -410,7 +446,11 @@ def _joined(parts: list[Part], name: str) -> tuple["pa.Array", str]:
 
 def _names(parts: list[Part]) -> "NameIndex":
     """The folder's name index from the parts' labels: rows numbered across
-    the parts, then one stable sort by length (as NameIndex.build orders them)."""
+    the parts, then one stable sort by length (as NameIndex.build orders
+    them), the labels joined by Arrow (each label and its "\\n" one string:
+    their offsets are the index's starts)."""
+    from array import array
+
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -418,15 +458,27 @@ def _names(parts: list[Part]) -> "NameIndex":
     from .names import NameIndex
 
     texts = pa.chunked_array([p.column("names.text") for p in parts], pa.string())
+    if not len(texts):
+        return NameIndex.from_parts([], [], [], [])
     base = list(accumulate((len(p.column("entities.id")) for p in parts), initial=0))
-    rows = np.concatenate([p.column("names.row").to_numpy().astype(np.int64) + b
+    rows = np.concatenate([p.column("names.row").to_numpy().astype(np.int32) + b
                            for p, b in zip(parts, base)])
     slots = np.concatenate([p.column("names.slot").to_numpy() for p in parts])
-    lengths = pc.utf8_length(texts).to_numpy()
+    lengths = pc.utf8_length(texts).to_numpy().astype(np.int32)
     order = np.argsort(lengths, kind="stable")
-    return NameIndex.from_parts(texts.take(pa.array(order)).to_pylist(),
-                                lengths[order].tolist(), rows[order].tolist(),
-                                slots[order].tolist())
+    lines = pc.binary_join_element_wise(texts.take(pa.array(order)), "", "\n"
+                                        ).combine_chunks().cast(pa.large_string())
+    offsets = np.frombuffer(lines.buffers()[1], np.int64)[lines.offset:lines.offset + len(lines) + 1]
+    body = lines.buffers()[2]
+    blob = body[offsets[0]:offsets[-1] - 1].to_pybytes()
+
+    def ints(values: "np.ndarray[Any, Any]", code: str) -> "array[int]":
+        out = array(code)
+        out.frombytes(np.ascontiguousarray(values).tobytes())
+        return out
+
+    return NameIndex(blob, ints(offsets - offsets[0], "q"), ints(lengths[order], "i"),
+                     ints(rows[order], "i"), ints(slots[order].astype(np.int32), "i"))
 
 
 def _ends_fit(parts: list[Part], builder: Any, ends: dict[str, list["pa.Array"]],
