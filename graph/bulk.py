@@ -158,7 +158,19 @@ class ConcatColumn:
         return out
 
     def take(self, rows: list[int]) -> list[Any]:
-        return [self[i] for i in rows]
+        """The values of ``rows``, taken from each part at once."""
+        out: list[Any] = [None] * len(rows)
+        wanted: dict[int, list[tuple[int, int]]] = {}
+        for k, i in enumerate(rows):
+            p = bisect_right(self.starts, i) - 1
+            wanted.setdefault(p, []).append((k, i - self.starts[p]))
+        for p, items in wanted.items():
+            part = self.parts[p]
+            local = [i for _, i in items]
+            values = part.take(local) if hasattr(part, "take") else [part[i] for i in local]
+            for (k, _), value in zip(items, values):
+                out[k] = value
+        return out
 
     def counts(self) -> Counter[Any]:
         """How many rows hold each value."""

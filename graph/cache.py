@@ -55,7 +55,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from . import __version__
 from .model import Dataset
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from .names import NameIndex
     from .csr import Index
 
-FORMAT = 6
+FORMAT = 7
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
@@ -96,6 +96,14 @@ def max_bytes() -> int:
 
 class Damaged(Exception):
     """The entry's bytes are not what was written."""
+
+
+class PartRef(NamedTuple):
+    """A column an entry does not copy: the same section of the seed files'
+    parts (graph/parts.py), one after the other. ``pieces``: (part file name
+    in the cache directory, the SHA-256 of its seed file, section name)."""
+
+    pieces: list[tuple[str, str, str]]
 
 
 def file_hash(path: Path) -> str:
@@ -189,11 +197,18 @@ class GraphCache:
         except Exception as exc:  # noqa: BLE001 - checksums held, so a bug: never fatal
             self._discard(f"unreadable: {exc.__class__.__name__}: {exc}")
             return None
-        try:
-            os.utime(self.path)     # least recently used goes first (see prune)
-        except OSError:
-            pass
+        for used in [self.path, *self._parts(header)]:
+            try:
+                os.utime(used)     # least recently used goes first (see prune)
+            except OSError:
+                pass
         return loaded
+
+    def _parts(self, header: dict[str, Any]) -> list[Path]:
+        """The part files whose columns the entry refers to."""
+        return [self.directory / Path(f).name
+                for f in {piece[0] for _, pieces in header.get("refs", {}).values()
+                          for piece in pieces}]
 
     def _lazy(self) -> "Callable[[str, Callable[[], Any]], Any]":
         """How a part of the entry is read on first use (``lazy(name, make)``,
@@ -256,11 +271,11 @@ class GraphCache:
 
             header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
                       "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
-            write_entry(self.path, header, sections() if sections is not None
-                        else dataset_columns(dataset, index, names))
+            refs = write_entry(self.path, header, sections() if sections is not None
+                               else dataset_columns(dataset, index, names))
         except OSError:
             return False
-        prune(self.directory, max_bytes(), keep=self.path)
+        prune(self.directory, max_bytes(), keep=[self.path, *self._parts({"refs": refs})])
         return True
 
     def clear(self) -> None:
@@ -304,16 +319,22 @@ def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
 
 
 def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
-                 ) -> None:
-    """Write the body a column at a time, then the header and the trailer."""
+                ) -> dict[str, list[Any]]:
+    """Write the body a column at a time, then the header and the trailer; a
+    column given as a :class:`PartRef` is only named in the header. The
+    references written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC)
             sections: dict[str, list[Any]] = {}
+            refs: dict[str, list[Any]] = {}
             offset = 0
             for name, arr, kind in columns:
+                if isinstance(arr, PartRef):
+                    refs[name] = [kind, [list(p) for p in arr.pieces]]
+                    continue
                 # Each column's CRC-32 covers its leading padding too: every
                 # byte of the body belongs to exactly one checked section.
                 pad = b"\0" * (-offset % _ALIGN)
@@ -325,7 +346,8 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
                 sections[name] = [offset + len(pad), len(blob), kind, crc, offset]
                 offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "body_size": offset},
+            head = json.dumps({**header, "sections": sections, "refs": refs,
+                               "body_size": offset},
                               separators=(",", ":")).encode()
             fh.write(head)
             fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
@@ -335,6 +357,7 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    return refs
 
 
 def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
@@ -379,8 +402,25 @@ def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
 
         body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC), header["body_size"])
         checked: set[str] = set()
+        refs: dict[str, list[Any]] = header.get("refs", {})
+        opened: dict[str, Any] = {}
+
+        def part_column(file: str, digest: str, section: str) -> "pa.Array":
+            """A referenced part's section (the part must still hold that file's rows)."""
+            if file not in opened:
+                try:
+                    part_header, part_columns = open_entry(path.parent / Path(file).name)
+                except FileNotFoundError:
+                    raise Damaged(f"part {file} is gone") from None
+                if part_columns is None or part_header.get("key", [None] * 4)[3] != digest:
+                    raise Damaged(f"part {file} holds other rows")
+                opened[file] = part_columns()[0]
+            return opened[file](section)
 
         def column(name: str) -> "pa.Array":
+            if name in refs:
+                pieces = [part_column(*piece) for piece in refs[name][1]]
+                return pa.concat_arrays(pieces) if len(pieces) != 1 else pieces[0]
             off, length, _, crc, begin = sections[name]
             if name not in checked:
                 if zlib.crc32(memoryview(body.slice(begin, off + length - begin))) != crc:
@@ -390,7 +430,8 @@ def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
             return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
                 else table.column(0).combine_chunks()
 
-        return column, {name: section[2] for name, section in sections.items()}
+        return column, {**{name: section[2] for name, section in sections.items()},
+                        **{name: ref[0] for name, ref in refs.items()}}
 
     return header, columns
 
@@ -436,9 +477,10 @@ def _leftovers(directory: Path) -> list[Path]:
 
 
 def prune(directory: Path | None = None, limit: int | None = None,
-          keep: Path | None = None) -> list[CacheEntry]:
-    """Delete least recently used entries until the rest fit in ``limit`` bytes
-    (and leftovers of failed writes); the removed entries."""
+          keep: Iterable[Path] = ()) -> list[CacheEntry]:
+    """Delete least recently used entries and parts until the rest fit in
+    ``limit`` bytes (and leftovers of failed writes), never those in ``keep``;
+    the removed entries."""
     where = directory or cache_dir()
     bound = max_bytes() if limit is None else limit
     for p in _leftovers(where):
@@ -448,11 +490,12 @@ def prune(directory: Path | None = None, limit: int | None = None,
             pass
     found = entries(where)
     total = sum(e.size for e in found)
+    kept = set(keep)        # an entry just written, and the parts it refers to
     removed = []
     for e in found:
         if total <= bound:
             break
-        if keep is not None and e.path == keep:
+        if e.path in kept:
             continue
         try:
             e.path.unlink()

@@ -29,7 +29,7 @@ import os
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, cast
 
 from .columns import ARROW, JSON
 from .bulk import ConcatColumn, PlainColumn, RefColumn, RowMap, Rows, field_values, gc_paused
@@ -56,8 +56,10 @@ class Part:
     it has a ``types`` section, and its key (size, mtime, ctime, SHA-256)."""
 
     def __init__(self, rel: str, column: Callable[[str], "pa.Array"], kinds: dict[str, str],
-                 key: list[Any], seed: SeedFile | None = None) -> None:
+                 key: list[Any], seed: SeedFile | None = None, stored: Path | None = None
+                 ) -> None:
         self.rel, self.column, self.kinds, self.key, self.seed = rel, column, kinds, key, seed
+        self.stored = stored        # the part's file in the cache, if it is kept
 
     def decoded(self, name: str) -> Any:
         """The column ``name`` as a row-indexable column (graph.columns.decode)."""
@@ -124,6 +126,14 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
     for f in RELATION_FIELDS:
         if f != "source":
             values = field_values(rels, f)
+            if f == "id":
+                # A 64-bit checksum of each id: the folder pass compares these
+                # numbers to see that ids are unique (and strings only if not).
+                from zlib import adler32, crc32
+
+                yield "relations.idsum", pa.array(
+                    [crc32(b) << 32 | adler32(b) for b in map(str.encode, values)],
+                    pa.uint64()), ARROW
             if f in ("id", "source_id", "target_id"):
                 yield f"relations.{f}", pa.array(values, pa.string()), ARROW
             else:
@@ -163,7 +173,7 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         os.utime(path)      # least recently used goes first (graph.cache.prune)
     except OSError:
         pass
-    return Part(header["part"], column, kinds, key)
+    return Part(header["part"], column, kinds, key, stored=path)
 
 
 def _unlink(path: Path) -> None:
@@ -192,16 +202,18 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
     assert builder.derived is not None
     columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
     key = [*stat, file_hash(file)]
+    stored = None
     if store is not None and seed.types is None:
         try:
             # A file that changed while it was read gets no part.
             if _stat(file) == stat:
                 write_entry(store, {**head, "key": key},
                             ((n, a, k) for n, (a, k) in columns.items()))
+                stored = store
         except OSError:
             pass
     return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
-                key, seed if seed.types is not None else None)
+                key, seed if seed.types is not None else None, stored)
 
 
 def _stat(path: Path) -> list[int]:
@@ -262,6 +274,7 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
     (the caller then loads cold, for the report)."""
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -319,7 +332,8 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
     given = pa.chunked_array([p.column("relations.id") for p in parts], pa.string())
     n_rel = len(given)
-    renamed = pc.count_distinct(given).as_py() != n_rel
+    sums = np.sort(np.concatenate([p.column("relations.idsum").to_numpy() for p in parts]))
+    renamed = bool((sums[1:] == sums[:-1]).any()) and len(pc.unique(given)) != n_rel
     rids: list[str] = given.to_pylist() if renamed else []
     if renamed:
         derived = [d for p in parts for d in p.column("relations.derived").to_pylist()]
@@ -362,17 +376,17 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
         from .columns import index_columns, name_columns
 
         for f in ENTITY_FIELDS:
-            yield (f"entities.{f}", *_joined(parts, f"entities.{f}"))
+            yield (f"entities.{f}", *_joined(parts, f"entities.{f}", refer=True))
         for f, arr in zip(SOURCE_FIELDS, source_fields):
             yield f"sources.{f}", arr, ARROW
         yield "relations.source", code_array, ARROW
         yield "relations.source_id", pa.array(src, pa.int32()), ARROW
         yield "relations.target_id", pa.array(dst, pa.int32()), ARROW
-        yield "relations.id", (pa.array(rids, pa.string()) if renamed
-                               else given.combine_chunks()), ARROW
+        yield (("relations.id", pa.array(rids, pa.string()), ARROW) if renamed
+               else ("relations.id", *_joined(parts, "relations.id", refer=True)))
         for f in RELATION_FIELDS:
             if f not in ("id", "source", "source_id", "target_id"):
-                yield (f"relations.{f}", *_joined(parts, f"relations.{f}"))
+                yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from index_columns(index, index.order, len(ids), n_rel)
         yield from name_columns(names, len(ids))
 
@@ -421,18 +435,32 @@ def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
     return fields, pa.chunked_array(local, pa.int32()).combine_chunks()
 
 
-def _joined(parts: list[Part], name: str) -> tuple["pa.Array", str]:
+def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str]:
     """One column of every part as one array and its kind: Arrow's concat
     when the parts agree on kind and type (an all-null part fits any), else
-    the values encoded again (graph.columns.encode)."""
+    the values encoded again (graph.columns.encode). ``refer``: when every
+    part is kept in the cache and they agree exactly, a reference to their
+    sections instead (graph.cache.PartRef: the entry does not copy them)."""
     import pyarrow as pa
 
+    from .cache import PartRef
     from .columns import encode
 
     arrays = [p.column(name) for p in parts]
+    if refer and all(p.stored is not None for p in parts) \
+            and len({(p.kinds[name], a.type) for p, a in zip(parts, arrays)}) == 1 \
+            and not pa.types.is_dictionary(arrays[0].type):
+        return PartRef([(cast(Path, p.stored).name, p.key[3], name) for p in parts]), \
+            parts[0].kinds[name]
     coded = any(pa.types.is_dictionary(a.type) for a in arrays)
     plain = [a.dictionary_decode() if pa.types.is_dictionary(a.type) else a for a in arrays]
     typed = [(p.kinds[name], a.type) for p, a in zip(parts, plain) if a.null_count < len(a)]
+    if coded and len(set(typed)) == 1 and typed[0][1] == pa.string():
+        # Arrow concatenates dictionary columns by merging their dictionaries
+        # (the few small parts not encoded yet are encoded first).
+        return pa.concat_arrays([a if pa.types.is_dictionary(a.type)
+                                 else a.cast(pa.string()).dictionary_encode()
+                                 for a in arrays]), typed[0][0]
     if len(set(typed)) <= 1:
         # All null: JSON nulls stand for empty mappings, Arrow nulls for None.
         kind, typ = typed[0] if typed else (

@@ -123,3 +123,15 @@ def test_store_subset_equals_dataset_subset():
         assert list(mine.entities) == list(theirs.entities)
         assert mine.relations == theirs.relations
         assert mine.sources == theirs.sources
+
+
+def test_concat_column_reads_across_parts():
+    from graph.bulk import CodedColumn, ConcatColumn, PlainColumn
+
+    parts = [PlainColumn(["a", "b"]), PlainColumn([]), CodedColumn(["x", "y"], [1, 0, 1])]
+    col = ConcatColumn(parts)
+    flat = ["a", "b", "y", "x", "y"]
+    assert len(col) == 5 and col.values() == flat
+    assert [col[i] for i in range(5)] == flat
+    assert col.take([4, 0, 2, 1, 4]) == [flat[i] for i in (4, 0, 2, 1, 4)]
+    assert col.counts() == {"y": 2, "a": 1, "b": 1, "x": 1}

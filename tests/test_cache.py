@@ -209,10 +209,11 @@ def test_every_flipped_byte_is_detected_and_rebuilt_with_the_right_facts(seeds, 
 def test_a_flipped_fact_byte_never_reaches_an_answer(seeds, cache_env, monkeypatch, capsys):
     """The issue's case: one byte of a country code flipped inside a valid entry."""
     MemoryStore.from_folder(seeds)
-    (cached,) = cache_env.glob("*.kgc")
-    data = bytearray(cached.read_bytes())
     truth = load_dataset(seeds)
     country = next(e.country for e in truth.entities.values() if e.country)
+    # In the folder's entry, or in the part of a seed file it refers to.
+    cached = next(p for p in sorted(cache_env.iterdir()) if country.encode() in p.read_bytes())
+    data = bytearray(cached.read_bytes())
     at = data.rfind(country.encode())
     assert at > 0
     data[at] = ord("A") if data[at] != ord("A") else ord("B")
@@ -373,7 +374,12 @@ def test_writes_prune_to_the_size_bound(tmp_path, cache_env, write_seeds, monkey
         f = write_seeds({"a.yaml": f"entities:\n  - {{id: e{i}, type: firm, name: E{i}}}\n"},
                         folder=f"s{i}")
         MemoryStore.from_folder(f)
-        assert [e.path for e in cache_mod.entries(cache_env)] == [GraphCache(f, False).path]
+        kept = [e.path for e in cache_mod.entries(cache_env)]
+        # The entry just written, and the parts it refers to (no other folder's).
+        assert [p for p in kept if p.suffix == ".kgc"] == [GraphCache(f, False).path]
+        header, _ = cache_mod.open_entry(GraphCache(f, False).path)
+        assert {p.name for p in kept if p.suffix == ".kgp"} == \
+            {piece[0] for _, pieces in header["refs"].values() for piece in pieces}
 
 
 def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
@@ -397,7 +403,12 @@ def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
 
 
 def _flip_in_section(entry: Path, name: str) -> None:
+    """Flip a byte of a column: in the entry, or, when the entry refers to the
+    seed files' parts for it, in the last part's copy."""
     header, _ = cache_mod.open_entry(entry)
+    if name in header.get("refs", {}):
+        part = entry.parent / header["refs"][name][1][-1][0]
+        return _flip_in_section(part, name)
     off, length = header["sections"][name][:2]
     _flip(entry, len(cache_mod.MAGIC) + off + length // 2)
 
@@ -428,11 +439,13 @@ def test_a_lazily_read_column_is_checked_at_first_use_and_answers_stay_right(
 def test_every_lazily_read_column_is_checked(seeds, cache_env, monkeypatch, capsys):
     MemoryStore.from_folder(seeds)
     (cached,) = cache_env.glob("*.kgc")
-    good = cached.read_bytes()
+    good = {p: p.read_bytes() for p in cache_env.iterdir()}     # the entry and its parts
     header, _ = cache_mod.open_entry(cached)
     truth = load_dataset(seeds)
-    for name in header["sections"]:
-        cached.write_bytes(good)
+    assert header["refs"]
+    for name in [*header["sections"], *header["refs"]]:
+        for p, raw in good.items():
+            p.write_bytes(raw)
         _flip_in_section(cached, name)
         capsys.readouterr()
         same_store(MemoryStore.from_folder(seeds), truth)

@@ -270,3 +270,32 @@ def test_folder_without_entities(write_seeds, cache, tmp_path):
     folder = write_seeds({"a.yaml": "entities: []\n", "b.csv": "id,type,name\n"})
     data = check_same_as_cold(folder, cache, tmp_path)
     assert len(data.entities) == 0 and len(data.relations) == 0
+
+
+def test_entry_refers_to_parts_and_survives_a_lost_part(folder, cache, capsys):
+    """The folder's entry names the parts' columns instead of copying them; a
+    part deleted behind its back (another kg's prune) is reported and the
+    answers come from a fresh load, as for any damage."""
+    import graph.cache as cache_mod
+
+    folder.joinpath("a-types.yaml").unlink()        # every file then keeps a part
+    (folder / "b-firms.csv").write_text(FILES["b-firms.csv"] + "fund-a,fund,Fund A,,,,\n",
+                                        encoding="utf-8")
+    path = folder / "c-rels.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("backs", "funds"), encoding="utf-8")
+    path = folder / "d-more.yaml"           # no entity merged across files either
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("entities:")] + text[text.index("relations:"):],
+                    encoding="utf-8")
+    MemoryStore.from_folder(folder)
+    (entry,) = cache.glob("*.kgc")
+    header, _ = cache_mod.open_entry(entry)
+    assert "relations.evidence" in header["refs"] and "relations.evidence" not in header["sections"]
+    truth = load_dataset(folder)
+    parts.part_path(cache, folder.resolve(), False, "c-rels.csv").unlink()
+    capsys.readouterr()
+    store = MemoryStore.from_folder(folder)
+    assert [r.evidence for r in store.data.relations] == [r.evidence for r in truth.relations]
+    assert "is gone" in capsys.readouterr().err
+    again = MemoryStore.from_folder(folder)
+    assert list(again.data.relations) == list(truth.relations)
