@@ -419,8 +419,9 @@ def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
 
         def column(name: str) -> "pa.Array":
             if name in refs:
+                # The parts' arrays as one chunked array: mapped, not copied.
                 pieces = [part_column(*piece) for piece in refs[name][1]]
-                return pa.concat_arrays(pieces) if len(pieces) != 1 else pieces[0]
+                return pieces[0] if len(pieces) == 1 else pa.chunked_array(pieces)
             off, length, _, crc, begin = sections[name]
             if name not in checked:
                 if zlib.crc32(memoryview(body.slice(begin, off + length - begin))) != crc:
