@@ -159,16 +159,17 @@ class ConcatColumn:
 
     def take(self, rows: list[int]) -> list[Any]:
         """The values of ``rows``, taken from each part at once."""
+        import numpy as np
+
+        at = np.asarray(rows, np.int64)
+        which = np.searchsorted(np.asarray(self.starts, np.int64), at, side="right") - 1
         out: list[Any] = [None] * len(rows)
-        wanted: dict[int, list[tuple[int, int]]] = {}
-        for k, i in enumerate(rows):
-            p = bisect_right(self.starts, i) - 1
-            wanted.setdefault(p, []).append((k, i - self.starts[p]))
-        for p, items in wanted.items():
+        for p in np.unique(which).tolist():
+            picked = np.flatnonzero(which == p)
             part = self.parts[p]
-            local = [i for _, i in items]
+            local = (at[picked] - self.starts[p]).tolist()
             values = part.take(local) if hasattr(part, "take") else [part[i] for i in local]
-            for (k, _), value in zip(items, values):
+            for k, value in zip(picked.tolist(), values):
                 out[k] = value
         return out
 

@@ -3,7 +3,13 @@
 Where: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg-explorer/graphs``, else
 ``~/.cache/kg-explorer/graphs`` (``kg cache path`` prints it) — never inside
 the seed folder. One entry per (folder, ``--strict``), named from the folder's
-absolute path, ``<key>.kgc``.
+absolute path, ``<key>.kgc``, and one *part* per seed file, ``<key>.kgp``
+(:mod:`graph.parts`: that file's rows after the rule book, in the same
+format). When a seed file changes, only its part is made again; the folder's
+entry is then remade from the parts' columns, and it *refers* to the parts'
+large columns (``refs`` in its header: part file, the seed file's SHA-256,
+section) instead of copying them. A referred part that is gone or holds
+other rows counts as damage (below).
 
 An entry is one file::
 
@@ -12,8 +18,9 @@ An entry is one file::
                      64-byte aligned, written a column at a time
     header           JSON: program version, folder, strict flag, schema, the
                      seed files (relative path, size, mtime, ctime, SHA-256),
-                     the entity count, and each column's offset, length,
-                     kind and CRC-32 (over the column and the padding before it)
+                     the entity count, each column's offset, length, kind and
+                     CRC-32 (over the column and the padding before it), and
+                     the columns referred to in parts (checked by the parts' CRCs)
     trailer          header length (8 bytes), header SHA-256 (32), the magic
 
 Reading it parses JSON and Arrow only: nothing in it can run code (there is
