@@ -15,8 +15,9 @@ holds it to that).
 from __future__ import annotations
 
 import re
-from itertools import compress, repeat
-from operator import eq, itemgetter, not_
+from bisect import bisect_right
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, ne, not_
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
 from .bulk import RowsBuilder
@@ -77,15 +78,23 @@ def entities(builder: Builder, seed: SeedFile) -> None:
     values: dict[str, Sequence[Any]] = {"id": ids, "type": kinds, "name": names}
 
     def labels(cells: Sequence[str]) -> list[list[str]]:
-        """``a|b|c`` cells as lists: stripped, without empty or repeated items."""
+        """``a|b|c`` cells as lists: stripped, without empty or repeated items
+        (split is all it takes, but for the cells the label rule must see)."""
         parts = list(map(str.split, cells, repeat("|")))
         text = "\n".join(cells)
-        if text.count("\n") == len(cells) - 1 and not _UNCLEAN_LABELS.search(text) \
-                and all(map(eq, map(len, map(set, parts)), map(len, parts))):
-            for k in compress(range(len(cells)), map(not_, cells)):
-                parts[k] = []           # the usual case: split is all it takes
-            return parts
-        return [rules.labels(c, True) for c in cells]
+        if text.count("\n") != len(cells) - 1:       # a cell holds a line break
+            return [rules.labels(c, True) for c in cells]
+        doubtful = set(compress(range(len(cells)), map(ne, map(len, map(set, parts)),
+                                                             map(len, parts))))
+        if (found := _UNCLEAN_LABELS.search(text)) is not None:
+            starts = list(accumulate((len(c) + 1 for c in cells), initial=0))
+            doubtful.update(bisect_right(starts, m.start()) - 1
+                            for m in _UNCLEAN_LABELS.finditer(text, found.start()))
+        for k in doubtful:
+            parts[k] = rules.labels(cells[k], True)
+        for k in compress(range(len(cells)), map(not_, cells)):
+            parts[k] = []
+        return parts
 
     for i, key in enumerate(header):
         cells = columns[i]

@@ -299,3 +299,22 @@ def test_entry_refers_to_parts_and_survives_a_lost_part(folder, cache, capsys):
     assert "is gone" in capsys.readouterr().err
     again = MemoryStore.from_folder(folder)
     assert list(again.data.relations) == list(truth.relations)
+
+
+@pytest.mark.parametrize("source", ["generated", "mini", "shipped"])
+def test_real_folders_through_parts_equal_cold(source, cache, tmp_path):
+    """Generated data (CSV, the benchmark's shapes), the test fixture and the
+    shipped seeds: the incremental load equals the cold one, first and warm."""
+    import shutil
+
+    from conftest import MINI, SEEDS
+
+    folder = tmp_path / "seeds"
+    if source == "generated":
+        from benchmarks.generate import generate
+
+        generate(folder, 3000, seed=11)
+    else:
+        shutil.copytree(MINI if source == "mini" else SEEDS, folder)
+    check_same_as_cold(folder, cache, tmp_path)
+    check_same_as_cold(folder, cache, tmp_path)         # from the stored parts
