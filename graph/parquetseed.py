@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
 from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
-from .seedio import LineDict, SeedFile
 from .validate import Report
 
 if TYPE_CHECKING:
@@ -63,10 +62,15 @@ class BadFile(Exception):
         self.row = row
 
 
+Records = list[tuple[dict[str, Any], int]]
+
+
 def read_parquet(path: Path, shown: str, report: Report,
-                 inside: Path | None = None) -> SeedFile | None:
-    """Read one Parquet seed file into a :class:`SeedFile` of records; problems
-    go to ``report`` (one error for a file that cannot be read at all)."""
+                 inside: Path | None = None) -> tuple[Records, Records] | None:
+    """Read one Parquet seed file: (entities, relations), each a list of
+    (record, row number) as a :class:`~graph.seedio.SeedFile` holds them (one
+    of the two is empty); problems go to ``report`` (one error for a file that
+    cannot be read at all)."""
     try:
         data = read_regular(path, shown, MAX_FILE_BYTES, inside, what="seed file")
     except UnsafeFile as exc:
@@ -87,7 +91,7 @@ def _arrow_problem(exc: BaseException) -> str:
     return first if len(first) <= 120 else first[:120] + "…"
 
 
-def _read(data: bytes, shown: str, report: Report) -> SeedFile:
+def _read(data: bytes, shown: str, report: Report) -> tuple[Records, Records]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -139,9 +143,7 @@ def _read(data: bytes, shown: str, report: Report) -> SeedFile:
     except (pa.ArrowException, OSError, ValueError, TypeError, IndexError) as exc:
         raise BadFile(f"cannot read Parquet data ({_arrow_problem(exc)}); "
                       "write the file again, or remove it") from None
-    seed = SeedFile(shown)
-    setattr(seed, kind, records)
-    return seed
+    return (records, []) if kind == "entities" else ([], records)
 
 
 # -- column types ------------------------------------------------------------
@@ -240,7 +242,7 @@ def _json_cell(text: str, column: str, row: int) -> Any:
 
 
 def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
-             report: Report) -> Iterator[tuple[LineDict, int]]:
+             report: Report) -> Iterator[tuple[dict[str, Any], int]]:
     row, budget = 0, MAX_DECODED_BYTES
     for batch in reader.iter_batches(batch_size=BATCH_ROWS):
         budget -= sum(_decoded_size(c) for c in batch.columns)
@@ -253,8 +255,7 @@ def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
         dated = [any(isinstance(v, (date, list, dict)) for v in col) for col in columns]
         for cells in zip(*columns):
             row += 1
-            record = LineDict()
-            record.line = row
+            record: dict[str, Any] = {}
             for name, value, fix in zip(names, cells, dated):
                 if value is None:
                     continue

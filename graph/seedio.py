@@ -118,7 +118,8 @@ def read_seed_file(path: Path, report: Report, inside: Path | None = None) -> Se
     shown = display_path(path)
     if path.suffix.lower() == ".parquet":
         from .parquetseed import read_parquet   # pyarrow only when a folder has Parquet
-        return read_parquet(path, shown, report, inside)
+        rows = read_parquet(path, shown, report, inside)
+        return None if rows is None else SeedFile(shown, entities=rows[0], relations=rows[1])
     text = read_text(path, shown, report, inside)
     if text is None:
         return None

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import ClassVar
 
-from ..errors import InputError, KgError, OutputExists
+from ..errors import InputError, KgError
 from ..model import Dataset
 from ..output import check_writable, remove_output, write_output
 
@@ -88,10 +88,8 @@ class FolderExporter(Exporter):
         if root.exists() and not root.is_dir():
             raise InputError(f"{self.target} is a file; {self.format} export needs a folder "
                              "(-o DIR)")
-        if not self.force:
-            for name in self.FILES:
-                if (root / name).exists() or (root / name).is_symlink():
-                    raise OutputExists(str(root / name))
+        for name in self.FILES:     # before any slow work: existing, or not a regular file
+            check_writable(root / name, self.force)
 
     def _write(self, dataset: Dataset) -> list[str]:
         files = self.files(dataset)
