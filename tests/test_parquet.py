@@ -429,3 +429,53 @@ def test_plain_encoded_values_over_the_limit_refused_from_the_footer(tmp_path, m
     assert problem.startswith("e.parquet: error: Parquet file holds 20.")
     assert problem.endswith("MB of values once uncompressed, over the 10.0 MB limit for one "
                             "seed file; split it")
+
+
+# -- the README's fixtures (tests/fixtures/parquet*, made by fixture_tables) -----
+def fixture_tables() -> dict[str, pa.Table]:
+    """The README's example Parquet seeds: ``python -c 'from tests.test_parquet import
+    write_fixtures; write_fixtures()'`` writes them again."""
+    import datetime
+
+    return {
+        "parquet/entities.parquet": pa.table({
+            "id": ["kaito-robotics", "harbor-fund"], "type": ["firm", "fund"],
+            "name": ["Kaito Robotics", "Harbor Growth Fund"],
+            "aliases": pa.array([["海斗ロボティクス", "Kaito"], []], pa.list_(pa.string())),
+            "country": ["JP", "US"],
+            "employees": pa.array([1200, None], pa.int32()),
+            "listed": [True, False],
+            "founded": pa.array([datetime.date(2011, 4, 1), datetime.date(2019, 9, 30)],
+                                pa.date32())}),
+        "parquet/relations.parquet": pa.table({
+            "from": ["harbor-fund"], "type": ["invests_in"], "to": ["kaito-robotics"],
+            "amount": pa.array([250_000_000], pa.int64()), "currency": ["USD"],
+            "since": pa.array([datetime.date(2024, 3, 15)], pa.date32()),
+            "confidence": [0.9],
+            "source": pa.array([{"title": "Harbor Growth Fund annual report", "date": "2024"}],
+                               pa.struct([("title", pa.string()), ("date", pa.string())]))}),
+        "parquet-broken/firms.parquet": pa.table({
+            "id": ["ok-firm", "bad-country", "bad id"], "type": ["firm"] * 3,
+            "name": ["OK", "Bad Country", "Bad Id"], "country": ["JP", "XX", None]}),
+        "parquet-broken/listings.parquet": pa.table({
+            "id": ["ok-firm"], "type": ["firm"], "name": ["OK"],
+            "listed_at": pa.array([1_700_000_000_000], pa.timestamp("ms"))}),
+        "parquet-broken/stakes.parquet": pa.table({
+            "from": ["ok-firm"], "type": ["owns"], "to": ["kaito"],
+            "amount": ["12 million"]}),
+    }
+
+
+def write_fixtures() -> None:
+    from conftest import FIXTURES
+
+    for name, table in fixture_tables().items():
+        (FIXTURES / name).parent.mkdir(exist_ok=True)
+        pq.write_table(table, FIXTURES / name)
+
+
+def test_readme_fixtures_are_what_fixture_tables_makes():
+    from conftest import FIXTURES
+
+    for name, table in fixture_tables().items():
+        assert pq.read_table(FIXTURES / name).equals(table), name
