@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
-from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
+from .rules import INT_MAX, MAX_DEPTH, bad_character, check_tree, too_deep
 from .validate import Report
 
 if TYPE_CHECKING:
@@ -136,7 +136,8 @@ def _read(data: bytes, shown: str, report: Report) -> tuple[Records, Records]:
         if f.metadata and f.metadata.get(JSON_KEY) == b"1" and _is_text(f.type):
             json_columns.add(f.name)
     # Text read dictionary-encoded: measured before any value is copied.
-    text_paths = [_leaf_path(f) for f in schema if _text_leaf(f.type)]
+    text_paths = [_leaf_path(f) for f in schema
+                  if _is_text(f.type) or (_is_list(f.type) and _is_text(f.type.value_type))]
     try:
         reader = pq.ParquetFile(pa.BufferReader(data), read_dictionary=text_paths)
         records = list(_records(reader, names, json_columns, shown, report))
@@ -170,7 +171,14 @@ def _is_list(t: "pa.DataType") -> bool:
 
 
 def _text_leaf(t: "pa.DataType") -> bool:
-    return _is_text(t) or (_is_list(t) and _is_text(t.value_type))
+    """Text, or a list or struct that may hold text (dictionary-encoded or not)."""
+    import pyarrow.types as pt
+
+    if pt.is_dictionary(t):
+        return _text_leaf(t.value_type)
+    if pt.is_struct(t):
+        return True
+    return _is_text(t) or (_is_list(t) and _text_leaf(t.value_type))
 
 
 def _leaf_path(f: "pa.Field") -> str:
@@ -241,8 +249,42 @@ def _json_cell(text: str, column: str, row: int) -> Any:
     return value
 
 
+def _numbers_refused(array: "pa.Array") -> bool:
+    """Whether ``array`` may hold a number the rule book refuses (NaN, infinity,
+    an unsigned integer beyond 64-bit signed), judged a whole column at once."""
+    import pyarrow.compute as pc
+    import pyarrow.types as pt
+
+    t = array.type
+    if _is_list(t):
+        return _numbers_refused(array.flatten())
+    if pt.is_struct(t):
+        return any(_numbers_refused(array.field(i)) for i in range(t.num_fields))
+    if pt.is_dictionary(t):
+        return _numbers_refused(array.dictionary)
+    if pt.is_floating(t):
+        return pc.all(pc.is_finite(array)).as_py() is False
+    if pt.is_uint64(t):
+        top = pc.max(array).as_py()
+        return top is not None and top > INT_MAX
+    return False
+
+
+def _texts(column: list[Any]) -> Iterator[str]:
+    """The text in a column's cells: strings, list items, struct fields."""
+    for cell in column:
+        if isinstance(cell, str):
+            yield cell
+        elif isinstance(cell, (list, dict)):
+            yield from (v for v in (cell.values() if isinstance(cell, dict) else cell)
+                        if isinstance(v, str))
+
+
 def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
              report: Report) -> Iterator[tuple[dict[str, Any], int]]:
+    """The rows as records. Values are checked by the rule book's own
+    :func:`~graph.rules.check_tree`, row by row, in a batch where a column
+    check finds something it may refuse (most batches have nothing)."""
     row, budget = 0, MAX_DECODED_BYTES
     for batch in reader.iter_batches(batch_size=BATCH_ROWS):
         budget -= sum(_decoded_size(c) for c in batch.columns)
@@ -251,12 +293,18 @@ def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
                           " MB (repeated values count each time); split the file", row + 1)
         if row + batch.num_rows > MAX_ROWS:
             raise BadFile(f"Parquet file has more than {MAX_ROWS:,} rows; split it", row + 1)
+        suspect = bool(json_columns) or any(_numbers_refused(c) for c in batch.columns)
         columns = [batch.column(i).to_pylist() for i in range(batch.num_columns)]
-        dated = [any(isinstance(v, (date, list, dict)) for v in col) for col in columns]
+        nested = [any(isinstance(v, (date, list, dict)) for v in col) for col in columns]
+        if not suspect:
+            text = "\n".join(t for col, deep, f in zip(columns, nested, batch.schema)
+                             for t in (_texts(col) if deep else filter(None, col)
+                                       if _text_leaf(f.type) else ()))
+            suspect = bad_character(text) is not None
         for cells in zip(*columns):
             row += 1
             record: dict[str, Any] = {}
-            for name, value, fix in zip(names, cells, dated):
+            for name, value, fix in zip(names, cells, nested):
                 if value is None:
                     continue
                 if fix:
@@ -264,6 +312,7 @@ def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
                 if name in json_columns:
                     value = _json_cell(value, name, row)
                 record[name] = value
-            for line, _, problem in check_tree(record, row):
-                report.error(shown, line, problem)
+            if suspect:
+                for line, _, problem in check_tree(record, row):
+                    report.error(shown, line, problem)
             yield record, row

@@ -254,6 +254,31 @@ def test_rule_book_problems_match_yaml(write_seeds, tmp_path, bad, expect):
     assert got == yaml_got and len(got) == 1 and expect in got[0]
 
 
+@pytest.mark.parametrize("column, problem", [
+    (pa.array([["ok"], ["bad\x07"]]), "x: text contains the control character U+0007"),
+    (pa.array([None, "bad\x1b"]).dictionary_encode(),
+     "x: text contains the control character U+001B"),
+    (pa.array([[1.0], [float("inf")]]), "x: infinity (or a number beyond"),
+    (pa.array([0, 2**64 - 1], pa.uint64()), "x: 18446744073709551615 is outside the 64-bit"),
+])
+def test_value_checks_reach_lists_dictionaries_and_wide_integers(tmp_path, column, problem):
+    """Values are checked a column at a time first; what a column check flags is
+    checked row by row with the rule book's messages (here on the second row)."""
+    write_table(tmp_path / "s" / "e.parquet", {**ENTITIES, "x": column})
+    [got] = problems(tmp_path / "s")
+    assert got.startswith(f"e.parquet:2: error: {problem}"), got
+
+
+def test_source_struct_text_is_checked(tmp_path):
+    write_table(tmp_path / "s" / "e.parquet", ENTITIES)
+    write_table(tmp_path / "s" / "r.parquet", {
+        "from": ["a"], "type": ["funds"], "to": ["b"],
+        "source": pa.array([{"title": "T\x00"}], pa.struct([("title", pa.string())]))})
+    assert problems(tmp_path / "s") == [
+        "r.parquet:1: error: title: text contains the control character U+0000, which XML "
+        "and UTF-8 cannot carry; remove it"]
+
+
 def test_problems_name_the_row(tmp_path):
     folder = tmp_path / "seeds"
     write_table(folder / "e.parquet", {"id": ["a", "b", "c"], "type": ["firm"] * 3,
