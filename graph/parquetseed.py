@@ -298,11 +298,25 @@ def _texts(column: list[Any]) -> Iterator[str]:
                         if isinstance(v, str))
 
 
+def _has_dates(t: "pa.DataType") -> bool:
+    import pyarrow.types as pt
+
+    if pt.is_dictionary(t):
+        return _has_dates(t.value_type)
+    if _is_list(t):
+        return _has_dates(t.value_type)
+    if pt.is_struct(t):
+        return any(_has_dates(t.field(i).type) for i in range(t.num_fields))
+    return bool(pt.is_date(t))
+
+
 def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
              report: Report) -> Iterator[tuple[dict[str, Any], int]]:
     """The rows as records. Values are checked by the rule book's own
     :func:`~graph.rules.check_tree`, row by row, in a batch where a column
     check finds something it may refuse (most batches have nothing)."""
+    import pyarrow.types as pt
+
     row, budget = 0, MAX_DECODED_BYTES
     for batch in reader.iter_batches(batch_size=BATCH_ROWS):
         budget -= sum(_decoded_size(c) for c in batch.columns)
@@ -313,14 +327,13 @@ def _records(reader: Any, names: list[str], json_columns: set[str], shown: str,
             raise BadFile(f"Parquet file has more than {MAX_ROWS:,} rows; split it", row + 1)
         suspect = bool(json_columns) or any(_numbers_refused(c) for c in batch.columns)
         columns = [_python(c) for c in batch.columns]
-        nested = [any(isinstance(v, (date, list, dict)) for v in col) for col in columns]
+        types = [f.type for f in batch.schema]
         if not suspect:
-            text = "\n".join(t for col, deep, f in zip(columns, nested, batch.schema)
-                             for t in (_texts(col) if deep else filter(None, col)
-                                       if _text_leaf(f.type) else ()))
-            suspect = bad_character(text) is not None
+            suspect = any(bad_character("\n".join(_texts(col) if _is_list(t) or pt.is_struct(t)
+                                                   else filter(None, col))) is not None
+                          for col, t in zip(columns, types) if _text_leaf(t))
         for j, name in enumerate(names):
-            if nested[j]:
+            if _has_dates(types[j]) or pt.is_struct(types[j]):
                 columns[j] = [None if v is None else _plain(v) for v in columns[j]]
             if name in json_columns:
                 columns[j] = [None if v is None else _json_cell(v, name, row + k + 1)
