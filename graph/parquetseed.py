@@ -87,7 +87,10 @@ def read_parquet(path: Path, shown: str, report: Report,
 
 
 def _arrow_problem(exc: BaseException) -> str:
+    """The first line of a reader's message, short and printable (it may quote
+    bytes from the file)."""
     first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    first = "".join(c if c.isprintable() else "?" for c in first)
     return first if len(first) <= 120 else first[:120] + "…"
 
 
@@ -196,7 +199,9 @@ def _check_type(f: "pa.Field", kind: str) -> None:
         return
     allowed = ("text, integers, floats, booleans, dates or a list of one of these"
                + ("; source may also be a struct of title, publisher, url, date"
-                  if kind == "relations" else ""))
+                  if kind == "relations" else "")
+               + (" (pandas: df[column].dt.date makes dates of timestamps)"
+                  if pt.is_timestamp(t) else ""))
     raise BadFile(f"column {f.name!r} has the Parquet type {t}, which a seed value cannot "
                   f"be; use {allowed}")
 

@@ -320,6 +320,14 @@ def test_json_marked_column_with_bad_json_is_one_error(tmp_path):
         "JSON; fix the cell or remove the mark"]
 
 
+def test_repeated_column_names_refused(tmp_path):
+    table = pa.Table.from_arrays([pa.array(["a"]), pa.array(["firm"]), pa.array(["A"]),
+                                  pa.array(["B"])], names=["id", "type", "name", "name"])
+    (tmp_path / "s").mkdir()
+    pq.write_table(table, tmp_path / "s" / "e.parquet")
+    assert problems(tmp_path / "s") == ["e.parquet: error: Parquet file repeats column(s) name"]
+
+
 def test_columns_detected_like_a_csv_header(tmp_path):
     write_table(tmp_path / "s" / "e.parquet", {"id": ["a"], "label": ["A"]})
     assert problems(tmp_path / "s") == [
@@ -342,6 +350,28 @@ def test_truncated_and_garbage_files(tmp_path):
         assert any(p.startswith(f"{name}.parquet: error: not a readable Parquet file (")
                    for p in got), got
     assert "empty.parquet: warning: empty file" in got
+
+
+def test_damaged_files_give_one_problem_never_an_exception(tmp_path):
+    """Bytes flipped at random in a real export: each copy loads, or gives
+    problems (never a traceback), and every message is printable."""
+    import random
+
+    export(load_dataset(MINI), "parquet", str(tmp_path / "src"))
+    good = (tmp_path / "src" / "relations.parquet").read_bytes()
+    rng = random.Random(1)
+    refused = 0
+    for i in range(150):
+        damaged = bytearray(good)
+        for _ in range(rng.randint(1, 8)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        folder = tmp_path / f"f{i}"
+        folder.mkdir()
+        (folder / "r.parquet").write_bytes(bytes(damaged))
+        _, report = load_folder(folder)
+        refused += any("Parquet" in e.message for e in report.errors)
+        assert all(e.message.isprintable() for e in report.errors)
+    assert refused > 100
 
 
 def test_special_files_are_refused(tmp_path):
