@@ -534,3 +534,16 @@ def test_readme_fixtures_are_what_fixture_tables_makes():
 
     for name, table in fixture_tables().items():
         assert pq.read_table(FIXTURES / name).equals(table), name
+
+
+def test_a_folder_of_part_files_loads(tmp_path):
+    """What Spark or a chunked writer leaves: data.parquet/ holding part files
+    (and a _SUCCESS marker and dotted checksums, which are not seed files)."""
+    parts = tmp_path / "s" / "firms.parquet"
+    for i in range(3):
+        write_table(parts / f"part-{i:05d}.snappy.parquet",
+                    {"id": [f"f{i}"], "type": ["firm"], "name": [f"Firm {i}"]})
+    (parts / "_SUCCESS").write_bytes(b"")
+    (parts / ".part-00000.snappy.parquet.crc").write_bytes(b"\x00crc")
+    data, report = load_folder(tmp_path / "s")
+    assert report.ok and report.files == 3 and sorted(data.entities) == ["f0", "f1", "f2"]
