@@ -210,12 +210,9 @@ def _check_type(f: "pa.Field", kind: str) -> None:
 def _decoded_size(array: "pa.Array") -> int:
     """Bytes ``array`` holds once every value is written out (dictionary
     references counted at their values' length), computed without doing so."""
-    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.types as pt
 
-    if isinstance(array, pa.ChunkedArray):
-        return sum(_decoded_size(c) for c in array.chunks)
     t = array.type
     if _is_list(t):
         return 8 * len(array) + _decoded_size(array.flatten())
@@ -276,8 +273,10 @@ def _numbers_refused(array: "pa.Array") -> bool:
 
 
 def _python(array: "pa.Array") -> list[Any]:
-    """``array.to_pylist()``; a dictionary-encoded column makes each distinct
-    value once and shares it (about 3x faster, and repeated text is stored once)."""
+    """``array.to_pylist()``, faster for dictionary-encoded columns: a small
+    dictionary (fewer values than rows) is made into Python once and its values
+    shared, so repeated text is stored once; a large one (a reader gives every
+    batch the dictionary of the whole row group so far) is decoded first."""
     import pyarrow as pa
     import pyarrow.types as pt
 
@@ -286,6 +285,8 @@ def _python(array: "pa.Array") -> list[Any]:
         array = array.cast(pa.list_(t.value_type.value_type))
     if not pt.is_dictionary(array.type):
         return list(array.to_pylist())
+    if len(array.dictionary) > len(array):
+        return list(array.dictionary_decode().to_pylist())
     values = array.dictionary.to_pylist()
     indices = array.indices.to_pylist()
     if array.null_count == 0:
