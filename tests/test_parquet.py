@@ -83,13 +83,24 @@ def test_mini_fixture_with_csv_and_types_round_trips(tmp_path):
     assert same_json(back) == same_json(original) and len(back.relations) == 13
 
 
-def test_generated_folder_round_trips(tmp_path):
+def test_generated_folder_round_trips(tmp_path, monkeypatch):
+    """Read in batches of 97 rows, so that each batch meets the dictionary of
+    the whole row group (larger than the batch) as well as small ones."""
+    import graph.parquetseed as parquetseed
     from benchmarks.generate import generate
+
+    monkeypatch.setattr(parquetseed, "BATCH_ROWS", 97)
+    made = []
+    real = parquetseed._python
+    monkeypatch.setattr(parquetseed, "_python",
+                        lambda a: made.append(pa.types.is_dictionary(a.type)
+                                              and len(a.dictionary) > len(a)) or real(a))
 
     generate(tmp_path / "gen", relations=2000, seed=7)
     original, back, _ = round_trip(tmp_path / "gen", tmp_path / "pq")
     assert len(original.relations) > 1500
     assert same_json(back) == same_json(original)
+    assert any(made) and not all(made)       # both ways of making Python values ran
 
 
 HOSTILE = "tab\there, newline\nthere, CR\rhere, C1 \x85\x9b, ﬁ ligature, 中文, 🦄, ‮rtl"
