@@ -558,3 +558,13 @@ def test_a_folder_of_part_files_loads(tmp_path):
     (parts / ".part-00000.snappy.parquet.crc").write_bytes(b"\x00crc")
     data, report = load_folder(tmp_path / "s")
     assert report.ok and report.files == 3 and sorted(data.entities) == ["f0", "f1", "f2"]
+
+
+def test_cli_export_errors_are_one_line(run_kg, tmp_path):
+    r = run_kg("export", "--format", "parquet", "-o", "-", "--seeds", MINI)
+    assert (r.exit_code, r.stderr) == (1, "Error: parquet export writes several files; give "
+                                          "a folder with -o DIR\n")
+    (tmp_path / "f").write_text("x")
+    r = run_kg("export", "--format", "parquet", "-o", tmp_path / "f", "--seeds", MINI)
+    assert (r.exit_code, r.stderr) == (1, f"Error: {tmp_path / 'f'} is a file; parquet export "
+                                          "needs a folder (-o DIR)\n")
