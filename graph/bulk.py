@@ -324,6 +324,10 @@ class RowMap(Mapping[Any, Any]):
         """The value in position ``i`` (keys in row order)."""
         return self._rows[i]
 
+    def take(self, positions: list[int]) -> list[Any]:
+        """The values in these positions (keys in row order), made together."""
+        return self._rows.take(positions)
+
     def many(self, keys: list[Any]) -> list[Any]:
         """The values of ``keys``, made together (see :meth:`Rows.take`)."""
         return self._rows.take([self._pos[k] for k in keys])

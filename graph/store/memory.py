@@ -112,7 +112,7 @@ class MemoryStore(Store):
         """The entities with these index numbers (by row when the index knows
         the rows: no id lookups)."""
         ents, order = self.data.entities, self.index.order
-        take = getattr(getattr(ents, "_rows", None), "take", None)
+        take = getattr(ents, "take", None)     # RowMap: rows by position
         if order is not None and take is not None:
             return take([order[u] for u in nums])  # type: ignore[no-any-return]
         ids = self.index.ids
