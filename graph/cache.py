@@ -46,8 +46,10 @@ reader keeps the file it mapped. A hit marks the entry used (its mtime);
 after each write the directory is pruned, least recently used first, to
 ``$KG_CACHE_MAX_BYTES`` (default 2 GiB; the newest entry is always kept).
 
-Only datasets without errors are cached (``load_dataset`` raises before);
-``kg validate`` never reads the cache.
+Only folders without errors get an entry (``load_dataset`` raises before);
+a part is kept for each file without errors of its own, also in a folder
+whose other files (or cross-file checks) fail, so fixing those re-reads only
+them. ``kg validate`` never reads the cache.
 """
 
 from __future__ import annotations
