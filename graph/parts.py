@@ -11,7 +11,7 @@ Then the checks that need the whole folder run ONCE over the parts' columns
 (:func:`assemble`), in the order a cold load makes them: the types sections
 (files with a ``types`` section are read every time: the schema needs them,
 and they are small), entity types known, an entity merged across files,
-relation types known, both ends known (Arrow ``is_in``), end types that fit
+relation types known, both ends known (Arrow ``index_in``), end types that fit
 (``--strict``), ids unique (repeats of a content id get ``~2``, ``~3`` in
 file order as a cold load gives them), sources numbered in order of first
 use. The result is the Dataset a cold load makes, row for row.
@@ -106,7 +106,8 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
     for f in ENTITY_FIELDS:
         yield (f"entities.{f}", *encode(field_values(data.entities, f), EMPTY.get(f)))
     # The name index's labels (graph/names.py: id, name, aliases of each
-    # entity, normalised), merged into the folder's index by one sort.
+    # entity, normalised), merged into the folder's index by one sort
+    # (tests/test_cache_parts.py holds the result to NameIndex.build's).
     labels: list[str] = []
     rows: list[int] = []
     slots: list[int] = []
@@ -150,8 +151,8 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         header, tables = open_entry(path)
     except FileNotFoundError:
         return None
-    except (OSError, Damaged, ValueError):
-        _unlink(path)
+    except (OSError, Damaged, ValueError) as exc:
+        _discard(path, exc)
         return None
     if tables is None or {k: header.get(k) for k in head} != head:
         return None
@@ -166,8 +167,8 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         # anyway, and a damaged one must be found before its rows are used.
         for name in kinds:
             column(name)
-    except (OSError, Damaged, ValueError):
-        _unlink(path)
+    except (OSError, Damaged, ValueError) as exc:
+        _discard(path, exc)
         return None
     try:
         os.utime(path)      # least recently used goes first (graph.cache.prune)
@@ -176,7 +177,12 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
     return Part(header["part"], column, kinds, key, stored=path)
 
 
-def _unlink(path: Path) -> None:
+def _discard(path: Path, why: Exception) -> None:
+    """Report a damaged part once on stderr and delete it (it is made again)."""
+    import sys
+
+    print(f"kg: cache part {display_path(path)} is damaged ({why}); deleted, rebuilding it",
+          file=sys.stderr)
     try:
         path.unlink()
     except OSError:

@@ -231,15 +231,18 @@ def test_strict_end_types_checked_over_the_folder(folder, cache, tmp_path):
     check_same_as_cold(folder, cache, tmp_path, strict=False)    # a warning only
 
 
-def test_damaged_part_is_rebuilt(folder, cache, tmp_path, reads):
+def test_damaged_part_is_rebuilt(folder, cache, tmp_path, reads, capsys):
     parts.load_parts(folder, False, cache)
     target = parts.part_path(cache, folder.resolve(), False, "c-rels.csv")
     raw = bytearray(target.read_bytes())
     raw[len(raw) // 3] ^= 0xFF                  # inside a column: its CRC-32 fails
     target.write_bytes(bytes(raw))
     reads.clear()
+    capsys.readouterr()
     check_same_as_cold(folder, cache, tmp_path)
     assert sorted(reads) == ["a-types.yaml", "c-rels.csv"]
+    err = capsys.readouterr().err
+    assert err.count("is damaged (checksum mismatch in ") == 1 and "rebuilding it" in err
     reads.clear()
     parts.load_parts(folder, False, cache)      # rebuilt: intact again
     assert reads == ["a-types.yaml"]
