@@ -231,3 +231,15 @@ def test_money_to_and_definite_heads():
     assert ("Pennsylvania", "funds", "Philly Shipyard") in got
     assert ("US Department of Commerce", "funds", "Samsung Electronics") in got
     assert ("Samsung Electronics", "funds", "Acme Group") not in got     # it won the money
+
+
+def test_a_title_opening_the_sentence_heads_the_firm_the_text_is_about():
+    got = rels("Acme Holdings is a maker of steel. Chief executive Bob Smith said the company "
+               "would grow. Its president, Ann Lee, said it would borrow from banks led by "
+               "Zeta Bank.")
+    assert ("Bob Smith", "heads", "Acme Holdings") in got
+    assert ("Ann Lee", "heads", "Acme Holdings") in got
+    assert not any(r[2] == "Chief" or r[0] == "Chief" for r in got)
+    # a head of state is not read as the firm's head
+    assert ("Ann Park", "heads", "Acme Holdings") not in rels(
+        "Acme Holdings opened a plant. President Ann Park attended the opening.")

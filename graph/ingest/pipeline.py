@@ -396,6 +396,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
+    last_body: int | None = None  # the firm or organisation the text was last about
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
     for s in doc.sentences:
@@ -410,7 +411,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body)
         verb_cues(view)
         possessive_roles(view)
         person_clauses(view)
@@ -425,6 +426,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facts = facts + sentence_facts(view)
         last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                            and table[m.key].type in ACTORS), last_actor)
+        if not s.heading:
+            last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
+                              and table[m.key].type in ("firm", "organization")
+                              and not re.match(r"[’']s\s", s.text[m.end:])), last_body)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}

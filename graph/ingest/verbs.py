@@ -339,6 +339,8 @@ _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WO
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
                        rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
+_BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
+                        r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -356,11 +358,16 @@ def possessive_roles(v: View) -> None:
             if key is not None and key != ALL and v.table[key].type == "ministry":
                 v.add(p.key, "heads", key, 0.6, "role-poss")
             continue
-        its = _ITS_ROLE.search(before)
-        if its is not None and v.owner is not None and v.owner.key != ALL and \
-                v.type(v.owner) in BODIES:
-            v.add(p.key, "heads" if its.group("head") else "works_for", v.owner.key, 0.6,
-                  "role-poss")
+        its = _ITS_ROLE.search(before) or _BARE_ROLE.match(before)
+        if its is not None:
+            # "Its president P" / "Chief executive P said": a body named before it in the
+            # sentence, else the firm the text was last about
+            named = v.before(its.start(), BODIES)
+            owner = named.key if named is not None and named.key != ALL and its.re is _ITS_ROLE \
+                else v.last_body
+            if owner is not None:
+                v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
+                      "role-poss")
             continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)

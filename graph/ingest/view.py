@@ -26,6 +26,7 @@ class View:
     table: EntityTable
     topic: int | None = None
     last_actor: int | None = None                 # subject of the previous sentence ("It ...")
+    last_body: int | None = None                  # the firm the latest sentences were about
     facts: list[Fact] = field(default_factory=list)
 
     @property
