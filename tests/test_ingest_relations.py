@@ -243,3 +243,8 @@ def test_a_title_opening_the_sentence_heads_the_firm_the_text_is_about():
     # a head of state is not read as the firm's head
     assert ("Ann Park", "heads", "Acme Holdings") not in rels(
         "Acme Holdings opened a plant. President Ann Park attended the opening.")
+
+
+def test_led_by_a_governor_names_the_person_without_the_title():
+    got = rels("The state of Jalisco, led by Governor Ana Ruiz, gave land to the project.")
+    assert ("Ana Ruiz", "heads", "Jalisco") in got

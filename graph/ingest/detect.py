@@ -344,6 +344,9 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
+                    len(run.tokens) >= 3 and run.words[0] in roles() and roles()[run.words[0]].kind == "heads":
+                run = run_at(text, run.tokens[1].start)   # "led by Governor P": P
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
                     2 <= len(run.words) <= 3 and org_type(run) is None and \
                     all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
                         for w in run.words) and table.lookup(run.words[0]) is None:
