@@ -248,3 +248,33 @@ def test_a_title_opening_the_sentence_heads_the_firm_the_text_is_about():
 def test_led_by_a_governor_names_the_person_without_the_title():
     got = rels("The state of Jalisco, led by Governor Ana Ruiz, gave land to the project.")
     assert ("Ana Ruiz", "heads", "Jalisco") in got
+
+
+def test_funding_from_a_and_from_b():
+    got = rels("Acme Power will build a $4 billion battery plant in Ohio. The project is financed "
+               "with loans from Bank of Zed and from Delta Bank. Funding came from Gamma Capital, "
+               "which lent $1 billion, and from Kappa Bank.")
+    for bank in ("Bank of Zed", "Delta Bank", "Gamma Capital", "Kappa Bank"):
+        assert (bank, "funds", "battery plant") in got
+
+
+def test_an_asset_changing_hands_is_not_supply():
+    got = rels("Zeta Pharma bought three plants from Omega Holdings for $2 billion. Kappa Bio is "
+               "selling a plant in Ireland to Delta Drugs. Sigma Steel buys iron ore from Vale.")
+    assert ("Omega Holdings", "supplies", "Zeta Pharma") not in got
+    assert ("Kappa Bio", "supplies", "Delta Drugs") not in got
+    assert ("Vale", "supplies", "Sigma Steel") in got
+
+
+def test_a_rival_in_apposition_is_not_a_rival_of_what_follows():
+    got = rels("Kappa Bio, a Chinese rival, is selling a plant to Delta Drugs.")
+    assert ("Kappa Bio", "competes_with", "Delta Drugs") not in got
+
+
+def test_better_known_as_after_an_apposition_is_the_same_entity():
+    from ingest_support import draft_of
+
+    d = draft_of("Hon Hai Precision Industry, the Taiwanese electronics maker better known as "
+                 "Foxconn, will build a plant. Foxconn supplies Nvidia.")
+    names = {e.name for e in d.entities}
+    assert "Foxconn" not in names and "Hon Hai Precision Industry" in names

@@ -245,7 +245,8 @@ def _apposition_type(after: str) -> str | None:
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
-_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:also\s+|better\s+|commonly\s+|"
+_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"
+                       r"[A-Z][a-z]+\s+){1,5})?(?:also\s+|better\s+|commonly\s+|"
                        r"widely\s+)?known\s+as\s+(?:the\s+)?")
 
 
@@ -256,9 +257,10 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
     groups: dict[str, set[str]] = {}
     for s in sentences:
         found = list(runs(s.text))
-        for a, b in zip(found, found[1:]):
-            if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
-                out[b.text(s.text)] = a.text(s.text)
+        for i, a in enumerate(found):
+            for b in found[i + 1:i + 3]:      # "X, the Taiwanese maker better known as Y"
+                if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
+                    out[b.text(s.text)] = a.text(s.text)
         for r in found:
             name = r.text(s.text)
             if len(r.words) >= 2:

@@ -35,6 +35,13 @@ _THINGS = frozenset({"technology", "sector"})
 _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 
 
+# "sold its plant to X", "bought three plants from X": an asset changing hands, not supply
+_ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?(?:stakes?|shares|plants?|"
+               r"factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|operations|yards?|"
+               r"subsidiar(?:y|ies)|divisions?|companies|company)\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -55,10 +62,11 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
-        r"ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with"),
+        r"ship(?:s|ped)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with",
+        unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False),
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE),
     Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
@@ -116,7 +124,7 @@ CUES: tuple[Cue, ...] = (
         needs=r"\b(?:to|for)\b"),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
-        BODIES | {"project"}, gap=40, passive=False),
+        BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
         r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
@@ -260,6 +268,9 @@ def verb_cues(v: View) -> None:
             if _NEGATION.search(text[max(0, m.start() - 40):m.start()]) or \
                     (cue.unless and re.match(cue.unless, text[m.end():])):
                 continue
+            if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
+                                                    r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
+                continue          # "Funding came from X": a funder (relations.funding_from)
             begin, end = _clause(text, m.start(), m.end())
             if cue.needs and not re.search(cue.needs, text[m.end():end]):
                 continue
