@@ -278,3 +278,23 @@ def test_better_known_as_after_an_apposition_is_the_same_entity():
                  "Foxconn, will build a plant. Foxconn supplies Nvidia.")
     names = {e.name for e in d.entities}
     assert "Foxconn" not in names and "Hon Hai Precision Industry" in names
+
+
+def test_a_parent_named_beside_its_unit_stays_apart_and_the_unit_is_part_of_it():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Minerals bought a stake in Omega Base Metals, the copper and nickel unit "
+                 "of Brazil's Omega. Omega Base Metals runs mines in Pará.")
+    names = {e.name: e for e in d.entities}
+    assert "Omega" in names and "Omega" not in names["Omega Base Metals"].aliases
+    assert ("Omega Base Metals", "part_of", "Omega") in relations_of(d)
+
+
+def test_a_body_named_by_a_list_of_words_keeps_its_bracketed_name():
+    from ingest_support import draft_of
+
+    d = draft_of("The government, through the Procurement, Technology & Logistics Agency "
+                 "(采购技术后勤厅), will sign an agreement.")
+    agency = next(e for e in d.entities if e.type == "agency")
+    assert agency.name == "Procurement, Technology & Logistics Agency"
+    assert "采购技术后勤厅" in agency.aliases

@@ -112,7 +112,7 @@ class EntityTable:
     # -- adding ------------------------------------------------------------
     def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
-        entity = self._match(cand)
+        entity = self._match(cand, sentence)
         if entity is None:
             if cand.merge_only:
                 return None
@@ -167,7 +167,7 @@ class EntityTable:
         self._index(alias, entity.key)
 
     # -- internals ---------------------------------------------------------
-    def _match(self, cand: Candidate) -> EntityDraft | None:
+    def _match(self, cand: Candidate, sentence: int = -1) -> EntityDraft | None:
         if cand.seed_id is not None:
             key = self._by_seed.get(cand.seed_id)
             if key is not None:
@@ -182,7 +182,7 @@ class EntityTable:
         if place is not None:
             return place
         if cand.type in _BODY_TYPES:
-            found = self._short_form(cand.name)
+            found = self._short_form(cand.name, sentence)
             if found is not None:
                 return found
         if cand.type in ("project", "fund"):
@@ -194,9 +194,10 @@ class EntityTable:
             return self.add_seed(seed, 0)
         return None
 
-    def _short_form(self, name: str) -> EntityDraft | None:
+    def _short_form(self, name: str, sentence: int = -1) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
-        Manufacturing Company" (and the other way round)."""
+        Manufacturing Company" (and the other way round). Not a name the sentence that
+        introduced the longer one also names apart ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
@@ -213,7 +214,7 @@ class EntityTable:
         if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
-                     and e.seed_id is None and e.name != name
+                     and e.seed_id is None and e.name != name and e.first != sentence
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
         return found[0] if len(found) == 1 else None
 

@@ -303,6 +303,11 @@ def verb_cues(v: View) -> None:
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
+                app = re.search(r"\s*(?:[（(][^)）]*[)）])?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
+                                text[:m.start()]) if cue.type == "part_of" else None
+                named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
+                if named is not None and named.key != ALL:
+                    subject = named.key     # "A bought B, the copper unit of C": B is part of C
                 if subject is None and cue.swap and v.topic is not None and \
                         v.table[v.topic].type in cue.subject and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
