@@ -298,3 +298,19 @@ def test_a_body_named_by_a_list_of_words_keeps_its_bracketed_name():
     agency = next(e for e in d.entities if e.type == "agency")
     assert agency.name == "Procurement, Technology & Logistics Agency"
     assert "采购技术后勤厅" in agency.aliases
+
+
+def test_a_firm_operates_where_it_makes_or_runs_things():
+    got = rels("Zeta Group runs copper mines in Pará and nickel operations in Sudbury. "
+               "Kappa Tech assembles servers in Ciudad Juárez, Chihuahua. "
+               "Omega Chem does not make anything in Lyon. Pumps made by Delta Pumps in Porto.")
+    assert ("Zeta Group", "operates_in", "Pará") in got
+    assert ("Kappa Tech", "operates_in", "Ciudad Juárez") in got
+    assert ("Kappa Tech", "operates_in", "Chihuahua") not in got      # the state holds the city
+    assert not any(r[1] == "operates_in" and r[0] in ("Omega Chem", "Delta Pumps") for r in got)
+
+
+def test_an_analysts_firm_operates_in_the_city_named_with_it():
+    got = rels('"Prices will rise," said Ann Lee, an analyst at Zeta Securities in Seoul.')
+    assert ("Zeta Securities", "operates_in", "Seoul") in got
+    assert ("Ann Lee", "works_for", "Zeta Securities") in got

@@ -625,6 +625,53 @@ def facilities(v: View) -> None:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
 
 
+_ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|"
+                       r"runs|operat(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
+                       r"process(?:es|ed|ing)?|employ(?:s|ed)?)\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
+                       r"[\w$%.,-]+\s+){0,5}?"
+                       r"(?:in|at)\s+(?:the\s+)?")
+
+
+def activities(v: View) -> None:
+    """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
+    X operates_in each place (a firm's own activity; a project's place is located_in)."""
+    for m in _ACTIVITY.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in _PLACES:
+            continue
+        if any(x.key == ALL or v.type(x) in ("project", "firm") for x in v.mentions
+               if m.start() <= x.start < m.end()):
+            continue
+        owner = clause_subject(v, m.start(), frozenset({"firm"}))
+        if owner is None:
+            continue
+        places = [first]
+        for place in v.listed(first, _PLACES)[1:]:
+            if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+                break           # "in Ciudad Juárez, Chihuahua": the state holds the city
+            places.append(place)
+        for place in places:
+            if place.key != ALL and not _is_country(v, place):
+                v.add(owner, "operates_in", place.key, 0.55, "activity")
+
+
+_DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
+
+
+def desk_city(v: View) -> None:
+    """"P, an analyst at X in Seoul" -> X operates_in Seoul."""
+    for m in _DESK.finditer(v.text):
+        org = v.at_start(m.end())
+        if org is None or org.key == ALL or v.type(org) not in BODIES:
+            continue
+        at = re.match(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", v.text[org.end:])
+        place = v.at_start(org.end + at.end()) if at else None
+        if place is not None and place.key != ALL and v.type(place) == "location":
+            v.add(org.key, "operates_in", place.key, 0.55, "desk-city")
+
+
 _HEAD_TITLE = re.compile(r"(?:^|[^\w])(?P<title>Governor|President|Prime\s+Minister|Chief\s+Minister|Mayor|"
                          r"Premier|Chancellor)\s+$")
 
