@@ -314,3 +314,12 @@ def test_an_analysts_firm_operates_in_the_city_named_with_it():
     got = rels('"Prices will rise," said Ann Lee, an analyst at Zeta Securities in Seoul.')
     assert ("Zeta Securities", "operates_in", "Seoul") in got
     assert ("Ann Lee", "works_for", "Zeta Securities") in got
+
+
+def test_comes_mainly_from_and_as_well_as_with():
+    got = rels("Zeta Power is building a $2 billion battery plant in Ohio. Equipment for the plant comes "
+               "mainly from Kappa Tools. The plant will compete with Omega Cells and Sigma "
+               "Energy, which already make cells, as well as with Delta Batteries.")
+    assert ("Kappa Tools", "supplies", "battery plant") in got
+    for rival in ("Omega Cells", "Sigma Energy", "Delta Batteries"):
+        assert ("battery plant", "competes_with", rival) in got

@@ -40,6 +40,8 @@ _PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
                       r"takes over|took over|merge with|merges with|merged with)\s+")
+# "equipment comes mainly from X": a supplier
+_COME_FROM = re.compile(r"\b(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from\s+(?:the\s+)?")
 # "Argentina's Catamarca province": a named first-level division
 _DIVISION = re.compile(r"^\s+(?:province|prefecture|state|region|county|oblast|governorate)\b")
 _SUPPLY_TO = re.compile(r"\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|"
@@ -339,6 +341,7 @@ def org_names(text: str) -> list[Candidate]:
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
+                                 (_COME_FROM, "firm", "come-from"),
                                  (_ACQUIRE, "firm", "acquire"),
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):

@@ -67,7 +67,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE),
-    Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
+    Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
@@ -310,7 +310,8 @@ def verb_cues(v: View) -> None:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C
                 if subject is None and cue.swap and v.topic is not None and \
                         v.table[v.topic].type in cue.subject and \
-                        not any(begin <= x.start < m.start() for x in v.mentions):
+                        not any(begin <= x.start < m.start() and x.key != v.topic
+                                for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
                 objects = _objects(v, cue, m.end(), end)
                 subjects = _coordinated(v, subject, cue.subject, m.start())
@@ -328,7 +329,7 @@ def verb_cues(v: View) -> None:
                         sources = sources + [v.possessed(extra).key]
             if not cue.swap and re.search(r"with\b", cue.words):
                 # "competes with A, and increasingly with B", "licences with A and with B"
-                also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+                also = re.search(r"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None:
                     start = m.end() + also.end()
