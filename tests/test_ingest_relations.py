@@ -323,3 +323,10 @@ def test_comes_mainly_from_and_as_well_as_with():
     assert ("Kappa Tools", "supplies", "battery plant") in got
     for rival in ("Omega Cells", "Sigma Energy", "Delta Batteries"):
         assert ("battery plant", "competes_with", rival) in got
+
+
+def test_its_unit_after_a_comma_is_part_of_the_firm_the_text_is_about():
+    got = rels("Zeta Foods is partly owned by Kappa Grain, the American grain trader, which "
+               "holds about 22%. Its Chinese unit, Omega Oils, is listed in Shenzhen.")
+    assert ("Omega Oils", "part_of", "Zeta Foods") in got
+    assert ("Kappa Grain", "owns", "Zeta Foods") in got

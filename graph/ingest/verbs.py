@@ -476,7 +476,7 @@ def origin(v: View) -> None:
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
 _UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
-_ITS_UNIT = re.compile(rf"\b(?:its|their)\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\s+$")
+_ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
 _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
 
@@ -498,8 +498,14 @@ def units(v: View) -> None:
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
-        if _ITS_UNIT.search(v.text[:y.start]) and v.owner is not None and v.owner.key != y.key:
-            v.add(y.key, "part_of", v.owner.key, 0.6, "unit")
+        its = _ITS_UNIT.search(v.text[:y.start])
+        if its is not None:
+            # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
+            named = v.owner
+            owner = named.key if named is not None and named.key != ALL and \
+                named.end <= its.start() else v.last_body
+            if owner is not None and owner != y.key:
+                v.add(y.key, "part_of", owner, 0.6, "unit")
 
 
 _PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
