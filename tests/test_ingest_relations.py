@@ -330,3 +330,14 @@ def test_its_unit_after_a_comma_is_part_of_the_firm_the_text_is_about():
                "holds about 22%. Its Chinese unit, Omega Oils, is listed in Shenzhen.")
     assert ("Omega Oils", "part_of", "Zeta Foods") in got
     assert ("Kappa Grain", "owns", "Zeta Foods") in got
+
+
+def test_banks_led_by_a_lender_fund_the_borrower_and_are_no_person():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Holdings financed the deal with its own cash and with loans from a "
+                 "group of banks led by Morgan Stanley.")
+    assert next(e for e in d.entities if e.name == "Morgan Stanley").type == "firm"
+    got = relations_of(d)
+    assert ("Morgan Stanley", "funds", "Zeta Holdings") in got
+    assert ("Zeta Holdings", "funds", "Morgan Stanley") not in got

@@ -35,6 +35,9 @@ _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
                        r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+# "a group of banks led by Morgan Stanley": a lender, not a person
+_LENDERS_BEFORE = re.compile(r"\b(?:banks|lenders|consortium|syndicate|investors|funds|firms|"
+                             r"companies|group)\s+(?:of\s+\w+\s+(?:\w+\s+)?)?$")
 _PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
@@ -350,7 +353,7 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                     len(run.tokens) >= 3 and run.words[0] in roles() and roles()[run.words[0]].kind == "heads":
                 run = run_at(text, run.tokens[1].start)   # "led by Governor P": P
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
-                    2 <= len(run.words) <= 3 and org_type(run) is None and \
+                    not _LENDERS_BEFORE.search(text[:m.start()]) and 2 <= len(run.words) <= 3 and org_type(run) is None and \
                     all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
                         for w in run.words) and table.lookup(run.words[0]) is None:
                 # "which is led by Dovilė Šakalienė": a bare personal name, not a firm

@@ -128,6 +128,10 @@ def active_verb(v: View) -> None:
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|"
                    r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
                    r"(?:\s+\w+ly)?)?\s+from\s+(?:the\s+)?")
+# "loans from a group of 15 banks led by X", "from a consortium including A and B"
+_LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+of\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:banks|lenders)|consortium|syndicate)\s+(?:led\s+by|including|such\s+as|"
+                           r"like)\s+(?:the\s+)?")
 _AND_FROM = re.compile(r"\s*,?\s+and\s+(?:also\s+)?(?:from|by)\s+(?:the\s+)?")
 
 
@@ -136,7 +140,8 @@ def funding_from(v: View) -> None:
     clause's subject, else the project in question."""
     funders: set[int] = set()
     for m in _FROM.finditer(v.text):
-        agent = v.after(m.end(), ACTORS | {"location"}, max_gap=20)
+        group = _LENDER_GROUP.match(v.text, m.end())
+        agent = v.after(group.end() if group else m.end(), ACTORS | {"location"}, max_gap=20)
         if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
         agent = v.possessed(agent)

@@ -39,7 +39,7 @@ _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
                r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?(?:stakes?|shares|plants?|"
                r"factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|operations|yards?|"
-               r"subsidiar(?:y|ies)|divisions?|companies|company)\b")
+               r"subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|terminals?|ports?)\b")
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,9 @@ CUES: tuple[Cue, ...] = (
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
         r"bankroll(?:s|ed)?|subsidi[sz](?:e|es|ed|ing)|underwr(?:ite|ites|itten|ote)",
-        _RECEIVERS, _RECEIVERS, r"to|for"),
+        _RECEIVERS, _RECEIVERS, r"to|for",
+        unless=r"(?:\s+[\w-]+){0,4}?\s+(?:partly\s+|mainly\s+)?with\s+(?:[\w-]+\s+){0,4}?(?:loans?|"
+               r"cash|equity|debt|money|bonds|credit)\b"),
     Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed)|"
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
         r"put\s+up|lend(?:s)?|lent|"
