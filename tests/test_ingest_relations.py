@@ -341,3 +341,14 @@ def test_banks_led_by_a_lender_fund_the_borrower_and_are_no_person():
     got = relations_of(d)
     assert ("Morgan Stanley", "funds", "Zeta Holdings") in got
     assert ("Zeta Holdings", "funds", "Morgan Stanley") not in got
+
+
+def test_its_wind_farm_in_apposition_is_a_project_the_subject_leads():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Energy has resumed construction of Kappa Wind 1, its 810-megawatt "
+                 "offshore wind farm south of Long Island.")
+    assert next(e for e in d.entities if e.name.startswith("Kappa Wind")).type == "project"
+    got = relations_of(d)
+    assert ("Zeta Energy", "leads", "Kappa Wind") in got
+    assert ("Kappa Wind", "located_in", "Long Island") in got

@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import sentence_facts
-from .verbs import (activities, desk_city, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+from .verbs import (activities, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -230,8 +230,11 @@ _APPOSITION_TYPES = (
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
+    # "Empire Wind 1, its offshore wind farm south of Long Island": a project
+    (re.compile(r"\b(?:farm|plant|mine|fab|factory|gigafactory|refinery|smelter|terminal|project|"
+                r"shipyard|complex)(?:\s+(?:south|north|east|west|near|off|outside))?$"), "project"),
 )
-_APPOSITION_HEAD = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+_APPOSITION_HEAD = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
                               r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
 _RETYPABLE = frozenset({"firm", "organization", "agency", "fund", "location"})
 
@@ -421,6 +424,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facilities(view)
         activities(view)
         desk_city(view)
+        its_project(view)
         title_heads(view)
         nominal_supply(view)
         money_to(view)

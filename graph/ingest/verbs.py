@@ -666,6 +666,29 @@ def activities(v: View) -> None:
                 v.add(owner, "operates_in", place.key, 0.55, "activity")
 
 
+_ITS_PROJECT = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w$.,-]+\s+){0,5}?"
+                          r"(?:farm|plant|mine|fab|factory|gigafactory|refinery|smelter|terminal|project|"
+                          r"shipyard|complex)\b(?P<where>\s+(?:(?:south|north|east|west)\s+of|in|at|near|"
+                          r"off|outside)\s+(?:the\s+)?)?")
+
+
+def its_project(v: View) -> None:
+    """"X resumed work on P, its offshore wind farm south of Long Island" -> X leads P, P
+    located_in Long Island."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "project":
+            continue
+        m = _ITS_PROJECT.match(v.text, p.end)
+        if m is None:
+            continue
+        owner = clause_subject(v, p.start, BODIES)
+        if owner is not None and owner != p.key:
+            v.add(owner, "leads", p.key, 0.6, "its-project")
+        place = v.at_start(m.end()) if m.group("where") else None
+        if place is not None and place.key != ALL and v.type(place) in _PLACES:
+            v.add(p.key, "located_in", place.key, 0.6, "its-project")
+
+
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
 
 
