@@ -360,6 +360,8 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
                                      rule="by-person"))
                 continue
+            if run is not None and rule == "come-from" and len(run.words) < 2:
+                continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
