@@ -145,3 +145,13 @@ def test_a_firms_investment_is_not_a_fund_but_a_countrys_tool_is():
     funds = {e.name for e in d.entities if e.type == "fund"}
     assert not any("37 billion" in f for f in funds)
     assert any("55 billion" in f for f in funds)
+
+
+def test_a_name_opening_with_bureau_office_or_foundation_types_the_body():
+    from ingest_support import draft_of
+    d = draft_of("The Bureau of Ocean Energy Management regulates offshore leases. The Office of "
+                 "Technology Transitions lent money, and the Foundation for Clean Seas agreed.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Bureau of Ocean Energy Management"] == "agency"
+    assert types["Office of Technology Transitions"] == "agency"
+    assert types["Foundation for Clean Seas"] == "organization"
