@@ -352,3 +352,16 @@ def test_its_wind_farm_in_apposition_is_a_project_the_subject_leads():
     got = relations_of(d)
     assert ("Zeta Energy", "leads", "Kappa Wind") in got
     assert ("Kappa Wind", "located_in", "Long Island") in got
+
+
+def test_supply_with_no_named_buyer_is_for_the_project_in_question():
+    got = rels("Zeta Chips is building a $3 billion chip plant in Ohio. Omega Chemical will "
+               "supply the silicon wafers.")
+    assert ("Omega Chemical", "supplies", "chip plant") in got
+
+
+def test_a_role_after_a_possessive_in_apposition_and_beat_as_rivalry():
+    got = rels('"We will grow," said Kim Lee, Zeta Motors\' chief executive. The Japanese '
+               "shipbuilder Zeta Heavy beat Kappa Marine Systems of Germany in the tender.")
+    assert ("Kim Lee", "heads", "Zeta Motors") in got
+    assert ("Zeta Heavy", "competes_with", "Kappa Marine Systems") in got

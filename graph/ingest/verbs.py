@@ -124,7 +124,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
@@ -316,6 +316,10 @@ def verb_cues(v: View) -> None:
                                 for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
                 objects = _objects(v, cue, m.end(), end)
+                if not objects and cue.type == "supplies" and not cue.swap and not cue.needs and \
+                        subject is not None and v.topic is not None and v.topic != subject and \
+                        not any(m.end() <= x.start < end for x in v.mentions):
+                    objects = [v.topic]     # "X will supply the silicon wafers": for the project
                 subjects = _coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
@@ -360,6 +364,8 @@ _ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-
                        rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
 _BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
                         r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
+_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                              rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -388,6 +394,14 @@ def possessive_roles(v: View) -> None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")
             continue
+        after = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[p.end:])
+        org = v.at_start(p.end + after.end()) if after else None
+        if org is not None and org.key != ALL and v.type(org) in BODIES:
+            role = _ROLE_AFTER_POSS.match(v.text[org.end:])
+            if role is not None:        # "Kim Lee, Zeta Motors' chief executive"
+                v.add(p.key, "heads" if role.group("head") else "works_for", org.key, 0.7,
+                      "role-poss")
+                continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)
             if m is None:
