@@ -365,3 +365,9 @@ def test_a_role_after_a_possessive_in_apposition_and_beat_as_rivalry():
                "shipbuilder Zeta Heavy beat Kappa Marine Systems of Germany in the tender.")
     assert ("Kim Lee", "heads", "Zeta Motors") in got
     assert ("Zeta Heavy", "competes_with", "Kappa Marine Systems") in got
+
+
+def test_holds_the_rest_owns_what_the_sentence_said_was_owned():
+    got = rels("The Public Fund owns 51% of Zeta Minerals, and Kappa Mining holds the rest.")
+    assert ("Public Fund", "owns", "Zeta Minerals") in got
+    assert ("Kappa Mining", "owns", "Zeta Minerals") in got

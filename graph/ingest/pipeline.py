@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import sentence_facts
-from .verbs import (activities, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -425,6 +425,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         activities(view)
         desk_city(view)
         its_project(view)
+        bare_stakes(view)
         title_heads(view)
         nominal_supply(view)
         money_to(view)

@@ -703,6 +703,22 @@ def its_project(v: View) -> None:
             v.add(p.key, "located_in", place.key, 0.6, "its-project")
 
 
+_BARE_STAKE = re.compile(r"\b(?:owns|own|holds|hold|held|keeps|retains|has|have)\s+(?:(?:about|around|nearly|"
+                         r"almost|roughly|some|another)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|the\s+rest|"
+                         r"the\s+remainder|the\s+remaining\s+\S+)(?!\s+(?:of|in|stake)\b)")
+
+
+def bare_stakes(v: View) -> None:
+    """"A owns 51% of X, and B holds the rest" -> B owns X too (the firm this sentence has
+    already said is owned)."""
+    for m in _BARE_STAKE.finditer(v.text):
+        owned = [b for a, t, b, _, _ in v.facts if t == "owns"]
+        holder = clause_subject(v, m.start(), _HOLDERS)
+        if owned and holder is not None and holder != owned[-1] and \
+                not _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
+
+
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
 
 
