@@ -155,3 +155,10 @@ def test_a_name_opening_with_bureau_office_or_foundation_types_the_body():
     assert types["Bureau of Ocean Energy Management"] == "agency"
     assert types["Office of Technology Transitions"] == "agency"
     assert types["Foundation for Clean Seas"] == "organization"
+
+
+def test_a_country_word_before_a_body_name_does_not_make_a_second_entity():
+    from ingest_support import draft_of
+    d = draft_of("The U.S. Federal Trade Commission cleared the deal. The Federal Trade "
+                 "Commission, chaired by Lina Khan, did not challenge it.")
+    assert len([e for e in d.entities if e.name.endswith("Federal Trade Commission")]) == 1

@@ -201,6 +201,7 @@ class EntityTable:
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                      or _unprefixed(e.name) == name or _unprefixed(name) == e.name
                       or (name.isupper() and name in initial_forms(e.name))
                       or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
@@ -260,6 +261,15 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+def _unprefixed(name: str) -> str | None:
+    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped)."""
+    from .lexicon import country_code
+    words = name.split()
+    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])):
+        return " ".join(words[1:])
+    return None
 
 
 def _can_be_short(name: str) -> bool:
