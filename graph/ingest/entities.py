@@ -119,6 +119,8 @@ class EntityTable:
             entity = self._create(cand, sentence)
         else:
             self._merge(entity, cand)
+        if cand.name == entity.name:
+            entity.named_in.add(sentence)
         return entity
 
     def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:
@@ -196,8 +198,8 @@ class EntityTable:
 
     def _short_form(self, name: str, sentence: int = -1) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
-        Manufacturing Company" (and the other way round). Not a name the sentence that
-        introduced the longer one also names apart ("Vale Base Metals, a unit of Vale")."""
+        Manufacturing Company" (and the other way round). A short form in a sentence that
+        also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
@@ -216,6 +218,7 @@ class EntityTable:
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
                      and e.seed_id is None and e.name != name and e.first != sentence
+                     and sentence not in e.named_in
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
         return found[0] if len(found) == 1 else None
 

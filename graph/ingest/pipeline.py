@@ -138,7 +138,13 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
                  or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
-    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged]
+    # a sector or technology no relation uses ("AI servers", "the chip industry") is
+    # background, not a finding: left out
+    used = {k for r in relations for k in (r.source, r.target)}
+    idle = {e.key for e in table if e.type == "technology" and e.key not in used
+            and e.seed_id is None}
+    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged
+                and e.key not in idle]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
     mint_ids(table, seeds)
@@ -217,6 +223,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                             if p.paren[0] <= a and b <= p.paren[1]), None)
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
+                if key is not None and table[key].type in ("sector", "technology"):
+                    key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")

@@ -62,7 +62,8 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
-        r"ship(?:s|ped)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with",
+        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS,
+        r"to|for|with",
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
