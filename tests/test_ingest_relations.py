@@ -371,3 +371,10 @@ def test_holds_the_rest_owns_what_the_sentence_said_was_owned():
     got = rels("The Public Fund owns 51% of Zeta Minerals, and Kappa Mining holds the rest.")
     assert ("Public Fund", "owns", "Zeta Minerals") in got
     assert ("Kappa Mining", "owns", "Zeta Minerals") in got
+
+
+def test_the_chipmaker_building_a_fab_is_a_firm_not_a_project():
+    from ingest_support import draft_of
+    d = draft_of("The ministry approved subsidies for Zeta (ゼータ), the chipmaker building a fab "
+                 "in Chitose, Hokkaido.")
+    assert next(e for e in d.entities if e.name == "Zeta").type == "firm"

@@ -239,8 +239,10 @@ _APPOSITION_TYPES = (
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
     # "Empire Wind 1, its offshore wind farm south of Long Island": a project
-    (re.compile(r"\b(?:farm|plant|mine|fab|factory|gigafactory|refinery|smelter|terminal|project|"
-                r"shipyard|complex)(?:\s+(?:south|north|east|west|near|off|outside))?$"), "project"),
+    (re.compile(r"^(?:(?!\S*ing\b|\S*(?:maker|company|group|firm|producer|operator|developer|"
+                r"bank|lender|utility|carrier|builder)\b)\S+\s+){0,4}(?:farm|plant|mine|fab|factory|"
+                r"gigafactory|refinery|smelter|terminal|project|shipyard|complex)"
+                r"(?:\s+(?:south|north|east|west|near|off|outside))?$"), "project"),
 )
 _APPOSITION_HEAD = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
                               r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
