@@ -378,3 +378,12 @@ def test_the_chipmaker_building_a_fab_is_a_firm_not_a_project():
     d = draft_of("The ministry approved subsidies for Zeta (ゼータ), the chipmaker building a fab "
                  "in Chitose, Hokkaido.")
     assert next(e for e in d.entities if e.name == "Zeta").type == "firm"
+
+
+def test_a_president_with_no_country_in_the_sentence_heads_the_articles_clear_country():
+    got = rels("Chile wants its copper refined at home. Chile's ministry issues permits, "
+               "and Chile's state miner owns half of Zeta Copper. Zeta Copper opened a "
+               "smelter in Chile. President Ann Lee attended the restart.")
+    assert ("Ann Lee", "heads", "Chile") in got
+    got = rels("Chile and Peru compete for copper investment. President Ann Lee spoke.")
+    assert ("Ann Lee", "heads", "Chile") not in got and ("Ann Lee", "heads", "Peru") not in got

@@ -757,6 +757,14 @@ def title_heads(v: View) -> None:
             else (v.type(x) == "government" and _is_country(v, x)))}
         if len(cands) == 1:
             v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
+        elif not cands and not local and m.group("title") in ("President", "Prime Minister"):
+            # "President P attended the restart": the country the article has named most,
+            # when one clearly leads
+            govs = sorted((e.mentions, e.key) for e in v.table
+                          if e.type == "government" and e.mentions > 0
+                          and _is_country(v, Mention(0, 0, e.key)))
+            if govs and govs[-1][0] >= 3 and (len(govs) == 1 or govs[-1][0] >= 2 * govs[-2][0]):
+                v.add(p.key, "heads", govs[-1][1], 0.5, "title-heads")
 
 
 _SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
