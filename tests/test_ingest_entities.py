@@ -162,3 +162,10 @@ def test_a_country_word_before_a_body_name_does_not_make_a_second_entity():
     d = draft_of("The U.S. Federal Trade Commission cleared the deal. The Federal Trade "
                  "Commission, chaired by Lina Khan, did not challenge it.")
     assert len([e for e in d.entities if e.name.endswith("Federal Trade Commission")]) == 1
+
+
+def test_a_person_named_again_by_one_part_of_the_name_is_the_same_person():
+    from ingest_support import draft_of
+    d = draft_of('Assam, whose chief minister is Himanta Biswa Sarma, added land. "The '
+                 'northeast now has a place," Sarma said.')
+    assert [e.name for e in d.entities if "Sarma" in e.name] == ["Himanta Biswa Sarma"]

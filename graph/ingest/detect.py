@@ -647,6 +647,14 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         known_entity = table.lookup(name)
         if known_entity is not None:
             continue
+        if len(words) == 1:
+            # '"...," Sarma said' after Himanta Biswa Sarma: the person, by one part of the name
+            people = [e for e in table if e.type == "person" and len(e.name.split()) >= 2
+                      and name in (e.name.split()[0], e.name.split()[-1])]
+            if len(people) == 1:
+                out.append(Candidate(run.start, run.end, "person", people[0].name, priority=30,
+                                     rule="name-part"))
+                continue
         before = text[:run.start]
         namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
                                                  for w in words) and org_type(run) is None
