@@ -169,3 +169,12 @@ def test_a_person_named_again_by_one_part_of_the_name_is_the_same_person():
     d = draft_of('Assam, whose chief minister is Himanta Biswa Sarma, added land. "The '
                  'northeast now has a place," Sarma said.')
     assert [e.name for e in d.entities if "Sarma" in e.name] == ["Himanta Biswa Sarma"]
+
+
+def test_names_written_like_a_persons_are_people():
+    from ingest_support import draft_of
+    d = draft_of("Chey Tae-won visited the site with the governor. N. Chandrasekaran, who chairs "
+                 "Tata Sons, agreed. Hanmi Semi-conductor grew.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Chey Tae-won"] == "person" and types["N. Chandrasekaran"] == "person"
+    assert types["Hanmi Semi-conductor"] != "person"

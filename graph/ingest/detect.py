@@ -667,6 +667,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
+        if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
+                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
+            person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
         etype = "person" if person else "location" if place else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out
