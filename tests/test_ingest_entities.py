@@ -178,3 +178,11 @@ def test_names_written_like_a_persons_are_people():
     types = {e.name: e.type for e in d.entities}
     assert types["Chey Tae-won"] == "person" and types["N. Chandrasekaran"] == "person"
     assert types["Hanmi Semi-conductor"] != "person"
+
+
+def test_one_word_firms_opening_a_sentence_with_an_apposition_or_their_country():
+    from ingest_support import draft_of
+    d = draft_of("BP, which was Zeta Energy's partner, swapped its share. Orsted of Denmark, "
+                 "whose farm was halted, competes with Zeta Energy.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["BP"] == "firm" and types["Orsted"] == "firm"

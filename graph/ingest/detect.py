@@ -567,6 +567,7 @@ _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|a
 # "X, which owns Jaguar Land Rover, said": the object of a verb, not a speaker
 _OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|with|from|for|to|in|at|"
                             r"and|or|supplies|includes?)\s+(?:the\s+)?$")
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
@@ -627,9 +628,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
                                  words=frozenset(w.lower() for w in words), cls="FAC"))
             continue
+        lone_acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 5 and \
+            re.match(r"\s*,\s+(?:which|whose|the\s+(?:[\w-]+\s+){0,3}?(?:group|company|maker|"
+                     r"firm|major|operator|producer|carrier|lender|bank))\b", text[run.end:]) is not None
         if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
-                or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
-            continue            # a lone acronym is left to the acronym stage
+                or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
+                    and not lone_acronym):
+            continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue
@@ -642,6 +647,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
+                or _OF_COUNTRY_AFTER.match(after)
                 or re.search(r".[A-Z0-9]", words[0])):
             continue
         known_entity = table.lookup(name)
