@@ -19,11 +19,11 @@ DEV = gold_pairs_in(CORPUS / "dev")
 HELD_OUT = gold_pairs_in(CORPUS / "heldout")
 
 # Held-out floors (measured: see README); typed precision counts relations other than related_to.
-# All sixteen held-out articles (h01-h16), end of the third round: entities 0.85 / 0.90, types
-# 0.87, typed P* 0.52 / R 0.35, CJK aliases 0.95 with two on a wrong entity.
-FLOORS = {"entities_p": 0.83, "entities_r": 0.88, "types": 0.85, "typed_p": 0.50,
+# All sixteen held-out articles (h01-h16), end of the third round: entities 0.86 / 0.90, types
+# 0.88, typed P* 0.52 / R 0.35, CJK aliases 0.95 with one on a wrong entity.
+FLOORS = {"entities_p": 0.84, "entities_r": 0.88, "types": 0.85, "typed_p": 0.50,
           "typed_r": 0.33, "cjk_r": 0.92}
-MAX_WRONG_CJK = 2
+MAX_WRONG_CJK = 1
 
 
 def test_the_corpus_has_forty_four_annotated_articles_split_in_two():
