@@ -387,3 +387,10 @@ def test_a_president_with_no_country_in_the_sentence_heads_the_articles_clear_co
     assert ("Ann Lee", "heads", "Chile") in got
     got = rels("Chile and Peru compete for copper investment. President Ann Lee spoke.")
     assert ("Ann Lee", "heads", "Chile") not in got and ("Ann Lee", "heads", "Peru") not in got
+
+
+def test_a_list_goes_on_after_a_name_with_its_country():
+    got = rels("Zeta Pharma competes with Lonza of Switzerland, Kappa Biologics and Thermo "
+               "Fisher Scientific in contract manufacturing.")
+    for rival in ("Lonza", "Kappa Biologics", "Thermo Fisher Scientific"):
+        assert ("Zeta Pharma", "competes_with", rival) in got
