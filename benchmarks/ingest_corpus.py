@@ -14,7 +14,9 @@ the external set's README): entities P/R (optional gold entities neither count
 nor hurt), share of matched entities with the right type, typed relations
 (precision over relations other than ``related_to``, recall over all gold
 relations), endpoints ignoring type, and bracketed CJK aliases (recall; "wrong"
-counts CJK names put on an entity that does not own them).
+counts CJK names put on an entity that does not own them). Under a split's total,
+the articles each round added are totalled apart (``ROUNDS``: d01-d20 / d21-d28,
+h01-h08 / h09-h16), so the newest untuned articles can be read on their own.
 
 Failure kinds, per article: ``miss`` gold entities not found, ``extra`` drafted
 entities not in the gold, ``type`` matched entities with the wrong type,
