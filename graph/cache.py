@@ -274,6 +274,12 @@ def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
         return [row[i] for i in index.ids]
     if name == "index.components":
         return index.components()
+    if name == "index.ranked":
+        return index.ranked()
+    if table == "counts":
+        from .bulk import count_values
+
+        return count_values(getattr(data, field.split(".")[0]), "type")
     if table == "index":
         return getattr(index, field)
     if field in ("source_id", "target_id"):

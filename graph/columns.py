@@ -24,7 +24,7 @@ from collections import Counter
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence, cast
 
-from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
+from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, count_values, field_values
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
                     EntityType, Relation, RelationType, Schema, Source)
 
@@ -56,7 +56,19 @@ class ArrowColumn:
         return self.array.to_pylist()  # type: ignore[no-any-return]
 
     def take(self, rows: list[int]) -> list[Any]:
-        return self.array.take(rows).to_pylist()  # type: ignore[no-any-return]
+        return take(self.array, rows)
+
+
+def take(arr: "pa.Array", rows: list[int]) -> list[Any]:
+    """``arr``'s values at ``rows`` as Python values. A few rows one by one:
+    Arrow's own ``take`` is a compute kernel, and importing ``pyarrow.compute``
+    costs a warm command more (about 40 ms) than ten thousand single values."""
+    if len(rows) <= max(TAKE_ONE_BY_ONE, len(arr) >> 3):
+        return [arr[i].as_py() for i in rows]
+    return arr.take(rows).to_pylist()  # type: ignore[no-any-return]
+
+
+TAKE_ONE_BY_ONE = 50_000
 
 
 class JsonColumn:
@@ -82,7 +94,7 @@ class JsonColumn:
         return list(map(self._decode, self.array.to_pylist()))
 
     def take(self, rows: list[int]) -> list[Any]:
-        return list(map(self._decode, self.array.take(rows).to_pylist()))
+        return list(map(self._decode, take(self.array, rows)))
 
 
 def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
@@ -102,7 +114,9 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
             if kind is str:
                 arr = pa.array(values, pa.string())
                 if len(values) > 64 and len(set(values[:4096])) * 4 <= min(len(values), 4096):
-                    arr = arr.dictionary_encode()
+                    # Nulls as a value of the dictionary: the codes have none,
+                    # so reading them needs no compute kernel (see decode).
+                    arr = arr.dictionary_encode(null_encoding="encode")
                 return arr, ARROW
             typ = {int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[kind]
             return pa.array(values, typ), ARROW
@@ -118,7 +132,6 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
 def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
     """The column for an array written by :func:`encode`."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if kind == JSON:
         return JsonColumn(arr, empty)
@@ -126,7 +139,9 @@ def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
         # Values and codes (Arrow's own to_pylist of a dictionary array is slow).
         table = arr.dictionary.to_pylist()
         codes = arr.indices
-        if arr.null_count:
+        if arr.null_count:      # nulls as null codes (an entry of an older format)
+            import pyarrow.compute as pc
+
             table.append(None)
             codes = pc.fill_null(codes, len(table) - 1)
         return CodedColumn(table, ints(codes))
@@ -188,6 +203,11 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
         yield (f"index.{name}", *_ints(getattr(index, name), top))
     yield ("index.order", *_ints(map(number.__getitem__, index.ids), n_ent))
     yield ("index.components", *_ints(index.components(), n_ent + 1))
+    yield ("index.ranked", *_ints(index.ranked(), n_ent))
+    for table in ("entities", "relations"):
+        # ``kg stats``'s counts by type: one small JSON text, not a count of 1M codes.
+        counts = count_values(getattr(data, table), "type")
+        yield (f"counts.{table}.type", pa.array([json.dumps(counts)], pa.string()), ARROW)
     yield ("names.start", pa.array(names.starts[:-1], pa.int64()), ARROW)
     yield ("names.length", *_ints(names.lengths, 2**31 - 1))
     yield ("names.row", *_ints(names.rows, n_ent))
@@ -237,10 +257,11 @@ what stands for it when its bytes fail their check (see graph.cache)."""
 class LazyColumn:
     """A column read (and checked) on first use: ``load()`` gives the real one."""
 
-    __slots__ = ("_load", "_column")
+    __slots__ = ("_load", "_column", "_counts")
 
-    def __init__(self, load: Callable[[], Column]) -> None:
-        self._load, self._column = load, None
+    def __init__(self, load: Callable[[], Column],
+                 counts: "Callable[[], Counter[Any]] | None" = None) -> None:
+        self._load, self._column, self._counts = load, None, counts
 
     def _get(self) -> Column:
         if self._column is None:
@@ -261,6 +282,8 @@ class LazyColumn:
         return c.take(rows) if hasattr(c, "take") else [c[i] for i in rows]
 
     def counts(self) -> "Counter[Any]":
+        if self._counts is not None and self._column is None:
+            return self._counts()       # kept in the cache: the column is not read
         c = self._get()
         return c.counts() if hasattr(c, "counts") else Counter(c.values())
 
@@ -393,8 +416,11 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
 
     def field(name: str) -> Column:
         f = name.split(".", 1)[1]
+        counted = f"counts.{name}"
         return LazyColumn(partial(lazy, name, lambda: decode(column(name), kinds[name],
-                                                             _EMPTY.get(f))))
+                                                             _EMPTY.get(f))),
+                          partial(lazy, counted, lambda: Counter(json.loads(
+                              column(counted)[0].as_py()))) if counted in kinds else None)
 
     def numbers(name: str) -> Callable[[], "array[int]"]:
         return partial(lazy, name, lambda: ints(column(name)))
@@ -435,7 +461,8 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     index = Index(sorted_ids, inc_off, inc, inc_other, nbr_off, nbr,
                   pos=SortedPositions(sorted_ids,
                                       lambda: dict(zip(sorted_ids, range(n_entities)))),
-                  components=lambda: list(numbers("index.components")()), order=order)
+                  components=lambda: list(numbers("index.components")()), order=order,
+                  ranked=numbers("index.ranked") if "index.ranked" in kinds else None)
     data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
 
