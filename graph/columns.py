@@ -71,16 +71,88 @@ def take(arr: "pa.Array", rows: list[int]) -> list[Any]:
 TAKE_ONE_BY_ONE = 50_000
 
 
-class JsonColumn:
-    """JSON documents, one per row (null: the column's ``empty``)."""
+class BlockColumn:
+    """Values of a large string or binary Arrow array kept in the cache, read
+    row by row: before a row's bytes are used, ``check(lo, hi)`` checks the
+    cache blocks holding them (its offsets, validity bit and text), so a
+    command that prints two relations checks a few blocks, not 90 MB."""
 
-    __slots__ = ("array", "empty")
+    __slots__ = ("array", "check", "offsets", "data", "valid", "_addr", "_text")
 
-    def __init__(self, arr: "pa.Array", empty: type | None) -> None:
-        self.array, self.empty = arr, empty
+    def __init__(self, arr: "pa.Array", check: Callable[[int, int], None]) -> None:
+        import pyarrow as pa
+
+        self.array, self.check = arr, check
+        valid, offsets, data = arr.buffers()
+        wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+        self.offsets = memoryview(offsets).cast("q" if wide else "i")
+        self.data = memoryview(data) if data is not None else memoryview(b"")
+        self.valid = memoryview(valid) if valid is not None and arr.null_count else None
+        self._addr = (offsets.address, data.address if data is not None else 0,
+                      valid.address if self.valid is not None else 0, self.offsets.itemsize)
+        self._text = pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)
 
     def __len__(self) -> int:
         return len(self.array)
+
+    def __getitem__(self, i: int) -> Any:
+        n = len(self.array)
+        if not -n <= i < n:
+            raise IndexError("row out of range")
+        j = self.array.offset + i % n
+        offsets_at, data_at, valid_at, width = self._addr
+        if self.valid is not None:
+            self.check(valid_at + j // 8, valid_at + j // 8 + 1)
+            if not self.valid[j // 8] >> (j % 8) & 1:
+                return None
+        self.check(offsets_at + j * width, offsets_at + (j + 2) * width)
+        a, b = self.offsets[j], self.offsets[j + 1]
+        if not 0 <= a <= b <= len(self.data):
+            raise IndexError("offsets out of range")
+        self.check(data_at + a, data_at + b)
+        raw = self.data[a:b]
+        return str(raw, "utf-8") if self._text else bytes(raw)
+
+    def values(self) -> list[Any]:
+        for buf in self.array.buffers():
+            if buf is not None and buf.size:
+                self.check(buf.address, buf.address + buf.size)
+        return self.array.to_pylist()  # type: ignore[no-any-return]
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return [self[i] for i in rows]
+
+
+def _stringlike(arr: "pa.Array") -> bool:
+    import pyarrow as pa
+
+    t = arr.type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_binary(t)
+                or pa.types.is_large_binary(t))
+
+
+def open_column(column: "Columns", name: str, kind: str, empty: type | None = None) -> Column:
+    """The column stored as section ``name``: a large text column read block by
+    block when the cache can check it so (``column.blocks``), else checked
+    whole and decoded (:func:`decode`)."""
+    blocks = getattr(column, "blocks", None)
+    got = blocks(name) if blocks is not None else None
+    if got is not None and _stringlike(got[0]):
+        base = BlockColumn(*got)
+        return JsonColumn(base, empty) if kind == JSON else base
+    return decode(column(name), kind, empty)
+
+
+class JsonColumn:
+    """JSON documents, one per row of a text column (null: the column's ``empty``)."""
+
+    __slots__ = ("base", "empty")
+
+    def __init__(self, base: Any, empty: type | None) -> None:
+        self.base, self.empty = base, empty
+
+    def __len__(self) -> int:
+        return len(self.base)
 
     def _decode(self, text: str | None) -> Any:
         if text is None:
@@ -88,13 +160,13 @@ class JsonColumn:
         return json.loads(text)
 
     def __getitem__(self, i: int) -> Any:
-        return self._decode(self.array[i].as_py())
+        return self._decode(self.base[i])
 
     def values(self) -> list[Any]:
-        return list(map(self._decode, self.array.to_pylist()))
+        return list(map(self._decode, self.base.values()))
 
     def take(self, rows: list[int]) -> list[Any]:
-        return list(map(self._decode, take(self.array, rows)))
+        return list(map(self._decode, self.base.take(rows)))
 
 
 def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
@@ -134,7 +206,7 @@ def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
     import pyarrow as pa
 
     if kind == JSON:
-        return JsonColumn(arr, empty)
+        return JsonColumn(ArrowColumn(arr), empty)
     if pa.types.is_dictionary(arr.type):
         # Values and codes (Arrow's own to_pylist of a dictionary array is slow).
         table = arr.dictionary.to_pylist()
@@ -248,6 +320,18 @@ def ints(arr: "pa.Array") -> "array[int]":
     return out
 
 
+def view_ints(arr: "pa.Array") -> Sequence[int]:
+    """Integers without nulls, read in place from the (checked, memory-mapped)
+    Arrow buffer: no copy of a 1M-row column."""
+    typecode = {8: "b", 16: "h", 32: "i", 64: "q"}[arr.type.bit_width]
+    if str(arr.type).startswith("uint"):
+        typecode = typecode.upper()
+    buf = arr.buffers()[1]
+    if not len(arr) or buf is None:
+        return array(typecode)
+    return cast("Sequence[int]", memoryview(buf).cast(typecode))[arr.offset:arr.offset + len(arr)]  # type: ignore[call-overload]
+
+
 Columns = Callable[[str], "pa.Array"]
 Lazy = Callable[[str, Callable[[], Any]], Any]
 """``lazy(name, make)``: ``make()``, the part ``name`` read from the columns, or
@@ -255,37 +339,54 @@ what stands for it when its bytes fail their check (see graph.cache)."""
 
 
 class LazyColumn:
-    """A column read (and checked) on first use: ``load()`` gives the real one."""
+    """A column read (and checked) on first use: ``load()`` gives the real one.
+    A column checked block by block can find damage later, as a row is read:
+    ``recover(exc)`` then gives the column to use instead (see graph.cache)."""
 
-    __slots__ = ("_load", "_column", "_counts")
+    __slots__ = ("_load", "_column", "_counts", "_recover")
 
     def __init__(self, load: Callable[[], Column],
-                 counts: "Callable[[], Counter[Any]] | None" = None) -> None:
-        self._load, self._column, self._counts = load, None, counts
+                 counts: "Callable[[], Counter[Any]] | None" = None,
+                 recover: "Callable[[Exception], Column] | None" = None) -> None:
+        self._load, self._column, self._counts, self._recover = load, None, counts, recover
 
     def _get(self) -> Column:
         if self._column is None:
             self._column = self._load()
         return self._column
 
+    def _use(self, read: Callable[[Column], Any]) -> Any:
+        try:
+            return read(self._get())
+        except Exception as exc:
+            if self._recover is None or not _is_damage(exc):
+                raise
+            self._column = self._recover(exc)
+            return read(self._column)
+
     def __len__(self) -> int:
         return len(self._get())
 
     def __getitem__(self, i: int) -> Any:
-        return self._get()[i]
+        return self._use(lambda c: c[i])
 
     def values(self) -> list[Any]:
-        return self._get().values()  # type: ignore[no-any-return]
+        return self._use(lambda c: c.values())  # type: ignore[no-any-return]
 
     def take(self, rows: list[int]) -> list[Any]:
-        c = self._get()
-        return c.take(rows) if hasattr(c, "take") else [c[i] for i in rows]
+        return self._use(lambda c: c.take(rows) if hasattr(c, "take") else [c[i] for i in rows])  # type: ignore[no-any-return]
 
     def counts(self) -> "Counter[Any]":
         if self._counts is not None and self._column is None:
             return self._counts()       # kept in the cache: the column is not read
-        c = self._get()
-        return c.counts() if hasattr(c, "counts") else Counter(c.values())
+        return self._use(lambda c: c.counts() if hasattr(c, "counts")  # type: ignore[no-any-return]
+                         else Counter(c.values()))
+
+
+def _is_damage(exc: Exception) -> bool:
+    from .cache import Damaged
+
+    return isinstance(exc, Damaged)
 
 
 class RowPositions(Mapping[str, int]):
@@ -417,13 +518,19 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     def field(name: str) -> Column:
         f = name.split(".", 1)[1]
         counted = f"counts.{name}"
-        return LazyColumn(partial(lazy, name, lambda: decode(column(name), kinds[name],
-                                                             _EMPTY.get(f))),
-                          partial(lazy, counted, lambda: Counter(json.loads(
-                              column(counted)[0].as_py()))) if counted in kinds else None)
+        def recover(exc: Exception) -> Column:
+            def fail() -> Column:
+                raise exc
+            return cast(Column, lazy(name, fail))
 
-    def numbers(name: str) -> Callable[[], "array[int]"]:
-        return partial(lazy, name, lambda: ints(column(name)))
+        return LazyColumn(partial(lazy, name, lambda: open_column(column, name, kinds[name],
+                                                                  _EMPTY.get(f))),
+                          partial(lazy, counted, lambda: Counter(json.loads(
+                              column(counted)[0].as_py()))) if counted in kinds else None,
+                          recover)
+
+    def numbers(name: str) -> Callable[[], Sequence[int]]:
+        return partial(lazy, name, lambda: view_ints(column(name)))
 
     source_cols = [decode(column(f"sources.{f}"), kinds[f"sources.{f}"]) for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
@@ -434,26 +541,24 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
             ids_memo.append(lazy("ids", lambda: column("entities.id").to_pylist()))
         return ids_memo[0]
 
-    entities = Rows(Entity, ENTITY_FIELDS, [field(f"entities.{f}") for f in ENTITY_FIELDS],
-                    n_entities)
+    entity_cols = [field(f"entities.{f}") for f in ENTITY_FIELDS]
+    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, n_entities)
+    # One id at a time from the column (a few blocks checked), not a list of all ids.
+    id_column = entity_cols[ENTITY_FIELDS.index("id")]
     k = RELATION_FIELDS.index
     cols: list[Column] = [None] * len(RELATION_FIELDS)
     for f in RELATION_FIELDS:
         cols[k(f)] = field(f"relations.{f}")
     for f in ("source_id", "target_id"):
-        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(ids(), numbers(n)()),
+        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(id_column, numbers(n)()),
                                         f"relations.{f}"))
-    source_codes = ints(column("relations.source"))   # read now: a damaged one fails the hit
+    source_codes = view_ints(column("relations.source"))   # read now: a damaged one fails the hit
     cols[k("source")] = RefColumn(sources, source_codes)
     relations = Rows(Relation, RELATION_FIELDS, cols, len(source_codes))
     order = numbers("index.order")
-    id_array: list[Any] = []
 
     def id_at(u: int) -> str:
-        if not id_array:        # the checked column (a list if it came from a fresh load)
-            id_array.append(lazy("ids", lambda: column("entities.id")))
-        value = id_array[0][cast(Any, index.order)[u]]
-        return value if isinstance(value, str) else cast(str, value.as_py())
+        return cast(str, id_column[cast(Any, index.order)[u]])
 
     sorted_ids = _KeyView(id_at, n_entities,
                           lambda: list(map(ids().__getitem__, cast(Any, index.order))))
@@ -470,7 +575,7 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         blob: bytes = column("names.blob")[0].as_py()
         starts = ints(column("names.start"))
         starts.append(len(blob) + 1)
-        return NameIndex(blob, starts, ints(column("names.length")), ints(column("names.row")),
-                         ints(column("names.slot")))
+        return NameIndex(blob, starts, *(view_ints(column(f"names.{part}"))
+                                         for part in ("length", "row", "slot")))
 
     return data, index, partial(lazy, "names", names)

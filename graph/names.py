@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from .resolve import (CONTAINS, EXACT, FUZZY, FUZZY_MAX_GAP, FUZZY_RATIO, PREFIX, Match,
                       normalize_many)
@@ -36,8 +36,8 @@ _ID, _NAME = 0, 1
 class NameIndex:
     """Normalised labels, shortest first, with the entity row and slot of each."""
 
-    def __init__(self, blob: bytes, starts: "array[int]", lengths: "array[int]",
-                 rows: "array[int]", slots: "array[int]") -> None:
+    def __init__(self, blob: bytes, starts: "array[int]", lengths: Sequence[int],
+                 rows: Sequence[int], slots: Sequence[int]) -> None:
         self.blob = blob          # labels joined by "\n" (UTF-8)
         self.starts = starts      # byte offset of each label in blob, then len(blob) + 1
         self.lengths = lengths    # characters in each label (ascending)
