@@ -21,6 +21,7 @@ __all__ = ["Selection", "Subgraph", "select", "focus_rings"]
 EXTRA_HOPS = 2             # rings a focus page embeds beyond --depth (when the budget allows)
 EMBED_ENTITIES = 1_500     # budget for what a focus page embeds beyond what it shows
 EMBED_RELATIONS = 5_000
+WALK_BATCH = 500           # entities of a ring whose relations are fetched at once
 
 
 def select(store: Store, selection: Selection = Selection(),
@@ -66,7 +67,9 @@ def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
     Counts as it goes what the selection keeps (the centre and entities of
     ``types``; the relations among them that ``walk`` allows, as seen from the
     entities it expands: a lower bound of the final count) and raises
-    TooLarge the moment either count passes its limit.
+    TooLarge as soon as either count passes its limit, at the latest after
+    the batch of :data:`WALK_BATCH` entities that passed it. The store is
+    asked once per batch (one round trip on Neo4j, not one per entity).
     """
     ball = {center.id}
     order = [center.id]
@@ -75,26 +78,36 @@ def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
     ring = [center.id]
     for _ in range(depth):
         nxt: list[str] = []
-        for eid in ring:
-            for r in store.relations_of(eid):
-                if not walk.relation_ok(r):
-                    continue
-                for a, b in walk.steps(r, store.schema):
-                    if a != eid or b in ball:
+        for start in range(0, len(ring), WALK_BATCH):     # one look-up per batch of a ring
+            part = ring[start:start + WALK_BATCH]
+            incident = store.relations_of_many(part)
+            found: list[str] = []
+            for eid in part:
+                for r in incident[eid]:
+                    if not walk.relation_ok(r):
                         continue
-                    ball.add(b)
-                    order.append(b)
-                    nxt.append(b)
-                    if types is None or type_matches(store.schema, store.entity(b), types):
-                        kept.add(b)
-                        if max_entities is not None and len(kept) > max_entities:
-                            raise _too_large(f"over {max_entities:,} entities",
-                                             max_entities, max_relations)
-                if r.source_id in kept and r.target_id in kept and r.id not in counted:
-                    counted.add(r.id)
-                    if max_relations is not None and len(counted) > max_relations:
-                        raise _too_large(f"over {max_relations:,} relations",
+                    for a, b in walk.steps(r, store.schema):
+                        if a != eid or b in ball:
+                            continue
+                        ball.add(b)
+                        order.append(b)
+                        found.append(b)
+            typed = None if types is None else store.entities_of(found)
+            for b in found:
+                if typed is None or type_matches(store.schema, typed[b], types):
+                    kept.add(b)
+                    if max_entities is not None and len(kept) > max_entities:
+                        raise _too_large(f"over {max_entities:,} entities",
                                          max_entities, max_relations)
+            for eid in part:
+                for r in incident[eid]:
+                    if (r.source_id in kept and r.target_id in kept and r.id not in counted
+                            and walk.relation_ok(r)):
+                        counted.add(r.id)
+                        if max_relations is not None and len(counted) > max_relations:
+                            raise _too_large(f"over {max_relations:,} relations",
+                                             max_entities, max_relations)
+            nxt.extend(found)
         ring = nxt
     return order
 
@@ -138,8 +151,8 @@ def focus_rings(store: Store, selection: Selection, max_entities: int = EMBED_EN
             embedded[end] = embedded.get(end, 0) + 1
     beyond: dict[str, int] = {}
     rels = selection.rels
-    for eid in chosen.entities:
-        total = sum(1 for r in store.relations_of(eid) if rels is None or r.type in rels)
+    for eid, incident in store.relations_of_many(chosen.entities).items():
+        total = sum(1 for r in incident if rels is None or r.type in rels)
         if total > embedded.get(eid, 0):
             beyond[eid] = total - embedded.get(eid, 0)
     return center, chosen, beyond

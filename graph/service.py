@@ -69,7 +69,7 @@ def find(store: Store, text: str, limit: int = defaults.FIND_LIMIT) -> FindResul
 def show(store: Store, name: str) -> ShowResult:
     e = store.resolve(name)
     rels = store.relations_of(e.id)
-    others = {i: store.entity(i) for i in {r.other(e.id) for r in rels} | {e.id}}
+    others = store.entities_of([e.id, *(r.other(e.id) for r in rels)])
     return ShowResult(e, rels, others)
 
 

@@ -111,16 +111,18 @@ def test_a_too_big_focus_is_refused_before_it_is_built(tmp_path, depth):
     with pytest.raises(TooLarge, match="limit of 50 entities"):
         select(store, Selection.of("hub", depth), 50, 10_000)
     # one walk step (the hub's relations): no neighbourhood, no dataset, no other entity
-    assert store.calls == {"resolve": 1, "relations_of": 1}
+    assert store.calls == {"resolve": 1, "relations_of_many": 1}
     store.calls.clear()
     with pytest.raises(TooLarge, match="over 20 relations"):
         focus_rings(store, Selection.of("hub", depth), 10_000, 20)
-    assert store.calls == {"resolve": 2, "relations_of": 1}
+    assert store.calls == {"resolve": 2, "relations_of_many": 1}
     # within the limits, the same walk builds it
     store.calls.clear()
     data = select(store, Selection.of("hub", depth), 2000, 2000)
     assert len(data.entities) == 1 + 500 * depth and store.calls["dataset"] == 1
-    assert "neighbors" not in store.calls
+    assert "neighbors" not in store.calls and "relations_of" not in store.calls
+    # one look-up per ring (a ring of 500 is one batch), not one per entity
+    assert store.calls["relations_of_many"] == depth
 
 
 def test_shipped_seeds_focus_pages_list_the_sources_they_use():

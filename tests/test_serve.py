@@ -685,22 +685,6 @@ def test_records_walked_on_the_index_are_the_neighbours_answer():
     assert checked > 50 and 0 < refused < checked
 
 
-def test_degree_on_the_index_counts_a_self_loop_once(tmp_path):
-    from graph.serve.backend import Source, open_explorer
-
-    folder = tmp_path / "loops"
-    folder.mkdir()
-    (folder / "firms.csv").write_text("id,type,name\na,firm,A\nb,firm,B\n")
-    (folder / "relations.csv").write_text("from,type,to\na,supplies,a\na,supplies,b\n"
-                                          "b,supplies,a\nb,competes_with,b\n")
-    ex = open_explorer(Source(str(folder), use_cache=False))
-    try:
-        for eid in ("a", "b"):
-            assert ex.degree(eid) == len(ex.store.relations_of(eid)) == 3
-    finally:
-        ex.close()
-
-
 def test_serve_takes_the_store_options_the_query_commands_take() -> None:
     """--no-cache on Neo4j is refused by `kg serve` as by every query command (one
     decorator declares them), before anything connects or listens."""

@@ -157,6 +157,33 @@ def test_relations_of_lists_in_and_out(store_for):
     assert [r.id for r in rels] == ["r-compete", "r-x-sector", "r-supplies"]
 
 
+def test_many_at_once_look_ups_answer_like_one_at_a_time(store_for):
+    store = store_for()
+    ids = ["firm-x", "proj-2", "firm-x", "fund-a", "iso"]
+    many = store.relations_of_many(ids)
+    assert list(many) == ["firm-x", "proj-2", "fund-a", "iso"] and many["iso"] == []
+    assert {k: [r.id for r in v] for k, v in many.items()} == {
+        k: [r.id for r in store.relations_of(k)] for k in many}
+    assert list(store.entities_of(ids)) == ["firm-x", "proj-2", "fund-a", "iso"]
+    assert store.entities_of(["proj-2"])["proj-2"] == store.entity("proj-2")
+    for look_up in (store.relations_of_many, store.entities_of):
+        with pytest.raises(EntityNotFound):
+            look_up(["firm-x", "no-such-id"])
+        assert look_up([]) == {}
+
+
+def test_degrees_count_each_relation_once_self_loops_included(store_for, write_seeds):
+    folder = write_seeds({"firms.csv": "id,type,name\na,firm,A\nb,firm,B\nc,firm,C\n",
+                          "relations.csv": "from,type,to\na,supplies,a\na,supplies,b\n"
+                                           "b,supplies,a\nb,competes_with,b\n"})
+    store = store_for(folder)
+    assert store.degrees(["b", "a", "c", "b"]) == {"b": 3, "a": 3, "c": 0}
+    assert list(store.degrees(["b", "a"])) == ["b", "a"]
+    assert all(n == len(store.relations_of(e)) for e, n in store.degrees("abc").items())
+    with pytest.raises(EntityNotFound):
+        store.degrees(["a", "zz"])
+
+
 def test_ambiguous_name(store_for, write_seeds):
     folder = write_seeds({"a.yaml": """
         entities:

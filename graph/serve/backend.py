@@ -214,9 +214,10 @@ class Explorer:
             for end in {r.source_id, r.target_id}:
                 inside[end] = inside.get(end, 0) + 1
         out = []
+        degrees = self.store.degrees(ents)
         for e in ents.values():
             record = _compact(e.to_dict())
-            more = self.degree(e.id) - inside.get(e.id, 0)
+            more = degrees[e.id] - inside.get(e.id, 0)
             if more > 0:
                 record["more"] = more
             out.append(record)
@@ -226,17 +227,6 @@ class Explorer:
         """Entity id -> how many of its relations ``data`` leaves out (when any)."""
         records = self.records(data.entities.values(), data.relations)["entities"]
         return {r["id"]: r["more"] for r in records if "more" in r}
-
-    def degree(self, entity_id: str) -> int:
-        """How many relations an entity has. The memory store counts them on its
-        adjacency index (a hub's 10,000 relations are not built as objects for that)."""
-        index = getattr(self.store, "index", None)
-        if index is not None and hasattr(index, "inc_off") and hasattr(index, "inc_other"):
-            # one incidence per relation at each end: a self-loop has two here
-            u = index.pos[entity_id]
-            a, b = index.inc_off[u], index.inc_off[u + 1]
-            return int(b - a - index.inc_other[a:b].count(u) // 2)
-        return len(self.store.relations_of(entity_id))
 
     def start_page(self, max_entities: int, max_relations: int) -> str:
         """The page the live explorer opens on: the whole graph when it fits, else

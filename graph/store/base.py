@@ -42,9 +42,25 @@ class Store(ABC):
         exact = self.exact(text)
         return pick(text, exact, [] if exact else self.find(text, 5))
 
+    def entities_of(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        """:meth:`entity` of several ids (each once, in the order given; EntityNotFound
+        for the first unknown one). A store over a network answers in one round trip."""
+        return {eid: self.entity(eid) for eid in dict.fromkeys(entity_ids)}
+
     @abstractmethod
     def relations_of(self, entity_id: str) -> list[Relation]:
         """Every relation in or out of an entity, by (type, id)."""
+
+    def relations_of_many(self, entity_ids: Iterable[str]) -> dict[str, list[Relation]]:
+        """:meth:`relations_of` of several entities (each once, in the order given;
+        EntityNotFound for the first unknown one). A store over a network answers in
+        one round trip."""
+        return {eid: self.relations_of(eid) for eid in dict.fromkeys(entity_ids)}
+
+    def degrees(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """How many relations each entity has (each once, in the order given;
+        EntityNotFound for the first unknown one)."""
+        return {eid: len(rels) for eid, rels in self.relations_of_many(entity_ids).items()}
 
     # -- queries -------------------------------------------------------
     @abstractmethod

@@ -175,6 +175,18 @@ class MemoryStore(Store):
             found[rel.id] = rel
         return sorted(found.values(), key=lambda r: (r.type, r.id))
 
+    def degrees(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """Counted on the adjacency index: a hub's 10,000 relations are not built as
+        objects for that. Each relation is one incidence at each end, so a self-loop
+        is two at its one entity."""
+        index, found = self.index, {}
+        for eid in dict.fromkeys(entity_ids):
+            self.entity(eid)
+            u = index.pos[eid]
+            a, b = index.inc_off[u], index.inc_off[u + 1]
+            found[eid] = int(b - a - index.inc_other[a:b].count(u) // 2)
+        return found
+
     # -- walking (on entity numbers, see graph.csr) ----------------
     def _avoid(self, t: Traversal) -> frozenset[int]:
         pos = self.index.pos

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Iterable, TypeVar
 
 from ..errors import EntityNotFound, KgError
 from ..model import Dataset, Entity, Relation, Source, cited_sources
@@ -39,6 +39,7 @@ from .base import Store
 from .neo4j_conn import Connection
 from .neo4j_load import META_LABEL, datasets, schema_from_json
 
+T = TypeVar("T")
 E = quote(ENTITY_LABEL)
 DS = DATASET_KEY
 # A relationship as [start id, end id, properties]. Results are collected into
@@ -46,8 +47,18 @@ DS = DATASET_KEY
 _REL = "[startNode(r).id, endNode(r).id, properties(r)]"
 
 
+_BATCH = 1_000      # ids per round trip of the many-at-once look-ups
+
+
 def _rel(item: list[Any]) -> Relation:
     return relation_from_relationship(item[2], item[0], item[1])
+
+
+def _known(found: dict[str, T], entity_id: str) -> T:
+    """``found[entity_id]``, or EntityNotFound when the dataset has no such entity."""
+    if entity_id not in found:
+        raise EntityNotFound(entity_id)
+    return found[entity_id]
 
 
 class Neo4jStore(Store):
@@ -107,6 +118,13 @@ class Neo4jStore(Store):
             raise EntityNotFound(entity_id)
         return found[entity_id]
 
+    def entities_of(self, entity_ids: Iterable[str]) -> dict[str, Entity]:
+        ids = list(dict.fromkeys(entity_ids))
+        found: dict[str, Entity] = {}
+        for start in range(0, len(ids), _BATCH):
+            found.update(self._entities(ids[start:start + _BATCH]))
+        return {eid: _known(found, eid) for eid in ids}
+
     def resolve(self, text: str) -> Entity:
         found = self._entities([text])          # an exact id wins outright
         return found[text] if found else super().resolve(text)
@@ -140,11 +158,21 @@ class Neo4jStore(Store):
         return [entity_from_node(p) for p in items]
 
     def relations_of(self, entity_id: str) -> list[Relation]:
-        self.entity(entity_id)
-        items = self._list(f"MATCH (n:{E} {{{DS}: $ds, id: $id}})-[r]-() WHERE r.{DS} = $ds "
-                           f"RETURN collect(DISTINCT {_REL}) AS items", id=entity_id)
-        rels = {r.id: r for r in map(_rel, items)}
-        return sorted(rels.values(), key=lambda r: (r.type, r.id))
+        return self.relations_of_many([entity_id])[entity_id]
+
+    def relations_of_many(self, entity_ids: Iterable[str]) -> dict[str, list[Relation]]:
+        ids = list(dict.fromkeys(entity_ids))
+        found: dict[str, list[Relation]] = {}
+        for start in range(0, len(ids), _BATCH):
+            items = self._list(
+                f"UNWIND $ids AS id MATCH (n:{E} {{{DS}: $ds, id: id}}) "
+                f"OPTIONAL MATCH (n)-[r]-() WHERE r.{DS} = $ds "
+                f"WITH n, [x IN collect(DISTINCT {_REL}) WHERE x[0] IS NOT NULL] AS rs "
+                "RETURN collect([n.id, rs]) AS items", ids=ids[start:start + _BATCH])
+            for eid, rs in items:
+                rels = {r.id: r for r in map(_rel, rs)}
+                found[eid] = sorted(rels.values(), key=lambda r: (r.type, r.id))
+        return {eid: _known(found, eid) for eid in ids}
 
     # -- the walk's filters, as Cypher over (x)-[r]-(y) -----------------
     def _step(self, t: Traversal, x: str, y: str, exclude: Iterable[str] = ()
