@@ -285,6 +285,10 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
     yield ("names.row", *_ints(names.rows, n_ent))
     yield ("names.slot", *_ints(names.slots, 2**31 - 1))
     yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
+    tri = names.with_trigrams()
+    yield ("names.tri_code", *_ints(tri.codes, 2**31 - 1))
+    yield ("names.tri_off", pa.array(list(tri.offsets), pa.int64()), ARROW)
+    yield ("names.tri_label", pa.array(tri.labels, pa.int32()), ARROW)
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
@@ -512,7 +516,7 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     ``kinds`` their kinds): every column is read when a query first needs it
     (through ``lazy``), entity and relation rows are made on first use, and the
     name index comes as a function making it."""
-    from .names import NameIndex
+    from .names import NameIndex, Trigrams
     from .csr import Index
 
     def field(name: str) -> Column:
@@ -575,7 +579,24 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         blob: bytes = column("names.blob")[0].as_py()
         starts = ints(column("names.start"))
         starts.append(len(blob) + 1)
-        return NameIndex(blob, starts, *(view_ints(column(f"names.{part}"))
-                                         for part in ("length", "row", "slot")))
+        def trigrams() -> Trigrams:
+            import numpy as np
+
+            blocks = getattr(column, "blocks", None)
+            got = blocks("names.tri_label") if blocks is not None else None
+            arr, check = got if got is not None else (column("names.tri_label"), None)
+            labels = np.frombuffer(arr.buffers()[1], np.int32, len(arr), 4 * arr.offset)
+            return Trigrams(view_ints(column("names.tri_code")),
+                            view_ints(column("names.tri_off")), labels, check)
+
+        def recover(exc: Exception) -> NameIndex:
+            def fail() -> NameIndex:
+                raise exc
+            return cast(NameIndex, lazy("names", fail))
+
+        length, row, slot = (view_ints(column(f"names.{part}"))
+                             for part in ("length", "row", "slot"))
+        return NameIndex(blob, starts, length, row, slot,
+                         trigrams if "names.tri_label" in kinds else None, recover)
 
     return data, index, partial(lazy, "names", names)
