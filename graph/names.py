@@ -277,7 +277,7 @@ def shared_needed(q: str, n: int, ratio: float) -> int | None:
     for insertions and deletions), and a trigram repeated in ``q`` counts once.
 
     >>> shared_needed("rhoka materials llc", 19, 0.9)
-    9
+    12
     >>> shared_needed("rhoka materials llc", 19, 0.72) < 0
     True
     """
