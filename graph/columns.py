@@ -286,9 +286,10 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
     yield ("names.slot", *_ints(names.slots, 2**31 - 1))
     yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
     tri = names.with_trigrams()
-    yield ("names.tri_code", *_ints(tri.codes, 2**31 - 1))
-    yield ("names.tri_off", pa.array(list(tri.offsets), pa.int64()), ARROW)
-    yield ("names.tri_label", pa.array(tri.labels, pa.int32()), ARROW)
+    if tri is not None:
+        yield ("names.tri_code", *_ints(tri.codes, 2**31 - 1))
+        yield ("names.tri_off", pa.array(list(tri.offsets), pa.int64()), ARROW)
+        yield ("names.tri_label", pa.array(tri.labels, pa.int32()), ARROW)
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
@@ -579,7 +580,11 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         blob: bytes = column("names.blob")[0].as_py()
         starts = ints(column("names.start"))
         starts.append(len(blob) + 1)
-        def trigrams() -> Trigrams:
+        def trigrams() -> Trigrams | None:
+            from .names import has_numpy
+
+            if not has_numpy():
+                return None
             import numpy as np
 
             blocks = getattr(column, "blocks", None)

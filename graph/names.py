@@ -40,7 +40,7 @@ class NameIndex:
 
     def __init__(self, blob: bytes, starts: "array[int]", lengths: Sequence[int],
                  rows: Sequence[int], slots: Sequence[int],
-                 trigrams: "Trigrams | Callable[[], Trigrams] | None" = None,
+                 trigrams: "Trigrams | Callable[[], Trigrams | None] | None" = None,
                  recover: "Callable[[Exception], NameIndex] | None" = None) -> None:
         self.blob = blob          # labels joined by "\n" (UTF-8)
         self.starts = starts      # byte offset of each label in blob, then len(blob) + 1
@@ -60,10 +60,11 @@ class NameIndex:
             self._trigrams = self._trigrams()
         return self._trigrams
 
-    def with_trigrams(self) -> "Trigrams":
-        """The trigram posting lists, built now if they were not."""
+    def with_trigrams(self) -> "Trigrams | None":
+        """The trigram posting lists, built now if they were not (None without
+        numpy, which is optional: see :class:`Trigrams`)."""
         tri = self.trigrams
-        if tri is None:
+        if tri is None and has_numpy():
             tri = self._trigrams = Trigrams.build(self.blob, self.starts)
         return tri
 
@@ -293,11 +294,23 @@ def shared_needed(q: str, n: int, ratio: float) -> int | None:
     return len(data) - 2 - (widest + 2) * (m - common) - 2 * (n - common) - repeats
 
 
+def has_numpy() -> bool:
+    """Whether numpy can be imported (without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None
+
+
 class Trigrams:
     """Posting lists of the labels' byte trigrams: for each trigram (24-bit
     code, ascending), the numbers of the labels holding it, ascending. Kept in
     the cache beside the labels; ``check(lo, hi)``, when given, checks the
-    cache blocks of the memory addresses ``lo`` to ``hi`` before a list is read."""
+    cache blocks of the memory addresses ``lo`` to ``hi`` before a list is read.
+
+    Built and counted with numpy, an optional dependency: where numpy is
+    installed pyarrow imports it when it starts anyway (about 0.1 s of CPU on
+    every command), so ``kg`` does not require it; without it, fuzzy matching
+    scores the whole length window as before (same answers, slower)."""
 
     def __init__(self, codes: Sequence[int], offsets: Sequence[int], labels: "np.ndarray",
                  check: Callable[[int, int], None] | None = None) -> None:

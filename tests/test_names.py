@@ -12,7 +12,7 @@ from graph.names import NameIndex
 from graph.resolve import rank
 from graph.store.memory import MemoryStore
 
-from conftest import MINI, SEEDS
+from conftest import MINI, SEEDS, require
 
 
 def _queries(store: MemoryStore, rng: random.Random, n: int) -> list[str]:
@@ -83,6 +83,22 @@ def test_empty_index():
     assert len(index) == 0 and index.search("x", 20) == {} and index.texts() == []
 
 
+def test_without_numpy_fuzzy_matching_scans_the_window(tmp_path, monkeypatch):
+    """numpy is optional: without it no posting lists are built or cached and
+    fuzzy matches come from scoring the whole length window, ranked the same."""
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    monkeypatch.setattr(names, "has_numpy", lambda: False)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "gen"
+    generate(folder, 600, seed=9)
+    MemoryStore.from_folder(folder)
+    warm = MemoryStore.from_folder(folder)
+    assert warm.names.trigrams is None
+    assert _same_as_brute_force(warm, _queries(warm, random.Random(9), 6), limits=(20,)) > 0
+
+
 @pytest.mark.parametrize("probe", [2, 16])
 def test_trigram_pruning_ranks_like_scoring_every_label(tmp_path, monkeypatch, probe):
     """With few labels probed first, the trigram bound prunes most of the
@@ -91,6 +107,7 @@ def test_trigram_pruning_ranks_like_scoring_every_label(tmp_path, monkeypatch, p
     import graph.names as names
     from benchmarks.generate import generate
 
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
     monkeypatch.setattr(names, "PROBE", probe)
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "gen"
@@ -152,6 +169,7 @@ def test_damaged_posting_lists_are_caught_and_answers_stay_right(tmp_path, monke
     from benchmarks.generate import generate
     from graph.resolve import normalize
 
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
     monkeypatch.setattr(cache_mod, "BLOCK", 4096)
     monkeypatch.setattr(names, "PROBE", 8)
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
