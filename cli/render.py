@@ -62,10 +62,11 @@ def render(output: str, kg: Any, **options: Any) -> None:
 
 @click.command("export")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="graphml, gexf, json (node-link), csv (seed-format folder) or cypher.")
+              help="graphml, gexf, json (node-link), csv or parquet (seed-format "
+                   "folders) or cypher.")
 @click.option("-o", "--output", metavar="FILE|DIR",
-              help="Where to write ('-' = stdout; a folder for csv). "
-                   "Default: graph.<format>, graph-csv/ for csv.")
+              help="Where to write ('-' = stdout; a folder for csv and parquet). "
+                   "Default: graph.<format>, graph-csv/ or graph-parquet/.")
 @selection_options
 @force_option
 @graph_options

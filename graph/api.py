@@ -363,7 +363,7 @@ class KG:
     def export(self, fmt: str, output: str | None = None, *, focus: str | None = None,
                depth: int = defaults.DEPTH, types: Names = None, rels: Names = None,
                force: bool = False) -> "Written":
-        """Write the graph or a selection as graphml, gexf, json, csv or cypher
+        """Write the graph or a selection as graphml, gexf, json, csv, parquet or cypher
         (``kg export``)."""
         return self._write(fmt, output, Selection.of(focus, depth, types, rels),
                            force)

@@ -23,7 +23,7 @@ from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
 from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
 from .validate import Report
 
-SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv")
+SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".parquet")
 _ENTITY_HEADER = ("id", "type", "name")
 _RELATION_HEADER = ("from", "type", "to")
 MAX_COLUMNS = 1_000               # columns in one CSV file
@@ -116,6 +116,10 @@ def read_seed_file(path: Path, report: Report, inside: Path | None = None) -> Se
     ``inside``: the seed folder, which symbolic links may not lead out of.
     """
     shown = display_path(path)
+    if path.suffix.lower() == ".parquet":
+        from .parquetseed import read_parquet   # pyarrow only when a folder has Parquet
+        rows = read_parquet(path, shown, report, inside)
+        return None if rows is None else SeedFile(shown, entities=rows[0], relations=rows[1])
     text = read_text(path, shown, report, inside)
     if text is None:
         return None

@@ -377,7 +377,7 @@ def test_exporters_refuse_to_overwrite_and_know_their_defaults(mini_dataset, tmp
     assert json.loads(target.read_text())["nodes"]
     assert {f: exporter_for(f, str(tmp_path / "x")).default_target() for f in FORMATS} == {
         "graphml": "graph.graphml", "gexf": "graph.gexf", "json": "graph.json",
-        "csv": "graph-csv", "cypher": "graph.cypher"}
+        "csv": "graph-csv", "parquet": "graph-parquet", "cypher": "graph.cypher"}
     with pytest.raises(InputError, match="unknown export format 'dot'"):
         exporter_for("dot")
 

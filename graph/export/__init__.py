@@ -5,8 +5,8 @@
     written = exporter.finalize()  # the file(s) written
 
 Formats: ``html`` (the interactive page, :mod:`.htmlpage`), ``graphml``,
-``gexf``, ``json`` (node-link), ``csv`` (seed format v1, a folder) and
-``cypher`` (a MERGE script for Neo4j). The README documents each shape.
+``gexf``, ``json`` (node-link), ``csv`` and ``parquet`` (seed format v1
+folders) and ``cypher`` (a MERGE script for Neo4j). The README documents each shape.
 This module imports nothing heavy, so the CLI can list :data:`FORMATS`.
 """
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..model import Dataset
     from .base import Exporter
 
-FORMATS = ("graphml", "gexf", "json", "csv", "cypher")   # `kg export`; html is `kg render`
+FORMATS = ("graphml", "gexf", "json", "csv", "parquet", "cypher")   # `kg export`; html is `kg render`
 
 
 def _classes() -> "dict[str, type[Exporter]]":
@@ -28,10 +28,11 @@ def _classes() -> "dict[str, type[Exporter]]":
     from .graphml import GraphMLExporter
     from .htmlpage import HTMLExporter
     from .nodelink import JSONExporter
+    from .parquet import ParquetExporter
     from .seedcsv import CSVExporter
 
     return {c.format: c for c in (HTMLExporter, GraphMLExporter, GEXFExporter, JSONExporter,
-                                  CSVExporter, CypherExporter)}
+                                  CSVExporter, ParquetExporter, CypherExporter)}
 
 
 def exporter_for(fmt: str, target: str | None = None, force: bool = False,

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..errors import InputError, KgError
 from ..model import Dataset
-from ..output import check_writable, write_output
+from ..output import check_writable, remove_output, write_output
 
 
 class Exporter(ABC):
@@ -65,3 +65,47 @@ class Exporter(ABC):
     @abstractmethod
     def dumps(self, dataset: Dataset) -> str | bytes:
         """The whole file for one dataset."""
+
+
+class FolderExporter(Exporter):
+    """A format written as several files in a folder (a seed folder: csv, parquet).
+
+    Files named in :attr:`FILES` that this export does not write are removed
+    (a ``types.yaml`` left from an earlier export would load too).
+    """
+
+    FILES: ClassVar[tuple[str, ...]]
+
+    @classmethod
+    def default_target(cls) -> str:
+        return f"graph-{cls.format}"
+
+    def check_target(self) -> None:
+        if self.target == "-":
+            raise InputError(f"{self.format} export writes several files; give a folder "
+                             "with -o DIR")
+        root = Path(self.target)
+        if root.exists() and not root.is_dir():
+            raise InputError(f"{self.target} is a file; {self.format} export needs a folder "
+                             "(-o DIR)")
+        for name in self.FILES:     # before any slow work: existing, or not a regular file
+            check_writable(root / name, self.force)
+
+    def _write(self, dataset: Dataset) -> list[str]:
+        files = self.files(dataset)
+        written = []
+        for name, content in files.items():
+            path = str(Path(self.target) / name)
+            write_output(path, content, self.force)
+            written.append(path)
+        for name in self.FILES:
+            if name not in files:
+                remove_output(Path(self.target) / name)
+        return written
+
+    def dumps(self, dataset: Dataset) -> str | bytes:
+        return next(iter(self.files(dataset).values()))
+
+    @abstractmethod
+    def files(self, dataset: Dataset) -> dict[str, str | bytes]:
+        """File name -> content."""

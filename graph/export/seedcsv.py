@@ -22,59 +22,28 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, OutputExists
 from ..model import Dataset, Relation, relation_id
-from ..output import json_text, remove_output, write_output
+from ..output import json_text
 from ..schema import ENTITY_KEYS, RELATION_KEYS
 from ..seedio import protect_cell
 from ..rules import ID_RE
-from .base import Exporter
+from .base import FolderExporter
 
 FILES = ("entities.csv", "relations.csv", "types.yaml")
 
 
-class CSVExporter(Exporter):
+class CSVExporter(FolderExporter):
     format = "csv"
     extension = "csv"
+    FILES = FILES
 
-    @classmethod
-    def default_target(cls) -> str:
-        return "graph-csv"
-
-    def check_target(self) -> None:
-        if self.target == "-":
-            raise InputError("csv export writes several files; give a folder with -o DIR")
-        root = Path(self.target)
-        if root.exists() and not root.is_dir():
-            raise InputError(f"{self.target} is a file; csv export needs a folder (-o DIR)")
-        if not self.force:
-            for name in FILES:
-                if (root / name).exists():
-                    raise OutputExists(str(root / name))
-
-    def _write(self, dataset: Dataset) -> list[str]:
-        files = self.files(dataset)
-        written = []
-        for name, content in files.items():
-            path = str(Path(self.target) / name)
-            write_output(path, content, self.force)
-            written.append(path)
-        for name in FILES:   # a types.yaml left from an earlier export would load too
-            stale = Path(self.target) / name
-            if name not in files:
-                remove_output(stale)
-        return written
-
-    def dumps(self, dataset: Dataset) -> str:
-        return self.files(dataset)["entities.csv"]
-
-    def files(self, dataset: Dataset) -> dict[str, str]:
+    def files(self, dataset: Dataset) -> dict[str, str | bytes]:
         """File name -> content."""
-        out = {"entities.csv": self._entities(dataset), "relations.csv": self._relations(dataset)}
-        types = _types_yaml(dataset)
+        out: dict[str, str | bytes] = {"entities.csv": self._entities(dataset),
+                                       "relations.csv": self._relations(dataset)}
+        types = types_yaml(dataset)
         if types:
             out["types.yaml"] = types
         return out
@@ -117,14 +86,7 @@ class CSVExporter(Exporter):
         return "|".join(items)
 
     def _relation_id(self, r: Relation) -> str:
-        """Ids the loader derived (``a~funds~b~1f2e...``) are left for it to derive again."""
-        if ID_RE.match(r.id):
-            return r.id
-        base = relation_id(r.source_id, r.type, r.target_id, r.evidence, r.since, r.until)
-        if r.id != base and not r.id.startswith(base + "~"):
-            self.warnings.append(f"relation {r.id!r}: this id cannot be written in a seed file; "
-                                 "loading the CSV gives it a new one")
-        return ""
+        return seed_relation_id(r, self.warnings) or ""
 
     def _entities(self, dataset: Dataset) -> str:
         props = sorted({k for e in dataset.entities.values() for k in e.properties})
@@ -154,6 +116,18 @@ class CSVExporter(Exporter):
         return _csv(list(RELATION_KEYS) + props, rows)
 
 
+def seed_relation_id(r: Relation, warnings: list[str]) -> str | None:
+    """The id to write in a seed file: None for an id the loader derived
+    (``a~funds~b~1f2e...``), which loading the file derives again."""
+    if ID_RE.match(r.id):
+        return r.id
+    base = relation_id(r.source_id, r.type, r.target_id, r.evidence, r.since, r.until)
+    if r.id != base and not r.id.startswith(base + "~"):
+        warnings.append(f"relation {r.id!r}: this id cannot be written in a seed file; "
+                        "loading the export gives it a new one")
+    return None
+
+
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     """The CSV text: every cell through :func:`~graph.seedio.protect_cell`, and
     rows holding a carriage return fully quoted (the csv module quotes only
@@ -167,7 +141,7 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def _types_yaml(dataset: Dataset) -> str:
+def types_yaml(dataset: Dataset) -> str:
     """``types:`` for the folder-defined types, in the grouped seed form."""
     import yaml
 
