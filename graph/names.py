@@ -47,6 +47,7 @@ class NameIndex:
         self.lengths = lengths    # characters in each label (ascending)
         self.rows, self.slots = rows, slots
         self._texts: list[str] | None = None
+        self._windows = 0           # windows of labels decoded so far
         self._last: tuple[str, dict[int, tuple[float, int, int]]] | None = None
         self._trigrams = trigrams   # made from the blob on first use when not given
         self._recover = recover     # the index to use when a cached part proves damaged
@@ -108,14 +109,15 @@ class NameIndex:
         """Normalised labels ``lo`` to ``hi`` (every one by default): made from
         the blob when fuzzy matching needs them, only those in the length window."""
         hi = len(self) if hi is None else hi
+        self._windows += 1
+        if self._texts is None and (self._windows > 1 or (lo, hi) == (0, len(self))):
+            # A second query in this process: decode every label once, keep them.
+            self._texts = self.blob.decode().split("\n") if len(self) else []
         if self._texts is not None:
             return self._texts[lo:hi]
         if lo >= hi:
             return []
-        texts = self.blob[self.starts[lo]:self.starts[hi] - 1].decode().split("\n")
-        if (lo, hi) == (0, len(self)):
-            self._texts = texts
-        return texts
+        return self.blob[self.starts[lo]:self.starts[hi] - 1].decode().split("\n")
 
     # -- queries -----------------------------------------------------------
     def _substring_hits(self, q: str) -> dict[int, tuple[float, int, int]]:
