@@ -393,9 +393,14 @@ def matches(index: NameIndex, query: str, entity_at: Any, limit: int | None) -> 
     gives the entity of a row."""
     from .resolve import normalize, order
 
-    found = index.search(normalize(query), limit)
+    found = list(index.search(normalize(query), limit).items())
+    if limit is not None and len(found) > limit:
+        # Entities are made only for the matches that can make the first
+        # ``limit``: those scoring at least the limit-th best (ties go by name).
+        cut = sorted((key[0] for _, key in found), reverse=True)[limit - 1]
+        found = [(row, key) for row, key in found if key[0] >= cut]
     out = []
-    for row, (score, neg_slot, _) in found.items():
+    for row, (score, neg_slot, _) in found:
         e = entity_at(row)
         slot = -neg_slot
         field, label = (("id", e.id) if slot == _ID else ("name", e.name) if slot == _NAME
