@@ -320,7 +320,8 @@ def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str
                                   block_crcs(pad, blob)]
                 offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "body_size": offset},
+            head = json.dumps({**header, "sections": sections, "body_size": offset,
+                               "block": BLOCK},
                               separators=(",", ":")).encode()
             fh.write(head)
             fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
@@ -373,9 +374,10 @@ def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     return header, columns
 
 
-BLOCK = 1 << 18
-"""Bytes per block CRC-32 of a large section (256 KiB: a warm ``kg path`` reads a
-few rows of 90 MB text columns, ``kg find`` a few trigram posting lists)."""
+BLOCK = 1 << 16
+"""Bytes per block CRC-32 of a large section (64 KiB: a warm ``kg path`` reads a
+few dozen rows of 90 MB text columns, ``kg find`` a few trigram posting lists;
+a 1M-relation entry's header holds about 6,000 of them)."""
 
 
 def block_crcs(pad: bytes, blob: memoryview) -> list[int]:
@@ -404,6 +406,7 @@ class Body:
                                                                  header["body_size"])
         self.checked: set[str] = set()
         self.blocks_checked: dict[str, set[int]] = {}
+        self.block: int = header.get("block", BLOCK)    # as written
 
     def _crc(self, begin: int, size: int) -> int:
         return zlib.crc32(memoryview(self.body.slice(begin, size)))
@@ -437,24 +440,25 @@ class Body:
             return None
         end = off + length
         seen = self.blocks_checked.setdefault(name, set())
+        size = self.block
         base = self.body.address + begin
 
         def check_block(j: int) -> None:
             if j not in seen:
-                at = begin + j * BLOCK
-                if not 0 <= j < len(crcs) or self._crc(at, min(BLOCK, end - at)) != crcs[j]:
+                at = begin + j * size
+                if not 0 <= j < len(crcs) or self._crc(at, min(size, end - at)) != crcs[j]:
                     raise Damaged(f"checksum mismatch in {name}, block {j}")
                 seen.add(j)
 
         def check(lo: int, hi: int) -> None:
-            for j in range((lo - base) // BLOCK, (max(hi, lo + 1) - 1 - base) // BLOCK + 1):
+            for j in range((lo - base) // size, (max(hi, lo + 1) - 1 - base) // size + 1):
                 check_block(j)
 
         check_block(0)
         check_block(len(crcs) - 1)
         arr = self._read(name)
         first = min((b.address for b in arr.buffers() if b is not None), default=end)
-        if first - base > BLOCK:      # metadata past the first block: check it all
+        if first - base > size:      # metadata past the first block: check it all
             return None
         return arr, check
 

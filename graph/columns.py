@@ -72,10 +72,10 @@ TAKE_ONE_BY_ONE = 50_000
 
 
 class BlockColumn:
-    """Values of a large string or binary Arrow array kept in the cache, read
-    row by row: before a row's bytes are used, ``check(lo, hi)`` checks the
-    cache blocks holding them (its offsets, validity bit and text), so a
-    command that prints two relations checks a few blocks, not 90 MB."""
+    """Values of a large string, binary or number Arrow array kept in the
+    cache, read row by row: before a row's bytes are used, ``check(lo, hi)``
+    checks the cache blocks holding them (its offsets, validity bit and text),
+    so a command that prints two relations checks a few blocks, not 90 MB."""
 
     __slots__ = ("array", "check", "offsets", "data", "valid", "_addr", "_text")
 
@@ -83,14 +83,21 @@ class BlockColumn:
         import pyarrow as pa
 
         self.array, self.check = arr, check
-        valid, offsets, data = arr.buffers()
+        valid, *rest = arr.buffers()
+        self.valid = memoryview(valid) if valid is not None and arr.null_count else None
+        self._text = pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)
+        if len(rest) == 1:          # numbers: each row's bytes at a fixed place
+            fmt = _FIXED[str(arr.type)]
+            self.offsets, self.data = None, cast(Any, memoryview(rest[0])).cast(fmt)
+            self._addr = (0, rest[0].address, valid.address if self.valid is not None else 0,
+                          self.data.itemsize)
+            return
+        offsets, data = rest
         wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
         self.offsets = memoryview(offsets).cast("q" if wide else "i")
         self.data = memoryview(data) if data is not None else memoryview(b"")
-        self.valid = memoryview(valid) if valid is not None and arr.null_count else None
         self._addr = (offsets.address, data.address if data is not None else 0,
                       valid.address if self.valid is not None else 0, self.offsets.itemsize)
-        self._text = pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)
 
     def __len__(self) -> int:
         return len(self.array)
@@ -105,6 +112,9 @@ class BlockColumn:
             self.check(valid_at + j // 8, valid_at + j // 8 + 1)
             if not self.valid[j // 8] >> (j % 8) & 1:
                 return None
+        if self.offsets is None:
+            self.check(data_at + j * width, data_at + (j + 1) * width)
+            return self.data[j]
         self.check(offsets_at + j * width, offsets_at + (j + 2) * width)
         a, b = self.offsets[j], self.offsets[j + 1]
         if not 0 <= a <= b <= len(self.data):
@@ -123,12 +133,16 @@ class BlockColumn:
         return [self[i] for i in rows]
 
 
+_FIXED = {"int64": "q", "int32": "i", "double": "d"}
+"""Fixed-width Arrow types read row by row (and their ``memoryview`` format)."""
+
+
 def _stringlike(arr: "pa.Array") -> bool:
     import pyarrow as pa
 
     t = arr.type
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_binary(t)
-                or pa.types.is_large_binary(t))
+                or pa.types.is_large_binary(t) or str(t) in _FIXED)
 
 
 def open_column(column: "Columns", name: str, kind: str, empty: type | None = None) -> Column:
@@ -537,7 +551,7 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     def numbers(name: str) -> Callable[[], Sequence[int]]:
         return partial(lazy, name, lambda: view_ints(column(name)))
 
-    source_cols = [decode(column(f"sources.{f}"), kinds[f"sources.{f}"]) for f in SOURCE_FIELDS]
+    source_cols = [field(f"sources.{f}") for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
     ids_memo: list[list[str]] = []
 
