@@ -14,7 +14,9 @@ the external set's README): entities P/R (optional gold entities neither count
 nor hurt), share of matched entities with the right type, typed relations
 (precision over relations other than ``related_to``, recall over all gold
 relations), endpoints ignoring type, and bracketed CJK aliases (recall; "wrong"
-counts CJK names put on an entity that does not own them).
+counts CJK names put on an entity that does not own them). Under a split's total,
+the articles each round added are totalled apart (``ROUNDS``: d01-d20 / d21-d28,
+h01-h08 / h09-h16), so the newest untuned articles can be read on their own.
 
 Failure kinds, per article: ``miss`` gold entities not found, ``extra`` drafted
 entities not in the gold, ``type`` matched entities with the wrong type,
@@ -35,6 +37,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "ingest-corpus"
 EVAL = Path(os.environ.get("KG_INGEST_EVAL", ROOT.parent / "shared" / "ingest-eval"))
 SPLITS = {"dev": CORPUS / "dev", "held-out": CORPUS / "heldout", "ingest-eval": EVAL}
+# Sub-totals printed under a split's total: the articles each round added (first stem, last stem).
+ROUNDS = {"dev": (("d01–d20", "d01", "d20"), ("d21–d28", "d21", "d28")),
+          "held-out": (("h01–h08", "h01", "h08"), ("h09–h16", "h09", "h16"))}
 
 
 def _fmt(x: float) -> str:
@@ -88,6 +93,11 @@ def run(splits: dict[str, Path], verbose: bool = False, timed: bool = False) -> 
             if verbose:
                 _details(rep)
         print(_row(f"**all {split}**", totals(reports), "") + (" |" if timed else ""))
+        stems = [r[1] for r in results if r[0] == split]
+        for label, first, last in ROUNDS.get(split, ()):
+            part = [rep for stem, rep in zip(stems, reports) if first <= stem[:3] <= last]
+            if part and len(part) < len(reports):
+                print(_row(f"{split} {label}", totals(part), "") + (" |" if timed else ""))
     return results
 
 

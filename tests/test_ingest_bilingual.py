@@ -50,3 +50,18 @@ def test_known_as_makes_one_entity_even_after_a_headline():
                  "Company, wants more.")
     assert "Masdar" in entity(d, "Abu Dhabi Future Energy Company").aliases
     assert not any(e.name == "Masdar" for e in d.entities)
+
+
+def test_a_bracketed_cjk_name_is_never_put_on_a_sector():
+    from ingest_support import draft_of
+    d = draft_of("It will use Chinese Batteries (中国电池) cells.")
+    assert not any("中国电池" in e.aliases for e in d.entities if e.type in ("sector", "technology"))
+
+
+def test_a_parent_named_by_the_units_first_words_keeps_apart_with_its_own_name():
+    from ingest_support import draft_of
+    d = draft_of("Zeta Lines ordered ships from KD Zeta Heavy Industries (KD제타중공업) on Monday. "
+                 "KD Zeta Heavy Industries, a unit of KD Zeta, will build four ships in Ulsan.")
+    unit = next(e for e in d.entities if e.name == "KD Zeta Heavy Industries")
+    assert "KD Zeta" not in unit.aliases and "KD제타중공업" in unit.aliases
+    assert any(e.name == "KD Zeta" for e in d.entities)

@@ -89,3 +89,9 @@ def test_unknown_acronym_becomes_an_organisation_but_known_initials_an_alias():
     names = {e.name: e for e in d.entities}
     assert "METI" in names["Ministry of Economy, Trade and Industry"].aliases
     assert names["APEC"].type == "organization" and "METI" not in names
+
+
+def test_a_headline_verb_is_not_part_of_a_project_name():
+    from ingest_support import draft_of
+    d = draft_of("Zeta Tech to build AI server plant in Ohio for Nvidia")
+    assert any(e.name == "AI server plant" and e.type == "project" for e in d.entities)

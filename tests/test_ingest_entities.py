@@ -145,3 +145,44 @@ def test_a_firms_investment_is_not_a_fund_but_a_countrys_tool_is():
     funds = {e.name for e in d.entities if e.type == "fund"}
     assert not any("37 billion" in f for f in funds)
     assert any("55 billion" in f for f in funds)
+
+
+def test_a_name_opening_with_bureau_office_or_foundation_types_the_body():
+    from ingest_support import draft_of
+    d = draft_of("The Bureau of Ocean Energy Management regulates offshore leases. The Office of "
+                 "Technology Transitions lent money, and the Foundation for Clean Seas agreed.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Bureau of Ocean Energy Management"] == "agency"
+    assert types["Office of Technology Transitions"] == "agency"
+    assert types["Foundation for Clean Seas"] == "organization"
+
+
+def test_a_country_word_before_a_body_name_does_not_make_a_second_entity():
+    from ingest_support import draft_of
+    d = draft_of("The U.S. Federal Trade Commission cleared the deal. The Federal Trade "
+                 "Commission, chaired by Lina Khan, did not challenge it.")
+    assert len([e for e in d.entities if e.name.endswith("Federal Trade Commission")]) == 1
+
+
+def test_a_person_named_again_by_one_part_of_the_name_is_the_same_person():
+    from ingest_support import draft_of
+    d = draft_of('Assam, whose chief minister is Himanta Biswa Sarma, added land. "The '
+                 'northeast now has a place," Sarma said.')
+    assert [e.name for e in d.entities if "Sarma" in e.name] == ["Himanta Biswa Sarma"]
+
+
+def test_names_written_like_a_persons_are_people():
+    from ingest_support import draft_of
+    d = draft_of("Chey Tae-won visited the site with the governor. N. Chandrasekaran, who chairs "
+                 "Tata Sons, agreed. Hanmi Semi-conductor grew.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Chey Tae-won"] == "person" and types["N. Chandrasekaran"] == "person"
+    assert types["Hanmi Semi-conductor"] != "person"
+
+
+def test_one_word_firms_opening_a_sentence_with_an_apposition_or_their_country():
+    from ingest_support import draft_of
+    d = draft_of("BP, which was Zeta Energy's partner, swapped its share. Orsted of Denmark, "
+                 "whose farm was halted, competes with Zeta Energy.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["BP"] == "firm" and types["Orsted"] == "firm"

@@ -36,3 +36,10 @@ def test_fold_maps_back_to_original_positions():
 
 def test_empty_gazetteer_finds_nothing():
     assert Gazetteer().find("anything") == []
+
+
+def test_first_level_divisions_of_more_countries_are_places():
+    from graph.ingest.lexicon import places
+
+    got = {p.name: p.country for p in places() if p.kind == "division"}
+    assert got["East Java"] == "ID" and got["Chihuahua"] == "MX" and got["Pará"] == "BR"

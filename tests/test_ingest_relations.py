@@ -231,3 +231,166 @@ def test_money_to_and_definite_heads():
     assert ("Pennsylvania", "funds", "Philly Shipyard") in got
     assert ("US Department of Commerce", "funds", "Samsung Electronics") in got
     assert ("Samsung Electronics", "funds", "Acme Group") not in got     # it won the money
+
+
+def test_a_title_opening_the_sentence_heads_the_firm_the_text_is_about():
+    got = rels("Acme Holdings is a maker of steel. Chief executive Bob Smith said the company "
+               "would grow. Its president, Ann Lee, said it would borrow from banks led by "
+               "Zeta Bank.")
+    assert ("Bob Smith", "heads", "Acme Holdings") in got
+    assert ("Ann Lee", "heads", "Acme Holdings") in got
+    assert not any(r[2] == "Chief" or r[0] == "Chief" for r in got)
+    # a head of state is not read as the firm's head
+    assert ("Ann Park", "heads", "Acme Holdings") not in rels(
+        "Acme Holdings opened a plant. President Ann Park attended the opening.")
+
+
+def test_led_by_a_governor_names_the_person_without_the_title():
+    got = rels("The state of Jalisco, led by Governor Ana Ruiz, gave land to the project.")
+    assert ("Ana Ruiz", "heads", "Jalisco") in got
+
+
+def test_funding_from_a_and_from_b():
+    got = rels("Acme Power will build a $4 billion battery plant in Ohio. The project is financed "
+               "with loans from Bank of Zed and from Delta Bank. Funding came from Gamma Capital, "
+               "which lent $1 billion, and from Kappa Bank.")
+    for bank in ("Bank of Zed", "Delta Bank", "Gamma Capital", "Kappa Bank"):
+        assert (bank, "funds", "battery plant") in got
+
+
+def test_an_asset_changing_hands_is_not_supply():
+    got = rels("Zeta Pharma bought three plants from Omega Holdings for $2 billion. Kappa Bio is "
+               "selling a plant in Ireland to Delta Drugs. Sigma Steel buys iron ore from Vale.")
+    assert ("Omega Holdings", "supplies", "Zeta Pharma") not in got
+    assert ("Kappa Bio", "supplies", "Delta Drugs") not in got
+    assert ("Vale", "supplies", "Sigma Steel") in got
+
+
+def test_a_rival_in_apposition_is_not_a_rival_of_what_follows():
+    got = rels("Kappa Bio, a Chinese rival, is selling a plant to Delta Drugs.")
+    assert ("Kappa Bio", "competes_with", "Delta Drugs") not in got
+
+
+def test_better_known_as_after_an_apposition_is_the_same_entity():
+    from ingest_support import draft_of
+
+    d = draft_of("Hon Hai Precision Industry, the Taiwanese electronics maker better known as "
+                 "Foxconn, will build a plant. Foxconn supplies Nvidia.")
+    names = {e.name for e in d.entities}
+    assert "Foxconn" not in names and "Hon Hai Precision Industry" in names
+
+
+def test_a_parent_named_beside_its_unit_stays_apart_and_the_unit_is_part_of_it():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Minerals bought a stake in Omega Base Metals, the copper and nickel unit "
+                 "of Brazil's Omega. Omega Base Metals runs mines in Pará.")
+    names = {e.name: e for e in d.entities}
+    assert "Omega" in names and "Omega" not in names["Omega Base Metals"].aliases
+    assert ("Omega Base Metals", "part_of", "Omega") in relations_of(d)
+
+
+def test_a_body_named_by_a_list_of_words_keeps_its_bracketed_name():
+    from ingest_support import draft_of
+
+    d = draft_of("The government, through the Procurement, Technology & Logistics Agency "
+                 "(采购技术后勤厅), will sign an agreement.")
+    agency = next(e for e in d.entities if e.type == "agency")
+    assert agency.name == "Procurement, Technology & Logistics Agency"
+    assert "采购技术后勤厅" in agency.aliases
+
+
+def test_a_firm_operates_where_it_makes_or_runs_things():
+    got = rels("Zeta Group runs copper mines in Pará and nickel operations in Sudbury. "
+               "Kappa Tech assembles servers in Ciudad Juárez, Chihuahua. "
+               "Omega Chem does not make anything in Lyon. Pumps made by Delta Pumps in Porto.")
+    assert ("Zeta Group", "operates_in", "Pará") in got
+    assert ("Kappa Tech", "operates_in", "Ciudad Juárez") in got
+    assert ("Kappa Tech", "operates_in", "Chihuahua") not in got      # the state holds the city
+    assert not any(r[1] == "operates_in" and r[0] in ("Omega Chem", "Delta Pumps") for r in got)
+
+
+def test_an_analysts_firm_operates_in_the_city_named_with_it():
+    got = rels('"Prices will rise," said Ann Lee, an analyst at Zeta Securities in Seoul.')
+    assert ("Zeta Securities", "operates_in", "Seoul") in got
+    assert ("Ann Lee", "works_for", "Zeta Securities") in got
+
+
+def test_comes_mainly_from_and_as_well_as_with():
+    got = rels("Zeta Power is building a $2 billion battery plant in Ohio. Equipment for the plant comes "
+               "mainly from Kappa Tools. The plant will compete with Omega Cells and Sigma "
+               "Energy, which already make cells, as well as with Delta Batteries.")
+    assert ("Kappa Tools", "supplies", "battery plant") in got
+    for rival in ("Omega Cells", "Sigma Energy", "Delta Batteries"):
+        assert ("battery plant", "competes_with", rival) in got
+
+
+def test_its_unit_after_a_comma_is_part_of_the_firm_the_text_is_about():
+    got = rels("Zeta Foods is partly owned by Kappa Grain, the American grain trader, which "
+               "holds about 22%. Its Chinese unit, Omega Oils, is listed in Shenzhen.")
+    assert ("Omega Oils", "part_of", "Zeta Foods") in got
+    assert ("Kappa Grain", "owns", "Zeta Foods") in got
+
+
+def test_banks_led_by_a_lender_fund_the_borrower_and_are_no_person():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Holdings financed the deal with its own cash and with loans from a "
+                 "group of banks led by Morgan Stanley.")
+    assert next(e for e in d.entities if e.name == "Morgan Stanley").type == "firm"
+    got = relations_of(d)
+    assert ("Morgan Stanley", "funds", "Zeta Holdings") in got
+    assert ("Zeta Holdings", "funds", "Morgan Stanley") not in got
+
+
+def test_its_wind_farm_in_apposition_is_a_project_the_subject_leads():
+    from ingest_support import draft_of
+
+    d = draft_of("Zeta Energy has resumed construction of Kappa Wind 1, its 810-megawatt "
+                 "offshore wind farm south of Long Island.")
+    assert next(e for e in d.entities if e.name.startswith("Kappa Wind")).type == "project"
+    got = relations_of(d)
+    assert ("Zeta Energy", "leads", "Kappa Wind") in got
+    assert ("Kappa Wind", "located_in", "Long Island") in got
+
+
+def test_supply_with_no_named_buyer_is_for_the_project_in_question():
+    got = rels("Zeta Chips is building a $3 billion chip plant in Ohio. Omega Chemical will "
+               "supply the silicon wafers.")
+    assert ("Omega Chemical", "supplies", "chip plant") in got
+
+
+def test_a_role_after_a_possessive_in_apposition_and_beat_as_rivalry():
+    got = rels('"We will grow," said Kim Lee, Zeta Motors\' chief executive. The Japanese '
+               "shipbuilder Zeta Heavy beat Kappa Marine Systems of Germany in the tender.")
+    assert ("Kim Lee", "heads", "Zeta Motors") in got
+    assert ("Zeta Heavy", "competes_with", "Kappa Marine Systems") in got
+
+
+def test_holds_the_rest_owns_what_the_sentence_said_was_owned():
+    got = rels("The Public Fund owns 51% of Zeta Minerals, and Kappa Mining holds the rest.")
+    assert ("Public Fund", "owns", "Zeta Minerals") in got
+    assert ("Kappa Mining", "owns", "Zeta Minerals") in got
+
+
+def test_the_chipmaker_building_a_fab_is_a_firm_not_a_project():
+    from ingest_support import draft_of
+    d = draft_of("The ministry approved subsidies for Zeta (ゼータ), the chipmaker building a fab "
+                 "in Chitose, Hokkaido.")
+    assert next(e for e in d.entities if e.name == "Zeta").type == "firm"
+
+
+def test_a_president_with_no_country_in_the_sentence_heads_the_articles_clear_country():
+    got = rels("Chile wants its copper refined at home. Chile's ministry issues permits, "
+               "and Chile's state miner owns half of Zeta Copper. Zeta Copper opened a "
+               "smelter in Chile. President Ann Lee attended the restart.")
+    assert ("Ann Lee", "heads", "Chile") in got
+    got = rels("Chile and Peru compete for copper investment. President Ann Lee spoke.")
+    assert ("Ann Lee", "heads", "Chile") not in got and ("Ann Lee", "heads", "Peru") not in got
+
+
+def test_a_list_goes_on_after_a_name_with_its_country():
+    got = rels("Zeta Pharma competes with Lonza of Switzerland, Kappa Biologics and Thermo "
+               "Fisher Scientific in contract manufacturing.")
+    for rival in ("Lonza", "Kappa Biologics", "Thermo Fisher Scientific"):
+        assert ("Zeta Pharma", "competes_with", rival) in got

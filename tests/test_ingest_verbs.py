@@ -101,3 +101,18 @@ def test_origin_from_two_word_demonyms_and_largest_in_country():
         "Arab Emirates."))
     assert ("Hanwha Ocean", "located_in", "South Korea") in got
     assert ("First Abu Dhabi Bank", "located_in", "United Arab Emirates") in got
+
+
+def test_ships_as_a_noun_is_no_supply_cue():
+    from ingest_support import draft_of, relations_of
+    got = relations_of(draft_of("Zeta Lines ordered ships from Kappa Heavy Industries on Monday. "
+                                "Omega Steel will ship plates to Zeta Lines."))
+    assert ("Zeta Lines", "supplies", "Kappa Heavy Industries") not in got
+    assert ("Kappa Heavy Industries", "supplies", "Zeta Lines") in got
+    assert ("Omega Steel", "supplies", "Zeta Lines") in got
+
+
+def test_a_technology_no_relation_uses_is_left_out_of_the_draft():
+    from ingest_support import draft_of
+    d = draft_of("Zeta Tech assembles artificial intelligence servers. Kappa Corp agreed.")
+    assert not any(e.type == "technology" for e in d.entities)

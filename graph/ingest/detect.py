@@ -35,11 +35,16 @@ _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed
                        r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
                        r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+# "a group of banks led by Morgan Stanley": a lender, not a person
+_LENDERS_BEFORE = re.compile(r"\b(?:banks|lenders|consortium|syndicate|investors|funds|firms|"
+                             r"companies|group)\s+(?:of\s+\w+\s+(?:\w+\s+)?)?$")
 _PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
                       r"takes over|took over|merge with|merges with|merged with)\s+")
+# "equipment comes mainly from X": a supplier
+_COME_FROM = re.compile(r"\b(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from\s+(?:the\s+)?")
 # "Argentina's Catamarca province": a named first-level division
 _DIVISION = re.compile(r"^\s+(?:province|prefecture|state|region|county|oblast|governorate)\b")
 _SUPPLY_TO = re.compile(r"\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|"
@@ -339,18 +344,24 @@ def org_names(text: str) -> list[Candidate]:
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
+                                 (_COME_FROM, "firm", "come-from"),
                                  (_ACQUIRE, "firm", "acquire"),
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
-                    2 <= len(run.words) <= 3 and org_type(run) is None and \
+                    len(run.tokens) >= 3 and run.words[0] in roles() and roles()[run.words[0]].kind == "heads":
+                run = run_at(text, run.tokens[1].start)   # "led by Governor P": P
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
+                    not _LENDERS_BEFORE.search(text[:m.start()]) and 2 <= len(run.words) <= 3 and org_type(run) is None and \
                     all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
                         for w in run.words) and table.lookup(run.words[0]) is None:
                 # "which is led by Dovilė Šakalienė": a bare personal name, not a firm
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
                                      rule="by-person"))
                 continue
+            if run is not None and rule == "come-from" and len(run.words) < 2:
+                continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
@@ -556,6 +567,7 @@ _SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|a
 # "X, which owns Jaguar Land Rover, said": the object of a verb, not a speaker
 _OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|with|from|for|to|in|at|"
                             r"and|or|supplies|includes?)\s+(?:the\s+)?$")
+_OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,")
 _APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
@@ -616,9 +628,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
                                  words=frozenset(w.lower() for w in words), cls="FAC"))
             continue
+        lone_acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 5 and \
+            re.match(r"\s*,\s+(?:which|whose|the\s+(?:[\w-]+\s+){0,3}?(?:group|company|maker|"
+                     r"firm|major|operator|producer|carrier|lender|bank))\b", text[run.end:]) is not None
         if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
-                or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())):
-            continue            # a lone acronym is left to the acronym stage
+                or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
+                    and not lone_acronym):
+            continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue
@@ -631,11 +647,20 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
+                or _OF_COUNTRY_AFTER.match(after)
                 or re.search(r".[A-Z0-9]", words[0])):
             continue
         known_entity = table.lookup(name)
         if known_entity is not None:
             continue
+        if len(words) == 1:
+            # '"...," Sarma said' after Himanta Biswa Sarma: the person, by one part of the name
+            people = [e for e in table if e.type == "person" and len(e.name.split()) >= 2
+                      and name in (e.name.split()[0], e.name.split()[-1])]
+            if len(people) == 1:
+                out.append(Candidate(run.start, run.end, "person", people[0].name, priority=30,
+                                     rule="name-part"))
+                continue
         before = text[:run.start]
         namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
                                                  for w in words) and org_type(run) is None
@@ -648,6 +673,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
+        if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
+                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
+            person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
         etype = "person" if person else "location" if place else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out

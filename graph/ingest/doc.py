@@ -78,6 +78,7 @@ class EntityDraft:
     cls: str | None = None
     priority: int = 0
     first: int = 0                 # index of the sentence that introduced it
+    named_in: set[int] = field(default_factory=set)   # sentences that name it in full
     review: list[str] = field(default_factory=list)   # phrases behind aliases proposed for a seed
     mentions: int = 0
     id: str = ""                   # minted at the end

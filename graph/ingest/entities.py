@@ -112,13 +112,15 @@ class EntityTable:
     # -- adding ------------------------------------------------------------
     def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
-        entity = self._match(cand)
+        entity = self._match(cand, sentence)
         if entity is None:
             if cand.merge_only:
                 return None
             entity = self._create(cand, sentence)
         else:
             self._merge(entity, cand)
+        if cand.name == entity.name:
+            entity.named_in.add(sentence)
         return entity
 
     def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:
@@ -167,7 +169,7 @@ class EntityTable:
         self._index(alias, entity.key)
 
     # -- internals ---------------------------------------------------------
-    def _match(self, cand: Candidate) -> EntityDraft | None:
+    def _match(self, cand: Candidate, sentence: int = -1) -> EntityDraft | None:
         if cand.seed_id is not None:
             key = self._by_seed.get(cand.seed_id)
             if key is not None:
@@ -182,7 +184,7 @@ class EntityTable:
         if place is not None:
             return place
         if cand.type in _BODY_TYPES:
-            found = self._short_form(cand.name)
+            found = self._short_form(cand.name, sentence)
             if found is not None:
                 return found
         if cand.type in ("project", "fund"):
@@ -194,12 +196,14 @@ class EntityTable:
             return self.add_seed(seed, 0)
         return None
 
-    def _short_form(self, name: str) -> EntityDraft | None:
+    def _short_form(self, name: str, sentence: int = -1) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
-        Manufacturing Company" (and the other way round)."""
+        Manufacturing Company" (and the other way round). A short form in a sentence that
+        also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                      or _unprefixed(e.name) == name or _unprefixed(name) == e.name
                       or (name.isupper() and name in initial_forms(e.name))
                       or (e.name.isupper() and e.name in initial_forms(name)))
                  and e.name != name]
@@ -213,7 +217,8 @@ class EntityTable:
         if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
             found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
-                     and e.seed_id is None and e.name != name
+                     and e.seed_id is None and e.name != name and e.first != sentence
+                     and sentence not in e.named_in
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
         return found[0] if len(found) == 1 else None
 
@@ -259,6 +264,15 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+def _unprefixed(name: str) -> str | None:
+    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped)."""
+    from .lexicon import country_code
+    words = name.split()
+    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])):
+        return " ".join(words[1:])
+    return None
 
 
 def _can_be_short(name: str) -> bool:

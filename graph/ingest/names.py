@@ -109,7 +109,7 @@ def runs(text: str) -> tuple[Run, ...]:
                     and toks[k].text in CONNECTORS:
                 k += 1
             comma = False
-            if k == j and t.text == "," and _comma_ok(members):
+            if k == j and t.text == "," and (_comma_ok(members) or _listed_body(members, toks, j)):
                 k, comma = j + 1, True
                 if k < len(toks) and toks[k].text in ("and", "&"):
                     k += 1
@@ -127,6 +127,27 @@ def runs(text: str) -> tuple[Run, ...]:
             out.append(Run(members[0].start, members[-1].end, tuple(members)))
         i = j
     return tuple(out)
+
+
+_LIST_BODIES = frozenset("Agency Authority Commission Office Bureau Council Administration "
+                         "Organization Organisation Institute Board Corporation".split())
+
+
+def _listed_body(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
+    """"Acquisition, Technology & Logistics Agency": single words listed before a body word."""
+    if len(members) != 1:
+        return False
+    k = j
+    while k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].cap:
+        k += 2
+    if k >= len(toks) or toks[k].text not in ("&", "and"):
+        return False
+    k += 1
+    while k < len(toks) and toks[k].cap:
+        if toks[k].text in _LIST_BODIES:
+            return True
+        k += 1
+    return False
 
 
 def _is_date_word(word: str) -> bool:

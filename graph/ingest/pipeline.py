@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import sentence_facts
-from .verbs import (facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -138,7 +138,13 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
                  or r.rule.split("+")[0] in ("firms-like", "appositive")]
     if seeds is not None:
         relations = _not_in_seeds(relations, table, seeds)
-    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged]
+    # a sector or technology no relation uses ("AI servers", "the chip industry") is
+    # background, not a finding: left out
+    used = {k for r in relations for k in (r.source, r.target)}
+    idle = {e.key for e in table if e.type == "technology" and e.key not in used
+            and e.seed_id is None}
+    entities = [e for e in table if (e.seed_id is None or e.aliases) and e.key not in merged
+                and e.key not in idle]
     entities.sort(key=lambda e: e.first)
     from .ids import mint_ids
     mint_ids(table, seeds)
@@ -217,6 +223,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                             if p.paren[0] <= a and b <= p.paren[1]), None)
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
+                if key is not None and table[key].type in ("sector", "technology"):
+                    key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")
@@ -230,8 +238,13 @@ _APPOSITION_TYPES = (
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
+    # "Empire Wind 1, its offshore wind farm south of Long Island": a project
+    (re.compile(r"^(?:(?!\S*ing\b|\S*(?:maker|company|group|firm|producer|operator|developer|"
+                r"bank|lender|utility|carrier|builder)\b)\S+\s+){0,4}(?:farm|plant|mine|fab|factory|"
+                r"gigafactory|refinery|smelter|terminal|project|shipyard|complex)"
+                r"(?:\s+(?:south|north|east|west|near|off|outside))?$"), "project"),
 )
-_APPOSITION_HEAD = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+_APPOSITION_HEAD = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
                               r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
 _RETYPABLE = frozenset({"firm", "organization", "agency", "fund", "location"})
 
@@ -245,7 +258,8 @@ def _apposition_type(after: str) -> str | None:
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
-_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:also\s+|better\s+|commonly\s+|"
+_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"
+                       r"[A-Z][a-z]+\s+){1,5})?(?:also\s+|better\s+|commonly\s+|"
                        r"widely\s+)?known\s+as\s+(?:the\s+)?")
 
 
@@ -256,9 +270,10 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
     groups: dict[str, set[str]] = {}
     for s in sentences:
         found = list(runs(s.text))
-        for a, b in zip(found, found[1:]):
-            if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
-                out[b.text(s.text)] = a.text(s.text)
+        for i, a in enumerate(found):
+            for b in found[i + 1:i + 3]:      # "X, the Taiwanese maker better known as Y"
+                if _KNOWN_AS.fullmatch(s.text[a.end:b.start]) and len(a.words) >= 2:
+                    out[b.text(s.text)] = a.text(s.text)
         for r in found:
             name = r.text(s.text)
             if len(r.words) >= 2:
@@ -396,6 +411,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
+    last_body: int | None = None  # the firm or organisation the text was last about
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
     for s in doc.sentences:
@@ -410,12 +426,16 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body)
         verb_cues(view)
         possessive_roles(view)
         person_clauses(view)
         rivals(view)
         facilities(view)
+        activities(view)
+        desk_city(view)
+        its_project(view)
+        bare_stakes(view)
         title_heads(view)
         nominal_supply(view)
         money_to(view)
@@ -425,6 +445,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facts = facts + sentence_facts(view)
         last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                            and table[m.key].type in ACTORS), last_actor)
+        if not s.heading:
+            last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
+                              and table[m.key].type in ("firm", "organization")
+                              and not re.match(r"[’']s\s", s.text[m.end:])), last_body)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}

@@ -125,21 +125,45 @@ def active_verb(v: View) -> None:
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 
 
-_FROM = re.compile(r"\b(?:loans?|funding|financing|capital|grants?|subsid(?:y|ies)|aid|money|"
-                   r"backing|support|incentives?|package|investment)\s+from\s+(?:the\s+)?")
+_FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|"
+                   r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
+                   r"(?:\s+\w+ly)?)?\s+from\s+(?:the\s+)?")
+# "loans from a group of 15 banks led by X", "from a consortium including A and B"
+_LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+of\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:banks|lenders)|consortium|syndicate)\s+(?:led\s+by|including|such\s+as|"
+                           r"like)\s+(?:the\s+)?")
+_AND_FROM = re.compile(r"\s*,?\s+and\s+(?:also\s+)?(?:from|by)\s+(?:the\s+)?")
 
 
 def funding_from(v: View) -> None:
+    """"loans from A and from B", "funding from A, which lent $1bn, and from B" -> funds the
+    clause's subject, else the project in question."""
+    funders: set[int] = set()
     for m in _FROM.finditer(v.text):
-        agent = v.after(m.end(), ACTORS | {"location"}, max_gap=20)
+        group = _LENDER_GROUP.match(v.text, m.end())
+        agent = v.after(group.end() if group else m.end(), ACTORS | {"location"}, max_gap=20)
         if agent is None or _HYPOTHETICAL.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
         agent = v.possessed(agent)
+        agents = [a for a in v.listed(agent, BODIES | {"government"}) if a.key != ALL] or [agent]
+        tail = v.text[agents[-1].end:]
+        skip = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+which\s+[^,]{0,60},", tail)
+        if skip:                          # "from A, which lent $1bn, and from B"
+            tail = tail[skip.end() - 1:]
+        more = _AND_FROM.match(tail)
+        if more is not None:
+            extra = v.after(len(v.text) - len(tail) + more.end(), BODIES | {"government"}, max_gap=3)
+            if extra is not None and extra.key != ALL:
+                agents.append(v.possessed(extra))
         subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         patient = Mention(0, 0, subject) if subject is not None else \
             v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
+        if patient is not None and patient.key in funders:
+            continue                      # "a loan from A, and a loan from B": not B for A
+        funders |= {a.key for a in agents}
         if patient is not None:
-            v.add(agent.key, "funds", patient.key, 0.7, "funding-from")
+            for a in agents:
+                v.add(a.key, "funds", patient.key, 0.7, "funding-from")
 
 
 _NATIONAL = re.compile(r"\s+(?:state\s+|government\s+|public\s+)?(?:funding|financing|aid|"

@@ -118,12 +118,18 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     return person, fact
 
 
-def _lower_title(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact] | None:
+def _lower_title(text: str, all_runs: tuple[Run, ...],
+                 i: int) -> tuple[Candidate, RoleFact | None] | None:
     """"TSMC chairman C.C. Wei": organisation, lower-case title, name."""
     if i == 0:
         return None
     org, run = all_runs[i - 1], all_runs[i]
     title = text[org.end:run.start].strip().lower()
+    whole = f"{org.text(text).lower()} {title}"
+    if len(org.tokens) == 1 and whole in roles() and roles()[whole].target == "org" \
+            and _person_name(run.tokens) and not text[:org.start].strip(" \"“‘'"):
+        # "Chief executive Kwak Noh-jung said ...": a title opening the sentence, no body named
+        return _person(text, run.start, run.end, "role-title"), None
     if title not in roles() or roles()[title].target != "org" or not _person_name(run.tokens):
         return None
     person = _person(text, run.start, run.end, "role-title")

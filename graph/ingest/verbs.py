@@ -35,6 +35,13 @@ _THINGS = frozenset({"technology", "sector"})
 _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 
 
+# "sold its plant to X", "bought three plants from X": an asset changing hands, not supply
+_ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?(?:stakes?|shares|plants?|"
+               r"factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|operations|yards?|"
+               r"subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|terminals?|ports?)\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -55,11 +62,13 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
-        r"ship(?:s|ped|ping)?|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS, r"to|for|with"),
+        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS,
+        r"to|for|with",
+        unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False),
-    Cue("supplies", r"(?:come|comes|came|coming)\s+from|be\s+bought\s+from|be\s+supplied\s+by|"
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE),
+    Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
@@ -72,7 +81,9 @@ CUES: tuple[Cue, ...] = (
         passive=False),
     Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
         r"bankroll(?:s|ed)?|subsidi[sz](?:e|es|ed|ing)|underwr(?:ite|ites|itten|ote)",
-        _RECEIVERS, _RECEIVERS, r"to|for"),
+        _RECEIVERS, _RECEIVERS, r"to|for",
+        unless=r"(?:\s+[\w-]+){0,4}?\s+(?:partly\s+|mainly\s+)?with\s+(?:[\w-]+\s+){0,4}?(?:loans?|"
+               r"cash|equity|debt|money|bonds|credit)\b"),
     Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed)|"
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
         r"put\s+up|lend(?:s)?|lent|"
@@ -114,9 +125,9 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
-        BODIES | {"project"}, gap=40, passive=False),
+        BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
         r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
@@ -260,6 +271,9 @@ def verb_cues(v: View) -> None:
             if _NEGATION.search(text[max(0, m.start() - 40):m.start()]) or \
                     (cue.unless and re.match(cue.unless, text[m.end():])):
                 continue
+            if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
+                                                    r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
+                continue          # "Funding came from X": a funder (relations.funding_from)
             begin, end = _clause(text, m.start(), m.end())
             if cue.needs and not re.search(cue.needs, text[m.end():end]):
                 continue
@@ -292,11 +306,21 @@ def verb_cues(v: View) -> None:
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
+                app = re.search(r"\s*(?:[（(][^)）]*[)）])?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
+                                text[:m.start()]) if cue.type == "part_of" else None
+                named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
+                if named is not None and named.key != ALL:
+                    subject = named.key     # "A bought B, the copper unit of C": B is part of C
                 if subject is None and cue.swap and v.topic is not None and \
                         v.table[v.topic].type in cue.subject and \
-                        not any(begin <= x.start < m.start() for x in v.mentions):
+                        not any(begin <= x.start < m.start() and x.key != v.topic
+                                for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
                 objects = _objects(v, cue, m.end(), end)
+                if not objects and cue.type == "supplies" and not cue.swap and not cue.needs and \
+                        subject is not None and v.topic is not None and v.topic != subject and \
+                        not any(m.end() <= x.start < end for x in v.mentions):
+                    objects = [v.topic]     # "X will supply the silicon wafers": for the project
                 subjects = _coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
@@ -312,7 +336,7 @@ def verb_cues(v: View) -> None:
                         sources = sources + [v.possessed(extra).key]
             if not cue.swap and re.search(r"with\b", cue.words):
                 # "competes with A, and increasingly with B", "licences with A and with B"
-                also = re.search(r"(?:,\s+|\s+)and\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+                also = re.search(r"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None:
                     start = m.end() + also.end()
@@ -339,6 +363,10 @@ _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WO
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 _ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
                        rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
+_BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
+                        r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
+_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+                              rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -356,12 +384,25 @@ def possessive_roles(v: View) -> None:
             if key is not None and key != ALL and v.table[key].type == "ministry":
                 v.add(p.key, "heads", key, 0.6, "role-poss")
             continue
-        its = _ITS_ROLE.search(before)
-        if its is not None and v.owner is not None and v.owner.key != ALL and \
-                v.type(v.owner) in BODIES:
-            v.add(p.key, "heads" if its.group("head") else "works_for", v.owner.key, 0.6,
-                  "role-poss")
+        its = _ITS_ROLE.search(before) or _BARE_ROLE.match(before)
+        if its is not None:
+            # "Its president P" / "Chief executive P said": a body named before it in the
+            # sentence, else the firm the text was last about
+            named = v.before(its.start(), BODIES)
+            owner = named.key if named is not None and named.key != ALL and its.re is _ITS_ROLE \
+                else v.last_body
+            if owner is not None:
+                v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
+                      "role-poss")
             continue
+        after = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[p.end:])
+        org = v.at_start(p.end + after.end()) if after else None
+        if org is not None and org.key != ALL and v.type(org) in BODIES:
+            role = _ROLE_AFTER_POSS.match(v.text[org.end:])
+            if role is not None:        # "Kim Lee, Zeta Motors' chief executive"
+                v.add(p.key, "heads" if role.group("head") else "works_for", org.key, 0.7,
+                      "role-poss")
+                continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
             m = pattern.search(before)
             if m is None:
@@ -452,7 +493,7 @@ def origin(v: View) -> None:
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
 _UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
-_ITS_UNIT = re.compile(rf"\b(?:its|their)\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\s+$")
+_ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
 _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
 
@@ -474,8 +515,14 @@ def units(v: View) -> None:
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
-        if _ITS_UNIT.search(v.text[:y.start]) and v.owner is not None and v.owner.key != y.key:
-            v.add(y.key, "part_of", v.owner.key, 0.6, "unit")
+        its = _ITS_UNIT.search(v.text[:y.start])
+        if its is not None:
+            # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
+            named = v.owner
+            owner = named.key if named is not None and named.key != ALL and \
+                named.end <= its.start() else v.last_body
+            if owner is not None and owner != y.key:
+                v.add(y.key, "part_of", owner, 0.6, "unit")
 
 
 _PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
@@ -602,6 +649,92 @@ def facilities(v: View) -> None:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
 
 
+_ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|"
+                       r"runs|operat(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
+                       r"process(?:es|ed|ing)?|employ(?:s|ed)?)\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
+                       r"[\w$%.,-]+\s+){0,5}?"
+                       r"(?:in|at)\s+(?:the\s+)?")
+
+
+def activities(v: View) -> None:
+    """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
+    X operates_in each place (a firm's own activity; a project's place is located_in)."""
+    for m in _ACTIVITY.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in _PLACES:
+            continue
+        if any(x.key == ALL or v.type(x) in ("project", "firm") for x in v.mentions
+               if m.start() <= x.start < m.end()):
+            continue
+        owner = clause_subject(v, m.start(), frozenset({"firm"}))
+        if owner is None:
+            continue
+        places = [first]
+        for place in v.listed(first, _PLACES)[1:]:
+            if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+                break           # "in Ciudad Juárez, Chihuahua": the state holds the city
+            places.append(place)
+        for place in places:
+            if place.key != ALL and not _is_country(v, place):
+                v.add(owner, "operates_in", place.key, 0.55, "activity")
+
+
+_ITS_PROJECT = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w$.,-]+\s+){0,5}?"
+                          r"(?:farm|plant|mine|fab|factory|gigafactory|refinery|smelter|terminal|project|"
+                          r"shipyard|complex)\b(?P<where>\s+(?:(?:south|north|east|west)\s+of|in|at|near|"
+                          r"off|outside)\s+(?:the\s+)?)?")
+
+
+def its_project(v: View) -> None:
+    """"X resumed work on P, its offshore wind farm south of Long Island" -> X leads P, P
+    located_in Long Island."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "project":
+            continue
+        m = _ITS_PROJECT.match(v.text, p.end)
+        if m is None:
+            continue
+        owner = clause_subject(v, p.start, BODIES)
+        if owner is not None and owner != p.key:
+            v.add(owner, "leads", p.key, 0.6, "its-project")
+        place = v.at_start(m.end()) if m.group("where") else None
+        if place is not None and place.key != ALL and v.type(place) in _PLACES:
+            v.add(p.key, "located_in", place.key, 0.6, "its-project")
+
+
+_BARE_STAKE = re.compile(r"\b(?:owns|own|holds|hold|held|keeps|retains|has|have)\s+(?:(?:about|around|nearly|"
+                         r"almost|roughly|some|another)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|the\s+rest|"
+                         r"the\s+remainder|the\s+remaining\s+\S+)(?!\s+(?:of|in|stake)\b)")
+
+
+def bare_stakes(v: View) -> None:
+    """"A owns 51% of X, and B holds the rest" -> B owns X too (the firm this sentence has
+    already said is owned)."""
+    for m in _BARE_STAKE.finditer(v.text):
+        owned = [b for a, t, b, _, _ in v.facts if t == "owns"]
+        holder = clause_subject(v, m.start(), _HOLDERS)
+        if owned and holder is not None and holder != owned[-1] and \
+                not _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
+
+
+_DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
+
+
+def desk_city(v: View) -> None:
+    """"P, an analyst at X in Seoul" -> X operates_in Seoul."""
+    for m in _DESK.finditer(v.text):
+        org = v.at_start(m.end())
+        if org is None or org.key == ALL or v.type(org) not in BODIES:
+            continue
+        at = re.match(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", v.text[org.end:])
+        place = v.at_start(org.end + at.end()) if at else None
+        if place is not None and place.key != ALL and v.type(place) == "location":
+            v.add(org.key, "operates_in", place.key, 0.55, "desk-city")
+
+
 _HEAD_TITLE = re.compile(r"(?:^|[^\w])(?P<title>Governor|President|Prime\s+Minister|Chief\s+Minister|Mayor|"
                          r"Premier|Chancellor)\s+$")
 
@@ -624,6 +757,14 @@ def title_heads(v: View) -> None:
             else (v.type(x) == "government" and _is_country(v, x)))}
         if len(cands) == 1:
             v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
+        elif not cands and not local and m.group("title") in ("President", "Prime Minister"):
+            # "President P attended the restart": the country the article has named most,
+            # when one clearly leads
+            govs = sorted((e.mentions, e.key) for e in v.table
+                          if e.type == "government" and e.mentions > 0
+                          and _is_country(v, Mention(0, 0, e.key)))
+            if govs and govs[-1][0] >= 3 and (len(govs) == 1 or govs[-1][0] >= 2 * govs[-2][0]):
+                v.add(p.key, "heads", govs[-1][1], 0.5, "title-heads")
 
 
 _SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"

@@ -26,6 +26,7 @@ class View:
     table: EntityTable
     topic: int | None = None
     last_actor: int | None = None                 # subject of the previous sentence ("It ...")
+    last_body: int | None = None                  # the firm the latest sentences were about
     facts: list[Fact] = field(default_factory=list)
 
     @property
@@ -85,12 +86,14 @@ class View:
                                   out[-1].key, out[-1].anaphor)
                 continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
             if types is not None and self.type(m) not in types:
-                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", self.text[out[-1].end:m.start]):
-                    continue        # "CATL in batteries or ZTE": step over the sector
+                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+(?:in|of)\s+(?:the\s+)?",
+                                self.text[out[-1].end:m.start]):
+                    continue        # "CATL in batteries or ZTE", "Lonza of Switzerland, B": step over
                 break
             gap = self.text[out[-1].end:m.start]
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
+            gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
                             gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
                                                  gap):      # "A, B and the state utility C"
