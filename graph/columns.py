@@ -378,9 +378,9 @@ class LazyColumn:
         try:
             return read(self._get())
         except Exception as exc:
-            if self._recover is None or not _is_damage(exc):
+            if self._recover is None:
                 raise
-            self._column = self._recover(exc)
+            self._column = self._recover(exc)     # raises again unless it is damage
             return read(self._column)
 
     def __len__(self) -> int:
@@ -400,12 +400,6 @@ class LazyColumn:
             return self._counts()       # kept in the cache: the column is not read
         return self._use(lambda c: c.counts() if hasattr(c, "counts")  # type: ignore[no-any-return]
                          else Counter(c.values()))
-
-
-def _is_damage(exc: Exception) -> bool:
-    from .cache import Damaged
-
-    return isinstance(exc, Damaged)
 
 
 class RowPositions(Mapping[str, int]):
