@@ -230,7 +230,7 @@ def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
 
             table.append(None)
             codes = pc.fill_null(codes, len(table) - 1)
-        return CodedColumn(table, ints(codes))
+        return CodedColumn(table, view_ints(codes))
     return ArrowColumn(arr)
 
 
