@@ -9,6 +9,7 @@ id (attribute ``relation``).
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import countOf
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, overload
 
@@ -184,7 +185,7 @@ class MemoryStore(Store):
             self.entity(eid)
             u = index.pos[eid]
             a, b = index.inc_off[u], index.inc_off[u + 1]
-            found[eid] = int(b - a - index.inc_other[a:b].count(u) // 2)
+            found[eid] = int(b - a - countOf(index.inc_other[a:b], u) // 2)
         return found
 
     # -- walking (on entity numbers, see graph.csr) ----------------
