@@ -533,3 +533,35 @@ def test_a_damaged_row_position_is_caught_before_it_is_followed(long_seeds, cach
     assert rels[-1].evidence == truth.relations[-1].evidence
     assert "checksum mismatch in relations.evidence, block" in capsys.readouterr().err
     assert [r.evidence for r in rels] == [r.evidence for r in truth.relations]
+
+
+def test_a_number_column_is_checked_block_by_block(seeds, cache_env, monkeypatch, capsys):
+    """Number columns are read row by row too: a flip in one block of the
+    relations' confidence is caught when a row in that block is read."""
+    lines = ["relations:"] + [
+        f"  - {{id: r-many-{i:04d}, from: firm-x, type: operates_in, to: sector-s, "
+        f"confidence: 0.{i % 97 + 1:02d}}}" for i in range(2000)]
+    (seeds / "many.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    header, columns = cache_mod._open_entry(cached)
+    body = columns()[0]
+    arr = body("relations.confidence")
+    assert str(arr.type) == "double" and len(header["sections"]["relations.confidence"][5]) >= 4
+    begin = header["sections"]["relations.confidence"][4]
+    values_at = arr.buffers()[1].address - body.body.address
+    row = len(arr) // 2                 # a row in a middle block
+    assert 0 < (values_at + 8 * row - begin) // 4096 < len(header["sections"]
+                                                           ["relations.confidence"][5]) - 1
+    del arr, body, columns
+    truth = load_dataset(seeds)
+    _flip(cached, len(cache_mod.MAGIC) + values_at + 8 * row + 7)
+    calls = loads(monkeypatch)
+    store = MemoryStore.from_folder(seeds)
+    rels = store.data.relations
+    assert rels[0].confidence == truth.relations[0].confidence
+    assert calls == [] and capsys.readouterr().err == ""
+    assert rels[row].confidence == truth.relations[row].confidence
+    assert "checksum mismatch in relations.confidence, block" in capsys.readouterr().err
+    assert [r.confidence for r in rels] == [r.confidence for r in truth.relations]
