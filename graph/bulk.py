@@ -159,17 +159,17 @@ class ConcatColumn:
 
     def take(self, rows: list[int]) -> list[Any]:
         """The values of ``rows``, taken from each part at once."""
-        import numpy as np
-
-        at = np.asarray(rows, np.int64)
-        which = np.searchsorted(np.asarray(self.starts, np.int64), at, side="right") - 1
+        wanted: dict[int, tuple[list[int], list[int]]] = {}
+        for k, i in enumerate(rows):
+            p = bisect_right(self.starts, i) - 1
+            at, local = wanted.setdefault(p, ([], []))
+            at.append(k)
+            local.append(i - self.starts[p])
         out: list[Any] = [None] * len(rows)
-        for p in np.unique(which).tolist():
-            picked = np.flatnonzero(which == p)
+        for p, (at, local) in wanted.items():
             part = self.parts[p]
-            local = (at[picked] - self.starts[p]).tolist()
             values = part.take(local) if hasattr(part, "take") else [part[i] for i in local]
-            for k, value in zip(picked.tolist(), values):
+            for k, value in zip(at, values):
                 out[k] = value
         return out
 

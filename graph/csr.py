@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Mapping, Sequence, Union, cast
 
 from .bulk import field_values, gc_paused
@@ -60,11 +61,12 @@ class Index:
 
     def __init__(self, ids: Any, inc_off: Any, inc: Any, inc_other: Any,
                  nbr_off: Any, nbr: Any, pos: Mapping[str, int] | None = None,
-                 components: Any = None, order: Any = None):
+                 components: Any = None, order: Any = None, ranked: Any = None):
         """Each column as its value or a function giving it (called on first use).
         ``order``: the dataset row of each entity number, when known."""
         self.ids = ids
         self._components = components
+        self._ranked = ranked
         self._pos = pos
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
@@ -88,7 +90,35 @@ class Index:
         row = dict(zip(keys, range(len(keys))))
         src = list(map(row.__getitem__, field_values(data.relations, "source_id")))
         dst = list(map(row.__getitem__, field_values(data.relations, "target_id")))
-        return cls.from_rows(keys, src, dst)
+        if has_numpy():
+            return cls.from_rows(keys, src, dst)
+        return cls._from_lists(keys, src, dst)
+
+    @classmethod
+    def _from_lists(cls, keys: Sequence[str], src: list[int], dst: list[int]) -> "Index":
+        """:meth:`from_rows` by Python sorts, where numpy (optional) is missing."""
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        rank = [0] * len(keys)
+        for u, r in enumerate(order):
+            rank[r] = u
+        s, d = [rank[r] for r in src], [rank[r] for r in dst]
+        at, far = s + d, d + s
+        inc = sorted(range(len(at)), key=at.__getitem__)
+        degree = [0] * len(keys)
+        for u in at:
+            degree[u] += 1
+        offsets = list(accumulate(degree, initial=0))
+        for a, b in zip(offsets, offsets[1:]):
+            if b - a > SORTED_ABOVE:
+                inc[a:b] = sorted(inc[a:b], key=far.__getitem__)
+        other = list(map(far.__getitem__, inc))
+        nbr: list[int] = []
+        nbr_off = [0]
+        for a, b in zip(offsets, offsets[1:]):
+            nbr.extend(sorted(set(other[a:b])))
+            nbr_off.append(len(nbr))
+        return cls([keys[r] for r in order], offsets, inc, other, nbr_off, nbr,
+                   order=array("i", order))
 
     @classmethod
     def from_rows(cls, keys: Sequence[str], src: Any, dst: Any,
@@ -179,10 +209,25 @@ class Index:
             self._components = self._find_components()
         return cast("list[int]", self._components)
 
+    def ranked(self) -> Ints:
+        """Entity numbers by degree, most relations first, ties in number (id)
+        order, so the entities without relations come last, in id order
+        (worked out once; kept in the cache)."""
+        if callable(self._ranked):
+            self._ranked = self._ranked()
+        if self._ranked is None:
+            off = self.inc_off
+            degree = [b - a for a, b in zip(off, off[1:])]
+            self._ranked = sorted(range(len(degree)), key=degree.__getitem__, reverse=True)
+        return cast(Ints, self._ranked)
+
     def _find_components(self) -> list[int]:
         """Sizes in order of each component's smallest entity number: labels
         propagated to the smallest number over the neighbour pairs, with
-        pointer jumping (numpy; a few rounds even along long chains)."""
+        pointer jumping (numpy; a few rounds even along long chains), or a
+        walk from each unseen entity where numpy (optional) is missing."""
+        if not has_numpy():
+            return self._walk_components()
         import numpy as np
 
         n = len(self.ids)
@@ -202,6 +247,33 @@ class Index:
                     break
                 label = up
         return np.unique(label, return_counts=True)[1].tolist()  # type: ignore[no-any-return]
+
+
+    def _walk_components(self) -> list[int]:
+        seen = bytearray(len(self.ids))
+        sizes = []
+        nbr, off = self.nbr, self.nbr_off
+        for root in range(len(self.ids)):
+            if seen[root]:
+                continue
+            seen[root] = 1
+            stack, size = [root], 0
+            while stack:
+                u = stack.pop()
+                size += 1
+                for v in nbr[off[u]:off[u + 1]]:
+                    if not seen[v]:
+                        seen[v] = 1
+                        stack.append(v)
+            sizes.append(size)
+        return sizes
+
+
+def has_numpy() -> bool:
+    """Whether numpy (optional: graph/names.py says why) can be imported."""
+    from .names import has_numpy as found
+
+    return found()
 
 
 def _ints(values: Any) -> "array[int]":

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from .names import NameIndex
 
 EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
+# Whether the folder's entry refers to the parts' large columns (else it
+# copies them: the layout of an entry written the general way).
+REFER = True
 
 # How many seed files were read (parsed) by this module: a test hook showing
 # that an unchanged file is not read again.
@@ -280,7 +283,6 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
     (the caller then loads cold, for the report)."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -338,8 +340,8 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
     given = pa.chunked_array([p.column("relations.id") for p in parts], pa.string())
     n_rel = len(given)
-    sums = np.sort(np.concatenate([p.column("relations.idsum").to_numpy() for p in parts]))
-    renamed = bool((sums[1:] == sums[:-1]).any()) and len(pc.unique(given)) != n_rel
+    sums = pa.chunked_array([p.column("relations.idsum") for p in parts], pa.uint64())
+    renamed = len(pc.unique(sums)) != n_rel and len(pc.unique(given)) != n_rel
     rids: list[str] = given.to_pylist() if renamed else []
     if renamed:
         derived = [d for p in parts for d in p.column("relations.derived").to_pylist()]
@@ -367,10 +369,12 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
             columns.append(ConcatColumn([p.decoded(f"relations.{f}") for p in parts]))
     relations = Rows(Relation, RELATION_FIELDS, columns, n_rel)
     data = Dataset(schema, entities, relations, sources)  # type: ignore[arg-type]
-    if merged:          # rare: the slow, general route builds the indexes
-        return Loaded(data)
+    from .csr import Index, has_numpy
 
-    from .csr import Index
+    if merged or not has_numpy():
+        # An entity merged across files (rare), or no numpy (optional): the
+        # general route builds the indexes and encodes the entry.
+        return Loaded(data)
 
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
@@ -405,12 +409,17 @@ def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
     source number (0: none). Each part lists its sources in its own order of
     first use, so the folder's order is their first appearance in the parts'
     lists one after the other."""
-    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from .csr import has_numpy
+
     fields = [pa.concat_arrays([p.strings(f"sources.{f}").cast(pa.string()) for p in parts])
               for f in SOURCE_FIELDS]
+    if not has_numpy():
+        return _sources_by_dict(parts, fields)
+    import numpy as np
+
     n = len(fields[0])
     if n:
         # Each field as codes (null: -1), then each distinct row of codes.
@@ -441,6 +450,27 @@ def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
     return fields, pa.chunked_array(local, pa.int32()).combine_chunks()
 
 
+def _sources_by_dict(parts: list[Part], fields: list["pa.Array"]
+                     ) -> tuple[list["pa.Array"], "pa.Array"]:
+    """:func:`_sources` by a Python dict (numpy, optional, missing)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    number: dict[tuple[Any, ...], int] = {}
+    table = [0] + [number.setdefault(s, len(number) + 1)
+                   for s in zip(*[f.to_pylist() for f in fields])]
+    local, base = [], 0
+    for p in parts:
+        n = len(p.column("sources.url"))
+        codes = pa.array([0] + table[base + 1:base + 1 + n], pa.int32())
+        local.append(pc.take(codes, p.column("relations.source")))
+        base += n
+    keys = list(number)
+    out = [pa.array(list(c) if keys else [], pa.string()) for c in
+           (zip(*keys) if keys else [[]] * len(SOURCE_FIELDS))]
+    return out, pa.chunked_array(local, pa.int32()).combine_chunks()
+
+
 def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str]:
     """One column of every part as one array and its kind: Arrow's concat
     when the parts agree on kind and type (an all-null part fits any), else
@@ -453,7 +483,7 @@ def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str
     from .columns import encode
 
     arrays = [p.column(name) for p in parts]
-    if refer and all(p.stored is not None for p in parts) \
+    if refer and REFER and all(p.stored is not None for p in parts) \
             and len({(p.kinds[name], a.type) for p, a in zip(parts, arrays)}) == 1 \
             and not pa.types.is_dictionary(arrays[0].type):
         return PartRef([(cast(Path, p.stored).name, p.key[3], name) for p in parts]), \
@@ -462,11 +492,19 @@ def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str
     plain = [a.dictionary_decode() if pa.types.is_dictionary(a.type) else a for a in arrays]
     typed = [(p.kinds[name], a.type) for p, a in zip(parts, plain) if a.null_count < len(a)]
     if coded and len(set(typed)) == 1 and typed[0][1] == pa.string():
-        # Arrow concatenates dictionary columns by merging their dictionaries
-        # (the few small parts not encoded yet are encoded first).
-        return pa.concat_arrays([a if pa.types.is_dictionary(a.type)
-                                 else a.cast(pa.string()).dictionary_encode()
-                                 for a in arrays]), typed[0][0]
+        # One dictionary for all parts (null a value in it, as graph.columns
+        # encodes), each part's codes mapped into it: no value decoded.
+        import pyarrow.compute as pc
+
+        table: dict[Any, int] = {}
+        codes = []
+        for a in arrays:
+            d = a if pa.types.is_dictionary(a.type) \
+                else a.cast(pa.string()).dictionary_encode(null_encoding="encode")
+            mapping = [table.setdefault(v, len(table)) for v in d.dictionary.to_pylist()]
+            codes.append(pc.take(pa.array(mapping, pa.int32()), d.indices))
+        return pa.DictionaryArray.from_arrays(
+            pa.concat_arrays(codes), pa.array(list(table), pa.string())), typed[0][0]
     if len(set(typed)) <= 1:
         # All null: JSON nulls stand for empty mappings, Arrow nulls for None.
         kind, typ = typed[0] if typed else (

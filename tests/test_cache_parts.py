@@ -364,3 +364,68 @@ def test_concurrent_loads_while_a_file_is_edited_leave_a_good_cache(folder, cach
     store = MemoryStore.from_folder(folder)
     assert list(store.data.entities.values()) == list(load_dataset(folder).entities.values())
     assert store.data.entities["firm-x"].description == "Makes 14 things"
+
+
+def test_without_numpy_the_general_route_gives_the_same(cache, tmp_path, monkeypatch):
+    """numpy is optional (graph/names.py): without it the parts are still read
+    and checked over columns; the indexes and the entry take the general route."""
+    import graph.names
+    from benchmarks.generate import generate
+
+    folder = tmp_path / "seeds"
+    generate(folder, 600, seed=3)
+    assert parts.load_parts(folder, False, cache).index is not None    # numpy: made here
+    monkeypatch.setattr(graph.names, "has_numpy", lambda: False)
+    loaded = parts.load_parts(folder, False, cache)
+    assert loaded.index is None and loaded.sections is None
+    check_same_as_cold(folder, cache, tmp_path)
+    store = MemoryStore.from_folder(folder)
+    fresh = Index.build(load_dataset(folder))
+    assert list(store.index.inc) == list(fresh.inc)
+    assert store.index.components() == fresh.components()
+    monkeypatch.undo()
+    assert list(Index.build(load_dataset(folder)).inc) == list(fresh.inc)   # numpy: the same
+
+
+def test_a_column_kept_in_a_part_is_checked_block_by_block(write_seeds, cache, monkeypatch,
+                                                            capsys):
+    """The entry's evidence lives in the parts; a warm read checks only the
+    blocks of the rows it reads, there too: a flip in one row's block is not
+    seen reading another row, and is caught (answer right) reading that row."""
+    import graph.cache as cache_mod
+
+    long = "relations:\n" + "".join(
+        f"  - {{id: r{i:02d}, from: a, type: supplies, to: b, "
+        f"evidence: \"{'Long evidence %02d. ' % i * 16}\"}}\n" for i in range(60))
+    folder = write_seeds({"a.yaml": "entities:\n  - {id: a, type: firm, name: A}\n"
+                                    "  - {id: b, type: firm, name: B}\n", "long.yaml": long})
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    MemoryStore.from_folder(folder)
+    (entry,) = cache.glob("*.kgc")
+    assert "relations.evidence" in cache_mod.open_entry(entry)[0]["refs"]
+    part = parts.part_path(cache, folder.resolve(), False, "long.yaml")
+    header, columns = cache_mod.open_entry(part)
+    body = columns()[0]
+    arr = body("relations.evidence")
+    begin, crcs = header["sections"]["relations.evidence"][4:6]
+    assert len(crcs) >= 4
+    offsets = memoryview(arr.buffers()[1]).cast("i")
+    text_at = arr.buffers()[2].address - body.body.address
+
+    def block_of(row: int) -> int:
+        return (text_at + offsets[row] + 1 - begin) // 4096
+
+    row = next(r for r in range(60) if block_of(r) not in (0, len(crcs) - 1, block_of(0)))
+    at = len(cache_mod.MAGIC) + text_at + offsets[row] + 1
+    del arr, body, columns, offsets
+    raw = bytearray(part.read_bytes())
+    raw[at] ^= 0x01
+    part.write_bytes(bytes(raw))
+    truth = load_dataset(folder)
+    capsys.readouterr()
+    store = MemoryStore.from_folder(folder)
+    rels = store.data.relations
+    assert rels[0].evidence == truth.relations[0].evidence
+    assert capsys.readouterr().err == ""
+    assert rels[row].evidence == truth.relations[row].evidence
+    assert "checksum mismatch in relations.evidence, block" in capsys.readouterr().err

@@ -46,8 +46,9 @@ def reference(keys: list[str], src: list[int], dst: list[int]):
     return ids, off, inc, other, nbr_off, nbr, sizes
 
 
+@pytest.mark.parametrize("numpy", [True, False])
 @pytest.mark.parametrize("seed", range(6))
-def test_from_rows_equals_python_sorts(seed):
+def test_from_rows_equals_python_sorts(seed, numpy, monkeypatch):
     rng = random.Random(seed)
     n = rng.choice([1, 5, 60, 300])
     keys = [f"e{rng.randrange(10**6)}-{i}" for i in range(n)]
@@ -55,7 +56,13 @@ def test_from_rows_equals_python_sorts(seed):
     hub = rng.randrange(n)          # one entity above SORTED_ABOVE incidences
     src = [hub if rng.random() < 0.3 else rng.randrange(n) for _ in range(m)]
     dst = [rng.randrange(n) for _ in range(m)]
-    index = Index.from_rows(keys, src, dst)
+    if numpy:
+        index = Index.from_rows(keys, src, dst)
+    else:                   # numpy is optional (graph/names.py): the Python route
+        import graph.names
+
+        monkeypatch.setattr(graph.names, "has_numpy", lambda: False)
+        index = Index._from_lists(keys, src, dst)
     ids, off, inc, other, nbr_off, nbr, sizes = reference(keys, src, dst)
     assert index.ids == ids
     assert [list(index.inc_off), list(index.inc), list(index.inc_other)] == [off, inc, other]
