@@ -500,14 +500,20 @@ def long_seeds(seeds) -> Path:
     return seeds
 
 
+@pytest.fixture
+def whole_entry(monkeypatch) -> None:
+    """The entry holding every column (as the general route writes it); a
+    column kept in the parts is checked block by block the same way there
+    (tests/test_cache_parts.py)."""
+    monkeypatch.setattr(parts_mod, "REFER", False)
+
+
+@pytest.mark.usefixtures("whole_entry")
 def test_a_large_column_is_checked_block_by_block(long_seeds, cache_env, monkeypatch, capsys):
     """A large text column is checked a block at a time, as rows are read: a
     flip in the block of one relation's evidence is not seen while other
     blocks are read, is caught before that relation's evidence is used, and
     the value comes from a fresh load (the entry is deleted and rebuilt)."""
-    # The entry holding every column (as the general route writes it); the
-    # parts' own columns are checked block by block the same way (test_cache_parts).
-    monkeypatch.setattr(parts_mod, "REFER", False)
     seeds = long_seeds
     monkeypatch.setattr(cache_mod, "BLOCK", 4096)
     MemoryStore.from_folder(seeds)
@@ -540,14 +546,12 @@ def test_a_large_column_is_checked_block_by_block(long_seeds, cache_env, monkeyp
     assert len(calls) == 1 and capsys.readouterr().err == ""
 
 
+@pytest.mark.usefixtures("whole_entry")
 @pytest.mark.parametrize("part", ["offsets", "validity"])
 def test_a_damaged_row_position_is_caught_before_it_is_followed(long_seeds, cache_env,
                                                                 monkeypatch, capsys, part):
     """The offsets (and null bits) saying where a row's text is are checked
     before they are used, so a flipped offset never points a read elsewhere."""
-    # The entry holding every column (as the general route writes it); the
-    # parts' own columns are checked block by block the same way (test_cache_parts).
-    monkeypatch.setattr(parts_mod, "REFER", False)
     seeds = long_seeds
     monkeypatch.setattr(cache_mod, "BLOCK", 4096)
     MemoryStore.from_folder(seeds)
@@ -568,12 +572,10 @@ def test_a_damaged_row_position_is_caught_before_it_is_followed(long_seeds, cach
     assert [r.evidence for r in rels] == [r.evidence for r in truth.relations]
 
 
+@pytest.mark.usefixtures("whole_entry")
 def test_a_number_column_is_checked_block_by_block(seeds, cache_env, monkeypatch, capsys):
     """Number columns are read row by row too: a flip in one block of the
     relations' confidence is caught when a row in that block is read."""
-    # The entry holding every column (as the general route writes it); the
-    # parts' own columns are checked block by block the same way (test_cache_parts).
-    monkeypatch.setattr(parts_mod, "REFER", False)
     lines = ["relations:"] + [
         f"  - {{id: r-many-{i:04d}, from: firm-x, type: operates_in, to: sector-s, "
         f"confidence: 0.{i % 97 + 1:02d}}}" for i in range(2000)]
