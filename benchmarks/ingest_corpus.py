@@ -39,7 +39,7 @@ EVAL = Path(os.environ.get("KG_INGEST_EVAL", ROOT.parent / "shared" / "ingest-ev
 SPLITS = {"dev": CORPUS / "dev", "held-out": CORPUS / "heldout", "ingest-eval": EVAL}
 # Sub-totals printed under a split's total: the articles each round added (first stem, last stem).
 ROUNDS = {"dev": (("d01–d20", "d01", "d20"), ("d21–d28", "d21", "d28"), ("d29–d34", "d29", "d34")),
-          "held-out": (("h01–h08", "h01", "h08"), ("h09–h16", "h09", "h16"),
+          "held-out": (("h01–h08", "h01", "h08"), ("h09–h16", "h09", "h16"), ("h01–h16", "h01", "h16"),
                        ("h17–h22", "h17", "h22"))}
 
 
