@@ -543,7 +543,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
                 _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
             before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
-            and all_runs[i + 1].text(text) in divisions
+            and all_runs[i + 1].text(text) in divisions \
+            and not re.match(r"[’']s\s", text[all_runs[i + 1].end:])   # "X, India's largest ..."
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
