@@ -60,6 +60,10 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_FIRM_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
+                              r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
+                              r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
@@ -542,6 +546,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         if before is not None and before.group().startswith("from") and \
                 _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
             before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
+        if before is not None and _FIRM_APPOSITION.match(text[run.end:]):
+            before = None       # "turbines from Vestas, the Danish manufacturer": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions \
             and not re.match(r"[’']s\s", text[all_runs[i + 1].end:])   # "X, India's largest ..."

@@ -42,6 +42,11 @@ _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some
                r"subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|terminals?|ports?)\b")
 
 
+# "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
+_MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
+               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -66,8 +71,9 @@ CUES: tuple[Cue, ...] = (
         r"to|for|with",
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
-        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE),
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
+        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
