@@ -191,7 +191,10 @@ def possessive(v: View) -> None:
         ta, tb = v.type(a), v.type(b)
         cls = v.table[b.key].cls if b.key != ALL else None
         if ta == "government" and tb == "fund":
-            v.add(a.key, "owns", b.key, 0.6, "possessive")
+            if v.table[b.key].amount:           # "Japan's $55 billion investment tool"
+                v.add(a.key, "owns", b.key, 0.6, "possessive")
+            else:                               # "Denmark's Export and Investment Fund"
+                v.add(b.key, "part_of", a.key, 0.6, "possessive")
         elif ta == "government" and tb == "location":
             v.add(b.key, "located_in", a.key, 0.6, "possessive")   # "Argentina's Catamarca province"
         elif ta in ("government", "location") and tb == "project":
@@ -390,10 +393,66 @@ def _topic(v: View) -> Mention | None:
     return Mention(0, 0, v.topic, anaphor=True) if v.topic is not None else None
 
 
+_STATE_BODIES = frozenset({"agency", "fund", "ministry"})
+# "PIF, Saudi Arabia's sovereign wealth fund", "Bancomext, Mexico's state export bank"
+_BODY_THEN_COUNTRY = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?$")
+# "Chile's antitrust authority, the Fiscalía Nacional Económica"
+_COUNTRY_THEN_BODY = re.compile(r"[’']s\s+(?:[a-z-]+\s+){1,4}?(?:agency|authority|regulator|bank|lender|"
+                                r"fund|ministry|department|office|commission|board|insurer|"
+                                r"corporation|company|body|watchdog),\s+(?:the\s+)?$")
+# "the Chilean development agency Corfo"
+_DEMONYM_THEN_BODY = re.compile(r"\s+(?:state\s+|government\s+|national\s+|federal\s+)?(?:[a-z-]+\s+){0,3}?"
+                                r"(?:agency|authority|regulator|bank|lender|fund|ministry|watchdog|"
+                                r"insurer|body)\s+(?:the\s+)?$")
+
+
+_STATE_WORDS = re.compile(r"\b(?:state|government|development|export|antitrust|competition|"
+                          r"central|policy)\s+(?:[a-z-]+\s+)?(?:bank|lender|agency|authority|"
+                          r"regulator|insurer|watchdog)\b")
+
+
+def state_bodies(v: View) -> None:
+    """A state agency, fund or ministry tied to its country in one phrase -> part_of:
+    "X, Mexico's state export bank", "Chile's antitrust authority, the X", "the Chilean
+    development agency X"."""
+    for b in v.mentions:
+        if b.key == ALL or v.type(b) not in _STATE_BODIES | {"firm"}:
+            continue
+        country: int | None = None
+        nxt = v.after(b.end, {"government"}, max_gap=12)
+        if nxt is not None and _BODY_THEN_COUNTRY.fullmatch(v.text[b.end:nxt.start]) and \
+                re.match(r"[’']s\s", v.text[nxt.end:]) and _is_country_key(v, nxt.key):
+            country = nxt.key
+        prev = v.before(b.start, {"government"}, max_gap=60)
+        if country is None and prev is not None and _is_country_key(v, prev.key) and \
+                _COUNTRY_THEN_BODY.fullmatch(v.text[prev.end:b.start]):
+            country = prev.key
+        if country is None:
+            for s, e, code in v.demonyms:
+                if e <= b.start and _DEMONYM_THEN_BODY.fullmatch(v.text[e:b.start]):
+                    country = v.country(code)
+        if country is None or country == b.key:
+            continue
+        if v.type(b) == "firm":
+            # only "Mexico's state export bank", "the Chilean development agency X": a state body
+            phrase = v.text[b.end:b.end + 60] + " " + v.text[max(0, b.start - 60):b.start]
+            if not _STATE_WORDS.search(phrase):
+                continue
+            v.table[b.key].type = "agency"
+            v.facts[:] = [f for f in v.facts if not (f[0] == b.key and f[1] == "located_in"
+                                                      and f[2] == country)]
+        v.add(b.key, "part_of", country, 0.6, "state-body")
+
+
+def _is_country_key(v: View, key: int) -> bool:
+    from .lexicon import countries
+    return key != ALL and v.table[key].name in {c.name for c in countries()}
+
+
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     operates,
-    firms_like, appositive, pair_noun, affects, part_of, party_to)
+    firms_like, appositive, pair_noun, affects, part_of, party_to, state_bodies)
 
 
 def sentence_facts(v: View) -> list[Fact]:

@@ -240,7 +240,8 @@ def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
                  r"\s+of\s+(?:the\s+)?$", lead):
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
-                          r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
+                          r"including|like|as|besides|beyond|unlike|except|apart\s+from|"
+                          r"alongside|before|behind)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
 
 def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
