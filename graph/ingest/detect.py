@@ -638,7 +638,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         lone_acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 5 and \
             re.match(r"\s*,\s+(?:which|whose|the\s+(?:[\w-]+\s+){0,3}?(?:group|company|maker|"
                      r"firm|major|operator|producer|carrier|lender|bank))\b", text[run.end:]) is not None
-        if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
+        if _CJK_CHAR.search(name) or any(w in titles for w in words) or name.rstrip(".") in _NOT_NAMES \
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
                     and not lone_acronym):
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
