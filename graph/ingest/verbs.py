@@ -131,7 +131,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|beat|outbid|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?with|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
@@ -270,6 +270,31 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
         ([first.key] if first.key != ALL else [])
 
 
+_AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
+_OF_WHICH = re.compile(r"(?:,\s+)?(?:both|all|each|neither|none)\s+of\s+(?:which|whom)\s+(?:\w+\s+){0,3}$")
+
+
+def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
+                     have: list[int | None]) -> list[int | None]:
+    """"A and B, both of which compete with C": A and B, not only the nearest one."""
+    rel = _OF_WHICH.search(v.text[begin:pos])
+    if rel is None:
+        return []
+    out: list[int | None] = []
+    edge = begin + rel.start()
+    while True:
+        prev = v.before(edge, types, max_gap=4)
+        if prev is None or prev.key == ALL:
+            break
+        if prev.key not in have and prev.key not in out:
+            out.append(prev.key)
+        gap = re.search(r"(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?$", v.text[:prev.start])
+        if gap is None:
+            break
+        edge = gap.start()
+    return out
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -349,6 +374,13 @@ def verb_cues(v: View) -> None:
                     start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
                                                  start, _clause(text, start, start)[1])
+            if not cue.swap and not by:
+                sources = sources + _shared_subjects(v, begin, m.start(), cue.subject, sources)
+                also = _AS_DOES.search(text, m.end())
+                if also is not None:
+                    z = v.at_start(also.end())
+                    if z is not None and z.key != ALL and v.type(z) in cue.subject:
+                        sources = sources + [z.key]      # "A competes with B, as does C"
             for a in sources:
                 for b in targets:
                     if a is not None and b is not None and cue.type == "part_of" and \
@@ -361,7 +393,7 @@ def verb_cues(v: View) -> None:
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
-_HEAD_WORDS = (r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
+_HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
@@ -411,7 +443,10 @@ def possessive_roles(v: View) -> None:
                       "role-poss")
                 continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
-            m = pattern.search(before)
+            # the role right after a name: "Kappa Mobile co-chief executive P"
+            m = next((found for o in reversed(v.mentions) if o.end <= p.start
+                      for found in [pattern.match(before, o.end)] if found is not None),
+                     None) or pattern.search(before)
             if m is None:
                 continue
             org = v.at_end(m.start())
@@ -560,6 +595,11 @@ _WHO_HEADS = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+who\s+(?:also\s+|now\s
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 
 
+_TITLE_OF = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
+                       rf"{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))(?:\s+and\s+(?:{_HEAD_WORDS}))?"
+                       rf"\s+of\s+(?:the\s+)?", re.I)
+
+
 def person_clauses(v: View) -> None:
     """"X, whose chief executive is P" -> heads; "P, who also chairs X" -> heads;
     "P, a Masdar spokesman" -> works_for."""
@@ -567,12 +607,22 @@ def person_clauses(v: View) -> None:
         if p.key == ALL or v.type(p) != "person":
             continue
         org = next((o for o in v.mentions if o.end <= p.start and o.key != ALL
-                    and v.type(o) in BODIES | {"government"}
+                    and v.type(o) in BODIES | _PLACES
                     and _WHOSE_HEAD.fullmatch(v.text[o.end:p.start])), None)
         if org is not None:
             m = _WHOSE_HEAD.fullmatch(v.text[org.end:p.start])
             assert m is not None
-            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65, "role-clause")
+            if v.type(org) in BODIES | {"government"} or m.group("head"):
+                # "Assam, whose chief minister is P": a place someone heads is a government
+                v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65,
+                      "role-clause")
+        title_of = _TITLE_OF.match(v.text[p.end:])
+        if title_of is not None:
+            o = v.at_start(p.end + title_of.end())
+            if o is not None and o.key != ALL and v.type(o) in BODIES | {"government"}:
+                # "said P, President and CEO of X"
+                v.add(p.key, "heads" if title_of.group("head") else "works_for", o.key, 0.65,
+                      "role-clause")
         who = _WHO_HEADS.match(v.text[p.end:])
         if who is not None:
             o = v.at_start(p.end + who.end())
