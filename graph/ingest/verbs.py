@@ -708,9 +708,17 @@ def facilities(v: View) -> None:
 
 _ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|"
                        r"runs|operat(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
-                       r"process(?:es|ed|ing)?|employ(?:s|ed)?)\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
+                       r"process(?:es|ed|ing)?|employ(?:s|ed)?|build(?:s|ing)?|built|"
+                       r"open(?:s|ed|ing)?|expand(?:s|ed|ing)?|mines|pumps|keep(?:s|ing)?|kept|"
+                       r"provid(?:e|es|ing))\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
                        r"[\w$%.,-]+\s+){0,5}?"
                        r"(?:in|at)\s+(?:the\s+)?")
+
+
+_BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|ing)?)\b")
+# a side fact about another firm: "X, which is building a plant in P", "X is also building",
+# "Wiwynn, a Wistron subsidiary, opened a plant in P"
+_SIDE_FACT = re.compile(r"(?:\b(?:which|that|also)\b[^,;]*|,\s+(?:a|an|the)\s+[^,;]+,\s*)$")
 
 
 def activities(v: View) -> None:
@@ -719,6 +727,8 @@ def activities(v: View) -> None:
     for m in _ACTIVITY.finditer(v.text):
         if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
+        if _BUILDS.match(v.text, m.start()) and not _SIDE_FACT.search(v.text[max(0, m.start() - 60):m.start()]):
+            continue            # "X will build a plant in P" is most often the article's project
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in _PLACES:
             continue
