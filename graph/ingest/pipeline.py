@@ -475,6 +475,9 @@ def _siblings(view: View) -> set[frozenset[int]]:
     return out
 
 
+_DESCRIBED_PLANT = re.compile(r"[a-z0-9]|[A-Z][\w-]+\s+(?:[a-z][\w-]*\s+)*(?:plant|factory|park|site|fab)$")
+
+
 def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
     """Relations a name states by itself: "US-Japan Trade Agreement" (party_to), "US
     Department of Commerce" (part_of the US), "Bloomberg Intelligence" (part_of
@@ -511,7 +514,8 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
         if e.type == "project":
             for h in hits:
                 kind, value = h.values[0]
-                if kind == "sector" and not value.weak:
+                if kind == "sector" and not value.weak and not _DESCRIBED_PLANT.match(e.name):
+                    # not "battery plant operates_in Batteries": a plant only described, unnamed
                     add(e.key, "operates_in", _sector(table, value, e.first).key)
                 elif kind == "place":
                     place = table.lookup(value.name, "location")
