@@ -119,8 +119,9 @@ def active_verb(v: View) -> None:
         if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
             continue
         obj = v.after(m.end(), {"project", "firm", "fund", "organization", "technology"}, max_gap=70)
-        if obj is None or "." in v.text[m.end():obj.start]:
-            continue
+        if obj is None or re.search(r"[.,;]", v.text[m.end():obj.start]) or \
+                re.match(r"\s+(?:\w+\s+)?with\b", v.text[m.end():]):
+            continue    # "owns about 28%, buys gear from X"; "is building with X": a partner
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 
