@@ -71,6 +71,10 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
+_STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
+                           r"also)\b")
+
+
 def by_agent(v: View) -> None:
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
@@ -81,6 +85,10 @@ def by_agent(v: View) -> None:
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
         agents = v.listed(agent, ACTORS | {"location"})
+        for i, a in enumerate(agents[1:], 1):
+            if _STARTS_CLAUSE.match(v.text, a.end):
+                agents = agents[:i]     # "owned by SpaceX, and SoftBank has agreed": not SoftBank
+                break
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
         host = v.mentions[0] if v.mentions else None
         if patient is None and host is not None and v.type(host) == "location" \

@@ -295,6 +295,9 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     return out
 
 
+_APPOSED = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -318,6 +321,10 @@ def verb_cues(v: View) -> None:
                     if extra is not None and extra.key != ALL:   # "supplied by A and by B"
                         agents = agents + [v.possessed(extra).key]
                 patient = _subject(v, begin, m.start(), cue.object)
+                app = _APPOSED.search(text[:m.start()])
+                named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
+                if named is not None and named.key != ALL:
+                    patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
                 if patient is None and v.topic is not None and \
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
@@ -339,7 +346,7 @@ def verb_cues(v: View) -> None:
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
                 app = re.search(r"\s*(?:[（(][^)）]*[)）])?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
-                                text[:m.start()]) if cue.type == "part_of" else None
+                                text[:m.start()]) if cue.type == "part_of" or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C
