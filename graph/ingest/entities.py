@@ -205,7 +205,7 @@ class EntityTable:
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
                       or _unprefixed(e.name) == name or _unprefixed(name) == e.name
                       or (name.isupper() and name in initial_forms(e.name))
-                      or (e.name.isupper() and e.name in initial_forms(name)))
+                      or (e.name.isupper() and len(e.name) > 2 and e.name in initial_forms(name)))
                  and e.name != name]
         if not found and " of " in name:
             # "Serum Institute of India" after "Serum Institute"
