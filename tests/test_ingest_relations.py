@@ -75,9 +75,12 @@ def test_firms_like_with_sector_context_or_own_sector():
     assert ("CATL", "operates_in", "Telecom") not in got
 
 
-def test_appositive_sector():
-    assert ("Volcan Compañía Minera", "operates_in", "Mining") in rels(
-        "The rest stays with Volcan Compañía Minera, the Peruvian mining group.")
+def test_an_appositive_names_the_origin_not_a_sector_relation():
+    # "X, the Peruvian mining group" drafted "X operates_in Mining" until round 4: none of its
+    # four drafts on the dev corpus was in the gold (sectors are optional there), so it was dropped.
+    got = rels("The rest stays with Volcan Compañía Minera, the Peruvian mining group.")
+    assert ("Volcan Compañía Minera", "located_in", "Peru") in got
+    assert not any(t == "operates_in" for _, t, _ in got)
 
 
 def test_pair_nouns():

@@ -15,7 +15,6 @@ section's project) and returns :class:`Fact` tuples. Rules, in order:
 - ``stake``       "a 60% stake in X", "control of X and Y" -> owns; a minority stake -> invests_in
 - ``operates``    "X operates mines in A and B" -> operates_in
 - ``firms-like``  "firms like A and B" with a sector in the sentence, "A in batteries" -> operates_in
-- ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
 - ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
 - ``affects``     "impacting firms like A and B" -> affects
 - ``part-of``     "the battery arm of X" -> part_of
@@ -302,20 +301,6 @@ def firms_like(v: View) -> None:
             v.add(org.key, "operates_in", sector.key, 0.6, "firms-like")
 
 
-_APPOSITIVE = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?$")
-_FIRM_NOUN = re.compile(r"^\s+(?:group|company|firm|maker|producer|operator|giant|conglomerate|"
-                        r"developer|specialist|provider|champion)\b")
-
-
-def appositive(v: View) -> None:
-    for m in v.mentions:
-        if v.type(m) not in ("sector", "technology") or not _FIRM_NOUN.match(v.text[m.end:]):
-            continue
-        org = v.before(m.start, BODIES)
-        if org is not None and _APPOSITIVE.match(v.text[org.end:m.start]):
-            v.add(org.key, "operates_in", m.key, 0.65, "appositive")
-
-
 _PAIR_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(collaboration|cooperation|partnership|ties|alliance|"
                         r"relations|relationship|competition|rivalry|disputes?|tensions|trade war|"
                         r"conflict|confrontation)\b")
@@ -461,7 +446,7 @@ def _is_country_key(v: View, key: int) -> bool:
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     operates,
-    firms_like, appositive, pair_noun, affects, part_of, party_to, state_bodies)
+    firms_like, pair_noun, affects, part_of, party_to, state_bodies)
 
 
 def sentence_facts(v: View) -> list[Fact]:
