@@ -589,6 +589,7 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
+    main = _main_country(table)
     out: list[RelationDraft] = []
     for e in list(table):
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
@@ -599,9 +600,23 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         codes = [h.values[0][1] for h in lex.find(e.name) if h.values[0][0] in ("country", "demonym")]
         code = e.country or (codes[0] if codes else None)
         home = table.country(code, e.first) if code else None
+        rule = "home-country"
+        if home is None and e.type == "ministry" and main is not None:
+            home, rule = main, "main-country"   # "the Ministry of X" of the article's country
         if home is not None and home.key != e.key:
-            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, "home-country", article))
+            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))
     return out
+
+
+def _main_country(table: EntityTable) -> EntityDraft | None:
+    """The country the text names most, when it clearly leads (at least 3 mentions, twice the next)."""
+    from .lexicon import countries
+    names = {c.name for c in countries()}
+    govs = sorted(((e.mentions, e.key) for e in table if e.type == "government"
+                   and e.name in names and e.mentions > 0), reverse=True)
+    if govs and govs[0][0] >= 3 and (len(govs) == 1 or govs[0][0] >= 2 * govs[1][0]):
+        return table[govs[0][1]]
+    return None
 
 
 def _sector(table: EntityTable, term: SectorTerm, sentence: int) -> EntityDraft:
