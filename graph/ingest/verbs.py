@@ -849,6 +849,10 @@ _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
 
 
+_ITS_SUPPLIER = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?P<kind>supplier|customer|client|buyer)\b(?!\s+(?:to|of)\b)")
+
+
 def nominal_supply(v: View) -> None:
     """"Y, a supplier to X" / "X's supplier Y" / "its largest customers are A and B" -> supplies."""
     def add(supplier: int, buyer: int) -> None:
@@ -865,6 +869,15 @@ def nominal_supply(v: View) -> None:
                 add(y.key, x.key)
             else:
                 add(x.key, y.key)
+        its = _ITS_SUPPLIER.match(v.text[y.end:])
+        owner = v.owner
+        if its is not None and owner is not None and owner.key not in (ALL, y.key) and \
+                v.type(owner) in _SUPPLIERS and owner.start < y.start:
+            # "demand from Tesla, its largest customer": the firm the sentence is about sells
+            if its.group("kind") == "supplier":
+                add(y.key, owner.key)
+            else:
+                add(owner.key, y.key)
         p = _POSS_SUPPLIER.match(v.text[y.end:])
         z = v.at_start(y.end + p.end()) if p is not None else None
         if p is not None and z is not None and v.type(z) in _SUPPLIERS:
