@@ -173,5 +173,9 @@ def _refers_to(p: Phrase, table: EntityTable, topic: int | None) -> int | None:
             return found.key
     if topic is not None and p.det == "def" and table[topic].type == "project" \
             and classes_fit(table[topic].cls, p.cls) and plain <= table[topic].words:
+        head = p.head.lower()
+        named = [e for e in table if e.type == "project" and e.name.lower().endswith(" " + head)]
+        if not table[topic].name.lower().endswith(" " + head) and len(named) == 1 and not plain:
+            return named[0].key     # "the smelter" after "the Grasberg mine": the one smelter
         return topic
     return None
