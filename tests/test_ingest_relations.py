@@ -397,3 +397,82 @@ def test_a_list_goes_on_after_a_name_with_its_country():
                "Fisher Scientific in contract manufacturing.")
     for rival in ("Lonza", "Kappa Biologics", "Thermo Fisher Scientific"):
         assert ("Zeta Pharma", "competes_with", rival) in got
+
+
+def test_state_bodies_tied_to_their_country_in_one_phrase():
+    got = rels("Financing includes a loan of $400 million from Bancomext, Mexico's state export bank. "
+               "The deal was approved by Chile's antitrust authority, the Fiscalía Nacional Económica. "
+               "Albemarle pumps brine under a contract with the Chilean development agency Corfo.")
+    assert ("Bancomext", "part_of", "Mexico") in got
+    assert ("Fiscalía Nacional Económica", "part_of", "Chile") in got
+    assert ("Corfo", "part_of", "Chile") in got
+    assert ("Bancomext", "located_in", "Mexico") not in got      # a state bank, not a firm there
+
+
+def test_goods_used_or_received_from_a_supplier_but_not_money():
+    got = rels("Empire Wind 1 will use 54 turbines from Vestas, the Danish manufacturer. "
+               "Zeta Mobile buys its radio equipment from NEC and uses software from Omega Soft. "
+               "Zeta Motors received a loan from Kappa Bank.")
+    assert ("Vestas", "supplies", "Empire Wind") in got
+    assert ("Omega Soft", "supplies", "Zeta Mobile") in got
+    assert not any(t == "supplies" and a == "Kappa Bank" for a, t, _ in got)
+
+
+def test_competitors_in_shared_and_elided_clauses():
+    got = rels("Zeta competes in the American storage market with Kappa Mobile. "
+               "Lambda Steel and Mu Metals, both of which compete with Zeta Materials, declined. "
+               "Sigma Power competes with Omega Cells for customers, as does Tau Energy.")
+    assert ("Zeta", "competes_with", "Kappa Mobile") in got or \
+        ("Kappa Mobile", "competes_with", "Zeta") in got
+    for rival in ("Lambda Steel", "Mu Metals"):
+        assert (rival, "competes_with", "Zeta Materials") in got
+    assert {("Tau Energy", "competes_with", "Omega Cells"),
+            ("Omega Cells", "competes_with", "Tau Energy")} & got
+
+
+def test_heads_from_a_whose_clause_on_a_place_and_a_co_chief_executive():
+    got = rels("Assam, whose chief minister is Rana Dutt, added land. "
+               "Kappa Mobile co-chief executive Raj Mehta said prices would not rise.")
+    assert ("Rana Dutt", "heads", "Assam") in got
+    assert ("Raj Mehta", "heads", "Kappa Mobile") in got
+
+
+def test_side_facts_about_another_firms_plants_but_not_the_leads_project():
+    got = rels("Zeta Cells will build a battery plant in Ohio. "
+               "Kappa Packaging, which is building a packaging plant in Peoria, is its rival.")
+    assert ("Kappa Packaging", "operates_in", "Peoria") in got
+    assert ("Zeta Cells", "operates_in", "Ohio") not in got
+
+
+def test_an_apposed_name_is_what_is_owned_and_a_new_clause_is_no_second_owner():
+    got = rels("KDDI offers a text service through Starlink, the satellite network owned by SpaceX, "
+               "and SoftBank has agreed to use satellites from OneWeb, the operator controlled by "
+               "Eutelsat.")
+    assert ("SpaceX", "owns", "Starlink") in got and ("Eutelsat", "owns", "OneWeb") in got
+    assert not any(t == "owns" and b in ("KDDI", "SoftBank") for _, t, b in got)
+    assert ("SoftBank", "owns", "Starlink") not in got
+
+
+def test_its_largest_customer_and_the_smelter_after_a_mine():
+    got = rels("Panasonic Energy opened its cell plant in De Soto, Kansas, but said output would wait "
+               "because demand from Tesla, its largest customer, had slowed.")
+    assert ("Panasonic Energy", "supplies", "Tesla") in got
+    got = rels("Gresik smelter restarts\n\nFreeport has restarted the Gresik copper smelter in East "
+               "Java. The smelter can process concentrate from the Grasberg mine in Central Papua. "
+               "Construction of the smelter was led by Chiyoda Corporation, and the flash smelting "
+               "furnace was supplied by Metso of Finland.")
+    assert ("Metso", "supplies", "Grasberg mine") not in got
+    assert any(a == "Metso" and t == "supplies" and "Gresik" in b for a, t, b in got)
+
+
+def test_a_ministry_of_the_article_country_when_one_clearly_leads():
+    got = rels("Indonesia wants more smelters. Indonesia has banned ore exports, and Indonesia taxes "
+               "concentrate. The Ministry of Energy and Mineral Resources issues the permits.")
+    assert ("Ministry of Energy and Mineral Resources", "part_of", "Indonesia") in got
+
+
+def test_a_later_full_name_is_not_merged_into_a_two_letter_firm():
+    d = draft_of("ADNOC sells gas to BP and to Shell. ADNOC also sells gas to Bharat Petroleum.")
+    names = {e.name: e for e in d.entities}
+    assert "BP" in names and "Bharat Petroleum" in names
+    assert "Bharat Petroleum" not in names["BP"].aliases

@@ -325,6 +325,13 @@ def verb_cues(v: View) -> None:
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                earlier = [x for x in v.mentions if x.end <= begin and x.key != ALL
+                           and v.type(x) == "project" and "project" in cue.object]
+                if patient is None and earlier and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    # "Construction of the smelter was led by A, and the furnace was supplied
+                    # by B": the project this sentence named
+                    patient = earlier[-1].key
                 if patient is None and v.topic is not None and \
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
