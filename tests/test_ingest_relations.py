@@ -476,3 +476,19 @@ def test_a_later_full_name_is_not_merged_into_a_two_letter_firm():
     names = {e.name: e for e in d.entities}
     assert "BP" in names and "Bharat Petroleum" in names
     assert "Bharat Petroleum" not in names["BP"].aliases
+
+
+def test_an_analyst_notes_signature_a_based_apposition_and_a_share_held():
+    got = rels("Note on Zeta\n\nWe keep our rating. We cut our valuation of Kappa Mining, which holds "
+               "49% of Zeta Lithium; the rest belongs to Omega Lithium, the Chengdu-based producer.\n\n"
+               "Analyst: Liam Hughes, Perth, for Canaccord Genuity.")
+    assert ("Liam Hughes", "works_for", "Canaccord Genuity") in got
+    assert ("Canaccord Genuity", "operates_in", "Perth") in got
+    assert ("Omega Lithium", "located_in", "Chengdu") in got
+    assert ("Kappa Mining", "owns", "Zeta Lithium") in got
+
+
+def test_a_listed_object_stops_where_a_new_clause_starts():
+    got = rels("POSCO Future M holds 51% of Ultium CAM and GM holds 49%.")
+    assert ("POSCO Future M", "owns", "Ultium CAM") in got
+    assert not any(a == "POSCO Future M" and b == "GM" for a, _, b in got)

@@ -116,6 +116,8 @@ CUES: tuple[Cue, ...] = (
         r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
         r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
         swap=True, passive=False, gap=40),
+    Cue("owns", r"(?:hold|holds|held|own|owns|owned)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+        r"\d+(?:\.\d+)?\s?%\s+of", _HOLDERS | {"person"}, _OWNABLE, gap=10, passive=False),
     Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
         needs=r"\b(?:stakes?|shares|own|owns|holds?)\b"),
     Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
@@ -244,6 +246,10 @@ def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
                           r"alongside|before|behind)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
 
+_VERB_AFTER = re.compile(r"\s+(?:holds|has|have|is|are|was|were|will|would|said|says|owns|also|"
+                         r"plans|agreed)\b")
+
+
 def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     window = v.text[pos:min(end, pos + cue.gap + 60)]
     first = None
@@ -266,8 +272,14 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if first is None:
         return []
     first = v.possessed(first)       # "an arm of South Korea's SK Innovation"
-    return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
-        ([first.key] if first.key != ALL else [])
+    items = []
+    for m in v.listed(first, cue.object):
+        if m.start >= end or m.key == ALL:
+            continue
+        if items and _VERB_AFTER.match(v.text, m.end):
+            break                    # "holds 51% of A and B holds 49%": B starts a clause
+        items.append(m.key)
+    return items or ([first.key] if first.key != ALL else [])
 
 
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
@@ -801,11 +813,40 @@ def bare_stakes(v: View) -> None:
             v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
 
 
+_BASED_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+")
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
 
 
+# "Analyst: Liam Hughes, Perth, for Canaccord Genuity." (an analyst note's signature)
+_SIGNED = re.compile(r"^\s*(?:Analysts?|Author|By)\s*:\s*")
+
+
 def desk_city(v: View) -> None:
-    """"P, an analyst at X in Seoul" -> X operates_in Seoul."""
+    """"P, an analyst at X in Seoul" -> X operates_in Seoul; "Analyst: P, City, for X" -> P
+    works_for X, X operates_in City; "X, the Chengdu-based producer" -> X located_in Chengdu."""
+    if _SIGNED.match(v.text):
+        people = [m for m in v.mentions if m.key != ALL and v.type(m) == "person"]
+        firm = next((m for m in v.mentions if m.key != ALL and v.type(m) in BODIES
+                     and re.search(r"\bfor\s+(?:the\s+)?$", v.text[:m.start])), None)
+        signed = _SIGNED.match(v.text)
+        names = [m for m in v.mentions if m.key != ALL and v.type(m) == "firm"
+                 and signed is not None and m.start == signed.end()]
+        for m in names:             # "Analyst: Liam Hughes, ...": a person signs a note
+            v.table[m.key].type = "person"
+            people.append(m)
+        if people and firm is not None:
+            for p in people:
+                v.add(p.key, "works_for", firm.key, 0.6, "desk-city")
+            city = next((m for m in v.mentions if m.key != ALL and v.type(m) == "location"
+                         and m.start < firm.start), None)
+            if city is not None:
+                v.add(firm.key, "operates_in", city.key, 0.55, "desk-city")
+    for x in v.mentions:
+        based = _BASED_APPOSITION.match(v.text, x.end)
+        place = v.at_start(based.end()) if based else None
+        if place is not None and x.key != ALL and place.key != ALL and v.type(x) in BODIES and \
+                v.type(place) in _PLACES and re.match(r"-based\b", v.text[place.end:]):
+            v.add(x.key, "located_in", place.key, 0.6, "based")
     for m in _DESK.finditer(v.text):
         org = v.at_start(m.end())
         if org is None or org.key == ALL or v.type(org) not in BODIES:
