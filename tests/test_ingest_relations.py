@@ -492,3 +492,10 @@ def test_a_listed_object_stops_where_a_new_clause_starts():
     got = rels("POSCO Future M holds 51% of Ultium CAM and GM holds 49%.")
     assert ("POSCO Future M", "owns", "Ultium CAM") in got
     assert not any(a == "POSCO Future M" and b == "GM" for a, _, b in got)
+
+
+def test_a_list_then_with_which_x_competes():
+    got = rels("The market is dominated by Lonza of Switzerland, Samsung Biologics (삼성바이오로직스) and "
+               "WuXi Biologics (药明生物), with which Fujifilm Diosynth is competing for work.")
+    for rival in ("Lonza", "Samsung Biologics", "WuXi Biologics"):
+        assert ("Fujifilm Diosynth", "competes_with", rival) in got

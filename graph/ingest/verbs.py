@@ -672,9 +672,38 @@ _RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\
                          r"(?:include|are|were)\s+(?:the\s+)?")
 
 
+_WITH_WHICH = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+with\s+(?:which|whom)\s+(?:the\s+)?")
+
+
+def _list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
+    """The items of a list that ends at ``pos``: "A, B and C" before ", with which"."""
+    out: list[int] = []
+    edge = pos
+    while True:
+        prev = v.before(edge, types, max_gap=0)
+        if prev is None or prev.key == ALL:
+            break
+        out.append(prev.key)
+        gap = re.search(r"(?:\s*[（(][^)）]*[)）])?(?:\s+of\s+[A-Z][\w-]*)?(?:,\s+and\s+|,\s+|\s+and\s+)$",
+                        v.text[:prev.start])
+        if gap is None:
+            break
+        edge = gap.start()
+    return out
+
+
 def rivals(v: View) -> None:
     """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" / "X's rivals include
-    A and B" -> competes_with."""
+    A and B" / "A, B and C, with which X is competing" -> competes_with."""
+    for x in v.mentions:
+        w = _WITH_WHICH.match(v.text, x.end)
+        subj = v.at_start(w.end()) if w is not None else None
+        if w is None or subj is None or subj.key == ALL or v.type(subj) not in BODIES or \
+                not re.match(r"\s+(?:\w+\s+){0,2}?compet", v.text[subj.end:]):
+            continue
+        for item in _list_before(v, x.end, BODIES):
+            if item != subj.key:
+                v.add(subj.key, "competes_with", item, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES | {"project"}:
             continue
