@@ -292,19 +292,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     rel = _OF_WHICH.search(v.text[begin:pos])
     if rel is None:
         return []
-    out: list[int | None] = []
-    edge = begin + rel.start()
-    while True:
-        prev = v.before(edge, types, max_gap=4)
-        if prev is None or prev.key == ALL:
-            break
-        if prev.key not in have and prev.key not in out:
-            out.append(prev.key)
-        gap = re.search(r"(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?$", v.text[:prev.start])
-        if gap is None:
-            break
-        edge = gap.start()
-    return out
+    return [k for k in dict.fromkeys(_list_before(v, begin + rel.start(), types)) if k not in have]
 
 
 _APPOSED = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
