@@ -272,13 +272,13 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if first is None:
         return []
     first = v.possessed(first)       # "an arm of South Korea's SK Innovation"
-    items = []
-    for m in v.listed(first, cue.object):
-        if m.start >= end or m.key == ALL:
+    items: list[int] = []
+    for item in v.listed(first, cue.object):
+        if item.start >= end or item.key == ALL:
             continue
-        if items and _VERB_AFTER.match(v.text, m.end):
+        if items and _VERB_AFTER.match(v.text, item.end):
             break                    # "holds 51% of A and B holds 49%": B starts a clause
-        items.append(m.key)
+        items.append(item.key)
     return items or ([first.key] if first.key != ALL else [])
 
 
@@ -389,7 +389,7 @@ def verb_cues(v: View) -> None:
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
                                                  start, _clause(text, start, start)[1])
             if not cue.swap and not by:
-                sources = sources + _shared_subjects(v, begin, m.start(), cue.subject, sources)
+                sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
                 if also is not None:
                     z = v.at_start(also.end())
@@ -689,9 +689,9 @@ def rivals(v: View) -> None:
         if w is None or subj is None or subj.key == ALL or v.type(subj) not in BODIES or \
                 not re.match(r"\s+(?:\w+\s+){0,2}?compet", v.text[subj.end:]):
             continue
-        for item in _list_before(v, x.end, BODIES):
-            if item != subj.key:
-                v.add(subj.key, "competes_with", item, 0.6, "rival")
+        for rival_key in _list_before(v, x.end, BODIES):
+            if rival_key != subj.key:
+                v.add(subj.key, "competes_with", rival_key, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES | {"project"}:
             continue
@@ -842,20 +842,20 @@ def desk_city(v: View) -> None:
     """"P, an analyst at X in Seoul" -> X operates_in Seoul; "Analyst: P, City, for X" -> P
     works_for X, X operates_in City; "X, the Chengdu-based producer" -> X located_in Chengdu."""
     if _SIGNED.match(v.text):
-        people = [m for m in v.mentions if m.key != ALL and v.type(m) == "person"]
-        firm = next((m for m in v.mentions if m.key != ALL and v.type(m) in BODIES
-                     and re.search(r"\bfor\s+(?:the\s+)?$", v.text[:m.start])), None)
+        people = [x for x in v.mentions if x.key != ALL and v.type(x) == "person"]
+        firm = next((x for x in v.mentions if x.key != ALL and v.type(x) in BODIES
+                     and re.search(r"\bfor\s+(?:the\s+)?$", v.text[:x.start])), None)
         signed = _SIGNED.match(v.text)
-        names = [m for m in v.mentions if m.key != ALL and v.type(m) == "firm"
-                 and signed is not None and m.start == signed.end()]
-        for m in names:             # "Analyst: Liam Hughes, ...": a person signs a note
-            v.table[m.key].type = "person"
-            people.append(m)
+        names = [x for x in v.mentions if x.key != ALL and v.type(x) == "firm"
+                 and signed is not None and x.start == signed.end()]
+        for x in names:             # "Analyst: Liam Hughes, ...": a person signs a note
+            v.table[x.key].type = "person"
+            people.append(x)
         if people and firm is not None:
             for p in people:
                 v.add(p.key, "works_for", firm.key, 0.6, "desk-city")
-            city = next((m for m in v.mentions if m.key != ALL and v.type(m) == "location"
-                         and m.start < firm.start), None)
+            city = next((x for x in v.mentions if x.key != ALL and v.type(x) == "location"
+                         and x.start < firm.start), None)
             if city is not None:
                 v.add(firm.key, "operates_in", city.key, 0.55, "desk-city")
     for x in v.mentions:
