@@ -499,3 +499,17 @@ def test_a_list_then_with_which_x_competes():
                "WuXi Biologics (药明生物), with which Fujifilm Diosynth is competing for work.")
     for rival in ("Lonza", "Samsung Biologics", "WuXi Biologics"):
         assert ("Fujifilm Diosynth", "competes_with", rival) in got
+
+
+def test_a_firm_bought_from_its_seller_and_owned_by_shares():
+    got = rels("Zeta Defence has agreed to buy the naval shipbuilder Kappa Yards from the Omega family. "
+               "The plant is owned 51% by Zeta Defence and 49% by Sigma Arms. "
+               "Zeta Cells, a company owned in part by Tau Energy, makes packs.")
+    assert ("Zeta Defence", "owns", "Kappa Yards") in got
+    assert ("Tau Energy", "owns", "Zeta Cells") in got
+    assert not any(t == "owns" and b == "Omega" for _, t, b in got)
+
+
+def test_goods_bought_from_a_supplier_are_not_an_acquisition():
+    got = rels("Zeta Motors bought equipment from Vestas and three plants from Kappa Steel.")
+    assert not any(t == "owns" and b in ("Vestas", "Kappa Steel") for _, t, b in got)

@@ -113,9 +113,13 @@ CUES: tuple[Cue, ...] = (
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
     Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?joint\s+venture\s+(?:of|between)|"
-        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
+        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+|in\s+part\s+|\S*\d%\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
         r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
         swap=True, passive=False, gap=40),
+    # "has agreed to buy the naval shipbuilder X (NVL) from the Y family": X itself is bought
+    Cue("owns", r"(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:(?!(?:from|of|for|in|at|to|with|by|and|stakes?|shares?|interest)\b)[a-z-]+\s+){0,3}(?=[A-Z])",
+        _HOLDERS | {"person"}, _OWNABLE - {"project"}, gap=3, passive=False),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
         r"\d+(?:\.\d+)?\s?%\s+of", _HOLDERS | {"person"}, _OWNABLE, gap=10, passive=False),
     Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
