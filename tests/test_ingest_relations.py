@@ -513,3 +513,10 @@ def test_a_firm_bought_from_its_seller_and_owned_by_shares():
 def test_goods_bought_from_a_supplier_are_not_an_acquisition():
     got = rels("Zeta Motors bought equipment from Vestas and three plants from Kappa Steel.")
     assert not any(t == "owns" and b in ("Vestas", "Kappa Steel") for _, t, b in got)
+
+
+def test_x_a_firms_joint_venture_with_another():
+    got = rels("The cathode will be shipped to Zeta Cells, Kappa Motors' battery joint venture with "
+               "Omega Energy, which makes cells in Ohio.")
+    assert ("Kappa Motors", "owns", "Zeta Cells") in got
+    assert ("Omega Energy", "owns", "Zeta Cells") in got

@@ -558,6 +558,9 @@ _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|major
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
+_POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
+
+
 def units(v: View) -> None:
     """"JASM, a TSMC subsidiary", "Mitratel, Telkom's tower subsidiary", "Bumar, another PGZ
     unit", "its mobile unit Telkomsel" -> part_of; "PIF, ... Ma'aden's largest shareholder" -> owns."""
@@ -575,6 +578,15 @@ def units(v: View) -> None:
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
+        jv = _POSS_VENTURE.match(after)
+        partner = v.at_start(y.end + jv.end()) if jv is not None else None
+        x = v.before(y.start, BODIES, max_gap=4)
+        if partner is not None and x is not None and partner.key not in (ALL, x.key) and \
+                x.key not in (ALL, y.key) and v.type(partner) in _HOLDERS and \
+                re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?,\s+", v.text[x.end:y.start]):
+            # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
+            v.add(y.key, "owns", x.key, 0.6, "unit")
+            v.add(partner.key, "owns", x.key, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
         if its is not None:
             # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
