@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from .names import NameIndex
     from .csr import Index
 
-FORMAT = 6
+FORMAT = 7
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
@@ -274,6 +274,12 @@ def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
         return [row[i] for i in index.ids]
     if name == "index.components":
         return index.components()
+    if name == "index.ranked":
+        return index.ranked()
+    if table == "counts":
+        from .bulk import count_values
+
+        return count_values(getattr(data, field.split(".")[0]), "type")
     if table == "index":
         return getattr(index, field)
     if field in ("source_id", "target_id"):
@@ -310,10 +316,12 @@ def _write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str
                 for piece in (pad, blob):
                     fh.write(piece)
                     crc = zlib.crc32(piece, crc)
-                sections[name] = [offset + len(pad), len(blob), kind, crc, offset]
+                sections[name] = [offset + len(pad), len(blob), kind, crc, offset,
+                                  block_crcs(pad, blob)]
                 offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "body_size": offset},
+            head = json.dumps({**header, "sections": sections, "body_size": offset,
+                               "block": BLOCK},
                               separators=(",", ":")).encode()
             fh.write(head)
             fh.write(struct.pack("<Q", len(head)) + hashlib.sha256(head).digest() + MAGIC)
@@ -352,7 +360,7 @@ def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
         return header, None                 # another format: a miss, rewritten
     sections = header["sections"]
     try:
-        ends = sorted((start, off + length) for off, length, _, _, start in sections.values())
+        ends = sorted((start, off + length) for off, length, _, _, start, *_ in sections.values())
     except (TypeError, ValueError):
         raise Damaged("bad header") from None
     if len(MAGIC) + header["body_size"] != start or \
@@ -360,27 +368,99 @@ def _open_entry(path: Path) -> tuple[dict[str, Any], Any]:
         raise Damaged("cut short")      # sections must tile the body: no byte unchecked
 
     def columns() -> tuple[Any, dict[str, str]]:
-        """``column(name)`` for every section and their kinds. A column's bytes
-        (and the padding before it) are checked against its CRC-32 when it is
-        first asked for, so a command reads and checks only what it uses."""
-        import pyarrow as pa
-
-        body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC), header["body_size"])
-        checked: set[str] = set()
-
-        def column(name: str) -> "pa.Array":
-            off, length, _, crc, begin = sections[name]
-            if name not in checked:
-                if zlib.crc32(memoryview(body.slice(begin, off + length - begin))) != crc:
-                    raise Damaged(f"checksum mismatch in {name}")
-                checked.add(name)
-            table = pa.ipc.open_stream(body.slice(off, length)).read_all()
-            return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
-                else table.column(0).combine_chunks()
-
-        return column, {name: section[2] for name, section in sections.items()}
+        """``column(name)`` for every section and their kinds (see :class:`Body`)."""
+        return Body(path, header), {name: section[2] for name, section in sections.items()}
 
     return header, columns
+
+
+BLOCK = 1 << 16
+"""Bytes per block CRC-32 of a large section (64 KiB: a warm ``kg path`` reads a
+few dozen rows of 90 MB text columns, ``kg find`` a few trigram posting lists;
+a 1M-relation entry's header holds about 6,000 of them)."""
+
+
+def block_crcs(pad: bytes, blob: memoryview) -> list[int]:
+    """The CRC-32 of each :data:`BLOCK` of a section (its padding, then its
+    bytes); none for a section of one block."""
+    if len(pad) + len(blob) <= BLOCK:
+        return []
+    head = BLOCK - len(pad)
+    crcs = [zlib.crc32(blob[:head], zlib.crc32(pad))]
+    crcs += [zlib.crc32(blob[at:at + BLOCK]) for at in range(head, len(blob), BLOCK)]
+    return crcs
+
+
+class Body:
+    """The columns of an opened entry, memory-mapped. ``body(name)`` checks a
+    column's bytes (and the padding before it) against its CRC-32 when it is
+    first asked for, so a command reads and checks only what it uses;
+    :meth:`blocks` gives a large column whose blocks are checked as they are
+    read."""
+
+    def __init__(self, path: Path, header: dict[str, Any]) -> None:
+        import pyarrow as pa
+
+        self.sections: dict[str, list[Any]] = header["sections"]
+        self.body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC),
+                                                                 header["body_size"])
+        self.checked: set[str] = set()
+        self.blocks_checked: dict[str, set[int]] = {}
+        self.block: int = header.get("block", BLOCK)    # as written
+
+    def _crc(self, begin: int, size: int) -> int:
+        return zlib.crc32(memoryview(self.body.slice(begin, size)))
+
+    def _read(self, name: str) -> "pa.Array":
+        import pyarrow as pa
+
+        off, length = self.sections[name][:2]
+        table = pa.ipc.open_stream(self.body.slice(off, length)).read_all()
+        return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
+            else table.column(0).combine_chunks()
+
+    def __call__(self, name: str) -> "pa.Array":
+        off, length, _, crc, begin = self.sections[name][:5]
+        if name not in self.checked:
+            if self._crc(begin, off + length - begin) != crc:
+                raise Damaged(f"checksum mismatch in {name}")
+            self.checked.add(name)
+        return self._read(name)
+
+    def blocks(self, name: str) -> "tuple[pa.Array, Callable[[int, int], None]] | None":
+        """A large column and ``check(lo, hi)``, which checks the blocks holding
+        the memory addresses ``lo`` to ``hi`` (raising :class:`Damaged`): its
+        user calls it before reading any of those bytes. The first and the last
+        block (the stream's metadata and end) are checked here, before the
+        stream is parsed. None when the column is checked as a whole."""
+        section = self.sections[name]
+        off, length, _, _, begin = section[:5]
+        crcs: list[int] = section[5] if len(section) > 5 else []
+        if name in self.checked or not crcs:
+            return None
+        end = off + length
+        seen = self.blocks_checked.setdefault(name, set())
+        size = self.block
+        base = self.body.address + begin
+
+        def check_block(j: int) -> None:
+            if j not in seen:
+                at = begin + j * size
+                if not 0 <= j < len(crcs) or self._crc(at, min(size, end - at)) != crcs[j]:
+                    raise Damaged(f"checksum mismatch in {name}, block {j}")
+                seen.add(j)
+
+        def check(lo: int, hi: int) -> None:
+            for j in range((lo - base) // size, (max(hi, lo + 1) - 1 - base) // size + 1):
+                check_block(j)
+
+        check_block(0)
+        check_block(len(crcs) - 1)
+        arr = self._read(name)
+        first = min((b.address for b in arr.buffers() if b is not None), default=end)
+        if first - base > size:      # metadata past the first block: check it all
+            return None
+        return arr, check
 
 
 # -- the directory: kg cache path|clear|prune ---------------------------

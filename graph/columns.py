@@ -24,7 +24,7 @@ from collections import Counter
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence, cast
 
-from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, field_values
+from .bulk import CodedColumn, Column, RefColumn, RowMap, Rows, count_values, field_values
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity,
                     EntityType, Relation, RelationType, Schema, Source)
 
@@ -56,19 +56,117 @@ class ArrowColumn:
         return self.array.to_pylist()  # type: ignore[no-any-return]
 
     def take(self, rows: list[int]) -> list[Any]:
-        return self.array.take(rows).to_pylist()  # type: ignore[no-any-return]
+        return take(self.array, rows)
 
 
-class JsonColumn:
-    """JSON documents, one per row (null: the column's ``empty``)."""
+def take(arr: "pa.Array", rows: list[int]) -> list[Any]:
+    """``arr``'s values at ``rows`` as Python values. A few rows one by one:
+    Arrow's own ``take`` is a compute kernel, and importing ``pyarrow.compute``
+    costs a warm command more (about 40 ms) than ten thousand single values."""
+    if len(rows) <= max(TAKE_ONE_BY_ONE, len(arr) >> 3):
+        return [arr[i].as_py() for i in rows]
+    return arr.take(rows).to_pylist()  # type: ignore[no-any-return]
 
-    __slots__ = ("array", "empty")
 
-    def __init__(self, arr: "pa.Array", empty: type | None) -> None:
-        self.array, self.empty = arr, empty
+TAKE_ONE_BY_ONE = 50_000
+
+
+class BlockColumn:
+    """Values of a large string, binary or number Arrow array kept in the
+    cache, read row by row: before a row's bytes are used, ``check(lo, hi)``
+    checks the cache blocks holding them (its offsets, validity bit and text),
+    so a command that prints two relations checks a few blocks, not 90 MB."""
+
+    __slots__ = ("array", "check", "offsets", "data", "valid", "_addr", "_text")
+
+    def __init__(self, arr: "pa.Array", check: Callable[[int, int], None]) -> None:
+        import pyarrow as pa
+
+        self.array, self.check = arr, check
+        valid, *rest = arr.buffers()
+        self.valid = memoryview(valid) if valid is not None and arr.null_count else None
+        self._text = pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type)
+        if len(rest) == 1:          # numbers: each row's bytes at a fixed place
+            fmt = _FIXED[str(arr.type)]
+            self.offsets, self.data = None, cast(Any, memoryview(rest[0])).cast(fmt)
+            self._addr = (0, rest[0].address, valid.address if self.valid is not None else 0,
+                          self.data.itemsize)
+            return
+        offsets, data = rest
+        wide = pa.types.is_large_string(arr.type) or pa.types.is_large_binary(arr.type)
+        self.offsets = memoryview(offsets).cast("q" if wide else "i")
+        self.data = memoryview(data) if data is not None else memoryview(b"")
+        self._addr = (offsets.address, data.address if data is not None else 0,
+                      valid.address if self.valid is not None else 0, self.offsets.itemsize)
 
     def __len__(self) -> int:
         return len(self.array)
+
+    def __getitem__(self, i: int) -> Any:
+        n = len(self.array)
+        if not -n <= i < n:
+            raise IndexError("row out of range")
+        j = self.array.offset + i % n
+        offsets_at, data_at, valid_at, width = self._addr
+        if self.valid is not None:
+            self.check(valid_at + j // 8, valid_at + j // 8 + 1)
+            if not self.valid[j // 8] >> (j % 8) & 1:
+                return None
+        if self.offsets is None:
+            self.check(data_at + j * width, data_at + (j + 1) * width)
+            return self.data[j]
+        self.check(offsets_at + j * width, offsets_at + (j + 2) * width)
+        a, b = self.offsets[j], self.offsets[j + 1]
+        if not 0 <= a <= b <= len(self.data):
+            raise IndexError("offsets out of range")
+        self.check(data_at + a, data_at + b)
+        raw = self.data[a:b]
+        return str(raw, "utf-8") if self._text else bytes(raw)
+
+    def values(self) -> list[Any]:
+        for buf in self.array.buffers():
+            if buf is not None and buf.size:
+                self.check(buf.address, buf.address + buf.size)
+        return self.array.to_pylist()  # type: ignore[no-any-return]
+
+    def take(self, rows: list[int]) -> list[Any]:
+        return [self[i] for i in rows]
+
+
+_FIXED = {"int64": "q", "int32": "i", "double": "d"}
+"""Fixed-width Arrow types read row by row (and their ``memoryview`` format)."""
+
+
+def _stringlike(arr: "pa.Array") -> bool:
+    import pyarrow as pa
+
+    t = arr.type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_binary(t)
+                or pa.types.is_large_binary(t) or str(t) in _FIXED)
+
+
+def open_column(column: "Columns", name: str, kind: str, empty: type | None = None) -> Column:
+    """The column stored as section ``name``: a large text column read block by
+    block when the cache can check it so (``column.blocks``), else checked
+    whole and decoded (:func:`decode`)."""
+    blocks = getattr(column, "blocks", None)
+    got = blocks(name) if blocks is not None else None
+    if got is not None and _stringlike(got[0]):
+        base = BlockColumn(*got)
+        return JsonColumn(base, empty) if kind == JSON else base
+    return decode(column(name), kind, empty)
+
+
+class JsonColumn:
+    """JSON documents, one per row of a text column (null: the column's ``empty``)."""
+
+    __slots__ = ("base", "empty")
+
+    def __init__(self, base: Any, empty: type | None) -> None:
+        self.base, self.empty = base, empty
+
+    def __len__(self) -> int:
+        return len(self.base)
 
     def _decode(self, text: str | None) -> Any:
         if text is None:
@@ -76,13 +174,13 @@ class JsonColumn:
         return json.loads(text)
 
     def __getitem__(self, i: int) -> Any:
-        return self._decode(self.array[i].as_py())
+        return self._decode(self.base[i])
 
     def values(self) -> list[Any]:
-        return list(map(self._decode, self.array.to_pylist()))
+        return list(map(self._decode, self.base.values()))
 
     def take(self, rows: list[int]) -> list[Any]:
-        return list(map(self._decode, self.array.take(rows).to_pylist()))
+        return list(map(self._decode, self.base.take(rows)))
 
 
 def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
@@ -102,7 +200,9 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
             if kind is str:
                 arr = pa.array(values, pa.string())
                 if len(values) > 64 and len(set(values[:4096])) * 4 <= min(len(values), 4096):
-                    arr = arr.dictionary_encode()
+                    # Nulls as a value of the dictionary: the codes have none,
+                    # so reading them needs no compute kernel (see decode).
+                    arr = arr.dictionary_encode(null_encoding="encode")
                 return arr, ARROW
             typ = {int: pa.int64(), float: pa.float64(), bool: pa.bool_()}[kind]
             return pa.array(values, typ), ARROW
@@ -118,18 +218,19 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
 def decode(arr: "pa.Array", kind: str, empty: type | None = None) -> Column:
     """The column for an array written by :func:`encode`."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     if kind == JSON:
-        return JsonColumn(arr, empty)
+        return JsonColumn(ArrowColumn(arr), empty)
     if pa.types.is_dictionary(arr.type):
         # Values and codes (Arrow's own to_pylist of a dictionary array is slow).
         table = arr.dictionary.to_pylist()
         codes = arr.indices
-        if arr.null_count:
+        if arr.null_count:      # nulls as null codes (an entry of an older format)
+            import pyarrow.compute as pc
+
             table.append(None)
             codes = pc.fill_null(codes, len(table) - 1)
-        return CodedColumn(table, ints(codes))
+        return CodedColumn(table, view_ints(codes))
     return ArrowColumn(arr)
 
 
@@ -188,11 +289,21 @@ def dataset_columns(data: Dataset, index: "Index", names: "NameIndex"
         yield (f"index.{name}", *_ints(getattr(index, name), top))
     yield ("index.order", *_ints(map(number.__getitem__, index.ids), n_ent))
     yield ("index.components", *_ints(index.components(), n_ent + 1))
+    yield ("index.ranked", *_ints(index.ranked(), n_ent))
+    for table in ("entities", "relations"):
+        # ``kg stats``'s counts by type: one small JSON text, not a count of 1M codes.
+        counts = count_values(getattr(data, table), "type")
+        yield (f"counts.{table}.type", pa.array([json.dumps(counts)], pa.string()), ARROW)
     yield ("names.start", pa.array(names.starts[:-1], pa.int64()), ARROW)
     yield ("names.length", *_ints(names.lengths, 2**31 - 1))
     yield ("names.row", *_ints(names.rows, n_ent))
     yield ("names.slot", *_ints(names.slots, 2**31 - 1))
     yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
+    tri = names.with_trigrams()
+    if tri is not None:
+        yield ("names.tri_code", *_ints(tri.codes, 2**31 - 1))
+        yield ("names.tri_off", pa.array(list(tri.offsets), pa.int64()), ARROW)
+        yield ("names.tri_label", pa.array(tri.labels, pa.int32()), ARROW)
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
@@ -228,6 +339,18 @@ def ints(arr: "pa.Array") -> "array[int]":
     return out
 
 
+def view_ints(arr: "pa.Array") -> Sequence[int]:
+    """Integers without nulls, read in place from the (checked, memory-mapped)
+    Arrow buffer: no copy of a 1M-row column."""
+    typecode = {8: "b", 16: "h", 32: "i", 64: "q"}[arr.type.bit_width]
+    if str(arr.type).startswith("uint"):
+        typecode = typecode.upper()
+    buf = arr.buffers()[1]
+    if not len(arr) or buf is None:
+        return array(typecode)
+    return cast("Sequence[int]", memoryview(buf).cast(typecode))[arr.offset:arr.offset + len(arr)]  # type: ignore[call-overload]
+
+
 Columns = Callable[[str], "pa.Array"]
 Lazy = Callable[[str, Callable[[], Any]], Any]
 """``lazy(name, make)``: ``make()``, the part ``name`` read from the columns, or
@@ -235,34 +358,48 @@ what stands for it when its bytes fail their check (see graph.cache)."""
 
 
 class LazyColumn:
-    """A column read (and checked) on first use: ``load()`` gives the real one."""
+    """A column read (and checked) on first use: ``load()`` gives the real one.
+    A column checked block by block can find damage later, as a row is read:
+    ``recover(exc)`` then gives the column to use instead (see graph.cache)."""
 
-    __slots__ = ("_load", "_column")
+    __slots__ = ("_load", "_column", "_counts", "_recover")
 
-    def __init__(self, load: Callable[[], Column]) -> None:
-        self._load, self._column = load, None
+    def __init__(self, load: Callable[[], Column],
+                 counts: "Callable[[], Counter[Any]] | None" = None,
+                 recover: "Callable[[Exception], Column] | None" = None) -> None:
+        self._load, self._column, self._counts, self._recover = load, None, counts, recover
 
     def _get(self) -> Column:
         if self._column is None:
             self._column = self._load()
         return self._column
 
+    def _use(self, read: Callable[[Column], Any]) -> Any:
+        try:
+            return read(self._get())
+        except Exception as exc:
+            if self._recover is None:
+                raise
+            self._column = self._recover(exc)     # raises again unless it is damage
+            return read(self._column)
+
     def __len__(self) -> int:
         return len(self._get())
 
     def __getitem__(self, i: int) -> Any:
-        return self._get()[i]
+        return self._use(lambda c: c[i])
 
     def values(self) -> list[Any]:
-        return self._get().values()  # type: ignore[no-any-return]
+        return self._use(lambda c: c.values())  # type: ignore[no-any-return]
 
     def take(self, rows: list[int]) -> list[Any]:
-        c = self._get()
-        return c.take(rows) if hasattr(c, "take") else [c[i] for i in rows]
+        return self._use(lambda c: c.take(rows) if hasattr(c, "take") else [c[i] for i in rows])  # type: ignore[no-any-return]
 
     def counts(self) -> "Counter[Any]":
-        c = self._get()
-        return c.counts() if hasattr(c, "counts") else Counter(c.values())
+        if self._counts is not None and self._column is None:
+            return self._counts()       # kept in the cache: the column is not read
+        return self._use(lambda c: c.counts() if hasattr(c, "counts")  # type: ignore[no-any-return]
+                         else Counter(c.values()))
 
 
 class RowPositions(Mapping[str, int]):
@@ -388,18 +525,27 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     ``kinds`` their kinds): every column is read when a query first needs it
     (through ``lazy``), entity and relation rows are made on first use, and the
     name index comes as a function making it."""
-    from .names import NameIndex
+    from .names import NameIndex, Trigrams
     from .csr import Index
 
     def field(name: str) -> Column:
         f = name.split(".", 1)[1]
-        return LazyColumn(partial(lazy, name, lambda: decode(column(name), kinds[name],
-                                                             _EMPTY.get(f))))
+        counted = f"counts.{name}"
+        def recover(exc: Exception) -> Column:
+            def fail() -> Column:
+                raise exc
+            return cast(Column, lazy(name, fail))
 
-    def numbers(name: str) -> Callable[[], "array[int]"]:
-        return partial(lazy, name, lambda: ints(column(name)))
+        return LazyColumn(partial(lazy, name, lambda: open_column(column, name, kinds[name],
+                                                                  _EMPTY.get(f))),
+                          partial(lazy, counted, lambda: Counter(json.loads(
+                              column(counted)[0].as_py()))) if counted in kinds else None,
+                          recover)
 
-    source_cols = [decode(column(f"sources.{f}"), kinds[f"sources.{f}"]) for f in SOURCE_FIELDS]
+    def numbers(name: str) -> Callable[[], Sequence[int]]:
+        return partial(lazy, name, lambda: view_ints(column(name)))
+
+    source_cols = [field(f"sources.{f}") for f in SOURCE_FIELDS]
     sources = Rows(Source, SOURCE_FIELDS, source_cols, len(source_cols[0]))
     ids_memo: list[list[str]] = []
 
@@ -408,26 +554,24 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
             ids_memo.append(lazy("ids", lambda: column("entities.id").to_pylist()))
         return ids_memo[0]
 
-    entities = Rows(Entity, ENTITY_FIELDS, [field(f"entities.{f}") for f in ENTITY_FIELDS],
-                    n_entities)
+    entity_cols = [field(f"entities.{f}") for f in ENTITY_FIELDS]
+    entities = Rows(Entity, ENTITY_FIELDS, entity_cols, n_entities)
+    # One id at a time from the column (a few blocks checked), not a list of all ids.
+    id_column = entity_cols[ENTITY_FIELDS.index("id")]
     k = RELATION_FIELDS.index
     cols: list[Column] = [None] * len(RELATION_FIELDS)
     for f in RELATION_FIELDS:
         cols[k(f)] = field(f"relations.{f}")
     for f in ("source_id", "target_id"):
-        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(ids(), numbers(n)()),
+        cols[k(f)] = LazyColumn(partial(lambda n: CodedColumn(id_column, numbers(n)()),
                                         f"relations.{f}"))
-    source_codes = ints(column("relations.source"))   # read now: a damaged one fails the hit
+    source_codes = view_ints(column("relations.source"))   # read now: a damaged one fails the hit
     cols[k("source")] = RefColumn(sources, source_codes)
     relations = Rows(Relation, RELATION_FIELDS, cols, len(source_codes))
     order = numbers("index.order")
-    id_array: list[Any] = []
 
     def id_at(u: int) -> str:
-        if not id_array:        # the checked column (a list if it came from a fresh load)
-            id_array.append(lazy("ids", lambda: column("entities.id")))
-        value = id_array[0][cast(Any, index.order)[u]]
-        return value if isinstance(value, str) else cast(str, value.as_py())
+        return cast(str, id_column[cast(Any, index.order)[u]])
 
     sorted_ids = _KeyView(id_at, n_entities,
                           lambda: list(map(ids().__getitem__, cast(Any, index.order))))
@@ -435,7 +579,8 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     index = Index(sorted_ids, inc_off, inc, inc_other, nbr_off, nbr,
                   pos=SortedPositions(sorted_ids,
                                       lambda: dict(zip(sorted_ids, range(n_entities)))),
-                  components=lambda: list(numbers("index.components")()), order=order)
+                  components=lambda: list(numbers("index.components")()), order=order,
+                  ranked=numbers("index.ranked") if "index.ranked" in kinds else None)
     data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
 
@@ -443,7 +588,28 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         blob: bytes = column("names.blob")[0].as_py()
         starts = ints(column("names.start"))
         starts.append(len(blob) + 1)
-        return NameIndex(blob, starts, ints(column("names.length")), ints(column("names.row")),
-                         ints(column("names.slot")))
+        def trigrams() -> Trigrams | None:
+            from .names import has_numpy
+
+            if not has_numpy():
+                return None
+            import numpy as np
+
+            blocks = getattr(column, "blocks", None)
+            got = blocks("names.tri_label") if blocks is not None else None
+            arr, check = got if got is not None else (column("names.tri_label"), None)
+            labels = np.frombuffer(arr.buffers()[1], np.int32, len(arr), 4 * arr.offset)
+            return Trigrams(view_ints(column("names.tri_code")),
+                            view_ints(column("names.tri_off")), labels, check)
+
+        def recover(exc: Exception) -> NameIndex:
+            def fail() -> NameIndex:
+                raise exc
+            return cast(NameIndex, lazy("names", fail))
+
+        length, row, slot = (view_ints(column(f"names.{part}"))
+                             for part in ("length", "row", "slot"))
+        return NameIndex(blob, starts, length, row, slot,
+                         trigrams if "names.tri_label" in kinds else None, recover)
 
     return data, index, partial(lazy, "names", names)

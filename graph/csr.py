@@ -62,11 +62,12 @@ class Index:
 
     def __init__(self, ids: Any, inc_off: Any, inc: Any, inc_other: Any,
                  nbr_off: Any, nbr: Any, pos: Mapping[str, int] | None = None,
-                 components: Any = None, order: Any = None):
+                 components: Any = None, order: Any = None, ranked: Any = None):
         """Each column as its value or a function giving it (called on first use).
         ``order``: the dataset row of each entity number, when known."""
         self.ids = ids
         self._components = components
+        self._ranked = ranked
         self._pos = pos
         self.inc_off, self.inc, self.inc_other = inc_off, inc, inc_other
         self.nbr_off, self.nbr = nbr_off, nbr
@@ -162,6 +163,18 @@ class Index:
         if self._components is None:
             self._components = self._find_components()
         return cast("list[int]", self._components)
+
+    def ranked(self) -> Ints:
+        """Entity numbers by degree, most relations first, ties in number (id)
+        order, so the entities without relations come last, in id order
+        (worked out once; kept in the cache)."""
+        if callable(self._ranked):
+            self._ranked = self._ranked()
+        if self._ranked is None:
+            off = self.inc_off
+            degree = [b - a for a, b in zip(off, off[1:])]
+            self._ranked = sorted(range(len(degree)), key=degree.__getitem__, reverse=True)
+        return cast(Ints, self._ranked)
 
     def _find_components(self) -> list[int]:
         seen = bytearray(len(self.ids))

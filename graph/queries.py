@@ -14,7 +14,7 @@ Neo4j can be held to one test suite:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Iterable, Iterator, Protocol, Sequence
 
 from .model import Dataset, Entity, Relation, Schema
 from .resolve import Match
@@ -204,7 +204,7 @@ class Stats(Result):
     entity_types: dict[str, int]
     relation_types: dict[str, int]
     top: list[tuple[Entity, int]]
-    isolated: list[Entity]
+    isolated: Sequence[Entity]
     components: int
     largest_component: int
     sources: int = 0

@@ -56,11 +56,18 @@ def same(a, b) -> None:
 
 def same_store(store, truth) -> None:
     """Every part of a store (facts, adjacency, name index) as a fresh build has it."""
+    from graph.bulk import count_values
     from graph.csr import Index
     from graph.names import NameIndex
 
-    same(store.data, truth)
     fresh = Index.build(truth)
+    # kg stats's parts kept apart (counts by type, the degree ranking) first:
+    # before the columns they summarise are read.
+    for table in ("entities", "relations"):
+        assert count_values(getattr(store.data, table), "type") == \
+            count_values(getattr(truth, table), "type"), table
+    assert list(store.index.ranked()) == list(fresh.ranked())
+    same(store.data, truth)
     for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
         assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
     assert store.index.components() == fresh.components()
@@ -445,3 +452,116 @@ def test_a_warm_hit_looks_ids_up_by_bisection_then_by_dict(seeds, cache_env, mon
         assert store.data.entities.get(missing) is None
     assert store.index.pos._dict is not None          # the budget ran out: a dict now
     assert list(store.data.entities) == list(truth.entities)
+
+
+def _text_at(entry: Path, name: str, row: int) -> int:
+    """Where in the entry file the text of ``row`` of the text column ``name`` starts."""
+    header, columns = cache_mod._open_entry(entry)
+    body = columns()[0]
+    arr = body(name)
+    offsets = memoryview(arr.buffers()[1]).cast("i")
+    return len(cache_mod.MAGIC) + arr.buffers()[2].address - body.body.address + offsets[row]
+
+
+@pytest.fixture
+def long_seeds(seeds) -> Path:
+    """The mini folder with 60 more relations of 300 characters of evidence each."""
+    lines = ["relations:"] + [
+        f"  - {{id: r-long-{i:02d}, from: firm-x, type: operates_in, to: sector-s, "
+        f"evidence: \"{'Long evidence %02d. ' % i * 16}\"}}" for i in range(60)]
+    (seeds / "long.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return seeds
+
+
+def test_a_large_column_is_checked_block_by_block(long_seeds, cache_env, monkeypatch, capsys):
+    """A large text column is checked a block at a time, as rows are read: a
+    flip in the block of one relation's evidence is not seen while other
+    blocks are read, is caught before that relation's evidence is used, and
+    the value comes from a fresh load (the entry is deleted and rebuilt)."""
+    seeds = long_seeds
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    header, _ = cache_mod._open_entry(cached)
+    assert len(header["sections"]["relations.evidence"][5]) >= 4
+    truth = load_dataset(seeds)
+    begin, blocks = header["sections"]["relations.evidence"][4:6]
+
+    def block_of(row: int) -> int:
+        at = _text_at(cached, "relations.evidence", row) + 1
+        return (at - len(cache_mod.MAGIC) - begin) // 4096
+
+    # A row in a middle block (the first and last are checked at open), not row 0's.
+    last = next(r for r in range(len(truth.relations)) if truth.relations[r].evidence
+                and block_of(r) not in (0, len(blocks) - 1, block_of(0)))
+    _flip(cached, _text_at(cached, "relations.evidence", last) + 1)
+    calls = loads(monkeypatch)
+    store = MemoryStore.from_folder(seeds)
+    rels = store.data.relations
+    assert rels[0].evidence == truth.relations[0].evidence       # another block: fine
+    assert calls == [] and capsys.readouterr().err == ""
+    assert rels[last].evidence == truth.relations[last].evidence  # the damaged block
+    err = capsys.readouterr().err
+    assert err.count("is damaged") == 1 and "relations.evidence, block" in err
+    assert len(calls) == 1
+    same(store.data, truth)
+    again = MemoryStore.from_folder(seeds)                   # the rebuilt entry: a clean hit
+    same(again.data, truth)
+    assert len(calls) == 1 and capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("part", ["offsets", "validity"])
+def test_a_damaged_row_position_is_caught_before_it_is_followed(long_seeds, cache_env,
+                                                                monkeypatch, capsys, part):
+    """The offsets (and null bits) saying where a row's text is are checked
+    before they are used, so a flipped offset never points a read elsewhere."""
+    seeds = long_seeds
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    header, columns = cache_mod._open_entry(cached)
+    body = columns()[0]
+    arr = body("relations.evidence")
+    assert arr.null_count > 0 and len(header["sections"]["relations.evidence"][5]) >= 4
+    buf = arr.buffers()[1 if part == "offsets" else 0]
+    at = len(cache_mod.MAGIC) + buf.address - body.body.address + buf.size - 2
+    del arr, buf, body, columns
+    truth = load_dataset(seeds)
+    _flip(cached, at)
+    store = MemoryStore.from_folder(seeds)
+    rels = store.data.relations
+    assert rels[-1].evidence == truth.relations[-1].evidence
+    assert "checksum mismatch in relations.evidence, block" in capsys.readouterr().err
+    assert [r.evidence for r in rels] == [r.evidence for r in truth.relations]
+
+
+def test_a_number_column_is_checked_block_by_block(seeds, cache_env, monkeypatch, capsys):
+    """Number columns are read row by row too: a flip in one block of the
+    relations' confidence is caught when a row in that block is read."""
+    lines = ["relations:"] + [
+        f"  - {{id: r-many-{i:04d}, from: firm-x, type: operates_in, to: sector-s, "
+        f"confidence: 0.{i % 97 + 1:02d}}}" for i in range(2000)]
+    (seeds / "many.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.iterdir()
+    header, columns = cache_mod._open_entry(cached)
+    body = columns()[0]
+    arr = body("relations.confidence")
+    assert str(arr.type) == "double" and len(header["sections"]["relations.confidence"][5]) >= 4
+    begin = header["sections"]["relations.confidence"][4]
+    values_at = arr.buffers()[1].address - body.body.address
+    row = len(arr) // 2                 # a row in a middle block
+    assert 0 < (values_at + 8 * row - begin) // 4096 < len(header["sections"]
+                                                           ["relations.confidence"][5]) - 1
+    del arr, body, columns
+    truth = load_dataset(seeds)
+    _flip(cached, len(cache_mod.MAGIC) + values_at + 8 * row + 7)
+    calls = loads(monkeypatch)
+    store = MemoryStore.from_folder(seeds)
+    rels = store.data.relations
+    assert rels[0].confidence == truth.relations[0].confidence
+    assert calls == [] and capsys.readouterr().err == ""
+    assert rels[row].confidence == truth.relations[row].confidence
+    assert "checksum mismatch in relations.confidence, block" in capsys.readouterr().err
+    assert [r.confidence for r in rels] == [r.confidence for r in truth.relations]

@@ -12,7 +12,7 @@ from graph.names import NameIndex
 from graph.resolve import rank
 from graph.store.memory import MemoryStore
 
-from conftest import MINI, SEEDS
+from conftest import MINI, SEEDS, require
 
 
 def _queries(store: MemoryStore, rng: random.Random, n: int) -> list[str]:
@@ -81,3 +81,119 @@ def test_ranking_rules_on_the_shipped_seeds_are_unchanged():
 def test_empty_index():
     index = NameIndex.build([])
     assert len(index) == 0 and index.search("x", 20) == {} and index.texts() == []
+
+
+def test_without_numpy_fuzzy_matching_scans_the_window(tmp_path, monkeypatch):
+    """numpy is optional: without it no posting lists are built or cached and
+    fuzzy matches come from scoring the whole length window, ranked the same."""
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    monkeypatch.setattr(names, "has_numpy", lambda: False)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "gen"
+    generate(folder, 600, seed=9)
+    MemoryStore.from_folder(folder)
+    warm = MemoryStore.from_folder(folder)
+    assert warm.names.trigrams is None
+    assert _same_as_brute_force(warm, _queries(warm, random.Random(9), 6), limits=(20,)) > 0
+
+
+@pytest.mark.parametrize("probe", [2, 16])
+def test_trigram_pruning_ranks_like_scoring_every_label(tmp_path, monkeypatch, probe):
+    """With few labels probed first, the trigram bound prunes most of the
+    window and the answers stay those of scoring every label (through the
+    cache too, where the posting lists are read block by block)."""
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    monkeypatch.setattr(names, "PROBE", probe)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "gen"
+    generate(folder, 3000, seed=6)
+    MemoryStore.from_folder(folder)
+    warm = MemoryStore.from_folder(folder)
+    scored: list[int] = []
+    real = names.NameIndex._score
+
+    def counting(self, q, labels, skip, cutoff):
+        scored.append(len(labels))
+        return real(self, q, labels, skip, cutoff)
+
+    monkeypatch.setattr(names.NameIndex, "_score", counting)
+    queries = _queries(warm, random.Random(7), 15)
+    assert _same_as_brute_force(warm, queries, limits=(20, 5)) > 5
+    from graph.resolve import normalize
+
+    window = sum(hi - lo for lo, hi in map(warm.names._window, map(normalize, queries)))
+    print(sum(scored), 2 * window)
+    assert 0 < sum(scored) < 2 * window * 0.8     # two limits a query: fewer labels than full scans
+
+
+def test_shared_trigrams_bound_holds_for_every_fuzzy_match():
+    """shared_needed never exceeds the trigrams a label reaching the ratio shares."""
+    from rapidfuzz import fuzz
+
+    from graph.names import shared_needed, trigram_codes
+
+    rng = random.Random(11)
+    alphabet = "abcde fgé中"
+    for _ in range(3000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 14)))
+        b = list(a)
+        for _ in range(rng.randint(0, 4)):
+            op = rng.randrange(3)
+            at = rng.randrange(len(b) + 1)
+            if op == 0:
+                b.insert(at, rng.choice(alphabet))
+            elif b and at < len(b):
+                if op == 1:
+                    del b[at]
+                else:
+                    b[at] = rng.choice(alphabet)
+        label = "".join(b)
+        ratio = fuzz.ratio(a, label) / 100
+        need = shared_needed(a, len(label), ratio)
+        assert need is not None
+        both = set(trigram_codes(a.encode())) & set(trigram_codes(label.encode()))
+        assert len(both) >= need, (a, label, ratio, need)
+
+
+def test_damaged_posting_lists_are_caught_and_answers_stay_right(tmp_path, monkeypatch, capsys):
+    """A flipped byte in the cached trigram posting list a query reads is
+    caught before the list is used; the query is answered from a fresh index
+    (the damage reported once, the entry rebuilt)."""
+    import graph.cache as cache_mod
+    import graph.names as names
+    from benchmarks.generate import generate
+    from graph.resolve import normalize
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    monkeypatch.setattr(names, "PROBE", 8)
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "gen"
+    generate(folder, 3000, seed=8)
+    MemoryStore.from_folder(folder)
+    (entry,) = (tmp_path / "cache").iterdir()
+    probe = MemoryStore.from_folder(folder)
+    query = next(e.name for e in probe.data.entities.values() if len(e.name) > 12)
+    typo = query[:4] + query[5] + query[4] + query[6:] + "x"
+    tri = probe.names.trigrams
+    code = names.trigram_codes(normalize(typo).encode())[3]
+    i = [*tri.codes].index(code)
+    _, columns = cache_mod._open_entry(entry)
+    base = columns()[0]
+    arr = base("names.tri_label")
+    # Where in the file the posting list of one of the typo's trigrams starts.
+    at = len(cache_mod.MAGIC) + arr.buffers()[1].address - base.body.address + 4 * tri.offsets[i]
+    del arr, base, columns, tri, probe
+    data = bytearray(entry.read_bytes())
+    data[at] ^= 0x01
+    entry.write_bytes(bytes(data))
+    capsys.readouterr()
+    store = MemoryStore.from_folder(folder)
+    assert _same_as_brute_force(store, [typo], limits=(20, 5)) >= 0
+    err = capsys.readouterr().err
+    assert err.count("is damaged") == 1 and "names.tri_label" in err

@@ -8,9 +8,10 @@ id (attribute ``relation``).
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_left
+from operator import countOf
 from pathlib import Path as FsPath
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, overload
 
 from .. import defaults
 from ..bulk import count_values, gc_paused
@@ -28,6 +29,36 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from ..names import NameIndex
+
+
+class Numbered(Sequence[Entity]):
+    """The entities with some index numbers, each made when it is asked for
+    (``kg stats`` shows twenty of ten thousand isolated entities)."""
+
+    def __init__(self, make: Callable[[Sequence[int]], list[Entity]], nums: Sequence[int]):
+        self._make, self._nums = make, nums
+
+    def __len__(self) -> int:
+        return len(self._nums)
+
+    @overload
+    def __getitem__(self, i: int) -> Entity: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Entity]: ...
+
+    def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
+        if isinstance(i, slice):
+            return self._make(self._nums[i])
+        return self._make([self._nums[i]])[0]
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._make(self._nums))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 class MemoryStore(Store):
@@ -104,7 +135,7 @@ class MemoryStore(Store):
             self._names = NameIndex.build(self.data.entities.values())
         return self._names
 
-    def _numbered(self, nums: list[int]) -> list[Entity]:
+    def _numbered(self, nums: Sequence[int]) -> list[Entity]:
         """The entities with these index numbers (by row when the index knows
         the rows: no id lookups)."""
         ents, order = self.data.entities, self.index.order
@@ -154,7 +185,7 @@ class MemoryStore(Store):
             self.entity(eid)
             u = index.pos[eid]
             a, b = index.inc_off[u], index.inc_off[u + 1]
-            found[eid] = int(b - a - index.inc_other[a:b].count(u) // 2)
+            found[eid] = int(b - a - countOf(index.inc_other[a:b], u) // 2)
         return found
 
     # -- walking (on entity numbers, see graph.csr) ----------------
@@ -288,17 +319,17 @@ class MemoryStore(Store):
         index = self.index
         ents = self.data.entities
         off = index.inc_off
-        degree = [b - a for a, b in zip(off, off[1:])]
-        # nlargest is sorted(..., reverse=True)[:top]: ties stay in number (id) order.
-        ranked = heapq.nlargest(top, range(len(degree)), key=degree.__getitem__)
+        ranked = index.ranked()     # most relations first, ties in id order (as nlargest)
+        # The entities without relations end the ranking, in id order.
+        lone = bisect_left(ranked, True, key=lambda u: off[u] == off[u + 1])
+        best = list(ranked[:min(top, lone)])
         components = index.components()
-        lone = [u for u, d in enumerate(degree) if d == 0]
         return Stats(
             entities=len(ents), relations=len(self.data.relations),
             entity_types=sort_counts(count_values(ents, "type")),
             relation_types=sort_counts(count_values(self.data.relations, "type")),
-            top=[(e, degree[u]) for u, e in zip(ranked, self._numbered(ranked)) if degree[u] > 0],
-            isolated=self._numbered(lone),
+            top=[(e, off[u + 1] - off[u]) for u, e in zip(best, self._numbered(best))],
+            isolated=Numbered(self._numbered, ranked[lone:]),
             components=len(components),
             largest_component=max(components, default=0),
             sources=len(self.data.sources))
