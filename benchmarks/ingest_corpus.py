@@ -15,8 +15,8 @@ nor hurt), share of matched entities with the right type, typed relations
 (precision over relations other than ``related_to``, recall over all gold
 relations), endpoints ignoring type, and bracketed CJK aliases (recall; "wrong"
 counts CJK names put on an entity that does not own them). Under a split's total,
-the articles each round added are totalled apart (``ROUNDS``: d01-d20 / d21-d28,
-h01-h08 / h09-h16), so the newest untuned articles can be read on their own.
+the articles each round added are totalled apart (``ROUNDS``: d01-d20 / d21-d28 / d29-d34,
+h01-h08 / h09-h16 / h17-h22), so the newest untuned articles can be read on their own.
 
 Failure kinds, per article: ``miss`` gold entities not found, ``extra`` drafted
 entities not in the gold, ``type`` matched entities with the wrong type,
@@ -38,8 +38,9 @@ CORPUS = ROOT / "tests" / "fixtures" / "ingest-corpus"
 EVAL = Path(os.environ.get("KG_INGEST_EVAL", ROOT.parent / "shared" / "ingest-eval"))
 SPLITS = {"dev": CORPUS / "dev", "held-out": CORPUS / "heldout", "ingest-eval": EVAL}
 # Sub-totals printed under a split's total: the articles each round added (first stem, last stem).
-ROUNDS = {"dev": (("d01–d20", "d01", "d20"), ("d21–d28", "d21", "d28")),
-          "held-out": (("h01–h08", "h01", "h08"), ("h09–h16", "h09", "h16"))}
+ROUNDS = {"dev": (("d01–d20", "d01", "d20"), ("d21–d28", "d21", "d28"), ("d29–d34", "d29", "d34")),
+          "held-out": (("h01–h08", "h01", "h08"), ("h09–h16", "h09", "h16"), ("h01–h16", "h01", "h16"),
+                       ("h17–h22", "h17", "h22"))}
 
 
 def _fmt(x: float) -> str:

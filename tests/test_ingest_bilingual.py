@@ -65,3 +65,25 @@ def test_a_parent_named_by_the_units_first_words_keeps_apart_with_its_own_name()
     unit = next(e for e in d.entities if e.name == "KD Zeta Heavy Industries")
     assert "KD Zeta" not in unit.aliases and "KD제타중공업" in unit.aliases
     assert any(e.name == "KD Zeta" for e in d.entities)
+
+
+def _cjk_owners(text: str) -> dict[str, str]:
+    """CJK label -> the name of the entity that carries it."""
+    d = draft_of(text)
+    return {a: e.name for e in d.entities for a in e.aliases if any(ord(c) > 0x2E80 for c in a)}
+
+
+def test_a_cjk_name_goes_to_the_firm_not_to_its_legal_suffix_or_country():
+    # each of these put the CJK name on an entity whose name no reader would write
+    got = _cjk_owners("Zeta Heavy Co., Ltd. (泽塔重工) announced a contract. The plant will use "
+                      "cathode from Lumen Materials of China (流明材料). Chipmaker Kappa Micro (卡帕微) "
+                      "said it would expand. Rival Omega Motors (欧米茄汽车) declined to comment.")
+    assert got == {"泽塔重工": "Zeta Heavy Co.", "流明材料": "Lumen Materials",
+                   "卡帕微": "Kappa Micro", "欧米茄汽车": "Omega Motors"}
+
+
+def test_a_public_body_joined_by_and_keeps_its_cjk_name_and_of_country_stays_in_a_bank_name():
+    got = _cjk_owners("It was approved by the National Development and Reform Commission "
+                      "(国家发展和改革委员会). The Export-Import Bank of Ruritania (鲁里塔尼亚进出口银行) lends.")
+    assert got == {"国家发展和改革委员会": "National Development and Reform Commission",
+                   "鲁里塔尼亚进出口银行": "Export-Import Bank of Ruritania"}

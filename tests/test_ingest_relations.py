@@ -75,9 +75,12 @@ def test_firms_like_with_sector_context_or_own_sector():
     assert ("CATL", "operates_in", "Telecom") not in got
 
 
-def test_appositive_sector():
-    assert ("Volcan Compañía Minera", "operates_in", "Mining") in rels(
-        "The rest stays with Volcan Compañía Minera, the Peruvian mining group.")
+def test_an_appositive_names_the_origin_not_a_sector_relation():
+    # "X, the Peruvian mining group" drafted "X operates_in Mining" until round 4: none of its
+    # four drafts on the dev corpus was in the gold (sectors are optional there), so it was dropped.
+    got = rels("The rest stays with Volcan Compañía Minera, the Peruvian mining group.")
+    assert ("Volcan Compañía Minera", "located_in", "Peru") in got
+    assert not any(t == "operates_in" for _, t, _ in got)
 
 
 def test_pair_nouns():
@@ -394,3 +397,126 @@ def test_a_list_goes_on_after_a_name_with_its_country():
                "Fisher Scientific in contract manufacturing.")
     for rival in ("Lonza", "Kappa Biologics", "Thermo Fisher Scientific"):
         assert ("Zeta Pharma", "competes_with", rival) in got
+
+
+def test_state_bodies_tied_to_their_country_in_one_phrase():
+    got = rels("Financing includes a loan of $400 million from Bancomext, Mexico's state export bank. "
+               "The deal was approved by Chile's antitrust authority, the Fiscalía Nacional Económica. "
+               "Albemarle pumps brine under a contract with the Chilean development agency Corfo.")
+    assert ("Bancomext", "part_of", "Mexico") in got
+    assert ("Fiscalía Nacional Económica", "part_of", "Chile") in got
+    assert ("Corfo", "part_of", "Chile") in got
+    assert ("Bancomext", "located_in", "Mexico") not in got      # a state bank, not a firm there
+
+
+def test_goods_used_or_received_from_a_supplier_but_not_money():
+    got = rels("Empire Wind 1 will use 54 turbines from Vestas, the Danish manufacturer. "
+               "Zeta Mobile buys its radio equipment from NEC and uses software from Omega Soft. "
+               "Zeta Motors received a loan from Kappa Bank.")
+    assert ("Vestas", "supplies", "Empire Wind") in got
+    assert ("Omega Soft", "supplies", "Zeta Mobile") in got
+    assert not any(t == "supplies" and a == "Kappa Bank" for a, t, _ in got)
+
+
+def test_competitors_in_shared_and_elided_clauses():
+    got = rels("Zeta competes in the American storage market with Kappa Mobile. "
+               "Lambda Steel and Mu Metals, both of which compete with Zeta Materials, declined. "
+               "Sigma Power competes with Omega Cells for customers, as does Tau Energy.")
+    assert ("Zeta", "competes_with", "Kappa Mobile") in got or \
+        ("Kappa Mobile", "competes_with", "Zeta") in got
+    for rival in ("Lambda Steel", "Mu Metals"):
+        assert (rival, "competes_with", "Zeta Materials") in got
+    assert {("Tau Energy", "competes_with", "Omega Cells"),
+            ("Omega Cells", "competes_with", "Tau Energy")} & got
+
+
+def test_heads_from_a_whose_clause_on_a_place_and_a_co_chief_executive():
+    got = rels("Assam, whose chief minister is Rana Dutt, added land. "
+               "Kappa Mobile co-chief executive Raj Mehta said prices would not rise.")
+    assert ("Rana Dutt", "heads", "Assam") in got
+    assert ("Raj Mehta", "heads", "Kappa Mobile") in got
+
+
+def test_side_facts_about_another_firms_plants_but_not_the_leads_project():
+    got = rels("Zeta Cells will build a battery plant in Ohio. "
+               "Kappa Packaging, which is building a packaging plant in Peoria, is its rival.")
+    assert ("Kappa Packaging", "operates_in", "Peoria") in got
+    assert ("Zeta Cells", "operates_in", "Ohio") not in got
+
+
+def test_an_apposed_name_is_what_is_owned_and_a_new_clause_is_no_second_owner():
+    got = rels("KDDI offers a text service through Starlink, the satellite network owned by SpaceX, "
+               "and SoftBank has agreed to use satellites from OneWeb, the operator controlled by "
+               "Eutelsat.")
+    assert ("SpaceX", "owns", "Starlink") in got and ("Eutelsat", "owns", "OneWeb") in got
+    assert not any(t == "owns" and b in ("KDDI", "SoftBank") for _, t, b in got)
+    assert ("SoftBank", "owns", "Starlink") not in got
+
+
+def test_its_largest_customer_and_the_smelter_after_a_mine():
+    got = rels("Panasonic Energy opened its cell plant in De Soto, Kansas, but said output would wait "
+               "because demand from Tesla, its largest customer, had slowed.")
+    assert ("Panasonic Energy", "supplies", "Tesla") in got
+    got = rels("Gresik smelter restarts\n\nFreeport has restarted the Gresik copper smelter in East "
+               "Java. The smelter can process concentrate from the Grasberg mine in Central Papua. "
+               "Construction of the smelter was led by Chiyoda Corporation, and the flash smelting "
+               "furnace was supplied by Metso of Finland.")
+    assert ("Metso", "supplies", "Grasberg mine") not in got
+    assert any(a == "Metso" and t == "supplies" and "Gresik" in b for a, t, b in got)
+
+
+def test_a_ministry_of_the_article_country_when_one_clearly_leads():
+    got = rels("Indonesia wants more smelters. Indonesia has banned ore exports, and Indonesia taxes "
+               "concentrate. The Ministry of Energy and Mineral Resources issues the permits.")
+    assert ("Ministry of Energy and Mineral Resources", "part_of", "Indonesia") in got
+
+
+def test_a_later_full_name_is_not_merged_into_a_two_letter_firm():
+    d = draft_of("ADNOC sells gas to BP and to Shell. ADNOC also sells gas to Bharat Petroleum.")
+    names = {e.name: e for e in d.entities}
+    assert "BP" in names and "Bharat Petroleum" in names
+    assert "Bharat Petroleum" not in names["BP"].aliases
+
+
+def test_an_analyst_notes_signature_a_based_apposition_and_a_share_held():
+    got = rels("Note on Zeta\n\nWe keep our rating. We cut our valuation of Kappa Mining, which holds "
+               "49% of Zeta Lithium; the rest belongs to Omega Lithium, the Chengdu-based producer.\n\n"
+               "Analyst: Liam Hughes, Perth, for Canaccord Genuity.")
+    assert ("Liam Hughes", "works_for", "Canaccord Genuity") in got
+    assert ("Canaccord Genuity", "operates_in", "Perth") in got
+    assert ("Omega Lithium", "located_in", "Chengdu") in got
+    assert ("Kappa Mining", "owns", "Zeta Lithium") in got
+
+
+def test_a_listed_object_stops_where_a_new_clause_starts():
+    got = rels("POSCO Future M holds 51% of Ultium CAM and GM holds 49%.")
+    assert ("POSCO Future M", "owns", "Ultium CAM") in got
+    assert not any(a == "POSCO Future M" and b == "GM" for a, _, b in got)
+
+
+def test_a_list_then_with_which_x_competes():
+    got = rels("The market is dominated by Lonza of Switzerland, Samsung Biologics (삼성바이오로직스) and "
+               "WuXi Biologics (药明生物), with which Fujifilm Diosynth is competing for work.")
+    for rival in ("Lonza", "Samsung Biologics", "WuXi Biologics"):
+        assert ("Fujifilm Diosynth", "competes_with", rival) in got
+
+
+def test_a_firm_bought_from_its_seller_and_owned_by_shares():
+    got = rels("Zeta Defence has agreed to buy the naval shipbuilder Kappa Yards from the Omega family. "
+               "The plant is owned 51% by Zeta Defence and 49% by Sigma Arms. "
+               "Zeta Cells, a company owned in part by Tau Energy, makes packs.")
+    assert ("Zeta Defence", "owns", "Kappa Yards") in got
+    assert ("Tau Energy", "owns", "Zeta Cells") in got
+    assert not any(t == "owns" and b == "Omega" for _, t, b in got)
+
+
+def test_goods_bought_from_a_supplier_are_not_an_acquisition():
+    got = rels("Zeta Motors bought equipment from Vestas and three plants from Kappa Steel.")
+    assert not any(t == "owns" and b in ("Vestas", "Kappa Steel") for _, t, b in got)
+
+
+def test_x_a_firms_joint_venture_with_another():
+    got = rels("The cathode will be shipped to Zeta Cells, Kappa Motors' battery joint venture with "
+               "Omega Energy, which makes cells in Ohio.")
+    assert ("Kappa Motors", "owns", "Zeta Cells") in got
+    assert ("Omega Energy", "owns", "Zeta Cells") in got

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import CJK_CLASS as _CJK_CLASS
-from .names import runs
+from .names import Run, runs
 
 _PAREN_CJK = re.compile(rf"\s*[（(]\s*((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)\s*[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
@@ -45,6 +45,10 @@ def find_pairs(text: str) -> list[Pair]:
                             (_PAREN_SHORT, "short")):
         for m in pattern.finditer(text):
             run = by_end.get(m.start())
+            if run is not None and all(t.text.rstrip(".") in _SUFFIXES for t in run.tokens):
+                # "Zeta Heavy Co., Ltd. (泽塔重工)": the name before the suffix
+                comma = re.search(r"\S,\s*$", text[:run.start])
+                run = by_end.get(comma.start() + 1) if comma else None
             if run is None or m.start() in seen:
                 continue
             alias = " ".join(m.group(1).split())
@@ -54,11 +58,30 @@ def find_pairs(text: str) -> list[Pair]:
                                       or len(alias.split()) >= len(run.tokens)):
                 continue
             seen.add(m.start())
-            out.append(Pair(run.start, run.end, alias, (m.start(), m.end()),
+            out.append(Pair(run.start, _name_end(run), alias, (m.start(), m.end()),
                             "acronym" if script == "short" else script))
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
     return sorted(out, key=lambda p: p.start)
+
+
+_SUFFIXES = frozenset("Ltd Limited Inc Co Corp LLC PLC plc AG SE NV SA GmbH Tbk KK".split())
+# words that make "X of Country" one name ("Export-Import Bank of Korea", "Ministry of Finance")
+_OF_NAMES = frozenset("""Bank Ministry Agency Authority Corporation Commission Department Office
+Council Fund Institute University Republic Government State Province Kingdom Federation Union
+Association Chamber Board Administration Organisation Organization Company Bureau Service
+Academy Center Centre Port Exchange Court Trust Foundation""".split())
+
+
+def _name_end(run: Run) -> int:
+    """Where the name before a bracket ends: "Lumen Materials of China (流明材料)" is Lumen
+    Materials, from China; "Export-Import Bank of Korea (...)" is one name."""
+    toks = run.tokens
+    for i, tok in enumerate(toks):
+        rest = " ".join(t.text for t in toks[i + 1:] if t.text != "the")
+        if 2 <= i and tok.text == "of" and toks[i - 1].text not in _OF_NAMES and _is_place(rest):
+            return toks[i - 1].end
+    return run.end
 
 
 def _is_place(name: str) -> bool:

@@ -60,6 +60,11 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_FIRM_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
+                              r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
+                              r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate|customer|client|"
+                              r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
@@ -542,8 +547,11 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         if before is not None and before.group().startswith("from") and \
                 _DEAL_BEFORE.search(text[max(0, run.start - 90):before.start()]):
             before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
+        if before is not None and _FIRM_APPOSITION.match(text[run.end:]):
+            before = None       # "turbines from Vestas, the Danish manufacturer": a firm
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
-            and all_runs[i + 1].text(text) in divisions
+            and all_runs[i + 1].text(text) in divisions \
+            and not re.match(r"[’']s\s", text[all_runs[i + 1].end:])   # "X, India's largest ..."
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
@@ -631,7 +639,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         lone_acronym = len(words) == 1 and name.isupper() and 2 <= len(name) <= 5 and \
             re.match(r"\s*,\s+(?:which|whose|the\s+(?:[\w-]+\s+){0,3}?(?:group|company|maker|"
                      r"firm|major|operator|producer|carrier|lender|bank))\b", text[run.end:]) is not None
-        if _CJK_CHAR.search(name) or any(w in titles for w in words) or name in _NOT_NAMES \
+        if _CJK_CHAR.search(name) or any(w in titles for w in words) or name.rstrip(".") in _NOT_NAMES \
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
                     and not lone_acronym):
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)

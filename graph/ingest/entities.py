@@ -30,6 +30,11 @@ def stem(name: str) -> str:
     return " ".join(words)
 
 
+# "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.|Inc\.?|Ltd\.?|Limited|"
+                           r"PLC|plc|LLC|AG|SE)$")
+
+
 def initials(name: str) -> str:
     """"Taiwan Semiconductor Manufacturing Company" -> "TSMC" (capitalised words only)."""
     words = [w for w in re.split(r"[\s,-]+", name) if w[:1].isupper()]
@@ -203,9 +208,10 @@ class EntityTable:
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                      or _LEGAL_SUFFIX.sub("", name) == e.name
                       or _unprefixed(e.name) == name or _unprefixed(name) == e.name
                       or (name.isupper() and name in initial_forms(e.name))
-                      or (e.name.isupper() and e.name in initial_forms(name)))
+                      or (e.name.isupper() and len(e.name) > 2 and e.name in initial_forms(name)))
                  and e.name != name]
         if not found and " of " in name:
             # "Serum Institute of India" after "Serum Institute"

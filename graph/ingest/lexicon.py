@@ -46,7 +46,8 @@ LEADING_WORDS = frozenset("""a an the this that these those its their his her ou
 by with from as if but and or so while according perhaps however also even then thus
 meanwhile additionally despite since when where after before during through via into across
 among amid between toward towards under over about against without within upon beyond once
-unlike like including besides both each every several many most shares of""".split())
+unlike like including besides both each every several many most shares of
+chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals""".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "

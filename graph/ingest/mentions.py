@@ -159,6 +159,10 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
     return mentions, dems, facts
 
 
+_FACILITY_HEADS = frozenset("plant mine smelter refinery fab terminal port yard shipyard factory "
+                            "farm park site".split())
+
+
 def _refers_to(p: Phrase, table: EntityTable, topic: int | None) -> int | None:
     if p.cls == "FUND":
         found = table.find_phrase(p.content, "FUND", "fund", p.amount)
@@ -173,5 +177,10 @@ def _refers_to(p: Phrase, table: EntityTable, topic: int | None) -> int | None:
             return found.key
     if topic is not None and p.det == "def" and table[topic].type == "project" \
             and classes_fit(table[topic].cls, p.cls) and plain <= table[topic].words:
+        head = p.head.lower()
+        named = [e for e in table if e.type == "project" and e.name.lower().endswith(" " + head)]
+        last = table[topic].name.lower().split()[-1]
+        if last in _FACILITY_HEADS and last != head and len(named) == 1 and not plain:
+            return named[0].key     # "the smelter" after "the Grasberg mine": the one smelter
         return topic
     return None

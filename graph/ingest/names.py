@@ -160,6 +160,9 @@ def _comma_ok(members: list[Token]) -> bool:
                for i, w in enumerate(words))
 
 
+_PUBLIC_OPENERS = frozenset("National Federal State Central Royal Public Supreme".split())
+
+
 def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                   right: tuple[Token, ...]) -> bool:
     words = [t.text for t in connectors]
@@ -177,6 +180,10 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         if len(left) >= 2 and len(words) == 1 and re.search(r"(?:al|ic|ical|ive)$", left[-1].text) \
                 and _names_a_firm(caps):
             return True         # "Saudi Agricultural and Livestock Investment Company"
+        if len(words) == 1 and left[0].text in _PUBLIC_OPENERS and len(caps) >= 2 and any(
+                org_words()["suffix"].get(w) in ("agency", "organization", "ministry")
+                for w in caps[1:3]):
+            return True         # "National Development and Reform Commission"
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])

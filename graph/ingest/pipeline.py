@@ -475,6 +475,9 @@ def _siblings(view: View) -> set[frozenset[int]]:
     return out
 
 
+_DESCRIBED_PLANT = re.compile(r"[a-z0-9]|[A-Z][\w-]+\s+(?:[a-z][\w-]*\s+)*(?:plant|factory|park|site|fab)$")
+
+
 def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
     """Relations a name states by itself: "US-Japan Trade Agreement" (party_to), "US
     Department of Commerce" (part_of the US), "Bloomberg Intelligence" (part_of
@@ -511,7 +514,8 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
         if e.type == "project":
             for h in hits:
                 kind, value = h.values[0]
-                if kind == "sector" and not value.weak:
+                if kind == "sector" and not value.weak and not _DESCRIBED_PLANT.match(e.name):
+                    # not "battery plant operates_in Batteries": a plant only described, unnamed
                     add(e.key, "operates_in", _sector(table, value, e.first).key)
                 elif kind == "place":
                     place = table.lookup(value.name, "location")
@@ -585,6 +589,7 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
+    main = _main_country(table)
     out: list[RelationDraft] = []
     for e in list(table):
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
@@ -595,9 +600,23 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         codes = [h.values[0][1] for h in lex.find(e.name) if h.values[0][0] in ("country", "demonym")]
         code = e.country or (codes[0] if codes else None)
         home = table.country(code, e.first) if code else None
+        rule = "home-country"
+        if home is None and e.type == "ministry" and main is not None:
+            home, rule = main, "main-country"   # "the Ministry of X" of the article's country
         if home is not None and home.key != e.key:
-            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, "home-country", article))
+            out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))
     return out
+
+
+def _main_country(table: EntityTable) -> EntityDraft | None:
+    """The country the text names most, when it clearly leads (at least 3 mentions, twice the next)."""
+    from .lexicon import countries
+    names = {c.name for c in countries()}
+    govs = sorted(((e.mentions, e.key) for e in table if e.type == "government"
+                   and e.name in names and e.mentions > 0), reverse=True)
+    if govs and govs[0][0] >= 3 and (len(govs) == 1 or govs[0][0] >= 2 * govs[1][0]):
+        return table[govs[0][1]]
+    return None
 
 
 def _sector(table: EntityTable, term: SectorTerm, sentence: int) -> EntityDraft:

@@ -15,7 +15,6 @@ section's project) and returns :class:`Fact` tuples. Rules, in order:
 - ``stake``       "a 60% stake in X", "control of X and Y" -> owns; a minority stake -> invests_in
 - ``operates``    "X operates mines in A and B" -> operates_in
 - ``firms-like``  "firms like A and B" with a sector in the sentence, "A in batteries" -> operates_in
-- ``appositive``  "Volcan, the Peruvian mining group" -> operates_in
 - ``pair-noun``   "US-Japan collaboration" -> partners_with; "US-China competition" -> competes_with
 - ``affects``     "impacting firms like A and B" -> affects
 - ``part-of``     "the battery arm of X" -> part_of
@@ -71,6 +70,10 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
+_STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
+                           r"also)\b")
+
+
 def by_agent(v: View) -> None:
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
@@ -81,6 +84,10 @@ def by_agent(v: View) -> None:
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
         agents = v.listed(agent, ACTORS | {"location"})
+        for i, a in enumerate(agents[1:], 1):
+            if _STARTS_CLAUSE.match(v.text, a.end):
+                agents = agents[:i]     # "owned by SpaceX, and SoftBank has agreed": not SoftBank
+                break
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
         host = v.mentions[0] if v.mentions else None
         if patient is None and host is not None and v.type(host) == "location" \
@@ -119,8 +126,9 @@ def active_verb(v: View) -> None:
         if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
             continue
         obj = v.after(m.end(), {"project", "firm", "fund", "organization", "technology"}, max_gap=70)
-        if obj is None or "." in v.text[m.end():obj.start]:
-            continue
+        if obj is None or re.search(r"[.,;]", v.text[m.end():obj.start]) or \
+                re.match(r"\s+(?:\w+\s+)?with\b", v.text[m.end():]):
+            continue    # "owns about 28%, buys gear from X"; "is building with X": a partner
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 
@@ -191,7 +199,10 @@ def possessive(v: View) -> None:
         ta, tb = v.type(a), v.type(b)
         cls = v.table[b.key].cls if b.key != ALL else None
         if ta == "government" and tb == "fund":
-            v.add(a.key, "owns", b.key, 0.6, "possessive")
+            if v.table[b.key].amount:           # "Japan's $55 billion investment tool"
+                v.add(a.key, "owns", b.key, 0.6, "possessive")
+            else:                               # "Denmark's Export and Investment Fund"
+                v.add(b.key, "part_of", a.key, 0.6, "possessive")
         elif ta == "government" and tb == "location":
             v.add(b.key, "located_in", a.key, 0.6, "possessive")   # "Argentina's Catamarca province"
         elif ta in ("government", "location") and tb == "project":
@@ -290,20 +301,6 @@ def firms_like(v: View) -> None:
             v.add(org.key, "operates_in", sector.key, 0.6, "firms-like")
 
 
-_APPOSITIVE = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?$")
-_FIRM_NOUN = re.compile(r"^\s+(?:group|company|firm|maker|producer|operator|giant|conglomerate|"
-                        r"developer|specialist|provider|champion)\b")
-
-
-def appositive(v: View) -> None:
-    for m in v.mentions:
-        if v.type(m) not in ("sector", "technology") or not _FIRM_NOUN.match(v.text[m.end:]):
-            continue
-        org = v.before(m.start, BODIES)
-        if org is not None and _APPOSITIVE.match(v.text[org.end:m.start]):
-            v.add(org.key, "operates_in", m.key, 0.65, "appositive")
-
-
 _PAIR_NOUN = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(collaboration|cooperation|partnership|ties|alliance|"
                         r"relations|relationship|competition|rivalry|disputes?|tensions|trade war|"
                         r"conflict|confrontation)\b")
@@ -390,10 +387,66 @@ def _topic(v: View) -> Mention | None:
     return Mention(0, 0, v.topic, anaphor=True) if v.topic is not None else None
 
 
+_STATE_BODIES = frozenset({"agency", "fund", "ministry"})
+# "PIF, Saudi Arabia's sovereign wealth fund", "Bancomext, Mexico's state export bank"
+_BODY_THEN_COUNTRY = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?$")
+# "Chile's antitrust authority, the Fiscalía Nacional Económica"
+_COUNTRY_THEN_BODY = re.compile(r"[’']s\s+(?:[a-z-]+\s+){1,4}?(?:agency|authority|regulator|bank|lender|"
+                                r"fund|ministry|department|office|commission|board|insurer|"
+                                r"corporation|company|body|watchdog),\s+(?:the\s+)?$")
+# "the Chilean development agency Corfo"
+_DEMONYM_THEN_BODY = re.compile(r"\s+(?:state\s+|government\s+|national\s+|federal\s+)?(?:[a-z-]+\s+){0,3}?"
+                                r"(?:agency|authority|regulator|bank|lender|fund|ministry|watchdog|"
+                                r"insurer|body)\s+(?:the\s+)?$")
+
+
+_STATE_WORDS = re.compile(r"\b(?:state|government|development|export|antitrust|competition|"
+                          r"central|policy)\s+(?:[a-z-]+\s+)?(?:bank|lender|agency|authority|"
+                          r"regulator|insurer|watchdog)\b")
+
+
+def state_bodies(v: View) -> None:
+    """A state agency, fund or ministry tied to its country in one phrase -> part_of:
+    "X, Mexico's state export bank", "Chile's antitrust authority, the X", "the Chilean
+    development agency X"."""
+    for b in v.mentions:
+        if b.key == ALL or v.type(b) not in _STATE_BODIES | {"firm"}:
+            continue
+        country: int | None = None
+        nxt = v.after(b.end, {"government"}, max_gap=12)
+        if nxt is not None and _BODY_THEN_COUNTRY.fullmatch(v.text[b.end:nxt.start]) and \
+                re.match(r"[’']s\s", v.text[nxt.end:]) and _is_country_key(v, nxt.key):
+            country = nxt.key
+        prev = v.before(b.start, {"government"}, max_gap=60)
+        if country is None and prev is not None and _is_country_key(v, prev.key) and \
+                _COUNTRY_THEN_BODY.fullmatch(v.text[prev.end:b.start]):
+            country = prev.key
+        if country is None:
+            for s, e, code in v.demonyms:
+                if e <= b.start and _DEMONYM_THEN_BODY.fullmatch(v.text[e:b.start]):
+                    country = v.country(code)
+        if country is None or country == b.key:
+            continue
+        if v.type(b) == "firm":
+            # only "Mexico's state export bank", "the Chilean development agency X": a state body
+            phrase = v.text[b.end:b.end + 60] + " " + v.text[max(0, b.start - 60):b.start]
+            if not _STATE_WORDS.search(phrase):
+                continue
+            v.table[b.key].type = "agency"
+            v.facts[:] = [f for f in v.facts if not (f[0] == b.key and f[1] == "located_in"
+                                                      and f[2] == country)]
+        v.add(b.key, "part_of", country, 0.6, "state-body")
+
+
+def _is_country_key(v: View, key: int) -> bool:
+    from .lexicon import countries
+    return key != ALL and v.table[key].name in {c.name for c in countries()}
+
+
 RULES: tuple[Callable[[View], None], ...] = (
     x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
     operates,
-    firms_like, appositive, pair_noun, affects, part_of, party_to)
+    firms_like, pair_noun, affects, part_of, party_to, state_bodies)
 
 
 def sentence_facts(v: View) -> list[Fact]:

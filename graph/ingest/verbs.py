@@ -42,6 +42,11 @@ _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some
                r"subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|terminals?|ports?)\b")
 
 
+# "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
+_MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
+               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -66,8 +71,9 @@ CUES: tuple[Cue, ...] = (
         r"to|for|with",
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
-        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE),
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
+        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
@@ -107,9 +113,15 @@ CUES: tuple[Cue, ...] = (
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
     Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?joint\s+venture\s+(?:of|between)|"
-        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
+        r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+|in\s+part\s+|\S*\d%\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
         r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
         swap=True, passive=False, gap=40),
+    # "has agreed to buy the naval shipbuilder X (NVL) from the Y family": X itself is bought
+    Cue("owns", r"(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\s+(?:the\s+|a\s+|an\s+)?"
+        r"(?:(?!(?:from|of|for|in|at|to|with|by|and|stakes?|shares?|interest)\b)[a-z-]+\s+){0,3}(?=[A-Z])",
+        _HOLDERS | {"person"}, _OWNABLE - {"project"}, gap=3, passive=False),
+    Cue("owns", r"(?:hold|holds|held|own|owns|owned)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+        r"\d+(?:\.\d+)?\s?%\s+of", _HOLDERS | {"person"}, _OWNABLE, gap=10, passive=False),
     Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
         needs=r"\b(?:stakes?|shares|own|owns|holds?)\b"),
     Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
@@ -125,7 +137,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,4}?with|rivals?|beat|outbid|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?with|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
@@ -234,7 +246,12 @@ def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
                  r"\s+of\s+(?:the\s+)?$", lead):
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
-                          r"including|like|as)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
+                          r"including|like|as|besides|beyond|unlike|except|apart\s+from|"
+                          r"alongside|before|behind)\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
+
+
+_VERB_AFTER = re.compile(r"\s+(?:holds|has|have|is|are|was|were|will|would|said|says|owns|also|"
+                         r"plans|agreed)\b")
 
 
 def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
@@ -259,8 +276,30 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if first is None:
         return []
     first = v.possessed(first)       # "an arm of South Korea's SK Innovation"
-    return [m.key for m in v.listed(first, cue.object) if m.start < end and m.key != ALL] or \
-        ([first.key] if first.key != ALL else [])
+    items: list[int] = []
+    for item in v.listed(first, cue.object):
+        if item.start >= end or item.key == ALL:
+            continue
+        if items and _VERB_AFTER.match(v.text, item.end):
+            break                    # "holds 51% of A and B holds 49%": B starts a clause
+        items.append(item.key)
+    return items or ([first.key] if first.key != ALL else [])
+
+
+_AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
+_OF_WHICH = re.compile(r"(?:,\s+)?(?:both|all|each|neither|none)\s+of\s+(?:which|whom)\s+(?:\w+\s+){0,3}$")
+
+
+def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
+                     have: list[int | None]) -> list[int | None]:
+    """"A and B, both of which compete with C": A and B, not only the nearest one."""
+    rel = _OF_WHICH.search(v.text[begin:pos])
+    if rel is None:
+        return []
+    return [k for k in dict.fromkeys(_list_before(v, begin + rel.start(), types)) if k not in have]
+
+
+_APPOSED = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
 
 
 def verb_cues(v: View) -> None:
@@ -286,6 +325,17 @@ def verb_cues(v: View) -> None:
                     if extra is not None and extra.key != ALL:   # "supplied by A and by B"
                         agents = agents + [v.possessed(extra).key]
                 patient = _subject(v, begin, m.start(), cue.object)
+                app = _APPOSED.search(text[:m.start()])
+                named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
+                if named is not None and named.key != ALL:
+                    patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                earlier = [x for x in v.mentions if x.end <= begin and x.key != ALL
+                           and v.type(x) == "project" and "project" in cue.object]
+                if patient is None and earlier and \
+                        not any(begin <= x.start < m.start() for x in v.mentions):
+                    # "Construction of the smelter was led by A, and the furnace was supplied
+                    # by B": the project this sentence named
+                    patient = earlier[-1].key
                 if patient is None and v.topic is not None and \
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
@@ -307,7 +357,7 @@ def verb_cues(v: View) -> None:
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
                 app = re.search(r"\s*(?:[（(][^)）]*[)）])?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
-                                text[:m.start()]) if cue.type == "part_of" else None
+                                text[:m.start()]) if cue.type == "part_of" or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C
@@ -342,6 +392,13 @@ def verb_cues(v: View) -> None:
                     start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
                                                  start, _clause(text, start, start)[1])
+            if not cue.swap and not by:
+                sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
+                also = _AS_DOES.search(text, m.end())
+                if also is not None:
+                    z = v.at_start(also.end())
+                    if z is not None and z.key != ALL and v.type(z) in cue.subject:
+                        sources = sources + [z.key]      # "A competes with B, as does C"
             for a in sources:
                 for b in targets:
                     if a is not None and b is not None and cue.type == "part_of" and \
@@ -354,7 +411,7 @@ def verb_cues(v: View) -> None:
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
-_HEAD_WORDS = (r"chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
+_HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
@@ -404,7 +461,10 @@ def possessive_roles(v: View) -> None:
                       "role-poss")
                 continue
         for pattern in (_POSS_ROLE, _ORG_ROLE):
-            m = pattern.search(before)
+            # the role right after a name: "Kappa Mobile co-chief executive P"
+            m = next((found for o in reversed(v.mentions) if o.end <= p.start
+                      for found in [pattern.match(before, o.end)] if found is not None),
+                     None) or pattern.search(before)
             if m is None:
                 continue
             org = v.at_end(m.start())
@@ -498,6 +558,9 @@ _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|major
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
+_POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
+
+
 def units(v: View) -> None:
     """"JASM, a TSMC subsidiary", "Mitratel, Telkom's tower subsidiary", "Bumar, another PGZ
     unit", "its mobile unit Telkomsel" -> part_of; "PIF, ... Ma'aden's largest shareholder" -> owns."""
@@ -515,6 +578,15 @@ def units(v: View) -> None:
             first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
+        jv = _POSS_VENTURE.match(after)
+        partner = v.at_start(y.end + jv.end()) if jv is not None else None
+        x = v.before(y.start, BODIES, max_gap=4)
+        if partner is not None and x is not None and partner.key not in (ALL, x.key) and \
+                x.key not in (ALL, y.key) and v.type(partner) in _HOLDERS and \
+                re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?,\s+", v.text[x.end:y.start]):
+            # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
+            v.add(y.key, "owns", x.key, 0.6, "unit")
+            v.add(partner.key, "owns", x.key, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
         if its is not None:
             # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
@@ -553,6 +625,11 @@ _WHO_HEADS = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+who\s+(?:also\s+|now\s
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 
 
+_TITLE_OF = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
+                       rf"{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))(?:\s+and\s+(?:{_HEAD_WORDS}))?"
+                       rf"\s+of\s+(?:the\s+)?", re.I)
+
+
 def person_clauses(v: View) -> None:
     """"X, whose chief executive is P" -> heads; "P, who also chairs X" -> heads;
     "P, a Masdar spokesman" -> works_for."""
@@ -560,12 +637,22 @@ def person_clauses(v: View) -> None:
         if p.key == ALL or v.type(p) != "person":
             continue
         org = next((o for o in v.mentions if o.end <= p.start and o.key != ALL
-                    and v.type(o) in BODIES | {"government"}
+                    and v.type(o) in BODIES | _PLACES
                     and _WHOSE_HEAD.fullmatch(v.text[o.end:p.start])), None)
         if org is not None:
             m = _WHOSE_HEAD.fullmatch(v.text[org.end:p.start])
             assert m is not None
-            v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65, "role-clause")
+            if v.type(org) in BODIES | {"government"} or m.group("head"):
+                # "Assam, whose chief minister is P": a place someone heads is a government
+                v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.65,
+                      "role-clause")
+        title_of = _TITLE_OF.match(v.text[p.end:])
+        if title_of is not None:
+            o = v.at_start(p.end + title_of.end())
+            if o is not None and o.key != ALL and v.type(o) in BODIES | {"government"}:
+                # "said P, President and CEO of X"
+                v.add(p.key, "heads" if title_of.group("head") else "works_for", o.key, 0.65,
+                      "role-clause")
         who = _WHO_HEADS.match(v.text[p.end:])
         if who is not None:
             o = v.at_start(p.end + who.end())
@@ -589,9 +676,38 @@ _RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\
                          r"(?:include|are|were)\s+(?:the\s+)?")
 
 
+_WITH_WHICH = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+with\s+(?:which|whom)\s+(?:the\s+)?")
+
+
+def _list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
+    """The items of a list that ends at ``pos``: "A, B and C" before ", with which"."""
+    out: list[int] = []
+    edge = pos
+    while True:
+        prev = v.before(edge, types, max_gap=0)
+        if prev is None or prev.key == ALL:
+            break
+        out.append(prev.key)
+        gap = re.search(r"(?:\s*[（(][^)）]*[)）])?(?:\s+of\s+[A-Z][\w-]*)?(?:,\s+and\s+|,\s+|\s+and\s+)$",
+                        v.text[:prev.start])
+        if gap is None:
+            break
+        edge = gap.start()
+    return out
+
+
 def rivals(v: View) -> None:
     """"Ericsson, its Swedish rival" / "HD Hyundai, Hanwha's main rival" / "X's rivals include
-    A and B" -> competes_with."""
+    A and B" / "A, B and C, with which X is competing" -> competes_with."""
+    for x in v.mentions:
+        w = _WITH_WHICH.match(v.text, x.end)
+        subj = v.at_start(w.end()) if w is not None else None
+        if w is None or subj is None or subj.key == ALL or v.type(subj) not in BODIES or \
+                not re.match(r"\s+(?:\w+\s+){0,2}?compet", v.text[subj.end:]):
+            continue
+        for rival_key in _list_before(v, x.end, BODIES):
+            if rival_key != subj.key:
+                v.add(subj.key, "competes_with", rival_key, 0.6, "rival")
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES | {"project"}:
             continue
@@ -651,9 +767,17 @@ def facilities(v: View) -> None:
 
 _ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|"
                        r"runs|operat(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
-                       r"process(?:es|ed|ing)?|employ(?:s|ed)?)\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
+                       r"process(?:es|ed|ing)?|employ(?:s|ed)?|build(?:s|ing)?|built|"
+                       r"open(?:s|ed|ing)?|expand(?:s|ed|ing)?|mines|pumps|keep(?:s|ing)?|kept|"
+                       r"provid(?:e|es|ing))\s+(?!by\b)(?:(?!in\b|at\b|by\b)"
                        r"[\w$%.,-]+\s+){0,5}?"
                        r"(?:in|at)\s+(?:the\s+)?")
+
+
+_BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|ing)?)\b")
+# a side fact about another firm: "X, which is building a plant in P", "X is also building",
+# "Wiwynn, a Wistron subsidiary, opened a plant in P"
+_SIDE_FACT = re.compile(r"(?:\b(?:which|that|also)\b[^,;]*|,\s+(?:a|an|the)\s+[^,;]+,\s*)$")
 
 
 def activities(v: View) -> None:
@@ -662,6 +786,8 @@ def activities(v: View) -> None:
     for m in _ACTIVITY.finditer(v.text):
         if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
+        if _BUILDS.match(v.text, m.start()) and not _SIDE_FACT.search(v.text[max(0, m.start() - 60):m.start()]):
+            continue            # "X will build a plant in P" is most often the article's project
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in _PLACES:
             continue
@@ -720,11 +846,40 @@ def bare_stakes(v: View) -> None:
             v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
 
 
+_BASED_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+")
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
 
 
+# "Analyst: Liam Hughes, Perth, for Canaccord Genuity." (an analyst note's signature)
+_SIGNED = re.compile(r"^\s*(?:Analysts?|Author|By)\s*:\s*")
+
+
 def desk_city(v: View) -> None:
-    """"P, an analyst at X in Seoul" -> X operates_in Seoul."""
+    """"P, an analyst at X in Seoul" -> X operates_in Seoul; "Analyst: P, City, for X" -> P
+    works_for X, X operates_in City; "X, the Chengdu-based producer" -> X located_in Chengdu."""
+    if _SIGNED.match(v.text):
+        people = [x for x in v.mentions if x.key != ALL and v.type(x) == "person"]
+        firm = next((x for x in v.mentions if x.key != ALL and v.type(x) in BODIES
+                     and re.search(r"\bfor\s+(?:the\s+)?$", v.text[:x.start])), None)
+        signed = _SIGNED.match(v.text)
+        names = [x for x in v.mentions if x.key != ALL and v.type(x) == "firm"
+                 and signed is not None and x.start == signed.end()]
+        for x in names:             # "Analyst: Liam Hughes, ...": a person signs a note
+            v.table[x.key].type = "person"
+            people.append(x)
+        if people and firm is not None:
+            for p in people:
+                v.add(p.key, "works_for", firm.key, 0.6, "desk-city")
+            city = next((x for x in v.mentions if x.key != ALL and v.type(x) == "location"
+                         and x.start < firm.start), None)
+            if city is not None:
+                v.add(firm.key, "operates_in", city.key, 0.55, "desk-city")
+    for x in v.mentions:
+        based = _BASED_APPOSITION.match(v.text, x.end)
+        place = v.at_start(based.end()) if based else None
+        if place is not None and x.key != ALL and place.key != ALL and v.type(x) in BODIES and \
+                v.type(place) in _PLACES and re.match(r"-based\b", v.text[place.end:]):
+            v.add(x.key, "located_in", place.key, 0.6, "based")
     for m in _DESK.finditer(v.text):
         org = v.at_start(m.end())
         if org is None or org.key == ALL or v.type(org) not in BODIES:
@@ -775,6 +930,10 @@ _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
 
 
+_ITS_SUPPLIER = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?P<kind>supplier|customer|client|buyer)\b(?!\s+(?:to|of)\b)")
+
+
 def nominal_supply(v: View) -> None:
     """"Y, a supplier to X" / "X's supplier Y" / "its largest customers are A and B" -> supplies."""
     def add(supplier: int, buyer: int) -> None:
@@ -791,6 +950,15 @@ def nominal_supply(v: View) -> None:
                 add(y.key, x.key)
             else:
                 add(x.key, y.key)
+        its = _ITS_SUPPLIER.match(v.text[y.end:])
+        owner = v.owner
+        if its is not None and owner is not None and owner.key not in (ALL, y.key) and \
+                v.type(owner) in _SUPPLIERS and owner.start < y.start:
+            # "demand from Tesla, its largest customer": the firm the sentence is about sells
+            if its.group("kind") == "supplier":
+                add(y.key, owner.key)
+            else:
+                add(owner.key, y.key)
         p = _POSS_SUPPLIER.match(v.text[y.end:])
         z = v.at_start(y.end + p.end()) if p is not None else None
         if p is not None and z is not None and v.type(z) in _SUPPLIERS:
