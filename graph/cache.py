@@ -57,6 +57,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import struct
 import sys
 import tempfile
@@ -116,15 +117,38 @@ class PartRef(NamedTuple):
 
 
 def file_hash(path: Path) -> str:
-    """The SHA-256 of a file (hex), read a MiB at a time."""
+    """The SHA-256 of a regular file (hex), read a MiB at a time; OSError for
+    anything else (a FIFO is opened without waiting for a writer, then refused:
+    a miss, and the cold load reports it)."""
     h = hashlib.sha256()
     buffer = bytearray(1 << 20)
     view = memoryview(buffer)
-    with open(path, "rb", buffering=0) as fh:
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", buffering=0) as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        os.set_blocking(fd, True)
         # One reused buffer: no copy of the whole file.
         while n := fh.readinto(buffer):
             h.update(view[:n])
     return h.hexdigest()
+
+
+def seed_key(path: Path, inside: Path | None) -> list[int]:
+    """A seed file's (size, mtime, ctime), when a cold load would read it:
+    OSError (a miss, so the cold load reports it) for anything it refuses —
+    not a regular file, or a symbolic link out of the folder ``inside``
+    (graph.input's rule, applied before an entry or a part is reused)."""
+    from .input import UnsafeFile, refuse_outside_link
+
+    try:
+        refuse_outside_link(path, str(path), inside)
+    except UnsafeFile as exc:
+        raise OSError(str(exc)) from None
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise OSError(f"{path}: not a regular file")
+    return _stat_key(st)
 
 
 def _stat_key(st: os.stat_result) -> list[int]:
@@ -152,8 +176,9 @@ class GraphCache:
     def _seed_stats(self) -> list[tuple[str, list[int]]]:
         folder = self.folder
         paths = [folder] if folder.is_file() else seed_files(folder)
+        inside = None if folder.is_file() else folder
         return [(p.name if p == folder else p.relative_to(folder).as_posix(),
-                 _stat_key(p.stat())) for p in paths]
+                 seed_key(p, inside)) for p in paths]
 
     def _seed_path(self, rel: str) -> Path:
         return self.folder if self.folder.is_file() else self.folder / rel
@@ -190,8 +215,11 @@ class GraphCache:
             self._discard(str(exc))
             return None
         header, tables = opened
-        if tables is None or {k: header.get(k) for k in self._head()} != self._head() \
-                or not self._fresh(header["files"]):
+        try:
+            if tables is None or {k: header.get(k) for k in self._head()} != self._head() \
+                    or not self._fresh(header["files"]):
+                return None
+        except OSError:         # a seed file that cannot be hashed: the cold load says why
             return None
         try:
             from .columns import dataset_from_columns, schema_from_dict

@@ -57,6 +57,14 @@ def inside_folder(path: Path, folder: Path) -> bool:
     return target.is_relative_to(folder.resolve())
 
 
+def refuse_outside_link(path: Path, shown: str, inside: Path | None, what: str = "file") -> None:
+    """:class:`UnsafeFile` when ``path`` is a symbolic link leading out of the folder ``inside``
+    (the rule :func:`read_regular` applies; graph/cache.py applies it before reusing an entry)."""
+    if inside is not None and path.is_symlink() and not inside_folder(path, inside):
+        raise UnsafeFile(shown, f"symbolic link to a file outside the folder {inside}; "
+                                f"copy the {what} into the folder instead")
+
+
 def read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
                  inside: Path | None = None, what: str = "file") -> bytes:
     """The bytes of the regular file ``path`` (at most ``limit``), or :class:`UnsafeFile`.
@@ -64,9 +72,7 @@ def read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
     ``inside``: a folder the file (after following links) must stay in.
     ``what`` names the file in messages ("seed file", "article").
     """
-    if inside is not None and path.is_symlink() and not inside_folder(path, inside):
-        raise UnsafeFile(shown, f"symbolic link to a file outside the folder {inside}; "
-                                f"copy the {what} into the folder instead")
+    refuse_outside_link(path, shown, inside, what)
     try:
         # O_NONBLOCK: opening a FIFO must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))

@@ -161,7 +161,10 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         return None
     key = header["key"]
     if key[:3] != stat:
-        if key[0] != stat[0] or file_hash(file) != key[3]:
+        try:
+            if key[0] != stat[0] or file_hash(file) != key[3]:
+                return None
+        except OSError:
             return None
         key = [*stat, key[3]]
     try:
@@ -210,12 +213,15 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
         return None
     assert builder.derived is not None
     columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
-    key = [*stat, file_hash(file)]
+    try:
+        key = [*stat, file_hash(file)]
+    except OSError:         # replaced since it was read: the cold load says what it is
+        return None
     stored = None
     if store is not None and seed.types is None:
         try:
             # A file that changed while it was read gets no part.
-            if _stat(file) == stat:
+            if _stat(file, folder) == stat:
                 write_entry(store, {**head, "key": key},
                             ((n, a, k) for n, (a, k) in columns.items()))
                 stored = store
@@ -225,9 +231,10 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
                 key, seed if seed.types is not None else None, stored)
 
 
-def _stat(path: Path) -> list[int]:
-    st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+def _stat(path: Path, folder: Path) -> list[int]:
+    from .cache import seed_key
+
+    return seed_key(path, folder)
 
 
 @dataclass
@@ -260,7 +267,7 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
         for file in seed_files(folder):
             rel = file.relative_to(folder).as_posix()
             try:
-                stat = _stat(file)
+                stat = _stat(file, folder)
             except OSError:
                 return Loaded(load_dataset(seeds, strict=strict))
             head = _head(folder, strict, rel)

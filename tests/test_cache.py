@@ -603,3 +603,52 @@ def test_a_number_column_is_checked_block_by_block(seeds, cache_env, monkeypatch
     assert rels[row].confidence == truth.relations[row].confidence
     assert "checksum mismatch in relations.confidence, block" in capsys.readouterr().err
     assert [r.confidence for r in rels] == [r.confidence for r in truth.relations]
+
+
+_KG = "import sys; from cli.main import cli; cli(sys.argv[1:])"
+
+
+def kg_process(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """``kg`` in its own process (KG_CACHE_DIR from the test), failing after
+    ``timeout`` seconds rather than hanging the test run."""
+    return subprocess.run([sys.executable, "-c", _KG, *args],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_seed_file_replaced_by_a_fifo_is_refused_not_waited_on(seeds, cache_env):
+    """An empty seed file (size 0, as a FIFO's) cached, then replaced by a FIFO:
+    the cache does not open it for hashing and wait for a writer forever; the
+    folder loads cold, which refuses the FIFO."""
+    empty = seeds / "x.yaml"
+    empty.write_text("", encoding="utf-8")
+    assert kg_process("stats", "--seeds", str(seeds)).returncode == 0
+    assert kg_process("stats", "--seeds", str(seeds)).returncode == 0     # warm
+    empty.unlink()
+    os.mkfifo(empty)
+    done = kg_process("stats", "--seeds", str(seeds), timeout=60)
+    assert done.returncode == 1
+    assert "FIFO" in done.stderr and "Traceback" not in done.stderr
+    with pytest.raises(OSError, match="not a regular file"):
+        cache_mod.file_hash(empty)
+
+
+@pytest.mark.parametrize("route", ["entry", "parts"])
+def test_a_seed_file_linked_out_of_the_folder_is_not_reused(seeds, cache_env, tmp_path, run_kg,
+                                                            route):
+    """A cached seed file moved out of the folder and linked back: a cold load
+    refuses the link, and so does the cache — its entry (``entry``) and, when
+    another file changed too, its part (``parts``)."""
+    assert run_kg("stats", "--seeds", seeds).exit_code == 0
+    assert run_kg("stats", "--seeds", seeds).exit_code == 0       # warm
+    outside = tmp_path / "out"
+    outside.mkdir()
+    os.replace(seeds / "firms.csv", outside / "firms.csv")
+    (seeds / "firms.csv").symlink_to(Path("..") / "out" / "firms.csv")
+    if route == "parts":
+        with (seeds / "relations.yaml").open("a", encoding="utf-8") as fh:
+            fh.write("\n")
+    done = run_kg("stats", "--seeds", seeds)
+    assert done.exit_code == 1
+    assert "symbolic link to a file outside the folder" in done.output
+    assert run_kg("stats", "--seeds", seeds, "--no-cache").output == done.output
