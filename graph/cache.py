@@ -44,7 +44,9 @@ Writes go to a temporary file renamed into place (:func:`os.replace` is
 atomic): concurrent ``kg`` runs race only to write equal good files, and a
 reader keeps the file it mapped. A hit marks the entry used (its mtime);
 after each write the directory is pruned, least recently used first, to
-``$KG_CACHE_MAX_BYTES`` (default 2 GiB; the newest entry is always kept).
+``$KG_CACHE_MAX_BYTES`` (default 2 GiB; the newest entry is always kept): an
+entry goes together with the parts it refers to (their use is the entry's),
+so no entry is left referring to a pruned part.
 
 Only folders without errors get an entry (``load_dataset`` raises before);
 a part is kept for each file without errors of its own, also in a folder
@@ -611,11 +613,36 @@ def _leftovers(directory: Path) -> list[Path]:
             or (p.suffix == ".tmp" and now - st.st_mtime > _STALE_TMP_SECONDS)]
 
 
+def _units(found: list[CacheEntry]) -> list[tuple[CacheEntry, list[CacheEntry]]]:
+    """The directory as units pruned together, least recently used first: an
+    entry with the parts it refers to (used when the entry is), and each part
+    no entry refers to on its own."""
+    by_path = {e.path: e for e in found}
+    units: list[tuple[CacheEntry, list[CacheEntry]]] = []
+    referred: set[Path] = set()
+    for e in found:
+        if e.path.suffix != SUFFIX:
+            continue
+        try:
+            header, _ = open_entry(e.path)
+            names = {piece[0] for _, pieces in header.get("refs", {}).values()
+                     for piece in pieces}
+        except (OSError, Damaged, ValueError, TypeError, AttributeError):
+            names = set()
+        parts = [by_path[p] for p in (e.path.parent / Path(n).name for n in names)
+                 if p in by_path]
+        referred.update(p.path for p in parts)
+        units.append((e, parts))
+    units += [(e, []) for e in found if e.path.suffix == PART_SUFFIX and e.path not in referred]
+    return sorted(units, key=lambda u: (u[0].used, u[0].path.name))
+
+
 def prune(directory: Path | None = None, limit: int | None = None,
           keep: Iterable[Path] = ()) -> list[CacheEntry]:
-    """Delete least recently used entries and parts until the rest fit in
-    ``limit`` bytes (and leftovers of failed writes), never those in ``keep``;
-    the removed entries."""
+    """Delete least recently used entries, each with the parts it refers to,
+    until the rest fit in ``limit`` bytes (and leftovers of failed writes),
+    never those in ``keep`` (nor a part a kept entry refers to); the removed
+    files. A part another remaining entry refers to stays."""
     where = directory or cache_dir()
     bound = max_bytes() if limit is None else limit
     for p in _leftovers(where):
@@ -625,19 +652,27 @@ def prune(directory: Path | None = None, limit: int | None = None,
             pass
     found = entries(where)
     total = sum(e.size for e in found)
+    units = _units(found)
     kept = set(keep)        # an entry just written, and the parts it refers to
-    removed = []
-    for e in found:
+    removed: list[CacheEntry] = []
+    gone: set[Path] = set()
+    for k, (head, parts) in enumerate(units):
         if total <= bound:
             break
-        if e.path in kept:
+        if head.path in kept:
             continue
-        try:
-            e.path.unlink()
-        except OSError:
-            continue
-        total -= e.size
-        removed.append(e)
+        # Parts that an entry still kept (later in the order) refers to stay.
+        needed = kept | {p.path for h, ps in units[k + 1:] if h.path not in gone for p in ps}
+        for e in [head, *parts]:
+            if e.path in gone or (e is not head and e.path in needed):
+                continue
+            try:
+                e.path.unlink()
+            except OSError:
+                continue
+            gone.add(e.path)
+            total -= e.size
+            removed.append(e)
     return removed
 
 

@@ -371,9 +371,37 @@ def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds)
     sizes = {e.path: e.size for e in cache_mod.entries(cache_env)}
     assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * 3   # entries and parts
     oldest = GraphCache(folders[1], False).path
+    header, _ = cache_mod.open_entry(oldest)
+    its_parts = {cache_env / piece[0] for _, pieces in header["refs"].values() for piece in pieces}
+    assert its_parts        # the entry refers to its part's columns
+    # Its parts are older than the entry, yet go with it, not before others.
+    for p in its_parts:
+        os.utime(p, (10, 10))
     removed = cache_mod.prune(cache_env, sum(sizes.values()) - 1)
-    assert [e.path for e in removed] == [oldest]
+    assert [e.path for e in removed] == [oldest, *sorted(its_parts)]
     assert GraphCache(folders[0], False).path.exists()
+
+
+def test_prune_never_leaves_an_entry_without_its_parts(tmp_path, cache_env, write_seeds,
+                                                       monkeypatch, capsys):
+    """A bound that fits one folder's files: writing the second folder's
+    entry removes the first folder's entry together with its parts (never the
+    parts alone), and loading the first folder again is a plain miss, with no
+    damage reported."""
+    folders = [write_seeds({"a.yaml": f"entities:\n  - {{id: e{i}, type: firm, name: E{i}}}\n",
+                            "b.yaml": f"entities:\n  - {{id: f{i}, type: firm, name: F{i}}}\n"},
+                           folder=f"s{i}") for i in range(2)]
+    MemoryStore.from_folder(folders[0])
+    one = sum(e.size for e in cache_mod.entries(cache_env))
+    monkeypatch.setenv("KG_CACHE_MAX_BYTES", str(one + one // 2))
+    MemoryStore.from_folder(folders[1])
+    left = {e.path.suffix for e in cache_mod.entries(cache_env)}
+    assert left == {".kgc", ".kgp"} and len(cache_mod.entries(cache_env)) == 3
+    assert not GraphCache(folders[0], False).path.exists()
+    capsys.readouterr()
+    store = MemoryStore.from_folder(folders[0])
+    assert "damaged" not in capsys.readouterr().err
+    assert set(store.data.entities) == {"e0", "f0"}
 
 
 def test_writes_prune_to_the_size_bound(tmp_path, cache_env, write_seeds, monkeypatch):
