@@ -8,8 +8,10 @@ absolute path, ``<key>.kgc``, and one *part* per seed file, ``<key>.kgp``
 format). When a seed file changes, only its part is made again; the folder's
 entry is then remade from the parts' columns, and it *refers* to the parts'
 large columns (``refs`` in its header: part file, the seed file's SHA-256,
-section) instead of copying them. A referred part that is gone or holds
-other rows counts as damage (below).
+section) instead of copying them. Every referred part is opened (mapped)
+with the entry, so a command reads one version of each even when another
+``kg`` run rewrites a part meanwhile; a referred part that is gone or holds
+other rows makes the entry a miss.
 
 An entry is one file::
 
@@ -107,7 +109,29 @@ def max_bytes() -> int:
 
 
 class Damaged(Exception):
-    """The entry's bytes are not what was written."""
+    """The entry's bytes are not what was written. ``identity``: the (device,
+    inode) of the file found damaged, when known (see :func:`unlink_if_same`)."""
+
+    def __init__(self, why: str, identity: tuple[int, int] | None = None) -> None:
+        super().__init__(why)
+        self.identity = identity
+
+
+class Stale(Exception):
+    """A part the entry refers to is gone or was rewritten (another ``kg`` run
+    after a seed file changed): a miss, not damage."""
+
+
+def unlink_if_same(path: Path, identity: tuple[int, int] | None) -> None:
+    """Delete ``path`` if it is still the file (device, inode) that was opened
+    and found damaged — not a good file another ``kg`` run has put there since
+    (nor, when the identity is unknown, any file)."""
+    try:
+        info = path.stat()
+        if identity is not None and (info.st_dev, info.st_ino) == identity:
+            path.unlink()
+    except OSError:
+        pass
 
 
 class PartRef(NamedTuple):
@@ -169,6 +193,7 @@ class GraphCache:
         name = hashlib.sha256(f"{self.folder}\0{self.strict}".encode()).hexdigest()[:24]
         self.path = self.directory / f"{name}{SUFFIX}"
         self._stats: list[tuple[str, list[int]]] | None = None
+        self._identity: tuple[int, int] | None = None     # the entry file opened
 
     @classmethod
     def for_folder(cls, folder: str | Path, strict: bool = False) -> "GraphCache":
@@ -214,7 +239,7 @@ class GraphCache:
         except FileNotFoundError:
             return None
         except (OSError, Damaged) as exc:
-            self._discard(str(exc))
+            self._discard(str(exc), getattr(exc, "identity", None))
             return None
         header, tables = opened
         try:
@@ -227,14 +252,21 @@ class GraphCache:
             from .columns import dataset_from_columns, schema_from_dict
 
             column, kinds = tables()
+            self._identity = column.identity
+            # Every referred part is opened (mapped) now, not when a column is
+            # first read: a mapping stays the same file when another kg run
+            # replaces the part, so the columns always come from one version.
+            column.open_parts()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
                                           header.get("dataset_folder"), header["entities"],
-                                          self._lazy())
+                                          self._lazy(header["files"]))
+        except Stale:
+            return None         # a part rewritten or pruned since: a miss
         except (OSError, Damaged) as exc:
-            self._discard(str(exc))
+            self._discard(str(exc), self._identity)
             return None
         except Exception as exc:  # noqa: BLE001 - checksums held, so a bug: never fatal
-            self._discard(f"unreadable: {exc.__class__.__name__}: {exc}")
+            self._discard(f"unreadable: {exc.__class__.__name__}: {exc}", self._identity)
             return None
         for used in [self.path, *self._parts(header)]:
             try:
@@ -249,12 +281,14 @@ class GraphCache:
                 for f in {piece[0] for _, pieces in header.get("refs", {}).values()
                           for piece in pieces}]
 
-    def _lazy(self) -> "Callable[[str, Callable[[], Any]], Any]":
+    def _lazy(self, files: list[list[Any]]) -> "Callable[[str, Callable[[], Any]], Any]":
         """How a part of the entry is read on first use (``lazy(name, make)``,
         see :func:`graph.columns.dataset_from_columns`): ``make()`` checks and
         decodes it; when its bytes fail their check, the damage is reported,
         the entry deleted, the folder loaded again and the entry rebuilt, and
-        the part comes from that load (same rows, same order)."""
+        the part comes from that load (same rows, same order) — only when the
+        seed files are still the ones the entry was made from (``files``):
+        columns of two versions of the folder are never combined."""
         rebuilt: list[tuple[Dataset, "Index", "NameIndex"]] = []
 
         def lazy(name: str, make: "Callable[[], Any]") -> Any:
@@ -262,31 +296,41 @@ class GraphCache:
                 return make()
             except Damaged as exc:
                 if not rebuilt:
-                    self._discard(str(exc))
-                    rebuilt.append(self._rebuild())
+                    self._discard(str(exc), self._identity)
+                    rebuilt.append(self._rebuild(files))
             return _part(name, *rebuilt[0])
 
         return lazy
 
-    def _rebuild(self) -> "tuple[Dataset, Index, NameIndex]":
+    def _rebuild(self, files: list[list[Any]]) -> "tuple[Dataset, Index, NameIndex]":
         from .csr import Index
+        from .errors import InputError
         from .loader import load_dataset
         from .names import NameIndex
 
-        data = load_dataset(self.folder, strict=self.strict)
+        changed = InputError(f"the seed folder {self.folder} changed while kg was reading it "
+                             "(and its cache entry was damaged); run the command again")
+        try:
+            self._stats = self._seed_stats()
+            if not self._fresh(files):
+                raise changed
+            data = load_dataset(self.folder, strict=self.strict)
+            if self._seed_stats() != self._stats:
+                raise changed
+        except OSError:
+            raise changed from None
         index, names = Index.build(data), NameIndex.build(data.entities.values())
         self.write(data, index, names)
         return data, index, names
 
-    def _discard(self, why: str) -> None:
+    def _discard(self, why: str, identity: tuple[int, int] | None) -> None:
+        """Report a damaged entry and delete it, if the file there is still
+        the one found damaged (``identity``)."""
         from .seedio import display_path
 
         print(f"kg: cache entry {display_path(self.path)} is damaged ({why}); deleted, "
               "rebuilding it", file=sys.stderr)
-        try:
-            self.path.unlink()
-        except OSError:
-            pass
+        unlink_if_same(self.path, identity)
 
     # -- writing --------------------------------------------------------
     def write(self, dataset: Dataset, index: "Index", names: "NameIndex",
@@ -412,25 +456,53 @@ def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     Raises :class:`Damaged` (or OSError) for anything but an intact entry:
     the header is checked here, the body (every other byte) by the function.
     """
+    import mmap
+
+    # One open and one map: the header and the columns are of the same file,
+    # and stay so when another kg run replaces the path (os.replace).
     with open(path, "rb") as fh:
-        total = os.fstat(fh.fileno()).st_size
-        if total < 2 * len(MAGIC) + _TRAILER or fh.read(len(MAGIC)) != MAGIC:
-            raise Damaged("not a kg cache file")
-        fh.seek(total - _TRAILER - len(MAGIC))
-        trailer = fh.read(_TRAILER + len(MAGIC))
-        if trailer[_TRAILER:] != MAGIC:
-            raise Damaged("cut short")
-        (size,) = struct.unpack("<Q", trailer[:8])
-        start = total - _TRAILER - len(MAGIC) - size
-        if size > _MAX_HEADER or start < len(MAGIC):
-            raise Damaged("cut short")
-        fh.seek(start)
-        head = fh.read(size)
+        info = os.fstat(fh.fileno())
+        identity = (info.st_dev, info.st_ino)
+        total = info.st_size
+        if total < 2 * len(MAGIC) + _TRAILER or not stat.S_ISREG(info.st_mode):
+            raise Damaged("not a kg cache file", identity)
+        data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        header = _header(data, total)
+    except Damaged as exc:
+        exc.identity = identity
+        raise
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return header, None                 # another format: a miss, rewritten
+
+    def columns() -> tuple[Any, dict[str, str]]:
+        """``column(name)`` for every section, and for every column referred to
+        in parts, and their kinds (see :class:`Body`)."""
+        sections = header["sections"]
+        return Body(data, header, path.parent, identity), {**{name: section[2] for name, section in sections.items()},
+                                    **{name: ref[0] for name, ref in
+                                       header.get("refs", {}).items()}}
+
+    return header, columns
+
+
+def _header(data: Any, total: int) -> Any:
+    """The verified header of an entry's bytes (:class:`Damaged` if not intact)."""
+    if data[:len(MAGIC)] != MAGIC:
+        raise Damaged("not a kg cache file")
+    trailer = data[total - _TRAILER - len(MAGIC):total]
+    if trailer[_TRAILER:] != MAGIC:
+        raise Damaged("cut short")
+    (size,) = struct.unpack("<Q", trailer[:8])
+    start = total - _TRAILER - len(MAGIC) - size
+    if size > _MAX_HEADER or start < len(MAGIC):
+        raise Damaged("cut short")
+    head = data[start:start + size]
     if hashlib.sha256(head).digest() != trailer[8:_TRAILER]:
         raise Damaged("header checksum mismatch")
     header = json.loads(head)
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        return header, None                 # another format: a miss, rewritten
+        return header
     sections = header["sections"]
     try:
         ends = sorted((start, off + length) for off, length, _, _, start, *_ in sections.values())
@@ -439,15 +511,7 @@ def open_entry(path: Path) -> tuple[dict[str, Any], Any]:
     if len(MAGIC) + header["body_size"] != start or \
             [0, *(end for _, end in ends)] != [s for s, _ in ends] + [header["body_size"]]:
         raise Damaged("cut short")      # sections must tile the body: no byte unchecked
-
-    def columns() -> tuple[Any, dict[str, str]]:
-        """``column(name)`` for every section, and for every column referred to
-        in parts, and their kinds (see :class:`Body`)."""
-        return Body(path, header), {**{name: section[2] for name, section in sections.items()},
-                                    **{name: ref[0] for name, ref in
-                                       header.get("refs", {}).items()}}
-
-    return header, columns
+    return header
 
 
 BLOCK = 1 << 16
@@ -474,19 +538,21 @@ class Body:
     :meth:`blocks` gives a large column whose blocks are checked as they are
     read."""
 
-    def __init__(self, path: Path, header: dict[str, Any]) -> None:
+    def __init__(self, data: Any, header: dict[str, Any], directory: Path,
+                 identity: tuple[int, int]) -> None:
         import pyarrow as pa
 
         self.sections: dict[str, list[Any]] = header["sections"]
-        self.body = pa.memory_map(str(path)).read_buffer().slice(len(MAGIC),
-                                                                 header["body_size"])
+        # ``data``: the file's memory map (zero copy).
+        self.body = pa.py_buffer(data).slice(len(MAGIC), header["body_size"])
+        self.identity = identity
         self.checked: set[str] = set()
         self.blocks_checked: dict[str, set[int]] = {}
         self.block: int = header.get("block", BLOCK)    # as written
         # Columns kept in the seed files' parts (graph/parts.py): part file,
         # its seed file's SHA-256, section; each part opened once.
         self.refs: dict[str, list[Any]] = header.get("refs", {})
-        self.directory = path.parent
+        self.directory = directory
         self.parts: dict[str, Body] = {}
 
     def _crc(self, begin: int, size: int) -> int:
@@ -500,15 +566,23 @@ class Body:
         return table.column(0).chunk(0) if table.column(0).num_chunks == 1 \
             else table.column(0).combine_chunks()
 
+    def open_parts(self) -> None:
+        """Open (map) every referred part now (see :meth:`_part`)."""
+        for _, pieces in self.refs.values():
+            for file, digest, _ in pieces:
+                self._part(file, digest)
+
     def _part(self, file: str, digest: str) -> "Body":
-        """A referred part, which must still hold its seed file's rows."""
+        """A referred part, which must still hold its seed file's rows:
+        :class:`Stale` when it is gone or holds another version's (another
+        kg run rewrote it), :class:`Damaged` when its header is."""
         if file not in self.parts:
             try:
                 header, columns = open_entry(self.directory / Path(file).name)
             except FileNotFoundError:
-                raise Damaged(f"part {file} is gone") from None
+                raise Stale(f"part {file} is gone") from None
             if columns is None or header.get("key", [None] * 4)[3] != digest:
-                raise Damaged(f"part {file} holds other rows")
+                raise Stale(f"part {file} holds other rows")
             self.parts[file] = columns()[0]
         return self.parts[file]
 

@@ -167,14 +167,14 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         except OSError:
             return None
         key = [*stat, key[3]]
+    column, kinds = tables()
     try:
-        column, kinds = tables()
         # Every column is checked (CRC) now: the folder pass reads them all
         # anyway, and a damaged one must be found before its rows are used.
         for name in kinds:
             column(name)
     except (OSError, Damaged, ValueError) as exc:
-        _discard(path, exc)
+        _discard(path, exc, column.identity)
         return None
     try:
         os.utime(path)      # least recently used goes first (graph.cache.prune)
@@ -183,16 +183,16 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
     return Part(header["part"], column, kinds, key, stored=path)
 
 
-def _discard(path: Path, why: Exception) -> None:
-    """Report a damaged part once on stderr and delete it (it is made again)."""
+def _discard(path: Path, why: Exception, identity: tuple[int, int] | None = None) -> None:
+    """Report a damaged part once on stderr and delete it (it is made again),
+    if the file there is still the one found damaged."""
     import sys
+
+    from .cache import unlink_if_same
 
     print(f"kg: cache part {display_path(path)} is damaged ({why}); deleted, rebuilding it",
           file=sys.stderr)
-    try:
-        path.unlink()
-    except OSError:
-        pass
+    unlink_if_same(path, identity or getattr(why, "identity", None))
 
 
 def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int],

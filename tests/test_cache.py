@@ -680,3 +680,53 @@ def test_a_seed_file_linked_out_of_the_folder_is_not_reused(seeds, cache_env, tm
     assert done.exit_code == 1
     assert "symbolic link to a file outside the folder" in done.output
     assert run_kg("stats", "--seeds", seeds, "--no-cache").output == done.output
+
+
+def test_an_open_store_keeps_its_parts_when_another_kg_rewrites_them(seeds, cache_env):
+    """An entry that refers to parts, opened; then a seed file is edited and
+    another ``kg`` rewrites that file's part and the folder's entry. The open
+    store still answers from the files it opened (the old relations, with
+    their right ends), reports no damage and deletes nothing."""
+    truth = load_dataset(seeds)
+    for _ in range(2):
+        assert kg_process("stats", "--seeds", str(seeds)).returncode == 0
+    entry = GraphCache(seeds, False).path
+    header, _ = cache_mod.open_entry(entry)
+    assert "relations.evidence" in header["refs"]
+    kg = graph.open(str(seeds))
+    path = seeds / "relations.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("relations:\n", "relations:\n  - {id: r-new, from: firm-z, "
+                                 "type: supplies, to: gov-a, evidence: \"NEW FIRST\"}\n", 1),
+                    encoding="utf-8")
+    other = kg_process("stats", "--seeds", str(seeds))
+    assert other.returncode == 0 and "damaged" not in other.stderr
+    written = entry.stat().st_ino
+    shown = {(r["id"], r["from"], r["type"], r["to"], r.get("evidence"))
+             for r in kg.show("min-a").to_dict()["relations"]}
+    expected = {(r.id, r.source_id, r.type, r.target_id, r.evidence)
+                for r in truth.relations if "min-a" in (r.source_id, r.target_id)}
+    assert shown == expected
+    assert entry.exists() and entry.stat().st_ino == written     # the new entry stays
+    fresh = graph.open(str(seeds))
+    assert "r-new" in {r["id"] for r in fresh.show("gov-a").to_dict()["relations"]}
+
+
+def test_a_damaged_column_after_the_folder_changed_is_an_error_not_a_mix(seeds, cache_env,
+                                                                         capsys):
+    """A column found damaged on first use is taken from a fresh load only when
+    the seed files are still the entry's: after an edit, the command fails with
+    one clear message instead of pairing the new file's rows with the old
+    entry's adjacency."""
+    from graph.errors import KgError
+
+    MemoryStore.from_folder(seeds)
+    (cached,) = cache_env.glob("*.kgc")
+    store = MemoryStore.from_folder(seeds)
+    _flip_in_section(cached, "relations.source_id")
+    path = seeds / "relations.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "relations:\n", "relations:\n  - {id: r-new, from: firm-z, type: supplies, to: gov-a}\n",
+        1), encoding="utf-8")
+    with pytest.raises(KgError, match="changed while kg was reading it"):
+        [r.source_id for r in store.data.relations]
