@@ -64,7 +64,8 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Sequence
 
 from . import __version__
 from .model import Dataset
@@ -73,13 +74,14 @@ from .seedio import seed_files
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .names import NameIndex
+    from .names import NameIndex, Trigrams
     from .csr import Index
 
-FORMAT = 7
+FORMAT = 8
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
+TRI_SUFFIX = ".kgt"          # an entry's name-index trigram posting lists
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
 _ALIGN = 64
 _MAX_HEADER = 256 << 20
@@ -199,19 +201,68 @@ class GraphCache:
             column, kinds = tables()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
                                           header.get("dataset_folder"), header["entities"],
-                                          self._lazy())
+                                          self._lazy(), partial(self._trigrams, header))
         except (OSError, Damaged) as exc:
             self._discard(str(exc))
             return None
         except Exception as exc:  # noqa: BLE001 - checksums held, so a bug: never fatal
             self._discard(f"unreadable: {exc.__class__.__name__}: {exc}")
             return None
-        for used in [self.path, *self._parts(header)]:
+        for used in self._kept(header):
             try:
                 os.utime(used)     # least recently used goes first (see prune)
             except OSError:
                 pass
         return loaded
+
+    @property
+    def trigram_path(self) -> Path:
+        """The file of the entry's trigram posting lists (see :meth:`_trigrams`)."""
+        return self.path.with_suffix(TRI_SUFFIX)
+
+    def _kept(self, header: dict[str, Any]) -> list[Path]:
+        """The entry and the files that go with it: its parts, its trigram file."""
+        return [self.path, *self._parts(header), self.trigram_path]
+
+    def _trigrams(self, header: dict[str, Any], digest: str, blob: bytes,
+                  starts: "Sequence[int]", damage: Exception | None) -> "Trigrams | None":
+        """The name index's trigram posting lists (None without numpy).
+
+        They live in their own file beside the entry, ``<key>.kgt`` (same
+        format: Arrow sections, CRC-32 per section and per 64 KiB block,
+        header SHA-256, written to a temporary file and renamed), whose header
+        names the :func:`graph.columns.names_digest` of the labels they index.
+        Writing the entry never builds them (1.3 s at 1M labels, also after a
+        one-file edit): the first fuzzy lookup that needs them reads them when
+        the digest matches, else builds them and writes the file. ``damage``:
+        the kept ones failed a block check; they are deleted and made again
+        (anything else is raised again)."""
+        from .names import Trigrams, has_numpy
+
+        path = self.trigram_path
+        if damage is not None:
+            if not isinstance(damage, Damaged):
+                raise damage
+            self._discard(str(damage), path)
+        elif not has_numpy():
+            return None
+        else:
+            try:
+                found = _read_trigrams(path, digest)
+            except (OSError, Damaged) as exc:
+                self._discard(str(exc), path)
+            else:
+                if found is not None:
+                    return found
+        tri = Trigrams.build(blob, starts)
+        from .columns import trigram_columns
+
+        try:
+            write_entry(path, {**self._head(), "names": digest}, trigram_columns(tri))
+        except OSError:
+            return tri
+        prune(self.directory, max_bytes(), keep=self._kept(header))
+        return tri
 
     def _parts(self, header: dict[str, Any]) -> list[Path]:
         """The part files whose columns the entry refers to."""
@@ -248,13 +299,14 @@ class GraphCache:
         self.write(data, index, names)
         return data, index, names
 
-    def _discard(self, why: str) -> None:
+    def _discard(self, why: str, path: Path | None = None) -> None:
         from .seedio import display_path
 
-        print(f"kg: cache entry {display_path(self.path)} is damaged ({why}); deleted, "
+        path = path or self.path
+        print(f"kg: cache entry {display_path(path)} is damaged ({why}); deleted, "
               "rebuilding it", file=sys.stderr)
         try:
-            self.path.unlink()
+            path.unlink()
         except OSError:
             pass
 
@@ -284,7 +336,7 @@ class GraphCache:
                                else dataset_columns(dataset, index, names))
         except OSError:
             return False
-        prune(self.directory, max_bytes(), keep=[self.path, *self._parts({"refs": refs})])
+        prune(self.directory, max_bytes(), keep=self._kept({"refs": refs}))
         return True
 
     def clear(self) -> None:
@@ -292,6 +344,21 @@ class GraphCache:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+
+def _read_trigrams(path: Path, digest: str) -> "Trigrams | None":
+    """The posting lists kept in ``path`` when they index the labels of
+    ``digest`` (None when there are none, or for other labels); raises
+    :class:`Damaged` (or OSError) for a damaged file."""
+    from .columns import trigrams_from_columns
+
+    try:
+        header, columns = open_entry(path)
+    except FileNotFoundError:
+        return None
+    if columns is None or header.get("names") != digest or header.get("version") != __version__:
+        return None
+    return trigrams_from_columns(columns()[0])
 
 
 def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
@@ -571,7 +638,8 @@ def _listing(directory: Path) -> list[tuple[Path, os.stat_result]]:
 def entries(directory: Path | None = None) -> list[CacheEntry]:
     """Cache entries, least recently used first."""
     found = [CacheEntry(p, st.st_size, st.st_mtime)
-             for p, st in _listing(directory or cache_dir()) if p.suffix in (SUFFIX, PART_SUFFIX)]
+             for p, st in _listing(directory or cache_dir())
+             if p.suffix in (SUFFIX, PART_SUFFIX, TRI_SUFFIX)]
     return sorted(found, key=lambda e: (e.used, e.path.name))
 
 
