@@ -3,6 +3,7 @@ label with graph.resolve.score, without looking at every label."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -259,3 +260,34 @@ def test_posting_lists_are_built_by_the_first_fuzzy_lookup_not_by_edits(tmp_path
     side.unlink()                                            # gone: made again
     assert _same_as_brute_force(MemoryStore.from_folder(folder), queries, (20, 5)) > 0
     assert len(names.BUILDS) == 3 and side.exists()
+
+
+def test_trigram_file_is_pruned_with_its_entry(tmp_path, monkeypatch):
+    """The trigram file counts in the cache's size and goes with its entry:
+    a write that prunes to a tiny bound keeps the entry, its parts and its
+    trigram file; clearing the cache removes it too."""
+    import graph.cache as cache_mod
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    monkeypatch.setattr(names, "PROBE", 8)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    folder = tmp_path / "gen"
+    generate(folder, 1500, seed=14)
+    MemoryStore.from_folder(folder)
+    warm = MemoryStore.from_folder(folder)
+    warm.find(_typo(warm), 20)
+    (side,) = cache.glob("*.kgt")
+    assert side in [e.path for e in cache_mod.entries(cache)]
+    (cache / "other.kgc").write_bytes(b"x" * 1000)       # another folder's entry, older
+    os.utime(cache / "other.kgc", (1, 1))
+    monkeypatch.setenv("KG_CACHE_MAX_BYTES", "1")
+    (folder / "zz.yaml").write_text("entities:\n  - {id: zz-1, type: firm, name: Zed}\n",
+                                    encoding="utf-8")
+    MemoryStore.from_folder(folder)                        # a write, then pruning
+    assert side.exists() and not (cache / "other.kgc").exists()
+    assert any(cache.glob("*.kgc")) and any(cache.glob("*.kgp"))
+    cache_mod.clear(cache)
+    assert not side.exists() and not any(cache.iterdir())
