@@ -9,7 +9,9 @@ format). When a seed file changes, only its part is made again; the folder's
 entry is then remade from the parts' columns, and it *refers* to the parts'
 large columns (``refs`` in its header: part file, the seed file's SHA-256,
 section) instead of copying them. A referred part that is gone or holds
-other rows counts as damage (below).
+other rows counts as damage (below). The name index's trigram posting lists
+are in a third kind of file, ``<key>.kgt``, made on the first fuzzy lookup
+that needs them and keyed by a digest of the labels (``GraphCache._trigrams``).
 
 An entry is one file::
 

@@ -314,7 +314,7 @@ def has_numpy() -> bool:
 class Trigrams:
     """Posting lists of the labels' byte trigrams: for each trigram (24-bit
     code, ascending), the numbers of the labels holding it, ascending. Kept in
-    the cache beside the labels; ``check(lo, hi)``, when given, checks the
+    the cache in a file of their own beside the entry (graph/cache.py); ``check(lo, hi)``, when given, checks the
     cache blocks of the memory addresses ``lo`` to ``hi`` before a list is read.
 
     Built and counted with numpy, an optional dependency: where numpy is
