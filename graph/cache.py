@@ -84,6 +84,7 @@ MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
 TRI_SUFFIX = ".kgt"          # an entry's name-index trigram posting lists
+HEADER = "header"            # a "column" that is JSON data for the header (write_entry)
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
 _ALIGN = 64
 _MAX_HEADER = 256 << 20
@@ -405,8 +406,9 @@ def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
 def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
                 ) -> dict[str, list[Any]]:
     """Write the body a column at a time, then the header and the trailer; a
-    column given as a :class:`PartRef` is only named in the header. The
-    references written."""
+    column given as a :class:`PartRef` is only named in the header, one of
+    kind :data:`HEADER` (JSON data) is put in the header. The references
+    written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -415,7 +417,11 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
             sections: dict[str, list[Any]] = {}
             refs: dict[str, list[Any]] = {}
             offset = 0
+            extra: dict[str, Any] = {}
             for name, arr, kind in columns:
+                if kind == HEADER:
+                    extra[name] = arr       # JSON data kept in the (checked) header
+                    continue
                 if isinstance(arr, PartRef):
                     refs[name] = [kind, [list(p) for p in arr.pieces]]
                     continue
@@ -431,7 +437,7 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
                                   block_crcs(pad, blob)]
                 offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "refs": refs,
+            head = json.dumps({**header, **extra, "sections": sections, "refs": refs,
                                "body_size": offset, "block": BLOCK},
                               separators=(",", ":")).encode()
             fh.write(head)

@@ -25,7 +25,6 @@ file that loads without errors of its own.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -418,12 +417,13 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from index_columns(index, index.order, len(ids), n_rel)
         yield from name_columns(names, len(ids))
+        from .cache import HEADER
+
         # Which rows of relations.source_id/target_id each file's relations
         # are, and the ids they number (for the next edit: see _previous_ends).
         at = list(accumulate(map(len, parts), initial=0))
-        yield "parts.ends", pa.array([json.dumps(
-            {"ids": id_digest, "files": [[p.rel, p.key[3], a, len(p)] for p, a in zip(parts, at)]},
-            separators=(",", ":"))], pa.string()), ARROW
+        yield "parts.ends", {"ids": id_digest, "files": [[p.rel, p.key[3], a, len(p)]
+                                                         for p, a in zip(parts, at)]}, HEADER
 
     return Loaded(data, index=index, names=names, sections=sections)
 
@@ -463,16 +463,12 @@ def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
     if entry is None:
         return out
     try:
-        _, columns = open_entry(entry)
-        if columns is None:
-            return out
-        body, kinds = columns()
-        if "parts.ends" not in kinds:
-            return out
-        info = json.loads(body("parts.ends")[0].as_py())
-        if info["ids"] != id_digest:
+        header, columns = open_entry(entry)
+        info = header.get("parts.ends")
+        if columns is None or not isinstance(info, dict) or info["ids"] != id_digest:
             return out
         rows = {(rel, digest): (int(a), int(n)) for rel, digest, a, n in info["files"]}
+        body = columns()[0]
         src = tgt = None
         for k, p in enumerate(parts):
             a, n = rows.get((p.rel, p.key[3]), (0, -1))
