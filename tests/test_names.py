@@ -291,3 +291,58 @@ def test_trigram_file_is_pruned_with_its_entry(tmp_path, monkeypatch):
     assert any(cache.glob("*.kgc")) and any(cache.glob("*.kgp"))
     cache_mod.clear(cache)
     assert not side.exists() and not any(cache.iterdir())
+
+
+_FINDER = """
+import sys
+import graph.names as names
+from graph.store.memory import MemoryStore
+names.PROBE = 8
+folder, query, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+first = None
+for _ in range(rounds):
+    got = [(m.entity.id, m.score) for m in MemoryStore.from_folder(folder).find(query, 20)]
+    assert first is None or got == first, (got, first)
+    first = got
+print("ok", len(names.BUILDS) > 0)
+"""
+
+
+def test_concurrent_finds_leave_a_good_trigram_file(tmp_path, monkeypatch):
+    """Three processes find a typo again and again, each building (or reading)
+    the trigram file while a name is edited: none fails, answers are those of
+    a full scan at the end, and the file left is intact."""
+    import subprocess
+    import sys
+
+    import graph.cache as cache_mod
+    import graph.names as names
+    from benchmarks.generate import generate
+    from conftest import ROOT
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    cache = tmp_path / "cache"
+    folder = tmp_path / "gen"
+    generate(folder, 1500, seed=16)
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    monkeypatch.setattr(names, "PROBE", 8)
+    store = MemoryStore.from_folder(folder)
+    typo = _typo(store)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", _FINDER, str(folder), typo, "4"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+             for _ in range(3)]
+    for i in range(3):
+        (folder / "zz.yaml").write_text(
+            f"entities:\n  - {{id: zz-1, type: firm, name: Zed {i}}}\n", encoding="utf-8")
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0 and out.decode().startswith("ok"), err.decode()
+    MemoryStore.from_folder(folder)
+    final = MemoryStore.from_folder(folder)
+    assert _same_as_brute_force(final, [typo], limits=(20, 5)) >= 0
+    (side,) = cache.glob("*.kgt")
+    header, columns = cache_mod.open_entry(side)
+    column, _ = columns()
+    for name in header["sections"]:
+        column(name)                        # raises Damaged if not intact
