@@ -11,7 +11,9 @@ large columns (``refs`` in its header: part file, the seed file's SHA-256,
 section) instead of copying them. Every referred part is opened (mapped)
 with the entry, so a command reads one version of each even when another
 ``kg`` run rewrites a part meanwhile; a referred part that is gone or holds
-other rows makes the entry a miss.
+other rows makes the entry a miss. The name index's trigram posting lists
+are in a third kind of file, ``<key>.kgt``, made on the first fuzzy lookup
+that needs them and keyed by a digest of the labels (``GraphCache._trigrams``).
 
 An entry is one file::
 
@@ -69,7 +71,8 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Sequence
 
 from . import __version__
 from .model import Dataset
@@ -78,13 +81,15 @@ from .seedio import seed_files
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .names import NameIndex
+    from .names import NameIndex, Trigrams
     from .csr import Index
 
-FORMAT = 7
+FORMAT = 8
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
+TRI_SUFFIX = ".kgt"          # an entry's name-index trigram posting lists
+HEADER = "header"            # a "column" that is JSON data for the header (write_entry)
 _TRAILER = 8 + 32            # header length, header SHA-256 (then the magic again)
 _ALIGN = 64
 _MAX_HEADER = 256 << 20
@@ -259,7 +264,8 @@ class GraphCache:
             column.open_parts()
             loaded = dataset_from_columns(column, kinds, schema_from_dict(header["schema"]),
                                           header.get("dataset_folder"), header["entities"],
-                                          self._lazy(header["files"]))
+                                          self._lazy(header["files"]),
+                                          partial(self._trigrams, header))
         except Stale:
             return None         # a part rewritten or pruned since: a miss
         except (OSError, Damaged) as exc:
@@ -268,12 +274,61 @@ class GraphCache:
         except Exception as exc:  # noqa: BLE001 - checksums held, so a bug: never fatal
             self._discard(f"unreadable: {exc.__class__.__name__}: {exc}", self._identity)
             return None
-        for used in [self.path, *self._parts(header)]:
+        for used in self._kept(header):
             try:
                 os.utime(used)     # least recently used goes first (see prune)
             except OSError:
                 pass
         return loaded
+
+    @property
+    def trigram_path(self) -> Path:
+        """The file of the entry's trigram posting lists (see :meth:`_trigrams`)."""
+        return self.path.with_suffix(TRI_SUFFIX)
+
+    def _kept(self, header: dict[str, Any]) -> list[Path]:
+        """The entry and the files that go with it: its parts, its trigram file."""
+        return [self.path, *self._parts(header), self.trigram_path]
+
+    def _trigrams(self, header: dict[str, Any], digest: str, blob: bytes,
+                  starts: "Sequence[int]", damage: Exception | None) -> "Trigrams | None":
+        """The name index's trigram posting lists (None without numpy).
+
+        They live in their own file beside the entry, ``<key>.kgt`` (same
+        format: Arrow sections, CRC-32 per section and per 64 KiB block,
+        header SHA-256, written to a temporary file and renamed), whose header
+        names the :func:`graph.columns.names_digest` of the labels they index.
+        Writing the entry never builds them (1.3 s at 1M labels, also after a
+        one-file edit): the first fuzzy lookup that needs them reads them when
+        the digest matches, else builds them and writes the file. ``damage``:
+        the kept ones failed a block check; they are deleted and made again
+        (anything else is raised again)."""
+        from .names import Trigrams, has_numpy
+
+        path = self.trigram_path
+        if damage is not None:
+            if not isinstance(damage, Damaged):
+                raise damage
+            self._discard(str(damage), damage.identity, path)
+        elif not has_numpy():
+            return None
+        else:
+            try:
+                found = _read_trigrams(path, digest)
+            except (OSError, Damaged) as exc:
+                self._discard(str(exc), getattr(exc, "identity", None), path)
+            else:
+                if found is not None:
+                    return found
+        tri = Trigrams.build(blob, starts)
+        from .columns import trigram_columns
+
+        try:
+            write_entry(path, {**self._head(), "names": digest}, trigram_columns(tri))
+        except OSError:
+            return tri
+        prune(self.directory, max_bytes(), keep=self._kept(header))
+        return tri
 
     def _parts(self, header: dict[str, Any]) -> list[Path]:
         """The part files whose columns the entry refers to."""
@@ -323,14 +378,16 @@ class GraphCache:
         self.write(data, index, names)
         return data, index, names
 
-    def _discard(self, why: str, identity: tuple[int, int] | None) -> None:
-        """Report a damaged entry and delete it, if the file there is still
-        the one found damaged (``identity``)."""
+    def _discard(self, why: str, identity: tuple[int, int] | None,
+                 path: Path | None = None) -> None:
+        """Report a damaged entry (or ``path``, its trigram file) and delete
+        it, if the file there is still the one found damaged (``identity``)."""
         from .seedio import display_path
 
-        print(f"kg: cache entry {display_path(self.path)} is damaged ({why}); deleted, "
+        path = path or self.path
+        print(f"kg: cache entry {display_path(path)} is damaged ({why}); deleted, "
               "rebuilding it", file=sys.stderr)
-        unlink_if_same(self.path, identity)
+        unlink_if_same(path, identity)
 
     # -- writing --------------------------------------------------------
     def write(self, dataset: Dataset, index: "Index", names: "NameIndex",
@@ -358,7 +415,7 @@ class GraphCache:
                                else dataset_columns(dataset, index, names))
         except OSError:
             return False
-        prune(self.directory, max_bytes(), keep=[self.path, *self._parts({"refs": refs})])
+        prune(self.directory, max_bytes(), keep=self._kept({"refs": refs}))
         return True
 
     def clear(self) -> None:
@@ -366,6 +423,21 @@ class GraphCache:
             self.path.unlink()
         except FileNotFoundError:
             pass
+
+
+def _read_trigrams(path: Path, digest: str) -> "Trigrams | None":
+    """The posting lists kept in ``path`` when they index the labels of
+    ``digest`` (None when there are none, or for other labels); raises
+    :class:`Damaged` (or OSError) for a damaged file."""
+    from .columns import trigrams_from_columns
+
+    try:
+        header, columns = open_entry(path)
+    except FileNotFoundError:
+        return None
+    if columns is None or header.get("names") != digest or header.get("version") != __version__:
+        return None
+    return trigrams_from_columns(columns()[0])
 
 
 def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
@@ -410,8 +482,9 @@ def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
 def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str, Any, str]]
                 ) -> dict[str, list[Any]]:
     """Write the body a column at a time, then the header and the trailer; a
-    column given as a :class:`PartRef` is only named in the header. The
-    references written."""
+    column given as a :class:`PartRef` is only named in the header, one of
+    kind :data:`HEADER` (JSON data) is put in the header. The references
+    written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -420,7 +493,11 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
             sections: dict[str, list[Any]] = {}
             refs: dict[str, list[Any]] = {}
             offset = 0
+            extra: dict[str, Any] = {}
             for name, arr, kind in columns:
+                if kind == HEADER:
+                    extra[name] = arr       # JSON data kept in the (checked) header
+                    continue
                 if isinstance(arr, PartRef):
                     refs[name] = [kind, [list(p) for p in arr.pieces]]
                     continue
@@ -436,7 +513,7 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
                                   block_crcs(pad, blob)]
                 offset += len(pad) + len(blob)
                 del blob
-            head = json.dumps({**header, "sections": sections, "refs": refs,
+            head = json.dumps({**header, **extra, "sections": sections, "refs": refs,
                                "body_size": offset, "block": BLOCK},
                               separators=(",", ":")).encode()
             fh.write(head)
@@ -605,7 +682,7 @@ class Body:
         off, length, _, crc, begin = self.sections[name][:5]
         if name not in self.checked:
             if self._crc(begin, off + length - begin) != crc:
-                raise Damaged(f"checksum mismatch in {name}")
+                raise Damaged(f"checksum mismatch in {name}", self.identity)
             self.checked.add(name)
         return self._read(name)
 
@@ -631,7 +708,7 @@ class Body:
             if j not in seen:
                 at = begin + j * size
                 if not 0 <= j < len(crcs) or self._crc(at, min(size, end - at)) != crcs[j]:
-                    raise Damaged(f"checksum mismatch in {name}, block {j}")
+                    raise Damaged(f"checksum mismatch in {name}, block {j}", self.identity)
                 seen.add(j)
 
         def check(lo: int, hi: int) -> None:
@@ -675,7 +752,8 @@ def _listing(directory: Path) -> list[tuple[Path, os.stat_result]]:
 def entries(directory: Path | None = None) -> list[CacheEntry]:
     """Cache entries, least recently used first."""
     found = [CacheEntry(p, st.st_size, st.st_mtime)
-             for p, st in _listing(directory or cache_dir()) if p.suffix in (SUFFIX, PART_SUFFIX)]
+             for p, st in _listing(directory or cache_dir())
+             if p.suffix in (SUFFIX, PART_SUFFIX, TRI_SUFFIX)]
     return sorted(found, key=lambda e: (e.used, e.path.name))
 
 
@@ -689,8 +767,8 @@ def _leftovers(directory: Path) -> list[Path]:
 
 def _units(found: list[CacheEntry]) -> list[tuple[CacheEntry, list[CacheEntry]]]:
     """The directory as units pruned together, least recently used first: an
-    entry with the parts it refers to (used when the entry is), and each part
-    no entry refers to on its own."""
+    entry with the parts it refers to and its trigram file (used when the
+    entry is), and each part or trigram file no entry goes with on its own."""
     by_path = {e.path: e for e in found}
     units: list[tuple[CacheEntry, list[CacheEntry]]] = []
     referred: set[Path] = set()
@@ -703,11 +781,11 @@ def _units(found: list[CacheEntry]) -> list[tuple[CacheEntry, list[CacheEntry]]]
                      for piece in pieces}
         except (OSError, Damaged, ValueError, TypeError, AttributeError):
             names = set()
-        parts = [by_path[p] for p in (e.path.parent / Path(n).name for n in names)
-                 if p in by_path]
+        parts = [by_path[p] for p in [*(e.path.parent / Path(n).name for n in names),
+                                      e.path.with_suffix(TRI_SUFFIX)] if p in by_path]
         referred.update(p.path for p in parts)
         units.append((e, parts))
-    units += [(e, []) for e in found if e.path.suffix == PART_SUFFIX and e.path not in referred]
+    units += [(e, []) for e in found if e.path.suffix != SUFFIX and e.path not in referred]
     return sorted(units, key=lambda u: (u[0].used, u[0].path.name))
 
 

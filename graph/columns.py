@@ -32,8 +32,10 @@ from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Enti
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .names import NameIndex
+    from .names import NameIndex, Trigrams
     from .csr import Index
+
+    TrigramSource = Callable[[str, bytes, Sequence[int], "Exception | None"], "Trigrams | None"]
 
 JSON = "json"      # column kinds kept in the table's metadata
 ARROW = "arrow"
@@ -328,11 +330,42 @@ def name_columns(names: "NameIndex", n_ent: int) -> Iterator[tuple[str, "pa.Arra
     yield ("names.row", *_ints(names.rows, n_ent))
     yield ("names.slot", *_ints(names.slots, 2**31 - 1))
     yield ("names.blob", pa.array([names.blob], pa.large_binary()), ARROW)
-    tri = names.with_trigrams()
-    if tri is not None:
-        yield ("names.tri_code", *_ints(tri.codes, 2**31 - 1))
-        yield ("names.tri_off", pa.array(list(tri.offsets), pa.int64()), ARROW)
-        yield ("names.tri_label", pa.array(tri.labels, pa.int32()), ARROW)
+    # The trigram posting lists are not here (building them for 600k labels
+    # costs about 1.3 s, also after a one-file edit): the cache keeps them in
+    # their own file, made on the first fuzzy lookup that needs them and
+    # keyed by this digest of the labels they index (graph/cache.py).
+    yield ("names.digest", pa.array([names_digest(names.blob)], pa.string()), ARROW)
+
+
+def names_digest(blob: bytes) -> str:
+    """What the name index's trigram posting lists depend on: the labels, in
+    order (BLAKE2b of the joined labels; about 20 ms for 17 MB)."""
+    import hashlib
+
+    return hashlib.blake2b(blob, digest_size=20).hexdigest()
+
+
+def trigram_columns(tri: "Trigrams") -> Iterator[tuple[str, "pa.Array", str]]:
+    """The sections of a trigram file (graph/cache.py)."""
+    import pyarrow as pa
+
+    yield ("tri.code", *_ints(tri.codes, 2**31 - 1))
+    yield ("tri.off", pa.array(list(tri.offsets), pa.int64()), ARROW)
+    yield ("tri.label", pa.array(tri.labels, pa.int32()), ARROW)
+
+
+def trigrams_from_columns(column: Columns) -> "Trigrams":
+    """What :func:`trigram_columns` stored; the label lists are read in
+    place, their blocks checked as a query reads them when ``column`` can."""
+    import numpy as np
+
+    from .names import Trigrams
+
+    blocks = getattr(column, "blocks", None)
+    got = blocks("tri.label") if blocks is not None else None
+    arr, check = got if got is not None else (column("tri.label"), None)
+    labels = np.frombuffer(arr.buffers()[1], np.int32, len(arr), 4 * arr.offset)
+    return Trigrams(view_ints(column("tri.code")), view_ints(column("tri.off")), labels, check)
 
 
 INDEX_COLUMNS = ("inc_off", "inc", "inc_other", "nbr_off", "nbr")
@@ -548,13 +581,16 @@ def _direct(name: str, make: Callable[[], Any]) -> Any:
 
 
 def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
-                         folder: str | None, n_entities: int, lazy: Lazy = _direct
+                         folder: str | None, n_entities: int, lazy: Lazy = _direct,
+                         trigrams: "TrigramSource | None" = None
                          ) -> tuple[Dataset, "Index", Callable[[], "NameIndex"]]:
     """What :func:`dataset_columns` stored (``column(name)`` gives each array,
     ``kinds`` their kinds): every column is read when a query first needs it
     (through ``lazy``), entity and relation rows are made on first use, and the
-    name index comes as a function making it."""
-    from .names import NameIndex, Trigrams
+    name index comes as a function making it. ``trigrams(digest, blob, starts,
+    damage)``: the name index's posting lists, kept outside the entry (see
+    :func:`names_digest`; ``damage``: the error the ones given before raised)."""
+    from .names import NameIndex
     from .csr import Index
 
     def field(name: str) -> Column:
@@ -617,20 +653,6 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
         blob: bytes = column("names.blob")[0].as_py()
         starts = ints(column("names.start"))
         starts.append(len(blob) + 1)
-        def trigrams() -> Trigrams | None:
-            from .names import has_numpy
-
-            if not has_numpy():
-                return None
-            import numpy as np
-
-            blocks = getattr(column, "blocks", None)
-            got = blocks("names.tri_label") if blocks is not None else None
-            arr, check = got if got is not None else (column("names.tri_label"), None)
-            labels = np.frombuffer(arr.buffers()[1], np.int32, len(arr), 4 * arr.offset)
-            return Trigrams(view_ints(column("names.tri_code")),
-                            view_ints(column("names.tri_off")), labels, check)
-
         def recover(exc: Exception) -> NameIndex:
             def fail() -> NameIndex:
                 raise exc
@@ -638,7 +660,9 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
 
         length, row, slot = (view_ints(column(f"names.{part}"))
                              for part in ("length", "row", "slot"))
+        side = None if trigrams is None or "names.digest" not in kinds else \
+            partial(trigrams, column("names.digest")[0].as_py(), blob, starts)
         return NameIndex(blob, starts, length, row, slot,
-                         trigrams if "names.tri_label" in kinds else None, recover)
+                         None if side is None else partial(side, None), recover, side)
 
     return data, index, partial(lazy, "names", names)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, ne, not_
 from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
@@ -68,7 +68,8 @@ def entities(builder: Builder, seed: SeedFile) -> None:
     n = len(rows)
     columns, lines, row_cells = _columns(rows, len(header))
     col = {h: i for i, h in enumerate(header)}
-    ids = _checked(columns[col["id"]], rules.identifier)
+    flagged: set[int] = set()      # rows with a cell a rule refuses
+    ids = _checked(columns[col["id"]], rules.identifier, flagged)
     if builder.local:       # types are checked over the whole folder's parts
         kinds: list[str | None] = [t or None for t in columns[col["type"]]]
     else:
@@ -101,13 +102,13 @@ def entities(builder: Builder, seed: SeedFile) -> None:
         if key in ("aliases", "tags"):
             values[key] = labels(cells)
         elif key == "country":
-            values[key] = _checked(cells, _cell(rules.country))
+            values[key] = _checked(cells, _cell(rules.country), flagged)
         elif key in ("description", "url"):
             values[key] = [t or None for t in cells]
     props, bad = _properties(columns, [(i, key) for i, key in enumerate(header)
                                        if key not in _ENTITY_COLUMNS])
-    for vals, wrong in ((ids, _BAD), (kinds, None), (names, ""),
-                        (values.get("country", ()), _BAD)):
+    bad |= flagged
+    for vals, wrong in ((kinds, None), (names, "")):
         if wrong in vals:
             bad.update(i for i, v in enumerate(vals) if v is wrong or v == wrong)
 
@@ -203,16 +204,22 @@ def _cell(rule: rules.Rule) -> Callable[[str], Any]:
     return lambda text: None if text == "" else rule(text, True)
 
 
-def _checked(cells: Sequence[str], check: Callable[[str], Any],
+def _checked(cells: Sequence[str], check: Callable[[str], Any], bad: set[int],
              table: dict[str, Any] | None = None) -> list[Any]:
     """``check(cell)`` for every cell, worked out once per distinct cell (kept
-    in ``table``); :data:`_BAD` where it raised ValueError or _Reject."""
+    in ``table``); :data:`_BAD` where it raised ValueError or _Reject, and
+    those rows added to ``bad`` (found from the distinct cells, so a column
+    without a bad cell is not scanned again)."""
     table = {} if table is None else table
+    failed: set[str] = set()
     for text in set(cells):
         try:
             table[text] = check(text)
         except (ValueError, _Reject):
             table[text] = _BAD
+            failed.add(text)
+    if failed:
+        bad.update(compress(count(), map(failed.__contains__, cells)))
     return list(map(table.__getitem__, cells))
 
 
@@ -271,28 +278,26 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
         return (None, None, value["url"], None) if isinstance(value, dict) \
             else (value, None, None, None)
 
+    # Rows for the general path: unknown ends or type, ends that do not fit,
+    # any bad cell (added by _checked), since after until.
+    bad: set[int] = set()
     date = _cell(rules.day)
-    since, until = _checked(column("since"), date), _checked(column("until"), date)
+    since, until = _checked(column("since"), date, bad), _checked(column("until"), date, bad)
     source_of: dict[str, Any] = {}
-    sources = _checked(column("source"), source, source_of)
+    sources = _checked(column("source"), source, bad, source_of)
     values = {"type": kinds, "source_id": srcs, "target_id": dsts,
               "evidence": [t or None for t in column("evidence")],
               "status": [t or None for t in column("status")],
               "since": since, "until": until,
-              "amount": _checked(column("amount"), _cell(rules.number)),
-              "currency": _checked(column("currency"), _cell(rules.currency)),
-              "confidence": _checked(column("confidence"), _cell(rules.confidence))}
-    ids = _checked(column("id"), lambda t: t and rules.identifier(t)) if "id" in col else None
+              "amount": _checked(column("amount"), _cell(rules.number), bad),
+              "currency": _checked(column("currency"), _cell(rules.currency), bad),
+              "confidence": _checked(column("confidence"), _cell(rules.confidence), bad)}
+    ids = _checked(column("id"), lambda t: t and rules.identifier(t), bad) \
+        if "id" in col else None
 
-    # Rows for the general path: unknown ends or type, ends that do not fit,
-    # any bad cell, since after until.
-    bad: set[int] = set()
     for vals, wrong in ((srcs, None), (dsts, None), (kinds, None), (fit, False)):
         if wrong in vals:
             bad.update(i for i, v in enumerate(vals) if v is wrong)
-    for vals in (*values.values(), sources, *([ids] if ids is not None else [])):
-        if _BAD in vals:
-            bad.update(i for i, v in enumerate(vals) if v is _BAD)
     if any(since) and any(until):
         spans = {(a, b) for a, b in set(compress(zip(since, until), until))
                  if a and b and a is not _BAD and b is not _BAD

@@ -15,7 +15,7 @@ from .errors import KgError, ValidationFailed
 from .model import (RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, EntityType, Relation,
                     RelationType, Schema, Source, relation_id)
 from .progress import progress
-from .seedio import SeedFile, display_path, read_seed_file, seed_files
+from .seedio import SEED_SUFFIXES, SeedFile, display_path, read_seed_file, seed_files
 from . import rules
 from .rules import COLOR_RE, date_bounds, text as _text
 from .validate import Report, did_you_mean
@@ -58,7 +58,7 @@ def load_folder(folder: str | Path, strict: bool = False,
     report = Report(files=len(paths))
     if not paths:
         report.warning(display_path(root), None,
-                       "no seed files (*.yaml, *.yml, *.json, *.csv) found")
+                       f"no seed files ({', '.join('*' + x for x in SEED_SUFFIXES)}) found")
     with gc_paused():
         seeds = [s for s in (read_seed_file(p, report, inside) for p, inside in paths)
                  if s is not None]

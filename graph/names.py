@@ -41,7 +41,8 @@ class NameIndex:
     def __init__(self, blob: bytes, starts: "array[int]", lengths: Sequence[int],
                  rows: Sequence[int], slots: Sequence[int],
                  trigrams: "Trigrams | Callable[[], Trigrams | None] | None" = None,
-                 recover: "Callable[[Exception], NameIndex] | None" = None) -> None:
+                 recover: "Callable[[Exception], NameIndex] | None" = None,
+                 remake: "Callable[[Exception], Trigrams | None] | None" = None) -> None:
         self.blob = blob          # labels joined by "\n" (UTF-8)
         self.starts = starts      # byte offset of each label in blob, then len(blob) + 1
         self.lengths = lengths    # characters in each label (ascending)
@@ -49,25 +50,20 @@ class NameIndex:
         self._texts: list[str] | None = None
         self._windows = 0           # windows of labels decoded so far
         self._last: tuple[str, dict[int, tuple[float, int, int]]] | None = None
-        self._trigrams = trigrams   # made from the blob on first use when not given
+        self._trigrams = trigrams   # a function: read (or built) on the first pruned lookup
+        self._remake = remake       # fresh posting lists when the kept ones prove damaged
         self._recover = recover     # the index to use when a cached part proves damaged
         self._fallback: NameIndex | None = None
 
     @property
     def trigrams(self) -> "Trigrams | None":
-        """The trigram posting lists (see :class:`Trigrams`), when built (for
-        the cache: a fresh index answers one query faster by scanning)."""
+        """The trigram posting lists (see :class:`Trigrams`), when there are
+        any: the cache gives a function that reads them from their own file
+        (graph/cache.py), or builds and keeps them there, on the first fuzzy
+        lookup that needs them; a fresh index answers by scanning."""
         if callable(self._trigrams):
             self._trigrams = self._trigrams()
         return self._trigrams
-
-    def with_trigrams(self) -> "Trigrams | None":
-        """The trigram posting lists, built now if they were not (None without
-        numpy, which is optional: see :class:`Trigrams`)."""
-        tri = self.trigrams
-        if tri is None and has_numpy():
-            tri = self._trigrams = Trigrams.build(self.blob, self.starts)
-        return tri
 
     @classmethod
     def build(cls, entities: Iterable["Entity"]) -> "NameIndex":
@@ -163,10 +159,19 @@ class NameIndex:
         every one when ``want`` is None, else at least the ``want`` best (and
         every one tying with the last of them)."""
         lo, hi = self._window(q)
-        tri = self.trigrams
-        if want is None or tri is None or hi - lo <= PROBE or len(q.encode()) < 3:
-            return self._score(q, range(lo, hi), skip, FUZZY_RATIO * 100 - 1e-9)
-        return self._fuzzy_pruned(q, skip, want, lo, hi, tri)
+        # The posting lists are asked for (read, or built) only when they can help.
+        tri = None if want is None or hi - lo <= PROBE or len(q.encode()) < 3 else self.trigrams
+        if want is not None and tri is not None:
+            try:
+                return self._fuzzy_pruned(q, skip, want, lo, hi, tri)
+            except Exception as exc:
+                if self._remake is None:
+                    raise
+                remake, self._remake = self._remake, None
+                self._trigrams = tri = remake(exc)    # raises again unless it is damage
+                if tri is not None:
+                    return self._fuzzy_pruned(q, skip, want, lo, hi, tri)
+        return self._score(q, range(lo, hi), skip, FUZZY_RATIO * 100 - 1e-9)
 
     def _fuzzy_pruned(self, q: str, skip: Mapping[int, object], want: int, lo: int, hi: int,
                       tri: "Trigrams") -> dict[int, tuple[float, int, int]]:
@@ -262,6 +267,9 @@ class NameIndex:
 PROBE = 256
 """Labels scored first, those sharing the most trigrams with the query."""
 BUILD_CHUNK = 100_000
+BUILDS: list[int] = []
+"""The label count of every set of posting lists built in this process (tests
+count them: loading, and writing the cache, build none)."""
 
 
 def trigram_codes(data: bytes) -> list[int]:
@@ -306,7 +314,7 @@ def has_numpy() -> bool:
 class Trigrams:
     """Posting lists of the labels' byte trigrams: for each trigram (24-bit
     code, ascending), the numbers of the labels holding it, ascending. Kept in
-    the cache beside the labels; ``check(lo, hi)``, when given, checks the
+    the cache in a file of their own beside the entry (graph/cache.py); ``check(lo, hi)``, when given, checks the
     cache blocks of the memory addresses ``lo`` to ``hi`` before a list is read.
 
     Built and counted with numpy, an optional dependency: where numpy is
@@ -326,6 +334,7 @@ class Trigrams:
         import numpy as np
 
         n = len(starts) - 1
+        BUILDS.append(n)
         at = np.asarray(starts, dtype=np.int64)
         parts = [_chunk_postings(blob, at, a, min(n, a + BUILD_CHUNK))
                  for a in range(0, n, BUILD_CHUNK)]

@@ -147,6 +147,9 @@ def _read(data: bytes, shown: str, report: Report) -> tuple[Records, Records]:
     except (pa.ArrowException, OSError, ValueError, TypeError, IndexError) as exc:
         raise BadFile(f"cannot read Parquet data ({_arrow_problem(exc)}); "
                       "write the file again, or remove it") from None
+    except OverflowError:           # a date Python cannot hold (after year 9999)
+        raise BadFile("a date column holds a value outside the years 1 to 9999; "
+                      "fix the value or write the column as text") from None
     return (records, []) if kind == "entities" else ([], records)
 
 

@@ -278,7 +278,8 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
             if part is None:
                 return Loaded(load_dataset(seeds, strict=strict))
             parts.append(part)
-        loaded = assemble(parts, strict) if parts else None
+        loaded = assemble(parts, strict, _entry_path(folder, strict, directory)) \
+            if parts else None
     if loaded is None:
         return Loaded(load_dataset(seeds, strict=strict))
     loaded.data.folder = display_path(root)
@@ -286,10 +287,18 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
     return loaded
 
 
-def assemble(parts: list[Part], strict: bool) -> Loaded | None:
+def _entry_path(folder: Path, strict: bool, directory: Path | None) -> Path | None:
+    from .cache import GraphCache
+
+    return None if directory is None else GraphCache(folder, strict, directory).path
+
+
+def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
-    (the caller then loads cold, for the report)."""
+    (the caller then loads cold, for the report). ``previous``: the folder's
+    last cache entry, whose relation ends (as entity numbers) are taken for
+    the files that did not change when it numbered the same entities."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -331,16 +340,25 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
     # Relations: types known, ends known (and fitting, when strict).
     if not distinct("relations.type") <= set(schema.relation_types):
         return None
-    # One look-up (one hash table over the ids) for every end of every part.
-    found = pc.index_in(pa.concat_arrays([p.column(f"relations.{end}") for end in
-                                          ("source_id", "target_id") for p in parts]),
-                        value_set=id_array)
-    if found.null_count:
-        return None
-    found = found.cast(pa.int32())
-    at = list(accumulate((len(p) for p in parts * 2), initial=0))
-    pieces = [found.slice(a, b - a) for a, b in zip(at, at[1:])]
-    ends = {"source_id": pieces[:len(parts)], "target_id": pieces[len(parts):]}
+    # The ends of unchanged files as the last entry numbered them (when it
+    # numbered the same ids), then one look-up (one hash table over the ids)
+    # for every end of the other parts.
+    id_digest = _ids_digest(id_array)
+    kept = _previous_ends(previous, parts, id_digest) if not merged else [None] * len(parts)
+    ends: dict[str, list[Any]] = {"source_id": [got and got[0] for got in kept],
+                                  "target_id": [got and got[1] for got in kept]}
+    todo = [k for k, got in enumerate(kept) if got is None]
+    if todo:
+        found = pc.index_in(pa.concat_arrays([parts[k].column(f"relations.{end}") for end in
+                                              ("source_id", "target_id") for k in todo]),
+                            value_set=id_array)
+        if found.null_count:
+            return None
+        found = found.cast(pa.int32())
+        at = list(accumulate((len(parts[k]) for k in todo * 2), initial=0))
+        for j, (a, b) in enumerate(zip(at, at[1:])):
+            end = "source_id" if j < len(todo) else "target_id"
+            ends[end][todo[j % len(todo)]] = found.slice(a, b - a)
     if strict and not _ends_fit(parts, builder, ends, type_array):
         return None
 
@@ -406,8 +424,69 @@ def assemble(parts: list[Part], strict: bool) -> Loaded | None:
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from index_columns(index, index.order, len(ids), n_rel)
         yield from name_columns(names, len(ids))
+        from .cache import HEADER
+
+        # Which rows of relations.source_id/target_id each file's relations
+        # are, and the ids they number (for the next edit: see _previous_ends).
+        at = list(accumulate(map(len, parts), initial=0))
+        yield "parts.ends", {"ids": id_digest, "files": [[p.rel, p.key[3], a, len(p)]
+                                                         for p, a in zip(parts, at)]}, HEADER
 
     return Loaded(data, index=index, names=names, sections=sections)
+
+
+def _ids_digest(ids: Any) -> str:
+    """A digest of the folder's entity ids in order (a string array, chunked
+    or not): their lengths and bytes, whatever the chunks."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    h = hashlib.blake2b(digest_size=20)
+    for chunk in (ids.chunks if isinstance(ids, pa.ChunkedArray) else [ids]):
+        if chunk.type != pa.string():
+            chunk = chunk.cast(pa.string())
+        if not len(chunk):
+            continue
+        lengths = pc.binary_length(chunk).cast(pa.int32())
+        h.update(memoryview(lengths.buffers()[1])[4 * lengths.offset:4 * (lengths.offset +
+                                                                           len(lengths))])
+        offsets = memoryview(chunk.buffers()[1]).cast("i")
+        data = chunk.buffers()[2]
+        if data is not None:
+            h.update(memoryview(data)[offsets[chunk.offset]:offsets[chunk.offset + len(chunk)]])
+    return h.hexdigest()
+
+
+def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
+                   ) -> "list[tuple[pa.Array, pa.Array] | None]":
+    """For each part, its relations' (source, target) entity numbers as the
+    folder's last entry holds them, when that entry numbered the same ids
+    (``id_digest``) and the part's seed file is the one it was built from
+    (same path and SHA-256); None for the others (and for all when there is
+    no usable entry: a damaged one is left to the cache's own checks)."""
+    from .cache import Damaged, open_entry
+
+    out: "list[tuple[pa.Array, pa.Array] | None]" = [None] * len(parts)
+    if entry is None:
+        return out
+    try:
+        header, columns = open_entry(entry)
+        info = header.get("parts.ends")
+        if columns is None or not isinstance(info, dict) or info["ids"] != id_digest:
+            return out
+        rows = {(rel, digest): (int(a), int(n)) for rel, digest, a, n in info["files"]}
+        body = columns()[0]
+        src = tgt = None
+        for k, p in enumerate(parts):
+            a, n = rows.get((p.rel, p.key[3]), (0, -1))
+            if n != len(p):
+                continue
+            if src is None:
+                src, tgt = body("relations.source_id"), body("relations.target_id")
+            out[k] = (src.slice(a, n), cast(Any, tgt).slice(a, n))
+    except (OSError, Damaged, KeyError, ValueError, TypeError):
+        return [None] * len(parts)
+    return out
 
 
 def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:

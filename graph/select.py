@@ -9,6 +9,7 @@ it works the same on every backend.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Iterator
 
 from .errors import TooLarge
 from .model import Dataset, Entity
@@ -21,7 +22,8 @@ __all__ = ["Selection", "Subgraph", "select", "focus_rings"]
 EXTRA_HOPS = 2             # rings a focus page embeds beyond --depth (when the budget allows)
 EMBED_ENTITIES = 1_500     # budget for what a focus page embeds beyond what it shows
 EMBED_RELATIONS = 5_000
-WALK_BATCH = 500           # entities of a ring whose relations are fetched at once
+WALK_BATCH = 500           # entities of a ring whose relations are fetched at once,
+WALK_RELATIONS = 20_000    # and how many relations they may have between them
 
 
 def select(store: Store, selection: Selection = Selection(),
@@ -68,8 +70,8 @@ def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
     ``types``; the relations among them that ``walk`` allows, as seen from the
     entities it expands: a lower bound of the final count) and raises
     TooLarge as soon as either count passes its limit, at the latest after
-    the batch of :data:`WALK_BATCH` entities that passed it. The store is
-    asked once per batch (one round trip on Neo4j, not one per entity).
+    the batch (see :func:`_batches`) that passed it. The store is asked twice
+    per batch, degrees then relations (round trips on Neo4j, not two per entity).
     """
     ball = {center.id}
     order = [center.id]
@@ -78,8 +80,7 @@ def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
     ring = [center.id]
     for _ in range(depth):
         nxt: list[str] = []
-        for start in range(0, len(ring), WALK_BATCH):     # one look-up per batch of a ring
-            part = ring[start:start + WALK_BATCH]
+        for part in _batches(store, ring):     # one look-up per batch of a ring
             incident = store.relations_of_many(part)
             found: list[str] = []
             for eid in part:
@@ -110,6 +111,24 @@ def _ball(store: Store, center: Entity, depth: int, walk: Traversal,
             nxt.extend(found)
         ring = nxt
     return order
+
+
+def _batches(store: Store, ring: list[str]) -> Iterator[list[str]]:
+    """``ring`` in batches of at most :data:`WALK_BATCH` entities whose relations
+    number at most :data:`WALK_RELATIONS` (a batch holds at least one entity), so
+    a walk never builds much more than a limit before it can stop."""
+    start = 0
+    while start < len(ring):
+        chunk = ring[start:start + WALK_BATCH]
+        degrees = store.degrees(chunk)
+        end = total = 0
+        for eid in chunk:
+            total += degrees[eid]
+            if end and total > WALK_RELATIONS:
+                break
+            end += 1
+        yield chunk[:end]
+        start += end
 
 
 def _too_large(what: str, max_entities: int | None, max_relations: int | None) -> TooLarge:

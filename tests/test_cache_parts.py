@@ -474,3 +474,48 @@ def test_a_column_kept_in_a_part_is_checked_block_by_block(write_seeds, cache, m
     assert capsys.readouterr().err == ""
     assert rels[row].evidence == truth.relations[row].evidence
     assert "checksum mismatch in relations.evidence, block" in capsys.readouterr().err
+
+
+def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, monkeypatch):
+    """After an edit that leaves the entity ids as they were, the relation
+    ends of unchanged files come from the last entry (not looked up again);
+    an edit that changes the ids looks every end up. Both equal a cold load."""
+    from benchmarks.generate import generate
+
+    folder = tmp_path / "gen"
+    generate(folder, 800, seed=21)
+    extra = folder / "zz-edit.yaml"
+    small = ("entities:\n  - {id: edit-1, type: firm, name: Edit One}\n"
+             "relations:\n  - {from: edit-1, type: supplies, to: %s, evidence: %s}\n")
+    first = load_dataset(folder)
+    other = next(iter(first.entities))
+    extra.write_text(small % (other, "One."), encoding="utf-8")
+    kept: list[list[bool]] = []
+    real = parts._previous_ends
+
+    def recording(entry, ps, digest):
+        got = real(entry, ps, digest)
+        kept.append([g is not None for g in got])
+        return got
+
+    monkeypatch.setattr(parts, "_previous_ends", recording)
+    MemoryStore.from_folder(folder)                     # the first entry
+    assert kept == [[False] * len(kept[0])]
+    n_files = len(kept[0])
+
+    def same_as_cold() -> None:
+        store = MemoryStore.from_folder(folder)
+        cold = load_dataset(folder)
+        assert list(store.data.relations) == list(cold.relations)
+        fresh = Index.build(cold)
+        for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
+            assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
+        back = MemoryStore.from_folder(folder)          # the entry written after the edit
+        assert list(back.data.relations) == list(cold.relations)
+
+    extra.write_text(small % (other, "Two."), encoding="utf-8")   # same ids
+    same_as_cold()
+    assert kept[-1] == [True] * (n_files - 1) + [False]          # all but the edited file
+    extra.write_text(small.replace("edit-1", "edit-2") % (other, "Three."), encoding="utf-8")
+    same_as_cold()
+    assert kept[-1] == [False] * n_files                         # the ids changed

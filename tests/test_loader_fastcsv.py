@@ -142,3 +142,22 @@ def test_split_reader_gives_what_the_csv_module_gives(tmp_path, text):
         theirs = read()
     assert ours == theirs
     assert ours[0]          # every text has at least one row
+
+
+@pytest.mark.parametrize("lane", [True, False])
+def test_line_numbers_count_newlines_inside_quoted_cells(write_seeds, lane):
+    """A quoted cell may hold line breaks: the rows after it keep their own
+    physical line, and a row that spans lines is reported at its last line
+    (what the csv module counts). Any reader of CSV text (the split reader,
+    the csv module, a future Arrow reader) must keep these numbers."""
+    folder = write_seeds({"e.csv": 'id,type,name,country,description\n'
+                                   'a,firm,A,JP,"two\nlines"\n'      # lines 2-3
+                                   'b,firm,B,XX,\n'                  # line 4
+                                   'c,firm,C,YY,"x\ny\nz"\n'         # lines 5-7
+                                   'd,firm,D,ZZ,\n'})                # line 8
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(fastcsv, "ENABLED", lane)
+        data, report = load_folder(folder)
+    assert [(i.line, i.message.split(":")[0]) for i in report.errors] == \
+        [(4, "entity 'b'"), (7, "entity 'c'"), (8, "entity 'd'")]
+    assert data.entities["a"].description == "two\nlines"

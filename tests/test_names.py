@@ -3,6 +3,7 @@ label with graph.resolve.score, without looking at every label."""
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -160,10 +161,16 @@ def test_shared_trigrams_bound_holds_for_every_fuzzy_match():
         assert len(both) >= need, (a, label, ratio, need)
 
 
+def _typo(store: MemoryStore) -> str:
+    """A misspelt name (two letters swapped, one added): a fuzzy query."""
+    query = next(e.name for e in store.data.entities.values() if len(e.name) > 12)
+    return query[:4] + query[5] + query[4] + query[6:] + "x"
+
+
 def test_damaged_posting_lists_are_caught_and_answers_stay_right(tmp_path, monkeypatch, capsys):
-    """A flipped byte in the cached trigram posting list a query reads is
-    caught before the list is used; the query is answered from a fresh index
-    (the damage reported once, the entry rebuilt)."""
+    """A flipped byte in the kept trigram posting list a query reads is caught
+    before the list is used; the damage is reported once, the trigram file
+    (not the entry) made again, and the query answered right."""
     import graph.cache as cache_mod
     import graph.names as names
     from benchmarks.generate import generate
@@ -178,22 +185,164 @@ def test_damaged_posting_lists_are_caught_and_answers_stay_right(tmp_path, monke
     MemoryStore.from_folder(folder)
     (entry,) = (tmp_path / "cache").glob("*.kgc")
     probe = MemoryStore.from_folder(folder)
-    query = next(e.name for e in probe.data.entities.values() if len(e.name) > 12)
-    typo = query[:4] + query[5] + query[4] + query[6:] + "x"
+    typo = _typo(probe)
+    probe.find(typo, 20)                        # builds and keeps the posting lists
+    (side,) = (tmp_path / "cache").glob("*.kgt")
     tri = probe.names.trigrams
     code = names.trigram_codes(normalize(typo).encode())[3]
     i = [*tri.codes].index(code)
-    _, columns = cache_mod.open_entry(entry)
+    _, columns = cache_mod.open_entry(side)
     base = columns()[0]
-    arr = base("names.tri_label")
+    arr = base("tri.label")
     # Where in the file the posting list of one of the typo's trigrams starts.
     at = len(cache_mod.MAGIC) + arr.buffers()[1].address - base.body.address + 4 * tri.offsets[i]
     del arr, base, columns, tri, probe
-    data = bytearray(entry.read_bytes())
+    data = bytearray(side.read_bytes())
     data[at] ^= 0x01
-    entry.write_bytes(bytes(data))
+    side.write_bytes(bytes(data))
+    entry_bytes = entry.read_bytes()
     capsys.readouterr()
+    built = len(names.BUILDS)
     store = MemoryStore.from_folder(folder)
     assert _same_as_brute_force(store, [typo], limits=(20, 5)) >= 0
     err = capsys.readouterr().err
-    assert err.count("is damaged") == 1 and "names.tri_label" in err
+    assert err.count("is damaged") == 1 and "tri.label" in err and ".kgt" in err
+    assert len(names.BUILDS) == built + 1 and side.read_bytes() != bytes(data)
+    assert entry.read_bytes() == entry_bytes            # the entry was not rebuilt
+    again = MemoryStore.from_folder(folder)
+    assert _same_as_brute_force(again, [typo], limits=(20,)) >= 0
+    assert len(names.BUILDS) == built + 1 and capsys.readouterr().err == ""
+
+
+def test_posting_lists_are_built_by_the_first_fuzzy_lookup_not_by_edits(tmp_path, monkeypatch):
+    """Loading and writing the cache (the first load, and the load after a
+    one-file edit) build no posting lists; the first fuzzy lookup that needs
+    them builds them into their own file, later processes reuse it, and the
+    ranking is a full scan's whether the file exists, is stale or is gone."""
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    monkeypatch.setattr(names, "PROBE", 8)
+    monkeypatch.setattr(names, "BUILDS", [])
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    folder = tmp_path / "gen"
+    generate(folder, 3000, seed=12)
+    first = MemoryStore.from_folder(folder)
+    assert names.BUILDS == [] and not list(cache.glob("*.kgt"))
+    typo = _typo(first)
+    assert _same_as_brute_force(first, [typo], limits=(20,)) >= 0   # fresh index: a scan
+    assert names.BUILDS == [] and not list(cache.glob("*.kgt"))
+
+    warm = MemoryStore.from_folder(folder)
+    queries = [typo, *_queries(warm, random.Random(13), 4)]
+    assert _same_as_brute_force(warm, queries, limits=(20, 5)) > 0
+    assert len(names.BUILDS) == 1 and len(list(cache.glob("*.kgt"))) == 1
+    (side,) = cache.glob("*.kgt")
+    kept = side.read_bytes()
+    assert _same_as_brute_force(MemoryStore.from_folder(folder), queries, (20, 5)) > 0
+    assert len(names.BUILDS) == 1                            # read, not built again
+
+    # An edit: a small YAML file beside the others, with a name near the typo.
+    (folder / "zz-edit.yaml").write_text(
+        "entities:\n  - {id: edit-1, type: firm, name: \"%s\"}\n" % typo[:-1].replace('"', ""),
+        encoding="utf-8")
+    edited = MemoryStore.from_folder(folder)                 # through the parts
+    assert len(names.BUILDS) == 1 and side.read_bytes() == kept
+    assert _same_as_brute_force(edited, queries, limits=(20,)) > 0
+    assert len(names.BUILDS) == 1
+    after = MemoryStore.from_folder(folder)                  # the stale file is not used
+    assert any(m.entity.id == "edit-1" for m in after.find(typo, 5))
+    assert len(names.BUILDS) == 2 and side.read_bytes() != kept
+    assert _same_as_brute_force(after, queries, limits=(20, 5)) > 0
+
+    side.unlink()                                            # gone: made again
+    assert _same_as_brute_force(MemoryStore.from_folder(folder), queries, (20, 5)) > 0
+    assert len(names.BUILDS) == 3 and side.exists()
+
+
+def test_trigram_file_is_pruned_with_its_entry(tmp_path, monkeypatch):
+    """The trigram file counts in the cache's size and goes with its entry:
+    a write that prunes to a tiny bound keeps the entry, its parts and its
+    trigram file; clearing the cache removes it too."""
+    import graph.cache as cache_mod
+    import graph.names as names
+    from benchmarks.generate import generate
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    monkeypatch.setattr(names, "PROBE", 8)
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    folder = tmp_path / "gen"
+    generate(folder, 1500, seed=14)
+    MemoryStore.from_folder(folder)
+    warm = MemoryStore.from_folder(folder)
+    warm.find(_typo(warm), 20)
+    (side,) = cache.glob("*.kgt")
+    assert side in [e.path for e in cache_mod.entries(cache)]
+    (cache / "other.kgc").write_bytes(b"x" * 1000)       # another folder's entry, older
+    os.utime(cache / "other.kgc", (1, 1))
+    monkeypatch.setenv("KG_CACHE_MAX_BYTES", "1")
+    (folder / "zz.yaml").write_text("entities:\n  - {id: zz-1, type: firm, name: Zed}\n",
+                                    encoding="utf-8")
+    MemoryStore.from_folder(folder)                        # a write, then pruning
+    assert side.exists() and not (cache / "other.kgc").exists()
+    assert any(cache.glob("*.kgc")) and any(cache.glob("*.kgp"))
+    cache_mod.clear(cache)
+    assert not side.exists() and not any(cache.iterdir())
+
+
+_FINDER = """
+import sys
+import graph.names as names
+from graph.store.memory import MemoryStore
+names.PROBE = 8
+folder, query, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+first = None
+for _ in range(rounds):
+    got = [(m.entity.id, m.score) for m in MemoryStore.from_folder(folder).find(query, 20)]
+    assert first is None or got == first, (got, first)
+    first = got
+print("ok", len(names.BUILDS) > 0)
+"""
+
+
+def test_concurrent_finds_leave_a_good_trigram_file(tmp_path, monkeypatch):
+    """Three processes find a typo again and again, each building (or reading)
+    the trigram file while a name is edited: none fails, answers are those of
+    a full scan at the end, and the file left is intact."""
+    import subprocess
+    import sys
+
+    import graph.cache as cache_mod
+    import graph.names as names
+    from benchmarks.generate import generate
+    from conftest import ROOT
+
+    require(names.has_numpy(), "numpy is not installed (the trigram pruning needs it)")
+    cache = tmp_path / "cache"
+    folder = tmp_path / "gen"
+    generate(folder, 1500, seed=16)
+    monkeypatch.setenv("KG_CACHE_DIR", str(cache))
+    monkeypatch.setattr(names, "PROBE", 8)
+    store = MemoryStore.from_folder(folder)
+    typo = _typo(store)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", _FINDER, str(folder), typo, "4"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+             for _ in range(3)]
+    for i in range(3):
+        (folder / "zz.yaml").write_text(
+            f"entities:\n  - {{id: zz-1, type: firm, name: Zed {i}}}\n", encoding="utf-8")
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0 and out.decode().startswith("ok"), err.decode()
+    MemoryStore.from_folder(folder)
+    final = MemoryStore.from_folder(folder)
+    assert _same_as_brute_force(final, [typo], limits=(20, 5)) >= 0
+    (side,) = cache.glob("*.kgt")
+    header, columns = cache_mod.open_entry(side)
+    column, _ = columns()
+    for name in header["sections"]:
+        column(name)                        # raises Damaged if not intact

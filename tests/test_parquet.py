@@ -471,6 +471,40 @@ def test_cli_validate_reports_parquet_problems(run_kg, tmp_path):
     assert "Traceback" not in r.output
 
 
+@pytest.mark.parametrize("column", [
+    pa.array([2**31 - 1], pa.date32()),
+    pa.array([2**62], pa.date64()),
+    pa.array([[2**31 - 1]], pa.list_(pa.date32())),
+], ids=["date32", "date64", "list-of-date32"])
+def test_a_date_after_year_9999_is_one_error_line(run_kg, tmp_path, column):
+    """Found by fuzzing: such a date raised OverflowError out of the reader."""
+    write_table(tmp_path / "s" / "e.parquet", {"id": ["a"], "type": ["firm"], "name": ["A"],
+                                                "founded": column})
+    for command in ("validate", "stats"):
+        r = run_kg(command, "--seeds", tmp_path / "s")
+        assert r.exit_code == 1 and "Traceback" not in r.output
+        assert ("e.parquet: error: a date column holds a value outside the years 1 to 9999; "
+                "fix the value or write the column as text") in r.output
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+@pytest.mark.parametrize("inside", [".", "sub/dir"])
+def test_a_folder_export_never_writes_into_its_seed_folder(run_kg, tmp_path, fmt, inside):
+    import shutil
+
+    seeds = tmp_path / "s"
+    shutil.copytree(MINI, seeds)
+    before = sorted(p.relative_to(seeds) for p in seeds.rglob("*"))
+    for force in ((), ("--force",)):
+        r = run_kg("export", "--format", fmt, "-o", seeds / inside, "--seeds", seeds, *force)
+        assert r.exit_code == 1 and r.stderr.startswith(f"Error: {seeds / inside} is in the "
+                                                        f"seed folder ")
+        assert r.stderr.endswith(f"the exported {fmt} files would load as seeds beside the "
+                                 "originals; write the export to a folder outside it\n")
+    assert sorted(p.relative_to(seeds) for p in seeds.rglob("*")) == before
+    assert run_kg("stats", "--seeds", seeds).exit_code == 0
+
+
 def test_cache_notices_a_changed_parquet_file(run_kg, tmp_path):
     folder = tmp_path / "s"
     write_table(folder / "e.parquet", ENTITIES)

@@ -97,3 +97,30 @@ def test_no_field_rule_is_written_twice():
     for name in ("fastcsv.py", "export/seedcsv.py"):
         text = (ROOT / "graph" / name).read_text(encoding="utf-8")
         assert not re.search(r"(?:builder|loader)\._[a-z]", text), name
+
+
+# -- bad_character's quick scan of large ASCII texts ---------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from graph.rules import _BAD_TEXT, bad_character  # noqa: E402
+
+
+def _regex_answer(text: str) -> str | None:
+    """bad_character as the regex alone gives it (the one definition of a bad character)."""
+    m = _BAD_TEXT.search(text)
+    return None if m is None else bad_character(m.group())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=40),
+       st.integers(min_value=0, max_value=6000), st.sampled_from(["", "é", "\ufffe"]))
+def test_bad_character_quick_scan_agrees_with_the_regex(tail: str, pad: int, extra: str) -> None:
+    # Long texts take the quick ASCII path; short ones and non-ASCII ones the regex.
+    text = "a,b\n" * (pad // 4) + tail + extra
+    assert bad_character(text) == _regex_answer(text)
+
+
+def test_bad_character_quick_scan_finds_a_late_control_character() -> None:
+    text = "from,type,to\n" * 1000 + "x\x1by\n"
+    assert len(text) > 4096 and bad_character(text) == "the control character U+001B"
+    assert bad_character(text.replace("\x1b", "\x7f")) is None   # DEL is allowed, as before

@@ -111,11 +111,11 @@ def test_a_too_big_focus_is_refused_before_it_is_built(tmp_path, depth):
     with pytest.raises(TooLarge, match="limit of 50 entities"):
         select(store, Selection.of("hub", depth), 50, 10_000)
     # one walk step (the hub's relations): no neighbourhood, no dataset, no other entity
-    assert store.calls == {"resolve": 1, "relations_of_many": 1}
+    assert store.calls == {"resolve": 1, "degrees": 1, "relations_of_many": 1}
     store.calls.clear()
     with pytest.raises(TooLarge, match="over 20 relations"):
         focus_rings(store, Selection.of("hub", depth), 10_000, 20)
-    assert store.calls == {"resolve": 2, "relations_of_many": 1}
+    assert store.calls == {"resolve": 2, "degrees": 1, "relations_of_many": 1}
     # within the limits, the same walk builds it
     store.calls.clear()
     data = select(store, Selection.of("hub", depth), 2000, 2000)
@@ -137,3 +137,25 @@ def test_shipped_seeds_focus_pages_list_the_sources_they_use():
         listed = page_data(data, options)["sources"]
         assert data.sources and set(data.sources) == cited(data.relations), focus
         assert listed == [s.to_dict() for s in data.sources]
+
+
+def test_a_ring_of_hubs_is_fetched_in_batches_bounded_by_their_relations(tmp_path, monkeypatch):
+    """A batch of 500 hubs would build all their relations before a limit could stop
+    the walk: batches are cut by the entities' degrees (at least one entity each)."""
+    import graph.select as selection
+    from graph.loader import load_dataset
+    from graph.store.memory import MemoryStore
+
+    monkeypatch.setattr(selection, "WALK_RELATIONS", 300)     # leaves have 2 each
+    store = Counting(MemoryStore(load_dataset(star_folder(tmp_path / "star", 500))))
+    fetched = []
+    many = store.store.relations_of_many
+    store.store.relations_of_many = lambda ids: fetched.append(list(ids)) or many(ids)
+    data = select(store, Selection.of("hub", 2), 5_000, 5_000)
+    assert len(data.entities) == 1001
+    degrees = store.store.degrees([e for batch in fetched for e in batch])
+    sizes = [sum(degrees[e] for e in batch) for batch in fetched]
+    assert fetched[0] == ["hub"] and [len(b) for b in fetched[1:]] == [150, 150, 150, 50]
+    assert sizes[0] == 500 and all(size <= 300 for size in sizes[1:])
+    assert sorted(e for batch in fetched[1:] for e in batch) == sorted(
+        f"leaf-{i}" for i in range(500))

@@ -214,3 +214,12 @@ def test_dotfiles_skipped_and_sorted_order(write_seeds):
                           "a.yaml": "entities:\n  - {id: a, type: firm, name: A}\n"})
     data, report = load_folder(folder)
     assert report.ok and list(data.entities) == ["a", "b"]
+
+
+def test_an_empty_folder_warns_naming_every_seed_format(tmp_path):
+    from graph.seedio import SEED_SUFFIXES
+
+    _, report = load_folder(tmp_path)
+    [warning] = [str(p) for p in report.warnings]
+    assert warning.endswith("no seed files (*.yaml, *.yml, *.json, *.csv, *.parquet) found")
+    assert SEED_SUFFIXES == (".yaml", ".yml", ".json", ".csv", ".parquet")

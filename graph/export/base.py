@@ -91,6 +91,18 @@ class FolderExporter(Exporter):
         for name in self.FILES:     # before any slow work: existing, or not a regular file
             check_writable(root / name, self.force)
 
+    def write(self, dataset: Dataset) -> None:
+        """As :meth:`Exporter.write`; refuses a target in the dataset's own seed
+        folder, where the exported files would load as seeds beside the originals."""
+        seeds = Path(dataset.folder) if dataset.folder else None
+        if seeds is not None and seeds.is_dir():
+            target, root = Path(self.target).resolve(), seeds.resolve()
+            if target == root or root in target.parents:
+                raise InputError(f"{self.target} is in the seed folder {dataset.folder}: the "
+                                 f"exported {self.format} files would load as seeds beside "
+                                 "the originals; write the export to a folder outside it")
+        super().write(dataset)
+
     def _write(self, dataset: Dataset) -> list[str]:
         files = self.files(dataset)
         written = []
