@@ -374,12 +374,17 @@ def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds)
     header, _ = cache_mod.open_entry(oldest)
     its_parts = {cache_env / piece[0] for _, pieces in header["refs"].values() for piece in pieces}
     assert its_parts        # the entry refers to its part's columns
-    # Its parts are older than the entry, yet go with it, not before others.
-    for p in its_parts:
+    # Its parts are older than the entry, yet go with it, not before others;
+    # so do the entries' trigram files (graph.names), whatever their times.
+    sides = [GraphCache(f, False).trigram_path for f in folders[:2]]
+    for p in sides:
+        p.write_bytes(b"trigrams")
+    for p in [*its_parts, *sides]:
         os.utime(p, (10, 10))
-    removed = cache_mod.prune(cache_env, sum(sizes.values()) - 1)
-    assert [e.path for e in removed] == [oldest, *sorted(its_parts)]
-    assert GraphCache(folders[0], False).path.exists()
+    total = sum(e.size for e in cache_mod.entries(cache_env))
+    removed = cache_mod.prune(cache_env, total - 1)
+    assert [e.path for e in removed] == [oldest, *sorted(its_parts), sides[1]]
+    assert GraphCache(folders[0], False).path.exists() and sides[0].exists()
 
 
 def test_prune_never_leaves_an_entry_without_its_parts(tmp_path, cache_env, write_seeds,
