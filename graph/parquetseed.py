@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
-from .rules import INT_MAX, MAX_DEPTH, bad_character, check_tree, too_deep
+from .rules import (INT_MAX, MAX_DEPTH, bad_character, check_tree, table_kind, too_deep,
+                    unknown_table)
 from .validate import Report
 
 if TYPE_CHECKING:
@@ -49,8 +50,6 @@ MAX_DECODED_BYTES = MAX_FILE_BYTES   # values one file may decode to, as for a t
 MAX_COLUMNS = 1_000             # as for a CSV file
 BATCH_ROWS = 4_096
 JSON_KEY = b"kg:json"           # field metadata: cells are JSON text (see the module doc)
-ENTITY_COLUMNS = ("id", "type", "name")
-RELATION_COLUMNS = ("from", "type", "to")
 SOURCE_FIELDS = ("title", "publisher", "url", "date")
 
 
@@ -116,15 +115,9 @@ def _read(data: bytes, shown: str, report: Report) -> tuple[Records, Records]:
     dupes = sorted(n for n, k in Counter(names).items() if k > 1)
     if dupes:
         raise BadFile(f"Parquet file repeats column(s) {', '.join(dupes)}")
-    if all(c in names for c in ENTITY_COLUMNS):
-        kind = "entities"
-    elif all(c in names for c in RELATION_COLUMNS):
-        kind = "relations"
-    else:
-        found = ",".join(names)
-        found = found if len(found) <= 80 else found[:80] + "…"
-        raise BadFile("Parquet columns must include id,type,name (entities) or "
-                      f"from,type,to (relations); found {found}")
+    kind = table_kind(names)
+    if kind is None:
+        raise BadFile(unknown_table("Parquet columns must include", names))
     if meta.num_rows > MAX_ROWS:
         raise BadFile(f"Parquet file has {meta.num_rows:,} rows, over the limit of "
                       f"{MAX_ROWS:,} for one seed file; split it")

@@ -364,3 +364,31 @@ RELATION_RULES: dict[str, Rule] = {"id": identifier, "evidence": plain_text,
                                    "status": plain_text, "since": day, "until": day,
                                    "amount": number, "confidence": confidence,
                                    "currency": currency}
+
+
+# -- which table a seed file holds (a CSV header, a Parquet schema) ---------------
+ENTITY_COLUMNS = ("id", "type", "name")
+RELATION_COLUMNS = ("from", "type", "to")
+
+
+def table_kind(columns: Iterable[str]) -> str | None:
+    """``"entities"`` or ``"relations"`` by a table's column names, else None.
+
+    >>> table_kind(["name", "id", "type", "country"]), table_kind(["a", "b"])
+    ('entities', None)
+    """
+    names = set(columns)
+    if names.issuperset(ENTITY_COLUMNS):
+        return "entities"
+    if names.issuperset(RELATION_COLUMNS):
+        return "relations"
+    return None
+
+
+def unknown_table(lead: str, columns: Iterable[str]) -> str:
+    """The message for a table :func:`table_kind` cannot place (``lead``: what
+    must hold the columns, e.g. "CSV header must contain")."""
+    found = ",".join(columns)
+    found = found if len(found) <= 80 else found[:80] + "…"
+    return (f"{lead} id,type,name (entities) or from,type,to (relations); "
+            f"found {found}")

@@ -20,12 +20,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
-from .rules import MAX_DEPTH, bad_character, check_tree, too_deep
+from .rules import MAX_DEPTH, bad_character, check_tree, table_kind, too_deep, unknown_table
 from .validate import Report
 
 SEED_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".parquet")
-_ENTITY_HEADER = ("id", "type", "name")
-_RELATION_HEADER = ("from", "type", "to")
 MAX_COLUMNS = 1_000               # columns in one CSV file
 ALIAS_BUDGET = 10_000_000         # characters YAML aliases may add to a document
 
@@ -562,15 +560,9 @@ def _read_csv(text: str, shown: str, report: Report) -> SeedFile | None:
         return None
     header = [h.strip() for h in (_unprotect_all(header) if protected else header)]
     seed = SeedFile(shown, is_csv=True, header=header)
-    if all(h in header for h in _ENTITY_HEADER):
-        kind = "entities"
-    elif all(h in header for h in _RELATION_HEADER):
-        kind = "relations"
-    else:
-        found = ",".join(header)
-        found = found if len(found) <= 80 else found[:80] + "…"
-        report.error(shown, 1, "CSV header must contain id,type,name (entities) or "
-                               f"from,type,to (relations); found {found}")
+    kind = table_kind(header)
+    if kind is None:
+        report.error(shown, 1, unknown_table("CSV header must contain", header))
         return None
     dupes = sorted(h for h, n in Counter(header).items() if n > 1)
     if dupes:

@@ -127,3 +127,19 @@ def browser():
     b = support.Browser()
     yield b
     b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory, request):
+    """A folder for the pages a browser test module renders."""
+    return tmp_path_factory.mktemp(request.module.__name__.rpartition(".")[2])
+
+
+@pytest.fixture(scope="module")
+def seeds_page(browser, pages, seeds_dataset):
+    """The shipped seeds' page, open in the module's browser."""
+    from browser import render_to
+
+    page = browser.open(render_to(pages / "seeds.html", seeds_dataset))
+    yield page
+    page.close()

@@ -20,18 +20,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    return tmp_path_factory.mktemp("pages")
-
-
-@pytest.fixture(scope="module")
-def seeds_page(browser, pages, seeds_dataset):
-    page = browser.open(render_to(pages / "seeds.html", seeds_dataset))
-    yield page
-    page.close()
-
-
-@pytest.fixture(scope="module")
 def mini_page(browser, pages, mini_dataset):
     page = browser.open(render_to(pages / "mini.html", mini_dataset))
     yield page

@@ -18,18 +18,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    return tmp_path_factory.mktemp("explorer")
-
-
-@pytest.fixture(scope="module")
-def seeds_page(browser, pages, seeds_dataset):
-    page = browser.open(render_to(pages / "seeds.html", seeds_dataset))
-    yield page
-    page.close()
-
-
-@pytest.fixture(scope="module")
 def generated(pages):
     """A synthetic folder with dated (since/until) and scored (confidence) relations."""
     import importlib.util

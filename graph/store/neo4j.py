@@ -160,6 +160,19 @@ class Neo4jStore(Store):
     def relations_of(self, entity_id: str) -> list[Relation]:
         return self.relations_of_many([entity_id])[entity_id]
 
+    def degrees(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """Counted on the server (a relation is not sent to be counted)."""
+        ids = list(dict.fromkeys(entity_ids))
+        found: dict[str, int] = {}
+        for start in range(0, len(ids), _BATCH):
+            items = self._list(
+                f"UNWIND $ids AS id MATCH (n:{E} {{{DS}: $ds, id: id}}) "
+                f"CALL (n) {{ OPTIONAL MATCH (n)-[r]-() WHERE r.{DS} = $ds "
+                "RETURN count(DISTINCT r) AS degree } "
+                "RETURN collect([n.id, degree]) AS items", ids=ids[start:start + _BATCH])
+            found.update((eid, int(degree)) for eid, degree in items)
+        return {eid: _known(found, eid) for eid in ids}
+
     def relations_of_many(self, entity_ids: Iterable[str]) -> dict[str, list[Relation]]:
         ids = list(dict.fromkeys(entity_ids))
         found: dict[str, list[Relation]] = {}
