@@ -781,7 +781,7 @@ def _units(found: list[CacheEntry]) -> list[tuple[CacheEntry, list[CacheEntry]]]
                      for piece in pieces}
         except (OSError, Damaged, ValueError, TypeError, AttributeError):
             names = set()
-        parts = [by_path[p] for p in [*(e.path.parent / Path(n).name for n in names),
+        parts = [by_path[p] for p in [*(e.path.parent / Path(n).name for n in sorted(names)),
                                       e.path.with_suffix(TRI_SUFFIX)] if p in by_path]
         referred.update(p.path for p in parts)
         units.append((e, parts))

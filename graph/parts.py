@@ -148,7 +148,38 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
                file: Path) -> Part | None:
     """The stored part when it is intact and its file unchanged; None else
     (a damaged part is deleted, and rebuilt by the caller)."""
-    from .cache import Damaged, file_hash, open_entry
+    from .cache import file_hash
+
+    opened = _open(path, head)
+    if opened is None:
+        return None
+    header, tables = opened
+    key = header["key"]
+    if key[:3] != stat:
+        try:
+            if key[0] != stat[0] or file_hash(file) != key[3]:
+                return None
+        except OSError:
+            return None
+        key = [*stat, key[3]]
+    # Every column is checked (CRC) now: the folder pass reads them all
+    # anyway, and a damaged one must be found before its rows are used.
+    checked = _checked(path, tables)
+    if checked is None:
+        return None
+    column, kinds = checked
+    try:
+        os.utime(path)      # least recently used goes first (graph.cache.prune)
+    except OSError:
+        pass
+    return Part(header["part"], column, kinds, key, stored=path)
+
+
+def _open(path: Path, head: dict[str, Any]) -> "tuple[dict[str, Any], Any] | None":
+    """The verified header of a part (or side file) and its columns function,
+    when it is there and made for ``head``; None else (a damaged one is
+    reported and deleted)."""
+    from .cache import Damaged, open_entry
 
     try:
         header, tables = open_entry(path)
@@ -159,28 +190,22 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         return None
     if tables is None or {k: header.get(k) for k in head} != head:
         return None
-    key = header["key"]
-    if key[:3] != stat:
-        try:
-            if key[0] != stat[0] or file_hash(file) != key[3]:
-                return None
-        except OSError:
-            return None
-        key = [*stat, key[3]]
+    return header, tables
+
+
+def _checked(path: Path, tables: Any) -> "tuple[Any, dict[str, str]] | None":
+    """The columns of an opened part, every one CRC-checked now; None when one
+    is damaged (reported, the file deleted)."""
+    from .cache import Damaged
+
     column, kinds = tables()
     try:
-        # Every column is checked (CRC) now: the folder pass reads them all
-        # anyway, and a damaged one must be found before its rows are used.
         for name in kinds:
             column(name)
     except (OSError, Damaged, ValueError) as exc:
         _discard(path, exc, column.identity)
         return None
-    try:
-        os.utime(path)      # least recently used goes first (graph.cache.prune)
-    except OSError:
-        pass
-    return Part(header["part"], column, kinds, key, stored=path)
+    return column, kinds
 
 
 def _discard(path: Path, why: Exception, identity: tuple[int, int] | None = None) -> None:
@@ -403,26 +428,25 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
 
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
-    index = Index.from_rows(ids, src, dst, pc.sort_indices(id_array).to_numpy())
+    index, adjacency = _adjacency(previous, ids, id_array, id_digest, src, dst)
     names = _names(parts)
 
     def sections() -> Iterator[tuple[str, "pa.Array", str]]:
         """The cache entry's sections, from the parts' arrays."""
-        from .columns import index_columns, name_columns
+        from .columns import name_columns
 
         for f in ENTITY_FIELDS:
             yield (f"entities.{f}", *_joined(parts, f"entities.{f}", refer=True))
         for f, arr in zip(SOURCE_FIELDS, source_fields):
             yield f"sources.{f}", arr, ARROW
         yield "relations.source", code_array, ARROW
-        yield "relations.source_id", pa.array(src, pa.int32()), ARROW
-        yield "relations.target_id", pa.array(dst, pa.int32()), ARROW
+        yield from adjacency[:2]       # relations.source_id, relations.target_id
         yield (("relations.id", pa.array(rids, pa.string()), ARROW) if renamed
                else ("relations.id", *_joined(parts, "relations.id", refer=True)))
         for f in RELATION_FIELDS:
             if f not in ("id", "source", "source_id", "target_id"):
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
-        yield from index_columns(index, index.order, len(ids), n_rel)
+        yield from adjacency[2:]       # index.*
         yield from name_columns(names, len(ids))
         from .cache import HEADER
 
@@ -433,6 +457,87 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
                                                          for p, a in zip(parts, at)]}, HEADER
 
     return Loaded(data, index=index, names=names, sections=sections)
+
+
+def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_digest: str,
+               src: Any, dst: Any) -> "tuple[Index, list[tuple[str, Any, str]]]":
+    """The folder's adjacency index and the entry's sections for it (the
+    relation ends as entity rows, ``index.*``).
+
+    They depend only on the entity ids in order and the ends, so they are kept
+    in a side file beside the entry (``<entry>.index.kgp``, a part's format),
+    keyed by a digest of both: after an edit that moves no relation end (a
+    description, evidence, a name, an entity added at the end of no file's
+    ends...), the index is read from it (every section CRC-checked, like a
+    part) instead of sorted again, and the entry refers to its sections
+    instead of copying them. Any other edit builds the index and writes the
+    side file again. ``entry``: the folder's entry (None: no cache, the
+    sections are the arrays)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from . import __version__
+    from .cache import FORMAT, PartRef, write_entry
+    from .columns import index_columns, view_ints
+    from .csr import Index
+
+    def made() -> "tuple[Index, list[tuple[str, Any, str]]]":
+        index = Index.from_rows(ids, src, dst, pc.sort_indices(id_array).to_numpy())
+        return index, [("relations.source_id", pa.array(src, pa.int32()), ARROW),
+                       ("relations.target_id", pa.array(dst, pa.int32()), ARROW),
+                       *index_columns(index, index.order, len(ids), len(src))]
+
+    if entry is None:
+        return made()
+    h = hashlib.blake2b(f"{__version__}\0{FORMAT}\0{id_digest}\0{len(src)}".encode(),
+                        digest_size=20)
+    h.update(np.ascontiguousarray(src, np.int32).tobytes())
+    h.update(np.ascontiguousarray(dst, np.int32).tobytes())
+    digest = h.hexdigest()
+    path = side_path(entry, "index")
+    head = {"format": FORMAT, "version": __version__, "part": "\0index"}
+    found = _read_side(path, head, digest)
+    if found is None:
+        index, sections = made()
+        try:
+            write_entry(path, {**head, "key": [0, 0, 0, digest]}, sections)
+        except OSError:
+            return index, sections
+        names = [(name, kind) for name, _, kind in sections]
+    else:
+        body, kinds = found
+
+        def numbers(name: str) -> "Callable[[], Any]":
+            return lambda: view_ints(body(name))
+
+        order = numbers("index.order")
+        index = Index(lambda: list(map(ids.__getitem__, index.order)),  # type: ignore[arg-type]
+                      *(numbers(f"index.{n}") for n in
+                        ("inc_off", "inc", "inc_other", "nbr_off", "nbr")),
+                      components=lambda: list(view_ints(body("index.components"))),
+                      order=order, ranked=numbers("index.ranked"))
+        names = list(kinds.items())
+    return index, [(name, PartRef([(path.name, digest, name)]), kind) for name, kind in names]
+
+
+def side_path(entry: Path, what: str) -> Path:
+    """A file kept beside the folder's entry and referred to by it (a part's
+    format and suffix: pruned with the entry, see graph.cache.prune)."""
+    from .cache import PART_SUFFIX
+
+    return entry.with_name(f"{entry.stem}.{what}{PART_SUFFIX}")
+
+
+def _read_side(path: Path, head: dict[str, Any], digest: str
+               ) -> "tuple[Any, dict[str, str]] | None":
+    """The columns of a side file (:func:`side_path`) made for ``digest``,
+    every section checked now; None when it is missing or made for other data
+    (a damaged one is reported and deleted)."""
+    opened = _open(path, head)
+    if opened is None or opened[0].get("key", [None] * 4)[3] != digest:
+        return None
+    return _checked(path, opened[1])
 
 
 def _ids_digest(ids: Any) -> str:
@@ -464,7 +569,7 @@ def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
     (``id_digest``) and the part's seed file is the one it was built from
     (same path and SHA-256); None for the others (and for all when there is
     no usable entry: a damaged one is left to the cache's own checks)."""
-    from .cache import Damaged, open_entry
+    from .cache import Damaged, Stale, open_entry
 
     out: "list[tuple[pa.Array, pa.Array] | None]" = [None] * len(parts)
     if entry is None:
@@ -484,7 +589,7 @@ def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
             if src is None:
                 src, tgt = body("relations.source_id"), body("relations.target_id")
             out[k] = (src.slice(a, n), cast(Any, tgt).slice(a, n))
-    except (OSError, Damaged, KeyError, ValueError, TypeError):
+    except (OSError, Damaged, Stale, KeyError, ValueError, TypeError):
         return [None] * len(parts)
     return out
 

@@ -103,8 +103,10 @@ def test_second_load_is_a_hit_with_identical_data(seeds, cache_env, monkeypatch)
     first = MemoryStore.from_folder(seeds)
     assert len(calls) == 1
     files = list(cache_env.iterdir())
-    # The folder's entry and one part per seed file (graph/parts.py).
-    assert sorted(p.suffix for p in files) == [".kgc"] + [".kgp"] * len(seed_files(seeds))
+    # The folder's entry, one part per seed file (graph/parts.py) and the
+    # entry's adjacency side file (<entry>.index.kgp).
+    assert sorted(p.suffix for p in files) == [".kgc"] + [".kgp"] * (len(seed_files(seeds)) + 1)
+    assert sum(p.name.endswith(".index.kgp") for p in files) == 1
     assert not any(p.suffix in (".kgc", ".kgp") for p in seeds.rglob("*"))  # outside the folder
     second = MemoryStore.from_folder(seeds)
     assert len(calls) == 1                       # no second parse
@@ -369,7 +371,9 @@ def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds)
         os.utime(GraphCache(f, False).path, (1000 + i, 1000 + i))
     MemoryStore.from_folder(folders[0])          # a hit: now the most recently used
     sizes = {e.path: e.size for e in cache_mod.entries(cache_env)}
-    assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * 3   # entries and parts
+    # entries, parts and the entries' adjacency side files
+    assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * 6
+    assert sum(p.name.endswith(".index.kgp") for p in sizes) == 3
     oldest = GraphCache(folders[1], False).path
     header, _ = cache_mod.open_entry(oldest)
     its_parts = {cache_env / piece[0] for _, pieces in header["refs"].values() for piece in pieces}
@@ -401,7 +405,8 @@ def test_prune_never_leaves_an_entry_without_its_parts(tmp_path, cache_env, writ
     monkeypatch.setenv("KG_CACHE_MAX_BYTES", str(one + one // 2))
     MemoryStore.from_folder(folders[1])
     left = {e.path.suffix for e in cache_mod.entries(cache_env)}
-    assert left == {".kgc", ".kgp"} and len(cache_mod.entries(cache_env)) == 3
+    # one entry, its two parts and its adjacency side file
+    assert left == {".kgc", ".kgp"} and len(cache_mod.entries(cache_env)) == 4
     assert not GraphCache(folders[0], False).path.exists()
     capsys.readouterr()
     store = MemoryStore.from_folder(folders[0])
@@ -434,12 +439,13 @@ def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
     assert result.exit_code == 0
     import json
     removed = [r["path"] for r in json.loads(result.output)["removed"]]
-    assert str(entry) in removed and len(removed) == 1 + len(seed_files(seeds))   # and parts
+    # and its parts and adjacency side file
+    assert str(entry) in removed and len(removed) == 2 + len(seed_files(seeds))
     assert not entry.exists()
     run_kg("stats", "--seeds", seeds)
     result = run_kg("cache", "clear")
     assert result.exit_code == 0
-    assert result.output.startswith(f"removed {1 + len(seed_files(seeds))} entries")
+    assert result.output.startswith(f"removed {2 + len(seed_files(seeds))} entries")
     assert not list(cache_env.glob("*.kgc"))
 
 

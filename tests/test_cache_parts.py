@@ -519,3 +519,76 @@ def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, mo
     extra.write_text(small.replace("edit-1", "edit-2") % (other, "Three."), encoding="utf-8")
     same_as_cold()
     assert kept[-1] == [False] * n_files                         # the ids changed
+
+
+def test_adjacency_is_kept_in_a_side_file_while_no_end_moves(tmp_path, cache, monkeypatch,
+                                                              capsys):
+    """The adjacency index (and the relation ends) live in <entry>.index.kgp,
+    keyed by the ids and ends: an edit that moves no end (a description, a
+    name) reads it instead of sorting again; adding a relation or an entity
+    builds it again. Either way the store, and the entry written after it,
+    equal a cold load; a damaged side file is reported, deleted and made again."""
+    from benchmarks.generate import generate
+
+    folder = tmp_path / "gen"
+    generate(folder, 800, seed=5)
+    extra = folder / "zz-edit.yaml"
+    first = load_dataset(folder)
+    a, b = list(first.entities)[:2]
+    rel = "  - {from: edit-1, type: supplies, to: %s, evidence: %s}\n"
+    text = "entities:\n  - {id: edit-1, type: firm, name: %s}\nrelations:\n" + rel % (a, "%s")
+    builds: list[int] = []
+    real = Index.from_rows.__func__
+
+    def counting(cls, *args, **kw):
+        if len(args) == 4:              # the folder pass's build (it knows the id order)
+            builds.append(1)
+        return real(cls, *args, **kw)
+
+    monkeypatch.setattr(Index, "from_rows", classmethod(counting))
+
+    def same_as_cold() -> None:
+        cold = load_dataset(folder)
+        fresh = Index.build(cold)
+        for store in (MemoryStore.from_folder(folder), MemoryStore.from_folder(folder)):
+            assert list(store.data.relations) == list(cold.relations)
+            for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
+                assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
+            assert list(store.index.order) == [list(cold.entities).index(i) for i in fresh.ids]
+            assert store.index.components() == fresh.components()
+            assert list(store.index.ranked()) == list(fresh.ranked())
+            ids = list(cold.entities)
+            truth = MemoryStore(cold)
+            for x, y in ((ids[0], ids[-1]), (a, next(i for i in ids if i.startswith("edit-")))):
+                assert [p.ids for p in store.paths(x, y)] == [p.ids for p in truth.paths(x, y)]
+
+    def edit(content: str) -> int:
+        extra.write_text(content, encoding="utf-8")
+        builds.clear()
+        same_as_cold()
+        return len(builds)
+
+    assert edit(text % ("Edit One", "One.")) == 1                 # the first entry
+    (side,) = cache.glob("*.index.kgp")
+    assert edit(text % ("Edit One", "Two.")) == 0                 # evidence: kept
+    assert edit(text % ("Edit Renamed", "Two.")) == 0             # a name: kept
+    assert edit(text % ("Edit Renamed", "Two.") + rel % (b, "Three.")) == 1   # a relation added
+    assert edit(text % ("Edit Renamed", "Four.") + rel % (b, "Three.")) == 0
+    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Five.")) == 1   # ids changed
+    # A flipped byte in the side file: reported once, deleted, made again.
+    header, columns = cache_mod_open(side)
+    at = header["sections"]["index.inc"][0] + 9
+    raw = bytearray(side.read_bytes())
+    raw[at] ^= 0x01
+    side.write_bytes(bytes(raw))
+    capsys.readouterr()
+    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Six.")) == 1
+    err = capsys.readouterr().err
+    assert err.count("is damaged") == 1 and "index.kgp" in err
+    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Seven.")) == 0
+
+
+def cache_mod_open(path: Path):
+    from graph.cache import open_entry
+
+    return open_entry(path)
