@@ -160,7 +160,80 @@ class Index:
         nbr_off = np.concatenate([[0], np.cumsum(np.bincount(pairs // width, minlength=n))])
         ids = list(map(keys.__getitem__, order.tolist()))
         return cls(ids, _ints(offsets), _ints(inc), _ints(other), _ints(nbr_off), _ints(nbr),
-                   order=_ints(order))
+                   order=_ints(order), ranked=_ints(np.argsort(-degree, kind="stable")))
+
+    def patched(self, old_src: Any, old_dst: Any, src: Any, dst: Any) -> "Index":
+        """What :meth:`from_rows` gives for the same entities with relation ends
+        ``src``/``dst`` (entity rows), made from this index of ends
+        ``old_src``/``old_dst``: the relations both lists share at their start
+        and at their end keep their incidences (renumbered), and only the
+        entities at an end of a relation in between (removed or added) are
+        sorted again. numpy arrays or sequences; numpy must be installed."""
+        import numpy as np
+
+        i64 = np.int64
+        n = len(self.inc_off) - 1
+        s0, d0, s1, d1 = (np.asarray(x, i64) for x in (old_src, old_dst, src, dst))
+        m0, m1 = len(s0), len(s1)
+        top = min(m0, m1)
+        # The relations in the same place at the start (p) and at the end (q).
+        head = (s0[:top] != s1[:top]) | (d0[:top] != d1[:top])
+        p = int(np.argmax(head)) if head.any() else top
+        tail = (s0[m0 - top:][::-1] != s1[m1 - top:][::-1]) | \
+            (d0[m0 - top:][::-1] != d1[m1 - top:][::-1])
+        q = min(int(np.argmax(tail)) if tail.any() else top, top - p)
+        order = np.asarray(self.order, i64)
+        rank = np.empty(n, i64)
+        rank[order] = np.arange(n, dtype=i64)
+        gone_s, gone_d = rank[s0[p:m0 - q]], rank[d0[p:m0 - q]]
+        new_s, new_d = rank[s1[p:m1 - q]], rank[d1[p:m1 - q]]
+        touched = np.zeros(n, bool)
+        for ends in (gone_s, gone_d, new_s, new_d):
+            touched[ends] = True
+        # Incidences renumbered: relation k before the window stays, after it
+        # moves by the change in count; "in" incidences (m + k) move with m.
+        off0 = np.asarray(self.inc_off, i64)
+        inc0, far0 = np.asarray(self.inc, i64), np.asarray(self.inc_other, i64)
+        into = inc0 >= m0
+        k = np.where(into, inc0 - m0, inc0)
+        after = k >= m0 - q
+        inc0 = np.where(after, k + (m1 - m0), k) + np.where(into, m1, 0)
+        ent0 = np.repeat(np.arange(n, dtype=i64), np.diff(off0))
+        degree = np.diff(off0) - np.bincount(np.concatenate([gone_s, gone_d]), minlength=n) \
+            + np.bincount(np.concatenate([new_s, new_d]), minlength=n)
+        off1 = np.concatenate([[0], np.cumsum(degree)])
+        # Untouched entities keep their incidences in their order (renumbering
+        # keeps it); the touched ones sort theirs as from_rows does.
+        mine = touched[ent0]
+        same = np.flatnonzero(~mine)
+        at_same = off1[ent0[same]] + same - off0[ent0[same]]
+        keep = np.flatnonzero(mine & ((k < p) | after))
+        added = np.arange(p, m1 - q, dtype=i64)
+        t_ent = np.concatenate([ent0[keep], new_s, new_d])
+        t_inc = np.concatenate([inc0[keep], added, added + m1])
+        t_far = np.concatenate([far0[keep], new_d, new_s])
+        then = np.where(degree[t_ent] > SORTED_ABOVE, t_far + 1, 0)
+        o = np.lexsort((t_inc, then, t_ent))
+        t_ent, t_inc, t_far = t_ent[o], t_inc[o], t_far[o]
+        at_t = off1[t_ent] + np.arange(len(t_ent)) - np.searchsorted(t_ent, t_ent)
+        inc, other = np.empty(2 * m1, i64), np.empty(2 * m1, i64)
+        inc[at_same], other[at_same] = inc0[same], far0[same]
+        inc[at_t], other[at_t] = t_inc, t_far
+        # Distinct neighbours: the untouched entities' as they were.
+        noff0, nbr0 = np.asarray(self.nbr_off, i64), np.asarray(self.nbr, i64)
+        nent0 = np.repeat(np.arange(n, dtype=i64), np.diff(noff0))
+        width = n + 1
+        pairs = np.unique(t_ent * width + t_far)
+        p_ent, p_far = pairs // width, pairs % width
+        ndeg = np.where(touched, 0, np.diff(noff0)) + np.bincount(p_ent, minlength=n)
+        noff1 = np.concatenate([[0], np.cumsum(ndeg)])
+        nsame = np.flatnonzero(~touched[nent0])
+        nbr = np.empty(int(noff1[-1]), i64)
+        nbr[noff1[nent0[nsame]] + nsame - noff0[nent0[nsame]]] = nbr0[nsame]
+        nbr[noff1[p_ent] + np.arange(len(p_ent)) - np.searchsorted(p_ent, p_ent)] = p_far
+        return Index(self.__dict__["_ids"], _ints(off1), _ints(inc), _ints(other),
+                     _ints(noff1), _ints(nbr), order=_ints(order),
+                     ranked=_ints(np.argsort(-degree, kind="stable")))
 
     @property
     def pos(self) -> Mapping[str, int]:

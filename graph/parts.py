@@ -497,15 +497,12 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
     digest = h.hexdigest()
     path = side_path(entry, "index")
     head = {"format": FORMAT, "version": __version__, "part": "\0index"}
-    found = _read_side(path, head, digest)
-    if found is None:
-        index, sections = made()
-        try:
-            write_entry(path, {**head, "key": [0, 0, 0, digest]}, sections)
-        except OSError:
-            return index, sections
-        names = [(name, kind) for name, _, kind in sections]
-    else:
+    # The side file there: this digest's (read), or the same ids' with other
+    # ends (patched: Index.patched), else none of use (built).
+    opened = _open(path, head)
+    found = _checked(path, opened[1]) if opened is not None and (
+        opened[0].get("ids") == id_digest) else None
+    if found is not None:
         body, kinds = found
 
         def numbers(name: str) -> "Callable[[], Any]":
@@ -517,8 +514,22 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
                         ("inc_off", "inc", "inc_other", "nbr_off", "nbr")),
                       components=lambda: list(view_ints(body("index.components"))),
                       order=order, ranked=numbers("index.ranked"))
-        names = list(kinds.items())
-    return index, [(name, PartRef([(path.name, digest, name)]), kind) for name, kind in names]
+        if cast(Any, opened)[0]["key"][3] == digest:
+            return index, [(name, PartRef([(path.name, digest, name)]), kind)
+                           for name, kind in kinds.items()]
+        index = index.patched(body("relations.source_id").to_numpy(),
+                              body("relations.target_id").to_numpy(), src, dst)
+        sections = [("relations.source_id", pa.array(src, pa.int32()), ARROW),
+                    ("relations.target_id", pa.array(dst, pa.int32()), ARROW),
+                    *index_columns(index, index.order, len(ids), len(src))]
+    else:
+        index, sections = made()
+    try:
+        write_entry(path, {**head, "ids": id_digest, "key": [0, 0, 0, digest]}, sections)
+    except OSError:
+        return index, sections
+    return index, [(name, PartRef([(path.name, digest, name)]), kind)
+                   for name, _, kind in sections]
 
 
 def side_path(entry: Path, what: str) -> Path:
@@ -527,17 +538,6 @@ def side_path(entry: Path, what: str) -> Path:
     from .cache import PART_SUFFIX
 
     return entry.with_name(f"{entry.stem}.{what}{PART_SUFFIX}")
-
-
-def _read_side(path: Path, head: dict[str, Any], digest: str
-               ) -> "tuple[Any, dict[str, str]] | None":
-    """The columns of a side file (:func:`side_path`) made for ``digest``,
-    every section checked now; None when it is missing or made for other data
-    (a damaged one is reported and deleted)."""
-    opened = _open(path, head)
-    if opened is None or opened[0].get("key", [None] * 4)[3] != digest:
-        return None
-    return _checked(path, opened[1])
 
 
 def _ids_digest(ids: Any) -> str:

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 import graph.parts as parts
-from graph.cache import GraphCache
+from graph.cache import GraphCache, open_entry
 from graph.csr import Index
 from graph.errors import ValidationFailed
 from graph.export import export
 from graph.loader import load_dataset
 from graph.names import NameIndex
+from graph.queries import PathQuery
 from graph.store.memory import MemoryStore
 
 # Files that need the folder pass: an entity merged across files (new fields
@@ -521,13 +522,14 @@ def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, mo
     assert kept[-1] == [False] * n_files                         # the ids changed
 
 
-def test_adjacency_is_kept_in_a_side_file_while_no_end_moves(tmp_path, cache, monkeypatch,
-                                                              capsys):
+def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypatch, capsys):
     """The adjacency index (and the relation ends) live in <entry>.index.kgp,
-    keyed by the ids and ends: an edit that moves no end (a description, a
-    name) reads it instead of sorting again; adding a relation or an entity
-    builds it again. Either way the store, and the entry written after it,
-    equal a cold load; a damaged side file is reported, deleted and made again."""
+    keyed by the ids and ends: an edit that moves no end (evidence, a name)
+    reads it instead of sorting again; one that adds, removes or moves
+    relations but keeps the entity ids patches it (Index.patched); one that
+    changes the ids builds it again. Each time the store, and the entry
+    written after it, equal a cold load; a damaged side file is reported,
+    deleted and made again."""
     from benchmarks.generate import generate
 
     folder = tmp_path / "gen"
@@ -537,15 +539,20 @@ def test_adjacency_is_kept_in_a_side_file_while_no_end_moves(tmp_path, cache, mo
     a, b = list(first.entities)[:2]
     rel = "  - {from: edit-1, type: supplies, to: %s, evidence: %s}\n"
     text = "entities:\n  - {id: edit-1, type: firm, name: %s}\nrelations:\n" + rel % (a, "%s")
-    builds: list[int] = []
-    real = Index.from_rows.__func__
+    calls: list[str] = []
+    built, patched = Index.from_rows.__func__, Index.patched
 
     def counting(cls, *args, **kw):
         if len(args) == 4:              # the folder pass's build (it knows the id order)
-            builds.append(1)
-        return real(cls, *args, **kw)
+            calls.append("built")
+        return built(cls, *args, **kw)
+
+    def patching(self, *args):
+        calls.append("patched")
+        return patched(self, *args)
 
     monkeypatch.setattr(Index, "from_rows", classmethod(counting))
+    monkeypatch.setattr(Index, "patched", patching)
 
     def same_as_cold() -> None:
         cold = load_dataset(folder)
@@ -559,36 +566,44 @@ def test_adjacency_is_kept_in_a_side_file_while_no_end_moves(tmp_path, cache, mo
             assert list(store.index.ranked()) == list(fresh.ranked())
             ids = list(cold.entities)
             truth = MemoryStore(cold)
-            for x, y in ((ids[0], ids[-1]), (a, next(i for i in ids if i.startswith("edit-")))):
+            mine = next(i for i in ids if i.startswith("edit-"))
+            for x, y in ((ids[0], ids[-1]), (a, mine), (mine, b)):
                 assert [p.ids for p in store.paths(x, y)] == [p.ids for p in truth.paths(x, y)]
+                k3 = PathQuery(k=3)         # (walks the incidences, not the neighbours)
+                assert [(p.ids, [h.to_dict() for h in p.hops]) for p in store.paths(x, y, k3)] \
+                    == [(p.ids, [h.to_dict() for h in p.hops]) for p in truth.paths(x, y, k3)]
 
-    def edit(content: str) -> int:
+    def edit(content: str) -> list[str]:
         extra.write_text(content, encoding="utf-8")
-        builds.clear()
+        calls.clear()
         same_as_cold()
-        return len(builds)
+        return list(calls)
 
-    assert edit(text % ("Edit One", "One.")) == 1                 # the first entry
+    assert edit(text % ("Edit One", "One.")) == ["built"]              # the first entry
     (side,) = cache.glob("*.index.kgp")
-    assert edit(text % ("Edit One", "Two.")) == 0                 # evidence: kept
-    assert edit(text % ("Edit Renamed", "Two.")) == 0             # a name: kept
-    assert edit(text % ("Edit Renamed", "Two.") + rel % (b, "Three.")) == 1   # a relation added
-    assert edit(text % ("Edit Renamed", "Four.") + rel % (b, "Three.")) == 0
-    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Five.")) == 1   # ids changed
+    assert edit(text % ("Edit One", "Two.")) == []                     # evidence: read
+    assert edit(text % ("Edit Renamed", "Two.")) == []                 # a name: read
+    more = text % ("Edit Renamed", "Two.") + rel % (b, "Three.")
+    assert edit(more) == ["patched"]                                   # a relation added
+    assert edit(more.replace("Three.", "Four.")) == []
+    assert edit(text % ("Edit Renamed", "Two.")) == ["patched"]        # ... and removed
+    # A relation of another file moved to another end (still the same ids).
+    rels = sorted((folder / "relations").glob("*.csv"))[0]
+    lines = rels.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = lines[3].split(",")
+    row[2] = a if row[2] != a else b
+    rels.write_text("".join([*lines[:3], ",".join(row), *lines[4:]]), encoding="utf-8")
+    assert edit(text % ("Edit Renamed", "Two.")) == ["patched"]
+    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Five.")) == ["built"]
     # A flipped byte in the side file: reported once, deleted, made again.
-    header, columns = cache_mod_open(side)
+    header, _ = open_entry(side)
     at = header["sections"]["index.inc"][0] + 9
     raw = bytearray(side.read_bytes())
     raw[at] ^= 0x01
     side.write_bytes(bytes(raw))
     capsys.readouterr()
-    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Six.")) == 1
+    more = (text % ("Edit Zero", "Six.") + rel % (b, "Seven.")).replace("edit-1", "edit-0")
+    assert edit(more) == ["built"]
     err = capsys.readouterr().err
     assert err.count("is damaged") == 1 and "index.kgp" in err
-    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Seven.")) == 0
-
-
-def cache_mod_open(path: Path):
-    from graph.cache import open_entry
-
-    return open_entry(path)
+    assert edit(more.replace("Seven.", "Eight.")) == []
