@@ -23,8 +23,10 @@ An entry is one file::
     header           JSON: program version, folder, strict flag, schema, the
                      seed files (relative path, size, mtime, ctime, SHA-256),
                      the entity count, each column's offset, length, kind and
-                     CRC-32 (over the column and the padding before it), and
-                     the columns referred to in parts (checked by the parts' CRCs)
+                     CRC-32 (over the column and the padding before it; for a
+                     column of more than one 64 KiB block, one CRC-32 per
+                     block instead), and the columns referred to in parts or
+                     side files (checked by their CRCs)
     trailer          header length (8 bytes), header SHA-256 (32), the magic
 
 Reading it parses JSON and Arrow only: nothing in it can run code (there is
@@ -84,7 +86,7 @@ if TYPE_CHECKING:
     from .names import NameIndex, Trigrams
     from .csr import Index
 
-FORMAT = 8
+FORMAT = 9
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)
@@ -502,15 +504,16 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
                     refs[name] = [kind, [list(p) for p in arr.pieces]]
                     continue
                 # Each column's CRC-32 covers its leading padding too: every
-                # byte of the body belongs to exactly one checked section.
+                # byte of the body belongs to exactly one checked section. A
+                # section of more than one block has only its blocks' CRCs
+                # (a whole check checks every block: one pass, not two).
                 pad = b"\0" * (-offset % _ALIGN)
                 blob = memoryview(_ipc_bytes(arr))
-                crc = 0
-                for piece in (pad, blob):
-                    fh.write(piece)
-                    crc = zlib.crc32(piece, crc)
-                sections[name] = [offset + len(pad), len(blob), kind, crc, offset,
-                                  block_crcs(pad, blob)]
+                blocks = block_crcs(pad, blob)
+                fh.write(pad)
+                fh.write(blob)
+                crc = None if blocks else zlib.crc32(blob, zlib.crc32(pad))
+                sections[name] = [offset + len(pad), len(blob), kind, crc, offset, blocks]
                 offset += len(pad) + len(blob)
                 del blob
             head = json.dumps({**header, **extra, "sections": sections, "refs": refs,
@@ -679,12 +682,29 @@ class Body:
             pieces = [self._part(file, digest)(section)
                       for file, digest, section in self.refs[name][1]]
             return pieces[0] if len(pieces) == 1 else pa.chunked_array(pieces)
-        off, length, _, crc, begin = self.sections[name][:5]
+        section = self.sections[name]
+        off, length, _, crc, begin = section[:5]
         if name not in self.checked:
-            if self._crc(begin, off + length - begin) != crc:
+            crcs = section[5] if len(section) > 5 else []
+            if crcs:
+                for j in range(len(crcs)):
+                    self._check_block(name, j)
+            elif self._crc(begin, off + length - begin) != crc:
                 raise Damaged(f"checksum mismatch in {name}", self.identity)
             self.checked.add(name)
         return self._read(name)
+
+    def _check_block(self, name: str, j: int) -> None:
+        """Check block ``j`` of a section against its CRC-32 (once)."""
+        seen = self.blocks_checked.setdefault(name, set())
+        if j not in seen:
+            off, length, _, _, begin = self.sections[name][:5]
+            crcs = self.sections[name][5]
+            at = begin + j * self.block
+            if not 0 <= j < len(crcs) or \
+                    self._crc(at, min(self.block, off + length - at)) != crcs[j]:
+                raise Damaged(f"checksum mismatch in {name}, block {j}", self.identity)
+            seen.add(j)
 
     def blocks(self, name: str) -> "tuple[pa.Array, Callable[[int, int], None]] | None":
         """A large column and ``check(lo, hi)``, which checks the blocks holding
@@ -700,23 +720,15 @@ class Body:
         if name in self.checked or not crcs:
             return None
         end = off + length
-        seen = self.blocks_checked.setdefault(name, set())
         size = self.block
         base = self.body.address + begin
 
-        def check_block(j: int) -> None:
-            if j not in seen:
-                at = begin + j * size
-                if not 0 <= j < len(crcs) or self._crc(at, min(size, end - at)) != crcs[j]:
-                    raise Damaged(f"checksum mismatch in {name}, block {j}", self.identity)
-                seen.add(j)
-
         def check(lo: int, hi: int) -> None:
             for j in range((lo - base) // size, (max(hi, lo + 1) - 1 - base) // size + 1):
-                check_block(j)
+                self._check_block(name, j)
 
-        check_block(0)
-        check_block(len(crcs) - 1)
+        self._check_block(name, 0)
+        self._check_block(name, len(crcs) - 1)
         arr = self._read(name)
         first = min((b.address for b in arr.buffers() if b is not None), default=end)
         if first - base > size:      # metadata past the first block: check it all
