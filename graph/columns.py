@@ -649,20 +649,27 @@ def dataset_from_columns(column: Columns, kinds: dict[str, str], schema: Schema,
     data = Dataset(schema, RowMap(entities, ids, RowPositions(index)),  # type: ignore[arg-type]
                    relations, sources, folder)  # type: ignore[arg-type]
 
-    def names() -> NameIndex:
-        blob: bytes = column("names.blob")[0].as_py()
-        starts = ints(column("names.start"))
-        starts.append(len(blob) + 1)
-        def recover(exc: Exception) -> NameIndex:
-            def fail() -> NameIndex:
-                raise exc
-            return cast(NameIndex, lazy("names", fail))
+    return data, index, partial(lazy, "names", partial(names_from_columns, column, kinds, lazy,
+                                                       trigrams))
 
-        length, row, slot = (view_ints(column(f"names.{part}"))
-                             for part in ("length", "row", "slot"))
-        side = None if trigrams is None or "names.digest" not in kinds else \
-            partial(trigrams, column("names.digest")[0].as_py(), blob, starts)
-        return NameIndex(blob, starts, length, row, slot,
-                         None if side is None else partial(side, None), recover, side)
 
-    return data, index, partial(lazy, "names", names)
+def names_from_columns(column: Columns, kinds: dict[str, str], lazy: Lazy = _direct,
+                       trigrams: "TrigramSource | None" = None) -> "NameIndex":
+    """The name index :func:`name_columns` stored (see :func:`dataset_from_columns`)."""
+    from .names import NameIndex
+
+    blob: bytes = column("names.blob")[0].as_py()
+    starts = ints(column("names.start"))
+    starts.append(len(blob) + 1)
+
+    def recover(exc: Exception) -> NameIndex:
+        def fail() -> NameIndex:
+            raise exc
+        return cast(NameIndex, lazy("names", fail))
+
+    length, row, slot = (view_ints(column(f"names.{part}"))
+                         for part in ("length", "row", "slot"))
+    side = None if trigrams is None or "names.digest" not in kinds else \
+        partial(trigrams, column("names.digest")[0].as_py(), blob, starts)
+    return NameIndex(blob, starts, length, row, slot,
+                     None if side is None else partial(side, None), recover, side)

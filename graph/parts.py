@@ -29,7 +29,7 @@ import os
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, cast
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, cast
 
 from .columns import ARROW, JSON
 from .bulk import ConcatColumn, PlainColumn, RefColumn, RowMap, Rows, field_values, gc_paused
@@ -429,12 +429,10 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
     index, adjacency = _adjacency(previous, ids, id_array, id_digest, src, dst)
-    names = _names(parts)
+    names, name_sections = _name_index(previous, parts, len(ids))
 
     def sections() -> Iterator[tuple[str, "pa.Array", str]]:
         """The cache entry's sections, from the parts' arrays."""
-        from .columns import name_columns
-
         for f in ENTITY_FIELDS:
             yield (f"entities.{f}", *_joined(parts, f"entities.{f}", refer=True))
         for f, arr in zip(SOURCE_FIELDS, source_fields):
@@ -447,7 +445,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
             if f not in ("id", "source", "source_id", "target_id"):
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from adjacency[2:]       # index.*
-        yield from name_columns(names, len(ids))
+        yield from name_sections
         from .cache import HEADER
 
         # Which rows of relations.source_id/target_id each file's relations
@@ -478,7 +476,7 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
     import pyarrow.compute as pc
 
     from . import __version__
-    from .cache import FORMAT, PartRef, write_entry
+    from .cache import FORMAT
     from .columns import index_columns, view_ints
     from .csr import Index
 
@@ -509,14 +507,17 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
             return lambda: view_ints(body(name))
 
         order = numbers("index.order")
-        index = Index(lambda: list(map(ids.__getitem__, index.order)),  # type: ignore[arg-type]
-                      *(numbers(f"index.{n}") for n in
-                        ("inc_off", "inc", "inc_other", "nbr_off", "nbr")),
+
+        def sorted_ids() -> list[str]:
+            return list(map(ids.__getitem__, order()))
+
+        index = Index(sorted_ids, numbers("index.inc_off"), numbers("index.inc"),
+                      numbers("index.inc_other"), numbers("index.nbr_off"),
+                      numbers("index.nbr"),
                       components=lambda: list(view_ints(body("index.components"))),
                       order=order, ranked=numbers("index.ranked"))
         if cast(Any, opened)[0]["key"][3] == digest:
-            return index, [(name, PartRef([(path.name, digest, name)]), kind)
-                           for name, kind in kinds.items()]
+            return index, _referred(path, digest, kinds.items())
         index = index.patched(body("relations.source_id").to_numpy(),
                               body("relations.target_id").to_numpy(), src, dst)
         sections = [("relations.source_id", pa.array(src, pa.int32()), ARROW),
@@ -524,12 +525,82 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
                     *index_columns(index, index.order, len(ids), len(src))]
     else:
         index, sections = made()
+    return index, _kept(path, {**head, "ids": id_digest}, digest, sections)
+
+
+def _name_index(entry: Path | None, parts: list[Part], n_ent: int
+                ) -> "tuple[NameIndex, list[tuple[str, Any, str]]]":
+    """The folder's name index and the entry's ``names.*`` sections.
+
+    Like the adjacency (:func:`_adjacency`) they are kept in a side file,
+    ``<entry>.names.kgp``, keyed by a digest of what they are made of: each
+    part's labels, label rows and slots (a digest per part, kept in the side
+    file's header by seed file and SHA-256, so only the parts of changed files
+    are hashed) and entity count. An edit that changes no name, alias or id
+    reads the index from it instead of sorting the labels again, and the
+    entry refers to it."""
+    from . import __version__
+    from .cache import FORMAT
+    from .columns import name_columns, names_from_columns
+
+    if entry is None:
+        names = _names(parts)
+        return names, list(name_columns(names, n_ent))
+    path = side_path(entry, "names")
+    head = {"format": FORMAT, "version": __version__, "part": "\0names"}
+    opened = _open(path, head)
+    known: dict[tuple[str, str], str] = {}
+    if opened is not None:
+        try:
+            known = {(rel, sha): d for rel, sha, d in opened[0].get("files", [])}
+        except (TypeError, ValueError):
+            known = {}
+    files = [[p.rel, p.key[3], known.get((p.rel, p.key[3])) or _labels_digest(p)]
+             for p in parts]
+    h = hashlib.blake2b(digest_size=20)
+    for (rel, _, d), p in zip(files, parts):
+        h.update(f"{rel}\0{d}\0{len(p.column('entities.id'))}\n".encode())
+    digest = h.hexdigest()
+    found = _checked(path, opened[1]) if opened is not None and \
+        opened[0].get("key", [None] * 4)[3] == digest else None
+    if found is not None:
+        body, kinds = found
+        return names_from_columns(body, kinds), _referred(path, digest, kinds.items())
+    names = _names(parts)
+    return names, _kept(path, {**head, "files": files}, digest,
+                        list(name_columns(names, n_ent)))
+
+
+def _kept(path: Path, header: dict[str, Any], digest: str,
+          sections: list[tuple[str, Any, str]]) -> list[tuple[str, Any, str]]:
+    """Write ``sections`` to the side file ``path`` (keyed by ``digest``) and
+    give the entry's references to them; the sections themselves when the
+    file cannot be written (the entry then holds them)."""
+    from .cache import write_entry
+
     try:
-        write_entry(path, {**head, "ids": id_digest, "key": [0, 0, 0, digest]}, sections)
+        write_entry(path, {**header, "key": [0, 0, 0, digest]}, sections)
     except OSError:
-        return index, sections
-    return index, [(name, PartRef([(path.name, digest, name)]), kind)
-                   for name, _, kind in sections]
+        return sections
+    return _referred(path, digest, ((name, kind) for name, _, kind in sections))
+
+
+def _referred(path: Path, digest: str, kinds: Iterable[tuple[str, str]]
+              ) -> list[tuple[str, Any, str]]:
+    """The entry's sections referring to those of the side file ``path``."""
+    from .cache import PartRef
+
+    return [(name, PartRef([(path.name, digest, name)]), kind) for name, kind in kinds]
+
+
+def _labels_digest(part: Part) -> str:
+    """A digest of one part's name labels, their rows and slots."""
+    import numpy as np
+
+    h = hashlib.blake2b(_ids_digest(part.column("names.text")).encode(), digest_size=20)
+    for name in ("names.row", "names.slot"):
+        h.update(np.ascontiguousarray(part.column(name).to_numpy(), np.int32).tobytes())
+    return h.hexdigest()
 
 
 def side_path(entry: Path, what: str) -> Path:

@@ -522,14 +522,16 @@ def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, mo
     assert kept[-1] == [False] * n_files                         # the ids changed
 
 
-def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypatch, capsys):
+def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch, capsys):
     """The adjacency index (and the relation ends) live in <entry>.index.kgp,
     keyed by the ids and ends: an edit that moves no end (evidence, a name)
     reads it instead of sorting again; one that adds, removes or moves
     relations but keeps the entity ids patches it (Index.patched); one that
-    changes the ids builds it again. Each time the store, and the entry
-    written after it, equal a cold load; a damaged side file is reported,
-    deleted and made again."""
+    changes the ids builds it again. The name index lives in
+    <entry>.names.kgp, keyed by the labels: made again only when a label
+    changes. Each time the store, and the entry written after it, equal a cold
+    load (rows, adjacency, paths, name index, find); a damaged side file is
+    reported, deleted and made again."""
     from benchmarks.generate import generate
 
     folder = tmp_path / "gen"
@@ -553,6 +555,13 @@ def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypat
 
     monkeypatch.setattr(Index, "from_rows", classmethod(counting))
     monkeypatch.setattr(Index, "patched", patching)
+    sorted_names = parts._names
+
+    def naming(ps):
+        calls.append("names")
+        return sorted_names(ps)
+
+    monkeypatch.setattr(parts, "_names", naming)
 
     def same_as_cold() -> None:
         cold = load_dataset(folder)
@@ -566,6 +575,10 @@ def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypat
             assert list(store.index.ranked()) == list(fresh.ranked())
             ids = list(cold.entities)
             truth = MemoryStore(cold)
+            same_indexes(parts.Loaded(cold, index=store.index, names=store.names), cold)
+            for q in ("Edit Renamed", "Edit Zero", "Edt One", cold.entities[a].name):
+                assert [(m.entity.id, m.score) for m in store.find(q)] == \
+                    [(m.entity.id, m.score) for m in truth.find(q)]
             mine = next(i for i in ids if i.startswith("edit-"))
             for x, y in ((ids[0], ids[-1]), (a, mine), (mine, b)):
                 assert [p.ids for p in store.paths(x, y)] == [p.ids for p in truth.paths(x, y)]
@@ -579,10 +592,11 @@ def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypat
         same_as_cold()
         return list(calls)
 
-    assert edit(text % ("Edit One", "One.")) == ["built"]              # the first entry
+    assert edit(text % ("Edit One", "One.")) == ["built", "names"]     # the first entry
     (side,) = cache.glob("*.index.kgp")
+    (names,) = cache.glob("*.names.kgp")
     assert edit(text % ("Edit One", "Two.")) == []                     # evidence: read
-    assert edit(text % ("Edit Renamed", "Two.")) == []                 # a name: read
+    assert edit(text % ("Edit Renamed", "Two.")) == ["names"]          # a name: adjacency read
     more = text % ("Edit Renamed", "Two.") + rel % (b, "Three.")
     assert edit(more) == ["patched"]                                   # a relation added
     assert edit(more.replace("Three.", "Four.")) == []
@@ -594,16 +608,18 @@ def test_adjacency_is_kept_in_a_side_file_and_patched(tmp_path, cache, monkeypat
     row[2] = a if row[2] != a else b
     rels.write_text("".join([*lines[:3], ",".join(row), *lines[4:]]), encoding="utf-8")
     assert edit(text % ("Edit Renamed", "Two.")) == ["patched"]
-    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Five.")) == ["built"]
-    # A flipped byte in the side file: reported once, deleted, made again.
-    header, _ = open_entry(side)
-    at = header["sections"]["index.inc"][0] + 9
-    raw = bytearray(side.read_bytes())
-    raw[at] ^= 0x01
-    side.write_bytes(bytes(raw))
+    assert edit(text.replace("edit-1", "edit-0") % ("Edit Zero", "Five.")) == \
+        ["built", "names"]                                              # an id changed
+    # A flipped byte in each side file: reported once each, deleted, made again.
+    for path, section in ((side, "index.inc"), (names, "names.blob")):
+        header, _ = open_entry(path)
+        at = header["sections"][section][0] + 9
+        raw = bytearray(path.read_bytes())
+        raw[at] ^= 0x01
+        path.write_bytes(bytes(raw))
     capsys.readouterr()
     more = (text % ("Edit Zero", "Six.") + rel % (b, "Seven.")).replace("edit-1", "edit-0")
-    assert edit(more) == ["built"]
+    assert edit(more) == ["built", "names"]
     err = capsys.readouterr().err
-    assert err.count("is damaged") == 1 and "index.kgp" in err
+    assert err.count("is damaged") == 2 and "index.kgp" in err and "names.kgp" in err
     assert edit(more.replace("Seven.", "Eight.")) == []
