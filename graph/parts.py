@@ -25,6 +25,7 @@ file that loads without errors of its own.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -338,7 +339,8 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
 
     # Entities: types known, then one id per entity (merged in file order).
     def distinct(name: str) -> set[str | None]:
-        return {v for p in parts for v in pc.unique(p.strings(name)).to_pylist()}
+        # (a part's dictionary holds the values its rows use: no decoding)
+        return {v for p in parts for v in pc.unique(_values(p.column(name))).to_pylist()}
 
     if not distinct("entities.type") <= set(schema.entity_types):
         return None
@@ -403,7 +405,8 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
                 return None
             where[rid] = k
 
-    source_fields, code_array = _sources(parts)
+    source_fields, code_array, source_sections = _numbered_sources(
+        previous if not merged else None, parts)
     from .columns import ArrowColumn, ints
 
     sources = Rows(Source, SOURCE_FIELDS, [ArrowColumn(a) for a in source_fields],
@@ -435,9 +438,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         """The cache entry's sections, from the parts' arrays."""
         for f in ENTITY_FIELDS:
             yield (f"entities.{f}", *_joined(parts, f"entities.{f}", refer=True))
-        for f, arr in zip(SOURCE_FIELDS, source_fields):
-            yield f"sources.{f}", arr, ARROW
-        yield "relations.source", code_array, ARROW
+        yield from source_sections
         yield from adjacency[:2]       # relations.source_id, relations.target_id
         yield (("relations.id", pa.array(rids, pa.string()), ARROW) if renamed
                else ("relations.id", *_joined(parts, "relations.id", refer=True)))
@@ -446,6 +447,11 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
                 yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from adjacency[2:]       # index.*
         yield from name_sections
+        # kg stats's counts by type, as graph.columns.count_columns writes them.
+        for table, arrays in (("entities", [type_array]),
+                              ("relations", [p.column("relations.type") for p in parts])):
+            yield (f"counts.{table}.type", pa.array([json.dumps(_counts(arrays))], pa.string()),
+                   ARROW)
         from .cache import HEADER
 
         # Which rows of relations.source_id/target_id each file's relations
@@ -530,24 +536,39 @@ def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_dige
 
 def _name_index(entry: Path | None, parts: list[Part], n_ent: int
                 ) -> "tuple[NameIndex, list[tuple[str, Any, str]]]":
-    """The folder's name index and the entry's ``names.*`` sections.
-
-    Like the adjacency (:func:`_adjacency`) they are kept in a side file,
-    ``<entry>.names.kgp``, keyed by a digest of what they are made of: each
-    part's labels, label rows and slots (a digest per part, kept in the side
-    file's header by seed file and SHA-256, so only the parts of changed files
-    are hashed) and entity count. An edit that changes no name, alias or id
-    reads the index from it instead of sorting the labels again, and the
-    entry refers to it."""
-    from . import __version__
-    from .cache import FORMAT
+    """The folder's name index and the entry's ``names.*`` sections, kept in
+    the side file ``<entry>.names.kgp`` (see :func:`_by_parts`): an edit that
+    changes no name, alias or id reads them instead of sorting the labels."""
     from .columns import name_columns, names_from_columns
 
+    made: list["NameIndex"] = []
+
+    def make() -> list[tuple[str, Any, str]]:
+        made.append(_names(parts))
+        return list(name_columns(made[0], n_ent))
+
+    found, sections = _by_parts(entry, "names", parts,
+                                ("names.text", "names.row", "names.slot"), make)
+    return (made[0] if found is None else names_from_columns(*found)), sections
+
+
+def _by_parts(entry: Path | None, what: str, parts: list[Part], inputs: tuple[str, ...],
+              make: "Callable[[], list[tuple[str, Any, str]]]"
+              ) -> "tuple[Any, list[tuple[str, Any, str]]]":
+    """Sections made from the parts' columns ``inputs`` alone (``make()``),
+    kept in the side file ``<entry>.<what>.kgp`` (like the adjacency, see
+    :func:`_adjacency`) keyed by a digest of those columns: a digest per part,
+    kept in the side file's header by seed file and SHA-256, so only the
+    parts of changed files are hashed. Gives the side file's columns and
+    kinds when they were read (else None), and the entry's sections:
+    references to the side file, or the arrays when there is no cache."""
+    from . import __version__
+    from .cache import FORMAT
+
     if entry is None:
-        names = _names(parts)
-        return names, list(name_columns(names, n_ent))
-    path = side_path(entry, "names")
-    head = {"format": FORMAT, "version": __version__, "part": "\0names"}
+        return None, make()
+    path = side_path(entry, what)
+    head = {"format": FORMAT, "version": __version__, "part": f"\0{what}"}
     opened = _open(path, head)
     known: dict[tuple[str, str], str] = {}
     if opened is not None:
@@ -555,20 +576,37 @@ def _name_index(entry: Path | None, parts: list[Part], n_ent: int
             known = {(rel, sha): d for rel, sha, d in opened[0].get("files", [])}
         except (TypeError, ValueError):
             known = {}
-    files = [[p.rel, p.key[3], known.get((p.rel, p.key[3])) or _labels_digest(p)]
+    files = [[p.rel, p.key[3], known.get((p.rel, p.key[3])) or _columns_digest(p, inputs)]
              for p in parts]
-    h = hashlib.blake2b(digest_size=20)
-    for (rel, _, d), p in zip(files, parts):
-        h.update(f"{rel}\0{d}\0{len(p.column('entities.id'))}\n".encode())
+    h = hashlib.blake2b(json.dumps([[rel, d] for rel, _, d in files]).encode(), digest_size=20)
     digest = h.hexdigest()
     found = _checked(path, opened[1]) if opened is not None and \
         opened[0].get("key", [None] * 4)[3] == digest else None
     if found is not None:
-        body, kinds = found
-        return names_from_columns(body, kinds), _referred(path, digest, kinds.items())
-    names = _names(parts)
-    return names, _kept(path, {**head, "files": files}, digest,
-                        list(name_columns(names, n_ent)))
+        return found, _referred(path, digest, found[1].items())
+    return None, _kept(path, {**head, "files": files}, digest, make())
+
+
+def _columns_digest(part: Part, names: tuple[str, ...]) -> str:
+    """A digest of some columns of one part: their values, nulls included,
+    and how many rows each has (so row numbers that follow are covered)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    h = hashlib.blake2b(digest_size=20)
+    for name in names:
+        arr = part.column(name)
+        if pa.types.is_dictionary(arr.type):
+            arr = arr.dictionary_decode()
+        h.update(f"{name}\0{len(arr)}\0{arr.null_count}\0{arr.type}\n".encode())
+        if arr.null_count:
+            h.update(pc.is_valid(arr).to_numpy(zero_copy_only=False).tobytes())
+        if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
+            h.update(_ids_digest(arr.cast(pa.string())).encode())
+        else:
+            h.update(np.ascontiguousarray(pc.fill_null(arr, 0).to_numpy()).tobytes())
+    return h.hexdigest()
 
 
 def _kept(path: Path, header: dict[str, Any], digest: str,
@@ -593,22 +631,31 @@ def _referred(path: Path, digest: str, kinds: Iterable[tuple[str, str]]
     return [(name, PartRef([(path.name, digest, name)]), kind) for name, kind in kinds]
 
 
-def _labels_digest(part: Part) -> str:
-    """A digest of one part's name labels, their rows and slots."""
-    import numpy as np
-
-    h = hashlib.blake2b(_ids_digest(part.column("names.text")).encode(), digest_size=20)
-    for name in ("names.row", "names.slot"):
-        h.update(np.ascontiguousarray(part.column(name).to_numpy(), np.int32).tobytes())
-    return h.hexdigest()
-
-
 def side_path(entry: Path, what: str) -> Path:
     """A file kept beside the folder's entry and referred to by it (a part's
     format and suffix: pruned with the entry, see graph.cache.prune)."""
     from .cache import PART_SUFFIX
 
     return entry.with_name(f"{entry.stem}.{what}{PART_SUFFIX}")
+
+
+def _values(arr: "pa.Array") -> "pa.Array":
+    """The values a column can hold: a dictionary column's dictionary."""
+    import pyarrow as pa
+
+    return arr.dictionary if pa.types.is_dictionary(arr.type) else arr
+
+
+def _counts(arrays: "list[pa.Array]") -> dict[str, int]:
+    """How many rows of the arrays hold each value (Arrow value_counts)."""
+    import pyarrow.compute as pc
+
+    out: dict[str, int] = {}
+    for arr in arrays:
+        found = pc.value_counts(arr)
+        for value, n in zip(found.field(0).to_pylist(), found.field(1).to_pylist()):
+            out[value] = out.get(value, 0) + n
+    return out
 
 
 def _ids_digest(ids: Any) -> str:
@@ -663,6 +710,34 @@ def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
     except (OSError, Damaged, Stale, KeyError, ValueError, TypeError):
         return [None] * len(parts)
     return out
+
+
+def _numbered_sources(entry: Path | None, parts: list[Part]
+                      ) -> "tuple[list[pa.Array], pa.Array, list[tuple[str, Any, str]]]":
+    """:func:`_sources` and the entry's sections for them (``sources.*``,
+    ``relations.source``), kept in the side file ``<entry>.sources.kgp`` (see
+    :func:`_by_parts`): an edit that touches no source reads them from it."""
+    from .csr import has_numpy
+
+    def sections(fields: list["pa.Array"], codes: "pa.Array") -> list[tuple[str, Any, str]]:
+        return [*((f"sources.{f}", arr, ARROW) for f, arr in zip(SOURCE_FIELDS, fields)),
+                ("relations.source", codes, ARROW)]
+
+    if not has_numpy():         # (no entry is written from the parts without it)
+        fields, codes = _sources(parts)
+        return fields, codes, sections(fields, codes)
+    made: list[Any] = []
+
+    def make() -> list[tuple[str, Any, str]]:
+        made.extend(_sources(parts))
+        return sections(*made)
+
+    found, kept = _by_parts(entry, "sources", parts, (*(f"sources.{f}" for f in SOURCE_FIELDS),
+                                                      "relations.source"), make)
+    if found is None:
+        return made[0], made[1], kept
+    column = found[0]
+    return [column(f"sources.{f}") for f in SOURCE_FIELDS], column("relations.source"), kept
 
 
 def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:

@@ -19,6 +19,9 @@ from graph.store.memory import MemoryStore
 
 from conftest import MINI, ROOT
 
+# The side files kept beside a folder's entry (graph/parts.py: <entry>.<side>.kgp).
+SIDES = ("index", "names", "sources")
+
 
 @pytest.fixture
 def seeds(tmp_path) -> Path:
@@ -104,10 +107,11 @@ def test_second_load_is_a_hit_with_identical_data(seeds, cache_env, monkeypatch)
     assert len(calls) == 1
     files = list(cache_env.iterdir())
     # The folder's entry, one part per seed file (graph/parts.py) and the
-    # entry's adjacency and name index side files (<entry>.index.kgp, .names.kgp).
-    assert sorted(p.suffix for p in files) == [".kgc"] + [".kgp"] * (len(seed_files(seeds)) + 2)
+    # entry's side files (<entry>.index.kgp, .names.kgp, .sources.kgp).
+    assert sorted(p.suffix for p in files) == \
+        [".kgc"] + [".kgp"] * (len(seed_files(seeds)) + len(SIDES))
     assert sorted(p.name.split(".", 1)[1] for p in files if p.name.count(".") == 2) == \
-        ["index.kgp", "names.kgp"]
+        [f"{side}.kgp" for side in SIDES]
     assert not any(p.suffix in (".kgc", ".kgp") for p in seeds.rglob("*"))  # outside the folder
     second = MemoryStore.from_folder(seeds)
     assert len(calls) == 1                       # no second parse
@@ -372,9 +376,9 @@ def test_prune_drops_least_recently_used_first(tmp_path, cache_env, write_seeds)
         os.utime(GraphCache(f, False).path, (1000 + i, 1000 + i))
     MemoryStore.from_folder(folders[0])          # a hit: now the most recently used
     sizes = {e.path: e.size for e in cache_mod.entries(cache_env)}
-    # entries, parts and the entries' adjacency and name index side files
-    assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * 9
-    assert sum(p.name.endswith((".index.kgp", ".names.kgp")) for p in sizes) == 6
+    # entries, parts and the entries' side files
+    assert sorted(p.suffix for p in sizes) == [".kgc"] * 3 + [".kgp"] * (3 + 3 * len(SIDES))
+    assert sum(p.name.count(".") == 2 for p in sizes) == 3 * len(SIDES)
     oldest = GraphCache(folders[1], False).path
     header, _ = cache_mod.open_entry(oldest)
     its_parts = {cache_env / piece[0] for _, pieces in header["refs"].values() for piece in pieces}
@@ -406,8 +410,8 @@ def test_prune_never_leaves_an_entry_without_its_parts(tmp_path, cache_env, writ
     monkeypatch.setenv("KG_CACHE_MAX_BYTES", str(one + one // 2))
     MemoryStore.from_folder(folders[1])
     left = {e.path.suffix for e in cache_mod.entries(cache_env)}
-    # one entry, its two parts and its two side files
-    assert left == {".kgc", ".kgp"} and len(cache_mod.entries(cache_env)) == 5
+    # one entry, its two parts and its side files
+    assert left == {".kgc", ".kgp"} and len(cache_mod.entries(cache_env)) == 3 + len(SIDES)
     assert not GraphCache(folders[0], False).path.exists()
     capsys.readouterr()
     store = MemoryStore.from_folder(folders[0])
@@ -441,12 +445,12 @@ def test_cli_cache_path_clear_prune(seeds, cache_env, run_kg):
     import json
     removed = [r["path"] for r in json.loads(result.output)["removed"]]
     # and its parts and side files
-    assert str(entry) in removed and len(removed) == 3 + len(seed_files(seeds))
+    assert str(entry) in removed and len(removed) == 1 + len(SIDES) + len(seed_files(seeds))
     assert not entry.exists()
     run_kg("stats", "--seeds", seeds)
     result = run_kg("cache", "clear")
     assert result.exit_code == 0
-    assert result.output.startswith(f"removed {3 + len(seed_files(seeds))} entries")
+    assert result.output.startswith(f"removed {1 + len(SIDES) + len(seed_files(seeds))} entries")
     assert not list(cache_env.glob("*.kgc"))
 
 

@@ -113,6 +113,16 @@ def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool =
         assert entry.write(data, loaded.index, loaded.names, loaded.keys, loaded.sections)
         back, index, names = entry.read()
         same_indexes(parts.Loaded(back, index=index, names=names()), cold)
+        # kg stats's counts by type, kept in the entry (read, not counted)
+        from collections import Counter
+
+        from graph.bulk import count_values
+
+        header, _ = open_entry(entry.path)
+        assert {"counts.entities.type", "counts.relations.type"} <= set(header["sections"])
+        assert count_values(back.entities, "type") == Counter(
+            e.type for e in cold.entities.values())
+        assert count_values(back.relations, "type") == Counter(r.type for r in cold.relations)
         assert list(back.relations) == list(cold.relations)
         assert list(back.entities.values()) == list(cold.entities.values())
     assert list(data.entities) == list(cold.entities)
@@ -562,12 +572,21 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
         return sorted_names(ps)
 
     monkeypatch.setattr(parts, "_names", naming)
+    numbered = parts._sources
+
+    def numbering(ps):
+        calls.append("sources")
+        return numbered(ps)
+
+    monkeypatch.setattr(parts, "_sources", numbering)
 
     def same_as_cold() -> None:
         cold = load_dataset(folder)
         fresh = Index.build(cold)
         for store in (MemoryStore.from_folder(folder), MemoryStore.from_folder(folder)):
             assert list(store.data.relations) == list(cold.relations)
+            assert list(store.data.sources) == list(cold.sources)
+            assert [r.source for r in store.data.relations] == [r.source for r in cold.relations]
             for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
                 assert list(getattr(store.index, name)) == list(getattr(fresh, name)), name
             assert list(store.index.order) == [list(cold.entities).index(i) for i in fresh.ids]
@@ -592,15 +611,20 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
         same_as_cold()
         return list(calls)
 
-    assert edit(text % ("Edit One", "One.")) == ["built", "names"]     # the first entry
+    assert edit(text % ("Edit One", "One.")) == ["sources", "built", "names"]   # the first
     (side,) = cache.glob("*.index.kgp")
     (names,) = cache.glob("*.names.kgp")
     assert edit(text % ("Edit One", "Two.")) == []                     # evidence: read
     assert edit(text % ("Edit Renamed", "Two.")) == ["names"]          # a name: adjacency read
+    sourced = text.replace("}\n", "}\n", 1)[:-2] + ", source: 'https://example.org/n'}\n"
+    assert edit(sourced % ("Edit Renamed", "Two.")) == ["sources"]     # a source added
+    assert edit(sourced % ("Edit Renamed", "Three.")) == []
+    assert edit(text % ("Edit Renamed", "Two.")) == ["sources"]        # ... and removed
     more = text % ("Edit Renamed", "Two.") + rel % (b, "Three.")
-    assert edit(more) == ["patched"]                                   # a relation added
+    # a relation added (its source number too: the sources are numbered again)
+    assert edit(more) == ["sources", "patched"]
     assert edit(more.replace("Three.", "Four.")) == []
-    assert edit(text % ("Edit Renamed", "Two.")) == ["patched"]        # ... and removed
+    assert edit(text % ("Edit Renamed", "Two.")) == ["sources", "patched"]   # ... removed
     # A relation of another file moved to another end (still the same ids).
     rels = sorted((folder / "relations").glob("*.csv"))[0]
     lines = rels.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -619,7 +643,7 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
         path.write_bytes(bytes(raw))
     capsys.readouterr()
     more = (text % ("Edit Zero", "Six.") + rel % (b, "Seven.")).replace("edit-1", "edit-0")
-    assert edit(more) == ["built", "names"]
+    assert edit(more) == ["sources", "built", "names"]
     err = capsys.readouterr().err
     assert err.count("is damaged") == 2 and "index.kgp" in err and "names.kgp" in err
     assert edit(more.replace("Seven.", "Eight.")) == []
