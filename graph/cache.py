@@ -8,7 +8,11 @@ absolute path, ``<key>.kgc``, and one *part* per seed file, ``<key>.kgp``
 format). When a seed file changes, only its part is made again; the folder's
 entry is then remade from the parts' columns, and it *refers* to the parts'
 large columns (``refs`` in its header: part file, the seed file's SHA-256,
-section) instead of copying them. Every referred part is opened (mapped)
+section) instead of copying them; what the folder pass derives (the
+adjacency, the name index, the sources) is kept the same way in side files
+beside the entry, ``<key>.index.kgp``, ``<key>.names.kgp``,
+``<key>.sources.kgp`` (graph/parts.py: part-format files keyed by a digest of
+their inputs, so an edit remakes only what it changes). Every referred part is opened (mapped)
 with the entry, so a command reads one version of each even when another
 ``kg`` run rewrites a part meanwhile; a referred part that is gone or holds
 other rows makes the entry a miss. The name index's trigram posting lists
