@@ -46,6 +46,14 @@ if TYPE_CHECKING:
     from .names import NameIndex
 
 EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
+# The large text columns of a part that the folder pass does not read (the
+# entry refers to them): a kept part's are checked block by block as their
+# rows are read, not whole when the part is opened (about 230 MB of CRC at
+# 1M relations). The relation ends as id strings are read (and checked) only
+# for the files whose ends are looked up again.
+LATE = frozenset({"entities.name", "entities.description", "entities.url", "relations.id",
+                  "relations.evidence", "relations.status", "relations.source_id",
+                  "relations.target_id"})
 # Whether the folder's entry refers to the parts' large columns (else it
 # copies them: the layout of an entry written the general way).
 REFER = True
@@ -64,12 +72,46 @@ class Part:
                  ) -> None:
         self.rel, self.column, self.kinds, self.key, self.seed = rel, column, kinds, key, seed
         self.stored = stored        # the part's file in the cache, if it is kept
+        # Made again from its seed file (load_parts sets it): a LATE column
+        # found damaged as its rows are read is taken from there.
+        self.remake: "Callable[[], Part | None] | None" = None
 
     def decoded(self, name: str) -> Any:
-        """The column ``name`` as a row-indexable column (graph.columns.decode)."""
-        from .columns import decode
+        """The column ``name`` as a row-indexable column (graph.columns.decode);
+        a :data:`LATE` column of a kept part checked block by block as its rows
+        are read (graph.columns.open_column)."""
+        from functools import partial
 
-        return decode(self.column(name), self.kinds[name], EMPTY.get(name.split(".", 1)[1]))
+        from .columns import LazyColumn, decode, open_column
+
+        empty = EMPTY.get(name.split(".", 1)[1])
+        if name in LATE and hasattr(self.column, "blocks"):
+            return LazyColumn(partial(open_column, self.column, name, self.kinds[name], empty),
+                              recover=partial(self._recover, name))
+        return decode(self.column(name), self.kinds[name], empty)
+
+    def _recover(self, name: str, exc: Exception) -> Any:
+        """A LATE column found damaged while read: the part is reported and
+        deleted, and the column comes from the seed file read again (when it
+        still holds the same bytes: else the command stops, asking to run
+        again; two versions of a file are never combined)."""
+        from .cache import Damaged
+        from .errors import InputError
+
+        if not isinstance(exc, Damaged) or self.stored is None:
+            raise exc
+        _discard(self.stored, exc, getattr(self.column, "identity", None))
+        fresh = self.remake() if self.remake is not None else None
+        if fresh is None or fresh.key[3] != self.key[3]:
+            raise InputError(f"the seed file {self.rel} changed while kg was reading it (and "
+                             "its cache part was damaged); run the command again") from None
+        return fresh.decoded(name)
+
+    def arrow_type(self, name: str) -> "pa.DataType":
+        """The Arrow type of a column (a LATE one's checked metadata only)."""
+        blocks = getattr(self.column, "blocks", None)
+        got = blocks(name) if blocks is not None and name in LATE else None
+        return (got[0] if got is not None else self.column(name)).type
 
     def strings(self, name: str) -> "pa.Array":
         """A string column as a plain (not dictionary-encoded) Arrow array."""
@@ -163,9 +205,9 @@ def _read_part(path: Path, head: dict[str, Any], stat: list[int],
         except OSError:
             return None
         key = [*stat, key[3]]
-    # Every column is checked (CRC) now: the folder pass reads them all
-    # anyway, and a damaged one must be found before its rows are used.
-    checked = _checked(path, tables)
+    # Every column the folder pass reads is checked (CRC) now: a damaged one
+    # must be found before its rows are used (the LATE ones: as they are read).
+    checked = _checked(path, tables, LATE)
     if checked is None:
         return None
     column, kinds = checked
@@ -194,15 +236,17 @@ def _open(path: Path, head: dict[str, Any]) -> "tuple[dict[str, Any], Any] | Non
     return header, tables
 
 
-def _checked(path: Path, tables: Any) -> "tuple[Any, dict[str, str]] | None":
-    """The columns of an opened part, every one CRC-checked now; None when one
-    is damaged (reported, the file deleted)."""
+def _checked(path: Path, tables: Any, later: frozenset[str] = frozenset()
+             ) -> "tuple[Any, dict[str, str]] | None":
+    """The columns of an opened part, every one but ``later`` CRC-checked now;
+    None when one is damaged (reported, the file deleted)."""
     from .cache import Damaged
 
     column, kinds = tables()
     try:
         for name in kinds:
-            column(name)
+            if name not in later:
+                column(name)
     except (OSError, Damaged, ValueError) as exc:
         _discard(path, exc, column.identity)
         return None
@@ -282,6 +326,9 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
     None: build them all, keep none). Raises what
     :func:`graph.loader.load_dataset` raises, with its messages: any problem
     loads the folder cold."""
+    from functools import partial
+
+    from .cache import Damaged
     from .loader import load_dataset
 
     root = Path(seeds)
@@ -303,9 +350,16 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
                 part = _build_part(file, folder, rel, strict, stat, where, head)
             if part is None:
                 return Loaded(load_dataset(seeds, strict=strict))
+            part.remake = partial(_build_part, file, folder, rel, strict, stat, where, head)
             parts.append(part)
-        loaded = assemble(parts, strict, _entry_path(folder, strict, directory)) \
-            if parts else None
+        try:
+            loaded = assemble(parts, strict, _entry_path(folder, strict, directory)) \
+                if parts else None
+        except Damaged as exc:      # a LATE column the folder pass had to read
+            for p in parts:
+                if p.stored is not None and getattr(p.column, "identity", 0) == exc.identity:
+                    _discard(p.stored, exc, exc.identity)
+            loaded = None
     if loaded is None:
         return Loaded(load_dataset(seeds, strict=strict))
     loaded.data.folder = display_path(root)
@@ -390,11 +444,13 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         return None
 
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
-    given = pa.chunked_array([p.column("relations.id") for p in parts], pa.string())
-    n_rel = len(given)
+    def given() -> "pa.ChunkedArray":
+        return pa.chunked_array([p.column("relations.id") for p in parts], pa.string())
+
     sums = pa.chunked_array([p.column("relations.idsum") for p in parts], pa.uint64())
-    renamed = len(pc.unique(sums)) != n_rel and len(pc.unique(given)) != n_rel
-    rids: list[str] = given.to_pylist() if renamed else []
+    n_rel = len(sums)
+    renamed = len(pc.unique(sums)) != n_rel and len(pc.unique(given())) != n_rel
+    rids: list[str] = given().to_pylist() if renamed else []
     if renamed:
         derived = [d for p in parts for d in p.column("relations.derived").to_pylist()]
         where = builder.relation_where
@@ -429,6 +485,12 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         # general route builds the indexes and encodes the entry.
         return Loaded(data)
 
+    # The LATE columns the entry will copy (not refer to) are checked now,
+    # where damage can still send the folder to the cold load.
+    for name in sorted(LATE - {"relations.source_id", "relations.target_id"}):
+        if not _referable(parts, name):
+            for p in parts:
+                p.column(name)
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
     index, adjacency = _adjacency(previous, ids, id_array, id_digest, src, dst)
@@ -808,6 +870,17 @@ def _sources_by_dict(parts: list[Part], fields: list["pa.Array"]
     return out, pa.chunked_array(local, pa.int32()).combine_chunks()
 
 
+def _referable(parts: list[Part], name: str) -> bool:
+    """Whether the entry can refer to the parts' sections ``name`` (every part
+    kept in the cache, one kind and type, not dictionary-encoded)."""
+    import pyarrow as pa
+
+    if not (REFER and all(p.stored is not None for p in parts)):
+        return False
+    types = {(p.kinds[name], p.arrow_type(name)) for p in parts}
+    return len(types) == 1 and not pa.types.is_dictionary(next(iter(types))[1])
+
+
 def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str]:
     """One column of every part as one array and its kind: Arrow's concat
     when the parts agree on kind and type (an all-null part fits any), else
@@ -819,12 +892,10 @@ def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str
     from .cache import PartRef
     from .columns import encode
 
-    arrays = [p.column(name) for p in parts]
-    if refer and REFER and all(p.stored is not None for p in parts) \
-            and len({(p.kinds[name], a.type) for p, a in zip(parts, arrays)}) == 1 \
-            and not pa.types.is_dictionary(arrays[0].type):
+    if refer and _referable(parts, name):
         return PartRef([(cast(Path, p.stored).name, p.key[3], name) for p in parts]), \
             parts[0].kinds[name]
+    arrays = [p.column(name) for p in parts]
     coded = any(pa.types.is_dictionary(a.type) for a in arrays)
     plain = [a.dictionary_decode() if pa.types.is_dictionary(a.type) else a for a in arrays]
     typed = [(p.kinds[name], a.type) for p, a in zip(parts, plain) if a.null_count < len(a)]
