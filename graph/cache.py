@@ -475,7 +475,7 @@ def _part(name: str, data: Dataset, index: "Index", names: "NameIndex") -> Any:
     return PlainColumn(field_values(getattr(data, table), field))
 
 
-def _ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
+def ipc_bytes(arr: "pa.Array") -> "pa.Buffer":
     import pyarrow as pa
 
     batch = pa.record_batch([arr], names=["v"])
@@ -512,7 +512,7 @@ def write_entry(path: Path, header: dict[str, Any], columns: Iterable[tuple[str,
                 # section of more than one block has only its blocks' CRCs
                 # (a whole check checks every block: one pass, not two).
                 pad = b"\0" * (-offset % _ALIGN)
-                blob = memoryview(_ipc_bytes(arr))
+                blob = memoryview(ipc_bytes(arr))
                 blocks = block_crcs(pad, blob)
                 fh.write(pad)
                 fh.write(blob)

@@ -54,8 +54,9 @@ EMPTY: dict[str, type] = {"aliases": list, "tags": list, "properties": dict}
 LATE = frozenset({"entities.name", "entities.description", "entities.url", "relations.id",
                   "relations.evidence", "relations.status", "relations.source_id",
                   "relations.target_id"})
-# Whether the folder's entry refers to the parts' large columns (else it
-# copies them: the layout of an entry written the general way).
+# Whether the folder's entry refers to the parts' large columns and keeps
+# what the folder pass derives in side files (else it copies them all: the
+# layout of an entry written the general way).
 REFER = True
 
 # How many seed files were read (parsed) by this module: a test hook showing
@@ -426,6 +427,8 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
     # for every end of the other parts.
     id_digest = _ids_digest(id_array)
     kept = _previous_ends(previous, parts, id_digest) if not merged else [None] * len(parts)
+    # Where the side files go (none when the entry copies everything: REFER off).
+    sides = previous if REFER and not merged else None
     ends: dict[str, list[Any]] = {"source_id": [got and got[0] for got in kept],
                                   "target_id": [got and got[1] for got in kept]}
     todo = [k for k, got in enumerate(kept) if got is None]
@@ -462,7 +465,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
             where[rid] = k
 
     source_fields, code_array, source_sections = _numbered_sources(
-        previous if not merged else None, parts)
+        sides, parts)
     from .columns import ArrowColumn, ints
 
     sources = Rows(Source, SOURCE_FIELDS, [ArrowColumn(a) for a in source_fields],
@@ -485,35 +488,23 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         # general route builds the indexes and encodes the entry.
         return Loaded(data)
 
-    # The LATE columns the entry will copy (not refer to) are checked now,
-    # where damage can still send the folder to the cold load.
-    for name in sorted(LATE - {"relations.source_id", "relations.target_id"}):
-        if not _referable(parts, name):
-            for p in parts:
-                p.column(name)
+    # (here, not in sections(): damage found in a part can still send the
+    # folder to the cold load)
+    field_sections = _fields(sides, parts, renamed)
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
-    index, adjacency = _adjacency(previous, ids, id_array, id_digest, src, dst)
-    names, name_sections = _name_index(previous, parts, len(ids))
+    index, adjacency = _adjacency(sides, ids, id_array, id_digest, src, dst)
+    names, name_sections = _name_index(sides, parts, len(ids))
 
     def sections() -> Iterator[tuple[str, "pa.Array", str]]:
         """The cache entry's sections, from the parts' arrays."""
-        for f in ENTITY_FIELDS:
-            yield (f"entities.{f}", *_joined(parts, f"entities.{f}", refer=True))
+        yield from field_sections      # entities.*, relations.* but ends and sources
+        if renamed:
+            yield "relations.id", pa.array(rids, pa.string()), ARROW
         yield from source_sections
         yield from adjacency[:2]       # relations.source_id, relations.target_id
-        yield (("relations.id", pa.array(rids, pa.string()), ARROW) if renamed
-               else ("relations.id", *_joined(parts, "relations.id", refer=True)))
-        for f in RELATION_FIELDS:
-            if f not in ("id", "source", "source_id", "target_id"):
-                yield (f"relations.{f}", *_joined(parts, f"relations.{f}", refer=True))
         yield from adjacency[2:]       # index.*
         yield from name_sections
-        # kg stats's counts by type, as graph.columns.count_columns writes them.
-        for table, arrays in (("entities", [type_array]),
-                              ("relations", [p.column("relations.type") for p in parts])):
-            yield (f"counts.{table}.type", pa.array([json.dumps(_counts(arrays))], pa.string()),
-                   ARROW)
         from .cache import HEADER
 
         # Which rows of relations.source_id/target_id each file's relations
@@ -523,6 +514,40 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
                                                          for p, a in zip(parts, at)]}, HEADER
 
     return Loaded(data, index=index, names=names, sections=sections)
+
+
+def _fields(entry: Path | None, parts: list[Part], renamed: bool
+            ) -> list[tuple[str, Any, str]]:
+    """The entry's entity and relation field sections (but the ends, the
+    sources and, when ``renamed``, the relation ids): references to the
+    parts' sections where it can (:func:`_referable`: the large text
+    columns), and the others (dictionary-coded or typed differently across
+    parts) joined, with kg stats's counts by type, in the side file
+    ``<entry>.fields.kgp`` (see :func:`_by_parts`): an edit that changes none
+    of them (a description, evidence, a name) writes none of them again."""
+    import pyarrow as pa
+
+    from .cache import PartRef
+
+    names = [*(f"entities.{f}" for f in ENTITY_FIELDS),
+             *(f"relations.{f}" for f in RELATION_FIELDS
+               if f not in ("source", "source_id", "target_id") and not (renamed and f == "id"))]
+    referred = [n for n in names if _referable(parts, n)]
+    copied = [n for n in names if n not in referred]
+
+    def make() -> list[tuple[str, Any, str]]:
+        out = [(n, *_joined(parts, n)) for n in copied]
+        # kg stats's counts by type, as graph.columns.count_columns writes them.
+        for table in ("entities", "relations"):
+            counts = _counts([p.column(f"{table}.type") for p in parts])
+            out.append((f"counts.{table}.type", pa.array([json.dumps(counts)], pa.string()),
+                        ARROW))
+        return out
+
+    _, kept = _by_parts(entry, "fields", parts,
+                        tuple(sorted({*copied, "entities.type", "relations.type"})), make)
+    return [*((n, PartRef([(cast(Path, p.stored).name, p.key[3], n) for p in parts]),
+               parts[0].kinds[n]) for n in referred), *kept]
 
 
 def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_digest: str,
@@ -630,7 +655,8 @@ def _by_parts(entry: Path | None, what: str, parts: list[Part], inputs: tuple[st
     if entry is None:
         return None, make()
     path = side_path(entry, what)
-    head = {"format": FORMAT, "version": __version__, "part": f"\0{what}"}
+    head = {"format": FORMAT, "version": __version__, "part": f"\0{what}",
+            "inputs": list(inputs)}
     opened = _open(path, head)
     known: dict[tuple[str, str], str] = {}
     if opened is not None:
@@ -650,24 +676,16 @@ def _by_parts(entry: Path | None, what: str, parts: list[Part], inputs: tuple[st
 
 
 def _columns_digest(part: Part, names: tuple[str, ...]) -> str:
-    """A digest of some columns of one part: their values, nulls included,
-    and how many rows each has (so row numbers that follow are covered)."""
-    import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    """A digest of some columns of one part: each one's Arrow stream (type,
+    nulls, values; equal streams are equal columns, and a column written
+    another way only costs a remake)."""
+    from .cache import ipc_bytes
 
     h = hashlib.blake2b(digest_size=20)
     for name in names:
-        arr = part.column(name)
-        if pa.types.is_dictionary(arr.type):
-            arr = arr.dictionary_decode()
-        h.update(f"{name}\0{len(arr)}\0{arr.null_count}\0{arr.type}\n".encode())
-        if arr.null_count:
-            h.update(pc.is_valid(arr).to_numpy(zero_copy_only=False).tobytes())
-        if pa.types.is_string(arr.type) or pa.types.is_large_string(arr.type):
-            h.update(_ids_digest(arr.cast(pa.string())).encode())
-        else:
-            h.update(np.ascontiguousarray(pc.fill_null(arr, 0).to_numpy()).tobytes())
+        stream = ipc_bytes(part.column(name))
+        h.update(f"{name}\0{stream.size}\n".encode())
+        h.update(memoryview(stream))
     return h.hexdigest()
 
 
@@ -881,20 +899,14 @@ def _referable(parts: list[Part], name: str) -> bool:
     return len(types) == 1 and not pa.types.is_dictionary(next(iter(types))[1])
 
 
-def _joined(parts: list[Part], name: str, refer: bool = False) -> tuple[Any, str]:
+def _joined(parts: list[Part], name: str) -> tuple[Any, str]:
     """One column of every part as one array and its kind: Arrow's concat
     when the parts agree on kind and type (an all-null part fits any), else
-    the values encoded again (graph.columns.encode). ``refer``: when every
-    part is kept in the cache and they agree exactly, a reference to their
-    sections instead (graph.cache.PartRef: the entry does not copy them)."""
+    the values encoded again (graph.columns.encode)."""
     import pyarrow as pa
 
-    from .cache import PartRef
     from .columns import encode
 
-    if refer and _referable(parts, name):
-        return PartRef([(cast(Path, p.stored).name, p.key[3], name) for p in parts]), \
-            parts[0].kinds[name]
     arrays = [p.column(name) for p in parts]
     coded = any(pa.types.is_dictionary(a.type) for a in arrays)
     plain = [a.dictionary_decode() if pa.types.is_dictionary(a.type) else a for a in arrays]

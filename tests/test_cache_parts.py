@@ -119,7 +119,8 @@ def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool =
         from graph.bulk import count_values
 
         header, _ = open_entry(entry.path)
-        assert {"counts.entities.type", "counts.relations.type"} <= set(header["sections"])
+        assert {"counts.entities.type", "counts.relations.type"} <= \
+            {*header["sections"], *header["refs"]}
         assert count_values(back.entities, "type") == Counter(
             e.type for e in cold.entities.values())
         assert count_values(back.relations, "type") == Counter(r.type for r in cold.relations)
