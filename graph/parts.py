@@ -402,8 +402,8 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
     ids = [i for p in parts for i in p.column("entities.id").to_pylist()]
     row_of = dict(zip(ids, range(len(ids))))
     merged = len(row_of) != len(ids)
-    rows = Rows(Entity, ENTITY_FIELDS, [ConcatColumn([p.decoded(f"entities.{f}") for p in parts])
-                                        for f in ENTITY_FIELDS], len(ids))
+    rows = Rows(Entity, ENTITY_FIELDS, [_column(parts, f"entities.{f}") for f in ENTITY_FIELDS],
+                len(ids))
     if not merged:
         entities: Any = RowMap(rows, ids, row_of)
         id_array = _joined(parts, "entities.id")[0]
@@ -473,12 +473,11 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
     columns: list[Any] = []
     for f in RELATION_FIELDS:
         if f == "id":
-            columns.append(PlainColumn(rids) if renamed
-                           else ConcatColumn([p.decoded("relations.id") for p in parts]))
+            columns.append(PlainColumn(rids) if renamed else _column(parts, "relations.id"))
         elif f == "source":
             columns.append(RefColumn(sources, ints(code_array)))
         else:
-            columns.append(ConcatColumn([p.decoded(f"relations.{f}") for p in parts]))
+            columns.append(_column(parts, f"relations.{f}"))
     relations = Rows(Relation, RELATION_FIELDS, columns, n_rel)
     data = Dataset(schema, entities, relations, sources)  # type: ignore[arg-type]
     from .csr import Index, has_numpy
@@ -886,6 +885,20 @@ def _sources_by_dict(parts: list[Part], fields: list["pa.Array"]
     out = [pa.array(list(c) if keys else [], pa.string()) for c in
            (zip(*keys) if keys else [[]] * len(SOURCE_FIELDS))]
     return out, pa.chunked_array(local, pa.int32()).combine_chunks()
+
+
+def _column(parts: list[Part], name: str) -> Any:
+    """One field of every part as one row-indexable column; a type column
+    counts its values by Arrow (``kg stats`` right after an edit: no Counter
+    over a million codes)."""
+    if not name.endswith(".type"):
+        return ConcatColumn([p.decoded(name) for p in parts])
+    from collections import Counter
+
+    from .columns import LazyColumn
+
+    return LazyColumn(lambda: ConcatColumn([p.decoded(name) for p in parts]),
+                      counts=lambda: Counter(_counts([p.column(name) for p in parts])))
 
 
 def _referable(parts: list[Part], name: str) -> bool:

@@ -133,6 +133,7 @@ def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool =
     assert data.schema == cold.schema
     assert exported(data, tmp_path, "inc") == exported(cold, tmp_path, "cold")
     mine, truth = MemoryStore(data), MemoryStore(cold)
+    assert mine.stats().to_dict() == truth.stats().to_dict()     # counts by type (Arrow)
     ids = list(cold.entities)
     for a, b in ((ids[0], ids[-1]), (ids[-1], ids[1])) if ids else ():
         assert [p.ids for p in mine.paths(a, b)] == [p.ids for p in truth.paths(a, b)]
