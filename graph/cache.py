@@ -9,9 +9,10 @@ format). When a seed file changes, only its part is made again; the folder's
 entry is then remade from the parts' columns, and it *refers* to the parts'
 large columns (``refs`` in its header: part file, the seed file's SHA-256,
 section) instead of copying them; what the folder pass derives (the
-adjacency, the name index, the sources) is kept the same way in side files
-beside the entry, ``<key>.index.kgp``, ``<key>.names.kgp``,
-``<key>.sources.kgp`` (graph/parts.py: part-format files keyed by a digest of
+adjacency, the name index, the sources, the field columns it cannot refer
+to in the parts) is kept the same way in side files beside the entry,
+``<key>.index.kgp``, ``.names.kgp``, ``.sources.kgp``, ``.entities.kgp``,
+``.relations.kgp`` (graph/parts.py: part-format files keyed by a digest of
 their inputs, so an edit remakes only what it changes). Every referred part is opened (mapped)
 with the entry, so a command reads one version of each even when another
 ``kg`` run rewrites a part meanwhile; a referred part that is gone or holds

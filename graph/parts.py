@@ -521,32 +521,33 @@ def _fields(entry: Path | None, parts: list[Part], renamed: bool
     sources and, when ``renamed``, the relation ids): references to the
     parts' sections where it can (:func:`_referable`: the large text
     columns), and the others (dictionary-coded or typed differently across
-    parts) joined, with kg stats's counts by type, in the side file
-    ``<entry>.fields.kgp`` (see :func:`_by_parts`): an edit that changes none
-    of them (a description, evidence, a name) writes none of them again."""
+    parts) joined, with kg stats's counts by type, in the side files
+    ``<entry>.entities.kgp`` and ``<entry>.relations.kgp`` (see
+    :func:`_by_parts`): an edit that changes none of a table's (a
+    description, evidence, a name) writes none of them again."""
     import pyarrow as pa
 
     from .cache import PartRef
 
-    names = [*(f"entities.{f}" for f in ENTITY_FIELDS),
-             *(f"relations.{f}" for f in RELATION_FIELDS
-               if f not in ("source", "source_id", "target_id") and not (renamed and f == "id"))]
-    referred = [n for n in names if _referable(parts, n)]
-    copied = [n for n in names if n not in referred]
+    out: list[tuple[str, Any, str]] = []
+    for table, fields in (("entities", ENTITY_FIELDS), ("relations", RELATION_FIELDS)):
+        names = [f"{table}.{f}" for f in fields
+                 if f not in ("source", "source_id", "target_id")
+                 and not (renamed and f"{table}.{f}" == "relations.id")]
+        referred = [n for n in names if _referable(parts, n)]
+        copied = [n for n in names if n not in referred]
+        out += [(n, PartRef([(cast(Path, p.stored).name, p.key[3], n) for p in parts]),
+                 parts[0].kinds[n]) for n in referred]
 
-    def make() -> list[tuple[str, Any, str]]:
-        out = [(n, *_joined(parts, n)) for n in copied]
-        # kg stats's counts by type, as graph.columns.count_columns writes them.
-        for table in ("entities", "relations"):
+        def make(table: str = table, copied: list[str] = copied
+                 ) -> list[tuple[str, Any, str]]:
+            # kg stats's counts by type, as graph.columns.count_columns writes them.
             counts = _counts([p.column(f"{table}.type") for p in parts])
-            out.append((f"counts.{table}.type", pa.array([json.dumps(counts)], pa.string()),
-                        ARROW))
-        return out
+            return [*((n, *_joined(parts, n)) for n in copied),
+                    (f"counts.{table}.type", pa.array([json.dumps(counts)], pa.string()), ARROW)]
 
-    _, kept = _by_parts(entry, "fields", parts,
-                        tuple(sorted({*copied, "entities.type", "relations.type"})), make)
-    return [*((n, PartRef([(cast(Path, p.stored).name, p.key[3], n) for p in parts]),
-               parts[0].kinds[n]) for n in referred), *kept]
+        out += _by_parts(entry, table, parts, tuple(sorted({*copied, f"{table}.type"})), make)[1]
+    return out
 
 
 def _adjacency(entry: Path | None, ids: list[str], id_array: "pa.Array", id_digest: str,
@@ -793,30 +794,37 @@ def _previous_ends(entry: Path | None, parts: list[Part], id_digest: str
 
 def _numbered_sources(entry: Path | None, parts: list[Part]
                       ) -> "tuple[list[pa.Array], pa.Array, list[tuple[str, Any, str]]]":
-    """:func:`_sources` and the entry's sections for them (``sources.*``,
-    ``relations.source``), kept in the side file ``<entry>.sources.kgp`` (see
-    :func:`_by_parts`): an edit that touches no source reads them from it."""
+    """:func:`_sources` and the entry's sections for them: the folder's
+    sources (``sources.*``) and the folder's number of each part's sources
+    kept in the side file ``<entry>.sources.kgp`` (see :func:`_by_parts`,
+    keyed by the parts' sources: an edit that touches no source reads them),
+    each relation's number (``relations.source``) made from the parts'
+    numbers (a take per part) every time."""
     from .csr import has_numpy
-
-    def sections(fields: list["pa.Array"], codes: "pa.Array") -> list[tuple[str, Any, str]]:
-        return [*((f"sources.{f}", arr, ARROW) for f, arr in zip(SOURCE_FIELDS, fields)),
-                ("relations.source", codes, ARROW)]
 
     if not has_numpy():         # (no entry is written from the parts without it)
         fields, codes = _sources(parts)
-        return fields, codes, sections(fields, codes)
+        return fields, codes, [*((f"sources.{f}", arr, ARROW)
+                                 for f, arr in zip(SOURCE_FIELDS, fields)),
+                               ("relations.source", codes, ARROW)]
     made: list[Any] = []
 
     def make() -> list[tuple[str, Any, str]]:
-        made.extend(_sources(parts))
-        return sections(*made)
+        made.extend(_source_table(parts))
+        return [*((f"sources.{f}", arr, ARROW) for f, arr in zip(SOURCE_FIELDS, made[0])),
+                ("sources.number", made[1], ARROW)]
 
-    found, kept = _by_parts(entry, "sources", parts, (*(f"sources.{f}" for f in SOURCE_FIELDS),
-                                                      "relations.source"), make)
+    found, kept = _by_parts(entry, "sources", parts,
+                            tuple(f"sources.{f}" for f in SOURCE_FIELDS), make)
     if found is None:
-        return made[0], made[1], kept
-    column = found[0]
-    return [column(f"sources.{f}") for f in SOURCE_FIELDS], column("relations.source"), kept
+        fields, number = made
+    else:
+        fields = [found[0](f"sources.{f}") for f in SOURCE_FIELDS]
+        number = found[0]("sources.number")
+    codes = _source_codes(parts, number)
+    # (the parts' numbers are for the next edit: the entry does not read them)
+    return fields, codes, [*(k for k in kept if k[0] != "sources.number"),
+                           ("relations.source", codes, ARROW)]
 
 
 def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
@@ -826,15 +834,26 @@ def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
     first use, so the folder's order is their first appearance in the parts'
     lists one after the other."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     from .csr import has_numpy
 
+    if not has_numpy():
+        fields = [pa.concat_arrays([p.strings(f"sources.{f}").cast(pa.string()) for p in parts])
+                  for f in SOURCE_FIELDS]
+        return _sources_by_dict(parts, fields)
+    fields, number = _source_table(parts)
+    return fields, _source_codes(parts, number)
+
+
+def _source_table(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
+    """The folder's sources (see :func:`_sources`) and the folder's number of
+    each part's sources, one part after the other after a leading 0 (numpy)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     fields = [pa.concat_arrays([p.strings(f"sources.{f}").cast(pa.string()) for p in parts])
               for f in SOURCE_FIELDS]
-    if not has_numpy():
-        return _sources_by_dict(parts, fields)
-    import numpy as np
 
     n = len(fields[0])
     if n:
@@ -858,12 +877,24 @@ def _sources(parts: list[Part]) -> tuple[list["pa.Array"], "pa.Array"]:
         fields = [f.take(keep) for f in fields]
     else:
         number = np.zeros(1, np.int32)
+    return fields, pa.array(number, pa.int32())
+
+
+def _source_codes(parts: list[Part], number: "pa.Array") -> "pa.Array":
+    """Each relation's source number, from each part's own (see
+    :func:`_source_table` for ``number``)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    folder = number.to_numpy()
     local, base = [], 0
     for p in parts:
-        table = np.concatenate([[0], number[base + 1:base + 1 + len(p.column("sources.url"))]])
-        base += len(p.column("sources.url"))
-        local.append(pc.take(pa.array(table.astype(np.int32)), p.column("relations.source")))
-    return fields, pa.chunked_array(local, pa.int32()).combine_chunks()
+        n = len(p.column("sources.url"))
+        table = np.concatenate([[0], folder[base + 1:base + 1 + n]]).astype(np.int32)
+        base += n
+        local.append(pc.take(pa.array(table), p.column("relations.source")))
+    return pa.chunked_array(local, pa.int32()).combine_chunks()
 
 
 def _sources_by_dict(parts: list[Part], fields: list["pa.Array"]

@@ -20,7 +20,7 @@ from graph.store.memory import MemoryStore
 from conftest import MINI, ROOT
 
 # The side files kept beside a folder's entry (graph/parts.py: <entry>.<side>.kgp).
-SIDES = ("fields", "index", "names", "sources")
+SIDES = ("entities", "index", "names", "relations", "sources")
 
 
 @pytest.fixture

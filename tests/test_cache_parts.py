@@ -583,13 +583,13 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
         return sorted_names(ps)
 
     monkeypatch.setattr(parts, "_names", naming)
-    numbered = parts._sources
+    numbered = parts._source_table
 
     def numbering(ps):
         calls.append("sources")
         return numbered(ps)
 
-    monkeypatch.setattr(parts, "_sources", numbering)
+    monkeypatch.setattr(parts, "_source_table", numbering)
 
     def same_as_cold() -> None:
         cold = load_dataset(folder)
@@ -632,10 +632,9 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
     assert edit(sourced % ("Edit Renamed", "Three.")) == []
     assert edit(text % ("Edit Renamed", "Two.")) == ["sources"]        # ... and removed
     more = text % ("Edit Renamed", "Two.") + rel % (b, "Three.")
-    # a relation added (its source number too: the sources are numbered again)
-    assert edit(more) == ["sources", "patched"]
+    assert edit(more) == ["patched"]                                   # a relation added
     assert edit(more.replace("Three.", "Four.")) == []
-    assert edit(text % ("Edit Renamed", "Two.")) == ["sources", "patched"]   # ... removed
+    assert edit(text % ("Edit Renamed", "Two.")) == ["patched"]        # ... and removed
     # A relation of another file moved to another end (still the same ids).
     rels = sorted((folder / "relations").glob("*.csv"))[0]
     lines = rels.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -654,7 +653,7 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
         path.write_bytes(bytes(raw))
     capsys.readouterr()
     more = (text % ("Edit Zero", "Six.") + rel % (b, "Seven.")).replace("edit-1", "edit-0")
-    assert edit(more) == ["sources", "built", "names"]
+    assert edit(more) == ["built", "names"]
     err = capsys.readouterr().err
     assert err.count("is damaged") == 2 and "index.kgp" in err and "names.kgp" in err
     assert edit(more.replace("Seven.", "Eight.")) == []
