@@ -19,14 +19,13 @@ from ..model import Dataset, Schema, Source
 from .bilingual import find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
-from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Sentence
+from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
 from .lexicon import SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .pairs import PairModel, Site, coref_opening, current_model, features, predict
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
@@ -52,15 +51,11 @@ class Draft:
     articles: list[Article]
     known: int = 0            # entities recognised from the seed folder
     table_ids: dict[int, str] = field(default_factory=dict)   # every entity key -> id
-    sites: list[Site] = field(default_factory=list)   # pairs named in one sentence (pair typer)
 
 
 # A sentence for the co-occurrence pass: article, text, entity keys named, pairs listed
 # side by side, keys that got a typed relation from the sentence.
 _Shared = tuple[int, str, list[int], set[frozenset[int]], set[int]]
-# A sentence for the pair typer: article, text, its mentions, and the firm "It"/"The company"
-# opening it refers to (with that phrase's span), when it opens so.
-_Spot = tuple[int, str, list[Mention], Mention | None]
 
 
 @dataclass
@@ -125,9 +120,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     gaz = doc_gazetteer(table)
     evidence: dict[int, tuple[int, str]] = {}
     cooccur: list[_Shared] = []
-    spots: list[_Spot] = []
     for doc in docs:
-        relations += _second_pass(doc, table, gaz, evidence, cooccur, spots)
+        relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
     relations += _home_country(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
@@ -135,10 +129,6 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations = _remap(relations, merged)
     _promote(table, relations)
     relations = _check_types(relations, table)
-    sites = _sites(spots, table, merged)
-    model = current_model()
-    if model is not None:
-        relations += _learned(model, sites, relations, table)
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
@@ -161,8 +151,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     sources = [article_source(d.article, split_blocks(d.article.text, d.article.kind == "markdown"))
                for d in docs]
     known = sum(1 for e in table if e.seed_id is not None and e.mentions)
-    return Draft(entities, relations, sources, list(articles), known, {e.key: e.id for e in table},
-                 sites)
+    return Draft(entities, relations, sources, list(articles), known, {e.key: e.id for e in table})
 
 
 # -- pass 1: naming entities --------------------------------------------------------
@@ -418,7 +407,7 @@ def _ministry(table: EntityTable, f: RoleFact, sentence: int) -> EntityDraft:
 # -- pass 2: mentions and relations ---------------------------------------------------
 def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  evidence: dict[int, tuple[int, str]],
-                 cooccur: list[_Shared], spots: list[_Spot]) -> list[RelationDraft]:
+                 cooccur: list[_Shared]) -> list[RelationDraft]:
     out: list[RelationDraft] = []
     topic: int | None = None
     last_actor: int | None = None
@@ -438,12 +427,6 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 if not s.heading:
                     doc.in_body.add(m.key)
         view = View(s, mentions, dems, table, topic, last_actor, last_body)
-        opening = coref_opening(s.text)
-        coref = None
-        if opening is not None and last_body is not None and \
-                all(m.key != last_body for m in mentions):
-            coref = Mention(opening[0], opening[1], last_body, anaphor=True)
-        spots.append((doc.index, s.text, [m for m in mentions if m.key != ALL], coref))
         verb_cues(view)
         possessive_roles(view)
         person_clauses(view)
@@ -476,40 +459,6 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 doc.projects.append(k)
         if here:
             topic = here[-1]
-    return out
-
-
-def _sites(spots: list[_Spot], table: EntityTable, moved: dict[int, int]) -> list[Site]:
-    """Every pair of entities one sentence names, with the pair typer's features (read with
-    the entity types as they end up)."""
-    out = []
-    for article, text, mentions, coref in spots:
-        named = [(m.start, m.end, moved.get(m.key, m.key), False) for m in mentions]
-        if coref is not None:
-            named.insert(0, (coref.start, coref.end, moved.get(coref.key, coref.key), True))
-        named.sort(key=lambda m: (m[0], m[1]))
-        for i, (ls, le, lk, lc) in enumerate(named):
-            for j in range(i + 1, len(named)):
-                rs, re_, rk, _ = named[j]
-                if rk == lk or rs < le:
-                    continue
-                between = sum(1 for m in named[i + 1:j] if m[0] >= le and m[1] <= rs)
-                out.append(Site(article, text, lk, rk, features(
-                    text, (ls, le), (rs, re_), table[lk].type, table[rk].type, between, lc,
-                    i == 0)))
-    return out
-
-
-def _learned(model: PairModel, sites: list[Site], relations: list[RelationDraft],
-             table: EntityTable) -> list[RelationDraft]:
-    """The pair typer's relation for each pair no rule typed, when it is confident enough."""
-    typed = {frozenset((r.source, r.target)) for r in relations if r.type != "related_to"}
-    types = {k: table[k].type for s in sites for k in (s.left, s.right)}
-    out = []
-    for (src, dst), (rtype, p, site) in predict(model, sites, types).items():
-        if p >= model.threshold and frozenset((src, dst)) not in typed:
-            out.append(RelationDraft(src, rtype, dst, site.text, round(0.3 + 0.4 * p, 2),
-                                     "learned", site.article))
     return out
 
 
