@@ -192,6 +192,12 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
                                   rule="bilingual")
                 chosen.append(named)
+            if named is None and p.script == "cjk" and inner and inner[0].start == p.start \
+                    and all(c.type in ("government", "location") for c in inner) \
+                    and len(s.text[p.start:p.end].split()) >= 2:
+                # "Korea Eastern Power (한국동서발전)" opening a sentence: a firm named after its
+                # country, the CJK name its own, not the country's (nor lost)
+                chosen = [c for c in chosen if c not in inner]
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
