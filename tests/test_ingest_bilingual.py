@@ -107,3 +107,15 @@ def test_a_firm_named_after_its_country_opening_a_sentence_keeps_its_cjk_name():
                       "Japan Kappa Power (日本卡帕电力) will run it.")
     assert got == {"鲁里塔尼亚东部电力": "Ruritania Eastern Power",
                    "日本卡帕电力": "Japan Kappa Power"}
+
+
+def test_a_parent_named_after_its_unit_in_the_same_sentence_is_not_the_units_short_form():
+    # "ZGC Biologics, which is owned by the glassmaker ZGC": ZGC became an alias of the unit
+    d = draft_of("In Japan, Zeta Diosynth and ZGC Biologics, which is owned by the glassmaker "
+                 "ZGC, compete. Kappa Biologics, owned by the chemicals group Kappa, does too.")
+    names = {e.name: e for e in d.entities}
+    assert names["ZGC Biologics"].aliases == [] and names["ZGC"].type == "firm"
+    assert names["Kappa Biologics"].aliases == [] and "Kappa" in names
+    # a later sentence's short form still is the unit
+    d = draft_of("ZGC Biologics makes drugs in Ireland. ZGC said it would expand.")
+    assert [e.aliases for e in d.entities if e.name == "ZGC Biologics"] == [["ZGC"]]

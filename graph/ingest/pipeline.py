@@ -329,16 +329,19 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                 word = m.group()
                 if word in seen or word in _NOT_ORGS or country_code(word):
                     continue
-                seen.add(word)
                 if table.lookup(word) is not None or any(
-                        word in e.name.split() for e in table if e.type != "person"):
-                    continue
+                        word in e.name.split() and e.name not in s.text[:m.start()]
+                        for e in table if e.type != "person"):
+                    continue    # (a word of a name named earlier in the sentence is another body)
+                seen.add(word)
                 keys = initials.get(word.replace("&", ""), set())
                 if len(keys) == 1:
                     table.add_alias(table[next(iter(keys))], word)
                 elif not keys:
-                    table.add(Candidate(m.start(), m.end(), "organization", word, priority=30,
-                                        rule="acronym"), doc.offset + s.index)
+                    # the parent a firm's name starts with ("ZGC" of "ZGC Biologics") is a firm
+                    unit = any(e.type == "firm" and e.name.startswith(word + " ") for e in table)
+                    table.add(Candidate(m.start(), m.end(), "firm" if unit else "organization",
+                                        word, priority=30, rule="acronym"), doc.offset + s.index)
 
 
 def _role_relations(doc: _Doc, table: EntityTable) -> list[RelationDraft]:
