@@ -17,8 +17,6 @@ from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
 from .bilingual import find_pairs
-from .calibration import RulePrecision
-from .calibration import current as rule_precision
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
@@ -133,9 +131,6 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     relations = _check_types(relations, table)
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
-    calibration = rule_precision()
-    if calibration is not None:
-        relations = _dedupe(_unsure(relations, table, calibration), table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
     relations = [r for r in relations if table[r.target].type != "sector"
@@ -740,21 +735,6 @@ def _likely_type(table: EntityTable, a: int, b: int) -> tuple[str, int, int]:
     if (ta, tb) == ("agency", "ministry"):
         return "part_of", a, b
     return "related_to", a, b
-
-
-def _unsure(relations: list[RelationDraft], table: EntityTable,
-            calibration: RulePrecision) -> list[RelationDraft]:
-    """A typed relation from a rule that the dev gold found too often wrong for these entity
-    types becomes ``related_to`` (see :mod:`.calibration`)."""
-    out = []
-    for r in relations:
-        if r.type != "related_to" and calibration.estimate(
-                r.rule.split("+")[0], r.type, table[r.source].type,
-                table[r.target].type) < calibration.threshold:
-            r = RelationDraft(r.source, "related_to", r.target, r.evidence,
-                              round(r.confidence * 0.6, 2), r.rule + "+unsure", r.article)
-        out.append(r)
-    return out
 
 
 def _not_in_seeds(relations: list[RelationDraft], table: EntityTable,
