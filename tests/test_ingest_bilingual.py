@@ -119,3 +119,10 @@ def test_a_parent_named_after_its_unit_in_the_same_sentence_is_not_the_units_sho
     # a later sentence's short form still is the unit
     d = draft_of("ZGC Biologics makes drugs in Ireland. ZGC said it would expand.")
     assert [e.aliases for e in d.entities if e.name == "ZGC Biologics"] == [["ZGC"]]
+
+
+def test_a_bracket_with_a_cjk_name_and_another_form_keeps_the_cjk_name():
+    # a second form after a comma or semicolon inside the bracket lost the CJK name entirely
+    got = _cjk_owners("Kappa Motors（卡帕汽车，KM）will build a plant in Ohio. Zeta Cobalt (泽塔钴业, "
+                      "Zeta) will supply it. Omega Energy (欧米茄能源; オメガエネルギー) signed the deal.")
+    assert got == {"卡帕汽车": "Kappa Motors", "泽塔钴业": "Zeta Cobalt", "欧米茄能源": "Omega Energy"}
