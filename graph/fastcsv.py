@@ -17,14 +17,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, count, repeat
-from operator import itemgetter, ne, not_
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
+from operator import itemgetter, methodcaller, ne, not_
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
 from .bulk import RowsBuilder
 from .model import ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source, relation_ids
 from .seedio import CsvRows, SeedFile
 from . import rules
 from .rules import date_bounds
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pyarrow as pa
 
 ENABLED = True   # tests switch it off to compare against the general path
 
@@ -371,3 +376,205 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
 
 _RELATION_COLUMNS = frozenset(("from", "type", "to", "id", "evidence", "status", "source",
                                "since", "until", "amount", "currency", "confidence"))
+
+
+# -- the Arrow lane: a clean relations CSV file straight to its part's columns --
+# A part (graph.parts) is one file's columns after the rule book. For a
+# relations CSV file that Python's csv module and pyarrow.csv read the same
+# way (no quotes, carriage returns, NULs, byte order mark, blank lines or
+# protected cells; no property columns), pyarrow reads it and each rule's
+# column form (graph.rules: once per distinct cell, or a kernel) checks it:
+# no Python object per row but the content ids. Any cell a rule refuses or a
+# kernel doubts sends the file to the row lane, whose report is the rules'.
+
+_ARROW_COLUMNS = ("from", "type", "to", "id", "evidence", "status", "source", "since",
+                  "until", "amount", "currency", "confidence")
+# A cell our CSV export protected from spreadsheets (graph.seedio.protect_cell).
+_PROTECTED_CELL = re.compile(r"(?:^|,)'+[=+\-@\t]", re.M)
+_STRING_RULES: dict[str, rules.Rule] = {"since": rules.day, "until": rules.day,
+                                        "currency": rules.currency}
+_NUMBER_RULES: dict[str, rules.Rule] = {"amount": rules.number,
+                                        "confidence": rules.confidence}
+
+
+def relation_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, str]] | None":
+    """The part columns of a relations CSV file (as :func:`graph.parts._part_columns`
+    gives them from the row lane), or None when the file is for the row lane."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
+    from .seedio import MAX_COLUMNS
+
+    try:
+        data = read_regular(file, str(file), MAX_FILE_BYTES, folder, what="seed file")
+    except UnsafeFile:
+        return None
+    end = data.find(b"\n")
+    header = data[:end].decode("utf-8", "replace").split(",") if end > 0 else []
+    if (not 0 < len(header) <= MAX_COLUMNS or len(set(header)) != len(header)
+            or rules.table_kind(header) != "relations"
+            or not set(header) <= set(_ARROW_COLUMNS)):
+        return None
+    if data.startswith(b"\xef\xbb\xbf") or any(c in data for c in (b'"', b"\r", b"\x00", b"\n\n")):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if rules.bad_character(text) is not None or ("'" in text and _PROTECTED_CELL.search(text)):
+        return None
+    try:
+        table = pcsv.read_csv(
+            pa.py_buffer(data),
+            # One block: each column one array (no copy to join chunks).
+            read_options=pcsv.ReadOptions(use_threads=False, block_size=len(data) + 1),
+            convert_options=pcsv.ConvertOptions(
+                column_types={h: pa.string() for h in header}, strings_can_be_null=True,
+                null_values=[""]))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if table.num_rows == 0 or table.column_names != header:
+        return None
+    try:
+        return _relation_columns({h: table[h].combine_chunks() for h in header},
+                                 table.num_rows)
+    except (ValueError, _Reject):
+        return None
+
+
+def _relation_columns(cells: "dict[str, pa.Array]", n: int
+                      ) -> "dict[str, tuple[pa.Array, str]]":
+    """The part's columns from a file's cells (nulls for empty cells);
+    ValueError or _Reject for a file the row lane must read."""
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW, JSON, encode
+
+    nulls = pa.nulls(n, pa.string())
+    for arr in cells.values():
+        if arr.null_count < n and pc.max(pc.binary_length(arr)).as_py() > csv.field_size_limit():
+            raise _Reject            # the csv module refuses such a cell
+    src, kind, dst = cells["from"], cells["type"], cells["to"]
+    if src.null_count or dst.null_count or kind.null_count:
+        raise _Reject                # a required cell missing
+    if not (rules.identifiers(src) and rules.identifiers(dst)):
+        raise _Reject                # (no entity has such an id)
+    given = cells.get("id", nulls)
+    if not rules.identifiers(given):
+        raise _Reject
+    out: dict[str, tuple[pa.Array, str]] = {}
+    for f in ENTITY_FIELDS:
+        out[f"entities.{f}"] = (pa.nulls(0, pa.string()), ARROW)
+    out["names.text"] = (pa.array([], pa.string()), ARROW)
+    out["names.row"] = (pa.array([], pa.int32()), ARROW)
+    out["names.slot"] = (pa.array([], pa.int32()), ARROW)
+
+    values: dict[str, tuple[pa.Array, str]] = {}
+    plain: list[pa.Array] = []           # since, until (then currency) as clean text
+    for name, rule in {**_STRING_RULES, **_NUMBER_RULES}.items():
+        clean, codes = rules.by_distinct(rule, cells.get(name, nulls))
+        if name in _STRING_RULES:
+            plain.append(pa.array(clean, pa.string()).take(codes))
+            values[name] = strings(plain[-1])
+        else:
+            arr, how = encode(clean)
+            values[name] = (arr.take(codes), how)
+    since, until = values["since"][0], values["until"][0]
+    both = pc.and_(pc.is_valid(since), pc.is_valid(until))
+    if pc.any(both).as_py():
+        spans = pa.table({"a": since.filter(both), "b": until.filter(both)})
+        for pair in spans.group_by(["a", "b"]).aggregate([]).to_pylist():
+            if rules.date_bounds(pair["a"])[0] > rules.date_bounds(pair["b"])[1]:
+                raise _Reject        # since after until
+
+    # Sources: each distinct cell once, numbered in order of first use.
+    source = cells.get("source", nulls).dictionary_encode()
+    texts = source.dictionary
+    if len(texts) and pc.any(pc.starts_with(texts, "{")).as_py():
+        raise _Reject                # a JSON mapping: the row lane checks its keys
+    url = pc.or_(pc.starts_with(texts, "http://"), pc.starts_with(texts, "https://"))
+    none = pa.nulls(len(texts), pa.string())
+    for f, arr in (("title", pc.if_else(url, none, texts)), ("publisher", none),
+                   ("url", pc.if_else(url, texts, none)), ("date", none)):
+        out[f"sources.{f}"] = strings(arr.cast(pa.string()))
+    out["relations.source"] = (pc.fill_null(pc.add(source.indices.cast(pa.int32()), 1), 0)
+                               .cast(pa.int32()), ARROW)
+
+    # Ids: the given ones, else derived from the content (unique in the file,
+    # or the row lane says which repeat).
+    derived = given.is_null()
+    ids = given
+    if given.null_count:
+        made = _content_ids(src, kind, dst, cells.get("evidence", nulls), *plain[:2])
+        ids = made if given.null_count == n else pc.if_else(derived, made, given)
+    sums = id_sums(ids)
+    # Distinct checksums: distinct ids (only else are the strings compared).
+    if pc.count_distinct(sums).as_py() != n and pc.count_distinct(ids).as_py() != n:
+        raise _Reject
+    out["relations.derived"] = (derived, ARROW)
+    out["relations.idsum"] = (sums, ARROW)
+    out["relations.id"] = (ids.cast(pa.string()), ARROW)
+    out["relations.type"] = strings(kind)
+    out["relations.source_id"] = (src, ARROW)
+    out["relations.target_id"] = (dst, ARROW)
+    out["relations.evidence"] = strings(cells.get("evidence", nulls))
+    out["relations.status"] = strings(cells.get("status", nulls))
+    for name in ("since", "until", "amount", "currency", "confidence"):
+        out[f"relations.{name}"] = values[name]
+    out["relations.properties"] = (nulls, JSON)
+    return out
+
+
+def _content_ids(*fields: "pa.Array") -> "pa.Array":
+    """:func:`graph.model.relation_ids` of (from, type, to, evidence, since,
+    until) columns: the fields joined by Arrow, one SHA-1 per row in Python."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    filled = [pc.fill_null(f, "") for f in fields]
+    joined = pc.binary_join_element_wise(*filled, "\x1f").cast(pa.binary()).to_pylist()
+    hexes = pa.array(list(map(methodcaller("hexdigest"), map(hashlib.sha1, joined))),
+                     pa.string())
+    return pc.binary_join_element_wise(*fields[:3], pc.utf8_slice_codeunits(hexes, 0, 8), "~")
+
+
+def id_sums(ids: "pa.Array") -> "pa.Array":
+    """A 64-bit checksum of each id (CRC-32, Adler-32), as
+    :func:`graph.parts._part_columns` makes them."""
+    from zlib import adler32, crc32
+
+    import pyarrow as pa
+
+    from .csr import has_numpy
+
+    texts = ids.cast(pa.binary()).to_pylist()
+    if not has_numpy():
+        return pa.array([crc32(b) << 32 | adler32(b) for b in texts], pa.uint64())
+    import numpy as np
+
+    crc = np.fromiter(map(crc32, texts), np.uint64, len(texts))
+    adler = np.fromiter(map(adler32, texts), np.uint64, len(texts))
+    return pa.array((crc << np.uint64(32)) | adler, pa.uint64())
+
+
+def strings(arr: "pa.Array") -> "tuple[pa.Array, str]":
+    """A string column as :func:`graph.columns.encode` stores the same values
+    (all null: a null array; few distinct values: dictionary-encoded, null
+    a value of the dictionary)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW
+
+    n = len(arr)
+    if arr.null_count == n:
+        return pa.nulls(n, pa.string()), ARROW
+    if n > 64 and pc.count_distinct(arr.slice(0, 4096), mode="all").as_py() * 4 <= min(n, 4096):
+        return arr.dictionary_encode(null_encoding="encode"), ARROW
+    return arr, ARROW

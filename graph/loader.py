@@ -2,6 +2,11 @@
 
 Every command loads through :func:`load_dataset`, which refuses a folder with
 errors; ``kg validate`` calls :func:`load_folder` to see the whole report.
+Both go one way, the cached load's (:mod:`graph.parts`): each seed file to
+its part (the rule book's columns), then the folder's checks in one pass
+over the parts' columns. Only a folder where a part or that pass finds a
+problem is read again by the row builder (:class:`Builder`,
+:func:`load_rows`, :func:`check_rows`), whose report says what and where.
 """
 
 from __future__ import annotations
@@ -29,7 +34,18 @@ _SOURCE_KEYS = ("title", "publisher", "url", "date")
 def load_dataset(folder: str | Path, strict: bool = False,
                  extra: Sequence[str | Path] = ()) -> Dataset:
     """Load and validate a seed folder; raise :class:`ValidationFailed` on errors."""
-    dataset, report = load_folder(folder, strict=strict, extra=extra)
+    if not extra and Path(folder).is_dir():
+        from .parts import load_parts
+
+        return load_parts(folder, strict, None).data
+    return load_rows(folder, strict, extra)
+
+
+def load_rows(folder: str | Path, strict: bool = False,
+              extra: Sequence[str | Path] = ()) -> Dataset:
+    """:func:`load_dataset` by the row builder (for a folder with a problem:
+    raises :class:`ValidationFailed` with its first error)."""
+    dataset, report = check_rows(folder, strict=strict, extra=extra)
     if not report.ok:
         first = str(report.errors[0])
         raise ValidationFailed(display_path(folder), len(report.errors), first)
@@ -41,8 +57,24 @@ def load_folder(folder: str | Path, strict: bool = False,
     """Read and check every seed file under ``folder`` (plus ``extra`` files).
 
     Never raises for problems in the data: they are all in the report. A
-    missing folder is a :class:`KgError`.
+    missing folder is a :class:`KgError`. A folder its parts find nothing
+    wrong with (no error, no warning) needs no row builder.
     """
+    if not extra and Path(folder).is_dir():
+        from .parts import load_clean
+
+        clean = load_clean(folder, strict)
+        if clean is not None:
+            data, files = clean
+            return data, Report(files=files, entities=len(data.entities),
+                                relations=len(data.relations))
+    return check_rows(folder, strict, extra)
+
+
+def check_rows(folder: str | Path, strict: bool = False,
+               extra: Sequence[str | Path] = ()) -> tuple[Dataset, Report]:
+    """:func:`load_folder` by the row builder: every problem, with its
+    ``path:line``."""
     root = Path(folder)
     if not root.exists():
         raise KgError(f"seed folder {display_path(root)} does not exist; "

@@ -16,10 +16,13 @@ relation types known, both ends known (Arrow ``index_in``), end types that fit
 file order as a cold load gives them), sources numbered in order of first
 use. The result is the Dataset a cold load makes, row for row.
 
-Whenever a part or the folder pass finds anything wrong, the folder is
-loaded cold instead (:func:`graph.loader.load_dataset`), so the errors — and
-their ``path:line`` — are exactly a cold load's. A part is kept only for a
-file that loads without errors of its own.
+Every load goes this way: a load without a cache (``--no-cache``,
+:func:`graph.loader.load_dataset`) and ``kg validate`` build each part in
+memory and keep none. Whenever a part or the folder pass finds anything
+wrong, the folder is read again by the row builder instead
+(:func:`graph.loader.load_rows`), so the errors — and their ``path:line`` —
+are exactly its. A part is kept only for a file that loads without errors of
+its own.
 """
 
 from __future__ import annotations
@@ -202,23 +205,32 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
     from .cache import file_hash, write_entry
     from .loader import Builder
 
+    from . import fastcsv
+
     READS.append(rel)
-    report = Report()
-    seed = read_seed_file(file, report, folder)
-    if seed is None or not report.ok:
-        return None
-    builder = Builder(report, strict, local=True)
-    data = builder.build([seed])
-    if report.errors:       # (a property: mypy would take it as narrowed above)
-        return None
-    assert builder.derived is not None
-    columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
+    # A clean relations CSV file: Arrow columns from pyarrow.csv to the part
+    # (graph.fastcsv's Arrow lane); any other file, or one it doubts: rows.
+    columns = fastcsv.relation_part(file, folder) \
+        if fastcsv.ENABLED and file.suffix.lower() == ".csv" else None
+    seed = None
+    if columns is None:
+        report = Report()
+        seed = read_seed_file(file, report, folder)
+        if seed is None or not report.ok:
+            return None
+        builder = Builder(report, strict, local=True)
+        data = builder.build([seed])
+        if report.errors:       # (a property: mypy would take it as narrowed above)
+            return None
+        assert builder.derived is not None
+        columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
     try:
-        key = [*stat, file_hash(file)]
-    except OSError:         # replaced since it was read: the cold load says what it is
+        # (Only a kept part needs the file's digest: a cold load keeps none.)
+        key = [*stat, file_hash(file) if store is not None else None]
+    except OSError:         # replaced since it was read: the row builder says what it is
         return None
     stored = None
-    if store is not None and seed.types is None:
+    if store is not None and (seed is None or seed.types is None):
         try:
             # A file that changed while it was read gets no part.
             if _stat(file, folder) == stat:
@@ -228,7 +240,7 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
         except OSError:
             pass
     return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
-                key, seed if seed.types is not None else None, stored)
+                key, seed if seed is not None and seed.types is not None else None, stored)
 
 
 def _stat(path: Path, folder: Path) -> list[int]:
@@ -253,15 +265,34 @@ class Loaded:
 
 def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loaded:
     """The folder through its parts (``directory``: where they are kept;
-    None: build them all, keep none). Raises what
-    :func:`graph.loader.load_dataset` raises, with its messages: any problem
-    loads the folder cold."""
-    from .loader import load_dataset
+    None: build them all in memory, keep none: a cold load). Raises what
+    :func:`graph.loader.load_rows` raises, with its messages: any problem
+    loads the folder by the row builder."""
+    loaded = _through_parts(seeds, strict, directory)
+    if loaded is None:
+        from .loader import load_rows
 
+        return Loaded(load_rows(seeds, strict=strict))
+    return loaded
+
+
+def load_clean(seeds: str | Path, strict: bool) -> tuple[Dataset, int] | None:
+    """A folder with nothing to report (no error and no warning: relation
+    ends that fit their type even when not ``strict``) through its parts, and
+    its number of seed files; None for any other (``kg validate`` then asks
+    the row builder for the report)."""
+    loaded = _through_parts(seeds, strict, None, clean=True)
+    return None if loaded is None else (loaded.data, len(loaded.keys))
+
+
+def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
+                   clean: bool = False) -> Loaded | None:
+    """:func:`load_parts`, or None when a part or the folder pass finds a
+    problem (``clean``: a warning too)."""
     root = Path(seeds)
     folder = root.resolve()
     if not folder.is_dir():
-        return Loaded(load_dataset(seeds, strict=strict))
+        return None
     parts: list[Part] = []
     with gc_paused():
         for file in seed_files(folder):
@@ -269,19 +300,19 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
             try:
                 stat = _stat(file, folder)
             except OSError:
-                return Loaded(load_dataset(seeds, strict=strict))
+                return None
             head = _head(folder, strict, rel)
             where = part_path(directory, folder, strict, rel) if directory is not None else None
             part = _read_part(where, head, stat, file) if where is not None else None
             if part is None:
                 part = _build_part(file, folder, rel, strict, stat, where, head)
             if part is None:
-                return Loaded(load_dataset(seeds, strict=strict))
+                return None
             parts.append(part)
-        loaded = assemble(parts, strict, _entry_path(folder, strict, directory)) \
-            if parts else None
+        loaded = assemble(parts, strict, _entry_path(folder, strict, directory),
+                          fit=clean) if parts else None
     if loaded is None:
-        return Loaded(load_dataset(seeds, strict=strict))
+        return None
     loaded.data.folder = display_path(root)
     loaded.keys = {p.rel: p.key for p in parts}
     return loaded
@@ -293,12 +324,15 @@ def _entry_path(folder: Path, strict: bool, directory: Path | None) -> Path | No
     return None if directory is None else GraphCache(folder, strict, directory).path
 
 
-def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> Loaded | None:
+def assemble(parts: list[Part], strict: bool, previous: Path | None = None,
+             fit: bool = False) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
     (the caller then loads cold, for the report). ``previous``: the folder's
     last cache entry, whose relation ends (as entity numbers) are taken for
-    the files that did not change when it numbered the same entities."""
+    the files that did not change when it numbered the same entities.
+    ``fit``: ends that do not suit their relation type fail even when not
+    ``strict`` (where they are warnings)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -359,7 +393,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         for j, (a, b) in enumerate(zip(at, at[1:])):
             end = "source_id" if j < len(todo) else "target_id"
             ends[end][todo[j % len(todo)]] = found.slice(a, b - a)
-    if strict and not _ends_fit(parts, builder, ends, type_array):
+    if (strict or fit) and not _ends_fit(parts, builder, ends, type_array):
         return None
 
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.

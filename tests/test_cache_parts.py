@@ -13,7 +13,7 @@ from graph.cache import GraphCache
 from graph.csr import Index
 from graph.errors import ValidationFailed
 from graph.export import export
-from graph.loader import load_dataset
+from graph.loader import load_dataset, load_rows
 from graph.names import NameIndex
 from graph.store.memory import MemoryStore
 
@@ -100,10 +100,10 @@ def same_indexes(loaded, cold) -> None:
 
 def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool = False):
     """Load through the parts; assert every row, the JSON export and store
-    answers equal a cold load's; the incremental dataset."""
+    answers equal the row builder's; the incremental dataset."""
     loaded = parts.load_parts(folder, strict, cache)
     data = loaded.data
-    cold = load_dataset(folder, strict=strict)
+    cold = load_rows(folder, strict=strict)
     same_indexes(loaded, cold)
     if loaded.sections is not None:
         # The entry written from the parts' arrays reads back as the cold data
@@ -295,7 +295,7 @@ def test_entry_refers_to_parts_and_survives_a_lost_part(folder, cache, capsys):
     (entry,) = cache.glob("*.kgc")
     header, _ = cache_mod.open_entry(entry)
     assert "relations.evidence" in header["refs"] and "relations.evidence" not in header["sections"]
-    truth = load_dataset(folder)
+    truth = load_rows(folder)
     parts.part_path(cache, folder.resolve(), False, "c-rels.csv").unlink()
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)
@@ -407,7 +407,7 @@ def test_concurrent_loads_while_a_file_is_edited_leave_a_good_cache(cache, tmp_p
         for name in header["sections"]:      # its own bytes (refs: checked on use)
             column(name)                     # raises Damaged if not intact
     store = MemoryStore.from_folder(folder)
-    assert list(store.data.relations) == list(load_dataset(folder).relations)
+    assert list(store.data.relations) == list(load_rows(folder).relations)
     assert next(iter(store.data.relations)).id == f"r-new-{i - 1}"
 
 
@@ -425,7 +425,7 @@ def test_without_numpy_the_general_route_gives_the_same(cache, tmp_path, monkeyp
     assert loaded.index is None and loaded.sections is None
     check_same_as_cold(folder, cache, tmp_path)
     store = MemoryStore.from_folder(folder)
-    fresh = Index.build(load_dataset(folder))
+    fresh = Index.build(load_rows(folder))
     assert list(store.index.inc) == list(fresh.inc)
     assert store.index.components() == fresh.components()
     monkeypatch.undo()
@@ -466,7 +466,7 @@ def test_a_column_kept_in_a_part_is_checked_block_by_block(write_seeds, cache, m
     raw = bytearray(part.read_bytes())
     raw[at] ^= 0x01
     part.write_bytes(bytes(raw))
-    truth = load_dataset(folder)
+    truth = load_rows(folder)
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)
     rels = store.data.relations
@@ -505,7 +505,7 @@ def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, mo
 
     def same_as_cold() -> None:
         store = MemoryStore.from_folder(folder)
-        cold = load_dataset(folder)
+        cold = load_rows(folder)
         assert list(store.data.relations) == list(cold.relations)
         fresh = Index.build(cold)
         for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
