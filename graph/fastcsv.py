@@ -378,17 +378,23 @@ _RELATION_COLUMNS = frozenset(("from", "type", "to", "id", "evidence", "status",
                                "since", "until", "amount", "currency", "confidence"))
 
 
-# -- the Arrow lane: a clean relations CSV file straight to its part's columns --
-# A part (graph.parts) is one file's columns after the rule book. For a
-# relations CSV file that Python's csv module and pyarrow.csv read the same
-# way (no quotes, carriage returns, NULs, byte order mark, blank lines or
-# protected cells; no property columns), pyarrow reads it and each rule's
-# column form (graph.rules: once per distinct cell, or a kernel) checks it:
-# no Python object per row but the content ids. Any cell a rule refuses or a
+# -- the Arrow lane: a clean CSV file straight to its part's columns --------
+# A part (graph.parts) is one file's columns after the rule book. For a CSV
+# file that Python's csv module and pyarrow.csv read the same way (quotes
+# only around whole cells; no carriage returns, NULs, byte order mark, blank
+# lines or protected cells; a relations file without property columns),
+# pyarrow reads it and each rule's column form (graph.rules: once per
+# distinct cell, or a kernel) checks it: no Python object per row but the
+# content ids and the name index's labels. Any cell a rule refuses or a
 # kernel doubts sends the file to the row lane, whose report is the rules'.
 
 _ARROW_COLUMNS = ("from", "type", "to", "id", "evidence", "status", "source", "since",
                   "until", "amount", "currency", "confidence")
+# Quotes both readers take the same way: whole cells in quotes, a quote in
+# one doubled, no line break inside (each line with a quote must be this).
+_QUOTES = re.compile(r'^[^\n"]*"[^\n]*$', re.M)
+_CELL = r'(?:[^",\n]*|"(?:[^"\n]|"")*")'
+_QUOTED_LINE = re.compile(f"{_CELL}(?:,{_CELL})*")
 # A cell our CSV export protected from spreadsheets (graph.seedio.protect_cell).
 _PROTECTED_CELL = re.compile(r"(?:^|,)'+[=+\-@\t]", re.M)
 _STRING_RULES: dict[str, rules.Rule] = {"since": rules.day, "until": rules.day,
@@ -397,9 +403,25 @@ _NUMBER_RULES: dict[str, rules.Rule] = {"amount": rules.number,
                                         "confidence": rules.confidence}
 
 
-def relation_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, str]] | None":
-    """The part columns of a relations CSV file (as :func:`graph.parts._part_columns`
-    gives them from the row lane), or None when the file is for the row lane."""
+def csv_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, str]] | None":
+    """The columns of a CSV file's own table in its part (``entities.*`` and
+    ``names.*``, or ``relations.*`` and ``sources.*``), as
+    :func:`graph.parts._part_columns` gives them from the row lane; None when
+    the file is for the row lane."""
+    read = _read_clean(file, folder)
+    if read is None:
+        return None
+    kind, cells, n = read
+    try:
+        return (_relation_columns if kind == "relations" else _entity_columns)(cells, n)
+    except (ValueError, _Reject):
+        return None
+
+
+def _read_clean(file: "Path", folder: "Path") -> "tuple[str, dict[str, pa.Array], int] | None":
+    """A CSV file's table kind and its cells (null for an empty cell) by
+    column, read by pyarrow; None for a file Python's csv module might read
+    differently, or that has a problem for the row lane to report."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -412,11 +434,12 @@ def relation_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, st
         return None
     end = data.find(b"\n")
     header = data[:end].decode("utf-8", "replace").split(",") if end > 0 else []
-    if (not 0 < len(header) <= MAX_COLUMNS or len(set(header)) != len(header)
-            or rules.table_kind(header) != "relations"
-            or not set(header) <= set(_ARROW_COLUMNS)):
+    kind = rules.table_kind(header)
+    if (kind is None or not 0 < len(header) <= MAX_COLUMNS or len(set(header)) != len(header)
+            or (kind == "relations" and not set(header) <= set(_ARROW_COLUMNS))
+            or any(h != h.strip() or not h for h in header)):
         return None
-    if data.startswith(b"\xef\xbb\xbf") or any(c in data for c in (b'"', b"\r", b"\x00", b"\n\n")):
+    if data.startswith(b"\xef\xbb\xbf") or any(c in data for c in (b"\r", b"\x00", b"\n\n")):
         return None
     try:
         text = data.decode("utf-8")
@@ -424,6 +447,9 @@ def relation_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, st
         return None
     if rules.bad_character(text) is not None or ("'" in text and _PROTECTED_CELL.search(text)):
         return None
+    if '"' in text and not all(map(_QUOTED_LINE.fullmatch, _QUOTES.findall(text))):
+        return None                  # a quote where the two readers could differ
+    del text
     try:
         table = pcsv.read_csv(
             pa.py_buffer(data),
@@ -436,28 +462,95 @@ def relation_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, st
         return None
     if table.num_rows == 0 or table.column_names != header:
         return None
-    try:
-        return _relation_columns({h: table[h].combine_chunks() for h in header},
-                                 table.num_rows)
-    except (ValueError, _Reject):
-        return None
+    import csv
+
+    import pyarrow.compute as pc
+
+    cells = {h: table[h].combine_chunks() for h in header}
+    for arr in cells.values():
+        if arr.null_count < len(arr) and \
+                pc.max(pc.binary_length(arr)).as_py() > csv.field_size_limit():
+            return None              # the csv module refuses such a cell
+    return kind, cells, table.num_rows
+
+
+def _entity_columns(cells: "dict[str, pa.Array]", n: int
+                    ) -> "dict[str, tuple[pa.Array, str]]":
+    """The part's entity and name columns from a file's cells; ValueError or
+    _Reject for a file the row lane must read."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW, JSON
+    from .resolve import normalize_many
+
+    nulls = pa.nulls(n, pa.string())
+    ids, kind, name = cells["id"], cells["type"], cells["name"]
+    if ids.null_count or kind.null_count or name.null_count:
+        raise _Reject                # a required cell missing
+    if not rules.identifiers(ids) or pc.count_distinct(ids).as_py() != n:
+        raise _Reject                # a bad id, or one merged in the file
+    out: dict[str, tuple[pa.Array, str]] = {}
+    lists: dict[str, list[list[str]]] = {}
+    for f in ("aliases", "tags"):
+        clean, codes = rules.by_distinct(rules.labels, cells.get(f, nulls))
+        clean.append([])             # an empty cell: no labels
+        codes = pc.fill_null(codes, len(clean) - 1)
+        out[f"entities.{f}"] = (pa.array(clean, pa.list_(pa.string())).take(codes), ARROW)
+        if f == "aliases":
+            lists[f] = [clean[k] for k in codes.to_pylist()]
+    clean, codes = rules.by_distinct(rules.country, cells.get("country", nulls))
+    country = strings(pa.array(clean, pa.string()).take(codes))
+    # Any other column is a property: its cells' values as JSON, joined in
+    # header order into each row's mapping (json.dumps's own separators).
+    pieces = []
+    for key, arr in cells.items():
+        if key not in _ENTITY_COLUMNS:
+            clean, codes = rules.by_distinct(rules.entity_property, arr)
+            pieces.append(pc.fill_null(pa.array(
+                [f", {json.dumps(key)}: {json.dumps(v)}" for v in clean], pa.string()
+            ).take(codes), ""))
+    if pieces:
+        # (No nulls into the join: pyarrow 26 drops rows where all are null.)
+        joined = pc.binary_join_element_wise(*pieces, "")
+        props = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()),
+                           pc.binary_join_element_wise(
+                               "{", pc.utf8_slice_codeunits(joined, 2), "}", ""))
+    else:
+        props = nulls
+    fields = {"id": strings(ids), "type": strings(kind), "name": strings(name),
+              "aliases": out["entities.aliases"], "country": country,
+              "description": strings(cells.get("description", nulls)),
+              "tags": out["entities.tags"], "url": strings(cells.get("url", nulls)),
+              "properties": (props.cast(pa.string()), JSON)}
+    out = {f"entities.{f}": fields[f] for f in ENTITY_FIELDS}
+    # The name index's labels: id, name and aliases of each entity, normalised.
+    labels: list[str] = []
+    rows: list[int] = []
+    slots: list[int] = []
+    for row, (eid, label, aliases) in enumerate(zip(ids.to_pylist(), name.to_pylist(),
+                                                     lists["aliases"])):
+        labels += [eid, label, *aliases]
+        rows += [row] * (2 + len(aliases))
+        slots += range(2 + len(aliases))
+    out["names.text"] = (pa.array(normalize_many(labels), pa.string()), ARROW)
+    out["names.row"] = (pa.array(rows, pa.int32()), ARROW)
+    out["names.slot"] = (pa.array(slots, pa.int32()), ARROW)
+    return out
 
 
 def _relation_columns(cells: "dict[str, pa.Array]", n: int
                       ) -> "dict[str, tuple[pa.Array, str]]":
     """The part's columns from a file's cells (nulls for empty cells);
     ValueError or _Reject for a file the row lane must read."""
-    import csv
-
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from .columns import ARROW, JSON, encode
 
     nulls = pa.nulls(n, pa.string())
-    for arr in cells.values():
-        if arr.null_count < n and pc.max(pc.binary_length(arr)).as_py() > csv.field_size_limit():
-            raise _Reject            # the csv module refuses such a cell
     src, kind, dst = cells["from"], cells["type"], cells["to"]
     if src.null_count or dst.null_count or kind.null_count:
         raise _Reject                # a required cell missing
@@ -467,12 +560,6 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
     if not rules.identifiers(given):
         raise _Reject
     out: dict[str, tuple[pa.Array, str]] = {}
-    for f in ENTITY_FIELDS:
-        out[f"entities.{f}"] = (pa.nulls(0, pa.string()), ARROW)
-    out["names.text"] = (pa.array([], pa.string()), ARROW)
-    out["names.row"] = (pa.array([], pa.int32()), ARROW)
-    out["names.slot"] = (pa.array([], pa.int32()), ARROW)
-
     values: dict[str, tuple[pa.Array, str]] = {}
     plain: list[pa.Array] = []           # since, until (then currency) as clean text
     for name, rule in {**_STRING_RULES, **_NUMBER_RULES}.items():

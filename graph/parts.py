@@ -208,12 +208,16 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
     from . import fastcsv
 
     READS.append(rel)
-    # A clean relations CSV file: Arrow columns from pyarrow.csv to the part
-    # (graph.fastcsv's Arrow lane); any other file, or one it doubts: rows.
-    columns = fastcsv.relation_part(file, folder) \
+    # A clean CSV file: Arrow columns from pyarrow.csv to the part (graph.fastcsv's
+    # Arrow lane; the other table's columns empty); any other file, or one it
+    # doubts: rows.
+    own = fastcsv.csv_part(file, folder) \
         if fastcsv.ENABLED and file.suffix.lower() == ".csv" else None
     seed = None
-    if columns is None:
+    if own is not None:
+        columns = _empty_columns()
+        columns.update(own)
+    else:
         report = Report()
         seed = read_seed_file(file, report, folder)
         if seed is None or not report.ok:
@@ -241,6 +245,15 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
             pass
     return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
                 key, seed if seed is not None and seed.types is not None else None, stored)
+
+
+def _empty_columns() -> dict[str, tuple["pa.Array", str]]:
+    """A part's columns when its file has no rows."""
+    from .loader import Builder
+
+    builder = Builder(Report(), False, local=True)
+    data = builder.build([])
+    return {name: (arr, kind) for name, arr, kind in _part_columns(data, [])}
 
 
 def _stat(path: Path, folder: Path) -> list[int]:
