@@ -202,6 +202,20 @@ def _part_as_rows_give_it(file, folder):
     return {n: (a, k) for n, a, k in parts._part_columns(data, builder.derived)}
 
 
+def same_part(arrow, rows_part) -> None:
+    """The Arrow lane's columns (when it took the file) are the row lane's:
+    kind, Arrow type and values."""
+    from graph.columns import decode
+
+    event("arrow lane" if arrow is not None else "row lane")
+    if arrow is not None:
+        assert rows_part is not None and set(arrow) <= set(rows_part)
+        for name, (arr, kind) in arrow.items():
+            want, want_kind = rows_part[name]
+            assert (kind, arr.type) == (want_kind, want.type), name
+            assert decode(arr, kind).values() == decode(want, want_kind).values(), name
+
+
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(header=st.lists(st.sampled_from(sorted(_POOL)), unique=True, max_size=9),
@@ -215,10 +229,7 @@ def test_the_arrow_lane_loads_and_reports_what_the_rows_do(tmp_path_factory, hea
     """Generated relations CSV files, good and bad: the Arrow lane's part is
     the row lane's, column for column (kind, Arrow type and values), and a
     cold load (parts) gives the row builder's rows, report and first error."""
-    import pyarrow as pa
-
     from graph import loader
-    from graph.columns import decode
     from graph.errors import ValidationFailed
 
     names = ["from", "type", "to"] + [h for h in header if h not in ("from", "type", "to")]
@@ -255,14 +266,7 @@ def test_the_arrow_lane_loads_and_reports_what_the_rows_do(tmp_path_factory, hea
 
     arrow = fastcsv.csv_part(folder / "r.csv", folder)
     rows_part = _part_as_rows_give_it(folder / "r.csv", folder)
-    event("arrow lane" if arrow is not None else "row lane")
-    if arrow is not None:
-        assert rows_part is not None and set(arrow) <= set(rows_part)
-        for name, (arr, kind) in arrow.items():
-            want, want_kind = rows_part[name]
-            assert (kind, arr.type) == (want_kind, want.type), name
-            assert decode(arr, kind).values() == decode(want, want_kind).values(), name
-            assert isinstance(arr, pa.Array)
+    same_part(arrow, rows_part)
 
     data, report = loader.load_folder(folder)
     truth, truth_report = loader.check_rows(folder)
@@ -322,7 +326,6 @@ def test_the_arrow_lane_reads_entities_as_the_rows_do(tmp_path_factory, header, 
     properties, merges): the Arrow lane's part is the row lane's, and a cold
     load gives the row builder's entities and report."""
     from graph import loader
-    from graph.columns import decode
 
     names = ["id", "type", "name"] + header
     lines = [",".join(names)]
@@ -339,13 +342,7 @@ def test_the_arrow_lane_reads_entities_as_the_rows_do(tmp_path_factory, header, 
     (folder / "e.csv").write_bytes(body.encode("utf-8"))
     arrow = fastcsv.csv_part(folder / "e.csv", folder)
     rows_part = _part_as_rows_give_it(folder / "e.csv", folder)
-    event("arrow lane" if arrow is not None else "row lane")
-    if arrow is not None:
-        assert rows_part is not None and set(arrow) <= set(rows_part)
-        for name, (arr, kind) in arrow.items():
-            want, want_kind = rows_part[name]
-            assert (kind, arr.type) == (want_kind, want.type), name
-            assert decode(arr, kind).values() == decode(want, want_kind).values(), name
+    same_part(arrow, rows_part)
     data, report = loader.load_folder(folder)
     truth, truth_report = loader.check_rows(folder)
     assert report.to_dict() == truth_report.to_dict()
