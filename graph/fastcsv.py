@@ -484,8 +484,6 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
     import pyarrow.compute as pc
 
     from .columns import ARROW, JSON
-    from .resolve import normalize_many
-
     nulls = pa.nulls(n, pa.string())
     ids, kind, name = cells["id"], cells["type"], cells["name"]
     if ids.null_count or kind.null_count or name.null_count:
@@ -493,14 +491,11 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
     if not rules.identifiers(ids) or pc.count_distinct(ids).as_py() != n:
         raise _Reject                # a bad id, or one merged in the file
     out: dict[str, tuple[pa.Array, str]] = {}
-    lists: dict[str, list[list[str]]] = {}
     for f in ("aliases", "tags"):
         clean, codes = rules.by_distinct(rules.labels, cells.get(f, nulls))
         clean.append([])             # an empty cell: no labels
         codes = pc.fill_null(codes, len(clean) - 1)
         out[f"entities.{f}"] = (pa.array(clean, pa.list_(pa.string())).take(codes), ARROW)
-        if f == "aliases":
-            lists[f] = [clean[k] for k in codes.to_pylist()]
     clean, codes = rules.by_distinct(rules.country, cells.get("country", nulls))
     country = strings(pa.array(clean, pa.string()).take(codes))
     # Any other column is a property: its cells' values as JSON, joined in
@@ -526,19 +521,54 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
               "tags": out["entities.tags"], "url": strings(cells.get("url", nulls)),
               "properties": (props.cast(pa.string()), JSON)}
     out = {f"entities.{f}": fields[f] for f in ENTITY_FIELDS}
-    # The name index's labels: id, name and aliases of each entity, normalised.
-    labels: list[str] = []
-    rows: list[int] = []
-    slots: list[int] = []
-    for row, (eid, label, aliases) in enumerate(zip(ids.to_pylist(), name.to_pylist(),
-                                                     lists["aliases"])):
-        labels += [eid, label, *aliases]
-        rows += [row] * (2 + len(aliases))
-        slots += range(2 + len(aliases))
-    out["names.text"] = (pa.array(normalize_many(labels), pa.string()), ARROW)
-    out["names.row"] = (pa.array(rows, pa.int32()), ARROW)
-    out["names.slot"] = (pa.array(slots, pa.int32()), ARROW)
+    out.update(_name_labels(ids, name, out["entities.aliases"][0]))
     return out
+
+
+def _name_labels(ids: "pa.Array", names: "pa.Array", aliases: "pa.Array"
+                 ) -> "dict[str, tuple[pa.Array, str]]":
+    """The name index's labels of each entity (id, name, aliases; normalised),
+    each label's entity row and its slot there (0 id, 1 name, 2... aliases)."""
+    import pyarrow as pa
+
+    from .columns import ARROW
+    from .csr import has_numpy
+    from .resolve import normalize_column, normalize_many
+
+    n = len(ids)
+    if not has_numpy():
+        labels: list[str] = []
+        rows: list[int] = []
+        slots: list[int] = []
+        for row, (eid, label, more) in enumerate(zip(ids.to_pylist(), names.to_pylist(),
+                                                     aliases.to_pylist())):
+            labels += [eid, label, *more]
+            rows += [row] * (2 + len(more))
+            slots += range(2 + len(more))
+        return {"names.text": (pa.array(normalize_many(labels), pa.string()), ARROW),
+                "names.row": (pa.array(rows, pa.int32()), ARROW),
+                "names.slot": (pa.array(slots, pa.int32()), ARROW)}
+    import numpy as np
+    import pyarrow.compute as pc
+
+    counts = pc.list_value_length(aliases).to_numpy(zero_copy_only=False).astype(np.int64) + 2
+    starts = np.zeros(n, np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    total = int(counts.sum())
+    # Where each label comes from in [ids, names, every alias in row order].
+    take = np.empty(total, np.int64)
+    take[starts] = np.arange(n)
+    take[starts + 1] = n + np.arange(n)
+    rest = np.ones(total, bool)
+    rest[starts] = rest[starts + 1] = False
+    take[rest] = 2 * n + np.arange(total - 2 * n)
+    flat = pa.concat_arrays([ids.cast(pa.string()), names.cast(pa.string()),
+                             aliases.flatten().cast(pa.string())]).take(pa.array(take))
+    rows_ = np.repeat(np.arange(n, dtype=np.int32), counts)
+    slots_ = (np.arange(total) - np.repeat(starts, counts)).astype(np.int32)
+    return {"names.text": (normalize_column(flat), ARROW),
+            "names.row": (pa.array(rows_, pa.int32()), ARROW),
+            "names.slot": (pa.array(slots_, pa.int32()), ARROW)}
 
 
 def _relation_columns(cells: "dict[str, pa.Array]", n: int
@@ -570,13 +600,15 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
         else:
             arr, how = encode(clean)
             values[name] = (arr.take(codes), how)
-    since, until = values["since"][0], values["until"][0]
+    since, until = plain[:2]
     both = pc.and_(pc.is_valid(since), pc.is_valid(until))
     if pc.any(both).as_py():
-        spans = pa.table({"a": since.filter(both), "b": until.filter(both)})
-        for pair in spans.group_by(["a", "b"]).aggregate([]).to_pylist():
-            if rules.date_bounds(pair["a"])[0] > rules.date_bounds(pair["b"])[1]:
-                raise _Reject        # since after until
+        # Since after until: each date's bounds worked out once per distinct date.
+        first, at = rules.by_distinct(lambda d, csv: rules.date_bounds(d)[0], since.filter(both))
+        last, to = rules.by_distinct(lambda d, csv: rules.date_bounds(d)[1], until.filter(both))
+        if pc.any(pc.greater(pa.array(first, pa.string()).take(at),
+                             pa.array(last, pa.string()).take(to))).as_py():
+            raise _Reject
 
     # Sources: each distinct cell once, numbered in order of first use.
     source = cells.get("source", nulls).dictionary_encode()

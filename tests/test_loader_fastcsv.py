@@ -300,8 +300,8 @@ def test_the_arrow_lane_reads_a_clean_file_and_leaves_others_to_rows(tmp_path):
 _ENTITY_POOL = {
     "id": ["a", "b", "c", "d", "e", "a", "bad id", ""],
     "type": ["firm", "fund", "project", "frim", ""],
-    "name": ["Alpha", '"Beta, Inc."', "Γάμμα", " ", ""],
-    "aliases": ["", "AL|阿尔法| |AL", "x", "|y|", '"A, B|C"'],
+    "name": ["Alpha", '"Beta, Inc."', "Γάμμα", "A  b\tC d ", " ", ""],
+    "aliases": ["", "AL|阿尔法| |AL", "x", "|y|", "Xy  Z|w", '"A, B|C"'],
     "country": ["", "jp", "US", " de ", "XX"],
     "tags": ["", "x|y", "z"],
     "description": ["", "Makes chips", '"say ""hi"""'],
@@ -309,7 +309,7 @@ _ENTITY_POOL = {
     "employees": ["", "120", "1.5e3", "true", "[1, 2]", "text", "1e999"],
     "listed": ["", "false", "0"],
 }
-_ENTITY_GOOD = {"id": 5, "type": 4, "name": 4, "aliases": 5, "country": 4, "tags": 3,
+_ENTITY_GOOD = {"id": 5, "type": 4, "name": 5, "aliases": 6, "country": 4, "tags": 3,
                 "description": 3, "url": 2, "employees": 6, "listed": 3}
 
 
