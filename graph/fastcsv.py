@@ -35,9 +35,9 @@ ENABLED = True   # tests switch it off to compare against the general path
 
 
 class Builder(Protocol):
-    """What this lane needs of the loader's builder (:class:`graph.loader.Builder`
-    is one). Named here, a layer below the loader, so that this module does not
-    import the loader that calls it."""
+    """What this lane needs of the row builder (:class:`graph.builder.Builder`
+    is one). Named here, so that this module does not import the builder
+    that calls it."""
 
     schema: Schema
     dataset: Dataset

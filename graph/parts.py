@@ -1,7 +1,7 @@
 """The incremental cache: one part per seed file, one pass over the folder.
 
 A *part* is what one seed file gives after the rule book (every field rule,
-:class:`graph.loader.Builder` with ``local=True``), as Arrow columns in a
+:class:`graph.builder.Builder` with ``local=True``), as Arrow columns in a
 checksummed cache file (:func:`graph.cache.write_entry`) keyed by the file's
 size, mtime and ctime and, when those changed, its SHA-256. Loading a folder
 reads each part whose file is unchanged (memory map, no parsing) and reads,
@@ -20,7 +20,7 @@ Every load goes this way: a load without a cache (``--no-cache``,
 :func:`graph.loader.load_dataset`) and ``kg validate`` build each part in
 memory and keep none. Whenever a part or the folder pass finds anything
 wrong, the folder is read again by the row builder instead
-(:func:`graph.loader.load_rows`), so the errors — and their ``path:line`` —
+(:func:`graph.builder.load_rows`), so the errors — and their ``path:line`` —
 are exactly its. A part is kept only for a file that loads without errors of
 its own.
 """
@@ -203,7 +203,7 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
     """Read one file and run the rule book on it (``store``: where to keep the
     part); None when the file has errors of its own."""
     from .cache import file_hash, write_entry
-    from .loader import Builder
+    from .builder import Builder
 
     from . import fastcsv
 
@@ -249,7 +249,7 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
 
 def _empty_columns() -> dict[str, tuple["pa.Array", str]]:
     """A part's columns when its file has no rows."""
-    from .loader import Builder
+    from .builder import Builder
 
     builder = Builder(Report(), False, local=True)
     data = builder.build([])
@@ -279,11 +279,11 @@ class Loaded:
 def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loaded:
     """The folder through its parts (``directory``: where they are kept;
     None: build them all in memory, keep none: a cold load). Raises what
-    :func:`graph.loader.load_rows` raises, with its messages: any problem
+    :func:`graph.builder.load_rows` raises, with its messages: any problem
     loads the folder by the row builder."""
     loaded = _through_parts(seeds, strict, directory)
     if loaded is None:
-        from .loader import load_rows
+        from .builder import load_rows
 
         return Loaded(load_rows(seeds, strict=strict))
     return loaded
@@ -349,7 +349,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None,
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .loader import Builder
+    from .builder import Builder
 
     report = Report()
     builder = Builder(report, strict)

@@ -31,17 +31,21 @@ def seeds(tmp_path) -> Path:
 def loads(monkeypatch) -> list[str]:
     """Record every real (uncached) load of a folder: a cold one, or one
     through the per-file parts (counted once, also when it falls back)."""
+    import graph.builder as builder
     import graph.loader as loader
     import graph.parts as parts
     calls: list[str] = []
     inside: list[int] = []
-    real, real_parts = loader.load_dataset, parts.load_parts
+    real, real_parts, real_rows = loader.load_dataset, parts.load_parts, builder.load_rows
 
     def counting(folder, *a, **kw):
         return nested(real, folder, *a, **kw)
 
     def counting_parts(folder, *a, **kw):
         return nested(real_parts, folder, *a, **kw)
+
+    def counting_rows(folder, *a, **kw):
+        return nested(real_rows, folder, *a, **kw)
 
     def nested(load, folder, *a, **kw):
         # A cold load goes through the parts too: one load, counted once.
@@ -55,6 +59,7 @@ def loads(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(loader, "load_dataset", counting)
     monkeypatch.setattr(parts, "load_parts", counting_parts)
+    monkeypatch.setattr(builder, "load_rows", counting_rows)
     return calls
 
 
