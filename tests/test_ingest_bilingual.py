@@ -87,3 +87,42 @@ def test_a_public_body_joined_by_and_keeps_its_cjk_name_and_of_country_stays_in_
                       "(国家发展和改革委员会). The Export-Import Bank of Ruritania (鲁里塔尼亚进出口银行) lends.")
     assert got == {"国家发展和改革委员会": "National Development and Reform Commission",
                    "鲁里塔尼亚进出口银行": "Export-Import Bank of Ruritania"}
+
+
+def test_a_body_named_the_x_and_y_agency_keeps_its_cjk_name_whole():
+    # "The Pharmaceuticals and ... Agency (CJK)" became "Zeta Devices Agency" with the CJK name;
+    # two names joined by "and" stay two ("between Samsung and Kappa Agency": no "the" before)
+    got = _cjk_owners("The Medicines and Zeta Devices Agency (药品泽塔器械局), MZDA, inspects every "
+                      "plant. Approval came from the Food and Drug Safety Agency (식품의약품안전처).")
+    assert got == {"药品泽塔器械局": "Medicines and Zeta Devices Agency",
+                   "식품의약품안전처": "Food and Drug Safety Agency"}
+    d = draft_of("A contract between Samsung and Kappa Agency was signed in Seoul.")
+    assert {e.name for e in d.entities} >= {"Samsung", "Kappa Agency"}
+
+
+def test_a_firm_named_after_its_country_opening_a_sentence_keeps_its_cjk_name():
+    # "Korea Eastern Power (CJK)" opening a sentence was drafted as the country alone: the
+    # firm and its CJK name were lost
+    got = _cjk_owners("Ruritania Eastern Power (鲁里塔尼亚东部电力) will build the plant. "
+                      "Japan Kappa Power (日本卡帕电力) will run it.")
+    assert got == {"鲁里塔尼亚东部电力": "Ruritania Eastern Power",
+                   "日本卡帕电力": "Japan Kappa Power"}
+
+
+def test_a_parent_named_after_its_unit_in_the_same_sentence_is_not_the_units_short_form():
+    # "ZGC Biologics, which is owned by the glassmaker ZGC": ZGC became an alias of the unit
+    d = draft_of("In Japan, Zeta Diosynth and ZGC Biologics, which is owned by the glassmaker "
+                 "ZGC, compete. Kappa Biologics, owned by the chemicals group Kappa, does too.")
+    names = {e.name: e for e in d.entities}
+    assert names["ZGC Biologics"].aliases == [] and names["ZGC"].type == "firm"
+    assert names["Kappa Biologics"].aliases == [] and "Kappa" in names
+    # a later sentence's short form still is the unit
+    d = draft_of("ZGC Biologics makes drugs in Ireland. ZGC said it would expand.")
+    assert [e.aliases for e in d.entities if e.name == "ZGC Biologics"] == [["ZGC"]]
+
+
+def test_a_bracket_with_a_cjk_name_and_another_form_keeps_the_cjk_name():
+    # a second form after a comma or semicolon inside the bracket lost the CJK name entirely
+    got = _cjk_owners("Kappa Motors（卡帕汽车，KM）will build a plant in Ohio. Zeta Cobalt (泽塔钴业, "
+                      "Zeta) will supply it. Omega Energy (欧米茄能源; オメガエネルギー) signed the deal.")
+    assert got == {"卡帕汽车": "Kappa Motors", "泽塔钴业": "Zeta Cobalt", "欧米茄能源": "Omega Energy"}

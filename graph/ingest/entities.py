@@ -207,10 +207,12 @@ class EntityTable:
         also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
-                 and ((stem(e.name) == name and not whole) or stem(name) == e.name
+                 and ((stem(e.name) == name and not whole and sentence not in e.named_in)
+                      or stem(name) == e.name
                       or _LEGAL_SUFFIX.sub("", name) == e.name
                       or _unprefixed(e.name) == name or _unprefixed(name) == e.name
-                      or (name.isupper() and name in initial_forms(e.name))
+                      or (name.isupper() and name in initial_forms(e.name)
+                          and not (e.name.startswith(name + " ") and sentence in e.named_in))
                       or (e.name.isupper() and len(e.name) > 2 and e.name in initial_forms(name)))
                  and e.name != name]
         if not found and " of " in name:

@@ -35,7 +35,7 @@ from ..errors import KgError
 from ..model import Dataset
 from ..resolve import normalize
 from .score import Score as Counts
-from .score import _mixed
+from .score import mixed_score
 
 SYMMETRIC = frozenset({"competes_with", "partners_with", "related_to"})
 _SUFFIXES = frozenset("inc ltd co corp corporation company plc llc ag se nv sa gmbh tbk".split())
@@ -231,7 +231,7 @@ def score_gold(dataset: Dataset, gold: Gold, text: str = "") -> GoldReport:
             rep.wrong_relations.append(label)
     total = len(gold.relations)
     # precision over the drafted relations, recall over the gold ones (their counts differ)
-    rep.typed = _mixed(Counts(tp=correct, fp=len(dataset.relations) - correct),
+    rep.typed = mixed_score(Counts(tp=correct, fp=len(dataset.relations) - correct),
                        Counts(tp=len(found), fn=total - len(found)))
     rep.typed_strict = Counts(tp=correct_strict, fp=strict - correct_strict)
     rep.endpoints = Counts(tp=len(found_pairs), fp=len(dataset.relations) - ends_ok,

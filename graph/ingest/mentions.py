@@ -110,6 +110,8 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
             continue
         key = keys.pop()
         if all(v[0] == "stem" for v in h.values):
+            if table[key].name in text[:h.start]:
+                continue    # "ZGC Biologics, owned by the glassmaker ZGC": the parent, not a short form
             table.add_alias(table[key], text[h.start:h.end])
         mentions.append(Mention(h.start, h.end, key))
     facts: list[Fact] = []

@@ -114,7 +114,8 @@ def runs(text: str) -> tuple[Run, ...]:
                 if k < len(toks) and toks[k].text in ("and", "&"):
                     k += 1
             if k > j and k < len(toks) and toks[k].cap and not _is_date_word(toks[k].text) and (
-                    comma or _connector_ok(toks[j:k], members, toks[k:])):
+                    comma or _connector_ok(toks[j:k], members, toks[k:],
+                                           i > 0 and toks[i - 1].text.lower() == "the")):
                 members.extend(toks[j:k + 1])
                 j = k + 1
                 continue
@@ -164,7 +165,7 @@ _PUBLIC_OPENERS = frozenset("National Federal State Central Royal Public Supreme
 
 
 def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
-                  right: tuple[Token, ...]) -> bool:
+                  right: tuple[Token, ...], after_the: bool = False) -> bool:
     words = [t.text for t in connectors]
     if words[0] == "the":
         return False
@@ -184,6 +185,12 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                 org_words()["suffix"].get(w) in ("agency", "organization", "ministry")
                 for w in caps[1:3]):
             return True         # "National Development and Reform Commission"
+        core = left[1:] if left and left[0].text == "The" else left
+        code = len(core) == 2 and core[0].text.isupper() and len(core[0].text) <= 3
+        if (after_the or code or len(core) < len(left)) and len(core) == 1 + code \
+                and len(words) == 1 and org_words()["prefix"].get(core[-1].text) is None and any(
+                    org_words()["suffix"].get(w) in ("agency", "ministry") for w in caps[1:3]):
+            return True         # "the Pharmaceuticals and Medical Devices Agency", one body
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])

@@ -192,6 +192,12 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
                                   rule="bilingual")
                 chosen.append(named)
+            if named is None and p.script == "cjk" and inner and inner[0].start == p.start \
+                    and all(c.type in ("government", "location") for c in inner) \
+                    and len(s.text[p.start:p.end].split()) >= 2:
+                # "Korea Eastern Power (한국동서발전)" opening a sentence: a firm named after its
+                # country, the CJK name its own, not the country's (nor lost)
+                chosen = [c for c in chosen if c not in inner]
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None)
                 if run is None:
@@ -323,16 +329,19 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                 word = m.group()
                 if word in seen or word in _NOT_ORGS or country_code(word):
                     continue
-                seen.add(word)
                 if table.lookup(word) is not None or any(
-                        word in e.name.split() for e in table if e.type != "person"):
-                    continue
+                        word in e.name.split() and e.name not in s.text[:m.start()]
+                        for e in table if e.type != "person"):
+                    continue    # (a word of a name named earlier in the sentence is another body)
+                seen.add(word)
                 keys = initials.get(word.replace("&", ""), set())
                 if len(keys) == 1:
                     table.add_alias(table[next(iter(keys))], word)
                 elif not keys:
-                    table.add(Candidate(m.start(), m.end(), "organization", word, priority=30,
-                                        rule="acronym"), doc.offset + s.index)
+                    # the parent a firm's name starts with ("ZGC" of "ZGC Biologics") is a firm
+                    unit = any(e.type == "firm" and e.name.startswith(word + " ") for e in table)
+                    table.add(Candidate(m.start(), m.end(), "firm" if unit else "organization",
+                                        word, priority=30, rule="acronym"), doc.offset + s.index)
 
 
 def _role_relations(doc: _Doc, table: EntityTable) -> list[RelationDraft]:

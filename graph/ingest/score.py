@@ -129,7 +129,7 @@ def score(extracted: Dataset, gold: Dataset) -> Report:
     rels_p = Score(tp=correct, fp=len(extracted.relations) - correct)
     pairs = Score(tp=len(got_pairs & gold_pairs), fp=len(got_pairs - gold_pairs),
                   fn=len(gold_pairs - got_pairs))
-    report = Report(ents, _mixed(rels_p, rels), pairs, types_agree, matched)
+    report = Report(ents, mixed_score(rels_p, rels), pairs, types_agree, matched)
     report.missed_entities = [g for g in gold.entities if g not in set(matched.values())]
     report.extra_entities = [x for x in extracted.entities if x not in matched]
     report.missed_relations = missed
@@ -149,5 +149,7 @@ class _Mixed(Score):
         return self._p.precision
 
 
-def _mixed(p: Score, r: Score) -> Score:
+def mixed_score(p: Score, r: Score) -> Score:
+    """Precision from ``p`` and recall from ``r`` (typed relations: precision
+    counts only relations other than related_to)."""
     return _Mixed(p, r)
