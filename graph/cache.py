@@ -367,7 +367,9 @@ class GraphCache:
     def _rebuild(self, files: list[list[Any]]) -> "tuple[Dataset, Index, NameIndex]":
         from .csr import Index
         from .errors import InputError
-        from .loader import load_dataset
+        # The row builder (graph.loader would import graph.parts, which imports
+        # this module): a damaged entry is rare, its rebuild need not be quick.
+        from .builder import load_rows as load_dataset
         from .names import NameIndex
 
         changed = InputError(f"the seed folder {self.folder} changed while kg was reading it "

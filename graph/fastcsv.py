@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, count, repeat
-from operator import itemgetter, ne, not_
-from typing import Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
+from operator import itemgetter, methodcaller, ne, not_
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
 from .bulk import RowsBuilder
 from .model import ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source, relation_ids
@@ -26,13 +26,18 @@ from .seedio import CsvRows, SeedFile
 from . import rules
 from .rules import date_bounds
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pyarrow as pa
+
 ENABLED = True   # tests switch it off to compare against the general path
 
 
 class Builder(Protocol):
-    """What this lane needs of the loader's builder (:class:`graph.loader.Builder`
-    is one). Named here, a layer below the loader, so that this module does not
-    import the loader that calls it."""
+    """What this lane needs of the row builder (:class:`graph.builder.Builder`
+    is one). Named here, so that this module does not import the builder
+    that calls it."""
 
     schema: Schema
     dataset: Dataset
@@ -371,3 +376,324 @@ def relations(builder: Builder, seed: SeedFile, file_source: Source | None) -> N
 
 _RELATION_COLUMNS = frozenset(("from", "type", "to", "id", "evidence", "status", "source",
                                "since", "until", "amount", "currency", "confidence"))
+
+
+# -- the Arrow lane: a clean CSV file straight to its part's columns --------
+# A part (graph.parts) is one file's columns after the rule book. For a CSV
+# file that Python's csv module and pyarrow.csv read the same way (quotes
+# only around whole cells; no carriage returns, NULs, byte order mark, blank
+# lines or protected cells; a relations file without property columns),
+# pyarrow reads it and each rule's column form (graph.rules: once per
+# distinct cell, or a kernel) checks it: no Python object per row but the
+# content ids and the name index's labels. Any cell a rule refuses or a
+# kernel doubts sends the file to the row lane, whose report is the rules'.
+
+_ARROW_COLUMNS = ("from", "type", "to", "id", "evidence", "status", "source", "since",
+                  "until", "amount", "currency", "confidence")
+# Quotes both readers take the same way: whole cells in quotes, a quote in
+# one doubled, no line break inside (each line with a quote must be this).
+_QUOTES = re.compile(r'^[^\n"]*"[^\n]*$', re.M)
+_CELL = r'(?:[^",\n]*|"(?:[^"\n]|"")*")'
+_QUOTED_LINE = re.compile(f"{_CELL}(?:,{_CELL})*")
+# A cell our CSV export protected from spreadsheets (graph.seedio.protect_cell).
+_PROTECTED_CELL = re.compile(r"(?:^|,)'+[=+\-@\t]", re.M)
+_STRING_RULES: dict[str, rules.Rule] = {"since": rules.day, "until": rules.day,
+                                        "currency": rules.currency}
+_NUMBER_RULES: dict[str, rules.Rule] = {"amount": rules.number,
+                                        "confidence": rules.confidence}
+
+
+def csv_part(file: "Path", folder: "Path") -> "dict[str, tuple[pa.Array, str]] | None":
+    """The columns of a CSV file's own table in its part (``entities.*`` and
+    ``names.*``, or ``relations.*`` and ``sources.*``), as
+    :func:`graph.parts._part_columns` gives them from the row lane; None when
+    the file is for the row lane."""
+    read = _read_clean(file, folder)
+    if read is None:
+        return None
+    kind, cells, n = read
+    try:
+        return (_relation_columns if kind == "relations" else _entity_columns)(cells, n)
+    except (ValueError, _Reject):
+        return None
+
+
+def _read_clean(file: "Path", folder: "Path") -> "tuple[str, dict[str, pa.Array], int] | None":
+    """A CSV file's table kind and its cells (null for an empty cell) by
+    column, read by pyarrow; None for a file Python's csv module might read
+    differently, or that has a problem for the row lane to report."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    from .input import MAX_FILE_BYTES, UnsafeFile, read_regular
+    from .seedio import MAX_COLUMNS
+
+    try:
+        data = read_regular(file, str(file), MAX_FILE_BYTES, folder, what="seed file")
+    except UnsafeFile:
+        return None
+    end = data.find(b"\n")
+    header = data[:end].decode("utf-8", "replace").split(",") if end > 0 else []
+    kind = rules.table_kind(header)
+    if (kind is None or not 0 < len(header) <= MAX_COLUMNS or len(set(header)) != len(header)
+            or (kind == "relations" and not set(header) <= set(_ARROW_COLUMNS))
+            or any(h != h.strip() or not h for h in header)):
+        return None
+    if data.startswith(b"\xef\xbb\xbf") or any(c in data for c in (b"\r", b"\x00", b"\n\n")):
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if rules.bad_character(text) is not None or ("'" in text and _PROTECTED_CELL.search(text)):
+        return None
+    if '"' in text and not all(map(_QUOTED_LINE.fullmatch, _QUOTES.findall(text))):
+        return None                  # a quote where the two readers could differ
+    del text
+    try:
+        table = pcsv.read_csv(
+            pa.py_buffer(data),
+            # One block: each column one array (no copy to join chunks).
+            read_options=pcsv.ReadOptions(use_threads=False, block_size=len(data) + 1),
+            convert_options=pcsv.ConvertOptions(
+                column_types={h: pa.string() for h in header}, strings_can_be_null=True,
+                null_values=[""]))
+    except (pa.ArrowInvalid, pa.ArrowException):
+        return None
+    if table.num_rows == 0 or table.column_names != header:
+        return None
+    import csv
+
+    import pyarrow.compute as pc
+
+    cells = {h: table[h].combine_chunks() for h in header}
+    for arr in cells.values():
+        if arr.null_count < len(arr) and \
+                pc.max(pc.binary_length(arr)).as_py() > csv.field_size_limit():
+            return None              # the csv module refuses such a cell
+    return kind, cells, table.num_rows
+
+
+def _entity_columns(cells: "dict[str, pa.Array]", n: int
+                    ) -> "dict[str, tuple[pa.Array, str]]":
+    """The part's entity and name columns from a file's cells; ValueError or
+    _Reject for a file the row lane must read."""
+    import json
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW, JSON
+    nulls = pa.nulls(n, pa.string())
+    ids, kind, name = cells["id"], cells["type"], cells["name"]
+    if ids.null_count or kind.null_count or name.null_count:
+        raise _Reject                # a required cell missing
+    if not rules.identifiers(ids) or pc.count_distinct(ids).as_py() != n:
+        raise _Reject                # a bad id, or one merged in the file
+    out: dict[str, tuple[pa.Array, str]] = {}
+    for f in ("aliases", "tags"):
+        clean, codes = rules.by_distinct(rules.labels, cells.get(f, nulls))
+        clean.append([])             # an empty cell: no labels
+        codes = pc.fill_null(codes, len(clean) - 1)
+        out[f"entities.{f}"] = (pa.array(clean, pa.list_(pa.string())).take(codes), ARROW)
+    clean, codes = rules.by_distinct(rules.country, cells.get("country", nulls))
+    country = strings(pa.array(clean, pa.string()).take(codes))
+    # Any other column is a property: its cells' values as JSON, joined in
+    # header order into each row's mapping (json.dumps's own separators).
+    pieces = []
+    for key, arr in cells.items():
+        if key not in _ENTITY_COLUMNS:
+            clean, codes = rules.by_distinct(rules.entity_property, arr)
+            pieces.append(pc.fill_null(pa.array(
+                [f", {json.dumps(key)}: {json.dumps(v)}" for v in clean], pa.string()
+            ).take(codes), ""))
+    if pieces:
+        # (No nulls into the join: pyarrow 26 drops rows where all are null.)
+        joined = pc.binary_join_element_wise(*pieces, "")
+        props = pc.if_else(pc.equal(joined, ""), pa.scalar(None, pa.string()),
+                           pc.binary_join_element_wise(
+                               "{", pc.utf8_slice_codeunits(joined, 2), "}", ""))
+    else:
+        props = nulls
+    fields = {"id": strings(ids), "type": strings(kind), "name": strings(name),
+              "aliases": out["entities.aliases"], "country": country,
+              "description": strings(cells.get("description", nulls)),
+              "tags": out["entities.tags"], "url": strings(cells.get("url", nulls)),
+              "properties": (props.cast(pa.string()), JSON)}
+    out = {f"entities.{f}": fields[f] for f in ENTITY_FIELDS}
+    out.update(_name_labels(ids, name, out["entities.aliases"][0]))
+    return out
+
+
+def _name_labels(ids: "pa.Array", names: "pa.Array", aliases: "pa.Array"
+                 ) -> "dict[str, tuple[pa.Array, str]]":
+    """The name index's labels of each entity (id, name, aliases; normalised),
+    each label's entity row and its slot there (0 id, 1 name, 2... aliases)."""
+    import pyarrow as pa
+
+    from .columns import ARROW
+    from .csr import has_numpy
+    from .resolve import normalize_column, normalize_many
+
+    n = len(ids)
+    if not has_numpy():
+        labels: list[str] = []
+        rows: list[int] = []
+        slots: list[int] = []
+        for row, (eid, label, more) in enumerate(zip(ids.to_pylist(), names.to_pylist(),
+                                                     aliases.to_pylist())):
+            labels += [eid, label, *more]
+            rows += [row] * (2 + len(more))
+            slots += range(2 + len(more))
+        return {"names.text": (pa.array(normalize_many(labels), pa.string()), ARROW),
+                "names.row": (pa.array(rows, pa.int32()), ARROW),
+                "names.slot": (pa.array(slots, pa.int32()), ARROW)}
+    import numpy as np
+    import pyarrow.compute as pc
+
+    counts = pc.list_value_length(aliases).to_numpy(zero_copy_only=False).astype(np.int64) + 2
+    starts = np.zeros(n, np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    total = int(counts.sum())
+    # Where each label comes from in [ids, names, every alias in row order].
+    take = np.empty(total, np.int64)
+    take[starts] = np.arange(n)
+    take[starts + 1] = n + np.arange(n)
+    rest = np.ones(total, bool)
+    rest[starts] = rest[starts + 1] = False
+    take[rest] = 2 * n + np.arange(total - 2 * n)
+    flat = pa.concat_arrays([ids.cast(pa.string()), names.cast(pa.string()),
+                             aliases.flatten().cast(pa.string())]).take(pa.array(take))
+    rows_ = np.repeat(np.arange(n, dtype=np.int32), counts)
+    slots_ = (np.arange(total) - np.repeat(starts, counts)).astype(np.int32)
+    return {"names.text": (normalize_column(flat), ARROW),
+            "names.row": (pa.array(rows_, pa.int32()), ARROW),
+            "names.slot": (pa.array(slots_, pa.int32()), ARROW)}
+
+
+def _relation_columns(cells: "dict[str, pa.Array]", n: int
+                      ) -> "dict[str, tuple[pa.Array, str]]":
+    """The part's columns from a file's cells (nulls for empty cells);
+    ValueError or _Reject for a file the row lane must read."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW, JSON, encode
+
+    nulls = pa.nulls(n, pa.string())
+    src, kind, dst = cells["from"], cells["type"], cells["to"]
+    if src.null_count or dst.null_count or kind.null_count:
+        raise _Reject                # a required cell missing
+    if not (rules.identifiers(src) and rules.identifiers(dst)):
+        raise _Reject                # (no entity has such an id)
+    given = cells.get("id", nulls)
+    if not rules.identifiers(given):
+        raise _Reject
+    out: dict[str, tuple[pa.Array, str]] = {}
+    values: dict[str, tuple[pa.Array, str]] = {}
+    plain: list[pa.Array] = []           # since, until (then currency) as clean text
+    for name, rule in {**_STRING_RULES, **_NUMBER_RULES}.items():
+        clean, codes = rules.by_distinct(rule, cells.get(name, nulls))
+        if name in _STRING_RULES:
+            plain.append(pa.array(clean, pa.string()).take(codes))
+            values[name] = strings(plain[-1])
+        else:
+            arr, how = encode(clean)
+            values[name] = (arr.take(codes), how)
+    since, until = plain[:2]
+    both = pc.and_(pc.is_valid(since), pc.is_valid(until))
+    if pc.any(both).as_py():
+        # Since after until: each date's bounds worked out once per distinct date.
+        first, at = rules.by_distinct(lambda d, csv: rules.date_bounds(d)[0], since.filter(both))
+        last, to = rules.by_distinct(lambda d, csv: rules.date_bounds(d)[1], until.filter(both))
+        if pc.any(pc.greater(pa.array(first, pa.string()).take(at),
+                             pa.array(last, pa.string()).take(to))).as_py():
+            raise _Reject
+
+    # Sources: each distinct cell once, numbered in order of first use.
+    source = cells.get("source", nulls).dictionary_encode()
+    texts = source.dictionary
+    if len(texts) and pc.any(pc.starts_with(texts, "{")).as_py():
+        raise _Reject                # a JSON mapping: the row lane checks its keys
+    url = pc.or_(pc.starts_with(texts, "http://"), pc.starts_with(texts, "https://"))
+    none = pa.nulls(len(texts), pa.string())
+    for f, arr in (("title", pc.if_else(url, none, texts)), ("publisher", none),
+                   ("url", pc.if_else(url, texts, none)), ("date", none)):
+        out[f"sources.{f}"] = strings(arr.cast(pa.string()))
+    out["relations.source"] = (pc.fill_null(pc.add(source.indices.cast(pa.int32()), 1), 0)
+                               .cast(pa.int32()), ARROW)
+
+    # Ids: the given ones, else derived from the content (unique in the file,
+    # or the row lane says which repeat).
+    derived = given.is_null()
+    ids = given
+    if given.null_count:
+        made = _content_ids(src, kind, dst, cells.get("evidence", nulls), *plain[:2])
+        ids = made if given.null_count == n else pc.if_else(derived, made, given)
+    sums = id_sums(ids)
+    # Distinct checksums: distinct ids (only else are the strings compared).
+    if pc.count_distinct(sums).as_py() != n and pc.count_distinct(ids).as_py() != n:
+        raise _Reject
+    out["relations.derived"] = (derived, ARROW)
+    out["relations.idsum"] = (sums, ARROW)
+    out["relations.id"] = (ids.cast(pa.string()), ARROW)
+    out["relations.type"] = strings(kind)
+    out["relations.source_id"] = (src, ARROW)
+    out["relations.target_id"] = (dst, ARROW)
+    out["relations.evidence"] = strings(cells.get("evidence", nulls))
+    out["relations.status"] = strings(cells.get("status", nulls))
+    for name in ("since", "until", "amount", "currency", "confidence"):
+        out[f"relations.{name}"] = values[name]
+    out["relations.properties"] = (nulls, JSON)
+    return out
+
+
+def _content_ids(*fields: "pa.Array") -> "pa.Array":
+    """:func:`graph.model.relation_ids` of (from, type, to, evidence, since,
+    until) columns: the fields joined by Arrow, one SHA-1 per row in Python."""
+    import hashlib
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    filled = [pc.fill_null(f, "") for f in fields]
+    joined = pc.binary_join_element_wise(*filled, "\x1f").cast(pa.binary()).to_pylist()
+    hexes = pa.array(list(map(methodcaller("hexdigest"), map(hashlib.sha1, joined))),
+                     pa.string())
+    return pc.binary_join_element_wise(*fields[:3], pc.utf8_slice_codeunits(hexes, 0, 8), "~")
+
+
+def id_sums(ids: "pa.Array") -> "pa.Array":
+    """A 64-bit checksum of each id (CRC-32, Adler-32), as
+    :func:`graph.parts._part_columns` makes them."""
+    from zlib import adler32, crc32
+
+    import pyarrow as pa
+
+    from .csr import has_numpy
+
+    texts = ids.cast(pa.binary()).to_pylist()
+    if not has_numpy():
+        return pa.array([crc32(b) << 32 | adler32(b) for b in texts], pa.uint64())
+    import numpy as np
+
+    crc = np.fromiter(map(crc32, texts), np.uint64, len(texts))
+    adler = np.fromiter(map(adler32, texts), np.uint64, len(texts))
+    return pa.array((crc << np.uint64(32)) | adler, pa.uint64())
+
+
+def strings(arr: "pa.Array") -> "tuple[pa.Array, str]":
+    """A string column as :func:`graph.columns.encode` stores the same values
+    (all null: a null array; few distinct values: dictionary-encoded, null
+    a value of the dictionary)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .columns import ARROW
+
+    n = len(arr)
+    if arr.null_count == n:
+        return pa.nulls(n, pa.string()), ARROW
+    if n > 64 and pc.count_distinct(arr.slice(0, 4096), mode="all").as_py() * 4 <= min(n, 4096):
+        return arr.dictionary_encode(null_encoding="encode"), ARROW
+    return arr, ARROW

@@ -1,7 +1,7 @@
 """The incremental cache: one part per seed file, one pass over the folder.
 
 A *part* is what one seed file gives after the rule book (every field rule,
-:class:`graph.loader.Builder` with ``local=True``), as Arrow columns in a
+:class:`graph.builder.Builder` with ``local=True``), as Arrow columns in a
 checksummed cache file (:func:`graph.cache.write_entry`) keyed by the file's
 size, mtime and ctime and, when those changed, its SHA-256. Loading a folder
 reads each part whose file is unchanged (memory map, no parsing) and reads,
@@ -16,10 +16,13 @@ relation types known, both ends known (Arrow ``index_in``), end types that fit
 file order as a cold load gives them), sources numbered in order of first
 use. The result is the Dataset a cold load makes, row for row.
 
-Whenever a part or the folder pass finds anything wrong, the folder is
-loaded cold instead (:func:`graph.loader.load_dataset`), so the errors — and
-their ``path:line`` — are exactly a cold load's. A part is kept only for a
-file that loads without errors of its own.
+Every load goes this way: a load without a cache (``--no-cache``,
+:func:`graph.loader.load_dataset`) and ``kg validate`` build each part in
+memory and keep none. Whenever a part or the folder pass finds anything
+wrong, the folder is read again by the row builder instead
+(:func:`graph.builder.load_rows`), so the errors — and their ``path:line`` —
+are exactly its. A part is kept only for a file that loads without errors of
+its own.
 """
 
 from __future__ import annotations
@@ -271,25 +274,38 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
     """Read one file and run the rule book on it (``store``: where to keep the
     part); None when the file has errors of its own."""
     from .cache import file_hash, write_entry
-    from .loader import Builder
+    from .builder import Builder
+
+    from . import fastcsv
 
     READS.append(rel)
-    report = Report()
-    seed = read_seed_file(file, report, folder)
-    if seed is None or not report.ok:
-        return None
-    builder = Builder(report, strict, local=True)
-    data = builder.build([seed])
-    if report.errors:       # (a property: mypy would take it as narrowed above)
-        return None
-    assert builder.derived is not None
-    columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
+    # A clean CSV file: Arrow columns from pyarrow.csv to the part (graph.fastcsv's
+    # Arrow lane; the other table's columns empty); any other file, or one it
+    # doubts: rows.
+    own = fastcsv.csv_part(file, folder) \
+        if fastcsv.ENABLED and file.suffix.lower() == ".csv" else None
+    seed = None
+    if own is not None:
+        columns = _empty_columns()
+        columns.update(own)
+    else:
+        report = Report()
+        seed = read_seed_file(file, report, folder)
+        if seed is None or not report.ok:
+            return None
+        builder = Builder(report, strict, local=True)
+        data = builder.build([seed])
+        if report.errors:       # (a property: mypy would take it as narrowed above)
+            return None
+        assert builder.derived is not None
+        columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
     try:
-        key = [*stat, file_hash(file)]
-    except OSError:         # replaced since it was read: the cold load says what it is
+        # (Only a kept part needs the file's digest: a cold load keeps none.)
+        key = [*stat, file_hash(file) if store is not None else None]
+    except OSError:         # replaced since it was read: the row builder says what it is
         return None
     stored = None
-    if store is not None and seed.types is None:
+    if store is not None and (seed is None or seed.types is None):
         try:
             # A file that changed while it was read gets no part.
             if _stat(file, folder) == stat:
@@ -299,7 +315,16 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
         except OSError:
             pass
     return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
-                key, seed if seed.types is not None else None, stored)
+                key, seed if seed is not None and seed.types is not None else None, stored)
+
+
+def _empty_columns() -> dict[str, tuple["pa.Array", str]]:
+    """A part's columns when its file has no rows."""
+    from .builder import Builder
+
+    builder = Builder(Report(), False, local=True)
+    data = builder.build([])
+    return {name: (arr, kind) for name, arr, kind in _part_columns(data, [])}
 
 
 def _stat(path: Path, folder: Path) -> list[int]:
@@ -324,18 +349,38 @@ class Loaded:
 
 def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loaded:
     """The folder through its parts (``directory``: where they are kept;
-    None: build them all, keep none). Raises what
-    :func:`graph.loader.load_dataset` raises, with its messages: any problem
-    loads the folder cold."""
+    None: build them all in memory, keep none: a cold load). Raises what
+    :func:`graph.builder.load_rows` raises, with its messages: any problem
+    loads the folder by the row builder."""
+    loaded = _through_parts(seeds, strict, directory)
+    if loaded is None:
+        from .builder import load_rows
+
+        return Loaded(load_rows(seeds, strict=strict))
+    return loaded
+
+
+def load_clean(seeds: str | Path, strict: bool) -> tuple[Dataset, int] | None:
+    """A folder with nothing to report (no error and no warning: relation
+    ends that fit their type even when not ``strict``) through its parts, and
+    its number of seed files; None for any other (``kg validate`` then asks
+    the row builder for the report)."""
+    loaded = _through_parts(seeds, strict, None, clean=True)
+    return None if loaded is None else (loaded.data, len(loaded.keys))
+
+
+def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
+                   clean: bool = False) -> Loaded | None:
+    """:func:`load_parts`, or None when a part or the folder pass finds a
+    problem (``clean``: a warning too)."""
     from functools import partial
 
     from .cache import Damaged
-    from .loader import load_dataset
 
     root = Path(seeds)
     folder = root.resolve()
     if not folder.is_dir():
-        return Loaded(load_dataset(seeds, strict=strict))
+        return None
     parts: list[Part] = []
     with gc_paused():
         for file in seed_files(folder):
@@ -343,26 +388,26 @@ def load_parts(seeds: str | Path, strict: bool, directory: Path | None) -> Loade
             try:
                 stat = _stat(file, folder)
             except OSError:
-                return Loaded(load_dataset(seeds, strict=strict))
+                return None
             head = _head(folder, strict, rel)
             where = part_path(directory, folder, strict, rel) if directory is not None else None
             part = _read_part(where, head, stat, file) if where is not None else None
             if part is None:
                 part = _build_part(file, folder, rel, strict, stat, where, head)
             if part is None:
-                return Loaded(load_dataset(seeds, strict=strict))
+                return None
             part.remake = partial(_build_part, file, folder, rel, strict, stat, where, head)
             parts.append(part)
         try:
-            loaded = assemble(parts, strict, _entry_path(folder, strict, directory)) \
-                if parts else None
+            loaded = assemble(parts, strict, _entry_path(folder, strict, directory),
+                              fit=clean) if parts else None
         except Damaged as exc:      # a LATE column the folder pass had to read
             for p in parts:
                 if p.stored is not None and getattr(p.column, "identity", 0) == exc.identity:
                     _discard(p.stored, exc, exc.identity)
             loaded = None
     if loaded is None:
-        return Loaded(load_dataset(seeds, strict=strict))
+        return None
     loaded.data.folder = display_path(root)
     loaded.keys = {p.rel: p.key for p in parts}
     return loaded
@@ -374,16 +419,19 @@ def _entry_path(folder: Path, strict: bool, directory: Path | None) -> Path | No
     return None if directory is None else GraphCache(folder, strict, directory).path
 
 
-def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> Loaded | None:
+def assemble(parts: list[Part], strict: bool, previous: Path | None = None,
+             fit: bool = False) -> Loaded | None:
     """The folder's checks in one pass over the parts' columns, and the
     Dataset a cold load of the same files gives; None when a check fails
     (the caller then loads cold, for the report). ``previous``: the folder's
     last cache entry, whose relation ends (as entity numbers) are taken for
-    the files that did not change when it numbered the same entities."""
+    the files that did not change when it numbered the same entities.
+    ``fit``: ends that do not suit their relation type fail even when not
+    ``strict`` (where they are warnings)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .loader import Builder
+    from .builder import Builder
 
     report = Report()
     builder = Builder(report, strict)
@@ -443,7 +491,7 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         for j, (a, b) in enumerate(zip(at, at[1:])):
             end = "source_id" if j < len(todo) else "target_id"
             ends[end][todo[j % len(todo)]] = found.slice(a, b - a)
-    if strict and not _ends_fit(parts, builder, ends, type_array):
+    if (strict or fit) and not _ends_fit(parts, builder, ends, type_array):
         return None
 
     # Ids: unique as given, else a cold load's ~2, ~3 in file order.
@@ -488,8 +536,8 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
         return Loaded(data)
 
     # (here, not in sections(): damage found in a part can still send the
-    # folder to the cold load)
-    field_sections = _fields(sides, parts, renamed)
+    # folder to the cold load; with no cache, only when an entry is written)
+    field_sections = _fields(sides, parts, renamed) if previous is not None else None
     src, dst = (pa.chunked_array(ends[e], pa.int32()).combine_chunks().to_numpy()
                 for e in ("source_id", "target_id"))
     index, adjacency = _adjacency(sides, ids, id_array, id_digest, src, dst)
@@ -497,7 +545,9 @@ def assemble(parts: list[Part], strict: bool, previous: Path | None = None) -> L
 
     def sections() -> Iterator[tuple[str, "pa.Array", str]]:
         """The cache entry's sections, from the parts' arrays."""
-        yield from field_sections      # entities.*, relations.* but ends and sources
+        # entities.*, relations.* but the ends and the sources
+        yield from (field_sections if field_sections is not None
+                    else _fields(None, parts, renamed))
         if renamed:
             yield "relations.id", pa.array(rids, pa.string()), ARROW
         yield from source_sections

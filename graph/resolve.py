@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import AmbiguousEntity, EntityNotFound
 from .model import Entity
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-",
                         "–": "-", "—": "-"})
@@ -47,6 +50,23 @@ def normalize(text: str) -> str:
 def normalize_many(texts: list[str]) -> list[str]:
     """:func:`normalize` of each text (ASCII ones by a faster equal route)."""
     return [" ".join(t.lower().split()) if t.isascii() else normalize(t) for t in texts]
+
+
+def normalize_column(texts: "pa.Array") -> "pa.Array":
+    """:func:`normalize_many` of an Arrow string array without nulls whose
+    only whitespace is spaces and tabs (a CSV cell's): ASCII texts by Arrow
+    kernels (lower case, runs of blanks to one space, trimmed), the others
+    by :func:`normalize`."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ascii_ = pc.string_is_ascii(texts)
+    out = pc.utf8_trim(pc.replace_substring_regex(pc.ascii_lower(texts), "[ \t]+", " "), " ")
+    other = pc.invert(ascii_)
+    if pc.any(other).as_py():
+        rest = [normalize(t) for t in texts.filter(other).to_pylist()]
+        out = pc.replace_with_mask(out, other, pa.array(rest, pa.string()))
+    return out
 
 
 def fuzzy_ratio(a: str, b: str) -> float:

@@ -17,7 +17,10 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 DATE_PREFIX_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -392,3 +395,31 @@ def unknown_table(lead: str, columns: Iterable[str]) -> str:
     found = found if len(found) <= 80 else found[:80] + "…"
     return (f"{lead} id,type,name (entities) or from,type,to (relations); "
             f"found {found}")
+
+
+# -- column forms: the same rules over an Arrow array of CSV cells -----------
+# The column lane (graph.fastcsv) reads a CSV file with pyarrow; each field
+# rule runs over a column here, never as a second rule: a rule once per
+# distinct cell (by_distinct), or a kernel that only says whether every cell
+# passes (identifiers). A column a kernel doubts goes, whole file, to the row
+# lane, whose messages are the rules' own.
+# (ID_RE for Arrow's RE2: its $ is the end of the text, never before a
+# final newline, so it passes no cell that ID_RE refuses.)
+ID_KERNEL = ID_RE.pattern
+
+
+def identifiers(cells: "pa.Array") -> bool:
+    """Whether every non-null cell is an id :func:`identifier` takes as it is."""
+    import pyarrow.compute as pc
+
+    if len(cells) == cells.null_count:
+        return True
+    return bool(pc.all(pc.match_substring_regex(cells, ID_KERNEL)).as_py())
+
+
+def by_distinct(rule: Rule, cells: "pa.Array") -> "tuple[list[Any], pa.Array]":
+    """``rule`` (CSV form) once per distinct non-null cell: the clean values,
+    and each cell's number among them (null for a null cell). Raises the
+    rule's ValueError."""
+    coded = cells.dictionary_encode()
+    return [rule(text, True) for text in coded.dictionary.to_pylist()], coded.indices

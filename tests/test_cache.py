@@ -13,7 +13,7 @@ import graph
 from graph import cache as cache_mod
 from graph import parts as parts_mod
 from graph.cache import GraphCache, cache_dir
-from graph.loader import load_dataset
+from graph.loader import load_rows as load_dataset  # the row builder: the truth a load is held to
 from graph.seedio import seed_files
 from graph.store.memory import MemoryStore
 
@@ -34,27 +34,35 @@ def seeds(tmp_path) -> Path:
 def loads(monkeypatch) -> list[str]:
     """Record every real (uncached) load of a folder: a cold one, or one
     through the per-file parts (counted once, also when it falls back)."""
+    import graph.builder as builder
     import graph.loader as loader
     import graph.parts as parts
     calls: list[str] = []
     inside: list[int] = []
-    real, real_parts = loader.load_dataset, parts.load_parts
+    real, real_parts, real_rows = loader.load_dataset, parts.load_parts, builder.load_rows
 
     def counting(folder, *a, **kw):
-        if not inside:
-            calls.append(str(folder))
-        return real(folder, *a, **kw)
+        return nested(real, folder, *a, **kw)
 
     def counting_parts(folder, *a, **kw):
-        calls.append(str(folder))
+        return nested(real_parts, folder, *a, **kw)
+
+    def counting_rows(folder, *a, **kw):
+        return nested(real_rows, folder, *a, **kw)
+
+    def nested(load, folder, *a, **kw):
+        # A cold load goes through the parts too: one load, counted once.
+        if not inside:
+            calls.append(str(folder))
         inside.append(1)
         try:
-            return real_parts(folder, *a, **kw)
+            return load(folder, *a, **kw)
         finally:
             inside.pop()
 
     monkeypatch.setattr(loader, "load_dataset", counting)
     monkeypatch.setattr(parts, "load_parts", counting_parts)
+    monkeypatch.setattr(builder, "load_rows", counting_rows)
     return calls
 
 

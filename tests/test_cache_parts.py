@@ -13,7 +13,7 @@ from graph.cache import GraphCache, open_entry
 from graph.csr import Index
 from graph.errors import ValidationFailed
 from graph.export import export
-from graph.loader import load_dataset
+from graph.loader import load_dataset, load_rows
 from graph.names import NameIndex
 from graph.queries import PathQuery
 from graph.store.memory import MemoryStore
@@ -101,10 +101,10 @@ def same_indexes(loaded, cold) -> None:
 
 def check_same_as_cold(folder: Path, cache: Path, tmp_path: Path, strict: bool = False):
     """Load through the parts; assert every row, the JSON export and store
-    answers equal a cold load's; the incremental dataset."""
+    answers equal the row builder's; the incremental dataset."""
     loaded = parts.load_parts(folder, strict, cache)
     data = loaded.data
-    cold = load_dataset(folder, strict=strict)
+    cold = load_rows(folder, strict=strict)
     same_indexes(loaded, cold)
     if loaded.sections is not None:
         # The entry written from the parts' arrays reads back as the cold data
@@ -308,7 +308,7 @@ def test_entry_refers_to_parts_and_survives_a_lost_part(folder, cache, capsys):
     (entry,) = cache.glob("*.kgc")
     header, _ = cache_mod.open_entry(entry)
     assert "relations.evidence" in header["refs"] and "relations.evidence" not in header["sections"]
-    truth = load_dataset(folder)
+    truth = load_rows(folder)
     parts.part_path(cache, folder.resolve(), False, "c-rels.csv").unlink()
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)
@@ -420,7 +420,7 @@ def test_concurrent_loads_while_a_file_is_edited_leave_a_good_cache(cache, tmp_p
         for name in header["sections"]:      # its own bytes (refs: checked on use)
             column(name)                     # raises Damaged if not intact
     store = MemoryStore.from_folder(folder)
-    assert list(store.data.relations) == list(load_dataset(folder).relations)
+    assert list(store.data.relations) == list(load_rows(folder).relations)
     assert next(iter(store.data.relations)).id == f"r-new-{i - 1}"
 
 
@@ -438,7 +438,7 @@ def test_without_numpy_the_general_route_gives_the_same(cache, tmp_path, monkeyp
     assert loaded.index is None and loaded.sections is None
     check_same_as_cold(folder, cache, tmp_path)
     store = MemoryStore.from_folder(folder)
-    fresh = Index.build(load_dataset(folder))
+    fresh = Index.build(load_rows(folder))
     assert list(store.index.inc) == list(fresh.inc)
     assert store.index.components() == fresh.components()
     monkeypatch.undo()
@@ -488,7 +488,7 @@ def test_a_column_kept_in_a_part_is_checked_block_by_block(write_seeds, cache, m
     assert "relations.evidence" in cache_mod.open_entry(entry)[0]["refs"]
     part = parts.part_path(cache, folder.resolve(), False, "long.yaml")
     row = flip_one_evidence_block(part)
-    truth = load_dataset(folder)
+    truth = load_rows(folder)
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)
     rels = store.data.relations
@@ -527,7 +527,7 @@ def test_unchanged_files_keep_their_ends_from_the_last_entry(tmp_path, cache, mo
 
     def same_as_cold() -> None:
         store = MemoryStore.from_folder(folder)
-        cold = load_dataset(folder)
+        cold = load_rows(folder)
         assert list(store.data.relations) == list(cold.relations)
         fresh = Index.build(cold)
         for name in ("ids", "inc_off", "inc", "inc_other", "nbr_off", "nbr"):
@@ -592,7 +592,7 @@ def test_indexes_are_kept_in_side_files_and_patched(tmp_path, cache, monkeypatch
     monkeypatch.setattr(parts, "_source_table", numbering)
 
     def same_as_cold() -> None:
-        cold = load_dataset(folder)
+        cold = load_rows(folder)
         fresh = Index.build(cold)
         for store in (MemoryStore.from_folder(folder), MemoryStore.from_folder(folder)):
             assert list(store.data.relations) == list(cold.relations)
@@ -680,7 +680,7 @@ def test_late_columns_of_a_part_are_checked_as_read_after_an_edit(write_seeds, c
     part = parts.part_path(cache, folder.resolve(), False, "long.yaml")
     row = flip_one_evidence_block(part)
     (folder / "a.yaml").write_text(ents.replace("name: A", "name: A2"), encoding="utf-8")
-    truth = load_dataset(folder)
+    truth = load_rows(folder)
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)         # the edit path: long.yaml's part mapped
     assert capsys.readouterr().err == ""
@@ -706,7 +706,7 @@ def test_late_columns_of_a_part_are_checked_as_read_after_an_edit(write_seeds, c
     capsys.readouterr()
     store = MemoryStore.from_folder(folder)
     assert capsys.readouterr().err.count("is damaged") == 1
-    assert list(store.data.relations) == list(load_dataset(folder).relations)
+    assert list(store.data.relations) == list(load_rows(folder).relations)
     assert list(MemoryStore.from_folder(folder).data.relations) == \
-        list(load_dataset(folder).relations)
+        list(load_rows(folder).relations)
     assert "damaged" not in capsys.readouterr().err

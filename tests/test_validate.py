@@ -223,3 +223,41 @@ def test_an_empty_folder_warns_naming_every_seed_format(tmp_path):
     [warning] = [str(p) for p in report.warnings]
     assert warning.endswith("no seed files (*.yaml, *.yml, *.json, *.csv, *.parquet) found")
     assert SEED_SUFFIXES == (".yaml", ".yml", ".json", ".csv", ".parquet")
+
+
+def test_a_clean_folder_is_checked_over_its_parts_not_by_rows(monkeypatch):
+    """One design: a clean folder's load and validate go through the parts
+    (graph.parts) with no row builder; their report and rows are the row
+    builder's."""
+    from pathlib import Path
+
+    from graph import loader
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    rows_data, rows_report = loader.check_rows(seeds)
+    assert rows_report.ok and not rows_report.issues
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the row builder ran for a clean folder")
+
+    monkeypatch.setattr(loader, "check_rows", refuse)
+    data, report = load_folder(seeds)
+    assert report.to_dict() == rows_report.to_dict()
+    assert list(data.relations) == list(rows_data.relations)
+    assert list(data.entities.values()) == list(rows_data.entities.values())
+    assert list(load_dataset(seeds).relations) == list(rows_data.relations)
+
+
+def test_a_folder_with_a_warning_gets_the_row_builders_report(write_seeds, monkeypatch):
+    """A warning (ends that do not fit, not strict) is found over the parts'
+    columns and the report comes from the row builder, with path:line."""
+    from graph import loader
+
+    folder = write_seeds({"a.yaml": OK_ENTITIES + "relations:\n  - {from: b, type: heads, to: a}\n"})
+    ran = []
+    real = loader.check_rows
+    monkeypatch.setattr(loader, "check_rows", lambda *a, **k: ran.append(1) or real(*a, **k))
+    _, report = load_folder(folder)
+    assert ran and report.ok and len(report.warnings) == 1
+    assert [r.id for r in load_dataset(folder).relations] == \
+        [r.id for r in loader.load_rows(folder).relations]

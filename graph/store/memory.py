@@ -105,15 +105,14 @@ class MemoryStore(Store):
             data, index, names = hit
             data.folder = display_path(seeds)
             return cls(data, index, names)
-        from ..loader import load_dataset    # only on a miss: importing it takes time too
+        # Only changed seed files are read again (no cache: every file, and
+        # the adjacency and name index come from the parts' columns too).
+        from ..parts import load_parts
 
-        if cache is None:
-            return cls(load_dataset(seeds, strict=strict))
-        from ..parts import load_parts       # only changed seed files are read again
-
-        loaded = load_parts(seeds, strict, cache.directory)
+        loaded = load_parts(seeds, strict, cache.directory if cache is not None else None)
         store = cls(loaded.data, loaded.index, loaded.names)
-        cache.write(store.data, store.index, store.names, loaded.keys, loaded.sections)
+        if cache is not None:
+            cache.write(store.data, store.index, store.names, loaded.keys, loaded.sections)
         return store
 
     # -- lookup --------------------------------------------------------
