@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph import fastcsv
+from graph import fastcsv, loader
 from graph.loader import load_folder
 
 from conftest import MINI
@@ -216,6 +216,17 @@ def same_part(arrow, rows_part) -> None:
             assert decode(arr, kind).values() == decode(want, want_kind).values(), name
 
 
+def lanes_agree(folder, name):
+    """The Arrow lane's part of ``folder/name`` equals the row lane's, and the
+    folder's report through the parts equals the row builder's. Returns the
+    data and report through the parts and the row builder's data."""
+    same_part(fastcsv.csv_part(folder / name, folder), _part_as_rows_give_it(folder / name, folder))
+    data, report = loader.load_folder(folder)
+    truth, truth_report = loader.check_rows(folder)
+    assert report.to_dict() == truth_report.to_dict()
+    return data, report, truth
+
+
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(header=st.lists(st.sampled_from(sorted(_POOL)), unique=True, max_size=9),
@@ -229,7 +240,6 @@ def test_the_arrow_lane_loads_and_reports_what_the_rows_do(tmp_path_factory, hea
     """Generated relations CSV files, good and bad: the Arrow lane's part is
     the row lane's, column for column (kind, Arrow type and values), and a
     cold load (parts) gives the row builder's rows, report and first error."""
-    from graph import loader
     from graph.errors import ValidationFailed
 
     names = ["from", "type", "to"] + [h for h in header if h not in ("from", "type", "to")]
@@ -264,13 +274,7 @@ def test_the_arrow_lane_loads_and_reports_what_the_rows_do(tmp_path_factory, hea
                                  ("p", "project"), ("s", "sector")]), encoding="utf-8")
     (folder / "r.csv").write_bytes(body.encode("utf-8"))
 
-    arrow = fastcsv.csv_part(folder / "r.csv", folder)
-    rows_part = _part_as_rows_give_it(folder / "r.csv", folder)
-    same_part(arrow, rows_part)
-
-    data, report = loader.load_folder(folder)
-    truth, truth_report = loader.check_rows(folder)
-    assert report.to_dict() == truth_report.to_dict()
+    data, report, truth = lanes_agree(folder, "r.csv")
     if report.ok:
         assert list(data.relations) == list(truth.relations)
         assert list(data.sources) == list(truth.sources)
@@ -325,7 +329,6 @@ def test_the_arrow_lane_reads_entities_as_the_rows_do(tmp_path_factory, header, 
     """Generated entity CSV files, good and bad (quoted cells, labels, typed
     properties, merges): the Arrow lane's part is the row lane's, and a cold
     load gives the row builder's entities and report."""
-    from graph import loader
 
     names = ["id", "type", "name"] + header
     lines = [",".join(names)]
@@ -340,11 +343,6 @@ def test_the_arrow_lane_reads_entities_as_the_rows_do(tmp_path_factory, header, 
         body = body.replace("Alpha", 'Al"pha', 1)
     folder = tmp_path_factory.mktemp("seeds")
     (folder / "e.csv").write_bytes(body.encode("utf-8"))
-    arrow = fastcsv.csv_part(folder / "e.csv", folder)
-    rows_part = _part_as_rows_give_it(folder / "e.csv", folder)
-    same_part(arrow, rows_part)
-    data, report = loader.load_folder(folder)
-    truth, truth_report = loader.check_rows(folder)
-    assert report.to_dict() == truth_report.to_dict()
+    data, report, truth = lanes_agree(folder, "e.csv")
     if report.ok:
         assert list(data.entities.values()) == list(truth.entities.values())
