@@ -39,6 +39,7 @@ from .columns import ARROW, JSON
 from .bulk import ConcatColumn, PlainColumn, RefColumn, RowMap, Rows, field_values, gc_paused
 from .model import (ENTITY_FIELDS, RELATION_FIELDS, SOURCE_FIELDS, Dataset, Entity, Relation,
                     Source)
+from .progress import progress
 from .seedio import SeedFile, display_path, read_seed_file, seed_files
 from .validate import Report
 
@@ -61,6 +62,7 @@ LATE = frozenset({"entities.name", "entities.description", "entities.url", "rela
 # what the folder pass derives in side files (else it copies them all: the
 # layout of an entry written the general way).
 REFER = True
+PROGRESS_BYTES = 20_000_000     # seed bytes from which a load shows a bar (on a terminal)
 
 # How many seed files were read (parsed) by this module: a test hook showing
 # that an unchanged file is not read again.
@@ -382,13 +384,16 @@ def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
     if not folder.is_dir():
         return None
     parts: list[Part] = []
-    with gc_paused():
-        for file in seed_files(folder):
+    files = []
+    for file in seed_files(folder):
+        try:
+            files.append((file, _stat(file, folder)))
+        except OSError:
+            return None
+    size = sum(stat[0] for _, stat in files)
+    with gc_paused(), progress("Reading seeds", total=size, show=size >= PROGRESS_BYTES) as bar:
+        for file, stat in files:
             rel = file.relative_to(folder).as_posix()
-            try:
-                stat = _stat(file, folder)
-            except OSError:
-                return None
             head = _head(folder, strict, rel)
             where = part_path(directory, folder, strict, rel) if directory is not None else None
             part = _read_part(where, head, stat, file) if where is not None else None
@@ -398,6 +403,7 @@ def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
                 return None
             part.remake = partial(_build_part, file, folder, rel, strict, stat, where, head)
             parts.append(part)
+            bar.update(stat[0])
         try:
             loaded = assemble(parts, strict, _entry_path(folder, strict, directory),
                               fit=clean) if parts else None
