@@ -83,6 +83,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Sequence
 
 from . import __version__
 from .model import Dataset
+from .input import read_key
 from .seedio import seed_files
 
 if TYPE_CHECKING:
@@ -189,6 +190,20 @@ def seed_key(path: Path, inside: Path | None) -> list[int]:
     return _stat_key(st)
 
 
+# A seed file that changed this soon before its (size, mtime, ctime) were
+# taken could be rewritten within the same clock tick and keep all three
+# (file systems stamp times from a coarse clock; some to the second): for
+# such a file only its SHA-256 says it is unchanged ("racy" in git's words).
+RACY_NS = 2_000_000_000
+
+
+def racy(key: "list[Any]", taken_ns: int) -> bool:
+    """Whether a seed file's key (size, mtime, ctime, ...) was taken at
+    ``taken_ns`` (time.time_ns) too soon after the file last changed for the
+    times to prove it unchanged later (see :data:`RACY_NS`)."""
+    return bool(max(int(key[1]), int(key[2])) >= taken_ns - RACY_NS)
+
+
 def _stat_key(st: os.stat_result) -> list[int]:
     # ctime changes on every write and on os.utime, so a file put back to its
     # old size and mtime still shows.
@@ -205,13 +220,22 @@ class GraphCache:
         name = hashlib.sha256(f"{self.folder}\0{self.strict}".encode()).hexdigest()[:24]
         self.path = self.directory / f"{name}{SUFFIX}"
         self._stats: list[tuple[str, list[int]]] | None = None
+        self._stats_ns = 0                                 # when they were taken
         self._identity: tuple[int, int] | None = None     # the entry file opened
+        self._entry_ns: int | None = None                   # its keys' stats_ns
 
     @classmethod
     def for_folder(cls, folder: str | Path, strict: bool = False) -> "GraphCache":
         return cls(folder, strict)
 
     # -- the seed files -------------------------------------------------
+    def _take_stats(self) -> list[tuple[str, list[int]]]:
+        """The seed files' keys, kept (with when they were taken) for the
+        entry this run reads or writes."""
+        self._stats_ns = time.time_ns()
+        self._stats = self._seed_stats()
+        return self._stats
+
     def _seed_stats(self) -> list[tuple[str, list[int]]]:
         folder = self.folder
         paths = [folder] if folder.is_file() else seed_files(folder)
@@ -222,13 +246,15 @@ class GraphCache:
     def _seed_path(self, rel: str) -> Path:
         return self.folder if self.folder.is_file() else self.folder / rel
 
-    def _fresh(self, files: list[list[Any]]) -> bool:
-        """Whether the seed files are the ones the entry was built from."""
+    def _fresh(self, files: list[list[Any]], stats_ns: int | None) -> bool:
+        """Whether the seed files are the ones the entry was built from
+        (``stats_ns``: when the entry's keys were taken; a file that was
+        :func:`racy` then is compared by its SHA-256 even if its times match)."""
         assert self._stats is not None
-        if [rel for rel, _ in self._stats] != [f[0] for f in files]:
+        if stats_ns is None or [rel for rel, _ in self._stats] != [f[0] for f in files]:
             return False
         for (rel, key), (_, size, mtime, ctime, digest) in zip(self._stats, files):
-            if key != [size, mtime, ctime] and (
+            if (key != [size, mtime, ctime] or racy(key, stats_ns)) and (
                     key[0] != size or file_hash(self._seed_path(rel)) != digest):
                 return False
         return True
@@ -243,7 +269,7 @@ class GraphCache:
         if not self.folder.exists():
             return None
         try:
-            self._stats = self._seed_stats()
+            self._take_stats()
         except OSError:
             return None
         try:
@@ -256,8 +282,9 @@ class GraphCache:
         header, tables = opened
         try:
             if tables is None or {k: header.get(k) for k in self._head()} != self._head() \
-                    or not self._fresh(header["files"]):
+                    or not self._fresh(header["files"], header.get("stats_ns")):
                 return None
+            self._entry_ns = header["stats_ns"]
         except OSError:         # a seed file that cannot be hashed: the cold load says why
             return None
         try:
@@ -375,8 +402,8 @@ class GraphCache:
         changed = InputError(f"the seed folder {self.folder} changed while kg was reading it "
                              "(and its cache entry was damaged); run the command again")
         try:
-            self._stats = self._seed_stats()
-            if not self._fresh(files):
+            self._take_stats()
+            if not self._fresh(files, self._entry_ns):
                 raise changed
             data = load_dataset(self.folder, strict=self.strict)
             if self._seed_stats() != self._stats:
@@ -401,24 +428,37 @@ class GraphCache:
     # -- writing --------------------------------------------------------
     def write(self, dataset: Dataset, index: "Index", names: "NameIndex",
               keys: dict[str, list[Any]] | None = None,
-              sections: "Callable[[], Iterable[tuple[str, Any, str]]] | None" = None) -> bool:
+              sections: "Callable[[], Iterable[tuple[str, Any, str]]] | None" = None,
+              parsed: dict[Path, str] | None = None) -> bool:
         """Store a dataset and its indexes atomically; False if that was not
         possible. ``keys``: the seed files' (size, mtime, ctime, SHA-256) by
         relative path, as the parts just read know them (not hashed again);
         ``sections``: the entry's columns when already made (graph.parts),
-        else graph.columns.dataset_columns makes them."""
+        else graph.columns.dataset_columns makes them; ``parsed``: the
+        SHA-256 of the bytes this load read, by path (graph.input.digests):
+        what the entry holds was made from those bytes, whatever the file
+        holds by the time it is written."""
         known = keys or {}
+        seen = parsed or {}
         try:
-            before = self._stats if self._stats is not None else self._seed_stats()
-            # The parts just read know each file's SHA-256 (same size and times).
-            files = [[rel, *key, known[rel][3] if known.get(rel, [])[:3] == key
-                      else file_hash(self._seed_path(rel))] for rel, key in before]
+            before = self._stats if self._stats is not None else self._take_stats()
+            before_ns = self._stats_ns
+
+            def digest(rel: str, key: list[int]) -> str:
+                path = self._seed_path(rel)
+                if read_key(path) in seen:
+                    return seen[read_key(path)]
+                if known.get(rel, [])[:3] == key:   # a part's: the bytes it was made from
+                    return str(known[rel][3])
+                return file_hash(path)
+            files = [[rel, *key, digest(rel, key)] for rel, key in before]
             # A folder that changed while it loaded (or hashed) gets no entry.
             if self._seed_stats() != before:
                 return False
             from .columns import dataset_columns, schema_to_dict
 
-            header = {**self._head(), "files": files, "schema": schema_to_dict(dataset.schema),
+            header = {**self._head(), "files": files, "stats_ns": before_ns,
+                      "schema": schema_to_dict(dataset.schema),
                       "dataset_folder": dataset.folder, "entities": len(dataset.entities)}
             refs = write_entry(self.path, header, sections() if sections is not None
                                else dataset_columns(dataset, index, names))

@@ -15,13 +15,34 @@ Problems raise :class:`UnsafeFile`, whose message never quotes the file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Iterator
 
 from .errors import InputError
 
 MAX_FILE_BYTES = 1 << 30    # 1 GiB: far above any seed folder we know, far below memory
+
+_digests: ContextVar[dict[Path, str] | None] = ContextVar("kg_read_digests", default=None)
+
+
+@contextmanager
+def digests() -> Iterator[dict[Path, str]]:
+    """Within it, :func:`read_regular` notes the SHA-256 (hex) of the bytes it
+    returns, by :func:`read_key` of the path it was given (the last read of a
+    path wins). A cache
+    keys what it made from a file by the digest of the bytes it *parsed*, so
+    a file rewritten between being read and being hashed cannot key stale rows."""
+    seen: dict[Path, str] = {}
+    token = _digests.set(seen)
+    try:
+        yield seen
+    finally:
+        _digests.reset(token)
 
 
 class UnsafeFile(InputError):
@@ -100,7 +121,16 @@ def read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
         os.close(fd)
     if len(data) > limit:     # the file grew while being read
         raise UnsafeFile(shown, too_big(None, limit, what), True)
+    seen = _digests.get()
+    if seen is not None:
+        seen[read_key(path)] = hashlib.sha256(data).hexdigest()
     return data
+
+
+def read_key(path: Path) -> Path:
+    """How :func:`digests` names a file: its folder resolved, its own name kept
+    (a relative or linked folder names the same file; a linked file stays itself)."""
+    return path.parent.resolve() / path.name
 
 
 def too_big(size: int | None, limit: int, what: str) -> str:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -195,16 +196,19 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
 
 def _read_part(path: Path, head: dict[str, Any], stat: list[int],
                file: Path) -> Part | None:
-    """The stored part when it is intact and its file unchanged; None else
-    (a damaged part is deleted, and rebuilt by the caller)."""
-    from .cache import file_hash
+    """The stored part when it is intact and its file unchanged (same size
+    and times, unless they were racy when the part was made: then the same
+    SHA-256); None else (a damaged part is deleted, and rebuilt by the caller)."""
+    from .cache import file_hash, racy
 
     opened = _open(path, head)
     if opened is None:
         return None
     header, tables = opened
     key = header["key"]
-    if key[:3] != stat:
+    if "stats_ns" not in header:
+        return None
+    if key[:3] != stat or racy(key, header["stats_ns"]):
         try:
             if key[0] != stat[0] or file_hash(file) != key[3]:
                 return None
@@ -272,10 +276,47 @@ def _discard(path: Path, why: Exception, identity: tuple[int, int] | None = None
 
 
 def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int],
-                store: Path | None, head: dict[str, Any]) -> Part | None:
+                taken: int, store: Path | None, head: dict[str, Any]) -> Part | None:
     """Read one file and run the rule book on it (``store``: where to keep the
-    part); None when the file has errors of its own."""
+    part, keyed by ``stat``, taken at ``taken`` (time.time_ns), and the SHA-256
+    of the bytes parsed); None when the file has errors of its own."""
+    from .input import digests, read_key
+
+    seen: dict[Path, str] = {}
+    if store is None:
+        made = _make_part(file, folder, rel, strict)
+    else:
+        with digests() as seen:
+            made = _make_part(file, folder, rel, strict)
+    if made is None:
+        return None
+    columns, seed = made
     from .cache import file_hash, write_entry
+
+    try:
+        # (Only a kept part needs the file's digest: a cold load keeps none.)
+        key = [*stat, (seen.get(read_key(file)) or file_hash(file)) if store is not None
+               else None]
+    except OSError:         # replaced since it was read: the row builder says what it is
+        return None
+    stored = None
+    if store is not None and (seed is None or seed.types is None):
+        try:
+            # A file that changed while it was read gets no part.
+            if _stat(file, folder) == stat:
+                write_entry(store, {**head, "key": key, "stats_ns": taken},
+                            ((n, a, k) for n, (a, k) in columns.items()))
+                stored = store
+        except OSError:
+            pass
+    return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
+                key, seed if seed is not None and seed.types is not None else None, stored)
+
+
+def _make_part(file: Path, folder: Path, rel: str, strict: bool
+               ) -> "tuple[dict[str, tuple[pa.Array, str]], SeedFile | None] | None":
+    """A file's part columns (and its seed file when read by rows); None when
+    the file has errors of its own."""
     from .builder import Builder
 
     from . import fastcsv
@@ -301,23 +342,7 @@ def _build_part(file: Path, folder: Path, rel: str, strict: bool, stat: list[int
             return None
         assert builder.derived is not None
         columns = {name: (arr, kind) for name, arr, kind in _part_columns(data, builder.derived)}
-    try:
-        # (Only a kept part needs the file's digest: a cold load keeps none.)
-        key = [*stat, file_hash(file) if store is not None else None]
-    except OSError:         # replaced since it was read: the row builder says what it is
-        return None
-    stored = None
-    if store is not None and (seed is None or seed.types is None):
-        try:
-            # A file that changed while it was read gets no part.
-            if _stat(file, folder) == stat:
-                write_entry(store, {**head, "key": key},
-                            ((n, a, k) for n, (a, k) in columns.items()))
-                stored = store
-        except OSError:
-            pass
-    return Part(rel, lambda name: columns[name][0], {n: k for n, (_, k) in columns.items()},
-                key, seed if seed is not None and seed.types is not None else None, stored)
+    return columns, seed
 
 
 def _empty_columns() -> dict[str, tuple["pa.Array", str]]:
@@ -385,6 +410,7 @@ def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
         return None
     parts: list[Part] = []
     files = []
+    taken = time.time_ns()      # before the keys: see graph.cache.racy
     for file in seed_files(folder):
         try:
             files.append((file, _stat(file, folder)))
@@ -398,10 +424,11 @@ def _through_parts(seeds: str | Path, strict: bool, directory: Path | None,
             where = part_path(directory, folder, strict, rel) if directory is not None else None
             part = _read_part(where, head, stat, file) if where is not None else None
             if part is None:
-                part = _build_part(file, folder, rel, strict, stat, where, head)
+                part = _build_part(file, folder, rel, strict, stat, taken, where, head)
             if part is None:
                 return None
-            part.remake = partial(_build_part, file, folder, rel, strict, stat, where, head)
+            part.remake = partial(_build_part, file, folder, rel, strict, stat, taken, where,
+                                  head)
             parts.append(part)
             bar.update(stat[0])
         try:

@@ -109,10 +109,16 @@ class MemoryStore(Store):
         # the adjacency and name index come from the parts' columns too).
         from ..parts import load_parts
 
-        loaded = load_parts(seeds, strict, cache.directory if cache is not None else None)
+        if cache is None:
+            loaded = load_parts(seeds, strict, None)
+            return cls(loaded.data, loaded.index, loaded.names)
+        from ..input import digests
+
+        # The entry is keyed by the bytes this load parsed (see cache.write).
+        with digests() as parsed:
+            loaded = load_parts(seeds, strict, cache.directory)
         store = cls(loaded.data, loaded.index, loaded.names)
-        if cache is not None:
-            cache.write(store.data, store.index, store.names, loaded.keys, loaded.sections)
+        cache.write(store.data, store.index, store.names, loaded.keys, loaded.sections, parsed)
         return store
 
     # -- lookup --------------------------------------------------------
