@@ -228,7 +228,7 @@ class Builder:
 
     def _type(self, kind: str, name: Any, spec: Any, path: str, line: int | None) -> None:
         where = f"{path}:{line}" if line else path
-        if not isinstance(name, str) or not _TYPE_NAME_RE.match(name):
+        if not isinstance(name, str) or not _TYPE_NAME_RE.fullmatch(name):
             self.report.error(path, line, f"bad type name {name!r}: use lower_case letters, "
                                           "digits and _")
             return
@@ -252,7 +252,7 @@ class Builder:
         self.type_where[name] = where
         if kind == "entity":
             color = spec.get("color", None)
-            if color is not None and not (isinstance(color, str) and COLOR_RE.match(color)):
+            if color is not None and not (isinstance(color, str) and COLOR_RE.fullmatch(color)):
                 self.report.error(path, line, f"type {name!r}: color must be like \"#1f77b4\"")
                 color = None
             parent = spec.get("parent")

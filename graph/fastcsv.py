@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, S
 
 from .bulk import RowsBuilder
 from .model import ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source, relation_ids
-from .seedio import CsvRows, SeedFile
+from .seedio import PROTECTED, CsvRows, SeedFile
 from . import rules
 from .rules import date_bounds
 
@@ -395,8 +395,9 @@ _ARROW_COLUMNS = ("from", "type", "to", "id", "evidence", "status", "source", "s
 _QUOTES = re.compile(r'^[^\n"]*"[^\n]*$', re.M)
 _CELL = r'(?:[^",\n]*|"(?:[^"\n]|"")*")'
 _QUOTED_LINE = re.compile(f"{_CELL}(?:,{_CELL})*")
-# A cell our CSV export protected from spreadsheets (graph.seedio.protect_cell).
-_PROTECTED_CELL = re.compile(r"(?:^|,)'+[=+\-@\t]", re.M)
+# A cell our CSV export protected from spreadsheets (graph.seedio.protect_cell),
+# in quotes or not: the row lane takes the protection off.
+_PROTECTED_CELL = re.compile(r'(?:^|,)"?' + PROTECTED.pattern, re.M)
 _STRING_RULES: dict[str, rules.Rule] = {"since": rules.day, "until": rules.day,
                                         "currency": rules.currency}
 _NUMBER_RULES: dict[str, rules.Rule] = {"amount": rules.number,

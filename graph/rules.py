@@ -53,7 +53,7 @@ def date_prefix(value: Any) -> str | None:
     '2025'
     """
     text = str(value).strip()
-    m = DATE_PREFIX_RE.match(text)
+    m = DATE_PREFIX_RE.fullmatch(text)
     if not m or isinstance(value, (bool, float)):
         raise ValueError(f"{value!r} is not an ISO date prefix like 2025, 2025-07 or 2025-07-14")
     year, month, day = m.group(1), m.group(2), m.group(3)
@@ -286,7 +286,7 @@ BAD_ID = "ids start with a letter or digit and use only letters, digits and _ . 
 def identifier(value: Any, csv: bool = False) -> str:
     """An entity or relation id."""
     rid = text(value)
-    if rid is None or not ID_RE.match(rid):
+    if rid is None or not ID_RE.fullmatch(rid):
         raise ValueError(f"bad id {value!r}: {BAD_ID}")
     return rid
 
@@ -313,7 +313,7 @@ def country(value: Any, csv: bool = False) -> str:
 def currency(value: Any, csv: bool = False) -> str:
     """An ISO 4217 code, any case (``usd`` -> ``USD``)."""
     code = (text(value) or "").upper()
-    if not CURRENCY_RE.match(code):
+    if not CURRENCY_RE.fullmatch(code):
         raise ValueError(f"{value!r} is not an ISO 4217 code like USD, JPY, CNY")
     return code
 
@@ -404,7 +404,7 @@ def unknown_table(lead: str, columns: Iterable[str]) -> str:
 # passes (identifiers). A column a kernel doubts goes, whole file, to the row
 # lane, whose messages are the rules' own.
 # (ID_RE for Arrow's RE2: its $ is the end of the text, never before a
-# final newline, so it passes no cell that ID_RE refuses.)
+# final newline, as ID_RE.fullmatch's: both refuse "a\n".)
 ID_KERNEL = ID_RE.pattern
 
 

@@ -496,7 +496,7 @@ def _clean_body(lines: list[str], width: int) -> CsvRows | None:
 
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PROTECTED = re.compile("'+[=+\\-@\t\r]")
+PROTECTED = re.compile("'+[=+\\-@\t\r]")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
@@ -521,7 +521,7 @@ def unprotect_cell(text: str) -> str:
     >>> unprotect_cell("'=HYPERLINK(1)"), unprotect_cell("''=x"), unprotect_cell("'tis")
     ('=HYPERLINK(1)', "'=x", "'tis")
     """
-    return text[1:] if _PROTECTED.match(text) else text
+    return text[1:] if PROTECTED.match(text) else text
 
 
 def _unprotect_all(cells: list[str]) -> list[str]:

@@ -119,7 +119,7 @@ class CSVExporter(FolderExporter):
 def seed_relation_id(r: Relation, warnings: list[str]) -> str | None:
     """The id to write in a seed file: None for an id the loader derived
     (``a~funds~b~1f2e...``), which loading the file derives again."""
-    if ID_RE.match(r.id):
+    if ID_RE.fullmatch(r.id):
         return r.id
     base = relation_id(r.source_id, r.type, r.target_id, r.evidence, r.since, r.until)
     if r.id != base and not r.id.startswith(base + "~"):
