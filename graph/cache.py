@@ -223,6 +223,7 @@ class GraphCache:
         self._stats_ns = 0                                 # when they were taken
         self._identity: tuple[int, int] | None = None     # the entry file opened
         self._entry_ns: int | None = None                   # its keys' stats_ns
+        self._referred: list[Path] = []                     # the parts it refers to
 
     @classmethod
     def for_folder(cls, folder: str | Path, strict: bool = False) -> "GraphCache":
@@ -292,6 +293,7 @@ class GraphCache:
 
             column, kinds = tables()
             self._identity = column.identity
+            self._referred = self._parts(header)
             # Every referred part is opened (mapped) now, not when a column is
             # first read: a mapping stays the same file when another kg run
             # replaces the part, so the columns always come from one version.
@@ -303,7 +305,7 @@ class GraphCache:
         except Stale:
             return None         # a part rewritten or pruned since: a miss
         except (OSError, Damaged) as exc:
-            self._discard(str(exc), self._identity)
+            self._discard_found(exc)
             return None
         except Exception as exc:  # noqa: BLE001 - checksums held, so a bug: never fatal
             self._discard(f"unreadable: {exc.__class__.__name__}: {exc}", self._identity)
@@ -385,7 +387,7 @@ class GraphCache:
                 return make()
             except Damaged as exc:
                 if not rebuilt:
-                    self._discard(str(exc), self._identity)
+                    self._discard_found(exc)
                     rebuilt.append(self._rebuild(files))
             return _part(name, *rebuilt[0])
 
@@ -415,15 +417,31 @@ class GraphCache:
         return data, index, names
 
     def _discard(self, why: str, identity: tuple[int, int] | None,
-                 path: Path | None = None) -> None:
-        """Report a damaged entry (or ``path``, its trigram file) and delete
-        it, if the file there is still the one found damaged (``identity``)."""
+                 path: Path | None = None, what: str = "entry") -> None:
+        """Report a damaged entry (or ``path``, its trigram file or a part)
+        and delete it, if the file there is still the one found damaged
+        (``identity``)."""
         from .seedio import display_path
 
         path = path or self.path
-        print(f"kg: cache entry {display_path(path)} is damaged ({why}); deleted, "
+        print(f"kg: cache {what} {display_path(path)} is damaged ({why}); deleted, "
               "rebuilding it", file=sys.stderr)
         unlink_if_same(path, identity)
+
+    def _discard_found(self, exc: Exception) -> None:
+        """Report and delete the file ``exc`` found damaged: a part or side
+        file the entry refers to, when the damage is in one (the entry, which
+        refers to it, is then a miss and made again), else the entry."""
+        identity = getattr(exc, "identity", None)
+        for path in self._referred:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            if identity is not None and (info.st_dev, info.st_ino) == identity:
+                self._discard(str(exc), identity, path, "part")
+                return
+        self._discard(str(exc), self._identity)
 
     # -- writing --------------------------------------------------------
     def write(self, dataset: Dataset, index: "Index", names: "NameIndex",

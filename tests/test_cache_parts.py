@@ -710,3 +710,32 @@ def test_late_columns_of_a_part_are_checked_as_read_after_an_edit(write_seeds, c
     assert list(MemoryStore.from_folder(folder).data.relations) == \
         list(load_rows(folder).relations)
     assert "damaged" not in capsys.readouterr().err
+
+
+def test_a_damaged_late_column_found_through_the_entry_is_repaired(tmp_path, cache_env, monkeypatch, capsys):
+    import graph.cache as cache_mod
+
+    cache = cache_env
+    monkeypatch.setattr(cache_mod, "BLOCK", 4096)
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    ents = "entities:\n  - {id: a, type: firm, name: A}\n  - {id: b, type: firm, name: B}\n"
+    (folder / "a.yaml").write_text(ents, encoding="utf-8")
+    (folder / "long.yaml").write_text("relations:\n" + "".join(
+        f"  - {{id: r{i:02d}, from: a, type: supplies, to: b, "
+        f"evidence: \"{'Long evidence %02d. ' % i * 16}\"}}\n" for i in range(60)), encoding="utf-8")
+    MemoryStore.from_folder(folder)
+    part = parts.part_path(cache, folder.resolve(), False, "long.yaml")
+    row = flip_one_evidence_block(part)
+    for k in range(3):
+        (folder / "a.yaml").write_text(ents.replace("name: A", f"name: A{k}"), encoding="utf-8")
+        MemoryStore.from_folder(folder)                    # the edit path (part mapped, LATE unchecked)
+        capsys.readouterr()
+        store = MemoryStore.from_folder(folder)            # the entry, referring to the part
+        assert store.data.relations[row].evidence == load_dataset(folder).relations[row].evidence
+        err = capsys.readouterr().err
+        # Found once, named as the part it is, and made again: no report after that.
+        if k == 0:
+            assert "cache part" in err and part.name in err, err
+        else:
+            assert "damaged" not in err, (k, err)
