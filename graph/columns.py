@@ -190,6 +190,31 @@ class JsonColumn:
         return list(map(self._decode, self.base.take(rows)))
 
 
+_HEAD = 4096     # values looked at to choose a dictionary
+
+
+def _few_values(n: int, distinct_in_head: int) -> bool:
+    """Whether a string column of ``n`` values, ``distinct_in_head`` of them
+    distinct (null counting as one) among the first :data:`_HEAD`, is stored
+    dictionary-encoded."""
+    return n > 64 and distinct_in_head * 4 <= min(n, _HEAD)
+
+
+def encode_strings(arr: "pa.Array") -> "tuple[pa.Array, str]":
+    """A string array as :func:`encode` stores the same values (all null: a
+    null array; few distinct values: dictionary-encoded, null a value of the
+    dictionary)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = len(arr)
+    if arr.null_count == n:
+        return pa.nulls(n, pa.string()), ARROW
+    if _few_values(n, pc.count_distinct(arr.slice(0, _HEAD), mode="all").as_py()):
+        return arr.dictionary_encode(null_encoding="encode"), ARROW
+    return arr, ARROW
+
+
 def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array", str]:
     """The Arrow array for ``values`` and its kind (:data:`ARROW` or :data:`JSON`).
 
@@ -206,7 +231,7 @@ def encode(values: Sequence[Any], empty: type | None = None) -> tuple["pa.Array"
         try:
             if kind is str:
                 arr = pa.array(values, pa.string())
-                if len(values) > 64 and len(set(values[:4096])) * 4 <= min(len(values), 4096):
+                if _few_values(len(values), len(set(values[:_HEAD]))):
                     # Nulls as a value of the dictionary: the codes have none,
                     # so reading them needs no compute kernel (see decode).
                     arr = arr.dictionary_encode(null_encoding="encode")

@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate, compress, count, repeat
-from operator import itemgetter, methodcaller, ne, not_
+from operator import itemgetter, ne, not_
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol, Sequence, cast
 
 from .bulk import RowsBuilder
-from .model import ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source, relation_ids
+from .model import (CONTENT_SEP, ENTITY_FIELDS, Dataset, Entity, RelationType, Schema, Source,
+                    content_hashes, relation_ids)
 from .seedio import PROTECTED, CsvRows, SeedFile
 from . import rules
 from .rules import date_bounds
@@ -484,7 +485,8 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .columns import ARROW, JSON
+    from .columns import ARROW, JSON, encode_strings
+
     nulls = pa.nulls(n, pa.string())
     ids, kind, name = cells["id"], cells["type"], cells["name"]
     if ids.null_count or kind.null_count or name.null_count:
@@ -498,7 +500,7 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
         codes = pc.fill_null(codes, len(clean) - 1)
         out[f"entities.{f}"] = (pa.array(clean, pa.list_(pa.string())).take(codes), ARROW)
     clean, codes = rules.by_distinct(rules.country, cells.get("country", nulls))
-    country = strings(pa.array(clean, pa.string()).take(codes))
+    country = encode_strings(pa.array(clean, pa.string()).take(codes))
     # Any other column is a property: its cells' values as JSON, joined in
     # header order into each row's mapping (json.dumps's own separators).
     pieces = []
@@ -516,10 +518,11 @@ def _entity_columns(cells: "dict[str, pa.Array]", n: int
                                "{", pc.utf8_slice_codeunits(joined, 2), "}", ""))
     else:
         props = nulls
-    fields = {"id": strings(ids), "type": strings(kind), "name": strings(name),
+    fields = {"id": encode_strings(ids), "type": encode_strings(kind),
+              "name": encode_strings(name),
               "aliases": out["entities.aliases"], "country": country,
-              "description": strings(cells.get("description", nulls)),
-              "tags": out["entities.tags"], "url": strings(cells.get("url", nulls)),
+              "description": encode_strings(cells.get("description", nulls)),
+              "tags": out["entities.tags"], "url": encode_strings(cells.get("url", nulls)),
               "properties": (props.cast(pa.string()), JSON)}
     out = {f"entities.{f}": fields[f] for f in ENTITY_FIELDS}
     out.update(_name_labels(ids, name, out["entities.aliases"][0]))
@@ -579,7 +582,7 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from .columns import ARROW, JSON, encode
+    from .columns import ARROW, JSON, encode, encode_strings
 
     nulls = pa.nulls(n, pa.string())
     src, kind, dst = cells["from"], cells["type"], cells["to"]
@@ -597,7 +600,7 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
         clean, codes = rules.by_distinct(rule, cells.get(name, nulls))
         if name in _STRING_RULES:
             plain.append(pa.array(clean, pa.string()).take(codes))
-            values[name] = strings(plain[-1])
+            values[name] = encode_strings(plain[-1])
         else:
             arr, how = encode(clean)
             values[name] = (arr.take(codes), how)
@@ -613,14 +616,12 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
 
     # Sources: each distinct cell once, numbered in order of first use.
     source = cells.get("source", nulls).dictionary_encode()
-    texts = source.dictionary
-    if len(texts) and pc.any(pc.starts_with(texts, "{")).as_py():
+    split = rules.csv_sources(source.dictionary)
+    if split is None:
         raise _Reject                # a JSON mapping: the row lane checks its keys
-    url = pc.or_(pc.starts_with(texts, "http://"), pc.starts_with(texts, "https://"))
-    none = pa.nulls(len(texts), pa.string())
-    for f, arr in (("title", pc.if_else(url, none, texts)), ("publisher", none),
-                   ("url", pc.if_else(url, texts, none)), ("date", none)):
-        out[f"sources.{f}"] = strings(arr.cast(pa.string()))
+    none = pa.nulls(len(source.dictionary), pa.string())
+    for f, arr in (("title", split[0]), ("publisher", none), ("url", split[1]), ("date", none)):
+        out[f"sources.{f}"] = encode_strings(arr.cast(pa.string()))
     out["relations.source"] = (pc.fill_null(pc.add(source.indices.cast(pa.int32()), 1), 0)
                                .cast(pa.int32()), ARROW)
 
@@ -638,11 +639,11 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
     out["relations.derived"] = (derived, ARROW)
     out["relations.idsum"] = (sums, ARROW)
     out["relations.id"] = (ids.cast(pa.string()), ARROW)
-    out["relations.type"] = strings(kind)
+    out["relations.type"] = encode_strings(kind)
     out["relations.source_id"] = (src, ARROW)
     out["relations.target_id"] = (dst, ARROW)
-    out["relations.evidence"] = strings(cells.get("evidence", nulls))
-    out["relations.status"] = strings(cells.get("status", nulls))
+    out["relations.evidence"] = encode_strings(cells.get("evidence", nulls))
+    out["relations.status"] = encode_strings(cells.get("status", nulls))
     for name in ("since", "until", "amount", "currency", "confidence"):
         out[f"relations.{name}"] = values[name]
     out["relations.properties"] = (nulls, JSON)
@@ -651,17 +652,15 @@ def _relation_columns(cells: "dict[str, pa.Array]", n: int
 
 def _content_ids(*fields: "pa.Array") -> "pa.Array":
     """:func:`graph.model.relation_ids` of (from, type, to, evidence, since,
-    until) columns: the fields joined by Arrow, one SHA-1 per row in Python."""
-    import hashlib
-
+    until) columns: the fields joined by Arrow, hashed by
+    :func:`graph.model.content_hashes`."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     filled = [pc.fill_null(f, "") for f in fields]
-    joined = pc.binary_join_element_wise(*filled, "\x1f").cast(pa.binary()).to_pylist()
-    hexes = pa.array(list(map(methodcaller("hexdigest"), map(hashlib.sha1, joined))),
-                     pa.string())
-    return pc.binary_join_element_wise(*fields[:3], pc.utf8_slice_codeunits(hexes, 0, 8), "~")
+    joined = pc.binary_join_element_wise(*filled, CONTENT_SEP).cast(pa.binary()).to_pylist()
+    return pc.binary_join_element_wise(*fields[:3], pa.array(content_hashes(joined),
+                                                             pa.string()), "~")
 
 
 def id_sums(ids: "pa.Array") -> "pa.Array":
@@ -681,20 +680,3 @@ def id_sums(ids: "pa.Array") -> "pa.Array":
     crc = np.fromiter(map(crc32, texts), np.uint64, len(texts))
     adler = np.fromiter(map(adler32, texts), np.uint64, len(texts))
     return pa.array((crc << np.uint64(32)) | adler, pa.uint64())
-
-
-def strings(arr: "pa.Array") -> "tuple[pa.Array, str]":
-    """A string column as :func:`graph.columns.encode` stores the same values
-    (all null: a null array; few distinct values: dictionary-encoded, null
-    a value of the dictionary)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from .columns import ARROW
-
-    n = len(arr)
-    if arr.null_count == n:
-        return pa.nulls(n, pa.string()), ARROW
-    if n > 64 and pc.count_distinct(arr.slice(0, 4096), mode="all").as_py() * 4 <= min(n, 4096):
-        return arr.dictionary_encode(null_encoding="encode"), ARROW
-    return arr, ARROW

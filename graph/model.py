@@ -130,14 +130,25 @@ def relation_id(source_id: str, rtype: str, target_id: str, evidence: str | None
     return relation_ids([(source_id, rtype, target_id, evidence, since, until)])[0]
 
 
+CONTENT_SEP = "\x1f"     # between a relation's fields in what its content id hashes
+
+
 def relation_ids(rows: Iterable[tuple[str, str, str, str | None, str | None, str | None]]
                  ) -> list[str]:
     """:func:`relation_id` of many (source_id, rtype, target_id, evidence, since,
     until) at once."""
-    sha1, join = hashlib.sha1, "\x1f".join
-    return [f"{a}~{t}~{b}~"
-            f"{sha1(join((a, t, b, e or '', s or '', u or '')).encode()).hexdigest()[:8]}"
-            for a, t, b, e, s, u in rows]
+    rows = list(rows)
+    join = CONTENT_SEP.join
+    hashes = content_hashes(join((a, t, b, e or "", s or "", u or "")).encode()
+                            for a, t, b, e, s, u in rows)
+    return [f"{a}~{t}~{b}~{h}" for (a, t, b, *_), h in zip(rows, hashes)]
+
+
+def content_hashes(joined: Iterable[bytes]) -> list[str]:
+    """The hash part of content ids: 8 hex digits of the SHA-1 of each
+    relation's fields joined by :data:`CONTENT_SEP` (missing ones empty)."""
+    sha1 = hashlib.sha1
+    return [sha1(b).hexdigest()[:8] for b in joined]
 
 
 # Field names in constructor order (columns of graph.cache and the loader).

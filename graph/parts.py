@@ -183,11 +183,9 @@ def _part_columns(data: Dataset, derived: list[bool]) -> Iterator[tuple[str, "pa
             if f == "id":
                 # A 64-bit checksum of each id: the folder pass compares these
                 # numbers to see that ids are unique (and strings only if not).
-                from zlib import adler32, crc32
+                from .fastcsv import id_sums
 
-                yield "relations.idsum", pa.array(
-                    [crc32(b) << 32 | adler32(b) for b in map(str.encode, values)],
-                    pa.uint64()), ARROW
+                yield "relations.idsum", id_sums(pa.array(values, pa.string())), ARROW
             if f in ("id", "source_id", "target_id"):
                 yield f"relations.{f}", pa.array(values, pa.string()), ARROW
             else:

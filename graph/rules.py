@@ -252,6 +252,9 @@ def text(value: Any) -> str | None:
     return str(value)
 
 
+URL_PREFIXES = ("http://", "https://")     # a source cell that is a URL
+
+
 def csv_source(text: str) -> Any:
     """A CSV ``source`` cell is a title, a URL, or a JSON mapping."""
     if text.startswith("{"):
@@ -265,9 +268,23 @@ def csv_source(text: str) -> Any:
         if problems:
             raise ValueError(problems[0][2])
         return value
-    if text.startswith(("http://", "https://")):
+    if text.startswith(URL_PREFIXES):
         return {"url": text}
     return text
+
+
+def csv_sources(texts: "pa.Array") -> "tuple[pa.Array, pa.Array] | None":
+    """:func:`csv_source` over a column of cells: (titles, urls), a null where
+    the cell is the other kind; None when a cell is a JSON mapping (its keys
+    are checked row by row)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(texts) and pc.any(pc.starts_with(texts, "{")).as_py():
+        return None
+    url = pc.or_(*(pc.starts_with(texts, lead) for lead in URL_PREFIXES))
+    none = pa.nulls(len(texts), pa.string())
+    return pc.if_else(url, none, texts), pc.if_else(url, texts, none)
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -227,8 +227,8 @@ def test_an_empty_folder_warns_naming_every_seed_format(tmp_path):
 
 def test_a_clean_folder_is_checked_over_its_parts_not_by_rows(monkeypatch):
     """One design: a clean folder's load and validate go through the parts
-    (graph.parts) with no row builder; their report and rows are the row
-    builder's."""
+    (graph.parts) with no folder-wide row builder (each YAML file's part is
+    still read by rows); their report and rows are the row builder's."""
     from pathlib import Path
 
     from graph import loader
@@ -240,7 +240,11 @@ def test_a_clean_folder_is_checked_over_its_parts_not_by_rows(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the row builder ran for a clean folder")
 
+    from graph import builder
+
     monkeypatch.setattr(loader, "check_rows", refuse)
+    monkeypatch.setattr(builder, "check_rows", refuse)
+    monkeypatch.setattr(builder, "load_rows", refuse)
     data, report = load_folder(seeds)
     assert report.to_dict() == rows_report.to_dict()
     assert list(data.relations) == list(rows_data.relations)
