@@ -83,7 +83,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Sequence
 
 from . import __version__
 from .model import Dataset
-from .input import read_key
+from .input import digests, read_key
 from .seedio import seed_files
 
 if TYPE_CHECKING:
@@ -192,16 +192,20 @@ def seed_key(path: Path, inside: Path | None) -> list[int]:
 
 # A seed file that changed this soon before its (size, mtime, ctime) were
 # taken could be rewritten within the same clock tick and keep all three
-# (file systems stamp times from a coarse clock; some to the second): for
-# such a file only its SHA-256 says it is unchanged ("racy" in git's words).
-RACY_NS = 2_000_000_000
+# (file systems stamp times from a coarse clock: Linux's ticks every 1-10 ms;
+# some file systems keep whole seconds): for such a file only its SHA-256
+# says it is unchanged ("racily clean", in git's words).
+RACY_NS = 2_000_000_000          # times in whole seconds
+RACY_FINE_NS = 50_000_000        # times to the nanosecond (from a ticking clock)
 
 
 def racy(key: "list[Any]", taken_ns: int) -> bool:
     """Whether a seed file's key (size, mtime, ctime, ...) was taken at
     ``taken_ns`` (time.time_ns) too soon after the file last changed for the
     times to prove it unchanged later (see :data:`RACY_NS`)."""
-    return bool(max(int(key[1]), int(key[2])) >= taken_ns - RACY_NS)
+    mtime, ctime = int(key[1]), int(key[2])
+    coarse = mtime % 1_000_000_000 == 0 and ctime % 1_000_000_000 == 0
+    return max(mtime, ctime) >= taken_ns - (RACY_NS if coarse else RACY_FINE_NS)
 
 
 def _stat_key(st: os.stat_result) -> list[int]:
@@ -407,13 +411,18 @@ class GraphCache:
             self._take_stats()
             if not self._fresh(files, self._entry_ns):
                 raise changed
-            data = load_dataset(self.folder, strict=self.strict)
-            if self._seed_stats() != self._stats:
+            with digests() as parsed:
+                data = load_dataset(self.folder, strict=self.strict)
+            # The rows just read must be the bytes the entry was made from
+            # (its other columns are combined with them).
+            if self._seed_stats() != self._stats or any(
+                    parsed.get(read_key(self._seed_path(rel)), digest) != digest
+                    for rel, *_, digest in files):
                 raise changed
         except OSError:
             raise changed from None
         index, names = Index.build(data), NameIndex.build(data.entities.values())
-        self.write(data, index, names)
+        self.write(data, index, names, parsed=parsed)
         return data, index, names
 
     def _discard(self, why: str, identity: tuple[int, int] | None,

@@ -128,9 +128,9 @@ def read_regular(path: Path, shown: str, limit: int = MAX_FILE_BYTES,
 
 
 def read_key(path: Path) -> Path:
-    """How :func:`digests` names a file: its folder resolved, its own name kept
-    (a relative or linked folder names the same file; a linked file stays itself)."""
-    return path.parent.resolve() / path.name
+    """How :func:`digests` names a file: its real path (relative paths, linked
+    folders and linked files name the file they lead to)."""
+    return Path(os.path.realpath(path))
 
 
 def too_big(size: int | None, limit: int, what: str) -> str:

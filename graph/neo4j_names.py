@@ -36,7 +36,7 @@ _NEEDS_ESCAPE = re.compile(r"[\\'\"\x00-\x1f\x7f\u2028\u2029]")
 
 def identifier(name: str) -> str:
     """Check a label or relationship-type name; KgError if Neo4j could misread it."""
-    if not _IDENTIFIER.match(name):
+    if not _IDENTIFIER.fullmatch(name):
         raise KgError(f"{name!r} cannot be a Neo4j label or relationship type; type names "
                       "must start with a letter and use only letters, digits and _")
     return name
@@ -158,7 +158,7 @@ def quote_key(key: str) -> str:
     >>> quote_key("kg_dataset"), quote_key("market cap")
     ('kg_dataset', '`market cap`')
     """
-    if _IDENTIFIER.match(key):
+    if _IDENTIFIER.fullmatch(key):
         return key
     if not plain_key(key):
         raise KgError(f"{key!r} cannot be a Neo4j property key in Cypher text")

@@ -90,3 +90,39 @@ def test_the_key_is_the_digest_of_the_bytes_parsed(write_seeds, cache_env, coars
     parts.load_parts(folder, False, cache_env)
     header, _ = open_entry(parts.part_path(cache_env, folder.resolve(), False, "e.csv"))
     assert header["key"][3] == hashlib.sha256(ENTITIES.encode()).hexdigest()
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_a_single_seed_file_read_just_before_a_rewrite_is_not_served(tmp_path, cache_env,
+                                                                     coarse_clock, monkeypatch,
+                                                                     linked):
+    """A seed file given on its own (or through a link) is read by the row
+    builder: the entry is keyed by the bytes it parsed (graph.input.digests)."""
+    import graph.seedio as seedio
+
+    real = tmp_path / "e.csv"
+    real.write_text(ENTITIES, encoding="utf-8")
+    given = real
+    if linked:
+        given = tmp_path / "link.csv"
+        given.symlink_to(real)
+    coarse_clock(time.time_ns())
+    read = seedio.read_regular
+
+    def read_then_rewrite(path, *args, **kwargs):
+        data = read(path, *args, **kwargs)
+        real.write_text(REWRITTEN, encoding="utf-8")
+        monkeypatch.setattr(seedio, "read_regular", read)
+        return data
+    monkeypatch.setattr(seedio, "read_regular", read_then_rewrite)
+    assert MemoryStore.from_folder(given).entity("firm-a").name == "Alpha"
+    assert list(cache_env.glob("*.kgc"))
+    assert MemoryStore.from_folder(given).entity("firm-a").name == "Omega"
+
+
+def test_the_window_is_wider_for_times_in_whole_seconds():
+    now = 100 * 1_000_000_000
+    fine = now - cache_mod.RACY_FINE_NS - 1
+    assert not cache_mod.racy([1, fine, fine], now)
+    assert cache_mod.racy([1, now - 1_000_000_000, now - 1_000_000_000], now)   # whole seconds
+    assert not cache_mod.racy([1, now - 3_000_000_000, now - 3_000_000_000], now)
