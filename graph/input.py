@@ -34,9 +34,9 @@ _digests: ContextVar[dict[Path, str] | None] = ContextVar("kg_read_digests", def
 def digests() -> Iterator[dict[Path, str]]:
     """Within it, :func:`read_regular` notes the SHA-256 (hex) of the bytes it
     returns, by :func:`read_key` of the path it was given (the last read of a
-    path wins). A cache
-    keys what it made from a file by the digest of the bytes it *parsed*, so
-    a file rewritten between being read and being hashed cannot key stale rows."""
+    path wins). A cache keys what it made from a file by the digest of the
+    bytes it *parsed*, so a file rewritten between being read and being
+    hashed cannot key stale rows."""
     seen: dict[Path, str] = {}
     token = _digests.set(seen)
     try:
