@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
                       places)
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
@@ -60,7 +60,7 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
-_FIRM_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+_FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
                               r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate|customer|client|"
@@ -68,7 +68,7 @@ _FIRM_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
-_LIST_GAP = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
+_LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
 _SECTOR_LIST_BEFORE = re.compile(r"\b(?:sectors?|industries|areas|markets|fields)\s+(?:like|such as|"
@@ -571,19 +571,19 @@ def _country(code: str) -> Country:
 
 
 # -- any other name -------------------------------------------------------------
-_SAID_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,?\s+(?:said|says|told|added|noted)\b")
+_SAID_AFTER = re.compile(r"^\s*" + BRACKETED + r",?\s+(?:said|says|told|added|noted)\b")
 # "X, which owns Jaguar Land Rover, said": the object of a verb, not a speaker
 _OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|with|from|for|to|in|at|"
                             r"and|or|supplies|includes?)\s+(?:the\s+)?$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,")
-_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|which|who|whose)\b")
+_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the|which|who|whose)\b")
 _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
                           r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
                           r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",
                           re.I)
 # "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
-_PERSON_AFTER = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+_PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
                            r"professor|strategist|adviser|advisor|managing\s+director)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")

@@ -12,6 +12,10 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+# A bracketed other name that may follow a mention, in ASCII or full-width
+# brackets ("Huayou Cobalt (华友钴业)", "Antam (PT Aneka Tambang)"): the one
+# pattern the extractor's regexes use to step over it.
+BRACKETED = r"(?:[（(][^)）]*[)）])?"
 
 # Head nouns of project phrases ("a deep-sea crude oil terminal"). Facilities are
 # located somewhere; programmes are run by someone; "project" is either.

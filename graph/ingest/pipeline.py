@@ -23,7 +23,7 @@ from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
-from .lexicon import SectorTerm, country_code, is_common
+from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
@@ -250,7 +250,7 @@ _APPOSITION_TYPES = (
                 r"gigafactory|refinery|smelter|terminal|project|shipyard|complex)"
                 r"(?:\s+(?:south|north|east|west|near|off|outside))?$"), "project"),
 )
-_APPOSITION_HEAD = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
+_APPOSITION_HEAD = re.compile(r"(?:\s+\d{1,2})?\s*" + BRACKETED + r",\s+(?:a|an|the|its|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?[’']s)\s+"
                               r"(?P<desc>(?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[,.;)]|\s+(?:and|that|which|in|of|based)\b)")
 _RETYPABLE = frozenset({"firm", "organization", "agency", "fund", "location"})
 
@@ -264,7 +264,7 @@ def _apposition_type(after: str) -> str | None:
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
-_KNOWN_AS = re.compile(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"
+_KNOWN_AS = re.compile(r"\s*" + BRACKETED + r"\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"
                        r"[A-Z][a-z]+\s+){1,5})?(?:also\s+|better\s+|commonly\s+|"
                        r"widely\s+)?known\s+as\s+(?:the\s+)?")
 

@@ -30,6 +30,7 @@ import re
 from typing import Callable
 
 from .doc import Mention
+from .lexicon import BRACKETED
 from .names import tokens
 from .verbs import clause_subject
 from .view import ACTORS, ALL, BODIES, Fact, View
@@ -155,7 +156,7 @@ def funding_from(v: View) -> None:
         agent = v.possessed(agent)
         agents = [a for a in v.listed(agent, BODIES | {"government"}) if a.key != ALL] or [agent]
         tail = v.text[agents[-1].end:]
-        skip = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+which\s+[^,]{0,60},", tail)
+        skip = re.match(r"\s*" + BRACKETED + r",\s+which\s+[^,]{0,60},", tail)
         if skip:                          # "from A, which lent $1bn, and from B"
             tail = tail[skip.end() - 1:]
         more = _AND_FROM.match(tail)
@@ -389,7 +390,7 @@ def _topic(v: View) -> Mention | None:
 
 _STATE_BODIES = frozenset({"agency", "fund", "ministry"})
 # "PIF, Saudi Arabia's sovereign wealth fund", "Bancomext, Mexico's state export bank"
-_BODY_THEN_COUNTRY = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?$")
+_BODY_THEN_COUNTRY = re.compile(r"\s*" + BRACKETED + r",\s+(?:the\s+)?$")
 # "Chile's antitrust authority, the Fiscalía Nacional Económica"
 _COUNTRY_THEN_BODY = re.compile(r"[’']s\s+(?:[a-z-]+\s+){1,4}?(?:agency|authority|regulator|bank|lender|"
                                 r"fund|ministry|department|office|commission|board|insurer|"

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
+from .lexicon import BRACKETED
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -299,7 +300,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     return [k for k in dict.fromkeys(_list_before(v, begin + rel.start(), types)) if k not in have]
 
 
-_APPOSED = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
 
 
 def verb_cues(v: View) -> None:
@@ -349,14 +350,14 @@ def verb_cues(v: View) -> None:
                     # "JASM, a TSMC subsidiary in which ...": JASM, not TSMC
                     head = v.before(near.start, cue.subject, max_gap=40)
                     if head is not None and re.fullmatch(
-                            r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", text[head.end:near.start]):
+                            r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+", text[head.end:near.start]):
                         near = head
                 subject = near.key if near is not None and near.key != ALL else None
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
-                app = re.search(r"\s*(?:[（(][^)）]*[)）])?\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
+                app = re.search(r"\s*" + BRACKETED + r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
                                 text[:m.start()]) if cue.type == "part_of" or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
@@ -452,7 +453,7 @@ def possessive_roles(v: View) -> None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")
             continue
-        after = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[p.end:])
+        after = re.match(r"\s*" + BRACKETED + r",\s+(?:the\s+)?", v.text[p.end:])
         org = v.at_start(p.end + after.end()) if after else None
         if org is not None and org.key != ALL and v.type(org) in BODIES:
             role = _ROLE_AFTER_POSS.match(v.text[org.end:])
@@ -474,7 +475,7 @@ def possessive_roles(v: View) -> None:
             break
 
 
-_ORIGIN_APPOSITION = re.compile(r"^\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+_ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
@@ -490,7 +491,7 @@ def _is_country(v: View, m: Mention) -> bool:
                                          {c.name for c in countries()})
 
 
-_OF_COUNTRY = re.compile(r"^\s*(?:[（(][^)）]*[)）])?\s+of\s+(?:the\s+)?$")
+_OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 
 
 def origin(v: View) -> None:
@@ -509,12 +510,12 @@ def origin(v: View) -> None:
             owner = v.at_end(poss.start())
             if owner is not None and owner.key != ALL and _is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
-        poss_app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?", v.text[m.end:])
+        poss_app = re.match(r"\s*" + BRACKETED + r",\s+(?:the\s+)?", v.text[m.end:])
         owner = v.at_start(m.end + poss_app.end()) if poss_app is not None else None
         if owner is not None and owner.key != ALL and _is_country(v, owner) and \
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
-        largest = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+        largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
                            + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
                            v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
@@ -526,10 +527,10 @@ def origin(v: View) -> None:
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
         if nxt is not None and _is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
-        based = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+$", v.text[m.end:])
+        based = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+$", v.text[m.end:])
         place = v.after(m.end, {"location", "government"}, max_gap=12)
         if based is None and place is not None and re.fullmatch(
-                r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[m.end:place.start]) and \
+                r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+", v.text[m.end:place.start]) and \
                 re.match(r"-based\b", v.text[place.end:]):
             v.add(m.key, "located_in", place.key, 0.6, "origin")   # "Matson, the Honolulu-based carrier"
     for start, end, code in v.demonyms:
@@ -571,7 +572,7 @@ def units(v: View) -> None:
         if _UNIT_AFTER.match(after):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
-                    r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?:a|an|the|another|its)\s+)?",
+                    r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|another|its)\s+)?",
                     v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
         if _SHAREHOLDER.match(after):
@@ -583,7 +584,7 @@ def units(v: View) -> None:
         x = v.before(y.start, BODIES, max_gap=4)
         if partner is not None and x is not None and partner.key not in (ALL, x.key) and \
                 x.key not in (ALL, y.key) and v.type(partner) in _HOLDERS and \
-                re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?,\s+", v.text[x.end:y.start]):
+                re.fullmatch(r"\s*" + BRACKETED + r",\s+", v.text[x.end:y.start]):
             # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
@@ -618,14 +619,14 @@ def place_in_place(v: View) -> None:
         v.add(a.key, "located_in", b.key, 0.6, "place-in-place")
 
 
-_WHOSE_HEAD = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_WHOSE_HEAD = re.compile(rf"\s*{BRACKETED},\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                          rf"(?P<work>{_WORK_WORDS}))\s+(?:is|was)\s+$", re.I)
-_WHO_HEADS = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
+_WHO_HEADS = re.compile(r"\s*" + BRACKETED + r",\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
                         r"(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed)\s+(?:the\s+)?")
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 
 
-_TITLE_OF = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
+_TITLE_OF = re.compile(rf"\s*{BRACKETED},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
                        rf"{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))(?:\s+and\s+(?:{_HEAD_WORDS}))?"
                        rf"\s+of\s+(?:the\s+)?", re.I)
 
@@ -658,7 +659,7 @@ def person_clauses(v: View) -> None:
             o = v.at_start(p.end + who.end())
             if o is not None and o.key != ALL and v.type(o) in BODIES | {"government"}:
                 v.add(p.key, "heads", o.key, 0.65, "role-clause")
-        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+", v.text[p.end:])
+        app = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+", v.text[p.end:])
         if app is not None:
             o = v.at_start(p.end + app.end())
             staff = _ORG_STAFF.match(v.text[o.end:]) if o is not None else None
@@ -667,7 +668,7 @@ def person_clauses(v: View) -> None:
                       "role-clause")
 
 
-_RIVAL = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
+_RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                     r"(?:rival|competitor)\b")
 _POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
 
@@ -676,7 +677,7 @@ _RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\
                          r"(?:include|are|were)\s+(?:the\s+)?")
 
 
-_WITH_WHICH = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+with\s+(?:which|whom)\s+(?:the\s+)?")
+_WITH_WHICH = re.compile(r"\s*" + BRACKETED + r",\s+with\s+(?:which|whom)\s+(?:the\s+)?")
 
 
 def _list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
@@ -727,7 +728,7 @@ def rivals(v: View) -> None:
         if m is not None and m.group("its") and v.owner is not None and v.owner.key not in (x.key, ALL):
             v.add(x.key, "competes_with", v.owner.key, 0.6, "rival")
             continue
-        app = re.match(r"\s*(?:[（(][^)）]*[)）])?,\s+", after)
+        app = re.match(r"\s*" + BRACKETED + r",\s+", after)
         named = v.at_start(x.end + app.end()) if app is not None else None
         if named is not None and named.key not in (x.key, ALL) and v.type(named) in BODIES and \
                 _POSS_RIVAL.match(v.text[named.end:]):
@@ -807,7 +808,7 @@ def activities(v: View) -> None:
                 v.add(owner, "operates_in", place.key, 0.55, "activity")
 
 
-_ITS_PROJECT = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w$.,-]+\s+){0,5}?"
+_ITS_PROJECT = re.compile(r"(?:\s+\d{1,2})?\s*" + BRACKETED + r",\s+(?:its|their)\s+(?:[\w$.,-]+\s+){0,5}?"
                           r"(?:farm|plant|mine|fab|factory|gigafactory|refinery|smelter|terminal|project|"
                           r"shipyard|complex)\b(?P<where>\s+(?:(?:south|north|east|west)\s+of|in|at|near|"
                           r"off|outside)\s+(?:the\s+)?)?")
@@ -846,7 +847,7 @@ def bare_stakes(v: View) -> None:
             v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
 
 
-_BASED_APPOSITION = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the)\s+")
+_BASED_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+")
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
 
 
@@ -884,7 +885,7 @@ def desk_city(v: View) -> None:
         org = v.at_start(m.end())
         if org is None or org.key == ALL or v.type(org) not in BODIES:
             continue
-        at = re.match(r"\s*(?:[（(][^)）]*[)）])?\s+in\s+", v.text[org.end:])
+        at = re.match(r"\s*" + BRACKETED + r"\s+in\s+", v.text[org.end:])
         place = v.at_start(org.end + at.end()) if at else None
         if place is not None and place.key != ALL and v.type(place) == "location":
             v.add(org.key, "operates_in", place.key, 0.55, "desk-city")
@@ -922,7 +923,7 @@ def title_heads(v: View) -> None:
                 v.add(p.key, "heads", govs[-1][1], 0.5, "title-heads")
 
 
-_SUPPLIER_OF = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+_SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
 _POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
 _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
@@ -930,7 +931,7 @@ _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
 
 
-_ITS_SUPPLIER = re.compile(r"\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
+_ITS_SUPPLIER = re.compile(r"\s*" + BRACKETED + r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?P<kind>supplier|customer|client|buyer)\b(?!\s+(?:to|of)\b)")
 
 

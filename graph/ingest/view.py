@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .doc import Mention, Sentence
 from .entities import EntityTable
+from .lexicon import BRACKETED
 
 ALL = -1    # "the projects": every project of the article, filled in at the end
 ACTORS = frozenset("firm organization agency ministry government fund person".split())
@@ -76,7 +77,7 @@ class View:
                 owned = self.possessed(m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
                 if owned is not m and self.type(owned) in types:
                     gap = self.text[out[-1].end:m.start]
-                    if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
+                    if re.fullmatch(r"\s*" + BRACKETED + r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
                                     gap):
                         out.append(owned)
                         continue
@@ -86,7 +87,7 @@ class View:
                                   out[-1].key, out[-1].anaphor)
                 continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
             if types is not None and self.type(m) not in types:
-                if re.fullmatch(r"\s*(?:[（(][^)）]*[)）])?\s+(?:in|of)\s+(?:the\s+)?",
+                if re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:in|of)\s+(?:the\s+)?",
                                 self.text[out[-1].end:m.start]):
                     continue        # "CATL in batteries or ZTE", "Lonza of Switzerland, B": step over
                 break
@@ -112,7 +113,7 @@ class View:
         """
         first = next((m for m in self.mentions if self.type(m) in types), None)
         if first is not None and first.end <= pos and re.fullmatch(
-                r"\s*(?:[（(][^)）]*[)）])?\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
+                r"\s*" + BRACKETED + r"\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
             return first
         conj = None
         for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
