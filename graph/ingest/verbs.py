@@ -113,7 +113,7 @@ CUES: tuple[Cue, ...] = (
         r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
-    Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?joint\s+venture\s+(?:of|between)|"
+    Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?(?:joint\s+)?venture\s+(?:of|between)|"
         r"(?:is\s+)?owned\s+(?:equally\s+|jointly\s+|in\s+part\s+|\S*\d%\s+)?by|(?:is\s+)?(?:majority|partly|wholly|"
         r"\S*%)\s+owned\s+by|controlled\s+by|majority[- ]owner\s+of", _OWNABLE, _HOLDERS,
         swap=True, passive=False, gap=40),
@@ -303,6 +303,15 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
 _APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
 
 
+def _named_goods(v: View, pos: int, end: int) -> bool:
+    """Is what is bought or licensed "from" someone a firm or body named between ``pos`` and the "from"?"""
+    frm = re.search(r"\bfrom\b", v.text[pos:end])
+    # a word that is only part of a name ("LNG" of "Ruwais LNG") is not the firm itself
+    return frm is not None and any(pos <= x.start < pos + frm.start() and x.key != ALL
+                                   and v.type(x) in BODIES and v.text[x.start:x.end] == v.table[x.key].name
+                                   for x in v.mentions)
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -317,6 +326,8 @@ def verb_cues(v: View) -> None:
             begin, end = _clause(text, m.start(), m.end())
             if cue.needs and not re.search(cue.needs, text[m.end():end]):
                 continue
+            if cue.type == "supplies" and cue.swap and _named_goods(v, m.end(), end):
+                continue          # "bought Spain's Zeta Yield from X": a firm changing hands
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
@@ -357,7 +368,9 @@ def verb_cues(v: View) -> None:
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
                 subject = _subject(v, begin, m.start(), cue.subject)
-                app = re.search(r"\s*" + BRACKETED + r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}$",
+                # "X, a unit of Y": the cue itself may hold the article
+                lead = "" if re.match(r"(?:a|an|the)\s", m.group()) else r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
+                app = re.search(r"\s*" + BRACKETED + r"\s*,\s+" + lead + "$",
                                 text[:m.start()]) if cue.type == "part_of" or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
@@ -385,11 +398,12 @@ def verb_cues(v: View) -> None:
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [v.possessed(extra).key]
-            if not cue.swap and re.search(r"with\b", cue.words):
-                # "competes with A, and increasingly with B", "licences with A and with B"
-                also = re.search(r"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?with\s+(?:the\s+)?",
+            if not cue.swap and (re.search(r"with\b", cue.words) or cue.prep) and targets:
+                # "competes with A, and increasingly with B", "sells cells to A and to B"
+                prep = "with" if re.search(r"with\b", cue.words) else cue.prep
+                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
-                if also is not None:
+                if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
                     start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
                                                  start, _clause(text, start, start)[1])

@@ -1,0 +1,215 @@
+"""Relations between actors that the cue lexicon does not read (stage 7, sixth round).
+
+Firms, agencies, funds, ministries and governments partnering, funding and
+regulating one another, written as nouns or with the money or permit first:
+
+- ``partner-noun``  "X's long-standing partner Y", "Y, which is X's partner", "A and its
+                    partner B" -> partners_with;
+- ``pair-partners`` "A and B have agreed to build", "A and B form a venture",
+                    "A and B signed a memorandum" -> A partners_with B;
+- ``award-amount``  "X awarded Y up to $458 million in direct funding" -> X funds Y;
+- ``arranged-by``   "raising money through bond sales arranged by A and B" -> A, B fund the
+                    clause's subject;
+- ``permit``        "X extended the company's export permit", "Y won approval from X" ->
+                    X regulates Y.
+
+Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
+("has not agreed") drops the fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import BRACKETED
+from .verbs import _NEGATION, _clause, _subject, clause_subject
+from .view import ALL, BODIES, View
+
+_PARTNERS = BODIES
+_MONEY = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|m|crore)?"
+
+_POSS_PARTNER = re.compile(r"[’']s\s+(?:(?:long-standing|longstanding|long-time|longtime|main|"
+                           r"key|biggest|largest|strategic|technology|technical|local|joint[- ]venture|"
+                           r"venture|former|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
+_ITS_PARTNER = re.compile(r"\b(?:its|their)\s+(?:(?:long-standing|longstanding|long-time|longtime|"
+                          r"main|key|biggest|largest|strategic|technology|technical|local|"
+                          r"joint[- ]venture|venture|new)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
+_IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
+                         r"had\s+been)\s+(?:also\s+|long\s+)?)?(?:the\s+)?")
+
+
+def partner_nouns(v: View) -> None:
+    """"X's partner Y", "Y, which is X's long-standing partner", "A and its partner B"."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in _PARTNERS:
+            continue
+        poss = _POSS_PARTNER.match(v.text, x.end)
+        if poss is not None:
+            y = v.at_start(poss.end())
+            if y is not None and y.key not in (ALL, x.key) and v.type(y) in _PARTNERS:
+                v.add(y.key, "partners_with", x.key, 0.6, "partner-noun")   # "X's partner Y"
+            continue
+        app = _IS_PARTNER.match(v.text, x.end)
+        owner = v.at_start(app.end()) if app is not None else None
+        if owner is not None and owner.key not in (ALL, x.key) and v.type(owner) in _PARTNERS:
+            tail = _POSS_PARTNER.match(v.text, owner.end)
+            if tail is not None or re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?partner\b", v.text[owner.end:]):
+                v.add(x.key, "partners_with", owner.key, 0.6, "partner-noun")
+    for m in _ITS_PARTNER.finditer(v.text):
+        y = v.at_start(m.end())
+        if y is None or y.key == ALL or v.type(y) not in _PARTNERS:
+            continue
+        lead = re.search(r"\s+and\s+$", v.text[:m.start()])
+        x = v.at_end(lead.start()) if lead is not None else None
+        if x is None:       # "A and its partner B"; else the firm the sentence is about
+            x = v.before(m.start(), _PARTNERS, max_gap=60)
+        if x is not None and x.key not in (ALL, y.key) and v.type(x) in _PARTNERS:
+            v.add(y.key, "partners_with", x.key, 0.6, "partner-noun")
+
+
+# what two firms do together: "have agreed to build", "will jointly develop", "form a venture"
+_TOGETHER = re.compile(
+    r"\s+(?:(?:have|has|had|will|would|also|on\s+\w+day|this\s+week|last\s+\w+)\s+)*"
+    r"(?:(?:agreed|agree|plan|plans|planned|are\s+to|were\s+to|to)\s+(?:to\s+)?(?:jointly\s+)?"
+    r"(?:build|develop|make|produce|form|set\s+up|create|launch|establish|operate|run|"
+    r"invest|co-develop)|jointly\s+\w+|"
+    r"(?:form|formed|forms|forming|set\s+up|sets\s+up|launched|launch|launches|created|create|"
+    r"established|establish|completed|complete|closed|close|closes|signed|sign|signs)\s+"
+    r"(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w$€¥₹.,-]+\s+){0,4}?"
+    r"(?:venture|partnership|alliance|consortium|memorandum|collaboration|pact))\b")
+
+
+def pair_partners(v: View) -> None:
+    """"A and B have agreed to build a plant", "A and B form rare-earth venture" -> partners."""
+    for a in v.mentions:
+        if a.key == ALL or v.type(a) not in _PARTNERS:
+            continue
+        begin, _ = _clause(v.text, a.start, a.end)
+        lead = v.text[begin:a.start]
+        if re.search(r"\b(?:with|by|of|from|to|for|between|and|in|at|on|than)\s+(?:the\s+)?$|"
+                     r"[’']s\s+$|,\s*$", lead) or _NEGATION.search(v.text[max(0, a.start - 40):a.start]):
+            continue
+        if any(begin <= x.start < a.start for x in v.mentions):
+            continue            # "X has chosen A and B to build": A and B are objects
+        items = v.listed(a, _PARTNERS)
+        if len(items) != 2 or items[1].key in (ALL, a.key):
+            continue
+        b = items[1]
+        rest = v.text[b.end:]
+        tail = re.match(r"(?:\s*[（(][^)）]*[)）])?(?:,\s+[^,]{1,90},)?", rest)   # "B, the owner of X,"
+        after = rest[tail.end() if tail else 0:]
+        if _TOGETHER.match(after) and not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after):
+            v.add(a.key, "partners_with", b.key, 0.6, "pair-partners")
+        break
+
+
+_AWARD = re.compile(r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|gave|giv(?:e|es|en)|offer(?:s|ed)?|"
+                    r"promis(?:e|es|ed)|lend(?:s)?|lent)\s+(?=[A-Z])")
+_AMOUNT_IN = re.compile(r"\s*" + BRACKETED + r"\s+(?:(?:up\s+to|about|around|nearly|almost|"
+                        r"roughly|some|more\s+than|over)\s+)?" + _MONEY + r"\s+(?:(?:in|of|as)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}?(?:funding|grants?|loans?|subsid(?:y|ies)|incentives?|"
+                        r"aid|financing|credits?|support)\b")
+
+
+def award_amount(v: View) -> None:
+    """"Commerce awarded Zeta up to $458 million in direct funding" -> Commerce funds Zeta."""
+    givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm",
+                        "location"})
+    for m in _AWARD.finditer(v.text):
+        target = v.at_start(m.end())
+        if target is None or target.key == ALL or v.type(target) not in BODIES | {"government"}:
+            continue
+        if _AMOUNT_IN.match(v.text, target.end) is None or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        giver = _subject(v, begin, m.start(), givers)
+        if giver is not None and giver != target.key:
+            v.add(giver, "funds", target.key, 0.6, "award-amount")
+
+
+# "raising money through bond sales arranged by A and B", "a loan underwritten by A"
+_ARRANGED = re.compile(r"\b(?:raise|raises|raised|raising|borrow|borrows|borrowed|borrowing|"
+                       r"refinanc\w+|fund|funds|funded|funding|financ\w+|paid\s+for|pay\s+for)\b"
+                       r"[^;:]{0,80}?\b(?:bonds?|notes|loans?|debt|credit|facility|financing|"
+                       r"sales|issues?|offerings?|placements?)\s+(?:\w+\s+){0,2}?"
+                       r"(?:arranged|underwritten|managed|led|provided|syndicated|handled)\s+by\s+"
+                       r"(?:the\s+)?")
+
+
+def arranged_by(v: View) -> None:
+    """"X is raising money through bond sales arranged by A and B" -> A and B fund X."""
+    for m in _ARRANGED.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES:
+            continue
+        subject = clause_subject(v, m.start(), frozenset({"firm", "fund", "organization",
+                                                         "government", "agency"}))
+        if subject is None:
+            continue
+        for item in v.listed(first, BODIES):
+            if item.key not in (ALL, subject):
+                v.add(item.key, "funds", subject, 0.6, "arranged-by")
+
+
+_PERMIT_WORDS = (r"(?:export\s+|import\s+|mining\s+|operating\s+|environmental\s+|"
+                 r"construction\s+|production\s+|business\s+|[a-z]+\s+)?(?:permits?|licen[cs]es?|"
+                 r"concessions?|approvals?|authori[sz]ations?|certificat(?:e|es|ion))")
+_GRANT_PERMIT = re.compile(r"\b(?:extend(?:s|ed)?|renew(?:s|ed)?|grant(?:s|ed)?|issu(?:e|es|ed)|"
+                           r"revok(?:e|es|ed)|suspend(?:s|ed)?|cancel(?:s|led|ed)?|withdr(?:ew|awn)|"
+                           r"gave|giv(?:e|es|en)|award(?:s|ed)?)\s+(?:(?:the|a|an)\s+)?")
+_APPROVAL_FROM = re.compile(r"\b(?:won|wins|win|received|receives|receive|obtained|obtains|obtain|"
+                            r"secured|secures|secure|got|gets|needs|need|needed|requires|required|"
+                            r"require|awaits|awaiting|await)\s+(?:(?:a|an|the|final|regulatory|"
+                            r"antitrust|its|their|still)\s+)*(?:approval|clearance|permission|"
+                            r"consent|a\s+licen[cs]e|licen[cs]es?|permits?|the\s+green\s+light|"
+                            r"sign-off)\s+(?:(?:for|of)\s+[^,;]{0,40}?\s+)?from\s+(?:the\s+)?")
+_REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
+_REGULATED = frozenset({"firm", "fund", "organization"})
+
+
+def permits(v: View) -> None:
+    """"The government extended the company's export permit", "X granted Y a mining licence",
+    "Y won approval from X" -> X regulates Y."""
+    for m in _GRANT_PERMIT.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        rest = v.text[m.end():]
+        holder: int | None = None
+        own = re.match(r"(?:its|their)\s+" + _PERMIT_WORDS + r"\b", rest) or \
+            re.match(r"the\s+(?:company|firm|group)[’']s\s+" + _PERMIT_WORDS + r"\b", rest)
+        if own is not None:
+            holder = v.last_body        # "extended the company's permit"
+        else:
+            y = v.at_start(m.end()) or v.after(m.end(), _REGULATED, max_gap=0)
+            if y is not None and y.key != ALL and v.type(y) in _REGULATED and re.match(
+                    r"(?:[’']s\s+|\s*" + BRACKETED + r"\s+(?:a|an|the|its|new)\s+)(?:[\w-]+\s+){0,2}?"
+                    + _PERMIT_WORDS + r"\b", v.text[y.end:]):
+                holder = y.key          # "extended Zeta's permit", "granted Zeta a licence"
+        if holder is None or v.table[holder].type not in _REGULATED:
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        regulator = _subject(v, begin, m.start(), _REGULATORS | {"location"})
+        if regulator is not None and regulator != holder:
+            v.add(regulator, "regulates", holder, 0.6, "permit")
+    for m in _APPROVAL_FROM.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in _REGULATORS:
+            continue
+        holder = clause_subject(v, m.start(), _REGULATED)
+        if holder is None:
+            continue
+        for item in v.listed(first, _REGULATORS):
+            if item.key not in (ALL, holder):
+                v.add(item.key, "regulates", holder, 0.6, "permit")
+
+
+def actor_facts(v: View) -> None:
+    """Every rule of this module on one sentence."""
+    for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits):
+        rule(v)
+

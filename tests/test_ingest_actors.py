@@ -1,0 +1,73 @@
+"""Relations between actors (graph/ingest/actors.py and the sixth round's cue fixes in verbs.py):
+partners named as nouns or as a pair of subjects, money awarded or arranged, permits and
+approvals, on invented sentences with fictional names."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    return relations_of(draft_of(text))
+
+
+def partners(got: set[tuple[str, str, str]], a: str, b: str) -> bool:
+    return (a, "partners_with", b) in got or (b, "partners_with", a) in got
+
+
+def test_partner_nouns():
+    got = rels("Cathode for the cells will be supplied by Marlow Metals, which is Orvia Energy's "
+               "long-standing partner. The Tessa terminal is owned jointly by Tessaly Oil and its "
+               "partner Brenmark Gas. Kelso Grid's main partner, Drava Power, declined to comment.")
+    assert partners(got, "Marlow Metals", "Orvia Energy")
+    assert partners(got, "Tessaly Oil", "Brenmark Gas")
+    assert partners(got, "Kelso Grid", "Drava Power")
+
+
+def test_a_pair_of_subjects_agreeing_to_build_are_partners():
+    got = rels("Norvik Minerals and Halden Magnetics have agreed to build a magnet plant in Texas, "
+               "the two companies said on Monday. Ostra Lithium and Kemper Salt form brine venture.")
+    assert partners(got, "Norvik Minerals", "Halden Magnetics")
+    assert partners(got, "Ostra Lithium", "Kemper Salt")
+
+
+def test_no_pair_partners_in_a_list_of_objects_or_when_negated():
+    got = rels("Vodara Telecom has signed contracts with Nokara Networks, Ellison Systems and "
+               "Tervo Radio to build its network. Pella Mining and Quorra Metals have not agreed "
+               "to build the smelter. Indra Telecom has chosen Huara Technologies and Ellison "
+               "Systems to build its network.")
+    assert not any(t == "partners_with" for _, t, _ in got)
+
+
+def test_award_of_an_amount_in_funding():
+    got = rels("The Department of Industry awarded Kappa Memory up to $458 million in direct "
+               "funding under the Chips Law.")
+    assert ("Department of Industry", "funds", "Kappa Memory") in got
+
+
+def test_bond_sales_arranged_by_banks_fund_the_issuer():
+    got = rels("Lumo Group has lost money on its mobile arm and is raising money through bond "
+               "sales arranged by Tessin Securities and Varo Bank.")
+    assert ("Tessin Securities", "funds", "Lumo Group") in got
+    assert ("Varo Bank", "funds", "Lumo Group") in got
+
+
+def test_unit_of_after_a_preposition_and_a_venture_of_two_owners():
+    got = rels("The agency said the howitzers would be assembled by Korva Works, a unit of the "
+               "state-owned Zeltra Group. Ardent Semi, a venture of Orvia Power and Lintel "
+               "Electronics, makes chips.")
+    assert ("Korva Works", "part_of", "Zeltra Group") in got
+    assert ("Orvia Power", "owns", "Ardent Semi") in got
+    assert ("Lintel Electronics", "owns", "Ardent Semi") in got
+
+
+def test_sells_to_a_and_to_b():
+    got = rels("Besides Tamsin Motors, Orvia Energy now sells cells to Lucent Motors and to "
+               "Kazan Motor Corp, which will use them in cars.")
+    assert ("Orvia Energy", "supplies", "Lucent Motors") in got
+    assert ("Orvia Energy", "supplies", "Kazan Motor Corp") in got
+
+
+def test_a_firm_bought_from_its_seller_is_no_supply():
+    got = rels("Masdra Energy bought Ruritania's Vero Yield from Brookline Capital last year.")
+    assert not any(t == "supplies" for _, t, _ in got)
