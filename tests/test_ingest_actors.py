@@ -71,3 +71,38 @@ def test_sells_to_a_and_to_b():
 def test_a_firm_bought_from_its_seller_is_no_supply():
     got = rels("Masdra Energy bought Ruritania's Vero Yield from Brookline Capital last year.")
     assert not any(t == "supplies" for _, t, _ in got)
+
+
+def test_permits_and_approvals():
+    got = rels("Kestrel Copper has restarted its smelter in Gresik, and the Indonesian "
+               "government has extended the company's permit to export concentrate. Orvia Mining "
+               "won approval from the Ministry of Mines for the expansion.")
+    assert ("Indonesia", "regulates", "Kestrel Copper") in got
+    assert ("Ministry of Mines", "regulates", "Orvia Mining") in got
+
+
+def test_an_order_won_from_a_buyer():
+    got = rels("Tarsis Marine has won a $300 million order from Kappa Lines for four tankers.")
+    assert ("Tarsis Marine", "supplies", "Kappa Lines") in got
+    assert ("Kappa Lines", "supplies", "Tarsis Marine") not in got
+
+
+def test_debt_from_a_consortium_funds_the_borrower():
+    got = rels("Vodara Telecom needs cash. The company plans to raise a further 250 billion rupees "
+               "of debt from a consortium led by Ruritania State Bank.")
+    assert ("Ruritania State Bank", "funds", "Vodara Telecom") in got
+
+
+def test_memoranda_and_collaborations_are_partnerships():
+    got = rels("Zelto Energy signed a memorandum of understanding with Kappa Hydrogen on Monday. "
+               "Orvia Labs is collaborating with the Tamsin Institute on batteries.")
+    assert partners(got, "Zelto Energy", "Kappa Hydrogen")
+    assert partners(got, "Orvia Labs", "Tamsin Institute")
+
+
+def test_money_spent_on_a_plant_for_a_client_is_no_funding_and_brands_are_no_buyers():
+    got = rels("Hollis Precision will spend $900 million on a plant in Jalisco to assemble servers "
+               "for Varda Systems. Kessel Motors sells vehicles under the Arvo, Bexley and Corra "
+               "brands.")
+    assert not any(t == "funds" for _, t, _ in got)
+    assert not any(a == "Kessel Motors" and t == "supplies" for a, t, _ in got)

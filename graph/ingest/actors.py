@@ -11,7 +11,8 @@ regulating one another, written as nouns or with the money or permit first:
 - ``arranged-by``   "raising money through bond sales arranged by A and B" -> A, B fund the
                     clause's subject;
 - ``permit``        "X extended the company's export permit", "Y won approval from X" ->
-                    X regulates Y.
+                    X regulates Y;
+- ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -170,6 +171,15 @@ _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 _REGULATED = frozenset({"firm", "fund", "organization"})
 
 
+def _national_government(v: View, begin: int, pos: int) -> int | None:
+    """"the Indonesian government has extended ...": the country, as the clause's subject."""
+    for start, end, code in v.demonyms:
+        if begin <= start < pos and re.fullmatch(r"\s*(?:the\s+)?", v.text[begin:start]) and \
+                re.match(r"\s+(?:government|authorities|state|regulators?)\b", v.text[end:]):
+            return v.country(code)
+    return None
+
+
 def permits(v: View) -> None:
     """"The government extended the company's export permit", "X granted Y a mining licence",
     "Y won approval from X" -> X regulates Y."""
@@ -179,9 +189,10 @@ def permits(v: View) -> None:
         rest = v.text[m.end():]
         holder: int | None = None
         own = re.match(r"(?:its|their)\s+" + _PERMIT_WORDS + r"\b", rest) or \
-            re.match(r"the\s+(?:company|firm|group)[’']s\s+" + _PERMIT_WORDS + r"\b", rest)
-        if own is not None:
-            holder = v.last_body        # "extended the company's permit"
+            re.match(r"(?:the\s+)?(?:company|firm|group)[’']s\s+" + _PERMIT_WORDS + r"\b", rest)
+        if own is not None:         # "extended the company's permit": the firm the text is about
+            owner = v.owner
+            holder = owner.key if owner is not None and owner.start < m.start() else v.last_body
         else:
             y = v.at_start(m.end()) or v.after(m.end(), _REGULATED, max_gap=0)
             if y is not None and y.key != ALL and v.type(y) in _REGULATED and re.match(
@@ -191,7 +202,8 @@ def permits(v: View) -> None:
         if holder is None or v.table[holder].type not in _REGULATED:
             continue
         begin, _ = _clause(v.text, m.start(), m.end())
-        regulator = _subject(v, begin, m.start(), _REGULATORS | {"location"})
+        regulator = _subject(v, begin, m.start(), _REGULATORS | {"location"}) or \
+            _national_government(v, begin, m.start())
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
     for m in _APPROVAL_FROM.finditer(v.text):
@@ -208,8 +220,34 @@ def permits(v: View) -> None:
                 v.add(item.key, "regulates", holder, 0.6, "permit")
 
 
+# "X has won a $2 billion order from Y", "X secured a contract from Y to build"
+_WON_FROM = re.compile(r"\b(?:won|wins|win|winning|secured|secures|secure|landed|lands|booked|"
+                       r"books|bagged|received|receives|got|gets)\s+(?:(?:a|an|the|its|their|first|"
+                       r"new|another|further|second|third|large|big|major|multi-year|long-term|"
+                       r"\S*\d\S*|(?:million|billion|crore)|[a-z]+-[a-z]+)\s+){0,5}"
+                       r"(?:[a-z]+\s+){0,2}?(?:contracts?|orders?|tenders?)\s+(?:worth\s+\S+\s+"
+                       r"(?:(?:million|billion|crore)\s+)?)?from\s+(?:the\s+)?")
+_BUYERS = frozenset({"firm", "organization", "government", "agency", "ministry", "fund"})
+
+
+def won_contracts(v: View) -> None:
+    """"Zeta Shipyard has won a $300 million order from Kappa Lines" -> Zeta supplies Kappa."""
+    for m in _WON_FROM.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        buyer = v.at_start(m.end())
+        if buyer is None or buyer.key == ALL:
+            continue
+        buyer = v.possessed(buyer)
+        if buyer.key == ALL or v.type(buyer) not in _BUYERS:
+            continue
+        seller = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
+        if seller is not None and seller != buyer.key:
+            v.add(seller, "supplies", buyer.key, 0.6, "won-contract")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
-    for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits):
+    for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts):
         rule(v)
 

@@ -134,7 +134,7 @@ def active_verb(v: View) -> None:
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 
 
-_FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|"
+_FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
                    r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
                    r"(?:\s+\w+ly)?)?\s+from\s+(?:the\s+)?")
 # "loans from a group of 15 banks led by X", "from a consortium including A and B"

@@ -103,7 +103,7 @@ CUES: tuple[Cue, ...] = (
         r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
         r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
-        passive=False),
+        passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
     Cue("owns", r"(?<!its\s)(?<!their\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
@@ -143,7 +143,9 @@ CUES: tuple[Cue, ...] = (
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
-        r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact)\s+with",
+        r"(?:in\s+)?(?:collaboration|cooperation)\s+with|(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|"
+        r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact|"
+        r"memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
         r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
@@ -267,7 +269,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if first is None and cue.direct:
         direct = cue.object - _PLACES if cue.type == "supplies" else cue.object
         cand = v.after(pos, direct, max_gap=cue.gap)
-        if cand is not None and cand.start < end:
+        if cand is not None and cand.start < end and \
+                not re.search(r"\bunder\s", v.text[pos:cand.start]):   # "sells cars under the A brand"
             first = cand
     if first is None and cue.prep:
         # "a loan for its battery plants": the company the sentence is about
@@ -328,6 +331,10 @@ def verb_cues(v: View) -> None:
                 continue
             if cue.type == "supplies" and cue.swap and _named_goods(v, m.end(), end):
                 continue          # "bought Spain's Zeta Yield from X": a firm changing hands
+            if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
+                    re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
+                              r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
+                continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
