@@ -399,7 +399,8 @@ def _org_list(text: str, first: Run, etype: str, rule: str, table: EntityTable,
         elif r.start > items[-1].end:
             break
     out = []
-    for r in items:
+    for whole in items:
+        r = _cut_at_connector(whole)
         if not _org_like(r, text, table, strict):
             continue
         out.append(Candidate(r.start, r.end, org_type(r) or etype, r.text(text), priority=60,
@@ -437,7 +438,8 @@ def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
                 kinds.append(org_type(r) if org_type(r) else (known.type if known else None))
             firmish = [k for k in kinds if k in ("firm",)]
             if firmish:
-                for r, k in zip(group, kinds):
+                for whole, k in zip(group, kinds):
+                    r = _cut_at_connector(whole)    # "Zeta and Kappa of Japan": Kappa
                     if k is None and _org_like(r, text, table, True) and len(r.words) <= 4:
                         out.append(Candidate(r.start, r.end, "firm", r.text(text), priority=55,
                                              rule="list"))
@@ -619,8 +621,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             and (not is_common(run.words[-1]) or run.words[-1] in org_words()["suffix"]
                  or run.words[-1].lower() in sector_words())
         # "Lynas Rare Earths": an industry word ends a firm's name
-        ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
-                                   for c in clash) and not is_common(run.words[0]) \
+        # and "Zeta Shipbuilding & Marine Engineering": one inside, the name going on after "&"
+        ends = bool(clash) and all(c in sectors and c[0] > run.start and (
+            c[1] == run.end or text[c[1]:c[1] + 3] == " & ") for c in clash) \
+            and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
         # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
         closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \
