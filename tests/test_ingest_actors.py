@@ -106,3 +106,16 @@ def test_money_spent_on_a_plant_for_a_client_is_no_funding_and_brands_are_no_buy
                "brands.")
     assert not any(t == "funds" for _, t, _ in got)
     assert not any(a == "Kessel Motors" and t == "supplies" for a, t, _ in got)
+
+
+def test_a_possessor_stays_the_object_when_what_it_owns_is_a_place():
+    got = rels("Under the memorandum, Ardent Packaging will provide test services for Kappa "
+               "Foundry's Arizona output.")
+    assert ("Ardent Packaging", "supplies", "Kappa Foundry") in got
+
+
+def test_a_plural_apposition_before_which_keeps_the_whole_list():
+    got = rels("Tarin Capital also owns Halden Foods and Agro Vesta Group, the two largest food "
+               "companies in the region, which will buy wheat from Marlow Grain.")
+    assert ("Marlow Grain", "supplies", "Halden Foods") in got
+    assert ("Marlow Grain", "supplies", "Agro Vesta Group") in got

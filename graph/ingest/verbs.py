@@ -186,7 +186,14 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
                 and v.type(m) in types and m.key != ALL
                 and not re.match(r"[’']s\b", v.text[m.end:])]
-        return near[-1].key if near and begin + rel.start() - near[-1].end <= 80 else None
+        if not near or begin + rel.start() - near[-1].end > 80:
+            return None
+        if re.fullmatch(r"\s*" + BRACKETED + r",\s+(?:the|both|two)\s+[^,]*?\b(?:companies|firms|groups|"
+                        r"makers|producers|banks|lenders|carriers|operators|utilities|suppliers|"
+                        r"buyers|investors)(?:\s+(?:in|of|on)\s+[^,]*)?\s*", v.text[near[-1].end:begin + rel.start()]):
+            # "A and B, the two largest food companies, which buy": the list's first item
+            return _list_before(v, near[-1].end, types)[-1]
+        return near[-1].key
     for m in v.mentions:
         if begin <= m.start and m.end <= pos and m.key != ALL:
             if _in_prep_phrase(v.text, begin, m.start):
@@ -279,7 +286,9 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             return [v.owner.key]
     if first is None:
         return []
-    first = v.possessed(first)       # "an arm of South Korea's SK Innovation"
+    owned = v.possessed(first)       # "an arm of South Korea's SK Innovation"
+    if owned.key == ALL or v.type(owned) in cue.object:
+        first = owned                # not "services for TSMC's Arizona output": TSMC
     items: list[int] = []
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:
