@@ -119,3 +119,24 @@ def test_a_plural_apposition_before_which_keeps_the_whole_list():
                "companies in the region, which will buy wheat from Marlow Grain.")
     assert ("Marlow Grain", "supplies", "Halden Foods") in got
     assert ("Marlow Grain", "supplies", "Agro Vesta Group") in got
+
+
+def test_a_lower_case_word_before_a_cjk_name_that_opens_with_the_name():
+    draft = draft_of("KX nova (KX노바) has started building a memory plant in Ohio. The Department "
+                     "of Industry awarded KX nova up to $200 million in direct funding.")
+    names = {e.name: e for e in draft.entities}
+    assert "KX nova" in names and "KX노바" in names["KX nova"].aliases
+    assert ("Department of Industry", "funds", "KX nova") in relations_of(draft)
+
+
+def test_goods_of_a_firm_bought_are_supplied_not_owned():
+    got = rels("The plant's main customer will be Varda Systems, which buys most of Kestrel "
+               "Memory's high-bandwidth chips for its processors.")
+    assert ("Kestrel Memory", "supplies", "Varda Systems") in got
+    assert ("Varda Systems", "owns", "Kestrel Memory") not in got
+
+
+def test_funds_as_a_noun_is_no_funding():
+    got = rels("Ardent Packaging, which is building a plant in Peoria with funds from the same "
+               "programme, is Kestrel Memory's main rival.")
+    assert not any(t == "funds" for _, t, _ in got)

@@ -12,7 +12,8 @@ regulating one another, written as nouns or with the money or permit first:
                     clause's subject;
 - ``permit``        "X extended the company's export permit", "Y won approval from X" ->
                     X regulates Y;
-- ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y.
+- ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y;
+- ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -246,8 +247,33 @@ def won_contracts(v: View) -> None:
             v.add(seller, "supplies", buyer.key, 0.6, "won-contract")
 
 
+# "Nvidia, which buys most of SK hynix's memory": what is bought is the possessor's goods
+_BUYS_OF = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
+                      r"sourc(?:e|es|ed|ing))\s+(?:(?:most|all|much|part|some|half|a\s+third|a\s+quarter|"
+                      r"the\s+bulk)\s+of\s+)?(?:the\s+)?")
+_NOT_GOODS = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|"
+                        r"mines?|units?|business(?:es)?|assets?|operations|subsidiar(?:y|ies)|"
+                        r"divisions?|compan(?:y|ies)|projects?|farms?|terminals?|ports?|yards?)\b")
+
+
+def buys_goods_of(v: View) -> None:
+    """"Nvidia, which buys most of Zeta's memory" -> Zeta supplies Nvidia (not a stake or a
+    plant changing hands)."""
+    for m in _BUYS_OF.finditer(v.text):
+        seller = v.at_start(m.end())
+        if seller is None or seller.key == ALL or v.type(seller) not in ("firm", "organization") or \
+                not re.match(r"[’']s\s+[a-z]", v.text[seller.end:]) or \
+                _NOT_GOODS.match(v.text[seller.end:]) or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        buyer = clause_subject(v, m.start(), _BUYERS)
+        if buyer is not None and buyer != seller.key:
+            v.add(seller.key, "supplies", buyer, 0.6, "buys-goods-of")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
-    for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts):
+    for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
+                 buys_goods_of):
         rule(v)
 

@@ -200,7 +200,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 # country, the CJK name its own, not the country's (nor lost)
                 chosen = [c for c in chosen if c not in inner]
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
-                run = next((r for r in runs(s.text) if r.end == p.end), None)
+                run = next((r for r in runs(s.text) if r.end == p.end), None) or next(
+                    (r for r in runs(s.text) if r.start == p.start and r.end < p.end), None)   # "SK hynix"
                 if run is None:
                     continue
                 named = Candidate(p.start, p.end, org_type(run) or "firm",

@@ -48,6 +48,10 @@ _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|ca
                r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
 
 
+# "buys most of SK hynix's memory": goods of a firm, not the firm
+_GOODS_OF = r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+[a-z]"
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -108,7 +112,7 @@ CUES: tuple[Cue, ...] = (
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
-        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b"),
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
         r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
@@ -120,7 +124,8 @@ CUES: tuple[Cue, ...] = (
     # "has agreed to buy the naval shipbuilder X (NVL) from the Y family": X itself is bought
     Cue("owns", r"(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring)\s+(?:the\s+|a\s+|an\s+)?"
         r"(?:(?!(?:from|of|for|in|at|to|with|by|and|stakes?|shares?|interest)\b)[a-z-]+\s+){0,3}(?=[A-Z])",
-        _HOLDERS | {"person"}, _OWNABLE - {"project"}, gap=3, passive=False),
+        _HOLDERS | {"person"}, _OWNABLE - {"project"}, gap=3, passive=False,
+        unless=_GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
         r"\d+(?:\.\d+)?\s?%\s+of", _HOLDERS | {"person"}, _OWNABLE, gap=10, passive=False),
     Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
@@ -340,6 +345,10 @@ def verb_cues(v: View) -> None:
                 continue
             if cue.type == "supplies" and cue.swap and _named_goods(v, m.end(), end):
                 continue          # "bought Spain's Zeta Yield from X": a firm changing hands
+            if cue.type == "funds" and re.fullmatch(r"funds|funding|financing", m.group()) and \
+                    re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
+                              r"raised|raising)\s+$", text[:m.start()]):
+                continue          # "with funds from the programme": a noun, not a funder's verb
             if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
                     re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
