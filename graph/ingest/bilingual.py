@@ -49,14 +49,14 @@ def find_pairs(text: str) -> list[Pair]:
                             (_PAREN_SHORT, "short")):
         for m in pattern.finditer(text):
             run = by_end.get(m.start())
-            end = m.start()
+            end = 0
             low = re.search(r"\s[a-z]{3,}$", text[:m.start()]) if run is None and script == "cjk" else None
             if low is not None:
                 # "SK hynix (SK하이닉스)": a lower-case word ends the name when the CJK name
                 # opens with the capitalised word before it
                 before = by_end.get(low.start())
                 if before is not None and m.group(1).startswith(before.tokens[0].text):
-                    run = before
+                    run, end = before, m.start()
             if run is not None and all(t.text.rstrip(".") in _SUFFIXES for t in run.tokens):
                 # "Zeta Heavy Co., Ltd. (泽塔重工)": the name before the suffix
                 comma = re.search(r"\S,\s*$", text[:run.start])
@@ -70,7 +70,7 @@ def find_pairs(text: str) -> list[Pair]:
                                       or len(alias.split()) >= len(run.tokens)):
                 continue
             seen.add(m.start())
-            out.append(Pair(run.start, end if end > run.end else _name_end(run), alias, (m.start(), m.end()),
+            out.append(Pair(run.start, end or _name_end(run), alias, (m.start(), m.end()),
                             "acronym" if script == "short" else script))
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
