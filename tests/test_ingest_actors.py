@@ -140,3 +140,10 @@ def test_funds_as_a_noun_is_no_funding():
     got = rels("Ardent Packaging, which is building a plant in Peoria with funds from the same "
                "programme, is Kestrel Memory's main rival.")
     assert not any(t == "funds" for _, t, _ in got)
+
+
+def test_regulators_list_fine_and_certify():
+    got = rels("The Department of Defense added Zeta Battery Corp to a list of military companies "
+               "in January. The Competition Authority fined Kappa Telecom last year.")
+    assert ("Department of Defense", "regulates", "Zeta Battery Corp") in got
+    assert ("Competition Authority", "regulates", "Kappa Telecom") in got

@@ -154,7 +154,10 @@ CUES: tuple[Cue, ...] = (
         _HOLDERS, _HOLDERS, gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
         r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
-        r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?", _REGULATORS, _OWNABLE | {"technology"},
+        r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?|certif(?:y|ies|ied)|sanction(?:s|ed)|"
+        r"fin(?:e|es|ed)|investigat(?:e|es|ed|ing)|authori[sz](?:e|es|ed)|"
+        r"(?:add(?:s|ed)?|put|puts|placed?)(?=\s+\S+(?:\s+\S+){0,3}?\s+(?:on|to)\s+(?:a|an|the|its)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:list|blacklist))", _REGULATORS, _OWNABLE | {"technology"},
         gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
         r"financing|tax|money|\$|€|¥|₹)"),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
