@@ -147,3 +147,17 @@ def test_regulators_list_fine_and_certify():
                "in January. The Competition Authority fined Kappa Telecom last year.")
     assert ("Department of Defense", "regulates", "Zeta Battery Corp") in got
     assert ("Competition Authority", "regulates", "Kappa Telecom") in got
+
+
+def test_a_firm_building_a_plant_as_a_side_fact_operates_there():
+    got = rels("The company competes with Halden Cells, which is building a cylindrical-cell "
+               "plant in Queen Creek, Arizona.")
+    assert ("Halden Cells", "operates_in", "Queen Creek") in got
+
+
+def test_which_after_a_venture_with_a_partner_is_the_venture():
+    got = rels("The cathode will be shipped to Ardent Cells, Kessel Motors' battery joint venture "
+               "with Halden Energy, which makes cells in Ohio and Tennessee.")
+    assert ("Ardent Cells", "operates_in", "Ohio") in got
+    assert ("Ardent Cells", "operates_in", "Tennessee") in got
+    assert ("Halden Energy", "operates_in", "Ohio") not in got

@@ -193,9 +193,15 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
         # the noun the relative clause is about, not a possessor ("X, Telkom's unit, which")
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
                 and v.type(m) in types and m.key != ALL
-                and not re.match(r"[’']s\b", v.text[m.end:])]
+                and not re.match(r"[’'](?:s\b|\s)", v.text[m.end:])]
         if not near or begin + rel.start() - near[-1].end > 80:
             return None
+        if len(near) >= 2 and re.fullmatch(
+                r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|its|their)\s+|[^,]*?[’']s?\s+)[^,]*?\b(?:with|"
+                r"between)\s+(?:the\s+)?", v.text[near[-2].end:near[-1].start]) and \
+                re.fullmatch(r"\s*" + BRACKETED + r"\s*", v.text[near[-1].end:begin + rel.start()]):
+            # "Ultium Cells, GM's joint venture with LG, which makes cells": Ultium Cells
+            return near[-2].key
         if re.fullmatch(r"\s*" + BRACKETED + r",\s+(?:the|both|two)\s+[^,]*?\b(?:companies|firms|groups|"
                         r"makers|producers|banks|lenders|carriers|operators|utilities|suppliers|"
                         r"buyers|investors)(?:\s+(?:in|of|on)\s+[^,]*)?\s*", v.text[near[-1].end:begin + rel.start()]):
@@ -836,9 +842,10 @@ def activities(v: View) -> None:
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in _PLACES:
             continue
-        if any(x.key == ALL or v.type(x) in ("project", "firm") for x in v.mentions
-               if m.start() <= x.start < m.end()):
-            continue
+        side_build = _BUILDS.match(v.text, m.start()) is not None
+        if any(x.key == ALL or v.type(x) == "firm" or (v.type(x) == "project" and not side_build)
+               for x in v.mentions if m.start() <= x.start < m.end()):
+            continue            # "X, which is building a battery plant in P": X works in P too
         owner = clause_subject(v, m.start(), frozenset({"firm"}))
         if owner is None:
             continue
