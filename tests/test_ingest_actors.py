@@ -161,3 +161,12 @@ def test_which_after_a_venture_with_a_partner_is_the_venture():
     assert ("Ardent Cells", "operates_in", "Ohio") in got
     assert ("Ardent Cells", "operates_in", "Tennessee") in got
     assert ("Halden Energy", "operates_in", "Ohio") not in got
+
+
+def test_state_owned_firms_belong_to_their_country():
+    got = rels("The terminal arm of China's state-owned Kappa Shipping Group bought the stake. "
+               "Varda Steel is a unit of the state-owned Zeltra Defence Group, Poland said. "
+               "The loan came from the state-backed Orvia Development Bank.")
+    assert ("China", "owns", "Kappa Shipping Group") in got
+    assert ("Poland", "owns", "Zeltra Defence Group") in got
+    assert not any(t == "owns" and b == "Orvia Development Bank" for _, t, b in got)

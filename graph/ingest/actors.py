@@ -13,7 +13,8 @@ regulating one another, written as nouns or with the money or permit first:
 - ``permit``        "X extended the company's export permit", "Y won approval from X" ->
                     X regulates Y;
 - ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y;
-- ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y.
+- ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y;
+- ``state-owned``   "China's state-owned X", "the Chinese state-owned lender X" -> the country owns X.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -271,9 +272,43 @@ def buys_goods_of(v: View) -> None:
             v.add(seller.key, "supplies", buyer, 0.6, "buys-goods-of")
 
 
+_STATE_OWNED = re.compile(r"\b(?:state|government)[- ](?:owned|controlled|run)\s+(?:(?:[a-z-]+)\s+){0,3}?")
+
+
+def _countries_named(v: View) -> list[int]:
+    from .verbs import _is_country
+    return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and _is_country(v, x)))
+
+
+def state_owned(v: View) -> None:
+    """"China's state-owned COSCO Shipping", "the Chinese state-owned lender X", "a unit of the
+    state-owned X" with one country in the sentence -> the country owns X."""
+    from .verbs import _is_country
+
+    for m in _STATE_OWNED.finditer(v.text):
+        firm = v.at_start(m.end())
+        if firm is None or firm.key == ALL or v.type(firm) not in ("firm", "fund", "organization"):
+            continue
+        before = v.text[:m.start()]
+        poss = re.search(r"[’']s\s+$", before)
+        owner = v.at_end(poss.start()) if poss is not None else None
+        country: int | None = owner.key if owner is not None and owner.key != ALL and \
+            _is_country(v, owner) else None
+        if country is None:
+            dem = next((d for d in v.demonyms if re.fullmatch(r"\s+", v.text[d[1]:m.start()])), None)
+            if dem is not None:     # "the Chinese state-owned lender X"
+                country = v.country(dem[2])
+        if country is None and owner is None:
+            named = _countries_named(v)
+            if len(named) == 1:     # "a unit of the state-owned X", one country in the sentence
+                country = named[0]
+        if country is not None and country != firm.key:
+            v.add(country, "owns", firm.key, 0.6, "state-owned")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
-                 buys_goods_of):
+                 buys_goods_of, state_owned):
         rule(v)
 
