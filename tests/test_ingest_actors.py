@@ -170,3 +170,13 @@ def test_state_owned_firms_belong_to_their_country():
     assert ("China", "owns", "Kappa Shipping Group") in got
     assert ("Poland", "owns", "Zeltra Defence Group") in got
     assert not any(t == "owns" and b == "Orvia Development Bank" for _, t, b in got)
+
+
+def test_the_groups_unit_and_a_state_company_under_a_ministry():
+    got = rels("Kappa Shipping Group (卡帕航运集团) bought the stake through Kappa Shipping Ports. "
+               "Kappa Shipping Lines, the group's container carrier, calls at the port. "
+               "The Solar Corporation of Ruritania, a state company under the Ministry of Energy, "
+               "will buy the power. Its first customers include Orvia Motors, the group's carmaker.")
+    assert ("Kappa Shipping Lines", "part_of", "Kappa Shipping Group") in got
+    assert ("Solar Corporation of Ruritania", "part_of", "Ministry of Energy") in got
+    assert not any(a == "Orvia Motors" and t == "part_of" for a, t, _ in got)   # no Orvia group named

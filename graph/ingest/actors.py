@@ -14,7 +14,9 @@ regulating one another, written as nouns or with the money or permit first:
                     X regulates Y;
 - ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y;
 - ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y;
-- ``state-owned``   "China's state-owned X", "the Chinese state-owned lender X" -> the country owns X.
+- ``state-owned``   "China's state-owned X", "the Chinese state-owned lender X" -> the country owns X;
+- ``group-unit``    "X, the group's container carrier", "X, a state company under the Ministry of Y"
+                    -> part_of.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -306,9 +308,50 @@ def state_owned(v: View) -> None:
             v.add(country, "owns", firm.key, 0.6, "state-owned")
 
 
+# "X, the group's container carrier", "X, a state company under the Ministry of Y"
+_GROUPS_UNIT = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:group|company|firm|parent)[’']s\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+_NOT_PART = frozenset("""customer customers client clients supplier suppliers partner partners rival
+rivals competitor competitors shareholder shareholders owner owners investor investors lender lenders
+bank banks backer backers buyer buyers chairman chief president founder adviser advisor auditor""".split())
+_UNDER = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:state|government|public|statutory)\s+"
+                    r"(?:[\w-]+\s+){0,2}?(?:company|agency|body|corporation|firm|enterprise|lender|"
+                    r"bank|fund|utility|regulator)\s+(?:under|within|of|run\s+by|overseen\s+by)\s+(?:the\s+)?")
+
+
+def _group_of(v: View, key: int) -> int | None:
+    """"The group" that ``key`` belongs to: an entity already named that shares its first word
+    ("COSCO Shipping" for "COSCO Shipping Lines", "Hon Hai ..." known as "Foxconn" for "Foxconn
+    Industrial Internet"), a "Group" or "Holdings" by preference."""
+    unit = v.table[key]
+    first = unit.name.split()[0].lower()
+    found = [e for e in v.table if e.key != key and e.mentions > 0 and e.type in ("firm", "organization")
+             and any(label.split()[0].lower() == first and label != unit.name
+                     for label in [e.name, *e.aliases] if label.split())]
+    found.sort(key=lambda e: (not re.search(r"\b(?:Group|Holdings?|Sons)\b", e.name), len(e.name.split()), e.first))
+    return found[0].key if found else None
+
+
+def group_units(v: View) -> None:
+    """"X, the group's container carrier" -> X part_of the group the text is about; "X, a state
+    company under the Ministry of Y" -> X part_of the ministry."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES:
+            continue
+        unit = _GROUPS_UNIT.match(v.text, x.end)
+        group = _group_of(v, x.key) if unit is not None and unit.group("noun") not in _NOT_PART else None
+        if group is not None:
+            v.add(x.key, "part_of", group, 0.6, "group-unit")
+        under = _UNDER.match(v.text, x.end)
+        parent = v.at_start(under.end()) if under is not None else None
+        if parent is not None and parent.key not in (ALL, x.key) and \
+                v.type(parent) in ("ministry", "agency", "government", "firm", "organization"):
+            v.add(x.key, "part_of", parent.key, 0.6, "group-unit")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
-                 buys_goods_of, state_owned):
+                 buys_goods_of, state_owned, group_units):
         rule(v)
 
