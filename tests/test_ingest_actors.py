@@ -180,3 +180,42 @@ def test_the_groups_unit_and_a_state_company_under_a_ministry():
     assert ("Kappa Shipping Lines", "part_of", "Kappa Shipping Group") in got
     assert ("Solar Corporation of Ruritania", "part_of", "Ministry of Energy") in got
     assert not any(a == "Orvia Motors" and t == "part_of" for a, t, _ in got)   # no Orvia group named
+
+
+def test_company_of_belongs_to_and_a_second_owner_after_a_comma():
+    got = rels("Varda Future M is the battery materials company of Varda Group, based in Pohang. "
+               "The acid goes to Kestrel Fertiliser, a maker that belongs to the state group Orvia "
+               "Holdings. Kappa Copper is 51% owned by Zeltra Mining Holding, the state mining "
+               "holding, and 49% by Marlow Resources of Chile.")
+    assert ("Varda Future M", "part_of", "Varda Group") in got
+    assert ("Kestrel Fertiliser", "part_of", "Orvia Holdings") in got
+    assert ("Zeltra Mining Holding", "owns", "Kappa Copper") in got
+    assert ("Marlow Resources", "owns", "Kappa Copper") in got
+
+
+def test_company_of_the_group_takes_no_later_name():
+    got = rels("Orvia Sons, the holding company of the group, owns Orvia Electronics outright.")
+    assert ("Orvia Sons", "part_of", "Orvia Electronics") not in got
+
+
+def test_co_investors_contractors_and_clients_served():
+    got = rels("Lumo Group invested $145 million in Kessel Satellite Inc in 2020 alongside Vanta Telecom "
+               "and Tower Holdings. Orvia Pharma also uses Marlow Scientific to fill some pens. "
+               "Tessin Biologics will continue to serve other drug makers, including Halden Pharma, "
+               "Orvia Pharma's main rival.")
+    assert ("Vanta Telecom", "invests_in", "Kessel Satellite Inc") in got
+    assert ("Tower Holdings", "invests_in", "Kessel Satellite Inc") in got
+    assert ("Marlow Scientific", "supplies", "Orvia Pharma") in got
+    assert ("Tessin Biologics", "supplies", "Halden Pharma") in got
+    assert ("Tessin Biologics", "supplies", "Orvia Pharma") not in got
+
+
+def test_no_investment_in_a_co_investor():
+    got = rels("Lumo Group invested $145 million in Texas in 2020 alongside Vanta Telecom.")
+    assert ("Lumo Group", "invests_in", "Vanta Telecom") not in got
+
+
+def test_another_unit_of_the_group():
+    got = rels("Kappa Group owns Kappa Mobile. Kappa Mobile buys its radio gear from Ardent "
+               "Networks and uses software from Kappa Symphony, another unit of the group.")
+    assert ("Kappa Symphony", "part_of", "Kappa Group") in got

@@ -15,8 +15,11 @@ regulating one another, written as nouns or with the money or permit first:
 - ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y;
 - ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y;
 - ``state-owned``   "China's state-owned X", "the Chinese state-owned lender X" -> the country owns X;
-- ``group-unit``    "X, the group's container carrier", "X, a state company under the Ministry of Y"
-                    -> part_of.
+- ``group-unit``    "X, the group's container carrier", "X, another unit of the group",
+                    "X, a state company under the Ministry of Y"
+                    -> part_of;
+- ``co-investor``   "X invested $145 million in Y alongside A and B" -> A, B invest in Y;
+- ``uses-contractor`` "X uses Y to fill its pens" -> Y supplies X.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -314,6 +317,8 @@ _GROUPS_UNIT = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:group|com
 _NOT_PART = frozenset("""customer customers client clients supplier suppliers partner partners rival
 rivals competitor competitors shareholder shareholders owner owners investor investors lender lenders
 bank banks backer backers buyer buyers chairman chief president founder adviser advisor auditor""".split())
+_UNIT_OF_GROUP = re.compile(r"\s*" + BRACKETED + r",\s+(?:another|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:unit|"
+                            r"subsidiary|arm|affiliate|division|member)\s+of\s+the\s+(?:group|company)\b")
 _UNDER = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:state|government|public|statutory)\s+"
                     r"(?:[\w-]+\s+){0,2}?(?:company|agency|body|corporation|firm|enterprise|lender|"
                     r"bank|fund|utility|regulator)\s+(?:under|within|of|run\s+by|overseen\s+by)\s+(?:the\s+)?")
@@ -339,7 +344,8 @@ def group_units(v: View) -> None:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
         unit = _GROUPS_UNIT.match(v.text, x.end)
-        group = _group_of(v, x.key) if unit is not None and unit.group("noun") not in _NOT_PART else None
+        group = _group_of(v, x.key) if (unit is not None and unit.group("noun") not in _NOT_PART) or \
+            _UNIT_OF_GROUP.match(v.text, x.end) else None
         if group is not None:
             v.add(x.key, "part_of", group, 0.6, "group-unit")
         under = _UNDER.match(v.text, x.end)
@@ -349,9 +355,47 @@ def group_units(v: View) -> None:
             v.add(x.key, "part_of", parent.key, 0.6, "group-unit")
 
 
+_ALONGSIDE = re.compile(r"\s+(?:\w+\s+){0,4}?(?:alongside|together\s+with|along\s+with)\s+(?:the\s+)?")
+
+
+def co_investors(v: View) -> None:
+    """"X invested $145 million in Y in 2020 alongside A and B" -> A and B invest in Y too."""
+    for a, rtype, b, conf, rule in list(v.facts):
+        if rtype not in ("invests_in", "funds") or rule != "verb-cue":
+            continue
+        target = next((x for x in v.mentions if x.key == b), None)
+        if target is None:
+            continue
+        along = _ALONGSIDE.match(v.text, target.end)
+        first = v.at_start(along.end()) if along is not None else None
+        if first is None or first.key == ALL:
+            continue
+        for item in v.listed(first, BODIES | {"government"}):
+            if item.key not in (ALL, a, b):
+                v.add(item.key, rtype, b, 0.6, "co-investor")
+
+
+# "Novo Nordisk also uses Thermo Fisher Scientific to fill some pens": a contractor
+_USES_TO = re.compile(r"\b(?:uses|use|used|using|hired|hires|hire|contracted|contracts|employs|"
+                      r"employed|relies\s+on|rely\s+on)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def uses_contractor(v: View) -> None:
+    """"X uses Y to fill its pens", "X hired Y to build the line" -> Y supplies X."""
+    for m in _USES_TO.finditer(v.text):
+        y = v.at_start(m.end())
+        if y is None or y.key == ALL or v.type(y) not in ("firm", "organization") or \
+                not re.match(r"\s*" + BRACKETED + r"\s+to\s+[a-z]+", v.text[y.end:]) or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        x = clause_subject(v, m.start(), _BUYERS)
+        if x is not None and x != y.key:
+            v.add(y.key, "supplies", x, 0.6, "uses-contractor")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
-                 buys_goods_of, state_owned, group_units):
+                 buys_goods_of, state_owned, group_units, co_investors, uses_contractor):
         rule(v)
 

@@ -79,6 +79,11 @@ CUES: tuple[Cue, ...] = (
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
         r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM),
+    # "will continue to serve other drug makers, including Eli Lilly"
+    Cue("supplies", r"serv(?:e|es|ed|ing)(?:\s+(?:other|its|their|the|many|several|some|major|"
+        r"large|big|[a-z]+-?[a-z]*)){0,3}\s+(?:customers|clients|buyers|makers|companies|firms|"
+        r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
+        r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"be\s+made\s+by", _RECEIVERS, _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
@@ -138,8 +143,11 @@ CUES: tuple[Cue, ...] = (
         _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
     Cue("heads", r"chaired|headed|led|run|managed|founded", frozenset({"person"}),
         BODIES | {"government"}, prep=r"(?!x)x", direct=False),
-    Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of",
+    Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of|belong(?:s|ed|ing)?\s+to",
         BODIES, _HOLDERS, gap=30, passive=False),
+    # "POSCO Future M is the battery materials company of POSCO Group": the name right after
+    Cue("part_of", r"the\s+(?:[a-z-]+\s+){0,3}company\s+of(?:\s+the)?", BODIES, _HOLDERS, gap=1,
+        passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
@@ -291,7 +299,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
         direct = cue.object - _PLACES if cue.type == "supplies" else cue.object
         cand = v.after(pos, direct, max_gap=cue.gap)
         if cand is not None and cand.start < end and \
-                not re.search(r"\bunder\s", v.text[pos:cand.start]):   # "sells cars under the A brand"
+                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]):
+            # not "sells cars under the A brand", "invested in P alongside A"
             first = cand
     if first is None and cue.prep:
         # "a loan for its battery plants": the company the sentence is about
@@ -309,6 +318,9 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             continue
         if items and _VERB_AFTER.match(v.text, item.end):
             break                    # "holds 51% of A and B holds 49%": B starts a clause
+        if items and re.match(r"[’']s\s", v.text[item.end:]) and \
+                re.search(r",\s+$", v.text[:item.start]) and not re.search(r"\band\s+$", v.text[:item.start]):
+            break                    # "Eli Lilly, Novo Nordisk's main rival": an apposition
         items.append(item.key)
     return items or ([first.key] if first.key != ALL else [])
 
@@ -428,7 +440,8 @@ def verb_cues(v: View) -> None:
                 sources, targets = targets, sources
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
-                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", text[m.end():end]):
+                tail = re.match(r"[^;]*", text[m.end():]).group()     # past ", and": "and 49% by B"
+                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [v.possessed(extra).key]
