@@ -219,3 +219,10 @@ def test_another_unit_of_the_group():
     got = rels("Kappa Group owns Kappa Mobile. Kappa Mobile buys its radio gear from Ardent "
                "Networks and uses software from Kappa Symphony, another unit of the group.")
     assert ("Kappa Symphony", "part_of", "Kappa Group") in got
+
+
+def test_spectrum_auctioned_to_operators():
+    got = rels("The Ministry of Digital Affairs auctioned the 700 MHz band to Kappa Cellular and "
+               "Orvia Mobile last year.")
+    assert ("Ministry of Digital Affairs", "regulates", "Kappa Cellular") in got
+    assert ("Ministry of Digital Affairs", "regulates", "Orvia Mobile") in got

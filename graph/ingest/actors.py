@@ -10,7 +10,8 @@ regulating one another, written as nouns or with the money or permit first:
 - ``award-amount``  "X awarded Y up to $458 million in direct funding" -> X funds Y;
 - ``arranged-by``   "raising money through bond sales arranged by A and B" -> A, B fund the
                     clause's subject;
-- ``permit``        "X extended the company's export permit", "Y won approval from X" ->
+- ``permit``        "X extended the company's export permit", "Y won approval from X",
+                    "X auctioned the 700 MHz band to Y and Z" ->
                     X regulates Y;
 - ``won-contract``  "X has won a $300 million order from Y" -> X supplies Y;
 - ``buys-goods-of`` "Y, which buys most of X's memory chips" -> X supplies Y;
@@ -187,6 +188,13 @@ def _national_government(v: View, begin: int, pos: int) -> int | None:
     return None
 
 
+# "auctioned the 700 MHz band to A and B", "awarded mining concessions to A"
+_ALLOCATED = re.compile(r"\b(?:auction(?:s|ed)?|allocat(?:e|es|ed)|assign(?:s|ed)?|award(?:s|ed)?|grant(?:s|ed)?|"
+                        r"issu(?:e|es|ed)|renew(?:s|ed)?)\s+(?:the\s+|a\s+|an\s+|new\s+)?(?:[\w.-]+\s+){0,4}?"
+                        r"(?:band|bands|spectrum|licen[cs]es?|permits?|concessions?|frequenc(?:y|ies)|"
+                        r"quotas?|approvals?)\s+to\s+(?:the\s+)?")
+
+
 def permits(v: View) -> None:
     """"The government extended the company's export permit", "X granted Y a mining licence",
     "Y won approval from X" -> X regulates Y."""
@@ -213,6 +221,16 @@ def permits(v: View) -> None:
             _national_government(v, begin, m.start())
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
+    for m in _ALLOCATED.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in _REGULATED or \
+                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        regulator = _subject(v, begin, m.start(), _REGULATORS) or _national_government(v, begin, m.start())
+        for item in v.listed(first, _REGULATED) if regulator is not None else []:
+            if item.key not in (ALL, regulator):
+                v.add(regulator, "regulates", item.key, 0.6, "permit")
     for m in _APPROVAL_FROM.finditer(v.text):
         if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
