@@ -195,6 +195,12 @@ _ALLOCATED = re.compile(r"\b(?:auction(?:s|ed)?|allocat(?:e|es|ed)|assign(?:s|ed
                         r"quotas?|approvals?)\s+to\s+(?:the\s+)?")
 
 
+def _regulator(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+    """The clause's acting body, else "the Indonesian government" (keys may be 0: no ``or``)."""
+    key = _subject(v, begin, pos, types)
+    return key if key is not None else _national_government(v, begin, pos)
+
+
 def permits(v: View) -> None:
     """"The government extended the company's export permit", "X granted Y a mining licence",
     "Y won approval from X" -> X regulates Y."""
@@ -217,8 +223,7 @@ def permits(v: View) -> None:
         if holder is None or v.table[holder].type not in _REGULATED:
             continue
         begin, _ = _clause(v.text, m.start(), m.end())
-        regulator = _subject(v, begin, m.start(), _REGULATORS | {"location"}) or \
-            _national_government(v, begin, m.start())
+        regulator = _regulator(v, begin, m.start(), _REGULATORS | {"location"})
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
     for m in _ALLOCATED.finditer(v.text):
@@ -227,7 +232,7 @@ def permits(v: View) -> None:
                 _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
             continue
         begin, _ = _clause(v.text, m.start(), m.end())
-        regulator = _subject(v, begin, m.start(), _REGULATORS) or _national_government(v, begin, m.start())
+        regulator = _regulator(v, begin, m.start(), _REGULATORS)
         for item in v.listed(first, _REGULATED) if regulator is not None else []:
             if item.key not in (ALL, regulator):
                 v.add(regulator, "regulates", item.key, 0.6, "permit")
