@@ -226,3 +226,19 @@ def test_spectrum_auctioned_to_operators():
                "Orvia Mobile last year.")
     assert ("Ministry of Digital Affairs", "regulates", "Kappa Cellular") in got
     assert ("Ministry of Digital Affairs", "regulates", "Orvia Mobile") in got
+
+
+def test_a_headline_pair_that_opens_a_plant_and_a_deal_negotiated_with():
+    got = relations_of(draft_of("Varda Future M and Kessel Motors open cathode plant in Quebec\n\n"
+                                "The plant employs 200 people. Halden Rotem is negotiating a "
+                                "local-assembly deal with Bumar Works."))
+    assert partners(got, "Varda Future M", "Kessel Motors")
+    assert partners(got, "Halden Rotem", "Bumar Works")
+    body = rels("The plant employs 200 people. Varda Future M and Kessel Motors open new offices "
+                "in Quebec every year.")
+    assert not partners(body, "Varda Future M", "Kessel Motors")       # only a headline says so
+
+
+def test_a_supply_deal_is_no_partnership():
+    got = rels("Kappa Gas signs 14-year LNG deal with Orvia Oil as Gulf suppliers compete.")
+    assert not partners(got, "Kappa Gas", "Orvia Oil")

@@ -6,7 +6,7 @@ regulating one another, written as nouns or with the money or permit first:
 - ``partner-noun``  "X's long-standing partner Y", "Y, which is X's partner", "A and its
                     partner B" -> partners_with;
 - ``pair-partners`` "A and B have agreed to build", "A and B form a venture",
-                    "A and B signed a memorandum" -> A partners_with B;
+                    "A and B signed a memorandum", a headline's "A and B open plant" -> A partners_with B;
 - ``award-amount``  "X awarded Y up to $458 million in direct funding" -> X funds Y;
 - ``arranged-by``   "raising money through bond sales arranged by A and B" -> A, B fund the
                     clause's subject;
@@ -88,6 +88,11 @@ _TOGETHER = re.compile(
     r"(?:venture|partnership|alliance|consortium|memorandum|collaboration|pact))\b")
 
 
+# a headline's "A and B open cathode plant in Quebec": what the two do together
+_HEADLINE_TOGETHER = re.compile(r"\s+(?:open|opens|build|builds|launch|launches|unveil|unveils|start|starts|"
+                                r"begin|begins|break\s+ground|breaks\s+ground|team\s+up|join\s+forces)\b")
+
+
 def pair_partners(v: View) -> None:
     """"A and B have agreed to build a plant", "A and B form rare-earth venture" -> partners."""
     for a in v.mentions:
@@ -107,7 +112,8 @@ def pair_partners(v: View) -> None:
         rest = v.text[b.end:]
         tail = re.match(r"(?:\s*[（(][^)）]*[)）])?(?:,\s+[^,]{1,90},)?", rest)   # "B, the owner of X,"
         after = rest[tail.end() if tail else 0:]
-        if _TOGETHER.match(after) and not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after):
+        if (_TOGETHER.match(after) or (v.sentence.heading and _HEADLINE_TOGETHER.match(after))) and \
+                not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after):
             v.add(a.key, "partners_with", b.key, 0.6, "pair-partners")
         break
 

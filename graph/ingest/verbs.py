@@ -157,7 +157,8 @@ CUES: tuple[Cue, ...] = (
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
         r"(?:in\s+)?(?:collaboration|cooperation)\s+with|(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|"
-        r"(?:signed|agreed|sign|signs)\s+(?:a\s+|an\s+)?(?:\w+\s+){0,3}(?:deal|agreement|pact|"
+        r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
+        r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|pact|"
         r"memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
@@ -366,6 +367,9 @@ def verb_cues(v: View) -> None:
                 continue
             if cue.type == "supplies" and cue.swap and _named_goods(v, m.end(), end):
                 continue          # "bought Spain's Zeta Yield from X": a firm changing hands
+            if cue.type == "partners_with" and re.search(r"\b(?:supply|LNG|gas|oil|offtake|purchase|sales?|"
+                                                         r"procurement|delivery|order|licen[cs]ing)\b", m.group()):
+                continue          # "signs LNG deal with X": a sale (which side sells, the words do not say)
             if cue.type == "funds" and re.fullmatch(r"funds|funding|financing", m.group()) and \
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
