@@ -242,3 +242,10 @@ def test_a_headline_pair_that_opens_a_plant_and_a_deal_negotiated_with():
 def test_a_supply_deal_is_no_partnership():
     got = rels("Kappa Gas signs 14-year LNG deal with Orvia Oil as Gulf suppliers compete.")
     assert not partners(got, "Kappa Gas", "Orvia Oil")
+
+
+def test_a_joint_venture_with_is_ownership_not_a_partnership_cue():
+    got = rels("The company competes with Zeta SDI, whose joint venture with Kessel Motors, Orvia "
+               "Energy, makes cells in Kokomo.")
+    assert not partners(got, "Zeta SDI", "Orvia Energy")
+    assert not partners(got, "Zeta SDI", "Kessel Motors")

@@ -155,7 +155,7 @@ CUES: tuple[Cue, ...] = (
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
-        r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance|joint\s+venture)\s+with|"
+        r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
         r"(?:in\s+)?(?:collaboration|cooperation)\s+with|(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
         r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|pact|"
