@@ -249,3 +249,10 @@ def test_a_joint_venture_with_is_ownership_not_a_partnership_cue():
                "Energy, makes cells in Kokomo.")
     assert not partners(got, "Zeta SDI", "Orvia Energy")
     assert not partners(got, "Zeta SDI", "Kessel Motors")
+
+
+def test_a_country_in_a_list_of_sources_is_no_supplier():
+    got = rels("Zeta Motors will build a cathode plant in Quebec. Precursor material for the plant "
+               "will come from Varda Future M's facilities in Gwangyang, South Korea, and from a "
+               "nickel supply agreement with Orvia Canada.")
+    assert not any(a == "South Korea" and t == "supplies" for a, t, _ in got)

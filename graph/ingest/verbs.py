@@ -474,6 +474,9 @@ def verb_cues(v: View) -> None:
                             v.table[k].type == "government" and not _is_country(v, Mention(0, 0, k))
                             for k in (a, b)):
                         continue          # "supply radio equipment for Sumatra": a region, not a buyer
+                    if a is not None and b is not None and cue.type == "supplies" and \
+                            v.table[a].type == "government":
+                        continue          # "will come from X's plants in Gwangyang, South Korea": a place
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
