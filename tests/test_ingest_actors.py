@@ -256,3 +256,10 @@ def test_a_country_in_a_list_of_sources_is_no_supplier():
                "will come from Varda Future M's facilities in Gwangyang, South Korea, and from a "
                "nickel supply agreement with Orvia Canada.")
     assert not any(a == "South Korea" and t == "supplies" for a, t, _ in got)
+
+
+def test_goods_provided_by_a_firm_are_no_funding():
+    got = rels("Bioreactors were supplied by Orvia Life, which is owned by Kessel Holdings, and "
+               "single-use bags were provided by Marlow Plastics of Germany. Loans were provided "
+               "by Tessin Bank to Kessel Holdings.")
+    assert not any(a == "Marlow Plastics" and t == "funds" for a, t, _ in got)

@@ -71,6 +71,10 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
+# verbs that fund only when money is what was given ("loans were provided by X")
+_GIVEN = frozenset({"provided", "granted", "extended", "paid", "paid out", "disbursed"})
+_MONEYISH = re.compile(r"\b(?:loans?|grants?|funding|financing|money|aid|subsid\w+|capital|credit|cash|"
+                       r"incentives?|guarantees?|equity|debt|bonds?|million|billion|crore)\b|[$€£¥₹]", re.I)
 _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
                            r"also)\b")
 
@@ -84,6 +88,8 @@ def by_agent(v: View) -> None:
             continue
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
+        if word in _GIVEN and not _MONEYISH.search(v.text[max(0, m.start() - 80):m.start()]):
+            continue                    # "single-use bags were provided by X": goods, not money
         agents = v.listed(agent, ACTORS | {"location"})
         for i, a in enumerate(agents[1:], 1):
             if _STARTS_CLAUSE.match(v.text, a.end):
