@@ -263,3 +263,10 @@ def test_goods_provided_by_a_firm_are_no_funding():
                "single-use bags were provided by Marlow Plastics of Germany. Loans were provided "
                "by Tessin Bank to Kessel Holdings.")
     assert not any(a == "Marlow Plastics" and t == "funds" for a, t, _ in got)
+
+
+def test_a_bank_named_after_its_country_in_a_list_of_lenders():
+    got = rels("Zeta Telecom will pay for the equipment with a loan from Bank Tarsa and Bank "
+               "Kappa Indonesia.")
+    assert ("Bank Tarsa", "funds", "Zeta Telecom") in got
+    assert ("Bank Kappa Indonesia", "funds", "Zeta Telecom") in got

@@ -632,7 +632,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             any(w.lower() in FACILITY_HEADS | {"park"} or w.startswith("Giga") for w in run.words[:-1]) and \
             not is_common(run.words[0]) and run.words[0] not in demonyms() and \
             not _is_place_or_country(run.words[0])
-        if clash and not (opens or ends or closes):
+        # "Bank Mandiri and Bank Rakyat Indonesia": a country closes a bank's name
+        lender = bool(clash) and run.words[0] == "Bank" and len(run.words) >= 3 and \
+            all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
+        if clash and not (opens or ends or closes or lender):
             continue
         name = run.text(text)
         words = run.words
