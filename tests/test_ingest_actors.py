@@ -270,3 +270,13 @@ def test_a_bank_named_after_its_country_in_a_list_of_lenders():
                "Kappa Indonesia.")
     assert ("Bank Tarsa", "funds", "Zeta Telecom") in got
     assert ("Bank Kappa Indonesia", "funds", "Zeta Telecom") in got
+
+
+def test_an_industry_word_inside_a_firms_name_and_its_co_owners():
+    draft = draft_of("The plant is run by Kiso Devices Manufacturing (KDM), a Mira subsidiary in "
+                     "which Kappa Semiconductor Solutions (卡帕半导体), Tanba (丹波) and Yodo Motor "
+                     "Corporation hold minority stakes.")
+    assert "Kappa Semiconductor Solutions" in {e.name for e in draft.entities}
+    got = relations_of(draft)
+    for owner in ("Kappa Semiconductor Solutions", "Tanba", "Yodo Motor Corporation"):
+        assert (owner, "owns", "Kiso Devices Manufacturing") in got

@@ -597,6 +597,11 @@ _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|isl
                          r"state|city|regency)\b")
 
 
+# "Sony Semiconductor Solutions": a firm's last word after an industry word inside the name
+_FIRM_ENDS = frozenset("Solutions Systems Technologies Technology Materials Industries Products Devices "
+                       "Services Networks Holdings Group Corporation Company Electronics".split())
+
+
 def other_names(text: str, table: EntityTable, known: list[Candidate],
                 mid_caps: frozenset[str]) -> list[Candidate]:
     """Capitalised names no other rule claimed: "Telkomsel", "Rheinmetall", "Lam Research".
@@ -623,7 +628,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         # "Lynas Rare Earths": an industry word ends a firm's name
         # and "Zeta Shipbuilding & Marine Engineering": one inside, the name going on after "&"
         ends = bool(clash) and all(c in sectors and c[0] > run.start and (
-            c[1] == run.end or text[c[1]:c[1] + 3] == " & ") for c in clash) \
+            c[1] == run.end or text[c[1]:c[1] + 3] == " & "
+            or (c[1] < run.end and run.words[-1] in _FIRM_ENDS)) for c in clash) \
             and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
         # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
