@@ -280,3 +280,9 @@ def test_an_industry_word_inside_a_firms_name_and_its_co_owners():
     got = relations_of(draft)
     for owner in ("Kappa Semiconductor Solutions", "Tanba", "Yodo Motor Corporation"):
         assert (owner, "owns", "Kiso Devices Manufacturing") in got
+
+
+def test_an_acronym_with_the_legal_suffix_the_name_left_out():
+    got = rels("Kappa Amperex Technology (卡帕新能源) makes cells in Fujian. Orvia Motors, which makes "
+               "storage units in Lathrop, buys cells from KATL.")
+    assert ("Kappa Amperex Technology", "supplies", "Orvia Motors") in got

@@ -337,6 +337,9 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                     continue    # (a word of a name named earlier in the sentence is another body)
                 seen.add(word)
                 keys = initials.get(word.replace("&", ""), set())
+                if not keys and len(word) >= 4 and word[-1] in "LCGHI":
+                    # "CATL" for "Contemporary Amperex Technology": the legal suffix the name left out
+                    keys = {k for k in initials.get(word[:-1], set()) if len(table[k].name.split()) >= 3}
                 if len(keys) == 1:
                     table.add_alias(table[next(iter(keys))], word)
                 elif not keys:
