@@ -150,9 +150,10 @@ def test_regulators_list_fine_and_certify():
 
 
 def test_a_firm_building_a_plant_as_a_side_fact_operates_there():
-    got = rels("The company competes with Halden Cells, which is building a cylindrical-cell "
-               "plant in Queen Creek, Arizona.")
-    assert ("Halden Cells", "operates_in", "Queen Creek") in got
+    got = rels("Orvia Energy opened its $4 billion cell plant in De Soto, Kansas, on Monday. The "
+               "cell plant will employ 4,000 people. The company competes with Halden Energy "
+               "Solution, which is building a cylindrical-cell plant in Queen Creek, Arizona.")
+    assert ("Halden Energy Solution", "operates_in", "Queen Creek") in got
 
 
 def test_which_after_a_venture_with_a_partner_is_the_venture():
