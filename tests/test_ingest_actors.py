@@ -287,3 +287,10 @@ def test_an_acronym_with_the_legal_suffix_the_name_left_out():
     got = rels("Kappa Amperex Technology (卡帕新能源) makes cells in Fujian. Orvia Motors, which makes "
                "storage units in Lathrop, buys cells from KATL.")
     assert ("Kappa Amperex Technology", "supplies", "Orvia Motors") in got
+
+
+def test_a_memorandum_with_the_company_is_with_the_firm_in_question():
+    got = rels("Kappa Electronics plans to make chips for power management in Assam. Its first "
+               "customers are expected to include Analog Zeta, which signed a memorandum with the "
+               "company last year.")
+    assert partners(got, "Analog Zeta", "Kappa Electronics")

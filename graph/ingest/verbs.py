@@ -303,6 +303,10 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
                 not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]):
             # not "sells cars under the A brand", "invested in P alongside A"
             first = cand
+    if first is None and cue.type == "partners_with" and v.last_body is not None and \
+            re.match(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])", window) and \
+            v.table[v.last_body].type in cue.object:
+        return [v.last_body]         # "which signed a memorandum with the company": the firm in question
     if first is None and cue.prep:
         # "a loan for its battery plants": the company the sentence is about
         its = re.search(rf"\b(?:{cue.prep})\s+(?:its|their)\s", window)
