@@ -294,3 +294,10 @@ def test_a_memorandum_with_the_company_is_with_the_firm_in_question():
                "customers are expected to include Analog Zeta, which signed a memorandum with the "
                "company last year.")
     assert partners(got, "Analog Zeta", "Kappa Electronics")
+
+
+def test_an_unknown_word_listed_after_a_place_is_a_place():
+    draft = draft_of("The plates will be bought from Kessel Steel, which has agreed to supply the "
+                     "yard from its mills in Pohang and Varnok.")
+    assert {e.name: e.type for e in draft.entities}.get("Varnok") == "location"
+    assert ("Kessel Steel", "operates_in", "Varnok") in relations_of(draft)

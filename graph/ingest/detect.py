@@ -691,8 +691,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                                     or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+        listed_place = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", before)
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
+            or (listed_place is not None and len(words) == 1 and any(
+                b == listed_place.start() and _PLACE_PREP.search(text[:a]) for a, b in places))
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
                 re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
