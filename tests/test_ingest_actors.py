@@ -301,3 +301,11 @@ def test_an_unknown_word_listed_after_a_place_is_a_place():
                      "yard from its mills in Pohang and Varnok.")
     assert {e.name: e.type for e in draft.entities}.get("Varnok") == "location"
     assert ("Kessel Steel", "operates_in", "Varnok") in relations_of(draft)
+
+
+def test_a_union_or_an_alliance_is_an_organisation():
+    draft = draft_of("The Eurasian Trade Union will pay 20% of the cost, and the Vaccine Access "
+                     "Alliance will buy the doses from Kappa Biologics.")
+    types = {e.name: e.type for e in draft.entities}
+    assert types.get("Eurasian Trade Union") == "organization"
+    assert types.get("Vaccine Access Alliance") == "organization"
