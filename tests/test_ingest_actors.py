@@ -309,3 +309,10 @@ def test_a_union_or_an_alliance_is_an_organisation():
     types = {e.name: e.type for e in draft.entities}
     assert types.get("Eurasian Trade Union") == "organization"
     assert types.get("Vaccine Access Alliance") == "organization"
+
+
+def test_an_economic_development_corporation_is_a_public_agency():
+    draft = draft_of("The Ruritania Economic Development Corporation approved $1.7 billion in grants "
+                     "for the plant.")
+    assert {e.name: e.type for e in draft.entities}.get(
+        "Ruritania Economic Development Corporation") == "agency"

@@ -284,6 +284,8 @@ def _sector_context(text: str, start: int, end: int) -> bool:
 _STATE_LENDER = re.compile(r"\b(?:Development|Export-Import|Exim|Reconstruction|Infrastructure Investment|"
                            r"Investment)\s+Bank\b|^State\s+Bank\b|\bBank\s+for\s+(?:International|"
                            r"Reconstruction)|^World\s+Bank$")
+_PUBLIC_DEVELOPER = re.compile(r"\bEconomic\s+Development\s+(?:Corporation|Authority|Agency|Board|Council|"
+                               r"Commission|Partnership)$")
 _MULTILATERAL = frozenset("Asian African European Inter-American Islamic World Caribbean Nordic "
                           "International New".split())
 
@@ -302,6 +304,8 @@ def org_type(run: Run) -> str | None:
         lender = _STATE_LENDER.search(" ".join(words))
         if lender is not None:      # a development or export-credit bank is a public lender
             return "organization" if words[0] in _MULTILATERAL else "agency"
+    if _PUBLIC_DEVELOPER.search(" ".join(words)):
+        return "agency"         # "Michigan Economic Development Corporation": a public body
     ow = org_words()
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"
