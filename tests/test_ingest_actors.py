@@ -316,3 +316,13 @@ def test_an_economic_development_corporation_is_a_public_agency():
                      "for the plant.")
     assert {e.name: e.type for e in draft.entities}.get(
         "Ruritania Economic Development Corporation") == "agency"
+
+
+def test_armed_forces_are_organisations_and_are_served_not_led():
+    draft = draft_of("Kappa Defence has also opened a plant in Geelong, Australia, to build the AS9 "
+                     "version for the Ruritanian Army. The contract was awarded by the Sealift "
+                     "Command, an agency of the Ruritanian Navy.")
+    types = {e.name: e.type for e in draft.entities}
+    assert types.get("Ruritanian Army") == "organization"
+    assert types.get("Sealift Command") == "agency"
+    assert not any(t == "leads" and b == "Ruritanian Army" for _, t, b in relations_of(draft))

@@ -134,8 +134,10 @@ def active_verb(v: View) -> None:
             continue
         obj = v.after(m.end(), {"project", "firm", "fund", "organization", "technology"}, max_gap=70)
         if obj is None or re.search(r"[.,;]", v.text[m.end():obj.start]) or \
-                re.match(r"\s+(?:\w+\s+)?with\b", v.text[m.end():]):
-            continue    # "owns about 28%, buys gear from X"; "is building with X": a partner
+                re.match(r"\s+(?:\w+\s+)?with\b", v.text[m.end():]) or \
+                re.search(r"\b(?:for|to|from|by)\s", v.text[m.end():obj.start]):
+            continue    # "owns about 28%, buys gear from X"; "is building with X": a partner;
+            # "to build the AS9 version for the Army": the Army is served, not led
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 
