@@ -326,3 +326,9 @@ def test_armed_forces_are_organisations_and_are_served_not_led():
     assert types.get("Ruritanian Army") == "organization"
     assert types.get("Sealift Command") == "agency"
     assert not any(t == "leads" and b == "Ruritanian Army" for _, t, b in relations_of(draft))
+
+
+def test_analysts_at_a_firm_in_a_city():
+    draft = draft_of("Analysts at Varnok Partners in Oslo said the order was large.")
+    assert {e.name: e.type for e in draft.entities}.get("Varnok Partners") == "firm"
+    assert ("Varnok Partners", "operates_in", "Oslo") in relations_of(draft)

@@ -594,7 +594,8 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"professor|strategist|adviser|advisor|managing\s+director)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
-                             r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+                             r"partner\w*|work\w*|analysts?|directors?|executives?|economists?|"
+                             r"strategists?|researchers?)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"

@@ -923,7 +923,7 @@ def bare_stakes(v: View) -> None:
 
 
 _BASED_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+")
-_DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?")
+_DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?", re.I)
 
 
 # "Analyst: Liam Hughes, Perth, for Canaccord Genuity." (an analyst note's signature)
