@@ -332,3 +332,12 @@ def test_analysts_at_a_firm_in_a_city():
     draft = draft_of("Analysts at Varnok Partners in Oslo said the order was large.")
     assert {e.name: e.type for e in draft.entities}.get("Varnok Partners") == "firm"
     assert ("Varnok Partners", "operates_in", "Oslo") in relations_of(draft)
+
+
+def test_a_former_manager_is_a_person_and_a_party_an_organisation():
+    draft = draft_of("Kappa Labs' chief executive left the company at closing and was replaced by "
+                     "Dorian Velasquez, a former Kappa manager. The Ruritanian Workers' Party "
+                     "opposed the deal, and so did the Green Unity Party.")
+    types = {e.name: e.type for e in draft.entities}
+    assert types.get("Dorian Velasquez") == "person"
+    assert types.get("Green Unity Party") == "organization"

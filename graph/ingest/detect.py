@@ -591,7 +591,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|presid
 # "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
 _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
-                           r"professor|strategist|adviser|advisor|managing\s+director)\b)")
+                           r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
+                           r"official|engineer|scientist|banker|lawyer|diplomat)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*|analysts?|directors?|executives?|economists?|"
