@@ -555,6 +555,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
             before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         if before is not None and _FIRM_APPOSITION.match(text[run.end:]):
             before = None       # "turbines from Vestas, the Danish manufacturer": a firm
+        if before is not None and _PEOPLE_AT.search(text[:run.start]):
+            before = None       # "analysts at Kpler in London": where people work, a body
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions \
             and not re.match(r"[’']s\s", text[all_runs[i + 1].end:])   # "X, India's largest ..."
@@ -594,9 +596,12 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
                            r"official|engineer|scientist|banker|lawyer|diplomat)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+# "analysts at Kpler": where people work is a body, not a place
+_PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
+                        r"directors?|executives?|officials?|engineers?)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
-                             r"partner\w*|work\w*|analysts?|directors?|executives?|economists?|"
-                             r"strategists?|researchers?)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+                             r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
+                             re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
@@ -697,11 +702,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                                     or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
-        listed_place = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)$", before)
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
-            or (listed_place is not None and len(words) == 1 and any(
-                b == listed_place.start() and _PLACE_PREP.search(text[:a]) for a, b in places))
+            or _listed_after_place(text, run.start, places)
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
                 re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
@@ -718,6 +721,18 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
 IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+
+
+def _listed_after_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
+    """"in Pohang and Gwangyang", "in Valencia, Zeebrugge and Rotterdam": a name listed after
+    places that follow "in"/"at" is a place too."""
+    at = start
+    while True:
+        prev = next(((a, b) for a, b in places if b <= at and _COORDINATION.fullmatch(text[b:at])), None)
+        if prev is None:
+            return at != start and _PLACE_PREP.search(text[:at]) is not None \
+                and not _NOT_PLACE_PREP.search(text[:at])
+        at = prev[0]
 
 
 def _cut_at_connector(run: Run) -> Run:
