@@ -341,3 +341,12 @@ def test_a_former_manager_is_a_person_and_a_party_an_organisation():
     types = {e.name: e.type for e in draft.entities}
     assert types.get("Dorian Velasquez") == "person"
     assert types.get("Green Unity Party") == "organization"
+
+
+def test_regulators_that_cleared_a_purchase_regulate_the_firm_bought():
+    got = rels("Tessin Holdings has completed its $16.5 billion purchase of Kappa Pharma Services, "
+               "after the European Commission and the Ruritanian Trade Commission cleared the deal.")
+    assert ("European Commission", "regulates", "Kappa Pharma Services") in got
+    assert ("Ruritanian Trade Commission", "regulates", "Kappa Pharma Services") in got
+    assert not any(a == "European Commission" and b == "Tessin Holdings" and t == "regulates"
+                   for a, t, b in got)

@@ -20,7 +20,8 @@ regulating one another, written as nouns or with the money or permit first:
                     "X, a state company under the Ministry of Y"
                     -> part_of;
 - ``co-investor``   "X invested $145 million in Y alongside A and B" -> A, B invest in Y;
-- ``uses-contractor`` "X uses Y to fill its pens" -> Y supplies X.
+- ``uses-contractor`` "X uses Y to fill its pens" -> Y supplies X;
+- ``cleared-deal``  "X completed its purchase of Y after A and B cleared the deal" -> A, B regulate Y.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -422,9 +423,39 @@ def uses_contractor(v: View) -> None:
             v.add(y.key, "supplies", x, 0.6, "uses-contractor")
 
 
+# "... completed its purchase of X after the European Commission and the FTC cleared the deal"
+_CLEARED_DEAL = re.compile(r"\b(?:approv(?:e|es|ed)|clear(?:s|ed)?|block(?:s|ed)?|review(?:s|ed|ing)?|"
+                           r"vet(?:s|ted)?|authori[sz](?:e|es|ed))\s+(?:the|this|that|its)\s+"
+                           r"(?:\w+\s+)?(?:deal|merger|acquisition|takeover|purchase|transaction|sale)\b")
+_DEAL_OBJECT = re.compile(r"\b(?:purchase|acquisition|takeover|buyout)\s+of\s+(?:a\s+(?:[\w%.-]+\s+){0,3}?stake\s+in\s+)?"
+                          r"(?:the\s+)?|\b(?:buy|buys|bought|acquire|acquires|acquired|take\s+over|took\s+over)\s+"
+                          r"(?:a\s+(?:[\w%.-]+\s+){0,3}?stake\s+in\s+)?(?:the\s+)?")
+
+
+def cleared_deals(v: View) -> None:
+    """"X completed its purchase of Y after A and B cleared the deal" -> A and B regulate Y."""
+    for m in _CLEARED_DEAL.finditer(v.text):
+        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+            continue
+        target = None
+        for d in _DEAL_OBJECT.finditer(v.text, 0, m.start()):
+            x = v.at_start(d.end())
+            if x is not None and x.key != ALL and v.type(x) in ("firm", "fund", "organization"):
+                target = x
+        if target is None:
+            continue
+        begin, _ = _clause(v.text, m.start(), m.end())
+        first = next((x for x in v.mentions if begin <= x.start < m.start() and x.key != ALL
+                      and v.type(x) in _REGULATORS), None)
+        for item in v.listed(first, _REGULATORS) if first is not None else []:
+            if item.key not in (ALL, target.key) and item.end <= m.start():
+                v.add(item.key, "regulates", target.key, 0.6, "cleared-deal")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
-                 buys_goods_of, state_owned, group_units, co_investors, uses_contractor):
+                 buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
+                 cleared_deals):
         rule(v)
 
