@@ -70,11 +70,11 @@ def partner_nouns(v: View) -> None:
         if y is None or y.key == ALL or v.type(y) not in _PARTNERS:
             continue
         lead = re.search(r"\s+and\s+$", v.text[:m.start()])
-        x = v.at_end(lead.start()) if lead is not None else None
-        if x is None:       # "A and its partner B"; else the firm the sentence is about
-            x = v.before(m.start(), _PARTNERS, max_gap=60)
-        if x is not None and x.key not in (ALL, y.key) and v.type(x) in _PARTNERS:
-            v.add(y.key, "partners_with", x.key, 0.6, "partner-noun")
+        other = v.at_end(lead.start()) if lead is not None else None
+        if other is None:   # "A and its partner B"; else the firm the sentence is about
+            other = v.before(m.start(), _PARTNERS, max_gap=60)
+        if other is not None and other.key not in (ALL, y.key) and v.type(other) in _PARTNERS:
+            v.add(y.key, "partners_with", other.key, 0.6, "partner-noun")
 
 
 # what two firms do together: "have agreed to build", "will jointly develop", "form a venture"

@@ -448,7 +448,7 @@ def verb_cues(v: View) -> None:
                 sources, targets = targets, sources
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
-                tail = re.match(r"[^;]*", text[m.end():]).group()     # past ", and": "and 49% by B"
+                tail = text[m.end():].split(";", 1)[0]     # past ", and": "and 49% by B"
                 for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
