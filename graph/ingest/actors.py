@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import BRACKETED
-from .verbs import _NEGATION, _clause, _subject, clause_subject
+from .verbs import ASSETS, _clause, _subject, clause_subject, negated
 from .view import ALL, BODIES, View
 
 _PARTNERS = BODIES
@@ -102,7 +102,7 @@ def pair_partners(v: View) -> None:
         begin, _ = _clause(v.text, a.start, a.end)
         lead = v.text[begin:a.start]
         if re.search(r"\b(?:with|by|of|from|to|for|between|and|in|at|on|than)\s+(?:the\s+)?$|"
-                     r"[’']s\s+$|,\s*$", lead) or _NEGATION.search(v.text[max(0, a.start - 40):a.start]):
+                     r"[’']s\s+$|,\s*$", lead) or negated(v, a.start):
             continue
         if any(begin <= x.start < a.start for x in v.mentions):
             continue            # "X has chosen A and B to build": A and B are objects
@@ -136,7 +136,7 @@ def award_amount(v: View) -> None:
         if target is None or target.key == ALL or v.type(target) not in BODIES | {"government"}:
             continue
         if _AMOUNT_IN.match(v.text, target.end) is None or \
-                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                negated(v, m.start()):
             continue
         begin, _ = _clause(v.text, m.start(), m.end())
         giver = _subject(v, begin, m.start(), givers)
@@ -156,7 +156,7 @@ _ARRANGED = re.compile(r"\b(?:raise|raises|raised|raising|borrow|borrows|borrowe
 def arranged_by(v: View) -> None:
     """"X is raising money through bond sales arranged by A and B" -> A and B fund X."""
     for m in _ARRANGED.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in BODIES:
@@ -212,7 +212,7 @@ def permits(v: View) -> None:
     """"The government extended the company's export permit", "X granted Y a mining licence",
     "Y won approval from X" -> X regulates Y."""
     for m in _GRANT_PERMIT.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         rest = v.text[m.end():]
         holder: int | None = None
@@ -236,7 +236,7 @@ def permits(v: View) -> None:
     for m in _ALLOCATED.finditer(v.text):
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in _REGULATED or \
-                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                negated(v, m.start()):
             continue
         begin, _ = _clause(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS)
@@ -244,7 +244,7 @@ def permits(v: View) -> None:
             if item.key not in (ALL, regulator):
                 v.add(regulator, "regulates", item.key, 0.6, "permit")
     for m in _APPROVAL_FROM.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         first = v.at_start(m.end())
         if first is None or first.key == ALL or v.type(first) not in _REGULATORS:
@@ -270,7 +270,7 @@ _BUYERS = frozenset({"firm", "organization", "government", "agency", "ministry",
 def won_contracts(v: View) -> None:
     """"Zeta Shipyard has won a $300 million order from Kappa Lines" -> Zeta supplies Kappa."""
     for m in _WON_FROM.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         buyer = v.at_start(m.end())
         if buyer is None or buyer.key == ALL:
@@ -287,9 +287,7 @@ def won_contracts(v: View) -> None:
 _BUYS_OF = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
                       r"sourc(?:e|es|ed|ing))\s+(?:(?:most|all|much|part|some|half|a\s+third|a\s+quarter|"
                       r"the\s+bulk)\s+of\s+)?(?:the\s+)?")
-_NOT_GOODS = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|"
-                        r"mines?|units?|business(?:es)?|assets?|operations|subsidiar(?:y|ies)|"
-                        r"divisions?|compan(?:y|ies)|projects?|farms?|terminals?|ports?|yards?)\b")
+_NOT_GOODS = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?" + ASSETS + r"\b")
 
 
 def buys_goods_of(v: View) -> None:
@@ -300,7 +298,7 @@ def buys_goods_of(v: View) -> None:
         if seller is None or seller.key == ALL or v.type(seller) not in ("firm", "organization") or \
                 not re.match(r"[’']s\s+[a-z]", v.text[seller.end:]) or \
                 _NOT_GOODS.match(v.text[seller.end:]) or \
-                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                negated(v, m.start()):
             continue
         buyer = clause_subject(v, m.start(), _BUYERS)
         if buyer is not None and buyer != seller.key:
@@ -416,7 +414,7 @@ def uses_contractor(v: View) -> None:
         y = v.at_start(m.end())
         if y is None or y.key == ALL or v.type(y) not in ("firm", "organization") or \
                 not re.match(r"\s*" + BRACKETED + r"\s+to\s+[a-z]+", v.text[y.end:]) or \
-                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                negated(v, m.start()):
             continue
         x = clause_subject(v, m.start(), _BUYERS)
         if x is not None and x != y.key:
@@ -435,7 +433,7 @@ _DEAL_OBJECT = re.compile(r"\b(?:purchase|acquisition|takeover|buyout)\s+of\s+(?
 def cleared_deals(v: View) -> None:
     """"X completed its purchase of Y after A and B cleared the deal" -> A and B regulate Y."""
     for m in _CLEARED_DEAL.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         target = None
         for d in _DEAL_OBJECT.finditer(v.text, 0, m.start()):

@@ -37,10 +37,11 @@ _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 
 
 # "sold its plant to X", "bought three plants from X": an asset changing hands, not supply
+ASSETS = (r"(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|"
+          r"operations|yards?|subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|"
+          r"terminals?|ports?)")
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
-               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?(?:stakes?|shares|plants?|"
-               r"factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|operations|yards?|"
-               r"subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|terminals?|ports?)\b")
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?" + ASSETS + r"\b")
 
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
@@ -346,6 +347,11 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
 _APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
 
 
+def negated(v: View, pos: int) -> bool:
+    """Is the cue at ``pos`` negated ("will not buy", "has not agreed to")?"""
+    return _NEGATION.search(v.text[max(0, pos - 40):pos]) is not None
+
+
 def _named_goods(v: View, pos: int, end: int) -> bool:
     """Is what is bought or licensed "from" someone a firm or body named between ``pos`` and the "from"?"""
     frm = re.search(r"\bfrom\b", v.text[pos:end])
@@ -360,7 +366,7 @@ def verb_cues(v: View) -> None:
     text = v.text
     for cue, pattern in _COMPILED:
         for m in pattern.finditer(text):
-            if _NEGATION.search(text[max(0, m.start() - 40):m.start()]) or \
+            if negated(v, m.start()) or \
                     (cue.unless and re.match(cue.unless, text[m.end():])):
                 continue
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
@@ -859,7 +865,7 @@ def activities(v: View) -> None:
     """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
     X operates_in each place (a firm's own activity; a project's place is located_in)."""
     for m in _ACTIVITY.finditer(v.text):
-        if _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+        if negated(v, m.start()):
             continue
         if _BUILDS.match(v.text, m.start()) and not _SIDE_FACT.search(v.text[max(0, m.start() - 60):m.start()]):
             continue            # "X will build a plant in P" is most often the article's project
@@ -918,7 +924,7 @@ def bare_stakes(v: View) -> None:
         owned = [b for a, t, b, _, _ in v.facts if t == "owns"]
         holder = clause_subject(v, m.start(), _HOLDERS)
         if owned and holder is not None and holder != owned[-1] and \
-                not _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                not negated(v, m.start()):
             v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
 
 
@@ -1090,7 +1096,7 @@ def money_to(v: View) -> None:
     for m in _MONEY_TO.finditer(v.text):
         begin, end = _clause(v.text, m.start(), m.end())
         if _RECEIVED.search(v.text[begin:m.start()]) or \
-                _NEGATION.search(v.text[max(0, m.start() - 40):m.start()]):
+                negated(v, m.start()):
             continue
         target = v.at_start(m.end())
         giver = _subject(v, begin, m.start(), givers)
