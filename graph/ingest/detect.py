@@ -709,7 +709,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
                 re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
             person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
-        etype = "person" if person else "location" if place else "firm"
+        etype = "person" if person else "location" if place else \
+            "technology" if _is_product(before, name, after) else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out
 
@@ -721,6 +722,22 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
 IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+
+
+_PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"
+                 r"aircraft|engines?|turbines?|reactors?|rockets?|missiles?|howitzers?|tanks?|"
+                 r"vaccines?|drugs?|medicines?|jabs?|cars?|trucks?|SUVs?|EVs?|vehicles?|phones?|"
+                 r"platform|software|modules?|models?|series)")
+# "Nvidia's Blackwell chips", "its CoWoS process": a name between an owner and a product noun
+_PRODUCT_AFTER = re.compile(rf"^\s+{_PRODUCT_NOUN}\b")
+_OWNER_BEFORE = re.compile(r"(?:[’']s|\bits|\btheir)\s+$")
+# "the obesity drug Wegovy", "the fighter jet KF-21": a product noun names what follows
+_PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCT_NOUN}\s+$")
+
+
+def _is_product(before: str, name: str, after: str) -> bool:
+    return (_OWNER_BEFORE.search(before) is not None and _PRODUCT_AFTER.match(after) is not None) \
+        or _PRODUCT_BEFORE.search(before) is not None or name.startswith("Model ")
 
 
 def _listed_after_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
