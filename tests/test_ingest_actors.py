@@ -350,3 +350,9 @@ def test_regulators_that_cleared_a_purchase_regulate_the_firm_bought():
     assert ("Ruritanian Trade Commission", "regulates", "Kappa Pharma Services") in got
     assert not any(a == "European Commission" and b == "Tessin Holdings" and t == "regulates"
                    for a, t, b in got)
+
+
+def test_a_second_activity_after_and_has_the_same_doer():
+    got = rels("The anode will be bought from Kestrel Graphite, which mines in Ruritania and "
+               "processes in Vidalia, Louisiana.")
+    assert ("Kestrel Graphite", "operates_in", "Vidalia") in got

@@ -864,6 +864,7 @@ _SIDE_FACT = re.compile(r"(?:\b(?:which|that|also)\b[^,;]*|,\s+(?:a|an|the)\s+[^
 def activities(v: View) -> None:
     """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
     X operates_in each place (a firm's own activity; a project's place is located_in)."""
+    last: tuple[int, int] | None = None       # (end of the previous activity's places, its doer)
     for m in _ACTIVITY.finditer(v.text):
         if negated(v, m.start()):
             continue
@@ -877,6 +878,8 @@ def activities(v: View) -> None:
                for x in v.mentions if m.start() <= x.start < m.end()):
             continue            # "X, which is building a battery plant in P": X works in P too
         owner = clause_subject(v, m.start(), frozenset({"firm"}))
+        if last is not None and re.fullmatch(r"\s*(?:,\s*)?and\s+", v.text[last[0]:m.start()]):
+            owner = last[1]     # "which mines in A and processes in B": the same doer
         if owner is None:
             continue
         places = [first]
@@ -884,6 +887,7 @@ def activities(v: View) -> None:
             if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
                 break           # "in Ciudad Juárez, Chihuahua": the state holds the city
             places.append(place)
+        last = (places[-1].end, owner)
         for place in places:
             if place.key != ALL and not _is_country(v, place):
                 v.add(owner, "operates_in", place.key, 0.55, "activity")
