@@ -356,3 +356,9 @@ def test_a_second_activity_after_and_has_the_same_doer():
     got = rels("The anode will be bought from Kestrel Graphite, which mines in Ruritania and "
                "processes in Vidalia, Louisiana.")
     assert ("Kestrel Graphite", "operates_in", "Vidalia") in got
+
+
+def test_an_existing_plant_elsewhere_is_where_the_firm_operates():
+    got = rels("The grant will support Kappa Chips' investment in two fabs in Taylor, and an "
+               "expansion of its existing fab in Austin.")
+    assert ("Kappa Chips", "operates_in", "Austin") in got

@@ -818,7 +818,8 @@ def rivals(v: View) -> None:
 _FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
                        r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
-                       r"smelters?|warehouses?)\s+(?:in|at|near)\s+(?:the\s+)?")
+                       r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
+                       r"(?:plant|fab|factory|mine))\s+(?:in|at|near)\s+(?:the\s+)?")   # "its existing fab in Austin"
 
 
 def facilities(v: View) -> None:
