@@ -362,3 +362,8 @@ def test_an_existing_plant_elsewhere_is_where_the_firm_operates():
     got = rels("The grant will support Kappa Chips' investment in two fabs in Taylor, and an "
                "expansion of its existing fab in Austin.")
     assert ("Kappa Chips", "operates_in", "Austin") in got
+
+
+def test_a_share_of_it_is_a_share_of_the_firm_named_first():
+    got = rels("Kappa Biologics was spun off from Kappa Tech Group, which still owns about 13% of it.")
+    assert ("Kappa Tech Group", "owns", "Kappa Biologics") in got

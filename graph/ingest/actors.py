@@ -21,7 +21,8 @@ regulating one another, written as nouns or with the money or permit first:
                     -> part_of;
 - ``co-investor``   "X invested $145 million in Y alongside A and B" -> A, B invest in Y;
 - ``uses-contractor`` "X uses Y to fill its pens" -> Y supplies X;
-- ``cleared-deal``  "X completed its purchase of Y after A and B cleared the deal" -> A, B regulate Y.
+- ``cleared-deal``  "X completed its purchase of Y after A and B cleared the deal" -> A, B regulate Y;
+- ``share-of-it``   "X was spun off from Y, which still owns 13% of it" -> Y owns X.
 
 Every rule reads the sentence through :class:`View` like the rest of stage 7; negation
 ("has not agreed") drops the fact.
@@ -450,10 +451,26 @@ def cleared_deals(v: View) -> None:
                 v.add(item.key, "regulates", target.key, 0.6, "cleared-deal")
 
 
+# "WuXi Biologics was spun off from WuXi AppTec, which still owns about 13% of it"
+_SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|held|keeps?|kept|retains?|retained)\s+(?:(?:about|around|nearly|"
+                          r"almost|roughly|some|a|an|the)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|stake|minority\s+stake|"
+                          r"majority\s+stake)\s+(?:of|in)\s+it\b")
+
+
+def share_of_it(v: View) -> None:
+    """"X was spun off from Y, which still owns 13% of it" -> Y owns X (the sentence's first body)."""
+    for m in _SHARE_OF_IT.finditer(v.text):
+        holder = clause_subject(v, m.start(), frozenset(BODIES | {"government"}))
+        owned = next((x for x in v.mentions if x.key not in (ALL, holder) and x.start < m.start()
+                      and v.type(x) in ("firm", "fund", "organization")), None)
+        if holder is not None and owned is not None and not negated(v, m.start()):
+            v.add(holder, "owns", owned.key, 0.6, "share-of-it")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
-                 cleared_deals):
+                 cleared_deals, share_of_it):
         rule(v)
 
