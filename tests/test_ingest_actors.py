@@ -166,10 +166,12 @@ def test_which_after_a_venture_with_a_partner_is_the_venture():
 
 def test_state_owned_firms_belong_to_their_country():
     got = rels("The terminal arm of China's state-owned Kappa Shipping Group bought the stake. "
-               "Varda Steel is a unit of the state-owned Zeltra Defence Group, Poland said. "
+               "The shells will be assembled in Poland by Varda Steel, a unit of the state-owned "
+               "Zeltra Defence Group. "
                "The loan came from the state-backed Orvia Development Bank.")
     assert ("China", "owns", "Kappa Shipping Group") in got
     assert ("Poland", "owns", "Zeltra Defence Group") in got
+    assert ("Varda Steel", "owns", "Zeltra Defence Group") not in got     # "-owned" is no verb
     assert not any(t == "owns" and b == "Orvia Development Bank" for _, t, b in got)
 
 
@@ -367,3 +369,9 @@ def test_an_existing_plant_elsewhere_is_where_the_firm_operates():
 def test_a_share_of_it_is_a_share_of_the_firm_named_first():
     got = rels("Kappa Biologics was spun off from Kappa Tech Group, which still owns about 13% of it.")
     assert ("Kappa Tech Group", "owns", "Kappa Biologics") in got
+
+
+def test_state_owned_without_a_country_before_it_is_left_alone():
+    got = rels("Varda Works, a unit of the state-owned Zeltra Group, will build a plant in Texas, "
+               "United States.")
+    assert not any(t == "owns" and b == "Zeltra Group" for _, t, b in got)

@@ -334,8 +334,8 @@ def state_owned(v: View) -> None:
                 country = v.country(dem[2])
         if country is None and owner is None:
             named = _countries_named(v)
-            if len(named) == 1:     # "a unit of the state-owned X", one country in the sentence
-                country = named[0]
+            if len(named) == 1 and any(x.key == named[0] and x.end <= m.start() for x in v.mentions):
+                country = named[0]  # "in Poland by X, a unit of the state-owned Y": one country, before
         if country is not None and country != firm.key:
             v.add(country, "owns", firm.key, 0.6, "state-owned")
 
