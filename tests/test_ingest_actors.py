@@ -375,3 +375,11 @@ def test_state_owned_without_a_country_before_it_is_left_alone():
     got = rels("Varda Works, a unit of the state-owned Zeltra Group, will build a plant in Texas, "
                "United States.")
     assert not any(t == "owns" and b == "Zeltra Group" for _, t, b in got)
+
+
+def test_hyphenated_state_words_and_the_noun_fund_are_no_verbs():
+    got = rels("Orvia Capital, a state-controlled fund, bought Zeta Mining. Kappa Labs, a "
+               "state-funded research body, said Varda Bio, a state-controlled drugmaker, would "
+               "expand.")
+    assert ("Orvia Capital", "funds", "Zeta Mining") not in got
+    assert not any(t in ("owns", "funds") and b in ("Varda Bio", "Kappa Labs") for _, t, b in got)

@@ -96,7 +96,7 @@ CUES: tuple[Cue, ...] = (
         direct=False, passive=False, gap=40),
     Cue("customer_of", r"(?:a\s+)?customers?\s+of|buyers?\s+of", _RECEIVERS, _SUPPLIERS, gap=20,
         passive=False),
-    Cue("funds", r"lend(?:s|ing)?|lent|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)?|"
+    Cue("funds", r"lend(?:s|ing)?|lent|(?<!-)financ(?:e|es|ed|ing)|(?<!-)fund(?:s|ed|ing)?|"
         r"bankroll(?:s|ed)?|subsidi[sz](?:e|es|ed|ing)|underwr(?:ite|ites|itten|ote)",
         _RECEIVERS, _RECEIVERS, r"to|for",
         unless=r"(?:\s+[\w-]+){0,4}?\s+(?:partly\s+|mainly\s+)?with\s+(?:[\w-]+\s+){0,4}?(?:loans?|"
@@ -114,7 +114,7 @@ CUES: tuple[Cue, ...] = (
         r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
-    Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)own(?:s|ed)?|acquir(?:e|es|ed|ing)|control(?:s|led)?|"
+    Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
@@ -384,6 +384,10 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "funds" and m.group() in ("fund", "finance") and not re.search(
+                    r"\b(?:to|will|would|could|can|may|might|should|must|help|helps|helped|also|and|"
+                    r"not|jointly)\s+$", text[:m.start()]):
+                continue          # "X, a state-controlled fund, bought Y": the noun
             if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
                     re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
