@@ -383,3 +383,8 @@ def test_hyphenated_state_words_and_the_noun_fund_are_no_verbs():
                "expand.")
     assert ("Orvia Capital", "funds", "Zeta Mining") not in got
     assert not any(t in ("owns", "funds") and b in ("Varda Bio", "Kappa Labs") for _, t, b in got)
+
+
+def test_a_supply_agreement_does_not_say_who_sells():
+    got = rels("Kappa Motors signed a nickel supply agreement with Orvia Nickel last year.")
+    assert ("Kappa Motors", "supplies", "Orvia Nickel") not in got

@@ -384,6 +384,10 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "supplies" and m.group() in ("supply", "supplies") and re.match(
+                    r"\s+(?:agreements?|deals?|contracts?|chains?|shortages?|pacts?|crunch|security|"
+                    r"side|base|lines?|routes?|network|talks)\b", text[m.end():]):
+                continue          # "signed a nickel supply agreement with X": which side sells is not said
             if cue.type == "funds" and m.group() in ("fund", "finance") and not re.search(
                     r"\b(?:to|will|would|could|can|may|might|should|must|help|helps|helped|also|and|"
                     r"not|jointly)\s+$", text[:m.start()]):
