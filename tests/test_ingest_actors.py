@@ -388,3 +388,8 @@ def test_hyphenated_state_words_and_the_noun_fund_are_no_verbs():
 def test_a_supply_agreement_does_not_say_who_sells():
     got = rels("Kappa Motors signed a nickel supply agreement with Orvia Nickel last year.")
     assert ("Kappa Motors", "supplies", "Orvia Nickel") not in got
+
+
+def test_a_block_of_shares_is_no_regulator_blocking():
+    got = rels("The Kappa Investment Authority bought a block of shares in Zeta Mining.")
+    assert not any(t == "regulates" for _, t, _ in got)

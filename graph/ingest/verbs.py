@@ -388,6 +388,9 @@ def verb_cues(v: View) -> None:
                     r"\s+(?:agreements?|deals?|contracts?|chains?|shortages?|pacts?|crunch|security|"
                     r"side|base|lines?|routes?|network|talks)\b", text[m.end():]):
                 continue          # "signed a nickel supply agreement with X": which side sells is not said
+            if cue.type == "regulates" and re.fullmatch(r"blocks?|checks?|reviews?|audits?|fines?", m.group()) and \
+                    re.search(r"\b(?:a|an|the|its|their)\s+(?:\w+\s+)?$", text[:m.start()]):
+                continue          # "bought a block of shares in X", "a review of": nouns
             if cue.type == "funds" and m.group() in ("fund", "finance") and not re.search(
                     r"\b(?:to|will|would|could|can|may|might|should|must|help|helps|helped|also|and|"
                     r"not|jointly)\s+$", text[:m.start()]):
