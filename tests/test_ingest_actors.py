@@ -393,3 +393,11 @@ def test_a_supply_agreement_does_not_say_who_sells():
 def test_a_block_of_shares_is_no_regulator_blocking():
     got = rels("The Kappa Investment Authority bought a block of shares in Zeta Mining.")
     assert not any(t == "regulates" for _, t, _ in got)
+
+
+def test_a_possessors_own_factory_is_no_ownership_verb():
+    got = rels("The Solar Power Corporation of Ruritania (SPCR), a state company under the Ministry "
+               "of Energy, will buy the power under a 25-year contract. Solar modules will come "
+               "from Kappa's own factory in Mundra, run by Mundra Solar Energy Limited, while "
+               "inverters will be bought from Varda Power Supply (瓦尔达电源) of China.")
+    assert not any(t == "owns" and b == "Mundra Solar Energy Limited" for _, t, b in got)

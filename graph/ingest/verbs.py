@@ -114,7 +114,7 @@ CUES: tuple[Cue, ...] = (
         r"another|an\s+extra)\s+)?(?:US|HK|A|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|"
         r"trillion|bn|m|crore)?", _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
-    Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
+    Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
