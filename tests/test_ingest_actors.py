@@ -401,3 +401,13 @@ def test_a_possessors_own_factory_is_no_ownership_verb():
                "from Kappa's own factory in Mundra, run by Mundra Solar Energy Limited, while "
                "inverters will be bought from Varda Power Supply (瓦尔达电源) of China.")
     assert not any(t == "owns" and b == "Mundra Solar Energy Limited" for _, t, b in got)
+
+
+def test_headquartered_in_a_city_and_its_state_and_a_hyphenated_unit():
+    got = rels("Kessel Motors is headquartered in Detroit, Michigan, and sells cars. A $3.2 billion "
+               "cell-culture plant in Holly Springs was opened on Thursday by Orvia Biotechnologies, "
+               "the contract drug-making unit of Japan's Orvia Holdings.")
+    assert ("Kessel Motors", "located_in", "Detroit") in got
+    assert ("Kessel Motors", "located_in", "Michigan") not in got
+    assert not any(t == "part_of" and a == "cell-culture plant" for a, t, _ in got)
+    assert ("Orvia Biotechnologies", "part_of", "Orvia Holdings") in got

@@ -137,8 +137,8 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"in\s+which", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=20, near=True,
         needs=r"\b(?:stakes?|shares|own|owns|holds?)\b"),
     Cue("part_of", r"(?:a\s+|the\s+)?(?:unit|arm|subsidiary|division|affiliate|branch|part|"
-        r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+\s+arm|"
-        r"[a-z]+\s+unit|[a-z]+\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
+        r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+(?:-[a-z]+)*\s+arm|"
+        r"[a-z]+(?:-[a-z]+)*\s+unit|[a-z]+(?:-[a-z]+)*\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
         passive=False),
     Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of",
         _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
@@ -322,6 +322,9 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:
             continue
+        if items and cue.type == "located_in" and not re.search(r"\b(?:and|or)\s+(?:in\s+)?$",
+                                                               v.text[:item.start]):
+            break                    # "headquartered in Detroit, Michigan": the state holds the city
         if items and _VERB_AFTER.match(v.text, item.end):
             break                    # "holds 51% of A and B holds 49%": B starts a clause
         if items and re.match(r"[’']s\s", v.text[item.end:]) and \
