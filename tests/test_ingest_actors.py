@@ -411,3 +411,10 @@ def test_headquartered_in_a_city_and_its_state_and_a_hyphenated_unit():
     assert ("Kessel Motors", "located_in", "Michigan") not in got
     assert not any(t == "part_of" and a == "cell-culture plant" for a, t, _ in got)
     assert ("Orvia Biotechnologies", "part_of", "Orvia Holdings") in got
+
+
+def test_a_participle_after_a_comma_is_about_the_name_before_it():
+    got = rels("The Varda family remains the majority owner of Varda Trading through Varda Holding "
+               "B.V., chaired by Marguerite Varda-Lenz.")
+    assert ("Marguerite Varda-Lenz", "heads", "Varda Holding B.V.") in got
+    assert ("Marguerite Varda-Lenz", "heads", "Varda Trading") not in got

@@ -415,6 +415,10 @@ def verb_cues(v: View) -> None:
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                bare = re.search(r"\s*" + BRACKETED + r",\s+$", text[:m.start()])
+                near = v.at_end(bare.start()) if bare is not None else None
+                if near is not None and near.key != ALL and v.type(near) in cue.object:
+                    patient = near.key      # "through Zeta Holding B.V., chaired by P": the holding
                 earlier = [x for x in v.mentions if x.end <= begin and x.key != ALL
                            and v.type(x) == "project" and "project" in cue.object]
                 if patient is None and earlier and \
