@@ -418,3 +418,10 @@ def test_a_participle_after_a_comma_is_about_the_name_before_it():
                "B.V., chaired by Marguerite Varda-Lenz.")
     assert ("Marguerite Varda-Lenz", "heads", "Varda Holding B.V.") in got
     assert ("Marguerite Varda-Lenz", "heads", "Varda Trading") not in got
+
+
+def test_a_deal_financed_by_a_bank_is_not_the_projects_funding():
+    got = rels("Orvia Energy is building the Kappa pumped-storage project in western Ruritania. "
+               "Masdra Power agreed to buy Orvia Energy. The purchase will be financed partly by a "
+               "loan from Tessin Bank, the largest lender in the region.")
+    assert not any(a == "Tessin Bank" and t == "funds" and "project" in b for a, t, b in got)

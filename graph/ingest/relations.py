@@ -32,7 +32,7 @@ from typing import Callable
 from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
-from .verbs import clause_subject
+from .verbs import DEAL_SUBJECT, clause_subject
 from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
@@ -173,6 +173,8 @@ def funding_from(v: View) -> None:
             if extra is not None and extra.key != ALL:
                 agents.append(v.possessed(extra))
         subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        if subject is None and DEAL_SUBJECT.match(v.text):
+            continue                      # "The purchase will be financed by a loan from X": the buyer's
         patient = Mention(0, 0, subject) if subject is not None else \
             v.before(m.start(), {"project", "fund", "firm"}) or _topic(v)
         if patient is not None and patient.key in funders:

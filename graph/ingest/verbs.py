@@ -350,6 +350,11 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
 _APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
 
 
+# "The purchase will be financed by a loan from X": about a deal, not the project in question
+DEAL_SUBJECT = re.compile(r"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:purchase|acquisition|takeover|deal|"
+                          r"merger|buyout|transaction)\b")
+
+
 def negated(v: View, pos: int) -> bool:
     """Is the cue at ``pos`` negated ("will not buy", "has not agreed to")?"""
     return _NEGATION.search(v.text[max(0, pos - 40):pos]) is not None
@@ -426,7 +431,7 @@ def verb_cues(v: View) -> None:
                     # "Construction of the smelter was led by A, and the furnace was supplied
                     # by B": the project this sentence named
                     patient = earlier[-1].key
-                if patient is None and v.topic is not None and \
+                if patient is None and v.topic is not None and not DEAL_SUBJECT.match(text[begin:]) and \
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     patient = v.topic    # "The equipment is being supplied by X": for the plant
