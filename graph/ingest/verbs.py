@@ -242,7 +242,7 @@ def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
 
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
-    lead = text[begin:start]
+    lead = text[max(begin, start - 60):start]     # both patterns end the lead, within 30 chars
     if re.search(r"\b(?:Commonwealth|State|City|Government|Republic|Kingdom|Province|government|state)"
                  r"\s+of\s+(?:the\s+)?$", lead):
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
