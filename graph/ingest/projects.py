@@ -1,0 +1,180 @@
+"""Projects an article describes rather than names, and who owns and runs them.
+
+"its semiconductor plant in Dholera", "a $3.2 billion cell-culture plant in Holly
+Springs", "a plant in Guadalajara": a facility noun followed by "in/at/near" and a
+place is one project, named the way an analyst would ("Dholera plant"), with the
+described forms as aliases ("semiconductor plant", "plant in Dholera"), so that a
+later "the Dholera fab" or "the plant" is the same project. Its owner is the
+possessor ("its" -> the clause's subject) and the subject of "X opened/runs/
+operates the plant".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Candidate, Mention
+from .entities import EntityTable
+from .lexicon import GENERIC_ADJECTIVES, demonyms
+from .phrases import MONEY, Phrase, canonical, phrases
+from .view import ALL, BODIES, View
+
+# a described facility becomes a project only with these heads (not "site", "operation",
+# "zone", "hub": too vague to be one thing)
+_HEADS = frozenset("plant fab factory refinery smelter mine mill gigafactory shipyard terminal "
+                   "facility campus".split())
+_WHERE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
+_SIDE = re.compile(r"\b(?:which|whose|that)\b[^,;]*$|,\s+(?:a|an)\s+[^,;]*$")
+
+
+def described_facilities(text: str, known: list[Candidate], table: EntityTable) -> list[Candidate]:
+    """"its cell plant in De Soto, Kansas" -> a project "De Soto plant" over the words "cell
+    plant" (its described forms become aliases at the end, :func:`place_aliases`).
+
+    The place must be a known location candidate right after the preposition, a city or
+    district (not a country or a state: "a plant in India" or "in Indiana" names no one
+    plant). A facility whose words already name a project of the text ("its second chip
+    plant in Kikuyo" after "the second Kumamoto fab") is left to join it.
+    """
+    out: list[Candidate] = []
+    for p in phrases(text):
+        if p.cls != "FAC" or p.head.lower() not in _HEADS or p.proper:
+            continue
+        where = _WHERE.match(text, p.end)
+        if where is None:
+            continue
+        place = next((c for c in known if c.start == where.end() and c.type == "location"), None)
+        if place is None or _division(place.name):
+            continue
+        if p.content and table.find_phrase(p.content, "FAC", "project") is not None:
+            continue
+        name_place = text[place.start:place.end]
+        head = p.head.lower()
+        mods = _described(p)
+        if _SIDE.search(text[max(0, p.start - 80):p.start]):
+            continue        # "X, whose assembly plant in Sanand opened last year": a side fact
+        words = p.content | {canonical(w) for w in name_place.split()}
+        out.append(Candidate(p.name_start, p.end, "project", f"{name_place} {head}",
+                             priority=67, rule="described-facility",
+                             words=frozenset(words), cls="FAC"))
+    return out
+
+
+def _division(name: str) -> bool:
+    from .lexicon import countries, places
+    return name in {p.name for p in places() if p.kind == "division"} or \
+        name in {c.name for c in countries()}
+
+
+def _described(p: Phrase) -> str:
+    """The modifiers that say what the facility is ("cell", "advanced packaging" -> "packaging")."""
+    kept = [w for w in p.mods if w.lower() not in GENERIC_ADJECTIVES and w not in demonyms()
+            and not MONEY.search(w) and not re.fullmatch(r"[\d.,]+", w) and not w.lower().endswith(("est", "ly"))]
+    while kept and kept[0].lower() in _VAGUE:
+        kept.pop(0)
+    return " ".join(kept[-2:]).lower()
+
+
+# modifiers that grade rather than describe ("advanced packaging plant" is a packaging plant)
+_VAGUE = frozenset("advanced state-of-the-art cutting-edge high-tech integrated dedicated "
+                   "greenfield brownfield".split())
+
+
+_ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:[\w$₹€£¥.,-]+|crore|billion|million)\s+){0,6}$")
+
+
+def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) -> list[Mention]:
+    """Mentions with each described facility ("a $4 billion battery factory in De Soto") resolved
+    to the project named after its place ("De Soto factory"), whatever other project the
+    words alone were taken for."""
+    out = list(mentions)
+    for p in phrases(text):
+        if p.cls != "FAC":
+            continue
+        where = _WHERE.match(text, p.end)
+        place = next((m for m in out if where and m.start == where.end() and m.key != ALL), None)
+        if place is None:
+            continue
+        found = table.lookup(f"{text[place.start:place.end]} {p.head.lower()}", "project")
+        start = p.name_start
+        inner = [m for m in out if m.start < p.end and start < m.end]
+        if any(m.key == ALL or table[m.key].type != "project" for m in inner):
+            continue
+        if found is None and not p.proper:
+            # "a packaging plant in Tallow Bay" is not the packaging plant of another town
+            out = [m for m in out if m not in inner or not _elsewhere(table, m.key, place.key)]
+        if found is None:
+            continue
+        out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key)]
+    return sorted(out, key=lambda m: m.start)
+
+
+def _elsewhere(table: EntityTable, project: int, place: int) -> bool:
+    """The project is named after a place other than ``place`` ("Brindle Falls plant")."""
+    towns = {label for e in table if e.type == "location" and e.key != place for label in e.labels()}
+    return any(" ".join(label.split()[:-1]) in towns for label in table[project].labels())
+
+
+def project_owners(v: View) -> None:
+    """"X has received a subsidy for its semiconductor plant in P", "X opened its $4 billion
+    cell plant in P" -> X owns the plant (the clause's subject; the sentence's firm)."""
+    from .verbs import clause_subject
+    for p in phrases(v.text):
+        if p.cls != "FAC":
+            continue
+        key = _facility_key(v, p)
+        its = _ITS.search(v.text[:p.start])
+        if key is None or its is None or re.search(r"[,;]\s", its.group()):
+            continue
+        if any(its.start() <= x.start < p.start for x in v.mentions):
+            continue
+        owner = clause_subject(v, its.start(), _OWNERS)
+        if owner is None and v.owner is not None and v.owner.key != ALL \
+                and v.type(v.owner) in _OWNERS:
+            owner = v.owner.key
+        if owner is not None and owner != key:
+            v.add(owner, "owns", key, 0.6, "its-facility")
+
+
+# who owns "its plant": a firm (in "a grant from the ministry to X for its plant", X)
+_OWNERS = frozenset({"firm", "organization"})
+
+
+def _facility_key(v: View, p: Phrase) -> int | None:
+    """The project a facility phrase is: its mention, else the one named after the place that
+    follows ("plant in Dholera" -> "Dholera plant")."""
+    m = next((m for m in v.mentions if m.start <= p.end - 1 < m.end and m.key != ALL), None)
+    if m is not None:
+        return m.key if v.type(m) == "project" else None
+    where = _WHERE.match(v.text, p.end)
+    place = v.at_start(where.end()) if where else None
+    if place is None or place.key == ALL:
+        return None
+    found = v.table.lookup(f"{v.text[place.start:place.end]} {p.head.lower()}", "project")
+    return found.key if found is not None else None
+
+
+def place_aliases(table: EntityTable, texts: list[str]) -> None:
+    """"Dholera plant" is also the "plant in Dholera", and, when the text says "its semiconductor
+    plant in Dholera", the "semiconductor plant" and "Dholera semiconductor plant". Added once
+    the mentions are read: as labels they would hide the place in "a plant in Dholera, Gujarat"
+    and take "a packaging plant in Peoria" for the packaging plant in West Lafayette."""
+    places = {label for e in table if e.type == "location" for label in e.labels()}
+    projects = {label: e for e in table if e.type == "project" and e.seed_id is None
+                for label in e.labels()}
+    for label, e in list(projects.items()):
+        words = label.split()
+        if len(words) >= 2 and words[-1].lower() in _HEADS and " ".join(words[:-1]) in places:
+            table.add_alias(e, f"{words[-1].lower()} in {' '.join(words[:-1])}")
+    for text in texts:
+        for p in phrases(text):
+            where = _WHERE.match(text, p.end)
+            mods = _described(p)
+            if where is None or not mods or p.proper:
+                continue
+            head = p.head.lower()
+            for place in places:
+                e = projects.get(f"{place} {head}")
+                if e is not None and text.startswith(place, where.end()):
+                    table.add_alias(e, f"{mods} {head}")
+                    table.add_alias(e, f"{place} {mods} {head}")

@@ -1,0 +1,64 @@
+"""Round 6: projects an article describes rather than names (graph/ingest/projects.py).
+
+Invented sentences with fictional names; each test fails on the code before round 6.
+"""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, entity, relations_of
+
+
+def _projects(draft) -> list:
+    return [e for e in draft.entities if e.type == "project"]
+
+
+def test_described_plant_is_one_project_named_after_its_town():
+    draft = draft_of("Zorvex Semiconductor has received a federal grant for its semiconductor plant "
+                     "in Brindle Falls, Ostravia. The Brindle Falls fab will start output in 2027. "
+                     "The plant will employ 900 people.")
+    projects = _projects(draft)
+    assert len(projects) == 1, [e.name for e in projects]
+    labels = {projects[0].name, *projects[0].aliases}
+    assert {"Brindle Falls plant", "plant in Brindle Falls", "semiconductor plant",
+            "Brindle Falls fab"} <= labels
+    got = relations_of(draft)
+    assert ("Zorvex Semiconductor", "owns", "Brindle Falls plant") in got
+    assert ("Brindle Falls plant", "located_in", "Brindle Falls") in got
+
+
+def test_plant_with_no_describing_word_still_named():
+    got = relations_of(draft_of("Qeltra Motors will spend $800 million on a plant in Vasco Rey, "
+                                "Jalisco, to assemble electric buses."))
+    assert ("Vasco Rey plant", "located_in", "Vasco Rey") in got
+
+
+def test_its_plant_belongs_to_the_firm_not_the_granting_ministry():
+    got = relations_of(draft_of("The Ministry of Industry of Ostravia has approved a $2 billion grant "
+                                "to Kelvar Cells for its battery plant in Moravec Creek."))
+    assert ("Kelvar Cells", "owns", "Moravec Creek plant") in got
+    assert ("Ministry of Industry", "owns", "Moravec Creek plant") not in got
+
+
+def test_a_plant_in_a_state_or_country_names_no_project():
+    draft = draft_of("Kelvar Cells will build a battery plant in Kansas. Zorvex opened a chip plant "
+                     "in India.")
+    assert not any(e.name in ("Kansas plant", "India plant") for e in draft.entities)
+
+
+def test_side_plant_of_another_firm_is_not_a_project():
+    draft = draft_of("Kelvar Cells opened its battery plant in Moravec Creek on Monday. It competes "
+                     "with Dornet Energy, which is building a cell plant in Tallow Bay, and with "
+                     "Ferrin, a start-up building a 2-nanometre plant in Quillon.")
+    names = {e.name for e in _projects(draft)}
+    assert "Moravec Creek plant" in names
+    assert not names & {"Tallow Bay plant", "Quillon plant"}
+
+
+def test_described_words_do_not_capture_another_towns_plant():
+    # "packaging plant" is an alias of the Brindle Falls plant, added at the end: the packaging
+    # plant in Tallow Bay is not taken for it
+    got = relations_of(draft_of(
+        "Zorvex has started building a $3 billion packaging plant in Brindle Falls, Ostravia. "
+        "Dornet Energy, which is building a packaging plant in Tallow Bay, is its main rival."))
+    assert ("Brindle Falls plant", "located_in", "Brindle Falls") in got
+    assert ("Brindle Falls plant", "located_in", "Tallow Bay") not in got
