@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.ingest.bilingual import find_pairs
-from ingest_support import draft_of, entity
+from ingest_support import draft_of, entity, relations_of
 
 
 def test_pairs_in_ascii_and_full_width_brackets():
@@ -126,3 +126,68 @@ def test_a_bracket_with_a_cjk_name_and_another_form_keeps_the_cjk_name():
     got = _cjk_owners("Kappa Motors（卡帕汽车，KM）will build a plant in Ohio. Zeta Cobalt (泽塔钴业, "
                       "Zeta) will supply it. Omega Energy (欧米茄能源; オメガエネルギー) signed the deal.")
     assert got == {"卡帕汽车": "Kappa Motors", "泽塔钴业": "Zeta Cobalt", "欧米茄能源": "Omega Energy"}
+
+
+def test_names_with_a_sector_word_before_an_ampersand_a_titled_person_of_a_body_and_co_s():
+    # "X Shipbuilding & Marine Engineering (CJK)" was lost whole; "Chairman P of X (CJK)" became
+    # one firm "Chairman P of X" carrying the CJK name; "Omega Corp.'s X (CJK)" kept the possessive
+    got = _cjk_owners("Omicron Shipbuilding & Marine Engineering (欧米克造船) will build it. "
+                      "Chairman Lee Kappa of Zeta Holdings (泽塔控股) spoke. "
+                      "Omega Corp.'s Vireo Motors (维瑞奥汽车) unit will help.")
+    assert got == {"欧米克造船": "Omicron Shipbuilding & Marine Engineering",
+                   "泽塔控股": "Zeta Holdings", "维瑞奥汽车": "Vireo Motors"}
+    d = draft_of("Omega Corp. plans a plant. Chairman Lee Kappa of Zeta Holdings spoke.")
+    assert entity(d, "Lee Kappa").type == "person"
+    assert ("Lee Kappa", "heads", "Zeta Holdings") in relations_of(d)
+    assert ("Lee Kappa", "heads", "Omega Corp.") not in relations_of(d)
+
+
+def test_a_latin_form_before_the_cjk_name_in_the_bracket_and_a_verb_before_a_facility_word():
+    # "(ZK; CJK)" lost the CJK name; "Omega Corp. said Zeta Port Authority (CJK)" became a
+    # project "Omega Corp. said Zeta Port"
+    got = _cjk_owners("Zeta Holdings (ZK; 泽塔控股) will build it. "
+                      "Omega Corp. said Zeta Port Authority (泽塔港务局) would help.")
+    assert got == {"泽塔控股": "Zeta Holdings", "泽塔港务局": "Zeta Port Authority"}
+
+
+# Invented name shapes and sentence contexts: a bracketed CJK name goes on the entity named just
+# before it, whatever surrounds it (a grid, each name in a third of the contexts)
+_GRID_NAMES = ["Zeta Cobalt", "Kappa Heavy Industries", "Omicron Motor Co.", "Vireo Electronics Corp.",
+               "Lumen & Partners", "Tessar-Ruhr Chemie", "KD Zeta", "ZGC", "Kappa Metal Mining",
+               "PT Kappa Tambang", "Omicron Shipbuilding & Marine Engineering", "Kappa Future M",
+               "Zeta Development Bank", "Export-Import Bank of Zetania", "National Kappa Commission",
+               "Kim Zeta-jun", "Zhang Wei", "Zeta-Anhalt", "Bank Kappa Indonesia", "Korea Zeta Power",
+               "China Kappa Group", "Ministry of Trade, Industry and Energy", "KEPCO",
+               "Zeta Motors Co., Ltd.", "Kappa E&C", "Zeta Oil Corporation", "PT Zeta Persero"]
+_GRID_CONTEXTS = [
+    "{N} ({C}) will build a plant in Ohio.", "The deal was signed by {N} ({C}) on Monday.",
+    "South Korea's {N} ({C}) said it would invest in Ohio.", "Shares of {N} ({C}) rose 3% in Tokyo.",
+    "Omega Corp., a unit of {N} ({C}), makes cells.", "{N} ({C}), a unit of Omega Corp., makes cells.",
+    "Led by {N} ({C}), the group will invest $2 billion.", "The loan from {N} ({C}) covers half the cost.",
+    "Omega Corp. and {N} ({C}) formed a joint venture.", "According to {N} ({C}), demand is rising.",
+    "It will supply cells to Omega Corp., Vireo Motors and {N} ({C}).",
+    "Omega Corp. will buy nickel from {N} ({C}), the Indonesian miner.",
+    "SEOUL, May 3 — {N} ({C}) will build a plant.", "It was approved by Japan's {N} ({C}).",
+    "Omega Corp. (欧米茄), {N} ({C}) and Vireo Motors (维瑞奥) will invest.",
+    "Kim Min-jun, chief executive of {N} ({C}), said demand is rising.",
+    "Chairman Lee Kappa of {N} ({C}) spoke.", "{N} (ZK; {C}) will build it.",
+    "Omega Corp.'s {N} ({C}) plant will open in 2027.", "Omega Corp. hired {N} ({C}).",
+    "Its partners include Korea's {N} ({C}), Japan's Vireo Motors and China's Kappa.",
+    "The venture, in which {N} ({C}) holds 49%, opened.", "Its parent, {N} ({C}), declined to comment."]
+
+
+def test_a_bracketed_cjk_name_goes_on_the_name_before_it_in_every_context():
+    from graph.ingest.gold import gold_key
+    wrong, lost = [], []
+    for i, name in enumerate(_GRID_NAMES):
+        for j, context in enumerate(_GRID_CONTEXTS):
+            if (i + j) % 3:
+                continue
+            sentence = context.format(N=name, C="泽塔卡帕")
+            d = draft_of("Omega Corp. plans a factory.\n\n" + sentence + " Omega Corp. welcomed it.")
+            owners = [e for e in d.entities if "泽塔卡帕" in e.aliases]
+            if not owners:
+                lost.append(sentence)
+            wrong += [(sentence, e.name) for e in owners
+                      if gold_key(name) not in {gold_key(x) for x in [e.name, *e.aliases]}]
+    assert wrong == [] and lost == []

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from .gazetteer import CJK_CLASS as _CJK_CLASS
 from .names import Run, runs
 
-# "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)": the first CJK name, whatever follows a
-# separator inside the bracket is left out
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
+# "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
+# a Latin form before it or anything after a separator inside the bracket is left out
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、]\s*)?"
+                        rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
 _PAREN_SHORT = re.compile(r"\s*[（(]\s*([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})\s*[）)]")

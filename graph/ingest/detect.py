@@ -621,8 +621,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             and (not is_common(run.words[-1]) or run.words[-1] in org_words()["suffix"]
                  or run.words[-1].lower() in sector_words())
         # "Lynas Rare Earths": an industry word ends a firm's name
-        ends = bool(clash) and all(c in sectors and c[1] == run.end and c[0] > run.start
-                                   for c in clash) and not is_common(run.words[0]) \
+        # and "Zeta Shipbuilding & Marine Engineering": one inside, the name going on after "&"
+        ends = bool(clash) and all(c in sectors and c[0] > run.start and (
+            c[1] == run.end or text[c[1]:c[1] + 3] == " & ") for c in clash) \
+            and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
         # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
         closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \

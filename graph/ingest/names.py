@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, roles
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
                      r"linked|focused|driven|style|like|related|born)$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^(.*[^\W_])[’']s$")
+_POSSESSIVE = re.compile(r"^(.*[^\W_]\.?)[’']s$")     # "Japan’s", "Mitsui & Co.'s"
 CONNECTORS = frozenset("of for and the de del la da du von van der y & on".split())
 # A comma may continue a run that names a body by its portfolios.
 _COMMA_BODIES = frozenset("Ministry Department Minister Secretary Committee Commission".split())
@@ -194,6 +194,9 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])
+    if words[0] == "of" and len(left) >= 3 and left[0].text in _title_words() \
+            and not any(t.text in _title_words() for t in left[1:]):
+        return False        # "Chairman Lee Kappa of Zeta Holdings": a titled person, then the body
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False
     if words[0] == "of" and len(left) >= 2 and org_words()["suffix"].get(left[-1].text) in (
@@ -201,6 +204,12 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                                           for t in right[:4]):
         return False        # "Loan Programs Office of the US Department of Energy": two bodies
     return len(words) <= 2
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Words of the role titles ("Chairman", "Prime", "Minister", "CEO")."""
+    return frozenset(w for r in roles() for w in r.split())
 
 
 _FIRM_ENDINGS = frozenset("Bank Group Corporation Company Holdings Holding Ltd Limited Inc "

@@ -31,7 +31,8 @@ to of in on at by for from with into onto over under through across between amon
 than and or but nor so if while when where that via per about after before during including
 build builds building open opens start starts form forms plan plans back backs expand expands
 restart restarts resume resumes complete completes completed pick picks win wins order orders
-break breaks breaking opened started""".split())
+break breaks breaking opened started said says told added announced agreed signed hired
+chose selected named acquired bought sold awarded approved""".split())
 _ANY_HEAD = re.compile(r"\b(?:" + "|".join(sorted(FACILITY_HEADS | PROGRAM_HEADS | GENERIC_HEADS
                                                   | FUND_HEADS | {"investment"})) + r")\b", re.I)
 _MULT = {"million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}

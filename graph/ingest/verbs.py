@@ -443,6 +443,8 @@ def possessive_roles(v: View) -> None:
                 v.add(p.key, "heads", key, 0.6, "role-poss")
             continue
         its = _ITS_ROLE.search(before) or _BARE_ROLE.match(before)
+        if its is not None and re.match(r"\s+of\s", v.text[p.end:]):
+            continue            # "Chairman P of Zeta Holdings": the body is named (roles.py)
         if its is not None:
             # "Its president P" / "Chief executive P said": a body named before it in the
             # sentence, else the firm the text was last about
