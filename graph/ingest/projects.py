@@ -174,7 +174,7 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
                 continue
             head = p.head.lower()
             for place in places:
-                e = projects.get(f"{place} {head}")
-                if e is not None and text.startswith(place, where.end()):
-                    table.add_alias(e, f"{mods} {head}")
-                    table.add_alias(e, f"{place} {mods} {head}")
+                named = projects.get(f"{place} {head}")
+                if named is not None and text.startswith(place, where.end()):
+                    table.add_alias(named, f"{mods} {head}")
+                    table.add_alias(named, f"{place} {mods} {head}")
