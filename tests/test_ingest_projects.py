@@ -62,3 +62,22 @@ def test_described_words_do_not_capture_another_towns_plant():
         "Dornet Energy, which is building a packaging plant in Tallow Bay, is its main rival."))
     assert ("Brindle Falls plant", "located_in", "Brindle Falls") in got
     assert ("Brindle Falls plant", "located_in", "Tallow Bay") not in got
+
+
+def test_opened_or_runs_a_project_leads_it():
+    got = relations_of(draft_of("Kelvar Cells, the Ostravian battery maker, has opened a $2 billion "
+                                "plant in Moravec Creek, Ostravia, that will assemble storage packs."))
+    assert ("Kelvar Cells", "leads", "Moravec Creek plant") in got
+    got = relations_of(draft_of("Dornet Mining, which runs the Tallow Ridge mine in Quillon, "
+                                "competes with Kelvar for export quotas."))
+    assert ("Dornet Mining", "leads", "Tallow Ridge mine") in got
+
+
+def test_its_own_facility_is_set_apart_and_an_unnamed_subject_is_no_owner():
+    got = relations_of(draft_of(
+        "Kelvar Cells has restarted its copper smelter in Moravec Creek. Dornet Mining competes "
+        "with Kelvar and opened its own smelter in Tallow Bay last year. The company has also opened "
+        "a plant in Quillon."))
+    assert ("Kelvar Cells", "owns", "Moravec Creek smelter") in got
+    assert not any(a == "Dornet Mining" and b.startswith("Tallow Bay") for a, _, b in got)
+    assert not any(b == "Quillon plant" and t in ("owns", "leads") for _, t, b in got)

@@ -124,9 +124,11 @@ def project_owners(v: View) -> None:
             continue
         key = _facility_key(v, p)
         its = _ITS.search(v.text[:p.start])
-        if key is None or its is None or re.search(r"[,;]\s", its.group()):
-            continue
-        if any(its.start() <= x.start < p.start for x in v.mentions):
+        if key is None or its is None or re.search(r"[,;]\s", its.group()) or \
+                re.search(r"\bown\b", v.text[its.start():p.end]):
+            continue        # ("its own smelter": one set against the facility of the story)
+        if any(its.start() <= x.start < p.start and v.type(x) not in ("sector", "technology")
+               for x in v.mentions):
             continue
         owner = clause_subject(v, its.start(), _OWNERS)
         if owner is None and v.owner is not None and v.owner.key != ALL \
@@ -178,3 +180,28 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
                 if named is not None and text.startswith(place, where.end()):
                     table.add_alias(named, f"{mods} {head}")
                     table.add_alias(named, f"{place} {mods} {head}")
+
+
+# ("opened its own smelter in P": a facility set against the one the story is about)
+_RUNS = re.compile(r"\b(?:opened|opens|inaugurated|inaugurates|restarted|restarts|operates|operated|"
+                   r"runs|ran|(?:started|begun|began|starts)\s+building|broke\s+ground\s+on|"
+                   r"breaks\s+ground\s+on)\s+(?!by\b|(?:its|their)\s+own\b)")
+_NOT_HERE = re.compile(r"\b(?:not|no|never|nor|n[’']t|without)\b(?:\s+[\w-]+){0,3}\s*$")
+
+
+def project_runners(v: View) -> None:
+    """"X has opened a $2 billion plant in P", "X, which runs the Y mine", "X has started
+    building a plant" -> X leads the project (the clause's subject, or the noun before "which")."""
+    from .verbs import clause_subject
+    for m in _RUNS.finditer(v.text):
+        if _NOT_HERE.search(v.text[max(0, m.start() - 30):m.start()]):
+            continue
+        obj = next((x for x in v.mentions if x.start >= m.end()), None)
+        if obj is None or obj.key == ALL or v.type(obj) != "project" or obj.start - m.end() > 60 \
+                or re.search(r"(?<!\d)[.,;]|[.,;](?!\d)", v.text[m.end():obj.start]):
+            continue
+        subject = clause_subject(v, m.start(), BODIES)
+        named = any(x.key == subject and not x.anaphor and x.end <= m.start() for x in v.mentions)
+        if subject is not None and subject != obj.key and named:
+            # (not "The company has also opened a plant": which company is too often a guess)
+            v.add(subject, "leads", obj.key, 0.65, "runs-project")
