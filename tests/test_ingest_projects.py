@@ -81,3 +81,26 @@ def test_its_own_facility_is_set_apart_and_an_unnamed_subject_is_no_owner():
     assert ("Kelvar Cells", "owns", "Moravec Creek smelter") in got
     assert not any(a == "Dornet Mining" and b.startswith("Tallow Bay") for a, _, b in got)
     assert not any(b == "Quillon plant" and t in ("owns", "leads") for _, t, b in got)
+
+
+def test_share_of_the_cost_funds_the_project():
+    got = relations_of(draft_of(
+        "Kelvar Cells is building a chip plant in Moravec Creek, Ostravia. The Ostravian Ministry of "
+        "Industry will pay half of the project's capital cost. The central government is paying a "
+        "third of the plant's cost through the Zefira Development Agency."))
+    assert ("Ostravian Ministry of Industry", "funds", "Moravec Creek plant") in got
+    assert ("Zefira Development Agency", "funds", "Moravec Creek plant") in got
+
+
+def test_financing_sentence_lenders_fund_the_project_in_question():
+    got = relations_of(draft_of(
+        "Kelvar Cells will spend $900 million on a plant in Moravec Creek, Ostravia. "
+        "Financing includes a loan of $400 million from Banco Zefira, a state export bank, and a "
+        "syndicated loan led by Harlow Bank. Financing of $3 billion was arranged by a group of "
+        "banks including Quentara and Ortal Bank."))
+    for lender in ("Banco Zefira", "Harlow Bank", "Quentara", "Ortal Bank"):
+        assert (lender, "funds", "Moravec Creek plant") in got, lender
+    got = relations_of(draft_of(
+        "Kelvar Cells will spend $900 million on a plant in Moravec Creek, Ostravia. Financing "
+        "will not come from Banco Zefira, said Harlow Bank."))
+    assert not any(t == "funds" for _, t, _ in got)

@@ -98,8 +98,9 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) ->
         found = table.lookup(f"{text[place.start:place.end]} {p.head.lower()}", "project")
         start = p.name_start
         inner = [m for m in out if m.start < p.end and start < m.end]
-        if any(m.key == ALL or table[m.key].type != "project" for m in inner):
-            continue
+        if any(m.key == ALL or table[m.key].type not in ("project", "sector", "technology")
+               for m in inner):
+            continue        # ("chip" in "a chip plant in P" is the plant's word, not a mention)
         if found is None and not p.proper:
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
             out = [m for m in out if m not in inner or not _elsewhere(table, m.key, place.key)]
@@ -205,3 +206,62 @@ def project_runners(v: View) -> None:
         if subject is not None and subject != obj.key and named:
             # (not "The company has also opened a plant": which company is too often a guess)
             v.add(subject, "leads", obj.key, 0.65, "runs-project")
+
+
+_FUNDERS = frozenset({"government", "ministry", "agency", "fund", "firm", "organization"})
+_SHARE = re.compile(r"\b(?:pay|pays|paying|paid|cover|covers|covering|covered|fund|funds|funding|"
+                    r"finance|finances|financing|provide|provides|providing)\s+(?:for\s+)?"
+                    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|some\s+)?"
+                    r"(?:half|one\s+third|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|"
+                    r"\d+(?:\.\d+)?\s*(?:%|per\s*cent))\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+[’']s\s+)?"
+                    r"(?:[\w-]+\s+){0,2}?(?:cost|costs|capex|bill|price\s+tag)\b"
+                    r"(?P<through>\s+(?:through|via)\s+(?:the\s+)?)?")
+
+
+def cost_shares(v: View) -> None:
+    """"The ministry will pay half of the project's capital cost", "A will pay about 20% of the
+    plant's cost through grants", "The government is paying half of the cost through X" -> the
+    payer (and X) funds the project in question."""
+    from .verbs import clause_subject
+    for m in _SHARE.finditer(v.text):
+        if _NOT_HERE.search(v.text[max(0, m.start() - 30):m.start()]):
+            continue
+        inside = next((x for x in v.mentions if m.start() <= x.start < m.end() and x.key != ALL
+                       and v.type(x) == "project"), None)
+        project = inside.key if inside is not None else v.topic
+        if project is None or v.table[project].type != "project":
+            continue
+        payers = [clause_subject(v, m.start(), _FUNDERS)]
+        if m.group("through"):
+            via = v.at_start(m.end())
+            payers.append(via.key if via is not None and via.key != ALL
+                          and v.type(via) in _FUNDERS else None)
+        for payer in payers:
+            if payer is not None:
+                v.add(payer, "funds", project, 0.6, "cost-share")
+
+
+_FINANCING = re.compile(r"^(?:The\s+)?(?:(?:[\w-]+\s+)?[Ff]inancing|[Ff]unding|[Dd]ebt|[Ll]oans?)\b"
+                        r"(?:\s+of\s+\S+(?:\s+(?:million|billion))?)?\s+(?:includes?|included|comes?|came|"
+                        r"was|were|is|are|will|has|have)\b")
+_LENDER_CUE = re.compile(r"\b(?:from|by|including|such\s+as|like)\s+(?:the\s+)?$")
+
+
+def project_financing(v: View) -> None:
+    """"Financing includes a loan from A and a syndicated loan led by B", "Financing of $3 billion
+    was arranged by a group of banks including A and B" -> each lender funds the project in
+    question (the sentence names no other borrower)."""
+    if not _FINANCING.match(v.text) or v.topic is None or v.table[v.topic].type != "project" \
+            or re.search(r"\b(?:not|no|never|n[’']t)\b", v.text):
+        return
+    if any(v.type(x) == "project" and x.key != v.topic for x in v.mentions):
+        return
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in _FUNDERS - {"government"}:
+            continue
+        if _LENDER_CUE.search(v.text[max(0, m.start - 30):m.start]) or \
+                _LENDER_CUE.search(re.sub(r"\s*" + r"(?:[（(][^)）]*[)）])?" + r"\s*(?:,\s*)?(?:and\s+)?$", " ",
+                                          v.text[max(0, m.start - 60):m.start])):
+            for item in v.listed(m, _FUNDERS - {"government"}):
+                if item.key != ALL:
+                    v.add(item.key, "funds", v.topic, 0.6, "project-financing")
