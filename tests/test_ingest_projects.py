@@ -79,7 +79,7 @@ def test_its_own_facility_is_set_apart_and_an_unnamed_subject_is_no_owner():
         "with Kelvar and opened its own smelter in Tallow Bay last year. The company has also opened "
         "a plant in Quillon."))
     assert ("Kelvar Cells", "owns", "Moravec Creek smelter") in got
-    assert not any(a == "Dornet Mining" and b.startswith("Tallow Bay") for a, _, b in got)
+    assert not any(b.startswith("Tallow Bay") and t in ("owns", "leads") for _, t, b in got)
     assert not any(b == "Quillon plant" and t in ("owns", "leads") for _, t, b in got)
 
 
@@ -104,3 +104,27 @@ def test_financing_sentence_lenders_fund_the_project_in_question():
         "Kelvar Cells will spend $900 million on a plant in Moravec Creek, Ostravia. Financing "
         "will not come from Banco Zefira, said Harlow Bank."))
     assert not any(t == "funds" for _, t, _ in got)
+
+
+def test_grant_for_a_firms_plant_funds_the_plant_not_when_received():
+    got = relations_of(draft_of(
+        "The Zefira Development Agency has finalised a $4 billion grant to Kelvar Cells for its chip "
+        "plant in Moravec Creek, Ostravia."))
+    assert ("Zefira Development Agency", "funds", "Moravec Creek plant") in got
+    got = relations_of(draft_of(
+        "Kelvar Cells has received a federal subsidy for its chip plant in Moravec Creek, the "
+        "Zefira Development Agency said."))
+    assert not any(t == "funds" and a == "Kelvar Cells" for a, t, _ in got)
+
+
+def test_its_own_facility_names_no_project():
+    draft = draft_of("Dornet Mining competes with Kelvar and opened its own smelter in Tallow Bay.")
+    assert not any(e.type == "project" for e in draft.entities)
+
+
+def test_supply_from_its_plant_makes_the_plant_a_supplier():
+    got = relations_of(draft_of(
+        "Kelvar Cells will supply cathode to Dornet Motors from its new plant in Moravec Creek, "
+        "Ostravia."))
+    assert ("Kelvar Cells", "supplies", "Dornet Motors") in got
+    assert ("Moravec Creek plant", "supplies", "Dornet Motors") in got

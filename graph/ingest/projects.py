@@ -38,8 +38,8 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
     """
     out: list[Candidate] = []
     for p in phrases(text):
-        if p.cls != "FAC" or p.head.lower() not in _HEADS or p.proper:
-            continue
+        if p.cls != "FAC" or p.head.lower() not in _HEADS or p.proper or "own" in p.mods:
+            continue        # ("opened its own smelter in P": set against the story's facility)
         where = _WHERE.match(text, p.end)
         if where is None:
             continue
@@ -265,3 +265,45 @@ def project_financing(v: View) -> None:
             for item in v.listed(m, _FUNDERS - {"government"}):
                 if item.key != ALL:
                     v.add(item.key, "funds", v.topic, 0.6, "project-financing")
+
+
+_MONEY_NOUN = re.compile(r"\b(?:grants?|loans?|subsid(?:y|ies)|incentives?|tax\s+credits?|financing|"
+                         r"funding|aid|equity)\b")
+_FOR_PROJECT = re.compile(r"^[^,;:]{0,80}?\bfor\s+(?:its\s+|their\s+|the\s+|a\s+|an\s+)?")
+_RECEIVED = re.compile(r"\b(?:receiv\w*|won|wins?|winning|secur\w*|gets?|got|obtain\w*|appl\w*|"
+                       r"seek\w*|sought|ask\w*|request\w*|bid|lobb\w*)\b")
+
+
+def money_for_projects(v: View) -> None:
+    """"The ministry has finalised a $4.7 billion grant to X for its chip plant in P" -> the
+    ministry funds the plant (not when the subject received, won or sought the money)."""
+    from .verbs import clause_subject
+    for m in _MONEY_NOUN.finditer(v.text):
+        tail = _FOR_PROJECT.match(v.text[m.end():])
+        if tail is None:
+            continue
+        pos = m.end() + tail.end()
+        target = next((x for x in v.mentions if x.start >= pos), None)
+        if target is None or target.key == ALL or v.type(target) != "project" or \
+                target.start - pos > 40 or re.search(r"[,;]", v.text[pos:target.start]):
+            continue
+        lead = v.text[max(0, m.start() - 80):m.start()]
+        if _NOT_HERE.search(lead) or _RECEIVED.search(lead):
+            continue
+        funder = clause_subject(v, m.start(), _FUNDERS)
+        if funder is not None and funder != target.key:
+            v.add(funder, "funds", target.key, 0.6, "money-for")
+
+
+_FROM_ITS = re.compile(r"\bfrom\s+(?:its|their)\s+(?:[\w$.,-]+\s+){0,4}?$")
+
+
+def supplied_from(v: View) -> None:
+    """"X will supply cathode to Y from its new plant in P" -> the plant supplies Y too (run after
+    the cue lexicon, whose facts it reads)."""
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) != "project" or not _FROM_ITS.search(v.text[:m.start]):
+            continue
+        for a, rtype, b, _, _ in list(v.facts):
+            if rtype == "supplies" and a != m.key and b != m.key and v.table[a].type in _OWNERS:
+                v.add(m.key, "supplies", b, 0.6, "supplied-from")
