@@ -128,3 +128,11 @@ def test_supply_from_its_plant_makes_the_plant_a_supplier():
         "Ostravia."))
     assert ("Kelvar Cells", "supplies", "Dornet Motors") in got
     assert ("Moravec Creek plant", "supplies", "Dornet Motors") in got
+
+
+def test_the_project_in_question_is_the_one_named_most_not_the_last_named():
+    got = relations_of(draft_of(
+        "Kelvar Cells opened its $2 billion plant in Moravec Creek, Ostravia. The Moravec Creek plant "
+        "will make cells. Ore will come from the Tallow Ridge mine in Quillon. Financing includes a "
+        "loan from Banco Zefira."))
+    assert ("Banco Zefira", "funds", "Moravec Creek plant") in got

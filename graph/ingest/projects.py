@@ -228,7 +228,7 @@ def cost_shares(v: View) -> None:
             continue
         inside = next((x for x in v.mentions if m.start() <= x.start < m.end() and x.key != ALL
                        and v.type(x) == "project"), None)
-        project = inside.key if inside is not None else v.topic
+        project = inside.key if inside is not None else in_question(v)
         if project is None or v.table[project].type != "project":
             continue
         payers = [clause_subject(v, m.start(), _FUNDERS)]
@@ -251,10 +251,11 @@ def project_financing(v: View) -> None:
     """"Financing includes a loan from A and a syndicated loan led by B", "Financing of $3 billion
     was arranged by a group of banks including A and B" -> each lender funds the project in
     question (the sentence names no other borrower)."""
-    if not _FINANCING.match(v.text) or v.topic is None or v.table[v.topic].type != "project" \
+    project = in_question(v)
+    if not _FINANCING.match(v.text) or project is None or v.table[project].type != "project" \
             or re.search(r"\b(?:not|no|never|n[’']t)\b", v.text):
         return
-    if any(v.type(x) == "project" and x.key != v.topic for x in v.mentions):
+    if any(v.type(x) == "project" and x.key != project for x in v.mentions):
         return
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in _FUNDERS - {"government"}:
@@ -264,7 +265,7 @@ def project_financing(v: View) -> None:
                                           v.text[max(0, m.start - 60):m.start])):
             for item in v.listed(m, _FUNDERS - {"government"}):
                 if item.key != ALL:
-                    v.add(item.key, "funds", v.topic, 0.6, "project-financing")
+                    v.add(item.key, "funds", project, 0.6, "project-financing")
 
 
 _MONEY_NOUN = re.compile(r"\b(?:grants?|loans?|subsid(?:y|ies)|incentives?|tax\s+credits?|financing|"
@@ -307,3 +308,11 @@ def supplied_from(v: View) -> None:
         for a, rtype, b, _, _ in list(v.facts):
             if rtype == "supplies" and a != m.key and b != m.key and v.table[a].type in _OWNERS:
                 v.add(m.key, "supplies", b, 0.6, "supplied-from")
+
+
+def in_question(v: View) -> int | None:
+    """The project the story is about so far: the one named most often (the section's
+    current one on a tie), not merely the last one named."""
+    counts = [(e.mentions, e.key == v.topic, e.key) for e in v.table
+              if e.type == "project" and e.mentions > 0]
+    return max(counts)[2] if counts else v.topic
