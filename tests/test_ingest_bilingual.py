@@ -130,12 +130,14 @@ def test_a_bracket_with_a_cjk_name_and_another_form_keeps_the_cjk_name():
 
 def test_names_with_a_sector_word_before_an_ampersand_a_titled_person_of_a_body_and_co_s():
     # "X Shipbuilding & Marine Engineering (CJK)" was lost whole; "Chairman P of X (CJK)" became
-    # one firm "Chairman P of X" carrying the CJK name; "Omega Corp.'s X (CJK)" kept the possessive
+    # one firm "Chairman P of X" carrying the CJK name; "Omega Corp.'s X (CJK)" kept the possessive;
+    # a listed "Kappa of Japan (CJK)" was a firm "Kappa of Japan"
     got = _cjk_owners("Omicron Shipbuilding & Marine Engineering (欧米克造船) will build it. "
                       "Chairman Lee Kappa of Zeta Holdings (泽塔控股) spoke. "
-                      "Omega Corp.'s Vireo Motors (维瑞奥汽车) unit will help.")
+                      "Omega Corp.'s Vireo Motors (维瑞奥汽车) unit will help. "
+                      "Zeta Motors and Kappa of Japan (卡帕) will build it.")
     assert got == {"欧米克造船": "Omicron Shipbuilding & Marine Engineering",
-                   "泽塔控股": "Zeta Holdings", "维瑞奥汽车": "Vireo Motors"}
+                   "泽塔控股": "Zeta Holdings", "维瑞奥汽车": "Vireo Motors", "卡帕": "Kappa"}
     d = draft_of("Omega Corp. plans a plant. Chairman Lee Kappa of Zeta Holdings spoke.")
     assert entity(d, "Lee Kappa").type == "person"
     assert ("Lee Kappa", "heads", "Zeta Holdings") in relations_of(d)

@@ -83,7 +83,7 @@ def _name_end(run: Run) -> int:
     toks = run.tokens
     for i, tok in enumerate(toks):
         rest = " ".join(t.text for t in toks[i + 1:] if t.text != "the")
-        if 2 <= i and tok.text == "of" and toks[i - 1].text not in _OF_NAMES and _is_place(rest):
+        if 1 <= i and tok.text == "of" and toks[i - 1].text not in _OF_NAMES and _is_place(rest):
             return toks[i - 1].end
     return run.end
 

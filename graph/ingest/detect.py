@@ -401,7 +401,8 @@ def _org_list(text: str, first: Run, etype: str, rule: str, table: EntityTable,
         elif r.start > items[-1].end:
             break
     out = []
-    for r in items:
+    for whole in items:
+        r = _cut_at_connector(whole)
         if not _org_like(r, text, table, strict):
             continue
         out.append(Candidate(r.start, r.end, org_type(r) or etype, r.text(text), priority=60,
@@ -439,7 +440,8 @@ def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
                 kinds.append(org_type(r) if org_type(r) else (known.type if known else None))
             firmish = [k for k in kinds if k in ("firm",)]
             if firmish:
-                for r, k in zip(group, kinds):
+                for whole, k in zip(group, kinds):
+                    r = _cut_at_connector(whole)    # "Zeta and Kappa of Japan": Kappa
                     if k is None and _org_like(r, text, table, True) and len(r.words) <= 4:
                         out.append(Candidate(r.start, r.end, "firm", r.text(text), priority=55,
                                              rule="list"))
