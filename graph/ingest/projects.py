@@ -103,17 +103,20 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) ->
             continue        # ("chip" in "a chip plant in P" is the plant's word, not a mention)
         if found is None and not p.proper:
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
-            out = [m for m in out if m not in inner or not _elsewhere(table, m.key, place.key)]
+            around = text[place.start:place.end + 40]
+            out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
         if found is None:
             continue
         out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key)]
     return sorted(out, key=lambda m: m.start)
 
 
-def _elsewhere(table: EntityTable, project: int, place: int) -> bool:
-    """The project is named after a place other than ``place`` ("Brindle Falls plant")."""
-    towns = {label for e in table if e.type == "location" and e.key != place for label in e.labels()}
-    return any(" ".join(label.split()[:-1]) in towns for label in table[project].labels())
+def _elsewhere(table: EntityTable, project: int, around: str) -> bool:
+    """The project is named after a place that ``around`` (the place named after the facility,
+    and what follows it: "Kikuyo, Kumamoto Prefecture") does not name ("Brindle Falls plant")."""
+    towns = {label for e in table if e.type == "location" for label in e.labels()}
+    named = {" ".join(label.split()[:-1]) for label in table[project].labels()} & towns
+    return bool(named) and not any(town in around for town in named)
 
 
 def project_owners(v: View) -> None:
