@@ -136,3 +136,14 @@ def test_the_project_in_question_is_the_one_named_most_not_the_last_named():
         "will make cells. Ore will come from the Tallow Ridge mine in Quillon. Financing includes a "
         "loan from Banco Zefira."))
     assert ("Banco Zefira", "funds", "Moravec Creek plant") in got
+
+
+def test_project_which_a_body_operates():
+    draft = draft_of("The cargoes will be loaded at the Tallow Island liquefaction plant, which Kelvar "
+                     "Gas operates off the coast, and at the Quillon Marine Terminal, which Dornet "
+                     "Energy owns.")
+    got = relations_of(draft)
+    assert ("Kelvar Gas", "leads", "Tallow Island liquefaction plant") in got
+    assert ("Dornet Energy", "owns", "Quillon Marine Terminal") in got
+    # the proper words of a described name are its short name
+    assert "Tallow Island" in entity(draft, "Tallow Island liquefaction plant").aliases

@@ -27,8 +27,9 @@ from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
-from .projects import (cost_shares, facility_mentions, money_for_projects, place_aliases,
-                       project_financing, project_owners, project_runners, supplied_from)
+from .projects import (cost_shares, facility_mentions, money_for_projects, object_relatives,
+                       place_aliases, project_financing, project_owners, project_runners,
+                       supplied_from)
 from .relations import sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
@@ -454,6 +455,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         project_financing(view)
         money_for_projects(view)
         supplied_from(view)
+        object_relatives(view)
         bare_stakes(view)
         title_heads(view)
         nominal_supply(view)

@@ -15,7 +15,7 @@ import re
 
 from .doc import Candidate, Mention
 from .entities import EntityTable
-from .lexicon import GENERIC_ADJECTIVES, demonyms
+from .lexicon import GENERIC_ADJECTIVES, demonyms, is_common
 from .phrases import MONEY, Phrase, canonical, phrases
 from .view import ALL, BODIES, View
 
@@ -160,6 +160,10 @@ def _facility_key(v: View, p: Phrase) -> int | None:
     return found.key if found is not None else None
 
 
+_PROPER_HEAD = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?:[a-z][\w-]*\s+){1,3}"
+                          r"(?:" + "|".join(sorted(_HEADS)) + r")$")
+
+
 def place_aliases(table: EntityTable, texts: list[str]) -> None:
     """"Dholera plant" is also the "plant in Dholera", and, when the text says "its semiconductor
     plant in Dholera", the "semiconductor plant" and "Dholera semiconductor plant". Added once
@@ -172,6 +176,9 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
         words = label.split()
         if len(words) >= 2 and words[-1].lower() in _HEADS and " ".join(words[:-1]) in places:
             table.add_alias(e, f"{words[-1].lower()} in {' '.join(words[:-1])}")
+        proper = _PROPER_HEAD.match(label)
+        if proper and table.lookup(proper.group(1)) is None and not is_common(proper.group(1)):
+            table.add_alias(e, proper.group(1))   # "Das Island" for "Das Island liquefaction plant"
     for text in texts:
         for p in phrases(text):
             where = _WHERE.match(text, p.end)
@@ -319,3 +326,27 @@ def in_question(v: View) -> int | None:
     counts = [(e.mentions, e.key == v.topic, e.key) for e in v.table
               if e.type == "project" and e.mentions > 0]
     return max(counts)[2] if counts else v.topic
+
+
+_WHICH_X = re.compile(r"\s*" + r"(?:[（(][^)）]*[)）])?" + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
+_X_RUNS = re.compile(r"\s+(?:also\s+|now\s+|still\s+)?(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?"
+                     r"(?P<verb>operates|operated|operating|runs|ran|running|built|builds|building|"
+                     r"develops|developed|developing|leads|led|leading|manages|managed|managing|"
+                     r"converting|owns|owned|controls|controlled)\b")
+
+
+def object_relatives(v: View) -> None:
+    """"the Das Island plant, which ADNOC Gas operates", "Ruwais LNG, a development that ADNOC
+    leads" -> the body leads (owns, for "owns"/"controls") the project."""
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in BODIES:
+            continue
+        rel = _WHICH_X.search(v.text[:m.start])
+        runs = _X_RUNS.match(v.text, m.end)
+        if rel is None or runs is None:
+            continue
+        project = v.before(rel.start() + 1, {"project"}, max_gap=5)
+        if project is None or project.key == ALL:
+            continue
+        rtype = "owns" if runs.group("verb").startswith(("own", "control")) else "leads"
+        v.add(m.key, rtype, project.key, 0.65, "object-relative")
