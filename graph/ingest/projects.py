@@ -12,6 +12,7 @@ operates the plant".
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .doc import Candidate, Mention
 from .entities import EntityTable
@@ -61,9 +62,15 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
 
 
 def _division(name: str) -> bool:
+    return name in _divisions()
+
+
+@cache
+def _divisions() -> frozenset[str]:
+    """States, provinces and countries: too wide to name one facility after."""
     from .lexicon import countries, places
-    return name in {p.name for p in places() if p.kind == "division"} or \
-        name in {c.name for c in countries()}
+    return frozenset({p.name for p in places() if p.kind == "division"} |
+                     {c.name for c in countries()})
 
 
 def _described(p: Phrase) -> str:
