@@ -147,3 +147,22 @@ def test_project_which_a_body_operates():
     assert ("Dornet Energy", "owns", "Quillon Marine Terminal") in got
     # the proper words of a described name are its short name
     assert "Tallow Island" in entity(draft, "Tallow Island liquefaction plant").aliases
+
+
+def test_apposed_description_is_the_named_project():
+    draft = draft_of("Kelvar Power has resumed construction of Tallow Wind 1, its 810-megawatt offshore "
+                     "wind power plant south of Quillon Island. The plant is financed by a group of banks "
+                     "led by Harlow Bank.")
+    projects = [e for e in draft.entities if e.type == "project"]
+    assert len(projects) == 1 and projects[0].name == "Tallow Wind"
+    assert "offshore wind power plant" in projects[0].aliases
+    got = relations_of(draft)
+    assert {("Kelvar Power", "leads", "Tallow Wind"), ("Kelvar Power", "owns", "Tallow Wind")} & got
+    assert ("Harlow Bank", "funds", "Tallow Wind") in got
+    assert ("Harlow Bank", "leads", "Tallow Wind") not in got     # it leads the lenders
+
+
+def test_coordinated_description_kept_as_written():
+    draft = draft_of("Kelvar Mining and Dornet Metals have agreed to build a rare-earth separation and "
+                     "magnet plant in Tallow Bay on the coast.")
+    assert "rare-earth separation and magnet plant" in entity(draft, "Tallow Bay plant").aliases

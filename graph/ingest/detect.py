@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
-from .projects import described_facilities
+from .projects import apposed_facilities, described_facilities
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -115,11 +115,12 @@ class Detector:
             out.extend(project_lists(text))
             out.extend(places_by_context(text, table, out))
         out.extend(_trim(text, [_after_verb(text, p) for p in project_phrases(text)], out))
-        out.extend(described_facilities(text, out, table))
         out.extend(alliances(text))
         if not s.heading:
             out.extend(other_names(text, table, out, self.mid_caps))
             out.extend(_based_places(text, out))
+        out.extend(described_facilities(text, out, table))
+        apposed_facilities(text, out)
         return out
 
 

@@ -61,6 +61,30 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
     return out
 
 
+_APPOSED = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their|a|an|the)\s+"
+                      r"(?:[\w$.,-]+\s+){0,4}?$")
+
+
+def apposed_facilities(text: str, known: list[Candidate]) -> None:
+    """"Empire Wind 1, its 810-megawatt offshore wind farm": the described phrase is the named
+    project's (it takes the name, its words become an alias), not a second project."""
+    for c in known:
+        if c.type != "project" or c.rule != "project-phrase" or c.name[:1].isupper():
+            continue
+        m = _APPOSED.search(text[:c.start])
+        if m is None:
+            continue
+        # a name not yet typed a project ("Empire Wind") only with "its": "X, a chipmaker
+        # building a fab" is no fab called X
+        its = re.search(r",\s+(?:its|their)\s+(?:(?![\w-]*ing\b)[\w$.,-]+\s+)*$", m.group())
+        named = next((o for o in known if o.end == m.start() and o is not c
+                      and o.name[:1].isupper()
+                      and (o.type == "project" or (its and o.type == "firm"))), None)
+        if named is not None:
+            c.aliases, c.name = (*c.aliases, c.name), named.name
+            c.words = c.words | named.words
+
+
 def _division(name: str) -> bool:
     return name in _divisions()
 
@@ -167,6 +191,8 @@ def _facility_key(v: View, p: Phrase) -> int | None:
     return found.key if found is not None else None
 
 
+_COORDINATED = re.compile(r"\b(?:a|an|the|its|their)\s+(?:\S*\d\S*\s+(?:billion\s+|million\s+)?)?"
+                          r"((?:[a-z][\w-]*\s+){1,3}and\s+)$")
 _PROPER_HEAD = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?:[a-z][\w-]*\s+){1,3}"
                           r"(?:" + "|".join(sorted(_HEADS)) + r")$")
 
@@ -183,6 +209,10 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
         words = label.split()
         if len(words) >= 2 and words[-1].lower() in _HEADS and " ".join(words[:-1]) in places:
             table.add_alias(e, f"{words[-1].lower()} in {' '.join(words[:-1])}")
+        plain = re.fullmatch(r"(?:[a-z][\w-]*\s+)+([a-z][\w-]*)\s+(" + "|".join(sorted(_HEADS)) + r")", label)
+        if plain and plain.group(1) not in GENERIC_ADJECTIVES and table.lookup(
+                f"{plain.group(1)} {plain.group(2)}") is None:
+            table.add_alias(e, f"{plain.group(1)} {plain.group(2)}")   # "wind farm", "offshore wind farm"
         proper = _PROPER_HEAD.match(label)
         if proper and table.lookup(proper.group(1)) is None and not is_common(proper.group(1)):
             table.add_alias(e, proper.group(1))   # "Das Island" for "Das Island liquefaction plant"
@@ -198,6 +228,9 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
                 if named is not None and text.startswith(place, where.end()):
                     table.add_alias(named, f"{mods} {head}")
                     table.add_alias(named, f"{place} {mods} {head}")
+                    both = _COORDINATED.search(text[:p.start])
+                    if both:        # "a rare-earth separation and magnet plant": as written
+                        table.add_alias(named, f"{both.group(1)}{text[p.start:p.end]}")
 
 
 # ("opened its own smelter in P": a facility set against the one the story is about)

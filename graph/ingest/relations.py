@@ -71,6 +71,7 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
+_LENDERS_LED = re.compile(r"\b(?:banks|lenders|group|consortium|syndicate|club)\s+$")
 _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
                            r"also)\b")
 
@@ -84,6 +85,9 @@ def by_agent(v: View) -> None:
             continue
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
+        if word == "led" and _LENDERS_LED.search(v.text[:m.start()]):
+            continue        # "financed by a group of banks led by X": X leads the lenders
+
         agents = v.listed(agent, ACTORS | {"location"})
         for i, a in enumerate(agents[1:], 1):
             if _STARTS_CLAUSE.match(v.text, a.end):
