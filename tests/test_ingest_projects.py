@@ -166,3 +166,8 @@ def test_coordinated_description_kept_as_written():
     draft = draft_of("Kelvar Mining and Dornet Metals have agreed to build a rare-earth separation and "
                      "magnet plant in Tallow Bay on the coast.")
     assert "rare-earth separation and magnet plant" in entity(draft, "Tallow Bay plant").aliases
+
+
+def test_a_firms_named_facility_is_owned():
+    got = relations_of(draft_of("The ship will be built at Kelvar Shipbuilding Co.'s Tallow shipyard in Quillon."))
+    assert ("Kelvar Shipbuilding Co.", "owns", "Tallow shipyard") in got

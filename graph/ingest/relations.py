@@ -221,7 +221,8 @@ def possessive(v: View) -> None:
         elif ta == "firm" and tb == "fund":
             v.add(a.key, "owns", b.key, 0.6, "possessive")
         elif ta == "firm" and tb == "project":
-            v.add(a.key, "leads", b.key, 0.6, "possessive")
+            # "Japan Marine United's Ariake shipyard": a firm's facility is its own
+            v.add(a.key, "owns" if cls == "FAC" else "leads", b.key, 0.6, "possessive")
         elif ta == "firm" and tb in ("sector", "technology"):
             v.add(a.key, "operates_in", b.key, 0.55, "possessive")
 
