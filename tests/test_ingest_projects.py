@@ -171,3 +171,10 @@ def test_coordinated_description_kept_as_written():
 def test_a_firms_named_facility_is_owned():
     got = relations_of(draft_of("The ship will be built at Kelvar Shipbuilding Co.'s Tallow shipyard in Quillon."))
     assert ("Kelvar Shipbuilding Co.", "owns", "Tallow shipyard") in got
+
+
+def test_a_firm_apposed_to_its_joint_venture_stays_a_firm():
+    draft = draft_of("Dornet Motors and Kelvar Energy formed Tallow Cells, their joint venture, to make "
+                     "batteries in Quillon.")
+    assert [e.type for e in draft.entities if e.name == "Tallow Cells"] == ["firm"]
+    assert not any(e.type == "project" for e in draft.entities)

@@ -55,8 +55,9 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
         if _SIDE.search(text[max(0, p.start - 80):p.start]):
             continue        # "X, whose assembly plant in Sanand opened last year": a side fact
         words = p.content | {canonical(w) for w in name_place.split()}
+        aliases = (f"{mods} {head}", f"{name_place} {mods} {head}") if mods else ()
         out.append(Candidate(p.name_start, p.end, "project", f"{name_place} {head}",
-                             priority=67, rule="described-facility",
+                             aliases=aliases, priority=67, rule="described-facility",
                              words=frozenset(words), cls="FAC"))
     return out
 
@@ -69,8 +70,9 @@ def apposed_facilities(text: str, known: list[Candidate]) -> None:
     """"Empire Wind 1, its 810-megawatt offshore wind farm": the described phrase is the named
     project's (it takes the name, its words become an alias), not a second project."""
     for c in known:
-        if c.type != "project" or c.rule != "project-phrase" or c.name[:1].isupper():
-            continue
+        if c.type != "project" or c.rule != "project-phrase" or c.name[:1].isupper() \
+                or c.cls != "FAC":
+            continue        # ("Ultium Cells, their joint venture": a firm, not a project)
         m = _APPOSED.search(text[:c.start])
         if m is None:
             continue
@@ -129,9 +131,8 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) ->
         found = table.lookup(f"{text[place.start:place.end]} {p.head.lower()}", "project")
         start = p.name_start
         inner = [m for m in out if m.start < p.end and start < m.end]
-        if any(m.key == ALL or table[m.key].type not in ("project", "sector", "technology")
-               for m in inner):
-            continue        # ("chip" in "a chip plant in P" is the plant's word, not a mention)
+        if any(m.key == ALL or table[m.key].type != "project" for m in inner):
+            continue        # (a sector word inside, "a nickel plant in P", keeps its mention)
         if found is None and not p.proper:
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
             around = text[place.start:place.end + 40]
@@ -209,10 +210,6 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
         words = label.split()
         if len(words) >= 2 and words[-1].lower() in _HEADS and " ".join(words[:-1]) in places:
             table.add_alias(e, f"{words[-1].lower()} in {' '.join(words[:-1])}")
-        plain = re.fullmatch(r"(?:[a-z][\w-]*\s+)+([a-z][\w-]*)\s+(" + "|".join(sorted(_HEADS)) + r")", label)
-        if plain and plain.group(1) not in GENERIC_ADJECTIVES and table.lookup(
-                f"{plain.group(1)} {plain.group(2)}") is None:
-            table.add_alias(e, f"{plain.group(1)} {plain.group(2)}")   # "wind farm", "offshore wind farm"
         proper = _PROPER_HEAD.match(label)
         if proper and table.lookup(proper.group(1)) is None and not is_common(proper.group(1)):
             table.add_alias(e, proper.group(1))   # "Das Island" for "Das Island liquefaction plant"

@@ -71,7 +71,7 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
-_LENDERS_LED = re.compile(r"\b(?:banks|lenders|group|consortium|syndicate|club)\s+$")
+_LENDERS_LED = re.compile(r"\b(?:banks|lenders)\s+$")
 _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
                            r"also)\b")
 
