@@ -178,3 +178,9 @@ def test_a_firm_apposed_to_its_joint_venture_stays_a_firm():
                      "batteries in Quillon.")
     assert [e.type for e in draft.entities if e.name == "Tallow Cells"] == ["firm"]
     assert not any(e.type == "project" for e in draft.entities)
+
+
+def test_the_plant_in_a_wider_place_is_still_the_towns_plant():
+    got = relations_of(draft_of("Kelvar Cells opened its cathode plant in Moravec Creek on Monday. "
+                                "Kelvar Cells says its cathode plant in Kansas will employ 900 people."))
+    assert ("Moravec Creek plant", "located_in", "Kansas") in got

@@ -133,7 +133,8 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) ->
         inner = [m for m in out if m.start < p.end and start < m.end]
         if any(m.key == ALL or table[m.key].type != "project" for m in inner):
             continue        # (a sector word inside, "a nickel plant in P", keeps its mention)
-        if found is None and not p.proper:
+        town = table[place.key].type == "location" and not _division(table[place.key].name)
+        if found is None and not p.proper and town:
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
             around = text[place.start:place.end + 40]
             out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
