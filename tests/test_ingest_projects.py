@@ -184,3 +184,14 @@ def test_the_plant_in_a_wider_place_is_still_the_towns_plant():
     got = relations_of(draft_of("Kelvar Cells opened its cathode plant in Moravec Creek on Monday. "
                                 "Kelvar Cells says its cathode plant in Kansas will employ 900 people."))
     assert ("Moravec Creek plant", "located_in", "Kansas") in got
+
+
+def test_a_facility_named_in_passing_does_not_take_the_plant_from_the_story():
+    got = relations_of(draft_of(
+        "Kelvar Chem will build a $1.2 billion cathode plant in Moravec Creek, Ostravia. "
+        "Kelvar Chem already runs a plant in Tallow Bay. The plant will supply cathode to Dornet "
+        "Motors. The plant is financed by a loan from the Zefira Energy Office."))
+    assert ("Moravec Creek plant", "supplies", "Dornet Motors") in got
+    assert ("Zefira Energy Office", "funds", "Moravec Creek plant") in got
+    assert ("Tallow Bay plant", "supplies", "Dornet Motors") not in got
+    assert ("Kelvar Chem", "leads", "Tallow Bay plant") in got      # its own facts stay

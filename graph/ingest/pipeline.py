@@ -431,7 +431,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
-        mentions = facility_mentions(s.text, mentions, table)
+        mentions = facility_mentions(s.text, mentions, table, topic)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
             list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
@@ -474,7 +474,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
         cooccur.append((doc.index, s.text, keys, _siblings(view), busy))
-        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"]
+        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"
+                and not m.side]
         for k in here:
             if k not in doc.projects:
                 doc.projects.append(k)

@@ -116,7 +116,8 @@ _VAGUE = frozenset("advanced state-of-the-art cutting-edge high-tech integrated 
 _ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:[\w$₹€£¥.,-]+|crore|billion|million)\s+){0,6}$")
 
 
-def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) -> list[Mention]:
+def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
+                      topic: int | None = None) -> list[Mention]:
     """Mentions with each described facility ("a $4 billion battery factory in De Soto") resolved
     to the project named after its place ("De Soto factory"), whatever other project the
     words alone were taken for."""
@@ -140,7 +141,11 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable) ->
             out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
         if found is None:
             continue
-        out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key)]
+        # a facility named in passing while the story is about another project does not take
+        # "the plant" from it
+        side = not inner and topic is not None and topic != found.key and \
+            table[topic].type == "project" and table[topic].mentions > table[found.key].mentions
+        out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key, side=side)]
     return sorted(out, key=lambda m: m.start)
 
 
