@@ -195,3 +195,11 @@ def test_a_facility_named_in_passing_does_not_take_the_plant_from_the_story():
     assert ("Zefira Energy Office", "funds", "Moravec Creek plant") in got
     assert ("Tallow Bay plant", "supplies", "Dornet Motors") not in got
     assert ("Kelvar Chem", "leads", "Tallow Bay plant") in got      # its own facts stay
+
+
+def test_a_described_side_facility_with_its_own_words_is_also_side():
+    got = relations_of(draft_of(
+        "Kelvar Chem will build a $1.2 billion cathode plant in Moravec Creek, Ostravia. The Moravec "
+        "Creek plant will open in 2027. Dornet Lithium runs a $300 million hydroxide plant in Tallow "
+        "Bay. The plant will supply cathode to Ferrin Motors."))
+    assert ("Moravec Creek plant", "supplies", "Ferrin Motors") in got

@@ -143,7 +143,7 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
             continue
         # a facility named in passing while the story is about another project does not take
         # "the plant" from it
-        side = not inner and topic is not None and topic != found.key and \
+        side = topic is not None and topic != found.key and \
             table[topic].type == "project" and table[topic].mentions > table[found.key].mentions
         out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key, side=side)]
     return sorted(out, key=lambda m: m.start)
