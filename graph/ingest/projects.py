@@ -119,8 +119,9 @@ _ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:[\w$₹€£¥.,-]+|crore|bill
 def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
                       topic: int | None = None) -> list[Mention]:
     """Mentions with each described facility ("a $4 billion battery factory in De Soto") resolved
-    to the project named after its place ("De Soto factory"), whatever other project the
-    words alone were taken for."""
+    to the project named after its place ("De Soto factory") when nothing else was found there;
+    a mention of a project named after another town is dropped ("a packaging plant in Peoria"
+    is not the West Lafayette packaging plant)."""
     out = list(mentions)
     for p in phrases(text):
         if p.cls != "FAC":
@@ -139,8 +140,8 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
             around = text[place.start:place.end + 40]
             out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
-        if found is None:
-            continue
+        if found is None or any(m.key != found.key for m in inner):
+            continue        # (another project's mention is left alone: no gain on dev, a risk)
         # a facility named in passing while the story is about another project does not take
         # "the plant" from it
         side = topic is not None and topic != found.key and \
