@@ -203,3 +203,14 @@ def test_a_described_side_facility_with_its_own_words_is_also_side():
         "Creek plant will open in 2027. Dornet Lithium runs a $300 million hydroxide plant in Tallow "
         "Bay. The plant will supply cathode to Ferrin Motors."))
     assert ("Moravec Creek plant", "supplies", "Ferrin Motors") in got
+
+
+def test_a_headline_plant_does_not_make_the_bodys_plant_a_side_one():
+    draft = draft_of("Kelvar to build AI server plant in Texas for Dornet\n\nKelvar Precision will "
+                     "spend $900 million on a plant in Moravec Creek, Texas, to assemble servers for "
+                     "Dornet. The plant will be run by Kelvar Cloud. Financing includes a loan from "
+                     "Banco Zefira.")
+    got = relations_of(draft)
+    assert ("Kelvar Cloud", "leads", "Moravec Creek plant") in got
+    assert ("Banco Zefira", "funds", "Moravec Creek plant") in got
+    assert [e.name for e in draft.entities if e.type == "project"] == ["Moravec Creek plant"]

@@ -431,7 +431,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
-        mentions = facility_mentions(s.text, mentions, table, topic)
+        mentions = facility_mentions(s.text, mentions, table,
+                                     topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
             list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
