@@ -95,3 +95,22 @@ def test_a_headline_verb_is_not_part_of_a_project_name():
     from ingest_support import draft_of
     d = draft_of("Zeta Tech to build AI server plant in Ohio for Nvidia")
     assert any(e.name == "AI server plant" and e.type == "project" for e in d.entities)
+
+
+def test_where_analysts_work_is_a_body_and_a_name_listed_after_places_is_a_place():
+    d = draft_of("Analysts at Zetaview in Kappa City said demand rose. Analysts at Omicron Research "
+                 "expect more. Steel will come from its mills in Pohang and Zetagwang. It has "
+                 "terminals in Valencia, Kappaburg and Rotterdam. Japan and Zetamoto signed a deal.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Zetaview"] == "firm" and types["Omicron Research"] == "firm"
+    assert types["Zetagwang"] == "location" and types["Kappaburg"] == "location"
+    assert types["Zetamoto"] == "firm"      # listed after a country, not after "in"
+
+
+def test_a_product_named_between_its_maker_and_a_product_noun_is_no_firm():
+    d = draft_of("Analysts said Zetacore's Kappablade chips are fast. Omega Pharma makes the obesity "
+                 "drug Lumevia. Vireo Motors sells the Model Q in Europe. Omega Pharma will buy drugs "
+                 "from Kappa Pharma.")
+    types = {e.name: e.type for e in d.entities}
+    assert not {"Kappablade", "Lumevia", "Model Q"} & {n for n, t in types.items() if t == "firm"}
+    assert types["Kappa Pharma"] == types["Omega Pharma"] == types["Zetacore"] == "firm"

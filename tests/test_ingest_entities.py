@@ -186,3 +186,15 @@ def test_one_word_firms_opening_a_sentence_with_an_apposition_or_their_country()
                  "whose farm was halted, competes with Zeta Energy.")
     types = {e.name: e.type for e in d.entities}
     assert types["BP"] == "firm" and types["Orsted"] == "firm"
+
+
+def test_a_place_the_article_calls_a_government_or_that_acts_as_one_is_a_government():
+    from ingest_support import draft_of
+    d = draft_of("Omega Corp. will build a plant in Zeta County, Ohio. The project was supported by "
+                 "the state of Kappaland with a grant, and Zeta County agreed to cut taxes. "
+                 "Incentives were approved by Vireo County. The Omicron government welcomed it. "
+                 "The plant is near Lumen Springs.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Zeta County"] == types["Kappaland"] == types["Vireo County"] == "government"
+    assert types["Omicron"] == "government"
+    assert types["Lumen Springs"] == "location" and types["Ohio"] == "location"

@@ -554,6 +554,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
             before = None       # "bought a stake from GEK Terna", "borrowed from X": a firm
         if before is not None and _FIRM_APPOSITION.match(text[run.end:]):
             before = None       # "turbines from Vestas, the Danish manufacturer": a firm
+        if before is not None and _PEOPLE_AT.search(text[:run.start]):
+            before = None       # "analysts at Kpler in London": where people work, a body
         after = i + 1 < len(all_runs) and text[run.end:all_runs[i + 1].start] == ", " \
             and all_runs[i + 1].text(text) in divisions \
             and not re.match(r"[’']s\s", text[all_runs[i + 1].end:])   # "X, India's largest ..."
@@ -592,8 +594,12 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
                            r"professor|strategist|adviser|advisor|managing\s+director)\b)")
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+# "analysts at Kpler": where people work is a body, not a place
+_PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
+                        r"directors?|executives?|officials?|engineers?)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
-                             r"partner\w*|work\w*|analyst|director|executive)\s+(?:in|at)\s+(?:the\s+)?$")
+                             r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
+                             re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
@@ -687,11 +693,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
+            or _listed_after_place(text, run.start, places)
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
                 re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
             person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
-        etype = "person" if person else "location" if place else "firm"
+        etype = "person" if person else "location" if place else \
+            "technology" if _is_product(before, name, after) else "firm"
         out.append(Candidate(run.start, run.end, etype, name, priority=30, rule="other-name"))
     return out
 
@@ -703,6 +711,34 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
 IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+
+
+_PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"
+                 r"aircraft|engines?|turbines?|reactors?|rockets?|missiles?|howitzers?|tanks?|"
+                 r"vaccines?|drugs?|medicines?|jabs?|cars?|trucks?|SUVs?|EVs?|vehicles?|phones?|"
+                 r"platform|software|modules?|models?|series)")
+# "Nvidia's Blackwell chips", "its CoWoS process": a name between an owner and a product noun
+_PRODUCT_AFTER = re.compile(rf"^\s+{_PRODUCT_NOUN}\b")
+_OWNER_BEFORE = re.compile(r"(?:[’']s|\bits|\btheir)\s+$")
+# "the obesity drug Wegovy", "the fighter jet KF-21": a product noun names what follows
+_PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCT_NOUN}\s+$")
+
+
+def _is_product(before: str, name: str, after: str) -> bool:
+    return (_OWNER_BEFORE.search(before) is not None and _PRODUCT_AFTER.match(after) is not None) \
+        or _PRODUCT_BEFORE.search(before) is not None or name.startswith("Model ")
+
+
+def _listed_after_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
+    """"in Pohang and Gwangyang", "in Valencia, Zeebrugge and Rotterdam": a name listed after
+    places that follow "in"/"at" is a place too."""
+    at = start
+    while True:
+        prev = next(((a, b) for a, b in places if b <= at and _COORDINATION.fullmatch(text[b:at])), None)
+        if prev is None:
+            return at != start and _PLACE_PREP.search(text[:at]) is not None \
+                and not _NOT_PLACE_PREP.search(text[:at])
+        at = prev[0]
 
 
 def _cut_at_connector(run: Run) -> Run:

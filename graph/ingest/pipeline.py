@@ -131,6 +131,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
     _promote(table, relations)
+    _acting_places(table, [d.article.text for d in docs])
     relations = _check_types(relations, table)
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
@@ -675,6 +676,29 @@ def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
             table[r.target].type = "government"
         if r.type in ("funds", "owns") and table[r.source].type == "location":
             table[r.source].type = "government"
+
+
+_ACTS = (r"(?:agreed|approved|offered|granted|pledged|awarded|waived|subsidi[sz]ed|"
+         r"(?:has|have|had|will|would)\s+(?:also\s+)?(?:agree|approve|offer|grant|pledge|award|pay|"
+         r"provide|give|cut|waive|subsidi[sz]e))")
+_BY = r"(?:approved|offered|granted|provided|supported|funded|backed|subsidi[sz]ed|paid\s+for)\s+by"
+
+
+def _acting_places(table: EntityTable, texts: list[str]) -> None:
+    """A place (or an unknown name taken for a firm) that the article calls a government ("the
+    state of North Carolina", "the Gujarat government"), or a place that acts as one ("Williamson
+    County agreed to cut taxes", "incentives were approved by Wake County"), is a government."""
+    for e in table:
+        if e.type not in ("location", "firm") or e.seed_id is not None:
+            continue
+        name = "|".join(re.escape(x) for x in e.labels())
+        called = rf"\b(?:state|city|county|province|prefecture)\s+of\s+(?:the\s+)?(?:{name})\b" \
+            rf"|\b(?:{name})(?:[’']s)?\s+(?:(?:state|provincial|city|county|prefectural|local)\s+)?" \
+            r"government\b"
+        acts = rf"\b{_BY}\s+(?:the\s+)?(?:{name})\b|\b(?:{name})\s+{_ACTS}\b"
+        pattern = re.compile(called if e.type == "firm" else f"{called}|{acts}")
+        if any(pattern.search(t) for t in texts):
+            e.type = "government"
 
 
 def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
