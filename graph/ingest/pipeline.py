@@ -27,6 +27,9 @@ from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
+from .projects import (cost_shares, facility_mentions, money_for_projects, object_relatives,
+                       place_aliases, project_financing, project_owners, project_runners,
+                       supplied_from)
 from .relations import sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
@@ -141,6 +144,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations = _not_in_seeds(relations, table, seeds)
     # a sector or technology no relation uses ("AI servers", "the chip industry") is
     # background, not a finding: left out
+    place_aliases(table, [s.text for d in docs for s in d.sentences])
     used = {k for r in relations for k in (r.source, r.target)}
     idle = {e.key for e in table if e.type == "technology" and e.key not in used
             and e.seed_id is None}
@@ -429,6 +433,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
+        mentions = facility_mentions(s.text, mentions, table,
+                                     topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
             list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
@@ -446,6 +452,13 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         activities(view)
         desk_city(view)
         its_project(view)
+        project_owners(view)
+        project_runners(view)
+        cost_shares(view)
+        project_financing(view)
+        money_for_projects(view)
+        supplied_from(view)
+        object_relatives(view)
         bare_stakes(view)
         title_heads(view)
         nominal_supply(view)
@@ -464,7 +477,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
         cooccur.append((doc.index, s.text, keys, _siblings(view), busy))
-        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"]
+        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"
+                and not m.side]
         for k in here:
             if k not in doc.projects:
                 doc.projects.append(k)

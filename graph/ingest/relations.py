@@ -71,6 +71,7 @@ _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|s
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
+_LENDERS_LED = re.compile(r"\b(?:banks|lenders)\s+$")
 _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
                            r"also)\b")
 
@@ -84,6 +85,9 @@ def by_agent(v: View) -> None:
             continue
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
+        if word == "led" and _LENDERS_LED.search(v.text[:m.start()]):
+            continue        # "financed by a group of banks led by X": X leads the lenders
+
         agents = v.listed(agent, ACTORS | {"location"})
         for i, a in enumerate(agents[1:], 1):
             if _STARTS_CLAUSE.match(v.text, a.end):
@@ -217,7 +221,8 @@ def possessive(v: View) -> None:
         elif ta == "firm" and tb == "fund":
             v.add(a.key, "owns", b.key, 0.6, "possessive")
         elif ta == "firm" and tb == "project":
-            v.add(a.key, "leads", b.key, 0.6, "possessive")
+            # "Japan Marine United's Ariake shipyard": a firm's facility is its own
+            v.add(a.key, "owns" if cls == "FAC" else "leads", b.key, 0.6, "possessive")
         elif ta == "firm" and tb in ("sector", "technology"):
             v.add(a.key, "operates_in", b.key, 0.55, "possessive")
 
