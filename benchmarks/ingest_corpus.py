@@ -3,6 +3,7 @@
     python -m benchmarks.ingest_corpus              # dev, held-out and ingest-eval tables
     python -m benchmarks.ingest_corpus -v           # also list every failure
     python -m benchmarks.ingest_corpus --time       # also time each ingest
+    python -m benchmarks.ingest_corpus --long       # seconds per MB as one article grows
 
 Corpora: ``tests/fixtures/ingest-corpus/dev`` (the rules are tuned on it),
 ``tests/fixtures/ingest-corpus/heldout`` (never tuned on) and the external
@@ -123,14 +124,47 @@ def _details(rep) -> None:
             print(f"|  | {title}: " + "; ".join(items).replace("|", "/") + " |||||||")
 
 
+def long_articles(sizes: tuple[int, ...] = (1, 2, 4, 8)) -> None:
+    """Time one article made of the whole corpus repeated k times: seconds per MB should stay
+    flat as k grows (a pass quadratic in the article's length shows as a rising ratio)."""
+    import statistics
+    import time
+
+    from graph.ingest import extract
+    from graph.ingest.doc import Article
+
+    text = "\n\n".join(p.read_text(encoding="utf-8") for split in ("dev", "heldout")
+                       for p in sorted((CORPUS / split).glob("*.txt")))
+    print("| copies | size | median of 3 | s per MB | per MB against 1 copy |")
+    print("|---:|---:|---:|---:|---:|")
+    base = 0.0
+    for k in sizes:
+        article = "\n\n".join([text] * k)
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extract([Article("long.txt", article)])
+            runs.append(time.perf_counter() - start)
+        mb = len(article.encode("utf-8")) / 1e6
+        per_mb = statistics.median(runs) / mb
+        base = base or per_mb
+        print(f"| {k} | {mb:.2f} MB | {statistics.median(runs):.2f} s | {per_mb:.1f} | "
+              f"{per_mb / base:.2f}x |")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failure")
     parser.add_argument("--time", action="store_true", help="time each ingest")
     parser.add_argument("--split", choices=sorted(SPLITS), action="append",
                         help="only this corpus (repeatable)")
+    parser.add_argument("--long", action="store_true",
+                        help="time one long article (the corpus repeated) instead of scoring")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    if args.long:
+        long_articles()
+        return
     chosen = {k: v for k, v in SPLITS.items() if not args.split or k in args.split}
     print("P* = precision over drafted relations other than related_to; R over all gold "
           "relations. Empty seed folder.")

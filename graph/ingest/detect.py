@@ -29,6 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
+from .projects import apposed_facilities, described_facilities
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -118,6 +119,8 @@ class Detector:
         if not s.heading:
             out.extend(other_names(text, table, out, self.mid_caps))
             out.extend(_based_places(text, out))
+        out.extend(described_facilities(text, out, table))
+        apposed_facilities(text, out)
         return out
 
 

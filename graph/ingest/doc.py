@@ -101,6 +101,7 @@ class Mention:
     end: int
     key: int
     anaphor: bool = False          # "the plant", "this project": refers back to a topic
+    side: bool = False             # a facility named in passing: never the section's topic
 
 
 @dataclass

@@ -9,6 +9,7 @@ funds by their amount. Entities of the seed folder keep their seed id.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Dataset, Entity
@@ -21,6 +22,8 @@ _FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
              {"location", "government"}, {"sector", "technology"})
 
 
+# the name forms below are pure and asked for every entity at every short name: cached
+@lru_cache(maxsize=8192)
 def stem(name: str) -> str:
     """A body's name without its trailing organisation words: "SoftBank Group" -> "SoftBank"."""
     words = name.split()
@@ -41,11 +44,12 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
-def initial_forms(name: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def initial_forms(name: str) -> frozenset[str]:
     """Acronyms a name may go by: "Contemporary Amperex Technology Co. Limited" -> CATCL, CATL, CAT."""
     out = {initials(name), initials(stem(name)),
            initials(" ".join(w for w in name.split() if w not in ("Co.", "Co", "&")))}
-    return {x for x in out if x}
+    return frozenset(x for x in out if x)
 
 
 def phrase_key(labels: list[str]) -> tuple[frozenset[str], str | None, str | None]:
@@ -206,11 +210,10 @@ class EntityTable:
         Manufacturing Company" (and the other way round). A short form in a sentence that
         also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
+        forms = {stem(name), _LEGAL_SUFFIX.sub("", name), _unprefixed(name)}   # of this name
         found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole and sentence not in e.named_in)
-                      or stem(name) == e.name
-                      or _LEGAL_SUFFIX.sub("", name) == e.name
-                      or _unprefixed(e.name) == name or _unprefixed(name) == e.name
+                      or e.name in forms or _unprefixed(e.name) == name
                       or (name.isupper() and name in initial_forms(e.name)
                           and not (e.name.startswith(name + " ") and sentence in e.named_in))
                       or (e.name.isupper() and len(e.name) > 2 and e.name in initial_forms(name)))
@@ -274,6 +277,7 @@ class EntityTable:
             keys.append(key)
 
 
+@lru_cache(maxsize=8192)
 def _unprefixed(name: str) -> str | None:
     """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped)."""
     from .lexicon import country_code

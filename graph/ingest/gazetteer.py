@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..resolve import normalize
@@ -75,9 +76,9 @@ class Gazetteer:
             if not _bounded(folded, start, end + 1, key):
                 continue
             o_start, o_end = index[start], index[end] + 1
-            surface = text[o_start:o_end]
+            case = _case(text[o_start:o_end])
             values = tuple(dict.fromkeys(v for label, v, cs in self._labels[key]
-                                         if not cs or _same_case(surface, label)))
+                                         if not cs or _case(label) == case))
             if values:
                 label = next(l for l, v, cs in self._labels[key] if v == values[0])
                 found.append(Hit(o_start, o_end, label, values))
@@ -127,8 +128,7 @@ def _bounded(folded: str, start: int, end: int, key: str) -> bool:
     return True
 
 
-def _same_case(surface: str, label: str) -> bool:
-    """Same capitalisation, letter for letter ("US" vs "us")."""
-    a = [c.isupper() for c in surface if c.isalpha()]
-    b = [c.isupper() for c in label if c.isalpha()]
-    return a == b
+@lru_cache(maxsize=65536)
+def _case(text: str) -> tuple[bool, ...]:
+    """Capitalisation letter by letter: two labels match case-sensitively when equal ("US" vs "us")."""
+    return tuple(c.isupper() for c in text if c.isalpha())

@@ -28,6 +28,9 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .actors import actor_facts
+from .projects import (cost_shares, facility_mentions, money_for_projects, object_relatives,
+                       place_aliases, project_financing, project_owners, project_runners,
+                       supplied_from)
 from .relations import sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
@@ -129,7 +132,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
     _promote(table, relations)
-    _acting_places(table, [d.article.text for d in docs])
+    _acting_places(table, [s.text for d in docs for s in d.sentences])
     relations = _check_types(relations, table)
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
@@ -142,6 +145,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations = _not_in_seeds(relations, table, seeds)
     # a sector or technology no relation uses ("AI servers", "the chip industry") is
     # background, not a finding: left out
+    place_aliases(table, [s.text for d in docs for s in d.sentences])
     used = {k for r in relations for k in (r.source, r.target)}
     idle = {e.key for e in table if e.type == "technology" and e.key not in used
             and e.seed_id is None}
@@ -277,6 +281,7 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
     "formerly known as": an old name is not a current label)."""
     out: dict[str, str] = {}
     groups: dict[str, set[str]] = {}
+    by_head: dict[str, set[str]] = {}     # first word -> the names of two words or more it opens
     for s in sentences:
         found = list(runs(s.text))
         for i, a in enumerate(found):
@@ -287,10 +292,10 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
             name = r.text(s.text)
             if len(r.words) >= 2:
                 groups.setdefault(r.words[0], set()).add(_GROUP_SUFFIX.sub("", name))
+                by_head.setdefault(r.words[0], set()).add(name)
     for head, full in groups.items():      # "Merck" for "Merck & Co." (not when "Hanwha" could
         if full == {head} and head not in out:    # be Hanwha Ocean or Hanwha Systems)
-            names = {r.text(s.text) for s in sentences for r in runs(s.text)
-                     if r.words and r.words[0] == head and len(r.words) >= 2}
+            names = by_head[head]
             if len(names) == 1:
                 out[head] = next(iter(names))
     return out
@@ -433,6 +438,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
+        mentions = facility_mentions(s.text, mentions, table,
+                                     topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
             list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
@@ -450,6 +457,13 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         activities(view)
         desk_city(view)
         its_project(view)
+        project_owners(view)
+        project_runners(view)
+        cost_shares(view)
+        project_financing(view)
+        money_for_projects(view)
+        supplied_from(view)
+        object_relatives(view)
         bare_stakes(view)
         title_heads(view)
         nominal_supply(view)
@@ -469,7 +483,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
         cooccur.append((doc.index, s.text, keys, _siblings(view), busy))
-        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"]
+        here = [m.key for m in mentions if m.key != ALL and table[m.key].type == "project"
+                and not m.side]
         for k in here:
             if k not in doc.projects:
                 doc.projects.append(k)
@@ -670,26 +685,36 @@ def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
             table[r.source].type = "government"
 
 
-_ACTS = (r"(?:agreed|approved|offered|granted|pledged|awarded|waived|subsidi[sz]ed|"
-         r"(?:has|have|had|will|would)\s+(?:also\s+)?(?:agree|approve|offer|grant|pledge|award|pay|"
-         r"provide|give|cut|waive|subsidi[sz]e))")
-_BY = r"(?:approved|offered|granted|provided|supported|funded|backed|subsidi[sz]ed|paid\s+for)\s+by"
+_NAME = r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
+_GOVERNMENT_AFTER = re.compile(  # "the state of North Carolina", "approved by Wake County"
+    r"\b(?:(?P<called>(?:state|city|county|province|prefecture)\s+of)|(?:approved|offered|granted|provided|"
+    r"supported|funded|backed|subsidi[sz]ed|paid\s+for)\s+by)\s+(?:the\s+)?" + _NAME)
+_GOVERNMENT_BEFORE = re.compile(  # "the Gujarat government", "Williamson County agreed to"
+    _NAME + r"(?:(?P<called>(?:[’']s)?\s+(?:(?:state|provincial|city|county|prefectural|local)\s+)?"
+    r"government\b)|\s+(?:agreed|approved|offered|granted|pledged|awarded|waived|subsidi[sz]ed|"
+    r"(?:has|have|had|will|would)\s+(?:also\s+)?(?:agree|approve|offer|grant|pledge|award|pay|"
+    r"provide|give|cut|waive|subsidi[sz]e))\b)")
 
 
-def _acting_places(table: EntityTable, texts: list[str]) -> None:
+def _acting_places(table: EntityTable, sentences: list[str]) -> None:
     """A place (or an unknown name taken for a firm) that the article calls a government ("the
     state of North Carolina", "the Gujarat government"), or a place that acts as one ("Williamson
     County agreed to cut taxes", "incentives were approved by Wake County"), is a government."""
+    called: set[str] = set()        # names the text calls a government
+    acting: set[str] = set()        # names the text has act as one
+    for text in sentences:
+        for m in _GOVERNMENT_AFTER.finditer(text):
+            words = m.group("name").rstrip(".").split()
+            names = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
+            (called if m.group("called") else acting).update(names)
+        for m in _GOVERNMENT_BEFORE.finditer(text):
+            words = m.group("name").split()
+            names = {" ".join(words[k:]) for k in range(len(words))}
+            (called if m.group("called") else acting).update(names)
     for e in table:
-        if e.type not in ("location", "firm") or e.seed_id is not None:
-            continue
-        name = "|".join(re.escape(x) for x in e.labels())
-        called = rf"\b(?:state|city|county|province|prefecture)\s+of\s+(?:the\s+)?(?:{name})\b" \
-            rf"|\b(?:{name})(?:[’']s)?\s+(?:(?:state|provincial|city|county|prefectural|local)\s+)?" \
-            r"government\b"
-        acts = rf"\b{_BY}\s+(?:the\s+)?(?:{name})\b|\b(?:{name})\s+{_ACTS}\b"
-        pattern = re.compile(called if e.type == "firm" else f"{called}|{acts}")
-        if any(pattern.search(t) for t in texts):
+        if e.seed_id is None and (
+                e.type in ("location", "firm") and called.intersection(e.labels())
+                or e.type == "location" and acting.intersection(e.labels())):
             e.type = "government"
 
 

@@ -75,6 +75,7 @@ _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operation
 _GIVEN = frozenset({"provided", "granted", "extended", "paid", "paid out", "disbursed"})
 _MONEYISH = re.compile(r"\b(?:loans?|grants?|funding|financing|money|aid|subsid\w+|capital|credit|cash|"
                        r"incentives?|guarantees?|equity|debt|bonds?|million|billion|crore)\b|[$€£¥₹]", re.I)
+_LENDERS_LED = re.compile(r"\b(?:banks|lenders)\s+$")
 _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said|says|agreed|plans|"
                            r"also)\b")
 
@@ -90,6 +91,9 @@ def by_agent(v: View) -> None:
         word = m.group(1)
         if word in _GIVEN and not _MONEYISH.search(v.text[max(0, m.start() - 80):m.start()]):
             continue                    # "single-use bags were provided by X": goods, not money
+        if word == "led" and _LENDERS_LED.search(v.text[:m.start()]):
+            continue        # "financed by a group of banks led by X": X leads the lenders
+
         agents = v.listed(agent, ACTORS | {"location"})
         for i, a in enumerate(agents[1:], 1):
             if _STARTS_CLAUSE.match(v.text, a.end):
@@ -227,7 +231,8 @@ def possessive(v: View) -> None:
         elif ta == "firm" and tb == "fund":
             v.add(a.key, "owns", b.key, 0.6, "possessive")
         elif ta == "firm" and tb == "project":
-            v.add(a.key, "leads", b.key, 0.6, "possessive")
+            # "Japan Marine United's Ariake shipyard": a firm's facility is its own
+            v.add(a.key, "owns" if cls == "FAC" else "leads", b.key, 0.6, "possessive")
         elif ta == "firm" and tb in ("sector", "technology"):
             v.add(a.key, "operates_in", b.key, 0.55, "possessive")
 

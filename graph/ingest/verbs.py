@@ -275,7 +275,7 @@ def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
 
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
     """"Under the deal with X, Y will ..." or "in Osaka, X": X is not the subject."""
-    lead = text[begin:start]
+    lead = text[max(begin, start - 60):start]     # both patterns end the lead, within 30 chars
     if re.search(r"\b(?:Commonwealth|State|City|Government|Republic|Kingdom|Province|government|state)"
                  r"\s+of\s+(?:the\s+)?$", lead):
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
@@ -860,7 +860,8 @@ def facilities(v: View) -> None:
                 owner = near if near is not None else owner
         if owner is None or owner.key == ALL or v.type(owner) not in ("firm", "organization"):
             continue
-        if any(v.type(x) == "project" and m.start() <= x.start < m.end() for x in v.mentions):
+        if not re.search(r"\b(?:existing|older|original|other|current)\s", m.group()) and \
+                any(v.type(x) == "project" and m.start() <= x.start < m.end() for x in v.mentions):
             continue
         first = v.at_start(m.end())
         if first is None or v.type(first) not in _PLACES:
