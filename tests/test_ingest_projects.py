@@ -214,3 +214,22 @@ def test_a_headline_plant_does_not_make_the_bodys_plant_a_side_one():
     assert ("Kelvar Cloud", "leads", "Moravec Creek plant") in got
     assert ("Banco Zefira", "funds", "Moravec Creek plant") in got
     assert [e.name for e in draft.entities if e.type == "project"] == ["Moravec Creek plant"]
+
+
+# -- review 7 (issue #14): defects found in round 6 ---------------------------------------
+
+def test_one_articles_financing_does_not_fund_another_articles_plant():
+    from graph.ingest import extract
+    from graph.ingest.doc import Article
+
+    first = ("Kelvar Cells opened its battery plant in Moravec Creek on Monday. The Moravec Creek "
+             "plant will make cells. The Moravec Creek plant employs 900 people. The Moravec Creek "
+             "plant cost $2 billion.")
+    second = ("Dornet Motors will build a car plant in Tallow Bay, Ostravia. The Tallow Bay plant will "
+              "open in 2027. Financing includes a loan from Banco Zefira. The Ostravian Ministry of "
+              "Industry will pay half of the cost.")
+    got = relations_of(extract([Article("a.txt", first), Article("b.txt", second)]))
+    for funder in ("Banco Zefira", "Ostravian Ministry of Industry"):
+        assert (funder, "funds", "Tallow Bay plant") in got, funder
+        assert (funder, "funds", "Moravec Creek plant") not in got, funder
+

@@ -28,7 +28,7 @@ from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .read import DEFAULT_MAX_BYTES, read_article
 from .actors import actor_facts
-from .projects import (cost_shares, facility_mentions, money_for_projects, object_relatives,
+from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
 from .relations import sentence_facts
@@ -434,12 +434,12 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     last_body: int | None = None  # the firm or organisation the text was last about
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     section = -1
+    described = ArticleProjects(table)    # the projects this article has named, and how often
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
-        mentions = facility_mentions(s.text, mentions, table,
-                                     topic if topic in doc.in_body else None)
+        mentions = described.mentions(s.text, mentions, topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
             list(dict.fromkeys(m.key for m in mentions if m.key != ALL and not m.anaphor))
         for m in mentions:
@@ -459,8 +459,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         its_project(view)
         project_owners(view)
         project_runners(view)
-        cost_shares(view)
-        project_financing(view)
+        cost_shares(view, described)
+        project_financing(view, described)
         money_for_projects(view)
         supplied_from(view)
         object_relatives(view)

@@ -116,12 +116,30 @@ _VAGUE = frozenset("advanced state-of-the-art cutting-edge high-tech integrated 
 _ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:[\w$₹€£¥.,-]+|crore|billion|million)\s+){0,6}$")
 
 
+class ArticleProjects:
+    """What the project rules know of the article being read: how often each project has been
+    named in it so far (one article's plant is not another article's "project in question")."""
+
+    def __init__(self, table: EntityTable) -> None:
+        self.table = table
+        self.counts: dict[int, int] = {}
+
+    def mentions(self, text: str, mentions: list[Mention], topic: int | None = None) -> list[Mention]:
+        """:func:`facility_mentions`, then each project mention counted for this article."""
+        out = facility_mentions(text, mentions, self.table, topic, self.counts)
+        for m in out:
+            if m.key != ALL and self.table[m.key].type == "project":
+                self.counts[m.key] = self.counts.get(m.key, 0) + 1
+        return out
+
+
 def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
-                      topic: int | None = None) -> list[Mention]:
+                      topic: int | None, counts: dict[int, int]) -> list[Mention]:
     """Mentions with each described facility ("a $4 billion battery factory in De Soto") resolved
     to the project named after its place ("De Soto factory") when nothing else was found there;
     a mention of a project named after another town is dropped ("a packaging plant in Peoria"
-    is not the West Lafayette packaging plant)."""
+    is not the West Lafayette packaging plant). ``counts``: how often the article has named
+    each project so far."""
     out = list(mentions)
     for p in phrases(text):
         if p.cls != "FAC":
@@ -144,8 +162,8 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
             continue        # (another project's mention is left alone: no gain on dev, a risk)
         # a facility named in passing while the story is about another project does not take
         # "the plant" from it
-        side = topic is not None and topic != found.key and \
-            table[topic].type == "project" and table[topic].mentions > table[found.key].mentions
+        side = topic is not None and topic != found.key and table[topic].type == "project" and \
+            counts.get(topic, 0) > counts.get(found.key, 0)
         out = [m for m in out if m not in inner] + [Mention(start, p.end, found.key, side=side)]
     return sorted(out, key=lambda m: m.start)
 
@@ -272,7 +290,7 @@ _SHARE = re.compile(r"\b(?:pay|pays|paying|paid|cover|covers|covering|covered|fu
                     r"(?P<through>\s+(?:through|via)\s+(?:the\s+)?)?")
 
 
-def cost_shares(v: View) -> None:
+def cost_shares(v: View, article: ArticleProjects) -> None:
     """"The ministry will pay half of the project's capital cost", "A will pay about 20% of the
     plant's cost through grants", "The government is paying half of the cost through X" -> the
     payer (and X) funds the project in question."""
@@ -282,7 +300,7 @@ def cost_shares(v: View) -> None:
             continue
         inside = next((x for x in v.mentions if m.start() <= x.start < m.end() and x.key != ALL
                        and v.type(x) == "project"), None)
-        project = inside.key if inside is not None else in_question(v)
+        project = inside.key if inside is not None else in_question(v, article)
         if project is None or v.table[project].type != "project":
             continue
         payers = [clause_subject(v, m.start(), _FUNDERS)]
@@ -301,11 +319,11 @@ _FINANCING = re.compile(r"^(?:The\s+)?(?:(?:[\w-]+\s+)?[Ff]inancing|[Ff]unding|[
 _LENDER_CUE = re.compile(r"\b(?:from|by|including|such\s+as|like)\s+(?:the\s+)?$")
 
 
-def project_financing(v: View) -> None:
+def project_financing(v: View, article: ArticleProjects) -> None:
     """"Financing includes a loan from A and a syndicated loan led by B", "Financing of $3 billion
     was arranged by a group of banks including A and B" -> each lender funds the project in
     question (the sentence names no other borrower)."""
-    project = in_question(v)
+    project = in_question(v, article)
     if not _FINANCING.match(v.text) or project is None or v.table[project].type != "project" \
             or re.search(r"\b(?:not|no|never|n[’']t)\b", v.text):
         return
@@ -364,11 +382,10 @@ def supplied_from(v: View) -> None:
                 v.add(m.key, "supplies", b, 0.6, "supplied-from")
 
 
-def in_question(v: View) -> int | None:
-    """The project the story is about so far: the one named most often (the section's
-    current one on a tie), not merely the last one named."""
-    counts = [(e.mentions, e.key == v.topic, e.key) for e in v.table
-              if e.type == "project" and e.mentions > 0]
+def in_question(v: View, article: ArticleProjects) -> int | None:
+    """The project the story is about so far: the one the article has named most often (the
+    section's current one on a tie), not merely the last one named."""
+    counts = [(n, k == v.topic, k) for k, n in article.counts.items() if v.table[k].type == "project"]
     return max(counts)[2] if counts else v.topic
 
 
