@@ -233,3 +233,21 @@ def test_one_articles_financing_does_not_fund_another_articles_plant():
         assert (funder, "funds", "Tallow Bay plant") in got, funder
         assert (funder, "funds", "Moravec Creek plant") not in got, funder
 
+
+def test_opening_something_else_about_the_plant_does_not_lead_it():
+    for tail in ("The Ostravian Environment Agency opened an investigation into the Moravec Creek plant "
+                 "on Friday.",
+                 "The Metalworkers Union has opened talks over the Moravec Creek plant with managers.",
+                 "Dornet Motors has opened a showroom near the Moravec Creek plant."):
+        got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. " + tail))
+        assert not any(t == "leads" and a != "Kelvar Cells" for a, t, _ in got), (tail, got)
+
+
+def test_runs_with_a_negation_before_it_leads_nothing():
+    got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. Dornet "
+                                "Motors never operated the Moravec Creek plant."))
+    assert ("Dornet Motors", "leads", "Moravec Creek plant") not in got
+    got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. Dornet "
+                                "Motors operated the Moravec Creek plant."))
+    assert ("Dornet Motors", "leads", "Moravec Creek plant") in got
+

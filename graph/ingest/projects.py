@@ -259,6 +259,20 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
 _RUNS = re.compile(r"\b(?:opened|opens|inaugurated|inaugurates|restarted|restarts|operates|operated|"
                    r"runs|ran|(?:started|begun|began|starts)\s+building|broke\s+ground\s+on|"
                    r"breaks\s+ground\s+on)\s+(?!by\b|(?:its|their)\s+own\b)")
+# between "opened" and the facility: determiners, amounts and describing words, no link word
+# (so no second head noun: "opened talks over the plant", "a showroom near the plant")
+_LINKS = frozenset("""about across after against along among amid around as at before behind below
+beside between beyond by despite during for from in inside into near next of off on onto opposite
+outside over past per since than through to toward towards under until upon via with within
+without and or but nor while where when which who that""".split())
+
+
+def _run_gap(gap: str) -> bool:
+    """Nothing but what describes the facility between the verb and it."""
+    return not re.search(r"(?<!\d)[.,;]|[.,;](?!\d)", gap) and \
+        not any(w.lower() in _LINKS for w in gap.split())
+
+
 _NOT_HERE = re.compile(r"\b(?:not|no|never|nor|n[’']t|without)\b(?:\s+[\w-]+){0,3}\s*$")
 
 
@@ -271,8 +285,8 @@ def project_runners(v: View) -> None:
             continue
         obj = next((x for x in v.mentions if x.start >= m.end()), None)
         if obj is None or obj.key == ALL or v.type(obj) != "project" or obj.start - m.end() > 60 \
-                or re.search(r"(?<!\d)[.,;]|[.,;](?!\d)", v.text[m.end():obj.start]):
-            continue
+                or not _run_gap(v.text[m.end():obj.start]):
+            continue        # ("opened an investigation into the plant": not the thing opened)
         subject = clause_subject(v, m.start(), BODIES)
         named = any(x.key == subject and not x.anaphor and x.end <= m.start() for x in v.mentions)
         if subject is not None and subject != obj.key and named:
