@@ -251,3 +251,21 @@ def test_runs_with_a_negation_before_it_leads_nothing():
                                 "Motors operated the Moravec Creek plant."))
     assert ("Dornet Motors", "leads", "Moravec Creek plant") in got
 
+
+def test_cost_and_money_about_something_else_funds_no_project():
+    for tail in ("Separately, Dornet Motors will cover half of the recall costs.",
+                 "Funding is scarce for start-ups like Dornet Motors, analysts say.",
+                 "Debt has piled up at carmakers such as Dornet Motors."):
+        got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. The "
+                                    "Moravec Creek plant will make cells for cars. " + tail))
+        assert not any(t == "funds" for _, t, _ in got), (tail, got)
+    got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. The "
+                                "Ostravian Ministry of Industry will pay half of its cost."))
+    assert ("Ostravian Ministry of Industry", "funds", "Moravec Creek plant") in got
+
+
+def test_a_cost_share_someone_will_not_pay_funds_nothing():
+    got = relations_of(draft_of("Kelvar Cells is building a battery plant in Moravec Creek. The "
+                                "Ostravian Ministry of Industry will not pay half of the plant's cost."))
+    assert not any(t == "funds" for _, t, _ in got)
+

@@ -299,8 +299,10 @@ _SHARE = re.compile(r"\b(?:pay|pays|paying|paid|cover|covers|covering|covered|fu
                     r"finance|finances|financing|provide|provides|providing)\s+(?:for\s+)?"
                     r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|some\s+)?"
                     r"(?:half|one\s+third|a\s+third|two\s+thirds|a\s+quarter|three\s+quarters|"
-                    r"\d+(?:\.\d+)?\s*(?:%|per\s*cent))\s+of\s+(?:the\s+|its\s+)?(?:[\w-]+[’']s\s+)?"
-                    r"(?:[\w-]+\s+){0,2}?(?:cost|costs|capex|bill|price\s+tag)\b"
+                    r"\d+(?:\.\d+)?\s*(?:%|per\s*cent))\s+of\s+(?:the\s+)?"
+                    r"(?:(?P<whose>its|their|(?:[\w-]+\s+){0,3}?[\w-]+[’']s)\s+)?"
+                    r"(?:(?:capital|total|construction|building|estimated|overall|initial|upfront|"
+                    r"investment|development)\s+){0,2}(?:cost|costs|capex|bill|price\s+tag)\b"
                     r"(?P<through>\s+(?:through|via)\s+(?:the\s+)?)?")
 
 
@@ -314,6 +316,10 @@ def cost_shares(v: View, article: ArticleProjects) -> None:
             continue
         inside = next((x for x in v.mentions if m.start() <= x.start < m.end() and x.key != ALL
                        and v.type(x) == "project"), None)
+        whose = (m.group("whose") or "").lower()
+        if inside is None and whose and whose not in ("its", "their") and \
+                re.sub(r"[’']s$", "", whose.split()[-1]) not in _HEADS | {"project"}:
+            continue        # ("half of Kelvar's costs": not the project's)
         project = inside.key if inside is not None else in_question(v, article)
         if project is None or v.table[project].type != "project":
             continue
@@ -329,8 +335,11 @@ def cost_shares(v: View, article: ArticleProjects) -> None:
 
 _FINANCING = re.compile(r"^(?:The\s+)?(?:(?:[\w-]+\s+)?[Ff]inancing|[Ff]unding|[Dd]ebt|[Ll]oans?)\b"
                         r"(?:\s+of\s+\S+(?:\s+(?:million|billion))?)?\s+(?:includes?|included|comes?|came|"
-                        r"was|were|is|are|will|has|have)\b")
-_LENDER_CUE = re.compile(r"\b(?:from|by|including|such\s+as|like)\s+(?:the\s+)?$")
+                        r"(?:(?:was|were|is|are|will|has|have)\s+(?:not\s+)?(?:be\s+|been\s+)?)?"
+                        r"(?:come|coming|arranged|provided|secured|raised|led|underwritten|extended|"
+                        r"backed|syndicated|supplied|offered))\b")
+# (not "such as"/"like": "start-ups like X" are no lenders)
+_LENDER_CUE = re.compile(r"\b(?:from|by|including)\s+(?:the\s+)?$")
 
 
 def project_financing(v: View, article: ArticleProjects) -> None:
