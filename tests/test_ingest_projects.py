@@ -269,3 +269,16 @@ def test_a_cost_share_someone_will_not_pay_funds_nothing():
                                 "Ostravian Ministry of Industry will not pay half of the plant's cost."))
     assert not any(t == "funds" for _, t, _ in got)
 
+
+def test_two_firms_plants_in_one_town_stay_two_projects():
+    draft = draft_of("Kelvar Cells opened a battery plant in Moravec Creek on Monday. Rival Dornet "
+                     "Motors also runs a chip plant in Moravec Creek. The plant will employ 900 people.")
+    got = relations_of(draft)
+    led = {(a, b) for a, t, b in got if t in ("leads", "owns")}
+    firms_of = {}
+    for a, b in led:
+        firms_of.setdefault(b, set()).add(a)
+    assert all(len(firms) == 1 for firms in firms_of.values()), led
+    assert any(a == "Kelvar Cells" for a, _ in led), led
+    assert "chip plant" not in entity(draft, "Moravec Creek plant").aliases
+

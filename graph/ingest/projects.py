@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from .doc import Candidate, Mention
 from .entities import EntityTable
@@ -56,10 +57,30 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
             continue        # "X, whose assembly plant in Sanand opened last year": a side fact
         words = p.content | {canonical(w) for w in name_place.split()}
         aliases = (f"{mods} {head}", f"{name_place} {mods} {head}") if mods else ()
-        out.append(Candidate(p.name_start, p.end, "project", f"{name_place} {head}",
+        name = f"{name_place} {head}"
+        owner = next((c.name for c in reversed(known) if c.end <= p.start
+                      and c.type in ("firm", "organization", "seed")), None)
+        # (what it was first described as, and by whom: :func:`facility_mentions` tells a
+        # rival's plant in the same town apart)
+        _described_before.setdefault(table, {}).setdefault(name, (mods, owner))
+        out.append(Candidate(p.name_start, p.end, "project", name,
                              aliases=aliases, priority=67, rule="described-facility",
                              words=frozenset(words), cls="FAC"))
     return out
+
+
+# per table: the described words and owner of each place-named project so far
+_described_before: WeakKeyDictionary[EntityTable, dict[str, tuple[str, str | None]]] = \
+    WeakKeyDictionary()
+# per table: (project, described words) of rivals' facilities in the project's town
+_rivals: WeakKeyDictionary[EntityTable, set[tuple[int, str]]] = WeakKeyDictionary()
+
+
+def _another(before: tuple[str, str | None] | None, mods: str, owner: set[str]) -> bool:
+    """"a battery plant in P" by X, then "a chip plant in P" by Z (``owner``: Z's labels): two
+    plants, not one."""
+    return before is not None and bool(before[0]) and bool(mods) and before[0] != mods \
+        and before[1] is not None and bool(owner) and before[1] not in owner
 
 
 _APPOSED = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their|a|an|the)\s+"
@@ -160,6 +181,12 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
             out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
         if found is None or any(m.key != found.key for m in inner):
             continue        # (another project's mention is left alone: no gain on dev, a risk)
+        owner = next((m for m in reversed(out) if m.end <= start and m.key != ALL
+                      and table[m.key].type in ("firm", "organization")), None)
+        if _another(_described_before.get(table, {}).get(found.name), _described(p),
+                    set(table[owner.key].labels()) if owner is not None else set()):
+            _rivals.setdefault(table, set()).add((found.key, _described(p)))
+            continue        # a rival's plant in the same town (its words are no alias either)
         # a facility named in passing while the story is about another project does not take
         # "the plant" from it
         side = topic is not None and topic != found.key and table[topic].type == "project" and \
@@ -238,6 +265,7 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
         proper = _PROPER_HEAD.match(label)
         if proper and table.lookup(proper.group(1)) is None and not is_common(proper.group(1)):
             table.add_alias(e, proper.group(1))   # "Das Island" for "Das Island liquefaction plant"
+    rivals = _rivals.get(table, set())
     for text in texts:
         for p in phrases(text):
             where = _WHERE.match(text, p.end)
@@ -247,7 +275,9 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
             head = p.head.lower()
             for place in places:
                 named = projects.get(f"{place} {head}")
-                if named is not None and text.startswith(place, where.end()):
+                if named is not None and text.startswith(place, where.end()) and \
+                        projects.get(f"{place} {mods} {head}", named) is named and \
+                        (named.key, mods) not in rivals:
                     table.add_alias(named, f"{mods} {head}")
                     table.add_alias(named, f"{place} {mods} {head}")
                     both = _COORDINATED.search(text[:p.start])
