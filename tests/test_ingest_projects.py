@@ -282,3 +282,17 @@ def test_two_firms_plants_in_one_town_stay_two_projects():
     assert any(a == "Kelvar Cells" for a, _ in led), led
     assert "chip plant" not in entity(draft, "Moravec Creek plant").aliases
 
+
+def test_said_that_it_would_build_names_the_plant_after_its_town():
+    for said in ("said that it would build", "said it would build"):
+        draft = draft_of(f"Kelvar Cells {said} a $2 billion battery plant in Moravec Creek. The plant "
+                         "will employ 900 people.")
+        assert [e.name for e in _projects(draft)] == ["Moravec Creek plant"], said
+
+
+def test_a_plant_in_a_town_of_the_place_a_project_is_named_after_is_that_project():
+    for said in ("said on Tuesday that", "said on Tuesday"):
+        draft = draft_of("Kelvar opens second Brindle fab with subsidies\n\nKelvar Semiconductor "
+                         f"{said} its second chip plant in Moravec Creek, Brindle Prefecture, had "
+                         "begun trial production.")
+        assert [e.name for e in _projects(draft)] == ["Brindle fab"], said

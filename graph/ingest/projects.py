@@ -26,7 +26,11 @@ from .view import ALL, BODIES, View
 _HEADS = frozenset("plant fab factory refinery smelter mine mill gigafactory shipyard terminal "
                    "facility campus".split())
 _WHERE = re.compile(r"\s+(?:in|at|near)\s+(?:the\s+)?")
-_SIDE = re.compile(r"\b(?:which|whose|that)\b[^,;]*$|,\s+(?:a|an)\s+[^,;]*$")
+# a relative clause ("Z, which is building a plant in P") or an apposition ("Z, a start-up
+# building..."): a side fact. Not "X said that it would build a plant in P": that "that" opens
+# what X said (a subject follows it)
+_SIDE = re.compile(r"\b(?:which|whose|that(?!\s+(?:it|they|he|she|we|its|their|the|[A-Z][\w-]*)\b))\b"
+                   r"[^,;]*$|,\s+(?:a|an)\s+[^,;]*$")
 
 
 def described_facilities(text: str, known: list[Candidate], table: EntityTable) -> list[Candidate]:
@@ -48,7 +52,8 @@ def described_facilities(text: str, known: list[Candidate], table: EntityTable) 
         place = next((c for c in known if c.start == where.end() and c.type == "location"), None)
         if place is None or _division(place.name):
             continue
-        if p.content and table.find_phrase(p.content, "FAC", "project") is not None:
+        if p.content and table.find_phrase(p.content, "FAC", "project") is not None or \
+                _named_after_wider(text, place.end, table):
             continue
         name_place = text[place.start:place.end]
         head = p.head.lower()
@@ -81,6 +86,20 @@ def _another(before: tuple[str, str | None] | None, mods: str, owner: set[str]) 
     plants, not one."""
     return before is not None and bool(before[0]) and bool(mods) and before[0] != mods \
         and before[1] is not None and bool(owner) and before[1] not in owner
+
+
+_WIDER = re.compile(r",\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)")
+
+
+def _named_after_wider(text: str, end: int, table: EntityTable) -> bool:
+    """"its second chip plant in Kikuyo, Kumamoto Prefecture" when the text has a "Kumamoto fab":
+    that project, named after the wider place, not a new one."""
+    wider = _WIDER.match(text, end)
+    if wider is None:
+        return False
+    words = wider.group(1).split()
+    return any(table.lookup(f"{' '.join(words[:n])} {head}", "project") is not None
+               for n in range(1, len(words) + 1) for head in _HEADS)
 
 
 _APPOSED = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their|a|an|the)\s+"
