@@ -163,23 +163,43 @@ class ArticleProjects:
     def __init__(self, table: EntityTable) -> None:
         self.table = table
         self.counts: dict[int, int] = {}
+        # the projects named most so far (their count, and the highest key among them): the
+        # project in question without a scan of every project per sentence
+        self.top = 0
+        self.leaders: set[int] = set()
+        self.last_leader = -1
+        self._towns: frozenset[str] = frozenset()
+        self._towns_at = -1
 
     def mentions(self, text: str, mentions: list[Mention], topic: int | None = None) -> list[Mention]:
         """:func:`facility_mentions`, then each project mention counted for this article."""
-        out = facility_mentions(text, mentions, self.table, topic, self.counts)
+        out = facility_mentions(text, mentions, self, topic)
         for m in out:
             if m.key != ALL and self.table[m.key].type == "project":
-                self.counts[m.key] = self.counts.get(m.key, 0) + 1
+                n = self.counts[m.key] = self.counts.get(m.key, 0) + 1
+                if n > self.top:
+                    self.top, self.leaders, self.last_leader = n, {m.key}, m.key
+                elif n == self.top:
+                    self.leaders.add(m.key)
+                    self.last_leader = max(self.last_leader, m.key)
         return out
 
+    def towns(self) -> frozenset[str]:
+        """Every label of every place of the table (built again only when the table grew)."""
+        if self._towns_at != len(self.table):
+            self._towns = frozenset(label for e in self.table if e.type == "location"
+                                    for label in e.labels())
+            self._towns_at = len(self.table)
+        return self._towns
 
-def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
-                      topic: int | None, counts: dict[int, int]) -> list[Mention]:
+
+def facility_mentions(text: str, mentions: list[Mention], article: ArticleProjects,
+                      topic: int | None) -> list[Mention]:
     """Mentions with each described facility ("a $4 billion battery factory in De Soto") resolved
     to the project named after its place ("De Soto factory") when nothing else was found there;
     a mention of a project named after another town is dropped ("a packaging plant in Peoria"
-    is not the West Lafayette packaging plant). ``counts``: how often the article has named
-    each project so far."""
+    is not the West Lafayette packaging plant)."""
+    table, counts = article.table, article.counts
     out = list(mentions)
     for p in phrases(text):
         if p.cls != "FAC":
@@ -197,7 +217,7 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
         if found is None and not p.proper and town:
             # "a packaging plant in Tallow Bay" is not the packaging plant of another town
             around = text[place.start:place.end + 40]
-            out = [m for m in out if m not in inner or not _elsewhere(table, m.key, around)]
+            out = [m for m in out if m not in inner or not _elsewhere(table, article.towns(), m.key, around)]
         if found is None or any(m.key != found.key for m in inner):
             continue        # (another project's mention is left alone: no gain on dev, a risk)
         owner = next((m for m in reversed(out) if m.end <= start and m.key != ALL
@@ -214,10 +234,9 @@ def facility_mentions(text: str, mentions: list[Mention], table: EntityTable,
     return sorted(out, key=lambda m: m.start)
 
 
-def _elsewhere(table: EntityTable, project: int, around: str) -> bool:
+def _elsewhere(table: EntityTable, towns: frozenset[str], project: int, around: str) -> bool:
     """The project is named after a place that ``around`` (the place named after the facility,
     and what follows it: "Kikuyo, Kumamoto Prefecture") does not name ("Brindle Falls plant")."""
-    towns = {label for e in table if e.type == "location" for label in e.labels()}
     named = {" ".join(label.split()[:-1]) for label in table[project].labels()} & towns
     return bool(named) and not any(town in around for town in named)
 
@@ -285,6 +304,11 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
         if proper and table.lookup(proper.group(1)) is None and not is_common(proper.group(1)):
             table.add_alias(e, proper.group(1))   # "Das Island" for "Das Island liquefaction plant"
     rivals = _rivals.get(table, set())
+    by_head: dict[str, list[str]] = {}      # "plant" -> the places a project "<place> plant" has
+    for label in projects:
+        words = label.split()
+        if len(words) >= 2 and " ".join(words[:-1]) in places:
+            by_head.setdefault(words[-1], []).append(" ".join(words[:-1]))
     for text in texts:
         for p in phrases(text):
             where = _WHERE.match(text, p.end)
@@ -292,9 +316,9 @@ def place_aliases(table: EntityTable, texts: list[str]) -> None:
             if where is None or not mods or p.proper:
                 continue
             head = p.head.lower()
-            for place in places:
-                named = projects.get(f"{place} {head}")
-                if named is not None and text.startswith(place, where.end()) and \
+            for place in by_head.get(head, ()):
+                named = projects[f"{place} {head}"]
+                if text.startswith(place, where.end()) and \
                         projects.get(f"{place} {mods} {head}", named) is named and \
                         (named.key, mods) not in rivals:
                     table.add_alias(named, f"{mods} {head}")
@@ -395,8 +419,10 @@ def project_financing(v: View, article: ArticleProjects) -> None:
     """"Financing includes a loan from A and a syndicated loan led by B", "Financing of $3 billion
     was arranged by a group of banks including A and B" -> each lender funds the project in
     question (the sentence names no other borrower)."""
+    if not _FINANCING.match(v.text):
+        return
     project = in_question(v, article)
-    if not _FINANCING.match(v.text) or project is None or v.table[project].type != "project" \
+    if project is None or v.table[project].type != "project" \
             or re.search(r"\b(?:not|no|never|n[’']t)\b", v.text):
         return
     if any(v.type(x) == "project" and x.key != project for x in v.mentions):
@@ -457,8 +483,9 @@ def supplied_from(v: View) -> None:
 def in_question(v: View, article: ArticleProjects) -> int | None:
     """The project the story is about so far: the one the article has named most often (the
     section's current one on a tie), not merely the last one named."""
-    counts = [(n, k == v.topic, k) for k, n in article.counts.items() if v.table[k].type == "project"]
-    return max(counts)[2] if counts else v.topic
+    if not article.leaders:
+        return v.topic
+    return v.topic if v.topic in article.leaders else article.last_leader
 
 
 _WHICH_X = re.compile(r"\s*" + r"(?:[（(][^)）]*[)）])?" + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
