@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, run_at, runs, tokens
-from .projects import apposed_facilities, described_facilities
+from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -537,7 +537,7 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
     out = []
     taken = [(c.start, c.end) for c in known]
     all_runs = runs(text)
-    divisions = {p.name for p in places() if p.kind == "division"} | {c.name for c in countries()}
+    divisions = wide_places()
     for i, run in enumerate(all_runs):
         name = run.text(text)
         if len(run.tokens) > 3 or any(ch.isdigit() for ch in name) or name in demonyms():

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 
 from .doc import Candidate, Mention
 from .entities import EntityTable
-from .lexicon import GENERIC_ADJECTIVES, demonyms, is_common
+from .lexicon import BRACKETED, GENERIC_ADJECTIVES, demonyms, is_common
 from .phrases import MONEY, Phrase, canonical, phrases
 from .view import ALL, BODIES, View
 
@@ -102,7 +102,7 @@ def _named_after_wider(text: str, end: int, table: EntityTable) -> bool:
                for n in range(1, len(words) + 1) for head in _HEADS)
 
 
-_APPOSED = re.compile(r"(?:\s+\d{1,2})?\s*(?:[（(][^)）]*[)）])?,\s+(?:its|their|a|an|the)\s+"
+_APPOSED = re.compile(r"(?:\s+\d{1,2})?\s*" + BRACKETED + r",\s+(?:its|their|a|an|the)\s+"
                       r"(?:[\w$.,-]+\s+){0,4}?$")
 
 
@@ -128,12 +128,13 @@ def apposed_facilities(text: str, known: list[Candidate]) -> None:
 
 
 def _division(name: str) -> bool:
-    return name in _divisions()
+    return name in wide_places()
 
 
 @cache
-def _divisions() -> frozenset[str]:
-    """States, provinces and countries: too wide to name one facility after."""
+def wide_places() -> frozenset[str]:
+    """States, provinces and countries: too wide to name one facility after (nor, in
+    detect.places_by_context, a town)."""
     from .lexicon import countries, places
     return frozenset({p.name for p in places() if p.kind == "division"} |
                      {c.name for c in countries()})
@@ -431,7 +432,7 @@ def project_financing(v: View, article: ArticleProjects) -> None:
         if m.key == ALL or v.type(m) not in _FUNDERS - {"government"}:
             continue
         if _LENDER_CUE.search(v.text[max(0, m.start - 30):m.start]) or \
-                _LENDER_CUE.search(re.sub(r"\s*" + r"(?:[（(][^)）]*[)）])?" + r"\s*(?:,\s*)?(?:and\s+)?$", " ",
+                _LENDER_CUE.search(re.sub(r"\s*" + BRACKETED + r"\s*(?:,\s*)?(?:and\s+)?$", " ",
                                           v.text[max(0, m.start - 60):m.start])):
             for item in v.listed(m, _FUNDERS - {"government"}):
                 if item.key != ALL:
@@ -488,7 +489,7 @@ def in_question(v: View, article: ArticleProjects) -> int | None:
     return v.topic if v.topic in article.leaders else article.last_leader
 
 
-_WHICH_X = re.compile(r"\s*" + r"(?:[（(][^)）]*[)）])?" + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
+_WHICH_X = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
 _X_RUNS = re.compile(r"\s+(?:also\s+|now\s+|still\s+)?(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?"
                      r"(?P<verb>operates|operated|operating|runs|ran|running|built|builds|building|"
                      r"develops|developed|developing|leads|led|leading|manages|managed|managing|"
