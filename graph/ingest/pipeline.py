@@ -687,7 +687,7 @@ def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
 
 _NAME = r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
 _GOVERNMENT_AFTER = re.compile(  # "the state of North Carolina", "approved by Wake County"
-    r"\b(?:(?P<called>(?:state|city|county|province|prefecture)\s+of)|(?:approved|offered|granted|provided|"
+    r"\b(?:(?:state|city|county|province|prefecture)\s+of|(?:approved|offered|granted|provided|"
     r"supported|funded|backed|subsidi[sz]ed|paid\s+for)\s+by)\s+(?:the\s+)?" + _NAME)
 _GOVERNMENT_BEFORE = re.compile(  # "the Gujarat government", "Williamson County agreed to"
     _NAME + r"(?:(?P<called>(?:[’']s)?\s+(?:(?:state|provincial|city|county|prefectural|local)\s+)?"
@@ -697,24 +697,23 @@ _GOVERNMENT_BEFORE = re.compile(  # "the Gujarat government", "Williamson County
 
 
 def _acting_places(table: EntityTable, sentences: list[str]) -> None:
-    """A place (or an unknown name taken for a firm) that the article calls a government ("the
-    state of North Carolina", "the Gujarat government"), or a place that acts as one ("Williamson
-    County agreed to cut taxes", "incentives were approved by Wake County"), is a government."""
-    called: set[str] = set()        # names the text calls a government
-    acting: set[str] = set()        # names the text has act as one
+    """A place that the article calls a government ("the state of North Carolina", "the
+    Gujarat government") or that acts as one ("Williamson County agreed to cut taxes",
+    "incentives were approved by Wake County") is a government; so is an unknown name taken
+    for a firm that the article calls "the X government"."""
+    places: set[str] = set()        # names the text calls a government, or has act as one
+    governments: set[str] = set()   # "the X government"
     for text in sentences:
+        # the whole name only: "backed by Texas Instruments" says nothing of Texas
         for m in _GOVERNMENT_AFTER.finditer(text):
-            words = m.group("name").rstrip(".").split()
-            names = {" ".join(words[:k]) for k in range(1, len(words) + 1)}
-            (called if m.group("called") else acting).update(names)
+            places.add(re.sub(r"[’']s$", "", m.group("name").rstrip(".")))
         for m in _GOVERNMENT_BEFORE.finditer(text):
-            words = m.group("name").split()
-            names = {" ".join(words[k:]) for k in range(len(words))}
-            (called if m.group("called") else acting).update(names)
+            name = re.sub(r"^The\s+", "", m.group("name"))
+            (governments if m.group("called") else places).add(name)
     for e in table:
         if e.seed_id is None and (
-                e.type in ("location", "firm") and called.intersection(e.labels())
-                or e.type == "location" and acting.intersection(e.labels())):
+                e.type == "location" and (places | governments).intersection(e.labels())
+                or e.type == "firm" and governments.intersection(e.labels())):
             e.type = "government"
 
 
