@@ -142,6 +142,8 @@ def test_names_with_a_sector_word_before_an_ampersand_a_titled_person_of_a_body_
     assert entity(d, "Lee Kappa").type == "person"
     assert ("Lee Kappa", "heads", "Zeta Holdings") in relations_of(d)
     assert ("Lee Kappa", "heads", "Omega Corp.") not in relations_of(d)
+    d = draft_of("Omega Corp. plans a plant. Chairman Otto Brandt of Munich spoke.")
+    assert ("Otto Brandt", "heads", "Munich") not in relations_of(d)     # where he is from
 
 
 def test_a_latin_form_before_the_cjk_name_in_the_bracket_and_a_verb_before_a_facility_word():

@@ -114,3 +114,25 @@ def test_a_product_named_between_its_maker_and_a_product_noun_is_no_firm():
     types = {e.name: e.type for e in d.entities}
     assert not {"Kappablade", "Lumevia", "Model Q"} & {n for n, t in types.items() if t == "firm"}
     assert types["Kappa Pharma"] == types["Omega Pharma"] == types["Zetacore"] == "firm"
+
+
+def test_a_name_opening_its_own_clause_is_no_listed_place_nor_product_and_people_in_a_town():
+    # review: "in Ohio and Vestrom is building" made Vestrom a place; "The turbines Vestoria
+    # supplies" made Vestoria a product; "officials in Moravec Creek" lost the town
+    d = draft_of("Kelvar Cells has plants in Ohio and Vestrom is building one in Texas. The "
+                 "turbines Vestoria supplies will arrive in May. Local officials in Moravec Creek "
+                 "approved the plan. Engineers in Tallow Bay will test the turbines.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Vestrom"] == types["Vestoria"] == "firm"
+    assert types["Moravec Creek"] in ("location", "government") and types["Tallow Bay"] == "location"
+
+
+def test_a_body_named_x_of_a_place_stays_whole_in_a_list_and_before_a_bracket():
+    # review: "Port of Rotterdam" in a list became a firm "Port"; "The City of Osaka (CJK)" a
+    # firm "City" carrying the CJK name
+    d = draft_of("Kelvar Motors and Port of Rotterdam will invest. Kelvar Motors and City of Osaka "
+                 "signed a deal. The Emirate of Abu Dhabi (阿布扎比酋长国) approved the plan.")
+    names = {e.name for e in d.entities}
+    assert {"Port of Rotterdam", "City of Osaka", "Emirate of Abu Dhabi"} <= names
+    assert not names & {"Port", "City", "Emirate"}
+    assert [e.aliases for e in d.entities if e.name == "Emirate of Abu Dhabi"] == [["阿布扎比酋长国"]]

@@ -189,12 +189,20 @@ def test_one_word_firms_opening_a_sentence_with_an_apposition_or_their_country()
 
 
 def test_a_place_the_article_calls_a_government_or_that_acts_as_one_is_a_government():
-    from ingest_support import draft_of
     d = draft_of("Omega Corp. will build a plant in Zeta County, Ohio. The project was supported by "
-                 "the state of Kappaland with a grant, and Zeta County agreed to cut taxes. "
+                 "the state of North Carolina with a grant, and Zeta County agreed to cut taxes. "
                  "Incentives were approved by Vireo County. The Omicron government welcomed it. "
-                 "The plant is near Lumen Springs.")
+                 "The plant is near Lumen Springs in Texas, and it is backed by Texas Instruments. "
+                 "Investors worry about the state of Kelvar Motors.")
     types = {e.name: e.type for e in d.entities}
-    assert types["Zeta County"] == types["Kappaland"] == types["Vireo County"] == "government"
+    assert types["Zeta County"] == types["North Carolina"] == types["Vireo County"] == "government"
     assert types["Omicron"] == "government"
-    assert types["Lumen Springs"] == "location" and types["Ohio"] == "location"
+    assert types["Lumen Springs"] == types["Ohio"] == "location"
+    # a name that only begins a named firm, and a firm whose "state" is its condition, stay
+    assert types["Texas"] == "location" and types["Kelvar Motors"] == "firm"
+    # a name with a lower-case connector is read whole ("Department of Commerce awarded" says
+    # nothing of a town named Commerce)
+    d = draft_of("The state of Rio de Janeiro offered tax breaks for the plant in Rio de Janeiro. "
+                 "The Department of Commerce awarded a grant for a plant in Commerce, Georgia.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Rio de Janeiro"] == "government" and types["Commerce"] == "location"

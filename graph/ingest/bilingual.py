@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import CJK_CLASS as _CJK_CLASS
-from .names import Run, runs
+from .names import Run, from_place, runs
 
 # "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
 # a Latin form before it or anything after a separator inside the bracket is left out
@@ -78,22 +78,10 @@ def find_pairs(text: str) -> list[Pair]:
 
 
 _SUFFIXES = frozenset("Ltd Limited Inc Co Corp LLC PLC plc AG SE NV SA GmbH Tbk KK".split())
-# words that make "X of Country" one name ("Export-Import Bank of Korea", "Ministry of Finance")
-_OF_NAMES = frozenset("""Bank Ministry Agency Authority Corporation Commission Department Office
-Council Fund Institute University Republic Government State Province Kingdom Federation Union
-Association Chamber Board Administration Organisation Organization Company Bureau Service
-Academy Center Centre Port Exchange Court Trust Foundation""".split())
-
-
 def _name_end(run: Run) -> int:
     """Where the name before a bracket ends: "Lumen Materials of China (流明材料)" is Lumen
     Materials, from China; "Export-Import Bank of Korea (...)" is one name."""
-    toks = run.tokens
-    for i, tok in enumerate(toks):
-        rest = " ".join(t.text for t in toks[i + 1:] if t.text != "the")
-        if 1 <= i and tok.text == "of" and toks[i - 1].text not in _OF_NAMES and _is_place(rest):
-            return toks[i - 1].end
-    return run.end
+    return from_place(run).end
 
 
 def _is_place(name: str) -> bool:

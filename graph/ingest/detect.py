@@ -28,7 +28,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
                       places)
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
-from .names import Run, run_at, runs, tokens
+from .names import Run, from_place, run_at, runs, title_words, tokens
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -601,7 +601,7 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
-                        r"directors?|executives?|officials?|engineers?)\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+                        r"directors?|executives?|officials?|engineers?)\s+at\s+(?:the\s+)?$", re.I)
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
@@ -627,7 +627,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     """
     out: list[Candidate] = []
     taken = [(c.start, c.end) for c in known]
-    titles = {w for r in roles() for w in r.split()} | _TITLES
+    titles = title_words() | _TITLES
     places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
     sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
     for whole in runs(text):
@@ -707,7 +707,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
-            or _listed_after_place(text, run.start, places)
+            or _listed_after_place(text, run.start, run.end, places)
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
                 re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
@@ -740,12 +740,22 @@ _PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCT_NOUN}\s+$")
 
 def _is_product(before: str, name: str, after: str) -> bool:
     return (_OWNER_BEFORE.search(before) is not None and _PRODUCT_AFTER.match(after) is not None) \
-        or _PRODUCT_BEFORE.search(before) is not None or name.startswith("Model ")
+        or (_PRODUCT_BEFORE.search(before) is not None and not _VERB_AFTER.match(after)) \
+        or name.startswith("Model ")
 
 
-def _listed_after_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
+# a name followed by its verb opens a clause of its own ("… in Ohio, and Vestrom is building",
+# "the turbines Vestoria supplies"): it is not a listed place nor a product's name
+_VERB_AFTER = re.compile(r"^\s+(?:(?:also|now|still|has|have|had|will|would|could|is|are|was|were)\s+)?"
+                         r"(?:is|are|was|were|has|have|had|will|would|can|could|may|said|says|told|"
+                         r"[a-z]+(?:s|ed))\b")
+
+
+def _listed_after_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """"in Pohang and Gwangyang", "in Valencia, Zeebrugge and Rotterdam": a name listed after
     places that follow "in"/"at" is a place too."""
+    if _VERB_AFTER.match(text[end:]):
+        return False
     at = start
     while True:
         prev = next(((a, b) for a, b in places if b <= at and _COORDINATION.fullmatch(text[b:at])), None)
@@ -757,11 +767,10 @@ def _listed_after_place(text: str, start: int, places: list[tuple[int, int]]) ->
 
 def _cut_at_connector(run: Run) -> Run:
     """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
+    named = from_place(run)             # "Lynas Rare Earths of Australia": the firm, then where
+    if named is not run:
+        return named
     for i, tok in enumerate(run.tokens):
-        rest = " ".join(t.text for t in run.tokens[i + 1:] if t.text != "the")
-        if i and tok.text == "of" and _is_place_or_country(rest):
-            kept = run.tokens[:i]       # "Lynas Rare Earths of Australia": the firm, then where
-            return Run(kept[0].start, kept[-1].end, tuple(kept))
         if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
             kept = run.tokens[:i]
             while kept and kept[-1].text in ("of", "and", "&", ","):

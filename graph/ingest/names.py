@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, roles
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, place_labels, roles
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -194,8 +194,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])
-    if words[0] == "of" and len(left) >= 3 and left[0].text in _title_words() \
-            and not any(t.text in _title_words() for t in left[1:]):
+    if words[0] == "of" and len(left) >= 3 and left[0].text in title_words() \
+            and not any(t.text in title_words() for t in left[1:]):
         return False        # "Chairman Lee Kappa of Zeta Holdings": a titled person, then the body
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False
@@ -207,7 +207,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Words of the role titles ("Chairman", "Prime", "Minister", "CEO")."""
     return frozenset(w for r in roles() for w in r.split())
 
@@ -219,6 +219,25 @@ _FIRM_ENDINGS = frozenset("Bank Group Corporation Company Holdings Holding Ltd L
 def _names_a_firm(caps: list[str]) -> bool:
     """Capitalised words that end in a firm's suffix within three words: "Mizuho Bank"."""
     return any(w in _FIRM_ENDINGS for w in caps[1:3])
+
+
+# words that make "X of <place>" one name ("Export-Import Bank of Korea", "City of Osaka")
+OF_NAMES = frozenset("""Bank Ministry Agency Authority Corporation Commission Department Office
+Council Fund Institute University Republic Government State Province Kingdom Federation Union
+Association Chamber Board Administration Organisation Organization Company Bureau Service
+Academy Center Centre Port Exchange Court Trust Foundation City County Emirate Sultanate
+Commonwealth Municipality Region Principality Prefecture District""".split())
+
+
+def from_place(run: Run) -> Run:
+    """The name in "Lumen Materials of China", "Kappa of Japan" (a name, then where it is
+    from); the whole run for one name ("Export-Import Bank of Korea", "City of Osaka")."""
+    toks = run.tokens
+    for i, tok in enumerate(toks):
+        if i and tok.text == "of" and toks[i - 1].text not in OF_NAMES and \
+                " ".join(t.text for t in toks[i + 1:] if t.text != "the") in place_labels():
+            return Run(toks[0].start, toks[i - 1].end, toks[:i])
+    return run
 
 
 def run_at(text: str, pos: int) -> Run | None:

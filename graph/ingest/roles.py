@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Candidate
-from .lexicon import country_code, is_common, org_words, places, portfolios, roles
+from .lexicon import country_code, is_common, org_words, place_labels, places, portfolios, roles
 from .names import Run, Token, run_at, runs
 
 _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|told|writes|wrote|"
@@ -110,8 +110,8 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
             org = (pre[0].start, pre[-1].end)
     of = re.match(r"\s+of\s+", text[run.end:])
     body = run_at(text, run.end + of.end()) if of and org is None and role.target == "org" else None
-    if body is not None:
-        org = (body.start, body.end)    # "Chairman Lee Kappa of Zeta Holdings"
+    if body is not None and body.text(text) not in place_labels():
+        org = (body.start, body.end)    # "Chairman Lee Kappa of Zeta Holdings" (not "… of Munich")
     person = _person(text, rest[0].start, rest[-1].end, "role-title", 80, country)
     fact = RoleFact((person.start, person.end), role.kind,
                     org=org if role.target == "org" else None,
