@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import BRACKETED
-from .verbs import ASSETS, _clause, _subject, clause_subject, negated
+from .verbs import ASSETS, clause_span, clause_subject, negated, subject_between
 from .view import ALL, BODIES, View
 
 _PARTNERS = BODIES
@@ -100,7 +100,7 @@ def pair_partners(v: View) -> None:
     for a in v.mentions:
         if a.key == ALL or v.type(a) not in _PARTNERS:
             continue
-        begin, _ = _clause(v.text, a.start, a.end)
+        begin, _ = clause_span(v.text, a.start, a.end)
         lead = v.text[begin:a.start]
         if re.search(r"\b(?:with|by|of|from|to|for|between|and|in|at|on|than)\s+(?:the\s+)?$|"
                      r"[’']s\s+$|,\s*$", lead) or negated(v, a.start):
@@ -139,8 +139,8 @@ def award_amount(v: View) -> None:
         if _AMOUNT_IN.match(v.text, target.end) is None or \
                 negated(v, m.start()):
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
-        giver = _subject(v, begin, m.start(), givers)
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        giver = subject_between(v, begin, m.start(), givers)
         if giver is not None and giver != target.key:
             v.add(giver, "funds", target.key, 0.6, "award-amount")
 
@@ -205,7 +205,7 @@ _ALLOCATED = re.compile(r"\b(?:auction(?:s|ed)?|allocat(?:e|es|ed)|assign(?:s|ed
 
 def _regulator(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
     """The clause's acting body, else "the Indonesian government" (keys may be 0: no ``or``)."""
-    key = _subject(v, begin, pos, types)
+    key = subject_between(v, begin, pos, types)
     return key if key is not None else _national_government(v, begin, pos)
 
 
@@ -230,7 +230,7 @@ def permits(v: View) -> None:
                 holder = y.key          # "extended Zeta's permit", "granted Zeta a licence"
         if holder is None or v.table[holder].type not in _REGULATED:
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
+        begin, _ = clause_span(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS | {"location"})
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
@@ -239,7 +239,7 @@ def permits(v: View) -> None:
         if first is None or first.key == ALL or v.type(first) not in _REGULATED or \
                 negated(v, m.start()):
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
+        begin, _ = clause_span(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS)
         for item in v.listed(first, _REGULATED) if regulator is not None else []:
             if item.key not in (ALL, regulator):
@@ -310,14 +310,14 @@ _STATE_OWNED = re.compile(r"\b(?:state|government)[- ](?:owned|controlled|run)\s
 
 
 def _countries_named(v: View) -> list[int]:
-    from .verbs import _is_country
-    return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and _is_country(v, x)))
+    from .verbs import is_country
+    return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and is_country(v, x)))
 
 
 def state_owned(v: View) -> None:
     """"China's state-owned COSCO Shipping", "the Chinese state-owned lender X", "a unit of the
     state-owned X" with one country in the sentence -> the country owns X."""
-    from .verbs import _is_country
+    from .verbs import is_country
 
     for m in _STATE_OWNED.finditer(v.text):
         firm = v.at_start(m.end())
@@ -327,7 +327,7 @@ def state_owned(v: View) -> None:
         poss = re.search(r"[’']s\s+$", before)
         owner = v.at_end(poss.start()) if poss is not None else None
         country: int | None = owner.key if owner is not None and owner.key != ALL and \
-            _is_country(v, owner) else None
+            is_country(v, owner) else None
         if country is None:
             dem = next((d for d in v.demonyms if re.fullmatch(r"\s+", v.text[d[1]:m.start()])), None)
             if dem is not None:     # "the Chinese state-owned lender X"
@@ -443,7 +443,7 @@ def cleared_deals(v: View) -> None:
                 target = x
         if target is None:
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
+        begin, _ = clause_span(v.text, m.start(), m.end())
         first = next((x for x in v.mentions if begin <= x.start < m.start() and x.key != ALL
                       and v.type(x) in _REGULATORS), None)
         for item in v.listed(first, _REGULATORS) if first is not None else []:
