@@ -127,6 +127,8 @@ def test_parent_company_of_is_ownership_not_part_of():
     assert ("Drava Holdings", "part_of", "Kelso Power") not in got
     assert ("Drava Holdings", "owns", "Kelso Power") in got
     assert not any(a == "Marlow Group" and t == "part_of" for a, t, _ in got)
+    group = rels("Kelso Electronics is a subsidiary of Kelso Sons, the holding company of the Kelso Group.")
+    assert ("Kelso Sons", "part_of", "Kelso Group") in group      # a group holds its holding company
 
 
 def test_no_partnership_with_a_regulator_or_in_a_settlement_or_a_takeover_deal():

@@ -41,7 +41,7 @@ _MONEY = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trilli
 
 _POSS_PARTNER = re.compile(r"[’']s\s+(?:(?:long-standing|longstanding|long-time|longtime|main|"
                            r"key|biggest|largest|strategic|technology|technical|local|joint[- ]venture|"
-                           r"venture|former|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
+                           r"venture|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
 _ITS_PARTNER = re.compile(r"\b(?:its|their)\s+(?:(?:long-standing|longstanding|long-time|longtime|"
                           r"main|key|biggest|largest|strategic|technology|technical|local|"
                           r"joint[- ]venture|venture|new)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
@@ -64,7 +64,7 @@ def partner_nouns(v: View) -> None:
         owner = v.at_start(app.end()) if app is not None else None
         if owner is not None and owner.key not in (ALL, x.key) and v.type(owner) in _PARTNERS:
             tail = _POSS_PARTNER.match(v.text, owner.end)
-            if tail is not None or re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?partner\b", v.text[owner.end:]):
+            if tail is not None or re.match(r"[’']s\s+(?:(?!former\b)[\w-]+\s+){0,2}?partner\b", v.text[owner.end:]):
                 v.add(x.key, "partners_with", owner.key, 0.6, "partner-noun")
     for m in _ITS_PARTNER.finditer(v.text):
         y = v.at_start(m.end())
@@ -149,7 +149,7 @@ def award_amount(v: View) -> None:
 _ARRANGED = re.compile(r"\b(?:raise|raises|raised|raising|borrow|borrows|borrowed|borrowing|"
                        r"refinanc\w+|fund|funds|funded|funding|financ\w+|paid\s+for|pay\s+for)\b"
                        r"[^;:]{0,80}?\b(?:bonds?|notes|loans?|debt|credit|facility|financing|"
-                       r"sales|issues?|offerings?|placements?)\s+(?:\w+\s+){0,2}?"
+                       r"(?:bond|note|share|debt|stock|equity)\s+(?:sales|issues?)|offerings?|placements?)\s+(?:\w+\s+){0,2}?"
                        r"(?:arranged|underwritten|managed|led|provided|syndicated|handled)\s+by\s+"
                        r"(?:the\s+)?")
 
@@ -288,7 +288,8 @@ def won_contracts(v: View) -> None:
 _BUYS_OF = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
                       r"sourc(?:e|es|ed|ing))\s+(?:(?:most|all|much|part|some|half|a\s+third|a\s+quarter|"
                       r"the\s+bulk)\s+of\s+)?(?:the\s+)?")
-_NOT_GOODS = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?" + ASSETS + r"\b")
+_NOT_GOODS = re.compile(r"[’']s\s+(?:(?:[\w-]+\s+){0,3}?(?:" + ASSETS + r"|parents?|owners?|portfolios?|"
+                        r"brands?|bonds|debt|rights)\b|(?:[a-z][\w-]*\s+){1,3}[A-Z])")   # "'s parent Y"
 
 
 def buys_goods_of(v: View) -> None:
@@ -342,7 +343,7 @@ def state_owned(v: View) -> None:
 
 # "X, the group's container carrier", "X, a state company under the Ministry of Y"
 _GROUPS_UNIT = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:group|company|firm|parent)[’']s\s+"
-                          r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+                          r"(?P<noun>(?:[\w-]+\s+){0,3}[a-z]+)\b")
 _NOT_PART = frozenset("""customer customers client clients supplier suppliers partner partners rival
 rivals competitor competitors shareholder shareholders owner owners investor investors lender lenders
 bank banks backer backers buyer buyers chairman chief president founder adviser advisor auditor""".split())
@@ -373,7 +374,7 @@ def group_units(v: View) -> None:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
         unit = _GROUPS_UNIT.match(v.text, x.end)
-        group = _group_of(v, x.key) if (unit is not None and unit.group("noun") not in _NOT_PART) or \
+        group = _group_of(v, x.key) if (unit is not None and _NOT_PART.isdisjoint(unit.group("noun").split())) or \
             _UNIT_OF_GROUP.match(v.text, x.end) else None
         if group is not None:
             v.add(x.key, "part_of", group, 0.6, "group-unit")

@@ -148,7 +148,9 @@ def active_verb(v: View) -> None:
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
                    r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
-                   r"(?:\s+\w+ly)?)?\s+from\s+(?:the\s+)?")
+                   r"(?:\s+\w+ly)?)?\s+from\s+(?!(?:its|their|the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:purchases?|acquisitions?|deals?|takeovers?|mergers?|buyouts?)\b)(?:the\s+)?")
+# not "took on debt from its purchase of X": the deal is no lender
 # "loans from a group of 15 banks led by X", "from a consortium including A and B"
 _LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+of\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:banks|lenders)|consortium|syndicate)\s+(?:led\s+by|including|such\s+as|"

@@ -49,8 +49,14 @@ _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|ca
                r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
 
 
+# "X, the holding company of the Tata Group": a group of firms holds its holding company
+_GROUP_NAME = r"\s+(?:[A-Z][\w&.-]*\s+){1,3}Group\b"
+
+
 # "buys most of SK hynix's memory": goods of a firm, not the firm
-_GOODS_OF = r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+[a-z]"
+# (not "bought Kelso's parent Drava Holdings": the name after the noun is bought)
+_GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+"
+             r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
 
 
 @dataclass(frozen=True)
@@ -141,15 +147,17 @@ CUES: tuple[Cue, ...] = (
         r"[a-z]+(?:-[a-z]+)*\s+unit|[a-z]+(?:-[a-z]+)*\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
         passive=False),
     Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of|"
-        r"(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:parent|holding|owning|mother)\s+compan(?:y|ies)\s+of",
+        r"(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:parent|holding|owning|mother)\s+compan(?:y|ies)\s+of"
+        r"(?!(?:\s+the)?" + _GROUP_NAME + ")",
         _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
     Cue("heads", r"chaired|headed|led|run|managed|founded", frozenset({"person"}),
         BODIES | {"government"}, prep=r"(?!x)x", direct=False),
     Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of|belong(?:s|ed|ing)?\s+to",
         BODIES, _HOLDERS, gap=30, passive=False),
     # "POSCO Future M is the battery materials company of POSCO Group": the name right after
-    Cue("part_of", r"the\s+(?:(?!(?:parent|holding|owning|mother)\s)[a-z-]+\s+){0,3}company\s+of(?:\s+the)?", BODIES, _HOLDERS, gap=1,
-        passive=False),
+    Cue("part_of", r"the\s+(?:(?!(?:parent|holding|owning|mother)\s)[a-z-]+\s+){0,3}company\s+of(?:\s+the)?|"
+        r"the\s+(?:[a-z-]+\s+)?(?:parent|holding)\s+company\s+of(?:\s+the)?(?=" + _GROUP_NAME + ")",
+        BODIES, _HOLDERS, gap=1, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
@@ -691,8 +699,12 @@ def units(v: View) -> None:
                     r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|another|its)\s+)?",
                     v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
-        if _SHAREHOLDER.match(after):
-            first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+        share = _SHAREHOLDER.match(after)
+        if share is not None:
+            named = v.at_start(y.end + len(after) - len(after[share.end():].lstrip()))
+            first = named if named is not None and named.key != ALL and v.type(named) in _HOLDERS else \
+                next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+            # "bought Kelso's parent Drava Holdings": Drava, named after the noun, owns Kelso
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
         jv = _POSS_VENTURE.match(after)
