@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import BRACKETED
-from .verbs import ASSETS, clause_span, clause_subject, negated, subject_between
+from .verbs import ASSETS, NON_SALE_ORDER, clause_span, clause_subject, negated, subject_between
 from .view import ALL, BODIES, View
 
 _PARTNERS = BODIES
@@ -95,6 +95,16 @@ _HEADLINE_TOGETHER = re.compile(r"\s+(?:open|opens|build|builds|launch|launches|
                                 r"begin|begins|break\s+ground|breaks\s+ground|team\s+up|join\s+forces)\b")
 
 
+# each on its own: "plan to invest $5 billion each in rival plants", "..., the two rivals said"
+_APART = re.compile(r"\b(?:each|separate|separately|rivals?|competing|respective)\b")
+# "plan to build new plants" (not "agreed to build a plant", "will jointly develop"); "signed
+# partnership agreements with C" (each with C, not with each other)
+_APART_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:agreements|deals|pacts|contracts|with)\b")
+_PLAN_APART = re.compile(r"\s+(?!(?:a|an|the|their|its|one|jointly|together)\b)[a-z]")
+_PLAN_VERB = re.compile(r"(?<!jointly\s)\b(?:build|develop|make|produce|form|set\s+up|create|launch|establish|"
+                        r"operate|run|invest|co-develop)$")
+
+
 def pair_partners(v: View) -> None:
     """"A and B have agreed to build a plant", "A and B form rare-earth venture" -> partners."""
     for a in v.mentions:
@@ -114,8 +124,11 @@ def pair_partners(v: View) -> None:
         rest = v.text[b.end:]
         tail = re.match(r"(?:\s*[（(][^)）]*[)）])?(?:,\s+[^,]{1,90},)?", rest)   # "B, the owner of X,"
         after = rest[tail.end() if tail else 0:]
-        if (_TOGETHER.match(after) or (v.sentence.heading and _HEADLINE_TOGETHER.match(after))) and \
-                not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after):
+        together = _TOGETHER.match(after) or (_HEADLINE_TOGETHER.match(after) if v.sentence.heading else None)
+        if together is not None and not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after) and \
+                not _APART.search(after) and not _APART_AFTER.match(after, together.end()) and \
+                not (not v.sentence.heading and _PLAN_VERB.search(together.group()) and
+                     _PLAN_APART.match(after, together.end())):      # a headline drops its articles
             v.add(a.key, "partners_with", b.key, 0.6, "pair-partners")
         break
 
@@ -266,6 +279,7 @@ _WON_FROM = re.compile(r"\b(?:won|wins|win|winning|secured|secures|secure|landed
                        r"(?:[a-z]+\s+){0,2}?(?:contracts?|orders?|tenders?)\s+(?:worth\s+\S+\s+"
                        r"(?:(?:million|billion|crore)\s+)?)?from\s+(?:the\s+)?")
 _BUYERS = frozenset({"firm", "organization", "government", "agency", "ministry", "fund"})
+_NOT_ORDER = re.compile(r"\b" + NON_SALE_ORDER + r"\b", re.IGNORECASE)
 
 
 def won_contracts(v: View) -> None:
@@ -277,8 +291,10 @@ def won_contracts(v: View) -> None:
         if buyer is None or buyer.key == ALL:
             continue
         buyer = v.possessed(buyer)
-        if buyer.key == ALL or v.type(buyer) not in _BUYERS:
-            continue
+        if buyer.key == ALL or v.type(buyer) not in _BUYERS or _NOT_ORDER.search(m.group()) or \
+                (v.type(buyer) in ("ministry", "agency") and not re.search(r"\b(?:contracts?|tenders?)\b",
+                                                                          m.group())):
+            continue        # "a stop-work order from the Interior Department": no purchase
         seller = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
         if seller is not None and seller != buyer.key:
             v.add(seller, "supplies", buyer.key, 0.6, "won-contract")
@@ -315,6 +331,17 @@ def _countries_named(v: View) -> list[int]:
     return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and is_country(v, x)))
 
 
+def _home_of_the_sentence(v: View, country: int, firm: int) -> bool:
+    """"in Poland ...", or no other body is the country's ("Britain's Orvia", "Orvia, a British
+    firm"): the country may own the state-owned firm."""
+    places = [x for x in v.mentions if x.key == country]
+    if any(re.search(r"\bin\s+(?:the\s+)?$", v.text[:x.start]) for x in places):
+        return True
+    if any(re.match(r"[’']s\s", v.text[x.end:]) for x in places):
+        return False        # "Britain's Orvia Energy sold its stake to state-owned K"
+    return not any(rtype == "located_in" and b == country and a != firm for a, rtype, b, _, _ in v.facts)
+
+
 def state_owned(v: View) -> None:
     """"China's state-owned COSCO Shipping", "the Chinese state-owned lender X", "a unit of the
     state-owned X" with one country in the sentence -> the country owns X."""
@@ -335,7 +362,8 @@ def state_owned(v: View) -> None:
                 country = v.country(dem[2])
         if country is None and owner is None:
             named = _countries_named(v)
-            if len(named) == 1 and any(x.key == named[0] and x.end <= m.start() for x in v.mentions):
+            if len(named) == 1 and any(x.key == named[0] and x.end <= m.start() for x in v.mentions) and \
+                    _home_of_the_sentence(v, named[0], firm.key):
                 country = named[0]  # "in Poland by X, a unit of the state-owned Y": one country, before
         if country is not None and country != firm.key:
             v.add(country, "owns", firm.key, 0.6, "state-owned")
@@ -437,14 +465,17 @@ def cleared_deals(v: View) -> None:
     for m in _CLEARED_DEAL.finditer(v.text):
         if negated(v, m.start()):
             continue
-        target = None
-        for d in _DEAL_OBJECT.finditer(v.text, 0, m.start()):
-            x = v.at_start(d.end())
-            if x is not None and x.key != ALL and v.type(x) in ("firm", "fund", "organization"):
-                target = x
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        to_buy = re.match(r"\s+to\s+(?:buy|acquire|purchase|take\s+over)\s+(?:the\s+)?", v.text[m.end():])
+        target = v.at_start(m.end() + to_buy.end()) if to_buy is not None else None
+        if target is None or target.key == ALL or v.type(target) not in ("firm", "fund", "organization"):
+            target = None       # "blocked the deal to buy K" first; else the deal in this clause
+            for d in _DEAL_OBJECT.finditer(v.text, begin, m.start()):
+                x = v.at_start(d.end())
+                if x is not None and x.key != ALL and v.type(x) in ("firm", "fund", "organization"):
+                    target = x
         if target is None:
             continue
-        begin, _ = clause_span(v.text, m.start(), m.end())
         first = next((x for x in v.mentions if begin <= x.start < m.start() and x.key != ALL
                       and v.type(x) in _REGULATORS), None)
         for item in v.listed(first, _REGULATORS) if first is not None else []:
@@ -458,13 +489,25 @@ _SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|held|keeps?|kept|retains?|retained
                           r"majority\s+stake)\s+(?:of|in)\s+it\b")
 
 
+_SPUN_OFF = re.compile(r"\b(?:spun|split|carved)\s+(?:off|out)\s+from\s+(?:the\s+)?|"
+                       r"\bdemerged\s+from\s+(?:the\s+)?")
+
+
 def share_of_it(v: View) -> None:
-    """"X was spun off from Y, which still owns 13% of it" -> Y owns X (the sentence's first body)."""
+    """"X was spun off from Y, which still owns 13% of it" -> Y owns X (the spun-off body); not
+    "bought K from D, which held 40% of it"."""
     for m in _SHARE_OF_IT.finditer(v.text):
-        holder = clause_subject(v, m.start(), frozenset(BODIES | {"government"}))
-        owned = next((x for x in v.mentions if x.key not in (ALL, holder) and x.start < m.start()
-                      and v.type(x) in ("firm", "fund", "organization")), None)
-        if holder is not None and owned is not None and not negated(v, m.start()):
+        spun = None
+        for found in _SPUN_OFF.finditer(v.text, 0, m.start()):
+            spun = found
+        y = v.at_start(spun.end()) if spun is not None else None
+        if spun is None or y is None or y.key == ALL or not re.fullmatch(
+                r"\s*" + BRACKETED + r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?", v.text[y.end:m.start()]):
+            continue                # only "spun off from Y, which still owns N% of it"
+        holder = y.key
+        owned_key = clause_subject(v, spun.start(), frozenset({"firm", "fund", "organization"}))
+        owned = next((x for x in v.mentions if x.key == owned_key and x.key != holder), None)
+        if owned is not None and not negated(v, m.start()):
             v.add(holder, "owns", owned.key, 0.6, "share-of-it")
 
 

@@ -53,6 +53,12 @@ _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|ca
 _GROUP_NAME = r"\s+(?:[A-Z][\w&.-]*\s+){1,3}Group\b"
 
 
+# "received a stop-work order from the Interior Department": an order that buys nothing
+NON_SALE_ORDER = (r"(?:stop-work|cease-and-desist|desist|court|restraining|executive|gag|removal|"
+                  r"compliance|enforcement)")
+_ORDER_FROM = r"(?:\s+\S+){0,4}?\s+" + NON_SALE_ORDER + r"\s+orders?\s+from\b"
+
+
 # "buys most of SK hynix's memory": goods of a firm, not the firm
 # (not "bought Kelso's parent Drava Holdings": the name after the noun is bought)
 _GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+"
@@ -85,7 +91,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
         r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM),
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
     # "will continue to serve other drug makers, including Eli Lilly"
     Cue("supplies", r"serv(?:e|es|ed|ing)(?:\s+(?:other|its|their|the|many|several|some|major|"
         r"large|big|[a-z]+-?[a-z]*)){0,3}\s+(?:customers|clients|buyers|makers|companies|firms|"
@@ -382,6 +388,11 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
                                    for x in v.mentions)
 
 
+_RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
+                         r"\w*\s+(?:the|this|that|its|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|bid|offer|"
+                         r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -393,6 +404,8 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
+            if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
+                continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
             begin, end = clause_span(text, m.start(), m.end())
             if cue.needs and not re.search(cue.needs, text[m.end():end]):
                 continue
