@@ -31,7 +31,9 @@ Every rule reads the sentence through :class:`View` like the rest of stage 7; ne
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
+from .entities import EntityTable
 from .lexicon import BRACKETED
 from .verbs import ASSETS, NON_SALE_ORDER, clause_span, clause_subject, negated, subject_between
 from .view import ALL, BODIES, View
@@ -382,17 +384,39 @@ _UNDER = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:state|governmen
                     r"bank|fund|utility|regulator)\s+(?:under|within|of|run\s+by|overseen\s+by)\s+(?:the\s+)?")
 
 
+_FIRST_WORDS: WeakKeyDictionary[EntityTable, tuple[int, dict[str, list[int]]]] = WeakKeyDictionary()
+
+
+def _by_first_word(table: EntityTable) -> dict[str, list[int]]:
+    """Keys by the first word of their names and aliases, lower case, a "Group" or "Holdings"
+    first, then the shortest name; built again only when the table grows (not sorted once per
+    match: "X, the group's carrier" in every sentence was quadratic)."""
+    cached = _FIRST_WORDS.get(table)
+    if cached is None or cached[0] != len(table):
+        index: dict[str, list[int]] = {}
+        for e in table:
+            for label in (e.name, *e.aliases):
+                if label.split():
+                    index.setdefault(label.split()[0].lower(), []).append(e.key)
+        for first, keys in index.items():
+            index[first] = sorted(dict.fromkeys(keys), key=lambda k: (
+                not re.search(r"\b(?:Group|Holdings?|Sons)\b", table[k].name), len(table[k].name.split()),
+                table[k].first))
+        cached = (len(table), index)
+        _FIRST_WORDS[table] = cached
+    return cached[1]
+
+
 def _group_of(v: View, key: int) -> int | None:
     """"The group" that ``key`` belongs to: an entity already named that shares its first word
     ("COSCO Shipping" for "COSCO Shipping Lines", "Hon Hai ..." known as "Foxconn" for "Foxconn
     Industrial Internet"), a "Group" or "Holdings" by preference."""
     unit = v.table[key]
     first = unit.name.split()[0].lower()
-    found = [e for e in v.table if e.key != key and e.mentions > 0 and e.type in ("firm", "organization")
-             and any(label.split()[0].lower() == first and label != unit.name
-                     for label in [e.name, *e.aliases] if label.split())]
-    found.sort(key=lambda e: (not re.search(r"\b(?:Group|Holdings?|Sons)\b", e.name), len(e.name.split()), e.first))
-    return found[0].key if found else None
+    return next((e.key for e in (v.table[k] for k in _by_first_word(v.table).get(first, []))
+                 if e.key != key and e.mentions > 0 and e.type in ("firm", "organization")
+                 and any(label.split()[0].lower() == first and label != unit.name
+                         for label in [e.name, *e.aliases] if label.split())), None)
 
 
 def group_units(v: View) -> None:
