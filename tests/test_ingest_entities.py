@@ -200,3 +200,9 @@ def test_a_place_the_article_calls_a_government_or_that_acts_as_one_is_a_governm
     assert types["Lumen Springs"] == types["Ohio"] == "location"
     # a name that only begins a named firm, and a firm whose "state" is its condition, stay
     assert types["Texas"] == "location" and types["Kelvar Motors"] == "firm"
+    # a name with a lower-case connector is read whole ("Department of Commerce awarded" says
+    # nothing of a town named Commerce)
+    d = draft_of("The state of Rio de Janeiro offered tax breaks for the plant in Rio de Janeiro. "
+                 "The Department of Commerce awarded a grant for a plant in Commerce, Georgia.")
+    types = {e.name: e.type for e in d.entities}
+    assert types["Rio de Janeiro"] == "government" and types["Commerce"] == "location"

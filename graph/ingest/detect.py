@@ -28,7 +28,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
                       places)
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
-from .names import Run, from_place, run_at, runs, tokens
+from .names import Run, from_place, run_at, runs, title_words, tokens
 from .projects import apposed_facilities, described_facilities
 from .phrases import Phrase, canonical, phrases
 
@@ -634,7 +634,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     """
     out: list[Candidate] = []
     taken = [(c.start, c.end) for c in known]
-    titles = {w for r in roles() for w in r.split()} | _TITLES
+    titles = title_words() | _TITLES
     places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
     sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
     for whole in runs(text):

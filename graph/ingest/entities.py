@@ -87,6 +87,7 @@ class EntityTable:
         self.items: list[EntityDraft] = []
         self._by_label: dict[str, list[int]] = {}
         self._by_seed: dict[str, int] = {}
+        self._forms: dict[str, list[int]] = {}    # a name form -> entities it may stand for
         self.seeds = seeds
 
     def __iter__(self) -> Iterator[EntityDraft]:
@@ -211,7 +212,12 @@ class EntityTable:
         also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         forms = {stem(name), _LEGAL_SUFFIX.sub("", name), _unprefixed(name)}   # of this name
-        found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
+        # the entities each test may pass for, looked up in the forms index (not a scan)
+        near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
+        near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
+                    self._forms.get("initials=" + name, ()))
+        found = [e for e in map(self.items.__getitem__, sorted(near))
+                 if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole and sentence not in e.named_in)
                       or e.name in forms or _unprefixed(e.name) == name
                       or (name.isupper() and name in initial_forms(e.name)
@@ -223,21 +229,37 @@ class EntityTable:
             head, _, rest = name.rpartition(" of ")
             from .lexicon import place_labels
             if rest in place_labels():
-                found = [e for e in self.items if e.type in _BODY_TYPES and e.seed_id is None
-                         and e.name == head]
+                found = [e for e in map(self.items.__getitem__, self._forms.get("=" + head, ()))
+                         if e.type in _BODY_TYPES and e.seed_id is None and e.name == head]
         if not found and not whole and _can_be_short(name):
             # "Ford" after "Ford Motor Company", "Ronbay" after "Ronbay Technology"
-            found = [e for e in self.items if e.type in _BODY_TYPES | {"project"}
+            part = sorted({*self._forms.get("prefix=" + name, ()), *self._forms.get("suffix=" + name, ())})
+            found = [e for e in map(self.items.__getitem__, part)
+                     if e.type in _BODY_TYPES | {"project"}
                      and e.seed_id is None and e.name != name and e.first != sentence
                      and sentence not in e.named_in
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
         return found[0] if len(found) == 1 else None
 
+    def _index_forms(self, entity: EntityDraft) -> None:
+        """The forms of a new entity's name that a short name is compared with (_short_form)."""
+        name = entity.name
+        keys = {"=" + name, "stem=" + stem(name), "initials=" + name}
+        keys.update("initials=" + f for f in initial_forms(name))
+        if _unprefixed(name):
+            keys.add(f"unprefixed={_unprefixed(name)}")
+        for i, ch in enumerate(name):
+            if ch == " ":       # "Ford" for "Ford Motor Company", "Motor" for "Ford Motor"
+                keys.update(("prefix=" + name[:i], "suffix=" + name[i + 1:]))
+        for k in keys:
+            self._forms.setdefault(k, []).append(entity.key)
+
     def _place_form(self, name: str) -> EntityDraft | None:
         """"Kumamoto" is Kumamoto Prefecture, "Hamburg" the City of Hamburg (and back)."""
         forms = {f"{name} {w}" for w in _DIVISIONS} | {f"{w} of {name}" for w in _SEATS}
         short = _long_forms(name)
-        found = [e for e in self.items if e.type in ("government", "location")
+        near = sorted({k for f in forms | short for k in self._forms.get("=" + f, ())})
+        found = [e for e in map(self.items.__getitem__, near) if e.type in ("government", "location")
                  and e.seed_id is None and (e.name in forms or e.name in short)]
         return found[0] if len(found) == 1 else None
 
@@ -255,6 +277,7 @@ class EntityTable:
                              priority=cand.priority, first=sentence)
         self.items.append(entity)
         self._index(cand.name, entity.key)
+        self._index_forms(entity)
         for alias in cand.aliases:
             self.add_alias(entity, alias)
         return entity

@@ -194,8 +194,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         return len(left) == 1 and len(words) == 1 and any(
             org_words()["suffix"].get(w) in ("project", "agreement", "organization", "fund")
             for w in caps[1:3])
-    if words[0] == "of" and len(left) >= 3 and left[0].text in _title_words() \
-            and not any(t.text in _title_words() for t in left[1:]):
+    if words[0] == "of" and len(left) >= 3 and left[0].text in title_words() \
+            and not any(t.text in title_words() for t in left[1:]):
         return False        # "Chairman Lee Kappa of Zeta Holdings": a titled person, then the body
     if "the" in words[1:] and words[0] not in ("of", "for", "on"):
         return False
@@ -207,7 +207,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
 
 
 @lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
     """Words of the role titles ("Chairman", "Prime", "Minister", "CEO")."""
     return frozenset(w for r in roles() for w in r.split())
 

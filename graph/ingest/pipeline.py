@@ -518,6 +518,15 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     out: list[RelationDraft] = []
+    # names by the word they open, and how many names each name opens: looked up, not scanned
+    by_first: dict[str, list[EntityDraft]] = {}
+    opens: dict[str, int] = {}
+    for o in table:
+        first = _FIRST_WORD.match(o.name)
+        by_first.setdefault(first.group() if first else "", []).append(o)
+        for i, ch in enumerate(o.name):
+            if ch == " ":
+                opens[o.name[:i]] = opens.get(o.name[:i], 0) + 1
     for e in list(table):
         if e.seed_id is not None or e.key not in evidence:
             continue
@@ -535,7 +544,7 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
             add(e.key, "part_of", table.country(codes[0], e.first).key)
         elif e.type in ("ministry", "agency", "fund") and not codes:
             # "Michigan Economic Development Corporation", "Texas Enterprise Fund": a state's body
-            state = next((o for o in table if o.type in ("government", "location")
+            state = next((o for o in _named_in(e.name, by_first) if o.type in ("government", "location")
                           and o.key != e.key and e.name.startswith(o.name + " ")), None)
             if state is not None:
                 add(e.key, "part_of", state.key)
@@ -552,19 +561,29 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                     place = table.lookup(value.name, "location")
                     if place is not None:
                         add(e.key, "located_in", place.key)
-            for other in table:
+            for other in _named_in(e.name, by_first):
                 if other.type == "location" and other.key != e.key and \
                         re.search(rf"\b{re.escape(other.name)}\b", e.name):
                     add(e.key, "located_in", other.key)
         if e.type in ("firm", "organization", "agency"):
-            for other in table:
+            for other in _named_in(e.name, by_first):
                 if other.key != e.key and other.type in ("firm", "organization") and \
                         e.name.startswith(other.name + " ") and not is_common(other.name) and \
-                        not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and sum(
-                            1 for x in table if x.name.startswith(other.name + " ")) == 1:
+                        not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and \
+                        opens.get(other.name, 0) == 1:
                     # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
                     add(e.key, "part_of", other.key)
     return out
+
+
+_FIRST_WORD = re.compile(r"\W*\w*")
+
+
+def _named_in(name: str, by_first: dict[str, list[EntityDraft]]) -> list[EntityDraft]:
+    """Entities whose name may occur in ``name`` (its first word does), in table order."""
+    firsts = {m.group() for m in re.finditer(r"\W*\w+", name)} | {m.group() for m in
+                                                                  re.finditer(r"\w+", name)}
+    return sorted((o for f in firsts for o in by_first.get(f, ())), key=lambda o: o.key)
 
 
 def _same_projects(relations: list[RelationDraft], docs: list[_Doc],
@@ -685,7 +704,8 @@ def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
             table[r.source].type = "government"
 
 
-_NAME = r"(?P<name>[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,4})"
+_NAME = (r"(?P<name>[A-Z][\w.’'&-]*(?:\s+(?:(?:de|del|da|do|dos|du|la|le|of|y|van|von|der|di)\s+)?"
+         r"[A-Z][\w.’'&-]*){0,4})")      # "Rio de Janeiro", "Isle of Wight"
 _GOVERNMENT_AFTER = re.compile(  # "the state of North Carolina", "approved by Wake County"
     r"\b(?:(?:state|city|county|province|prefecture)\s+of|(?:approved|offered|granted|provided|"
     r"supported|funded|backed|subsidi[sz]ed|paid\s+for)\s+by)\s+(?:the\s+)?" + _NAME)
