@@ -453,6 +453,10 @@ def test_rivals_and_separate_plans_are_not_partners():
     assert not any(t == "partners_with" and {a, b} <= {"Kelso Motors", "Drava Chips", "Orvia Energy",
                                                        "Marlow Power", "Tessin Auto", "Varo Motors"}
                    for a, t, b in got)
+    headline = "\n\n25 November 2025\n\nKelso Motors makes cars."
+    assert not rels("Kelso Motors and Drava Chips open rival plants" + headline)
+    assert partners(rels("Kelso Motors and Drava Chips open battery plant in Ohio" + headline),
+                    "Kelso Motors", "Drava Chips")
 
 
 def test_a_stop_work_order_is_not_a_contract():
