@@ -66,7 +66,8 @@ def partner_nouns(v: View) -> None:
         owner = v.at_start(app.end()) if app is not None else None
         if owner is not None and owner.key not in (ALL, x.key) and v.type(owner) in _PARTNERS:
             tail = _POSS_PARTNER.match(v.text, owner.end)
-            if tail is not None or re.match(r"[’']s\s+(?:(?!former\b)[\w-]+\s+){0,2}?partner\b", v.text[owner.end:]):
+            if tail is not None or re.match(r"[’']s\s+(?:(?!former\b)[\w-]+\s+){0,2}?partner\b",
+                                            v.text[owner.end:]):
                 v.add(x.key, "partners_with", owner.key, 0.6, "partner-noun")
     for m in _ITS_PARTNER.finditer(v.text):
         y = v.at_start(m.end())
@@ -164,7 +165,8 @@ def award_amount(v: View) -> None:
 _ARRANGED = re.compile(r"\b(?:raise|raises|raised|raising|borrow|borrows|borrowed|borrowing|"
                        r"refinanc\w+|fund|funds|funded|funding|financ\w+|paid\s+for|pay\s+for)\b"
                        r"[^;:]{0,80}?\b(?:bonds?|notes|loans?|debt|credit|facility|financing|"
-                       r"(?:bond|note|share|debt|stock|equity)\s+(?:sales|issues?)|offerings?|placements?)\s+(?:\w+\s+){0,2}?"
+                       r"(?:bond|note|share|debt|stock|equity)\s+(?:sales|issues?)|offerings?|"
+                       r"placements?)\s+(?:\w+\s+){0,2}?"
                        r"(?:arranged|underwritten|managed|led|provided|syndicated|handled)\s+by\s+"
                        r"(?:the\s+)?")
 
@@ -426,8 +428,8 @@ def group_units(v: View) -> None:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
         unit = _GROUPS_UNIT.match(v.text, x.end)
-        group = _group_of(v, x.key) if (unit is not None and _NOT_PART.isdisjoint(unit.group("noun").split())) or \
-            _UNIT_OF_GROUP.match(v.text, x.end) else None
+        named = unit is not None and _NOT_PART.isdisjoint(unit.group("noun").split())   # not "largest shareholder"
+        group = _group_of(v, x.key) if named or _UNIT_OF_GROUP.match(v.text, x.end) else None
         if group is not None:
             v.add(x.key, "part_of", group, 0.6, "group-unit")
         under = _UNDER.match(v.text, x.end)
