@@ -425,3 +425,92 @@ def test_a_deal_financed_by_a_bank_is_not_the_projects_funding():
                "Masdra Power agreed to buy Orvia Energy. The purchase will be financed partly by a "
                "loan from Tessin Bank, the largest lender in the region.")
     assert not any(a == "Tessin Bank" and t == "funds" and "project" in b for a, t, b in got)
+
+
+# review 8 (#14): defects confirmed in the sixth round's actor rules
+
+
+def test_the_groups_largest_shareholder_is_not_a_unit():
+    got = rels("Kelso Group runs ports in Asia. Kelso Trust, the group's largest shareholder, declined "
+               "to comment. Kelso Bank, the group's biggest lender, declined too.")
+    assert ("Kelso Trust", "part_of", "Kelso Group") not in got
+    assert ("Kelso Bank", "part_of", "Kelso Group") not in got
+    kept = rels("Kelso Group runs ports in Asia. Kelso Lines, the group's container carrier, grew.")
+    assert ("Kelso Lines", "part_of", "Kelso Group") in kept
+
+
+def test_share_of_it_only_after_a_spin_off():
+    got = rels("Orvia Energy bought Kelso Power from Drava Capital, which held 40% of it.")
+    assert ("Drava Capital", "owns", "Orvia Energy") not in got
+    kept = rels("Kelso Biologics was spun off from Drava Pharma, which still owns about 13% of it.")
+    assert ("Drava Pharma", "owns", "Kelso Biologics") in kept
+
+
+def test_rivals_and_separate_plans_are_not_partners():
+    got = rels("Kelso Motors and Drava Chips plan to build new chip plants in Texas, the two rivals said. "
+               "Orvia Energy and Marlow Power plan to invest $5 billion each in rival plants. "
+               "Tessin Auto and Varo Motors signed partnership agreements with Lumo Systems on Monday.")
+    assert not any(t == "partners_with" and {a, b} <= {"Kelso Motors", "Drava Chips", "Orvia Energy",
+                                                       "Marlow Power", "Tessin Auto", "Varo Motors"}
+                   for a, t, b in got)
+    headline = "\n\n25 November 2025\n\nKelso Motors makes cars."
+    assert not rels("Kelso Motors and Drava Chips open rival plants" + headline)
+    assert partners(rels("Kelso Motors and Drava Chips open battery plant in Ohio" + headline),
+                    "Kelso Motors", "Drava Chips")
+
+
+def test_a_stop_work_order_is_not_a_contract():
+    got = rels("Orvia Wind received a stop-work order from the Interior Department in August. "
+               "Kelso Power received a cease-and-desist order from the Federal Trade Commission.")
+    assert not any(t == "supplies" for _, t, _ in got)
+
+
+def test_state_owned_country_comes_from_the_owned_firm_not_another_firm():
+    got = rels("Britain's Orvia Energy sold its stake in the field to state-owned Kelso Petroleum.")
+    assert ("United Kingdom", "owns", "Kelso Petroleum") not in got
+    kept = rels("The field in Norway was sold to state-owned Kelso Petroleum.")
+    assert ("Norway", "owns", "Kelso Petroleum") in kept
+
+
+def test_cleared_deal_takes_the_object_of_its_own_clause():
+    got = rels("Orvia Energy, which acquired Kelso Power in 2019, said the Federal Trade Commission "
+               "blocked the deal to buy Drava Wind.")
+    assert not any(a == "Federal Trade Commission" and b == "Kelso Power" for a, _, b in got)
+    assert ("Federal Trade Commission", "regulates", "Drava Wind") in got
+    assert ("Federal Trade Commission", "owns", "Drava Wind") not in got   # it buys nothing
+
+
+def test_sales_led_by_a_firm_are_not_bond_sales():
+    got = rels("Orvia Energy raised its annual outlook on higher battery sales led by Kelso Motors.")
+    assert ("Kelso Motors", "funds", "Orvia Energy") not in got
+
+
+def test_buying_a_firms_parent_or_portfolio_is_not_buying_its_goods():
+    got = rels("Orvia Energy bought Kelso Power's parent Drava Holdings. "
+               "Tessin Grid, which bought Marlow Wind's wind portfolio last year, is expanding.")
+    assert ("Kelso Power", "supplies", "Orvia Energy") not in got
+    assert ("Marlow Wind", "supplies", "Tessin Grid") not in got
+    assert ("Orvia Energy", "owns", "Drava Holdings") in got
+
+
+def test_a_former_partner_is_not_a_partner():
+    got = rels("Drava Capital's former partner Kelso Power declined to comment.")
+    assert not any(t == "partners_with" for _, t, _ in got)
+
+
+def test_debt_from_a_purchase_is_not_funding():
+    got = rels("Orvia Energy took on debt from its purchase of Kelso Power.")
+    assert ("Kelso Power", "funds", "Orvia Energy") not in got
+
+
+def test_an_attributed_official_does_not_make_a_person():
+    from ingest_support import entity
+    d = draft_of("Kelso Power, a former state official said, will build a plant.")
+    assert entity(d, "Kelso Power").type != "person"
+
+
+def test_union_alone_does_not_make_an_organization_public():
+    from ingest_support import entity
+    d = draft_of("Western Union said it would cut jobs. The European Union said it would respond.")
+    assert entity(d, "Western Union").type != "organization"
+    assert entity(d, "European Union").type in ("organization", "government")

@@ -116,3 +116,36 @@ def test_a_technology_no_relation_uses_is_left_out_of_the_draft():
     from ingest_support import draft_of
     d = draft_of("Zeta Tech assembles artificial intelligence servers. Kappa Corp agreed.")
     assert not any(e.type == "technology" for e in d.entities)
+
+
+# review 8 (#14): cue words that read the wrong relation
+
+
+def test_parent_company_of_is_ownership_not_part_of():
+    got = rels("Drava Holdings, the parent company of Kelso Power, said on Monday it would sell bonds. "
+               "Marlow Group is the holding company of Tessin Shipping and Varo Ports.")
+    assert ("Drava Holdings", "part_of", "Kelso Power") not in got
+    assert ("Drava Holdings", "owns", "Kelso Power") in got
+    assert not any(a == "Marlow Group" and t == "part_of" for a, t, _ in got)
+    group = rels("Kelso Electronics is a subsidiary of Kelso Sons, the holding company of the Kelso Group.")
+    assert ("Kelso Sons", "part_of", "Kelso Group") in group      # a group holds its holding company
+
+
+def test_no_partnership_with_a_regulator_or_in_a_settlement_or_a_takeover_deal():
+    got = rels("Orvia Energy said it is cooperating with the Department of Justice. "
+               "Kelso Power reached a settlement agreement with the Environmental Protection Agency "
+               "over the spill. Drava Wind struck a deal with Marlow Holdings to buy its 40% stake in "
+               "the mine. Tessin Grid will collaborate with the Department of Energy on the investigation.")
+    assert not any(t == "partners_with" for _, t, _ in got)
+    kept = rels("Orvia Energy signed a cooperation agreement with Kelso Power. "
+                "Tessin Grid will collaborate with Varo Motors on batteries.")
+    assert ("Orvia Energy", "partners_with", "Kelso Power") in kept or \
+        ("Kelso Power", "partners_with", "Orvia Energy") in kept
+    assert ("Tessin Grid", "partners_with", "Varo Motors") in kept or \
+        ("Varo Motors", "partners_with", "Tessin Grid") in kept
+
+
+def test_located_in_a_list_of_cities_keeps_every_city():
+    got = rels("Orvia Energy has offices located in Tokyo, Seoul and Taipei.")
+    for city in ("Tokyo", "Seoul", "Taipei"):
+        assert ("Orvia Energy", "located_in", city) in got

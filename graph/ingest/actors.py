@@ -31,9 +31,11 @@ Every rule reads the sentence through :class:`View` like the rest of stage 7; ne
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
+from .entities import EntityTable
 from .lexicon import BRACKETED
-from .verbs import ASSETS, _clause, _subject, clause_subject, negated
+from .verbs import ASSETS, NON_SALE_ORDER, clause_span, clause_subject, negated, subject_between
 from .view import ALL, BODIES, View
 
 _PARTNERS = BODIES
@@ -41,7 +43,7 @@ _MONEY = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trilli
 
 _POSS_PARTNER = re.compile(r"[’']s\s+(?:(?:long-standing|longstanding|long-time|longtime|main|"
                            r"key|biggest|largest|strategic|technology|technical|local|joint[- ]venture|"
-                           r"venture|former|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
+                           r"venture|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
 _ITS_PARTNER = re.compile(r"\b(?:its|their)\s+(?:(?:long-standing|longstanding|long-time|longtime|"
                           r"main|key|biggest|largest|strategic|technology|technical|local|"
                           r"joint[- ]venture|venture|new)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
@@ -64,7 +66,8 @@ def partner_nouns(v: View) -> None:
         owner = v.at_start(app.end()) if app is not None else None
         if owner is not None and owner.key not in (ALL, x.key) and v.type(owner) in _PARTNERS:
             tail = _POSS_PARTNER.match(v.text, owner.end)
-            if tail is not None or re.match(r"[’']s\s+(?:[\w-]+\s+){0,2}?partner\b", v.text[owner.end:]):
+            if tail is not None or re.match(r"[’']s\s+(?:(?!former\b)[\w-]+\s+){0,2}?partner\b",
+                                            v.text[owner.end:]):
                 v.add(x.key, "partners_with", owner.key, 0.6, "partner-noun")
     for m in _ITS_PARTNER.finditer(v.text):
         y = v.at_start(m.end())
@@ -95,12 +98,22 @@ _HEADLINE_TOGETHER = re.compile(r"\s+(?:open|opens|build|builds|launch|launches|
                                 r"begin|begins|break\s+ground|breaks\s+ground|team\s+up|join\s+forces)\b")
 
 
+# each on its own: "plan to invest $5 billion each in rival plants", "..., the two rivals said"
+_APART = re.compile(r"\b(?:each|separate|separately|rivals?|competing|respective)\b")
+# "plan to build new plants" (not "agreed to build a plant", "will jointly develop"); "signed
+# partnership agreements with C" (each with C, not with each other)
+_APART_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:agreements|deals|pacts|contracts|with)\b")
+_PLAN_APART = re.compile(r"\s+(?!(?:a|an|the|their|its|one|jointly|together)\b)[a-z]")
+_PLAN_VERB = re.compile(r"(?<!jointly\s)\b(?:build|develop|make|produce|form|set\s+up|create|launch|establish|"
+                        r"operate|run|invest|co-develop)$")
+
+
 def pair_partners(v: View) -> None:
     """"A and B have agreed to build a plant", "A and B form rare-earth venture" -> partners."""
     for a in v.mentions:
         if a.key == ALL or v.type(a) not in _PARTNERS:
             continue
-        begin, _ = _clause(v.text, a.start, a.end)
+        begin, _ = clause_span(v.text, a.start, a.end)
         lead = v.text[begin:a.start]
         if re.search(r"\b(?:with|by|of|from|to|for|between|and|in|at|on|than)\s+(?:the\s+)?$|"
                      r"[’']s\s+$|,\s*$", lead) or negated(v, a.start):
@@ -114,8 +127,11 @@ def pair_partners(v: View) -> None:
         rest = v.text[b.end:]
         tail = re.match(r"(?:\s*[（(][^)）]*[)）])?(?:,\s+[^,]{1,90},)?", rest)   # "B, the owner of X,"
         after = rest[tail.end() if tail else 0:]
-        if (_TOGETHER.match(after) or (v.sentence.heading and _HEADLINE_TOGETHER.match(after))) and \
-                not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after):
+        together = _TOGETHER.match(after) or (_HEADLINE_TOGETHER.match(after) if v.sentence.heading else None)
+        if together is not None and not re.match(r"\s+(?:\w+\s+){0,3}?not\b", after) and \
+                not _APART.search(after) and not _APART_AFTER.match(after, together.end()) and \
+                not (not v.sentence.heading and _PLAN_VERB.search(together.group()) and
+                     _PLAN_APART.match(after, together.end())):      # a headline drops its articles
             v.add(a.key, "partners_with", b.key, 0.6, "pair-partners")
         break
 
@@ -139,8 +155,8 @@ def award_amount(v: View) -> None:
         if _AMOUNT_IN.match(v.text, target.end) is None or \
                 negated(v, m.start()):
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
-        giver = _subject(v, begin, m.start(), givers)
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        giver = subject_between(v, begin, m.start(), givers)
         if giver is not None and giver != target.key:
             v.add(giver, "funds", target.key, 0.6, "award-amount")
 
@@ -149,7 +165,8 @@ def award_amount(v: View) -> None:
 _ARRANGED = re.compile(r"\b(?:raise|raises|raised|raising|borrow|borrows|borrowed|borrowing|"
                        r"refinanc\w+|fund|funds|funded|funding|financ\w+|paid\s+for|pay\s+for)\b"
                        r"[^;:]{0,80}?\b(?:bonds?|notes|loans?|debt|credit|facility|financing|"
-                       r"sales|issues?|offerings?|placements?)\s+(?:\w+\s+){0,2}?"
+                       r"(?:bond|note|share|debt|stock|equity)\s+(?:sales|issues?)|offerings?|"
+                       r"placements?)\s+(?:\w+\s+){0,2}?"
                        r"(?:arranged|underwritten|managed|led|provided|syndicated|handled)\s+by\s+"
                        r"(?:the\s+)?")
 
@@ -205,7 +222,7 @@ _ALLOCATED = re.compile(r"\b(?:auction(?:s|ed)?|allocat(?:e|es|ed)|assign(?:s|ed
 
 def _regulator(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
     """The clause's acting body, else "the Indonesian government" (keys may be 0: no ``or``)."""
-    key = _subject(v, begin, pos, types)
+    key = subject_between(v, begin, pos, types)
     return key if key is not None else _national_government(v, begin, pos)
 
 
@@ -230,7 +247,7 @@ def permits(v: View) -> None:
                 holder = y.key          # "extended Zeta's permit", "granted Zeta a licence"
         if holder is None or v.table[holder].type not in _REGULATED:
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
+        begin, _ = clause_span(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS | {"location"})
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
@@ -239,7 +256,7 @@ def permits(v: View) -> None:
         if first is None or first.key == ALL or v.type(first) not in _REGULATED or \
                 negated(v, m.start()):
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
+        begin, _ = clause_span(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS)
         for item in v.listed(first, _REGULATED) if regulator is not None else []:
             if item.key not in (ALL, regulator):
@@ -266,6 +283,7 @@ _WON_FROM = re.compile(r"\b(?:won|wins|win|winning|secured|secures|secure|landed
                        r"(?:[a-z]+\s+){0,2}?(?:contracts?|orders?|tenders?)\s+(?:worth\s+\S+\s+"
                        r"(?:(?:million|billion|crore)\s+)?)?from\s+(?:the\s+)?")
 _BUYERS = frozenset({"firm", "organization", "government", "agency", "ministry", "fund"})
+_NOT_ORDER = re.compile(r"\b" + NON_SALE_ORDER + r"\b", re.IGNORECASE)
 
 
 def won_contracts(v: View) -> None:
@@ -277,8 +295,10 @@ def won_contracts(v: View) -> None:
         if buyer is None or buyer.key == ALL:
             continue
         buyer = v.possessed(buyer)
-        if buyer.key == ALL or v.type(buyer) not in _BUYERS:
-            continue
+        if buyer.key == ALL or v.type(buyer) not in _BUYERS or _NOT_ORDER.search(m.group()) or \
+                (v.type(buyer) in ("ministry", "agency") and not re.search(r"\b(?:contracts?|tenders?)\b",
+                                                                          m.group())):
+            continue        # "a stop-work order from the Interior Department": no purchase
         seller = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
         if seller is not None and seller != buyer.key:
             v.add(seller, "supplies", buyer.key, 0.6, "won-contract")
@@ -288,7 +308,8 @@ def won_contracts(v: View) -> None:
 _BUYS_OF = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
                       r"sourc(?:e|es|ed|ing))\s+(?:(?:most|all|much|part|some|half|a\s+third|a\s+quarter|"
                       r"the\s+bulk)\s+of\s+)?(?:the\s+)?")
-_NOT_GOODS = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?" + ASSETS + r"\b")
+_NOT_GOODS = re.compile(r"[’']s\s+(?:(?:[\w-]+\s+){0,3}?(?:" + ASSETS + r"|parents?|owners?|portfolios?|"
+                        r"brands?|bonds|debt|rights)\b|(?:[a-z][\w-]*\s+){1,3}[A-Z])")   # "'s parent Y"
 
 
 def buys_goods_of(v: View) -> None:
@@ -310,14 +331,25 @@ _STATE_OWNED = re.compile(r"\b(?:state|government)[- ](?:owned|controlled|run)\s
 
 
 def _countries_named(v: View) -> list[int]:
-    from .verbs import _is_country
-    return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and _is_country(v, x)))
+    from .verbs import is_country
+    return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and is_country(v, x)))
+
+
+def _home_of_the_sentence(v: View, country: int, firm: int) -> bool:
+    """"in Poland ...", or no other body is the country's ("Britain's Orvia", "Orvia, a British
+    firm"): the country may own the state-owned firm."""
+    places = [x for x in v.mentions if x.key == country]
+    if any(re.search(r"\bin\s+(?:the\s+)?$", v.text[:x.start]) for x in places):
+        return True
+    if any(re.match(r"[’']s\s", v.text[x.end:]) for x in places):
+        return False        # "Britain's Orvia Energy sold its stake to state-owned K"
+    return not any(rtype == "located_in" and b == country and a != firm for a, rtype, b, _, _ in v.facts)
 
 
 def state_owned(v: View) -> None:
     """"China's state-owned COSCO Shipping", "the Chinese state-owned lender X", "a unit of the
     state-owned X" with one country in the sentence -> the country owns X."""
-    from .verbs import _is_country
+    from .verbs import is_country
 
     for m in _STATE_OWNED.finditer(v.text):
         firm = v.at_start(m.end())
@@ -327,14 +359,15 @@ def state_owned(v: View) -> None:
         poss = re.search(r"[’']s\s+$", before)
         owner = v.at_end(poss.start()) if poss is not None else None
         country: int | None = owner.key if owner is not None and owner.key != ALL and \
-            _is_country(v, owner) else None
+            is_country(v, owner) else None
         if country is None:
             dem = next((d for d in v.demonyms if re.fullmatch(r"\s+", v.text[d[1]:m.start()])), None)
             if dem is not None:     # "the Chinese state-owned lender X"
                 country = v.country(dem[2])
         if country is None and owner is None:
             named = _countries_named(v)
-            if len(named) == 1 and any(x.key == named[0] and x.end <= m.start() for x in v.mentions):
+            if len(named) == 1 and any(x.key == named[0] and x.end <= m.start() for x in v.mentions) and \
+                    _home_of_the_sentence(v, named[0], firm.key):
                 country = named[0]  # "in Poland by X, a unit of the state-owned Y": one country, before
         if country is not None and country != firm.key:
             v.add(country, "owns", firm.key, 0.6, "state-owned")
@@ -342,7 +375,7 @@ def state_owned(v: View) -> None:
 
 # "X, the group's container carrier", "X, a state company under the Ministry of Y"
 _GROUPS_UNIT = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:group|company|firm|parent)[’']s\s+"
-                          r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+                          r"(?P<noun>(?:[\w-]+\s+){0,3}[a-z]+)\b")
 _NOT_PART = frozenset("""customer customers client clients supplier suppliers partner partners rival
 rivals competitor competitors shareholder shareholders owner owners investor investors lender lenders
 bank banks backer backers buyer buyers chairman chief president founder adviser advisor auditor""".split())
@@ -353,17 +386,39 @@ _UNDER = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:state|governmen
                     r"bank|fund|utility|regulator)\s+(?:under|within|of|run\s+by|overseen\s+by)\s+(?:the\s+)?")
 
 
+_FIRST_WORDS: WeakKeyDictionary[EntityTable, tuple[int, dict[str, list[int]]]] = WeakKeyDictionary()
+
+
+def _by_first_word(table: EntityTable) -> dict[str, list[int]]:
+    """Keys by the first word of their names and aliases, lower case, a "Group" or "Holdings"
+    first, then the shortest name; built again only when the table grows (not sorted once per
+    match: "X, the group's carrier" in every sentence was quadratic)."""
+    cached = _FIRST_WORDS.get(table)
+    if cached is None or cached[0] != len(table):
+        index: dict[str, list[int]] = {}
+        for e in table:
+            for label in (e.name, *e.aliases):
+                if label.split():
+                    index.setdefault(label.split()[0].lower(), []).append(e.key)
+        for first, keys in index.items():
+            index[first] = sorted(dict.fromkeys(keys), key=lambda k: (
+                not re.search(r"\b(?:Group|Holdings?|Sons)\b", table[k].name), len(table[k].name.split()),
+                table[k].first))
+        cached = (len(table), index)
+        _FIRST_WORDS[table] = cached
+    return cached[1]
+
+
 def _group_of(v: View, key: int) -> int | None:
     """"The group" that ``key`` belongs to: an entity already named that shares its first word
     ("COSCO Shipping" for "COSCO Shipping Lines", "Hon Hai ..." known as "Foxconn" for "Foxconn
     Industrial Internet"), a "Group" or "Holdings" by preference."""
     unit = v.table[key]
     first = unit.name.split()[0].lower()
-    found = [e for e in v.table if e.key != key and e.mentions > 0 and e.type in ("firm", "organization")
-             and any(label.split()[0].lower() == first and label != unit.name
-                     for label in [e.name, *e.aliases] if label.split())]
-    found.sort(key=lambda e: (not re.search(r"\b(?:Group|Holdings?|Sons)\b", e.name), len(e.name.split()), e.first))
-    return found[0].key if found else None
+    return next((e.key for e in (v.table[k] for k in _by_first_word(v.table).get(first, []))
+                 if e.key != key and e.mentions > 0 and e.type in ("firm", "organization")
+                 and any(label.split()[0].lower() == first and label != unit.name
+                         for label in [e.name, *e.aliases] if label.split())), None)
 
 
 def group_units(v: View) -> None:
@@ -373,8 +428,8 @@ def group_units(v: View) -> None:
         if x.key == ALL or v.type(x) not in BODIES:
             continue
         unit = _GROUPS_UNIT.match(v.text, x.end)
-        group = _group_of(v, x.key) if (unit is not None and unit.group("noun") not in _NOT_PART) or \
-            _UNIT_OF_GROUP.match(v.text, x.end) else None
+        named = unit is not None and _NOT_PART.isdisjoint(unit.group("noun").split())   # not "largest shareholder"
+        group = _group_of(v, x.key) if named or _UNIT_OF_GROUP.match(v.text, x.end) else None
         if group is not None:
             v.add(x.key, "part_of", group, 0.6, "group-unit")
         under = _UNDER.match(v.text, x.end)
@@ -436,14 +491,17 @@ def cleared_deals(v: View) -> None:
     for m in _CLEARED_DEAL.finditer(v.text):
         if negated(v, m.start()):
             continue
-        target = None
-        for d in _DEAL_OBJECT.finditer(v.text, 0, m.start()):
-            x = v.at_start(d.end())
-            if x is not None and x.key != ALL and v.type(x) in ("firm", "fund", "organization"):
-                target = x
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        to_buy = re.match(r"\s+to\s+(?:buy|acquire|purchase|take\s+over)\s+(?:the\s+)?", v.text[m.end():])
+        target = v.at_start(m.end() + to_buy.end()) if to_buy is not None else None
+        if target is None or target.key == ALL or v.type(target) not in ("firm", "fund", "organization"):
+            target = None       # "blocked the deal to buy K" first; else the deal in this clause
+            for d in _DEAL_OBJECT.finditer(v.text, begin, m.start()):
+                x = v.at_start(d.end())
+                if x is not None and x.key != ALL and v.type(x) in ("firm", "fund", "organization"):
+                    target = x
         if target is None:
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
         first = next((x for x in v.mentions if begin <= x.start < m.start() and x.key != ALL
                       and v.type(x) in _REGULATORS), None)
         for item in v.listed(first, _REGULATORS) if first is not None else []:
@@ -457,13 +515,25 @@ _SHARE_OF_IT = re.compile(r"\b(?:owns?|holds?|held|keeps?|kept|retains?|retained
                           r"majority\s+stake)\s+(?:of|in)\s+it\b")
 
 
+_SPUN_OFF = re.compile(r"\b(?:spun|split|carved)\s+(?:off|out)\s+from\s+(?:the\s+)?|"
+                       r"\bdemerged\s+from\s+(?:the\s+)?")
+
+
 def share_of_it(v: View) -> None:
-    """"X was spun off from Y, which still owns 13% of it" -> Y owns X (the sentence's first body)."""
+    """"X was spun off from Y, which still owns 13% of it" -> Y owns X (the spun-off body); not
+    "bought K from D, which held 40% of it"."""
     for m in _SHARE_OF_IT.finditer(v.text):
-        holder = clause_subject(v, m.start(), frozenset(BODIES | {"government"}))
-        owned = next((x for x in v.mentions if x.key not in (ALL, holder) and x.start < m.start()
-                      and v.type(x) in ("firm", "fund", "organization")), None)
-        if holder is not None and owned is not None and not negated(v, m.start()):
+        spun = None
+        for found in _SPUN_OFF.finditer(v.text, 0, m.start()):
+            spun = found
+        y = v.at_start(spun.end()) if spun is not None else None
+        if spun is None or y is None or y.key == ALL or not re.fullmatch(
+                r"\s*" + BRACKETED + r",\s+(?:which|who)\s+(?:\w+\s+){0,2}?", v.text[y.end:m.start()]):
+            continue                # only "spun off from Y, which still owns N% of it"
+        holder = y.key
+        owned_key = clause_subject(v, spun.start(), frozenset({"firm", "fund", "organization"}))
+        owned = next((x for x in v.mentions if x.key == owned_key and x.key != holder), None)
+        if owned is not None and not negated(v, m.start()):
             v.add(holder, "owns", owned.key, 0.6, "share-of-it")
 
 

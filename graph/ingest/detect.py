@@ -293,6 +293,12 @@ _MULTILATERAL = frozenset("Asian African European Inter-American Islamic World C
                           "International New".split())
 
 
+# "European Union", "Postal Union" but not "Western Union" (a firm)
+_PUBLIC_UNION = re.compile(r"European|African|Soviet|Eurasian|Arab|Latin|Postal|Customs|Workers[’']?|"
+                           r"Trade|Farmers[’']?|Students[’']?|Economic|Monetary|Telecommunication|"
+                           r"Broadcasting|International|National|Credit")
+
+
 def org_type(run: Run) -> str | None:
     """The entity type a name's words imply.
 
@@ -313,7 +319,7 @@ def org_type(run: Run) -> str | None:
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"
     last, before = words[-1], words[-2]
-    if last in ow["suffix"]:
+    if last in ow["suffix"] and (last != "Union" or _PUBLIC_UNION.fullmatch(before)):
         industry = last.lower() in sector_words()
         if not industry or (before[:1].isupper() and not is_common(before)):
             return ow["suffix"][last]
@@ -597,7 +603,8 @@ _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|presid
 _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
                            r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
-                           r"official|engineer|scientist|banker|lawyer|diplomat)\b)")
+                           r"official|engineer|scientist|banker|lawyer|diplomat)\b"
+                           r"(?![^,]{0,60}?\b(?:said|says|told|added|noted)\s*,))")   # "X, an official said, ..."
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"

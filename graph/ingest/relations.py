@@ -32,7 +32,7 @@ from typing import Callable
 from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
-from .verbs import DEAL_SUBJECT, clause_subject
+from .verbs import DEAL_SUBJECT, clause_subject, is_division
 from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
@@ -148,7 +148,9 @@ def active_verb(v: View) -> None:
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
                    r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
-                   r"(?:\s+\w+ly)?)?\s+from\s+(?:the\s+)?")
+                   r"(?:\s+\w+ly)?)?\s+from\s+(?!(?:its|their|the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                   r"(?:purchases?|acquisitions?|deals?|takeovers?|mergers?|buyouts?)\b)(?:the\s+)?")
+# not "took on debt from its purchase of X": the deal is no lender
 # "loans from a group of 15 banks led by X", "from a consortium including A and B"
 _LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+of\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:banks|lenders)|consortium|syndicate)\s+(?:led\s+by|including|such\s+as|"
@@ -262,7 +264,7 @@ def located(v: View) -> None:
         if nxt is None:
             pair = v.after(m.end, places, max_gap=2)
             if pair is not None and v.text[m.end:pair.start] == ", " and v.type(m) == "location" \
-                    and _is_division(v, pair) and not _is_division(v, m):
+                    and is_division(v, pair) and not is_division(v, m):
                 v.add(m.key, "located_in", pair.key, 0.6, "located")
 
 
@@ -282,13 +284,6 @@ def operates(v: View) -> None:
             if m.end() <= place.start < (end if end >= 0 else len(v.text)) and \
                     v.type(place) in ("location", "government"):
                 v.add(subject.key, "operates_in", place.key, 0.6, "operates")
-
-
-def _is_division(v: View, m: Mention) -> bool:
-    from .lexicon import countries, places
-    e = v.table[m.key]
-    divisions = {p.name for p in places() if p.kind == "division"} | {c.name for c in countries()}
-    return e.type == "government" or e.name in divisions
 
 
 _FIRMS_LIKE = re.compile(r"\b(?:firms|companies|players|groups|makers|producers|manufacturers|"

@@ -49,8 +49,20 @@ _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|ca
                r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
 
 
+# "X, the holding company of the Tata Group": a group of firms holds its holding company
+_GROUP_NAME = r"\s+(?:[A-Z][\w&.-]*\s+){1,3}Group\b"
+
+
+# "received a stop-work order from the Interior Department": an order that buys nothing
+NON_SALE_ORDER = (r"(?:stop-work|cease-and-desist|desist|court|restraining|executive|gag|removal|"
+                  r"compliance|enforcement)")
+_ORDER_FROM = r"(?:\s+\S+){0,4}?\s+" + NON_SALE_ORDER + r"\s+orders?\s+from\b"
+
+
 # "buys most of SK hynix's memory": goods of a firm, not the firm
-_GOODS_OF = r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+[a-z]"
+# (not "bought Kelso's parent Drava Holdings": the name after the noun is bought)
+_GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+"
+             r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
 
 
 @dataclass(frozen=True)
@@ -79,7 +91,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
         r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
-        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM),
+        r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
     # "will continue to serve other drug makers, including Eli Lilly"
     Cue("supplies", r"serv(?:e|es|ed|ing)(?:\s+(?:other|its|their|the|many|several|some|major|"
         r"large|big|[a-z]+-?[a-z]*)){0,3}\s+(?:customers|clients|buyers|makers|companies|firms|"
@@ -140,15 +152,18 @@ CUES: tuple[Cue, ...] = (
         r"member|flagship|procurement\s+arm|trading\s+arm|battery\s+arm|[a-z]+(?:-[a-z]+)*\s+arm|"
         r"[a-z]+(?:-[a-z]+)*\s+unit|[a-z]+(?:-[a-z]+)*\s+subsidiary)\s+of", BODIES | {"project"}, _HOLDERS, gap=45,
         passive=False),
-    Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of",
+    Cue("owns", r"(?:the\s+|a\s+)?(?:majority\s+|sole\s+|largest\s+)?(?:owner|operator|parent)s?\s+of|"
+        r"(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:parent|holding|owning|mother)\s+compan(?:y|ies)\s+of"
+        r"(?!(?:\s+the)?" + _GROUP_NAME + ")",
         _HOLDERS, _OWNABLE, gap=30, passive=False, near=True),
     Cue("heads", r"chaired|headed|led|run|managed|founded", frozenset({"person"}),
         BODIES | {"government"}, prep=r"(?!x)x", direct=False),
     Cue("part_of", r"(?:reports|report|reporting)\s+to|(?:is\s+|are\s+)?part\s+of|belong(?:s|ed|ing)?\s+to",
         BODIES, _HOLDERS, gap=30, passive=False),
     # "POSCO Future M is the battery materials company of POSCO Group": the name right after
-    Cue("part_of", r"the\s+(?:[a-z-]+\s+){0,3}company\s+of(?:\s+the)?", BODIES, _HOLDERS, gap=1,
-        passive=False),
+    Cue("part_of", r"the\s+(?:(?!(?:parent|holding|owning|mother)\s)[a-z-]+\s+){0,3}company\s+of(?:\s+the)?|"
+        r"the\s+(?:[a-z-]+\s+)?(?:parent|holding)\s+company\s+of(?:\s+the)?(?=" + _GROUP_NAME + ")",
+        BODIES, _HOLDERS, gap=1, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
@@ -157,11 +172,15 @@ CUES: tuple[Cue, ...] = (
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
-        r"(?:in\s+)?(?:collaboration|cooperation)\s+with|(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
-        r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|pact|"
-        r"memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
-        _HOLDERS, _HOLDERS, gap=40, passive=False),
+        r"(?:a\s+|an\s+)?(?:(?!(?:settlement|plea|takeover|merger|purchase|acquisition|buyout)\b)[\w-]+\s+){0,3}"
+        r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
+        _HOLDERS, _HOLDERS, gap=40, passive=False,    # "struck a deal with K to buy its stake": a sale
+        unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
+    # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
+    Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
+        r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with", _HOLDERS, _HOLDERS - {"ministry", "agency"},
+        gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
         r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
         r"block(?:s|ed)?|overs(?:ee|ees|aw)|check(?:s|ed)?|certif(?:y|ies|ied)|sanction(?:s|ed)|"
@@ -188,7 +207,7 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:
                               r"developer|buyer|investor))\b", re.I)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     begin = 0
     for m in _BREAK.finditer(text, 0, start):
         begin = m.end()
@@ -196,7 +215,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
-def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
     if rel is not None:
@@ -231,9 +250,9 @@ def _subject(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None
     if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
             and not re.match(r"\s*(?:it|they|he|she|the|its|their|a|an)\b", before, re.I):
         # "The company is building a plant in A, and supplies Tesla": the same subject
-        prev, _ = _clause(v.text, begin - 5, begin - 5)
+        prev, _ = clause_span(v.text, begin - 5, begin - 5)
         if prev < begin - 5:
-            return _subject(v, prev, begin - 5, types)
+            return subject_between(v, prev, begin - 5, types)
     if _PRONOUN_SUBJECT.match(before):
         if re.search(r"\b(?:said|says)\s*$", v.text[:begin]):
             # "X, the renewable arm of Y, said on Monday it would build": X
@@ -268,9 +287,9 @@ def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> l
 
 
 def clause_subject(v: View, pos: int, types: frozenset[str]) -> int | None:
-    """The subject of the clause that ``pos`` is in (see :func:`_subject`)."""
-    begin, _ = _clause(v.text, pos, pos)
-    return _subject(v, begin, pos, types)
+    """The subject of the clause that ``pos`` is in (see :func:`subject_between`)."""
+    begin, _ = clause_span(v.text, pos, pos)
+    return subject_between(v, begin, pos, types)
 
 
 def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
@@ -323,7 +342,7 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
         if item.start >= end or item.key == ALL:
             continue
         if items and cue.type == "located_in" and not re.search(r"\b(?:and|or)\s+(?:in\s+)?$",
-                                                               v.text[:item.start]):
+                                                               v.text[:item.start]) and is_division(v, item):
             break                    # "headquartered in Detroit, Michigan": the state holds the city
         if items and _VERB_AFTER.match(v.text, item.end):
             break                    # "holds 51% of A and B holds 49%": B starts a clause
@@ -369,6 +388,11 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
                                    for x in v.mentions)
 
 
+_RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
+                         r"\w*\s+(?:the|this|that|its|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|bid|offer|"
+                         r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -380,7 +404,9 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
-            begin, end = _clause(text, m.start(), m.end())
+            if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
+                continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
+            begin, end = clause_span(text, m.start(), m.end())
             if cue.needs and not re.search(cue.needs, text[m.end():end]):
                 continue
             if cue.type == "supplies" and cue.swap and _named_goods(v, m.end(), end):
@@ -415,7 +441,7 @@ def verb_cues(v: View) -> None:
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=3)
                     if extra is not None and extra.key != ALL:   # "supplied by A and by B"
                         agents = agents + [v.possessed(extra).key]
-                patient = _subject(v, begin, m.start(), cue.object)
+                patient = subject_between(v, begin, m.start(), cue.object)
                 app = _APPOSED.search(text[:m.start()])
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
@@ -450,7 +476,7 @@ def verb_cues(v: View) -> None:
                 objects = _objects(v, cue, m.end(), end)
                 sources, targets = ([subject], objects) if not cue.swap else (objects, [subject])
             else:
-                subject = _subject(v, begin, m.start(), cue.subject)
+                subject = subject_between(v, begin, m.start(), cue.subject)
                 # "X, a unit of Y": the cue itself may hold the article
                 lead = "" if re.match(r"(?:a|an|the)\s", m.group()) else r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
                 app = re.search(r"\s*" + BRACKETED + r"\s*,\s+" + lead + "$",
@@ -490,7 +516,7 @@ def verb_cues(v: View) -> None:
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
                     start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 start, _clause(text, start, start)[1])
+                                                 start, clause_span(text, start, start)[1])
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
@@ -504,7 +530,7 @@ def verb_cues(v: View) -> None:
                             v.table[a].type == "firm" and v.table[b].type in _PLACES:
                         continue          # a firm is not part of a country
                     if a is not None and b is not None and cue.type == "supplies" and any(
-                            v.table[k].type == "government" and not _is_country(v, Mention(0, 0, k))
+                            v.table[k].type == "government" and not is_country(v, Mention(0, 0, k))
                             for k in (a, b)):
                         continue          # "supply radio equipment for Sumatra": a region, not a buyer
                     if a is not None and b is not None and cue.type == "supplies" and \
@@ -587,7 +613,15 @@ _FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|l
                r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
 
 
-def _is_country(v: View, m: Mention) -> bool:
+def is_division(v: View, m: Mention) -> bool:
+    """A government, a country, or a state/province ("Michigan" in "Detroit, Michigan")."""
+    from .lexicon import countries, places
+    e = v.table[m.key]
+    divisions = {p.name for p in places() if p.kind == "division"} | {c.name for c in countries()}
+    return e.type == "government" or e.name in divisions
+
+
+def is_country(v: View, m: Mention) -> bool:
     """A government, or a place that is a country ("Taiwan" typed as a place)."""
     from .lexicon import countries
     return v.type(m) == "government" or (v.type(m) == "location" and v.table[m.key].name in
@@ -611,24 +645,24 @@ def origin(v: View) -> None:
                          before)
         if poss is not None:
             owner = v.at_end(poss.start())
-            if owner is not None and owner.key != ALL and _is_country(v, owner):
+            if owner is not None and owner.key != ALL and is_country(v, owner):
                 v.add(m.key, "located_in", owner.key, 0.6, "origin")
         poss_app = re.match(r"\s*" + BRACKETED + r",\s+(?:the\s+)?", v.text[m.end:])
         owner = v.at_start(m.end + poss_app.end()) if poss_app is not None else None
-        if owner is not None and owner.key != ALL and _is_country(v, owner) and \
+        if owner is not None and owner.key != ALL and is_country(v, owner) and \
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
         largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
                            + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
                            v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
-        if home is not None and home.key != ALL and _is_country(v, home):
+        if home is not None and home.key != ALL and is_country(v, home):
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
-        if nxt is not None and _is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
+        if nxt is not None and is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
         based = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+$", v.text[m.end:])
         place = v.after(m.end, {"location", "government"}, max_gap=12)
@@ -678,8 +712,12 @@ def units(v: View) -> None:
                     r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|another|its)\s+)?",
                     v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
-        if _SHAREHOLDER.match(after):
-            first = next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+        share = _SHAREHOLDER.match(after)
+        if share is not None:
+            named = v.at_start(y.end + len(after) - len(after[share.end():].lstrip()))
+            first = named if named is not None and named.key != ALL and v.type(named) in _HOLDERS else \
+                next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
+            # "bought Kelso's parent Drava Holdings": Drava, named after the noun, owns Kelso
             if first is not None and first.key != y.key:
                 v.add(first.key, "owns", y.key, 0.6, "unit")
         jv = _POSS_VENTURE.match(after)
@@ -914,7 +952,7 @@ def activities(v: View) -> None:
             places.append(place)
         last = (places[-1].end, owner)
         for place in places:
-            if place.key != ALL and not _is_country(v, place):
+            if place.key != ALL and not is_country(v, place):
                 v.add(owner, "operates_in", place.key, 0.55, "activity")
 
 
@@ -1019,8 +1057,8 @@ def title_heads(v: View) -> None:
             continue            # "Kansas Governor Laura Kelly": the roles stage has it
         local = m.group("title") in ("Governor", "Mayor", "Chief Minister", "Premier")
         cands = {x.key for x in v.mentions if x.key != ALL and (
-            (v.type(x) in ("government", "location") and not _is_country(v, x)) if local
-            else (v.type(x) == "government" and _is_country(v, x)))}
+            (v.type(x) in ("government", "location") and not is_country(v, x)) if local
+            else (v.type(x) == "government" and is_country(v, x)))}
         if len(cands) == 1:
             v.add(p.key, "heads", next(iter(cands)), 0.55, "title-heads")
         elif not cands and not local and m.group("title") in ("President", "Prime Minister"):
@@ -1028,7 +1066,7 @@ def title_heads(v: View) -> None:
             # when one clearly leads
             govs = sorted((e.mentions, e.key) for e in v.table
                           if e.type == "government" and e.mentions > 0
-                          and _is_country(v, Mention(0, 0, e.key)))
+                          and is_country(v, Mention(0, 0, e.key)))
             if govs and govs[-1][0] >= 3 and (len(govs) == 1 or govs[-1][0] >= 2 * govs[-2][0]):
                 v.add(p.key, "heads", govs[-1][1], 0.5, "title-heads")
 
@@ -1118,17 +1156,17 @@ def money_to(v: View) -> None:
         if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
                         r"credits?|incentives?|aid|funding)\b", rest):
             continue
-        begin, _ = _clause(v.text, m.start(), m.end())
-        giver = _subject(v, begin, m.start(), givers | {"location"})   # a state that gives: government
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        giver = subject_between(v, begin, m.start(), givers | {"location"})   # a state that gives: government
         if giver is not None and giver != target.key:
             v.add(giver, "funds", target.key, 0.6, "money-to")
     for m in _MONEY_TO.finditer(v.text):
-        begin, end = _clause(v.text, m.start(), m.end())
+        begin, end = clause_span(v.text, m.start(), m.end())
         if _RECEIVED.search(v.text[begin:m.start()]) or \
                 negated(v, m.start()):
             continue
         target = v.at_start(m.end())
-        giver = _subject(v, begin, m.start(), givers)
+        giver = subject_between(v, begin, m.start(), givers)
         if target is None or giver is None or target.key in (ALL, giver) or \
                 v.type(target) not in _RECEIVERS:
             continue
