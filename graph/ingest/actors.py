@@ -41,12 +41,12 @@ from .view import ALL, BODIES, View
 _PARTNERS = BODIES
 _MONEY = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|m|crore)?"
 
-_POSS_PARTNER = re.compile(r"[’']s\s+(?:(?:long-standing|longstanding|long-time|longtime|main|"
-                           r"key|biggest|largest|strategic|technology|technical|local|joint[- ]venture|"
-                           r"venture|new|chief)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
-_ITS_PARTNER = re.compile(r"\b(?:its|their)\s+(?:(?:long-standing|longstanding|long-time|longtime|"
-                          r"main|key|biggest|largest|strategic|technology|technical|local|"
-                          r"joint[- ]venture|venture|new)\s+){0,2}partner\s*,?\s+(?:the\s+)?")
+# "X's long-standing partner Y", "its strategic partner, the Y"
+_PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|biggest|largest|"
+            r"strategic|technology|technical|local|joint[- ]venture|venture|new|chief)\s+){0,2}"
+            r"partner\s*,?\s+(?:the\s+)?")
+_POSS_PARTNER = re.compile(r"[’']s" + _PARTNER)
+_ITS_PARTNER = re.compile(r"\b(?:its|their)" + _PARTNER)
 _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
                          r"had\s+been)\s+(?:also\s+|long\s+)?)?(?:the\s+)?")
 
