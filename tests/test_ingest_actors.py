@@ -11,6 +11,13 @@ def rels(text: str) -> set[tuple[str, str, str]]:
     return relations_of(draft_of(text))
 
 
+def drafted(text: str) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The draft's entity names and relations: a test that a relation is absent first checks
+    that its ends were drafted (else it would pass with nothing found)."""
+    d = draft_of(text)
+    return {e.name for e in d.entities}, relations_of(d)
+
+
 def partners(got: set[tuple[str, str, str]], a: str, b: str) -> bool:
     return (a, "partners_with", b) in got or (b, "partners_with", a) in got
 
@@ -262,9 +269,10 @@ def test_a_country_in_a_list_of_sources_is_no_supplier():
 
 
 def test_goods_provided_by_a_firm_are_no_funding():
-    got = rels("Bioreactors were supplied by Orvia Life, which is owned by Kessel Holdings, and "
-               "single-use bags were provided by Marlow Plastics of Germany. Loans were provided "
-               "by Tessin Bank to Kessel Holdings.")
+    names, got = drafted("Bioreactors were supplied by Orvia Life, which is owned by Kessel Holdings, and "
+                       "single-use bags were provided by Marlow Plastics of Germany. Loans were provided "
+                       "by Tessin Bank to Kessel Holdings.")
+    assert {'Marlow Plastics', 'Tessin Bank'} <= names
     assert not any(a == "Marlow Plastics" and t == "funds" for a, t, _ in got)
 
 
@@ -421,9 +429,10 @@ def test_a_participle_after_a_comma_is_about_the_name_before_it():
 
 
 def test_a_deal_financed_by_a_bank_is_not_the_projects_funding():
-    got = rels("Orvia Energy is building the Kappa pumped-storage project in western Ruritania. "
-               "Masdra Power agreed to buy Orvia Energy. The purchase will be financed partly by a "
-               "loan from Tessin Bank, the largest lender in the region.")
+    names, got = drafted("Orvia Energy is building the Kappa pumped-storage project in western Ruritania. "
+                       "Masdra Power agreed to buy Orvia Energy. The purchase will be financed partly by a "
+                       "loan from Tessin Bank, the largest lender in the region.")
+    assert {'Tessin Bank', 'Orvia Energy'} <= names
     assert not any(a == "Tessin Bank" and t == "funds" and "project" in b for a, t, b in got)
 
 
@@ -460,8 +469,9 @@ def test_rivals_and_separate_plans_are_not_partners():
 
 
 def test_a_stop_work_order_is_not_a_contract():
-    got = rels("Orvia Wind received a stop-work order from the Interior Department in August. "
-               "Kelso Power received a cease-and-desist order from the Federal Trade Commission.")
+    names, got = drafted("Orvia Wind received a stop-work order from the Interior Department in August. "
+                       "Kelso Power received a cease-and-desist order from the Federal Trade Commission.")
+    assert {'Orvia Wind', 'Interior Department', 'Kelso Power', 'Federal Trade Commission'} <= names
     assert not any(t == "supplies" for _, t, _ in got)
 
 
@@ -481,7 +491,8 @@ def test_cleared_deal_takes_the_object_of_its_own_clause():
 
 
 def test_sales_led_by_a_firm_are_not_bond_sales():
-    got = rels("Orvia Energy raised its annual outlook on higher battery sales led by Kelso Motors.")
+    names, got = drafted("Orvia Energy raised its annual outlook on higher battery sales led by Kelso Motors.")
+    assert {'Orvia Energy', 'Kelso Motors'} <= names
     assert ("Kelso Motors", "funds", "Orvia Energy") not in got
 
 
@@ -494,12 +505,14 @@ def test_buying_a_firms_parent_or_portfolio_is_not_buying_its_goods():
 
 
 def test_a_former_partner_is_not_a_partner():
-    got = rels("Drava Capital's former partner Kelso Power declined to comment.")
+    names, got = drafted("Drava Capital's former partner Kelso Power declined to comment.")
+    assert {'Drava Capital', 'Kelso Power'} <= names
     assert not any(t == "partners_with" for _, t, _ in got)
 
 
 def test_debt_from_a_purchase_is_not_funding():
-    got = rels("Orvia Energy took on debt from its purchase of Kelso Power.")
+    names, got = drafted("Orvia Energy took on debt from its purchase of Kelso Power.")
+    assert {'Orvia Energy', 'Kelso Power'} <= names
     assert ("Kelso Power", "funds", "Orvia Energy") not in got
 
 

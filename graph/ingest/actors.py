@@ -34,12 +34,12 @@ import re
 from weakref import WeakKeyDictionary
 
 from .entities import EntityTable
-from .lexicon import BRACKETED
-from .verbs import ASSETS, NON_SALE_ORDER, clause_span, clause_subject, negated, subject_between
+from .lexicon import AMOUNT, BRACKETED
+from .verbs import (ASSETS, NON_SALE_ORDER, clause_span, clause_subject, is_country, negated,
+                    subject_between)
 from .view import ALL, BODIES, View
 
 _PARTNERS = BODIES
-_MONEY = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|m|crore)?"
 
 # "X's long-standing partner Y", "its strategic partner, the Y"
 _PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|biggest|largest|"
@@ -139,7 +139,7 @@ def pair_partners(v: View) -> None:
 _AWARD = re.compile(r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|gave|giv(?:e|es|en)|offer(?:s|ed)?|"
                     r"promis(?:e|es|ed)|lend(?:s)?|lent)\s+(?=[A-Z])")
 _AMOUNT_IN = re.compile(r"\s*" + BRACKETED + r"\s+(?:(?:up\s+to|about|around|nearly|almost|"
-                        r"roughly|some|more\s+than|over)\s+)?" + _MONEY + r"\s+(?:(?:in|of|as)\s+)?"
+                        r"roughly|some|more\s+than|over)\s+)?" + AMOUNT + r"\s+(?:(?:in|of|as)\s+)?"
                         r"(?:[\w-]+\s+){0,3}?(?:funding|grants?|loans?|subsid(?:y|ies)|incentives?|"
                         r"aid|financing|credits?|support)\b")
 
@@ -331,7 +331,6 @@ _STATE_OWNED = re.compile(r"\b(?:state|government)[- ](?:owned|controlled|run)\s
 
 
 def _countries_named(v: View) -> list[int]:
-    from .verbs import is_country
     return list(dict.fromkeys(x.key for x in v.mentions if x.key != ALL and is_country(v, x)))
 
 
@@ -349,8 +348,6 @@ def _home_of_the_sentence(v: View, country: int, firm: int) -> bool:
 def state_owned(v: View) -> None:
     """"China's state-owned COSCO Shipping", "the Chinese state-owned lender X", "a unit of the
     state-owned X" with one country in the sentence -> the country owns X."""
-    from .verbs import is_country
-
     for m in _STATE_OWNED.finditer(v.text):
         firm = v.at_start(m.end())
         if firm is None or firm.key == ALL or v.type(firm) not in ("firm", "fund", "organization"):

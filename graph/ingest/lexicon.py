@@ -16,6 +16,8 @@ DATA = Path(__file__).resolve().parent / "data"
 # brackets ("Huayou Cobalt (华友钴业)", "Antam (PT Aneka Tambang)"): the one
 # pattern the extractor's regexes use to step over it.
 BRACKETED = r"(?:[（(][^)）]*[)）])?"
+# An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
+AMOUNT = r"(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|m|crore)?"
 
 # Head nouns of project phrases ("a deep-sea crude oil terminal"). Facilities are
 # located somewhere; programmes are run by someone; "project" is either.

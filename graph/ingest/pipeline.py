@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
+from .actors import actor_facts
 from .bilingual import find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
@@ -26,11 +27,10 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .read import DEFAULT_MAX_BYTES, read_article
-from .actors import actor_facts
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
+from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
@@ -132,7 +132,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
     _promote(table, relations)
-    _acting_places(table, [s.text for d in docs for s in d.sentences])
+    texts = [s.text for d in docs for s in d.sentences]
+    _acting_places(table, texts)
     relations = _check_types(relations, table)
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
@@ -145,7 +146,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations = _not_in_seeds(relations, table, seeds)
     # a sector or technology no relation uses ("AI servers", "the chip industry") is
     # background, not a finding: left out
-    place_aliases(table, [s.text for d in docs for s in d.sentences])
+    place_aliases(table, texts)
     used = {k for r in relations for k in (r.source, r.target)}
     idle = {e.key for e in table if e.type == "technology" and e.key not in used
             and e.seed_id is None}

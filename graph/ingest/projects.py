@@ -19,6 +19,7 @@ from .doc import Candidate, Mention
 from .entities import EntityTable
 from .lexicon import BRACKETED, GENERIC_ADJECTIVES, demonyms, is_common
 from .phrases import MONEY, Phrase, canonical, phrases
+from .verbs import clause_subject, negated
 from .view import ALL, BODIES, View
 
 # a described facility becomes a project only with these heads (not "site", "operation",
@@ -245,7 +246,6 @@ def _elsewhere(table: EntityTable, towns: frozenset[str], project: int, around: 
 def project_owners(v: View) -> None:
     """"X has received a subsidy for its semiconductor plant in P", "X opened its $4 billion
     cell plant in P" -> X owns the plant (the clause's subject; the sentence's firm)."""
-    from .verbs import clause_subject
     for p in phrases(v.text):
         if p.cls != "FAC":
             continue
@@ -347,15 +347,11 @@ def _run_gap(gap: str) -> bool:
         not any(w.lower() in _LINKS for w in gap.split())
 
 
-_NOT_HERE = re.compile(r"\b(?:not|no|never|nor|n[’']t|without)\b(?:\s+[\w-]+){0,3}\s*$")
-
-
 def project_runners(v: View) -> None:
     """"X has opened a $2 billion plant in P", "X, which runs the Y mine", "X has started
     building a plant" -> X leads the project (the clause's subject, or the noun before "which")."""
-    from .verbs import clause_subject
     for m in _RUNS.finditer(v.text):
-        if _NOT_HERE.search(v.text[max(0, m.start() - 30):m.start()]):
+        if negated(v, m.start()):
             continue
         obj = next((x for x in v.mentions if x.start >= m.end()), None)
         if obj is None or obj.key == ALL or v.type(obj) != "project" or obj.start - m.end() > 60 \
@@ -384,9 +380,8 @@ def cost_shares(v: View, article: ArticleProjects) -> None:
     """"The ministry will pay half of the project's capital cost", "A will pay about 20% of the
     plant's cost through grants", "The government is paying half of the cost through X" -> the
     payer (and X) funds the project in question."""
-    from .verbs import clause_subject
     for m in _SHARE.finditer(v.text):
-        if _NOT_HERE.search(v.text[max(0, m.start() - 30):m.start()]):
+        if negated(v, m.start()):
             continue
         inside = next((x for x in v.mentions if m.start() <= x.start < m.end() and x.key != ALL
                        and v.type(x) == "project"), None)
@@ -449,7 +444,6 @@ _RECEIVED = re.compile(r"\b(?:receiv\w*|won|wins?|winning|secur\w*|gets?|got|obt
 def money_for_projects(v: View) -> None:
     """"The ministry has finalised a $4.7 billion grant to X for its chip plant in P" -> the
     ministry funds the plant (not when the subject received, won or sought the money)."""
-    from .verbs import clause_subject
     for m in _MONEY_NOUN.finditer(v.text):
         tail = _FOR_PROJECT.match(v.text[m.end():])
         if tail is None:
@@ -460,7 +454,7 @@ def money_for_projects(v: View) -> None:
                 target.start - pos > 40 or re.search(r"[,;]", v.text[pos:target.start]):
             continue
         lead = v.text[max(0, m.start() - 80):m.start()]
-        if _NOT_HERE.search(lead) or _RECEIVED.search(lead):
+        if negated(v, m.start()) or _RECEIVED.search(lead):
             continue
         funder = clause_subject(v, m.start(), _FUNDERS)
         if funder is not None and funder != target.key:
