@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
                       places)
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
@@ -380,6 +380,11 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                 continue
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
+            if run is not None and org_type(run) is None and is_personal_name(run.words):
+                # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
+                out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
+                                     rule="by-person"))
+                continue
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
@@ -705,9 +710,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 continue
         before = text[:run.start]
         namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+                                                 or re.fullmatch(r"[A-Z]\.", w) is not None
                                                  for w in words) and org_type(run) is None
         person = namelike and (
-            _ROLE_BEFORE.search(before) is not None
+            _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                                     or re.search(
@@ -717,7 +723,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or _listed_after_place(text, run.start, run.end, places)
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
-                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
+                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1])
+                or (re.fullmatch(r"(?:[A-Z]\.)+", words[0]) and not _is_place_or_country(words[0]))):
             person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
         etype = "person" if person else "location" if place else \
             "technology" if _is_product(before, name, after) else "firm"
