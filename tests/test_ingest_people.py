@@ -10,7 +10,8 @@ PEOPLE = ["Osamu Okuda", "Maria Schmidt", "Rajesh Kumar", "Li Wei", "Ahmed Al-Ra
 CONTEXTS = ["We spoke to {P} about the plant.", "{P} told reporters the plant would open.",
             "According to {P}, the plant will open.", "The project is run by {P}.",
             "{P} declined to comment.", "Omega Corp. hired {P} last year.",
-            "{P} has led Omega Corp. since 2019.", "Asked about costs, {P} said they would fall."]
+            "{P} has led Omega Corp. since 2019.", "Asked about costs, {P} said they would fall.",
+            "Analyst {P} expects growth.", "Spokeswoman {P} said it would open."]
 
 
 @pytest.mark.parametrize("context", CONTEXTS)

@@ -54,7 +54,8 @@ by with from as if but and or so while according perhaps however also even then 
 meanwhile additionally despite since when where after before during through via into across
 among amid between toward towards under over about against without within upon beyond once
 unlike like including besides both each every several many most shares of
-chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals""".split())
+chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals
+analyst economist strategist researcher spokesman spokeswoman spokesperson""".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "
