@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
                       places)
-from .lexicon import Country, SectorTerm
+from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .projects import apposed_facilities, described_facilities, wide_places
@@ -121,7 +121,37 @@ class Detector:
             out.extend(_based_places(text, out))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
+        out.extend(portfolio_ministries(text))
         return out
+
+
+# "China's commerce ministry", "the Korean trade ministry": a ministry named by its portfolio
+_PORTFOLIO_MINISTRY = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
+    r"(?P<port>\b[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,2})\s+ministry\b")
+
+
+def portfolio_ministries(text: str) -> list[Candidate]:
+    """A ministry written in lower case after its portfolio ("commerce ministry"), named with
+    the country the text gives it ("China's commerce ministry", its short form an alias)."""
+    out = []
+    ports = {w.lower() for p in portfolios() for w in p.split()} | {"foreign", "economic"}
+    for m in _PORTFOLIO_MINISTRY.finditer(text):
+        words = m.group("port").split()
+        while words and words[0] not in ports:
+            words.pop(0)            # "said the commerce ministry": from the portfolio on
+        if not words or not all(w in ports or w == "and" for w in words):
+            continue
+        short = " ".join(words) + " ministry"
+        start = m.end() - len(short)
+        owner = m.group("owner") if m.group("owner") and _is_place_or_country(m.group("owner")) \
+            else None
+        dem = m.group("dem") if m.group("dem") in demonyms() and len(words) == len(m.group("port").split()) \
+            else None
+        name = f"{owner}'s {short}" if owner else f"{dem} {short}" if dem else short
+        out.append(Candidate(start, m.end(), "ministry", name, aliases=(short,) if name != short else (),
+                             priority=60, rule="portfolio-ministry"))
+    return out
 
 
 _BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
