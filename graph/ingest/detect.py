@@ -389,6 +389,10 @@ def org_names(text: str) -> list[Candidate]:
     return out
 
 
+_REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
+                               "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
+
+
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
@@ -410,6 +414,9 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                 continue
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
+            if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
+                                                           or run.words[0] in _REGION_ADJECTIVES):
+                continue          # "financed by European lenders": an adjective, not a name
             if run is not None and org_type(run) is None and is_personal_name(run.words):
                 # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,

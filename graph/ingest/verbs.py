@@ -391,6 +391,12 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
                                    for x in v.mentions)
 
 
+# what a plant makes, as a sentence's subject: bought by someone, it is a sale, not a stake
+_OUTPUT_SUBJECT = re.compile(r"^\s*(?:the|its|all|most|some|much)\s+(?:\w+\s+){0,2}?(?:output|production|"
+                            r"ammonia|hydrogen|methanol|electricity|power|cargoes|volumes?|offtake|"
+                            r"product(?:ion|s)?)\b", re.I)
+
+
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
                          r"\w*\s+(?:the|this|that|its|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|bid|offer|"
                          r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
@@ -464,6 +470,11 @@ def verb_cues(v: View) -> None:
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     patient = v.topic    # "The equipment is being supplied by X": for the plant
+                    if cue.type == "owns" and _OUTPUT_SUBJECT.search(text[begin:m.start()]):
+                        # "The output has been bought by X": X buys what the plant makes
+                        for agent in agents:
+                            v.add(patient, "supplies", agent, 0.6, "output-bought")
+                        continue
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
