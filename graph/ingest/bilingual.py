@@ -23,7 +23,7 @@ _PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;
 # ... or defined in quotes, as press releases do: 'Kappa Agri Holdings ("Kappa Agri")', '(hereafter "KAH")'
 _DEFINED = r"(?:(?:hereafter|hereinafter|or)\s+)?[\"“]?"
 _PAREN_SHORT = re.compile(r"\s*[（(]\s*" + _DEFINED + r"([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})[\"”]?\s*[）)]")
-_PAREN_ACRONYM = re.compile(r"\s*[（(]\s*" + _DEFINED + r"([A-Z][A-Z0-9&]{1,7})[\"”]?\s*[）)]")
+_PAREN_ACRONYM = re.compile(r"\s*[（(]\s*" + _DEFINED + r"([A-Z](?:-?[A-Z0-9&]){1,7})[\"”]?\s*[）)]")   # "(K-SURE)"
 _CJK_BEFORE_LATIN = re.compile(rf"([{_CJK_CLASS}][{_CJK_CLASS}·・]*)\s*[（(]\s*([A-Z][^()（）]{{1,60}}?)\s*[）)]")
 
 

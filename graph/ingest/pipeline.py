@@ -40,7 +40,7 @@ from .source import article_source
 from .view import ACTORS, ALL, View
 
 ROLE_CONFIDENCE = 0.8
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z](?:-?[A-Z&]){2,7}(?!\w|-[A-Z0-9])")   # "METI", "K-SURE", "CATL-made"
 _NOT_ORGS = frozenset("""CEO CFO CTO COO GDP ETF ETFS IPO USD EUR JPY CNY RMB GBP HKD ESG FDI
 LNG API CPI PMI AGM EPS ROE NAV OEM ODM FAQ PDF CEOS AND THE FOR NEW R&D M&A Q&A EBIT EBITDA""".split())
 
