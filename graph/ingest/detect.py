@@ -376,13 +376,15 @@ def org_names(text: str) -> list[Candidate]:
             continue
         name = run.text(text)
         country = None
+        written: tuple[str, ...] = ()
         if etype in ("ministry", "agency") and run.words[0] in demonyms():
             country = demonyms()[run.words[0]]
             start = run.tokens[1].start
-            name = text[start:run.end]
+            name, written = text[start:run.end], (name,)   # "Malaysian Communications and ...": an alias
         else:
             start = run.start
-        cand = Candidate(start, run.end, etype, name, country=country, priority=70, rule="org-words")
+        cand = Candidate(start, run.end, etype, name, aliases=written, country=country, priority=70,
+                         rule="org-words")
         if etype == "project":
             cand.words = frozenset(canonical(w) for w in run.words[:-1]
                                    if w not in ("of", "and", "for", "the"))

@@ -200,7 +200,7 @@ CUES: tuple[Cue, ...] = (
 )
 
 _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
-_BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30},[^–—\n]{0,40}?\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+_BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30}(?:,[^–—\n]{0,40}?)?\s[-–—]{1,2}\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
@@ -220,6 +220,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+    under = list(_PREP_WHICH.finditer(v.text, begin, pos))
+    if under and "," not in v.text[under[-1].end():pos]:
+        begin = under[-1].end()     # "X signed a deal under which A and B will supply": A and B
+        # (not "X, in which Y owns 28%, buys": the relative clause closed before the verb)
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
     if rel is not None:
@@ -410,6 +414,9 @@ _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up
 # "... and B the remaining 40%": a second holder whose verb the sentence leaves out
 _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|other|rest|balance)\b|"
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
+
+
+_PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
