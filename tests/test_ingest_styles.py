@@ -142,3 +142,12 @@ def test_a_demonym_opens_a_public_bodys_name_across_and():
     assert body.type == "agency" and "MCMC" in body.aliases
     assert "Malaysian Communications and Multimedia Commission" in [body.name, *body.aliases]
     assert not any(e.name == "Malaysian Communications" for e in d.entities)
+
+
+def test_the_demonym_firm_is_the_firm_the_text_is_about_but_the_rival_firm_is_not():
+    rels = relations_of(draft_of("Kappa Electric makes trains. It said so.\n\nThe Japanese firm supplies "
+                                 "trains to Zeta High Speed Rail and last year won a signalling order from "
+                                 "Omega Rail Corporation. The rival firm supplies Tau Metro."))
+    assert ("Kappa Electric", "supplies", "Zeta High Speed Rail") in rels
+    assert ("Kappa Electric", "supplies", "Omega Rail Corporation") in rels
+    assert ("Kappa Electric", "supplies", "Tau Metro") not in rels

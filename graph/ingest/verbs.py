@@ -206,6 +206,7 @@ _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
+                              r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
                               r"(?:company|group|firm|carmaker|maker|"
                               r"venture|lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
