@@ -29,6 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
+from .precision import legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -110,6 +111,7 @@ class Detector:
                        if len(h.values) == 1)
         out.extend(lexicon_candidates(text, self.lexicon))
         out.extend(org_names(text))
+        out.extend(legislatures(text))
         out.extend(context_orgs(text, table))
         if not s.heading:
             out.extend(project_lists(text))
@@ -552,6 +554,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
             continue
         if all(is_common(w) for w in run.words) or table.lookup(name) is not None:
             continue
+        if len(run.words) == 1 and not_a_name(name, text[:run.start]):
+            continue        # "from Buy": a rating, not a place
         division = _DIVISION.match(text[run.end:])
         if division:
             out.append(Candidate(run.start, run.end + division.end(), "location", name,
@@ -677,6 +681,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
                     and not lone_acronym):
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
+        if len(words) == 1 and not_a_name(name, text[:run.start]):
+            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, place_labels, roles
+from .precision import one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -177,6 +178,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             caps = [t.text for t in right[:4] if t.text[:1].isupper()]
             return len(words) == 1 and not _names_a_firm(caps)
         rest = [t.text for t in right[:4]]
+        if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
+            return True         # "U.S. Food and Drug Administration": the right part needs the left
         caps = [w for w in rest if w[:1].isupper()]
         if len(left) >= 2 and len(words) == 1 and re.search(r"(?:al|ic|ical|ive)$", left[-1].text) \
                 and _names_a_firm(caps):

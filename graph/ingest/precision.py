@@ -1,0 +1,108 @@
+"""Generic guards against words and readings that are not what they look like (round 7).
+
+- :func:`not_a_name`: a capitalised word on its own that names a group of
+  people or a direction ("Republicans", "Americans", "Western drugmakers") or an
+  analyst's rating ("to Neutral from Buy") is no entity;
+- :func:`legislature`: a parliament named by its own word ("in Congress", "the
+  Bundestag") is an organisation, not a place;
+- :func:`one_body_across_and`: "Food and Drug Administration", "Energy and
+  Vehicles Act", "Power and Industrial Solutions" are one name, not two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Candidate
+from .lexicon import demonyms, org_words
+
+# "Americans", "Republicans", "Europeans": the plural of a people's adjective
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)s$")
+_GROUP_WORDS = frozenset("""Democrats Republicans Conservatives Liberals Socialists Communists
+Nationalists Populists Progressives Westerners Easterners Northerners Southerners""".split())
+_COMPASS = frozenset("Western Eastern Northern Southern".split())
+# an analyst's recommendation: "we move X to Neutral from Buy"
+_RATINGS = frozenset("""Buy Sell Hold Neutral Outperform Underperform Overweight Underweight
+Accumulate Reduce""".split())
+_RATING_CONTEXT = re.compile(r"\b(?:to|from|at|as|an?|rate[sd]?|rating|upgrade[sd]?|downgrade[sd]?|"
+                             r"reiterate[sd]?|maintain(?:s|ed)?)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+_LEGISLATURES = frozenset("""Congress Parliament Bundestag Bundesrat Senate Knesset Duma Riksdag
+Storting Folketing Sejm Seimas Saeima Riigikogu Eduskunta Cortes Oireachtas Majlis""".split())
+
+
+def not_a_name(word: str, before: str) -> bool:
+    """A one-word capitalised run that is not an entity's name.
+
+    >>> not_a_name("Republicans", "criticised by "), not_a_name("Americans", "to protect ")
+    (True, True)
+    >>> not_a_name("Western", "Several "), not_a_name("Neutral", "moved Zeta to ")
+    (True, True)
+    >>> not_a_name("Siemens", "with "), not_a_name("Neutral", "")
+    (False, False)
+    """
+    if word in _GROUP_WORDS or word in _COMPASS:
+        return True
+    if _PEOPLE_PLURAL.match(word) and (word[:-1] in demonyms() or word.endswith(("ans", "ese"))):
+        return True
+    return word in _RATINGS and _RATING_CONTEXT.search(before) is not None
+
+
+def legislature(words: list[str]) -> bool:
+    """A parliament's own name, alone or after its country's adjective: "Congress", "German Bundestag".
+
+    >>> legislature(["Congress"]), legislature(["European", "Parliament"]), legislature(["Senate", "Bill"])
+    (True, True, False)
+    """
+    return bool(words) and words[-1] in _LEGISLATURES and (
+        len(words) == 1 or all(w in demonyms() or w in ("European", "National", "US", "U.S.")
+                               for w in words[:-1]))
+
+
+def legislatures(text: str) -> list[Candidate]:
+    """Candidates for the parliaments a sentence names ("criticised by lawmakers in Congress").
+
+    >>> [(c.type, c.name) for c in legislatures("Critics in Congress and the Bundestag objected.")]
+    [('organization', 'Congress'), ('organization', 'Bundestag')]
+    """
+    from .names import runs     # names.py imports this module for one_body_across_and
+
+    return [Candidate(run.start, run.end, "organization", run.text(text), priority=65,
+                      rule="legislature")
+            for run in runs(text) if legislature(run.words)]
+
+
+# the last words of a body or law that a single "and" does not split
+_BODY_ENDS = ("agency", "agreement")
+_ADJECTIVE_WORD = re.compile(r"^[A-Z][a-z]+(?:al|ic|ical|ive)$")
+_FIRM_ENDS = frozenset("Solutions Systems Technologies Products Services Networks Devices".split())
+_FIRM_TAILS = frozenset("Bank Group Corporation Company Holdings Holding Ltd Limited Inc Corp".split())
+
+
+def one_body_across_and(left: list[str], right: list[str]) -> bool:
+    """Whether "<left> and <right>" is one name because the right part cannot stand alone.
+
+    ``right`` holds the capitalised words after "and". Two words whose second is an
+    agency's or a law's last word ("Drug Administration", "Vehicles Act"), or an
+    adjective and a firm's last word ("Industrial Solutions"), after a name of two or
+    more words that is not a firm's full name already.
+
+    >>> one_body_across_and(["U.S.", "Food"], ["Drug", "Administration"])
+    True
+    >>> one_body_across_and(["Zeta", "Power"], ["Industrial", "Solutions"])
+    True
+    >>> one_body_across_and(["Mizuho", "Bank"], ["Drug", "Administration"])
+    False
+    >>> one_body_across_and(["Tokyo", "Electron"], ["Applied", "Materials"])
+    False
+    """
+    if len(left) < 2 or len(right) < 2 or left[-1] in _FIRM_TAILS or left[-1].isupper():
+        return False
+    first, second = right[0], right[1]
+    if len(right) > 2 and right[2][:1].isupper():
+        return False        # a longer right part is a name of its own
+    if not first[:1].isupper() or first.isupper() or first in demonyms():
+        return False
+    if org_words()["suffix"].get(second) in _BODY_ENDS and org_words()["prefix"].get(first) is None:
+        return True
+    return bool(_ADJECTIVE_WORD.match(first)) and second in _FIRM_ENDS

@@ -1,0 +1,68 @@
+"""Round 7 precision guards (graph/ingest/precision.py and the places that call it): words that
+look like names but are not, parliaments typed as bodies, names joined across "and", on invented
+sentences with fictional names."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+
+def drafted(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """Entity name -> type, and relations: absence tests first check the ends were drafted."""
+    d = draft_of(text)
+    return {e.name: e.type for e in d.entities}, relations_of(d)
+
+
+def test_groups_of_people_and_directions_are_not_firms():
+    ents, _ = drafted(
+        "Korvane Cells opened a battery plant in Ohio on Monday. The plant was criticised by "
+        "Democrats in the state senate, while Canadians and Norwegians bought most of its shares. "
+        "Several Eastern carmakers have signed supply deals with Korvane Cells.")
+    assert ents.get("Korvane Cells") == "firm"
+    for word in ("Democrats", "Canadians", "Norwegians", "Eastern"):
+        assert word not in ents
+
+
+def test_plural_people_after_a_verb_are_not_firms():
+    ents, _ = drafted(
+        "Brisa Pharma said its new vaccine would protect Brazilians from dengue. Republicans "
+        "and Koreans both praised the Brisa Pharma deal, the company said.")
+    assert "Brisa Pharma" in ents
+    assert not {"Republicans", "Brazilians", "Koreans"} & set(ents)
+
+
+def test_analyst_ratings_are_not_names():
+    ents, _ = drafted(
+        "We move Tallow Mining to Neutral from Buy and cut our target price. Our peers rate "
+        "Quorra Copper a Sell, and we upgrade Fenwick Nickel to Outperform.")
+    assert {"Tallow Mining", "Quorra Copper", "Fenwick Nickel"} <= set(ents)
+    assert not {"Neutral", "Buy", "Sell", "Outperform"} & set(ents)
+
+
+def test_a_parliament_is_a_body_not_a_place():
+    ents, _ = drafted(
+        "The Velora plant has been criticised by lawmakers in Congress. Ostland Steel said the "
+        "Bundestag would vote on the subsidy, and the European Parliament backed it.")
+    assert ents.get("Congress") == "organization"
+    assert ents.get("Bundestag") == "organization"
+    assert ents.get("European Parliament") == "organization"
+
+
+def test_a_body_named_across_and_is_one_name():
+    ents, _ = drafted(
+        "The plant will be inspected by the Freedonia Food and Drug Administration before "
+        "output starts. Norland gave the project $90 million under its Clean Ships and Ports Act. "
+        "The Sylvan fab will compete with Marrow Power and Industrial Solutions, a local firm.")
+    assert "Freedonia Food and Drug Administration" in ents
+    assert "Clean Ships and Ports Act" in ents
+    assert "Marrow Power and Industrial Solutions" in ents
+    for part in ("Drug Administration", "Ports Act", "Industrial Solutions", "Marrow Power"):
+        assert part not in ents
+
+
+def test_two_firms_joined_by_and_stay_two():
+    ents, _ = drafted(
+        "Equipment will come from Tessin Electron and Applied Kelvin Materials, and Dorvel "
+        "Electric Power and Chubo Electric Power share the cost of the Rasa Bay terminal.")
+    assert "Tessin Electron" in ents
+    assert "Dorvel Electric Power" in ents and "Chubo Electric Power" in ents
