@@ -66,3 +66,24 @@ def test_two_firms_joined_by_and_stay_two():
         "Electric Power and Chubo Electric Power share the cost of the Rasa Bay terminal.")
     assert "Tessin Electron" in ents
     assert "Dorvel Electric Power" in ents and "Chubo Electric Power" in ents
+
+
+def test_a_country_named_as_a_bodys_owner_is_not_the_actor():
+    ents, got = drafted(
+        "Lumira Telecom, controlled by Norway's Fjordnet and Singapore's Kestrel Holdings, chose "
+        "Arvo Networks for its rollout. Peru's mining ministry, headed by Elena Ruiz, approved the "
+        "Cobra Norte mine. Chile's state lender will lend $90 million to Andes Copper.")
+    assert {"Lumira Telecom", "Norway", "Singapore", "Elena Ruiz", "Peru", "Chile",
+            "Andes Copper"} <= set(ents)
+    assert ("Norway", "owns", "Lumira Telecom") not in got
+    assert ("Singapore", "owns", "Lumira Telecom") not in got
+    assert ("Elena Ruiz", "heads", "Peru") not in got
+    assert ("Chile", "funds", "Andes Copper") not in got
+
+
+def test_a_countrys_own_government_still_acts():
+    _, got = drafted(
+        "Brazil's government has pledged $400 million for the Verdant fab. The fab is owned by "
+        "Selva Chips, Brazil said. Brazil lent $50 million to Selva Chips.")
+    assert ("Brazil", "funds", "Verdant fab") in got
+    assert ("Brazil", "funds", "Selva Chips") in got

@@ -27,6 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
+from .precision import CLAUSE_RULES, only_a_possessor
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -135,6 +136,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     texts = [s.text for d in docs for s in d.sentences]
     _acting_places(table, texts)
     relations = _check_types(relations, table)
+    relations = [r for r in relations if not _possessor_as_actor(r, table)]
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
@@ -758,6 +760,15 @@ def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[Rel
 
 
 _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
+
+
+def _possessor_as_actor(r: RelationDraft, table: EntityTable) -> bool:
+    """A clause's relation given to a country or place that the sentence names only as a
+    body's owner ("controlled by Qatar's Ooredoo"): the body is the actor, not the country."""
+    if r.rule.split("+")[0] not in CLAUSE_RULES:
+        return False
+    places = [table[k] for k in (r.source, r.target) if table[k].type in ("government", "location")]
+    return any(only_a_possessor([e.labels()], r.evidence) for e in places)
 
 
 def _cooccurrence(cooccur: list[_Shared], relations: list[RelationDraft],

@@ -106,3 +106,36 @@ def one_body_across_and(left: list[str], right: list[str]) -> bool:
     if org_words()["suffix"].get(second) in _BODY_ENDS and org_words()["prefix"].get(first) is None:
         return True
     return bool(_ADJECTIVE_WORD.match(first)) and second in _FIRM_ENDS
+
+
+# Rules that read the actor of a clause from its words (not from a possessive or a name).
+CLAUSE_RULES = frozenset({"verb-cue", "active-verb", "by-agent"})
+_BODY_NOUNS = (r"(?:ministry|fund|agency|regulator|bank|lender|authority|company|firm|group|unit|arm|"
+               r"operator|maker|producer|investor|office|department|commission|council|institute|"
+               r"utility|carrier|miner|conglomerate|insurer|developer)s?")
+# "Qatar's Ooredoo", "Mexico's economy ministry", "Saudi Arabia's sovereign wealth fund"
+_OWNS_A_BODY = re.compile(rf"[’']s\s+(?:[A-Z]|(?:[\w-]+\s+){{0,3}}{_BODY_NOUNS}\b)")
+
+
+def only_a_possessor(label_sets: list[list[str]], text: str) -> bool:
+    """Whether a country or place is written in ``text`` only as the owner of a body.
+
+    "controlled by Qatar's Ooredoo", "Mexico's economy ministry, headed by P": the
+    clause is about the firm or the ministry, not about the country. A name inside a
+    hyphenated compound ("United States-Mexico-Canada Agreement") is not a mention.
+
+    >>> only_a_possessor([["Qatar"]], "Zeta, controlled by Qatar's Ooredoo, said so.")
+    True
+    >>> only_a_possessor([["Japan"]], "Japan's government has pledged $2 billion.")
+    False
+    >>> only_a_possessor([["Japan"]], "Japan's trade ministry and Japan agreed.")
+    False
+    """
+    seen = False
+    for labels in label_sets:
+        for label in labels:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text):
+                if not _OWNS_A_BODY.match(text, m.end()):
+                    return False
+                seen = True
+    return seen
