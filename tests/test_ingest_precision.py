@@ -87,3 +87,14 @@ def test_a_countrys_own_government_still_acts():
         "Selva Chips, Brazil said. Brazil lent $50 million to Selva Chips.")
     assert ("Brazil", "funds", "Verdant fab") in got
     assert ("Brazil", "funds", "Selva Chips") in got
+
+
+def test_a_body_then_of_and_its_country():
+    ents, _ = drafted(
+        "The Tarn wind farm is financed by banks led by KBX Bank of Singapore and Orla Bank. "
+        "The merger was cleared by the Bureau for Fair Trade Practice of Japan and by Peru's "
+        "competition agency. The Development Bank of Japan lent $40 million to Orla Bank.")
+    assert "KBX Bank" in ents and "KBX Bank of Singapore" not in ents
+    assert "Bureau for Fair Trade Practice" in ents
+    assert "Bureau for Fair Trade Practice of Japan" not in ents
+    assert "Development Bank of Japan" in ents

@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import legislatures, not_a_name
+from .precision import body_then_place, legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -340,7 +340,8 @@ def org_type(run: Run) -> str | None:
 
 def org_names(text: str) -> list[Candidate]:
     out = []
-    for run in runs(text):
+    for whole in runs(text):
+        run = from_place(whole) if _body_then_place(whole) else whole
         etype = org_type(run)
         if etype is None:
             continue
@@ -359,6 +360,12 @@ def org_names(text: str) -> list[Candidate]:
             cand.cls = "PRG" if run.words[-1] != "Project" else "GEN"
         out.append(cand)
     return out
+
+
+def _body_then_place(run: Run) -> bool:
+    """"DBS Bank of Singapore": a body's name, then "of" and where it is from."""
+    words = run.words
+    return "of" in words[1:] and body_then_place(words[:len(words) - 1 - words[::-1].index("of")])
 
 
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:

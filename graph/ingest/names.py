@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, place_labels, roles
-from .precision import one_body_across_and
+from .precision import body_then_place, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -237,7 +237,8 @@ def from_place(run: Run) -> Run:
     from); the whole run for one name ("Export-Import Bank of Korea", "City of Osaka")."""
     toks = run.tokens
     for i, tok in enumerate(toks):
-        if i and tok.text == "of" and toks[i - 1].text not in OF_NAMES and \
+        if i and tok.text == "of" and (toks[i - 1].text not in OF_NAMES or body_then_place(
+                [t.text for t in toks[:i]])) and \
                 " ".join(t.text for t in toks[i + 1:] if t.text != "the") in place_labels():
             return Run(toks[0].start, toks[i - 1].end, toks[:i])
     return run

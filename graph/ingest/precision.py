@@ -139,3 +139,19 @@ def only_a_possessor(label_sets: list[list[str]], text: str) -> bool:
                     return False
                 seen = True
     return seen
+
+
+def body_then_place(before_of: list[str]) -> bool:
+    """Whether "<before_of> of <place>" is a body's full name, then where it is from, although
+    the word before "of" usually opens a name ("Bank of Korea"): the name already has its own
+    complement ("State Administration for Market Regulation of China") or is an acronym and
+    that word ("DBS Bank of Singapore"). "Development Bank of Japan" stays one name.
+
+    >>> body_then_place(["State", "Administration", "for", "Market", "Regulation"])
+    True
+    >>> body_then_place(["KBX", "Bank"]), body_then_place(["Development", "Bank"])
+    (True, False)
+    """
+    if any(w in ("of", "for", "on") for w in before_of[1:-1]):
+        return True
+    return len(before_of) == 2 and before_of[0].isupper() and 2 <= len(before_of[0]) <= 5
