@@ -98,3 +98,16 @@ def test_a_body_then_of_and_its_country():
     assert "Bureau for Fair Trade Practice" in ents
     assert "Bureau for Fair Trade Practice of Japan" not in ents
     assert "Development Bank of Japan" in ents
+
+
+def test_an_asset_with_a_capitalised_adjective_changing_hands_is_not_supply():
+    ents, got = drafted(
+        "Orvane Materials bought a Brazilian cement plant from Tesca Holdings last year. "
+        "Halvik Energy sold its Norwegian gas terminal to Morrow Fuels in March. "
+        "Tesca Holdings also sells Brazilian cement to Orvane Materials.")
+    assert {"Orvane Materials", "Tesca Holdings", "Halvik Energy", "Morrow Fuels"} <= set(ents)
+    assert ("Halvik Energy", "supplies", "Morrow Fuels") not in got
+    assert ("Tesca Holdings", "supplies", "Orvane Materials") in got
+    only_sale = relations_of(draft_of(
+        "Orvane Materials bought a Brazilian cement plant from Tesca Holdings last year."))
+    assert ("Tesca Holdings", "supplies", "Orvane Materials") not in only_sale
