@@ -111,3 +111,24 @@ def test_an_asset_with_a_capitalised_adjective_changing_hands_is_not_supply():
     only_sale = relations_of(draft_of(
         "Orvane Materials bought a Brazilian cement plant from Tesca Holdings last year."))
     assert ("Tesca Holdings", "supplies", "Orvane Materials") not in only_sale
+
+
+def test_datelines_labels_and_model_codes_are_not_bodies():
+    ents, _ = drafted(
+        "PRESS RELEASE - Tarnow, 3 March 2026\n\n"
+        "OSLO, 4 March 2026 (NWX) - Fjellnet Systems said it would buy engines from K-MAR, the "
+        "engine maker controlled by Oster Heavy Industries. The ZX 200 howitzer is made by "
+        "Tarnow Works, and the NATO alliance ordered 40.")
+    assert {"Fjellnet Systems", "Oster Heavy Industries", "Tarnow Works"} <= set(ents)
+    for code in ("PRESS", "RELEASE", "PRESS RELEASE", "NWX", "MAR", "ZX"):
+        assert code not in ents
+    assert ents.get("Tarnow") == "location"
+
+
+def test_a_title_listed_with_its_firm_is_not_a_firm():
+    ents, _ = drafted(
+        "Dovra Chemicals will build a resin plant in Ulsan. "
+        '"We are ready," said Lee Han-sol, President and CEO of Dovra Chemicals. Pellow '
+        "Robotics, whose Chairman and Founder is Mark Olsen, agreed.")
+    assert "Dovra Chemicals" in ents
+    assert not {"President", "Chairman", "Founder", "CEO"} & set(ents)

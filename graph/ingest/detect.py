@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import body_then_place, legislatures, not_a_name
+from .precision import body_then_place, datelines, in_dateline_label, legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -112,6 +112,7 @@ class Detector:
         out.extend(lexicon_candidates(text, self.lexicon))
         out.extend(org_names(text))
         out.extend(legislatures(text))
+        out.extend(datelines(text))
         out.extend(context_orgs(text, table))
         if not s.heading:
             out.extend(project_lists(text))
@@ -462,7 +463,8 @@ def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
             if firmish:
                 for whole, k in zip(group, kinds):
                     r = _cut_at_connector(whole)    # "Zeta and Kappa of Japan": Kappa
-                    if k is None and _org_like(r, text, table, True) and len(r.words) <= 4:
+                    if k is None and _org_like(r, text, table, True) and len(r.words) <= 4 \
+                            and not set(r.words) <= title_words():    # "P, President and CEO of X"
                         out.append(Candidate(r.start, r.end, "firm", r.text(text), priority=55,
                                              rule="list"))
         i = j
@@ -688,6 +690,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
                     and not lone_acronym):
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
+        if in_dateline_label(text, run.end):
+            continue            # "PRESS RELEASE - Town, 3 May 2026"
         if len(words) == 1 and not_a_name(name, text[:run.start]):
             continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \

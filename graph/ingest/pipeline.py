@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import CLAUSE_RULES, only_a_possessor
+from .precision import CLAUSE_RULES, not_an_acronym_name, only_a_possessor
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -338,7 +338,8 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                 continue          # a headline in capitals
             for m in found:
                 word = m.group()
-                if word in seen or word in _NOT_ORGS or country_code(word):
+                if word in seen or word in _NOT_ORGS or country_code(word) \
+                        or not_an_acronym_name(s.text, m.start(), m.end()):
                     continue
                 if table.lookup(word) is not None or any(
                         word in e.name.split() and e.name not in s.text[:m.start()]

@@ -155,3 +155,59 @@ def body_then_place(before_of: list[str]) -> bool:
     if any(w in ("of", "for", "on") for w in before_of[1:-1]):
         return True
     return len(before_of) == 2 and before_of[0].isupper() and 2 <= len(before_of[0]) <= 5
+
+
+# "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
+_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\d{4}\s*\(([A-Z]{2,6})\)\s*[-—–]\s")
+
+
+# "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
+_DATELINE_PLACE = re.compile(r"^(?:[A-Z][A-Z ]*[A-Z]\s*[-—–]\s*)?([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}),\s+"
+                             r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b")
+
+
+def datelines(text: str) -> list[Candidate]:
+    """The label and place a dateline opens with: no firm, and a place.
+
+    >>> [(c.type, c.name) for c in datelines("PRESS RELEASE - Tarnow, 3 March 2026")]
+    [('location', 'Tarnow')]
+    >>> [(c.type, c.name) for c in datelines("Oslo, 4 March 2026 (NWX) - Zeta said so.")]
+    [('location', 'Oslo')]
+    """
+    m = _DATELINE_PLACE.match(text)
+    if m is None or m.group(1).isupper():
+        return []       # "OSLO, 4 March": a wire desk's city, left to the place list
+    return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
+
+
+def in_dateline_label(text: str, end: int) -> bool:
+    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ")."""
+    head = _DATELINE_HEAD.match(text)
+    return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
+
+
+def not_an_acronym_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at ``text[start:end]`` are no body's short name: a wire service's
+    code or a label opening a dateline, part of a hyphenated name ("J-ENG"), or a model
+    before its number ("the RCH 155").
+
+    >>> s = "OSLO, 2 May 2025 (NWX) - Zeta said so."
+    >>> not_an_acronym_name(s, s.index("NWX"), s.index("NWX") + 3)
+    True
+    >>> s = "PRESS RELEASE - Oslo, 2 May 2025"
+    >>> not_an_acronym_name(s, 0, 5), not_an_acronym_name(s, 6, 13)
+    (True, True)
+    >>> s = "engines by K-MAR and the ZX 200 howitzer, said NATO."
+    >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("MAR", "ZX", "NATO")]
+    [True, True, False]
+    """
+    if text[start - 1:start] == "-" or text[end:end + 1] == "-":
+        return True
+    if re.match(r"\s?(?!(?:19|20)\d\d\b)\d", text[end:]):
+        return True
+    head = _DATELINE_HEAD.match(text)
+    if head is not None and end <= head.end():
+        return True
+    code = _DATELINE_CODE.match(text)
+    return code is not None and code.start(1) == start
