@@ -132,3 +132,27 @@ def test_a_title_listed_with_its_firm_is_not_a_firm():
         "Robotics, whose Chairman and Founder is Mark Olsen, agreed.")
     assert "Dovra Chemicals" in ents
     assert not {"President", "Chairman", "Founder", "CEO"} & set(ents)
+
+
+def test_a_project_is_placed_in_its_town_not_also_the_towns_state():
+    _, got = drafted(
+        "Korvo Chips breaks ground on memory plant in Ohio\n\n"
+        "Korvo Chips has started building a $2 billion memory plant in Dayton, Ohio, its first "
+        "outside Asia. Velta Cells opened a battery factory in Ulm, Bavaria, on Monday.")
+    assert ("Dayton", "located_in", "Ohio") in got
+    plant = next(a for a, t, b in got if t == "located_in" and b == "Dayton")
+    assert (plant, "located_in", "Ohio") not in got
+    factory = next(a for a, t, b in got if t == "located_in" and b == "Ulm")
+    assert (factory, "located_in", "Bavaria") not in got
+    assert (plant, "located_in", "Asia") not in got     # "its first outside Asia"
+
+
+def test_a_place_named_as_outside_is_not_where_it_is():
+    ents, got = drafted(
+        "Tovan Motors will build a car plant in Rayong. The plant is the company's first outside "
+        "Japan. Orix Steel has opened a mill in Porto, its first mill outside Spain.")
+    assert {"Japan", "Spain", "Rayong plant", "Porto mill"} <= set(ents)
+    assert ("Rayong plant", "located_in", "Rayong") in got
+    assert ("Porto mill", "located_in", "Porto") in got
+    assert ("Rayong plant", "located_in", "Japan") not in got
+    assert ("Porto mill", "located_in", "Spain") not in got

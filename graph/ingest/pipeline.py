@@ -27,7 +27,8 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import CLAUSE_RULES, not_an_acronym_name, only_a_possessor
+from .precision import (CLAUSE_RULES, not_an_acronym_name, only_a_possessor, only_outside,
+                        wider_places)
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -136,9 +137,12 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     texts = [s.text for d in docs for s in d.sentences]
     _acting_places(table, texts)
     relations = _check_types(relations, table)
-    relations = [r for r in relations if not _possessor_as_actor(r, table)]
+    relations = [r for r in relations if not _possessor_as_actor(r, table) and not (
+        r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence))]
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
+    wider = wider_places(relations, {e.key for e in table if e.type == "project"})
+    relations = [r for i, r in enumerate(relations) if i not in wider]
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
     relations = [r for r in relations if table[r.target].type != "sector"

@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from .doc import Candidate
+from .doc import Candidate, RelationDraft
 from .lexicon import demonyms, org_words
 
 # "Americans", "Republicans", "Europeans": the plural of a people's adjective
@@ -131,14 +132,36 @@ def only_a_possessor(label_sets: list[list[str]], text: str) -> bool:
     >>> only_a_possessor([["Japan"]], "Japan's trade ministry and Japan agreed.")
     False
     """
+    return _every_mention(label_sets, text, lambda m: _OWNS_A_BODY.match(text, m.end()) is not None)
+
+
+def _every_mention(label_sets: list[list[str]], text: str,
+                   test: Callable[[re.Match[str]], bool]) -> bool:
+    """Whether ``text`` names the entity (by any label) and every mention passes ``test``."""
     seen = False
     for labels in label_sets:
         for label in labels:
             for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text):
-                if not _OWNS_A_BODY.match(text, m.end()):
+                if not test(m):
                     return False
                 seen = True
     return seen
+
+
+# "its first plant outside Korea", "beyond China": a place the thing is not in
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|excluding|except)\s+(?:of\s+)?(?:the\s+|mainland\s+)?$",
+                      re.IGNORECASE)
+
+
+def only_outside(labels: list[str], text: str) -> bool:
+    """Whether ``text`` names a place only as where something is not.
+
+    >>> only_outside(["Korea"], "our first cathode plant outside Korea,")
+    True
+    >>> only_outside(["Korea"], "a plant in Korea, its first outside Japan")
+    False
+    """
+    return _every_mention([labels], text, lambda m: _OUTSIDE.search(text, 0, m.start()) is not None)
 
 
 def body_then_place(before_of: list[str]) -> bool:
@@ -211,3 +234,17 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
         return True
     code = _DATELINE_CODE.match(text)
     return code is not None and code.start(1) == start
+
+
+def wider_places(relations: list[RelationDraft], sources: set[int]) -> set[int]:
+    """Indexes of "P located_in R" where P (one of ``sources``) is also located in a place C
+    that lies in R: "the plant in West Lafayette, Indiana" is in West Lafayette, and West
+    Lafayette in Indiana; the plant's place is the narrower one, the wider follows from it."""
+    inside = {(r.source, r.target) for r in relations if r.type == "located_in"}
+    places: dict[int, set[int]] = {}
+    for r in relations:
+        if r.type == "located_in" and r.source in sources:
+            places.setdefault(r.source, set()).add(r.target)
+    return {i for i, r in enumerate(relations)
+            if r.type == "located_in" and r.source in sources
+            and any((c, r.target) in inside for c in places[r.source] if c != r.target)}
