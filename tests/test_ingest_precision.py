@@ -156,3 +156,17 @@ def test_a_place_named_as_outside_is_not_where_it_is():
     assert ("Porto mill", "located_in", "Porto") in got
     assert ("Rayong plant", "located_in", "Japan") not in got
     assert ("Porto mill", "located_in", "Spain") not in got
+
+
+def test_a_person_who_left_the_post_does_not_head_the_firm():
+    ents, got = drafted(
+        "Dovra Chemicals's chief executive Lena Hart left the company in March after the merger. "
+        "Halvik Energy's chairman Mark Olsen resigned on Friday, the company said. Ivo Berg, the "
+        "chief executive of Brenmark Gas, retired last week. Kelso Grid's chief executive Ana "
+        "Ruiz said the grid would grow.")
+    assert {"Lena Hart", "Dovra Chemicals", "Mark Olsen", "Halvik Energy", "Ivo Berg",
+            "Brenmark Gas"} <= set(ents)
+    assert ("Lena Hart", "heads", "Dovra Chemicals") not in got
+    assert ("Mark Olsen", "heads", "Halvik Energy") not in got
+    assert ("Ivo Berg", "heads", "Brenmark Gas") not in got
+    assert ("Ana Ruiz", "heads", "Kelso Grid") in got

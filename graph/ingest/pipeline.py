@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import (CLAUSE_RULES, not_an_acronym_name, only_a_possessor, only_outside,
+from .precision import (CLAUSE_RULES, former_role, not_an_acronym_name, only_a_possessor, only_outside,
                         wider_places)
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
@@ -138,7 +138,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     _acting_places(table, texts)
     relations = _check_types(relations, table)
     relations = [r for r in relations if not _possessor_as_actor(r, table) and not (
-        r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence))]
+        r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence))
+        and not (r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence))]
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
     wider = wider_places(relations, {e.key for e in table if e.type == "project"})

@@ -248,3 +248,26 @@ def wider_places(relations: list[RelationDraft], sources: set[int]) -> set[int]:
     return {i for i, r in enumerate(relations)
             if r.type == "located_in" and r.source in sources
             and any((c, r.target) in inside for c in places[r.source] if c != r.target)}
+
+
+# "P left the company", "P, who stepped down in May", "P was replaced by Q"
+_LEFT_AFTER = re.compile(r"\W{0,3}(?:\s*\([^)]*\))?\s*(?:,\s+(?:the|a|its|their)\s+[^,;.]{1,60},\s*)?"
+                         r"(?:,\s+who\s+)?(?:has\s+|had\s+|then\s+)?"
+                         r"(?:left|resigned|stepped\s+down|retired|quit|was\s+(?:replaced|ousted|fired|"
+                         r"dismissed|succeeded))\b")
+
+
+def former_role(labels: list[str], text: str) -> bool:
+    """Whether ``text`` names a person only as leaving a post ("a former executive" still
+    worked there: the gold conventions keep that).
+
+    >>> former_role(["Ana Soto"], "Zeta's chief executive Ana Soto left the company in May.")
+    True
+    >>> former_role(["Ana Soto"], "Zeta's chief Ana Soto, who stepped down, was thanked.")
+    True
+    >>> former_role(["Ana Soto"], "Ana Soto, the chief executive of Zeta, retired in May.")
+    True
+    >>> former_role(["Ana Soto"], "Ana Soto, Zeta's chief executive, replaced Bo Li, who retired.")
+    False
+    """
+    return _every_mention([labels], text, lambda m: _LEFT_AFTER.match(text, m.end()) is not None)
