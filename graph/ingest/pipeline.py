@@ -27,8 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import (CLAUSE_RULES, former_role, not_an_acronym_name, only_a_possessor, only_outside,
-                        wider_places)
+from .precision import misread, not_an_acronym_name, without_wider_places
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -137,13 +136,10 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     texts = [s.text for d in docs for s in d.sentences]
     _acting_places(table, texts)
     relations = _check_types(relations, table)
-    relations = [r for r in relations if not _possessor_as_actor(r, table) and not (
-        r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence))
-        and not (r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence))]
+    relations = [r for r in relations if not misread(r, table)]
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
-    wider = wider_places(relations, {e.key for e in table if e.type == "project"})
-    relations = [r for i, r in enumerate(relations) if i not in wider]
+    relations = without_wider_places(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
     relations = [r for r in relations if table[r.target].type != "sector"
@@ -772,15 +768,6 @@ def _check_types(relations: list[RelationDraft], table: EntityTable) -> list[Rel
 
 
 _NO_COOCCURRENCE = frozenset({"sector", "technology", "location"})
-
-
-def _possessor_as_actor(r: RelationDraft, table: EntityTable) -> bool:
-    """A clause's relation given to a country or place that the sentence names only as a
-    body's owner ("controlled by Qatar's Ooredoo"): the body is the actor, not the country."""
-    if r.rule.split("+")[0] not in CLAUSE_RULES:
-        return False
-    places = [table[k] for k in (r.source, r.target) if table[k].type in ("government", "location")]
-    return any(only_a_possessor([e.labels()], r.evidence) for e in places)
 
 
 def _cooccurrence(cooccur: list[_Shared], relations: list[RelationDraft],

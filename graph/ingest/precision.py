@@ -15,6 +15,7 @@ import re
 from typing import Callable
 
 from .doc import Candidate, RelationDraft
+from .entities import EntityTable
 from .lexicon import demonyms, org_words
 
 # "Americans", "Republicans", "Europeans": the plural of a people's adjective
@@ -236,18 +237,31 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     return code is not None and code.start(1) == start
 
 
-def wider_places(relations: list[RelationDraft], sources: set[int]) -> set[int]:
-    """Indexes of "P located_in R" where P (one of ``sources``) is also located in a place C
+def without_wider_places(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    """Relations without "P located_in R" where the project P is also located in a place C
     that lies in R: "the plant in West Lafayette, Indiana" is in West Lafayette, and West
     Lafayette in Indiana; the plant's place is the narrower one, the wider follows from it."""
     inside = {(r.source, r.target) for r in relations if r.type == "located_in"}
     places: dict[int, set[int]] = {}
     for r in relations:
-        if r.type == "located_in" and r.source in sources:
+        if r.type == "located_in" and table[r.source].type == "project":
             places.setdefault(r.source, set()).add(r.target)
-    return {i for i, r in enumerate(relations)
-            if r.type == "located_in" and r.source in sources
-            and any((c, r.target) in inside for c in places[r.source] if c != r.target)}
+    return [r for r in relations
+            if not (r.type == "located_in" and table[r.source].type == "project"
+                    and any((c, r.target) in inside for c in places[r.source] if c != r.target))]
+
+
+def misread(r: RelationDraft, table: EntityTable) -> bool:
+    """A relation whose sentence says otherwise: a country named only as a body's owner
+    taken for the clause's actor, a place named as where something is not, a person
+    who left the post."""
+    if r.rule.split("+")[0] in CLAUSE_RULES and any(
+            only_a_possessor([table[k].labels()], r.evidence) for k in (r.source, r.target)
+            if table[k].type in ("government", "location")):
+        return True
+    if r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence):
+        return True
+    return r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence)
 
 
 # "P left the company", "P, who stepped down in May", "P was replaced by Q"
