@@ -170,3 +170,14 @@ def test_a_person_who_left_the_post_does_not_head_the_firm():
     assert ("Mark Olsen", "heads", "Halvik Energy") not in got
     assert ("Ivo Berg", "heads", "Brenmark Gas") not in got
     assert ("Ana Ruiz", "heads", "Kelso Grid") in got
+
+
+def test_an_active_verb_does_not_take_an_object_from_the_next_clause():
+    ents, got = drafted(
+        "Halvik Energy runs the Tessa terminal together with Orla Gas, which owns the jetty while "
+        "Halvik Energy owns the tanks. Brenmark Gas funds the pipeline whereas Tovan Oil funds "
+        "the storage site. Dorvel Estates owns the Kestrel Tower.")
+    assert {"Orla Gas", "Halvik Energy", "Brenmark Gas", "Tovan Oil"} <= set(ents)
+    assert ("Orla Gas", "owns", "Halvik Energy") not in got
+    assert ("Brenmark Gas", "funds", "Tovan Oil") not in got
+    assert ("Dorvel Estates", "owns", "Kestrel Tower") in got

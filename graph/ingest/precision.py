@@ -110,6 +110,10 @@ def one_body_across_and(left: list[str], right: list[str]) -> bool:
     return bool(_ADJECTIVE_WORD.match(first)) and second in _FIRM_ENDS
 
 
+# a word that opens another clause between a verb and a name: the name is not its object
+CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|because|which|who|whose)\b")
+
+
 # Rules that read the actor of a clause from its words (not from a possessive or a name).
 CLAUSE_RULES = frozenset({"verb-cue", "active-verb", "by-agent"})
 _BODY_NOUNS = (r"(?:ministry|fund|agency|regulator|bank|lender|authority|company|firm|group|unit|arm|"
