@@ -181,3 +181,14 @@ def test_an_active_verb_does_not_take_an_object_from_the_next_clause():
     assert ("Orla Gas", "owns", "Halvik Energy") not in got
     assert ("Brenmark Gas", "funds", "Tovan Oil") not in got
     assert ("Dorvel Estates", "owns", "Kestrel Tower") in got
+
+
+def test_a_foundation_named_after_a_firm_is_a_body_of_its_own():
+    ents, got = drafted(
+        "Kestra Pharma will build a plant in Ohio. Kestra Holdings is owned by the Kestra Pharma "
+        "Foundation, which also controls Kestra Pharma. The Orvane Steel Trust gave $5 million "
+        "to the Velta Institute. Orvane Steel makes rails.")
+    assert {"Kestra Pharma Foundation", "Kestra Pharma", "Orvane Steel Trust", "Orvane Steel"} <= set(ents)
+    assert ("Kestra Pharma Foundation", "owns", "Kestra Holdings") in got
+    assert ("Kestra Pharma", "owns", "Kestra Holdings") not in got
+    assert ("Orvane Steel Trust", "part_of", "Orvane Steel") not in got

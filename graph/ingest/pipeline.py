@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import misread, not_an_acronym_name, without_wider_places
+from .precision import misread, not_an_acronym_name, separate_body, without_wider_places
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -582,8 +582,9 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.key != e.key and other.type in ("firm", "organization") and \
                         e.name.startswith(other.name + " ") and not is_common(other.name) and \
                         not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and \
-                        opens.get(other.name, 0) == 1:
-                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
+                        opens.get(other.name, 0) == 1 and not separate_body(e.name):
+                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share,
+                    # nor "Novo Nordisk Foundation" part of the firm it owns
                     add(e.key, "part_of", other.key)
     return out
 

@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .doc import Candidate, RelationDraft
-from .entities import EntityTable
+if TYPE_CHECKING:
+    from .entities import EntityTable
 from .lexicon import demonyms, org_words
 
 # "Americans", "Republicans", "Europeans": the plural of a people's adjective
@@ -289,3 +290,19 @@ def former_role(labels: list[str], text: str) -> bool:
     False
     """
     return _every_mention([labels], text, lambda m: _LEFT_AFTER.match(text, m.end()) is not None)
+
+
+# the last word of a body that is not the firm it is named after
+_SEPARATE_BODIES = frozenset("""Foundation Foundations Trust Trusts Institute University College
+School Hospital Association Society Museum Fund Endowment Charity""".split())
+
+
+def separate_body(name: str) -> bool:
+    """"Novo Nordisk Foundation", "Tata Trusts", "Samsung Medical Foundation": a body of its
+    own, not the firm its first words name.
+
+    >>> separate_body("Novo Nordisk Foundation"), separate_body("SoftBank Group")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _SEPARATE_BODIES
