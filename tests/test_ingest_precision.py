@@ -192,3 +192,12 @@ def test_a_foundation_named_after_a_firm_is_a_body_of_its_own():
     assert ("Kestra Pharma Foundation", "owns", "Kestra Holdings") in got
     assert ("Kestra Pharma", "owns", "Kestra Holdings") not in got
     assert ("Orvane Steel Trust", "part_of", "Orvane Steel") not in got
+
+
+def test_a_german_name_joined_by_und_is_one_name():
+    ents, _ = drafted(
+        "The terminal is operated by Nordwerk Hafen und Logistik AG (NHL), which is owned by the "
+        "City of Kiel. Kessler Bau und Technik will build the quay.")
+    assert "Nordwerk Hafen und Logistik AG" in ents
+    assert "Kessler Bau und Technik" in ents
+    assert not {"Nordwerk Hafen", "Logistik AG", "Kessler Bau", "Technik"} & set(ents)

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
                      r"linked|focused|driven|style|like|related|born)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(.*[^\W_]\.?)[’']s$")     # "Japan’s", "Mitsui & Co.'s"
-CONNECTORS = frozenset("of for and the de del la da du von van der y & on".split())
+CONNECTORS = frozenset("of for and the de del la da du von van der y & on und".split())
 # A comma may continue a run that names a body by its portfolios.
 _COMMA_BODIES = frozenset("Ministry Department Minister Secretary Committee Commission".split())
 
