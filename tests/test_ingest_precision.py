@@ -201,3 +201,12 @@ def test_a_german_name_joined_by_und_is_one_name():
     assert "Nordwerk Hafen und Logistik AG" in ents
     assert "Kessler Bau und Technik" in ents
     assert not {"Nordwerk Hafen", "Logistik AG", "Kessler Bau", "Technik"} & set(ents)
+
+
+def test_a_city_or_municipality_of_an_unlisted_place_is_a_government():
+    ents, got = drafted(
+        "Kelso Ports is majority owned by the City of Tarnby. Orvane Chips received $5 million "
+        "from the Municipality of Veltrup, which is led by Mayor Ada Lind.")
+    assert ents.get("City of Tarnby") == "government"
+    assert ents.get("Municipality of Veltrup") == "government"
+    assert ("City of Tarnby", "owns", "Kelso Ports") in got

@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import body_then_place, datelines, in_dateline_label, legislatures, not_a_name
+from .precision import body_then_place, datelines, seat_governments, in_dateline_label, legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -125,6 +125,7 @@ class Detector:
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
         out.extend(portfolio_ministries(text))
+        seat_governments(out)
         return out
 
 

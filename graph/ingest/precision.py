@@ -306,3 +306,14 @@ def separate_body(name: str) -> bool:
     """
     words = name.split()
     return len(words) >= 2 and words[-1] in _SEPARATE_BODIES
+
+
+_SEAT_OF = re.compile(r"^(?:City|Commonwealth|Municipality|Borough|Township)\s+of\s+[A-Z]")
+
+
+def seat_governments(cands: list[Candidate]) -> None:
+    """"owned by the City of Tarnby": a body named "City of <place>" is that place's government
+    (a place the lists know is named by the place rules already)."""
+    for c in cands:
+        if c.type in ("firm", "organization", "location") and _SEAT_OF.match(c.name):
+            c.type = "government"
