@@ -210,3 +210,14 @@ def test_a_city_or_municipality_of_an_unlisted_place_is_a_government():
     assert ents.get("City of Tarnby") == "government"
     assert ents.get("Municipality of Veltrup") == "government"
     assert ("City of Tarnby", "owns", "Kelso Ports") in got
+
+
+def test_a_product_before_a_lowercase_noun_and_a_family_are_not_firms():
+    ents, got = drafted(
+        "Orvane Motors, which makes its Tidewall storage units in Reno, Nevada, buys cells from "
+        "Kestra Cells. Lumbra Chips is controlled by its founding Halvorsen family, and Dovra "
+        "Robotics sells its Quill delivery robots to Marlow Foods.")
+    assert {"Orvane Motors", "Kestra Cells", "Lumbra Chips", "Dovra Robotics"} <= set(ents)
+    assert ents.get("Tidewall") != "firm" and ents.get("Quill") != "firm"
+    assert "Halvorsen" not in ents
+    assert ("Orvane Motors", "operates_in", "Reno") in got

@@ -741,7 +741,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
         if in_dateline_label(text, run.end):
             continue            # "PRESS RELEASE - Town, 3 May 2026"
-        if len(words) == 1 and not_a_name(name, text[:run.start]):
+        if len(words) == 1 and (not_a_name(name, text[:run.start])
+                                or text[run.end:].startswith(" family")):
             continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
@@ -809,12 +810,15 @@ _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process
 # "Nvidia's Blackwell chips", "its CoWoS process": a name between an owner and a product noun
 _PRODUCT_AFTER = re.compile(rf"^\s+{_PRODUCT_NOUN}\b")
 _OWNER_BEFORE = re.compile(r"(?:[’']s|\bits|\btheir)\s+$")
+# "makes its Megapack storage units": after "its", a word may come between name and product noun
+_ITS_PRODUCT = re.compile(rf"^\s+[a-z]+\s+(?:{_PRODUCT_NOUN}|units|packs|systems|robots?|drones?)\b")
 # "the obesity drug Wegovy", "the fighter jet KF-21": a product noun names what follows
 _PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCT_NOUN}\s+$")
 
 
 def _is_product(before: str, name: str, after: str) -> bool:
     return (_OWNER_BEFORE.search(before) is not None and _PRODUCT_AFTER.match(after) is not None) \
+        or (re.search(r"\b(?:its|their)\s+$", before) is not None and _ITS_PRODUCT.match(after) is not None) \
         or (_PRODUCT_BEFORE.search(before) is not None and not _VERB_AFTER.match(after)) \
         or name.startswith("Model ")
 
