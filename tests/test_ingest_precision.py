@@ -221,3 +221,13 @@ def test_a_product_before_a_lowercase_noun_and_a_family_are_not_firms():
     assert ents.get("Tidewall") != "firm" and ents.get("Quill") != "firm"
     assert "Halvorsen" not in ents
     assert ("Orvane Motors", "operates_in", "Reno") in got
+
+
+def test_a_spanish_body_goes_on_through_de():
+    ents, _ = drafted(
+        "Power will be bought by Comisión Regional de Energía (CRE), the state utility. Empresa "
+        "Andina de Litio will supply brine to Orvane Metals, and Banco de Fomento Sur lent it "
+        "$40 million.")
+    assert "Comisión Regional de Energía" in ents
+    assert "Empresa Andina de Litio" in ents
+    assert not {"Comisión Regional", "Empresa Andina"} & set(ents)

@@ -29,7 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import body_then_place, datelines, seat_governments, in_dateline_label, legislatures, not_a_name
+from .precision import body_then_place, datelines, romance_name, seat_governments, in_dateline_label, legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -850,6 +850,8 @@ def _cut_at_connector(run: Run) -> Run:
     if named is not run:
         return named
     for i, tok in enumerate(run.tokens):
+        if i and tok.text in ("y", "de") and romance_name([t.text for t in run.tokens[:i]]):
+            continue        # "Comisión Federal de Electricidad", "Banco de Costa Rica": one name
         if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
             kept = run.tokens[:i]
             while kept and kept[-1].text in ("of", "and", "&", ","):

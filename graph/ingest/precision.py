@@ -317,3 +317,21 @@ def seat_governments(cands: list[Candidate]) -> None:
     for c in cands:
         if c.type in ("firm", "organization", "location") and _SEAT_OF.match(c.name):
             c.type = "government"
+
+
+# the first word of a Spanish, Portuguese or French body's name ("Banco de ...", "Caisse des ...")
+_ROMANCE_OPENERS = frozenset("""Banco Banca Banque Caja Caixa Caisse Comisión Comissão Commission Compañía
+Companhia Compagnie Consejo Conselho Conseil Corporación Corporação Empresa Empresas Fondo Fundo Fonds
+Grupo Groupe Instituto Institut Ministerio Ministério Petróleos Petróleo Secretaría Sociedad Sociedade
+Société Agencia Agência Agence Autoridad Autoridade Universidad Universidade Université""".split())
+
+
+def romance_name(before: list[str]) -> bool:
+    """Whether the words before "de"/"y" begin a Spanish, Portuguese or French name, which
+    goes on through them ("Comisión Federal de Electricidad"), unlike "Tesla de Mexico".
+
+    >>> romance_name(["Comisión", "Federal"]), romance_name(["Banco"]), romance_name(["Tesla"])
+    (True, True, False)
+    """
+    return bool(before) and (before[0] in _ROMANCE_OPENERS
+                             or any(not ch.isascii() and ch.isalpha() for w in before for ch in w))
