@@ -231,3 +231,16 @@ def test_a_spanish_body_goes_on_through_de():
     assert "Comisión Regional de Energía" in ents
     assert "Empresa Andina de Litio" in ents
     assert not {"Comisión Regional", "Empresa Andina"} & set(ents)
+
+
+def test_an_unexpanded_acronym_takes_its_type_from_the_nouns_and_lists_around_it():
+    ents, _ = drafted(
+        "Orvane Wind competes with KPX, the Tarnish power utility. The rotors came from Besi Tools "
+        "and QRTM, and the satellites were launched by Norland's space agency NSAX. The state "
+        "utility VELO wants 10 gigawatts. Ships sail under the Orla, Kappa and ZXV brands for "
+        "the WTBO alliance members.")
+    assert ents.get("KPX") == "firm"
+    assert ents.get("QRTM") == "firm"
+    assert ents.get("NSAX") == "agency"
+    assert ents.get("VELO") == "firm"
+    assert ents.get("ZXV", "organization") != "firm"

@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import misread, not_an_acronym_name, separate_body, without_wider_places
+from .precision import acronym_type, misread, not_an_acronym_name, separate_body, without_wider_places
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -363,7 +363,10 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                 elif not keys:
                     # the parent a firm's name starts with ("ZGC" of "ZGC Biologics") is a firm
                     unit = any(e.type == "firm" and e.name.startswith(word + " ") for e in table)
-                    table.add(Candidate(m.start(), m.end(), "firm" if unit else "organization",
+                    etype = "firm" if unit else acronym_type(
+                        word, [t.text for t in doc.sentences if word in t.text],
+                        [e.name for e in table if e.type == "firm"]) or "organization"
+                    table.add(Candidate(m.start(), m.end(), etype,
                                         word, priority=30, rule="acronym"), doc.offset + s.index)
 
 

@@ -335,3 +335,42 @@ def romance_name(before: list[str]) -> bool:
     """
     return bool(before) and (before[0] in _ROMANCE_OPENERS
                              or any(not ch.isascii() and ch.isalpha() for w in before for ch in w))
+
+
+_FIRM_WORDS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|miner|"
+               r"developer|builder|chipmaker|carmaker|shipbuilder|supplier|manufacturer|trader|giant|"
+               r"conglomerate|toolmaker|insurer|refiner|exporter|importer)")
+_AGENCY_WORDS = r"(?:agency|regulator|authority|ministry|watchdog)"
+# "the state utility TAQA", "PPC, the Greek power utility", "India's space agency ISRO"
+_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\s+$")
+_NOUN_AFTER = re.compile(rf"\s*(?:\([^)]*\))?,\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\b")
+# "from Besi and ASMPT", "with GAIL and with Bharat Petroleum": listed with a firm
+_LISTED = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:with\s+|from\s+)?|\s+or\s+)"
+
+
+def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
+    """The type the sentences give an acronym no name expands: a firm or an agency when
+    a noun of that kind stands next to it or it is listed with a firm (not with brands).
+
+    >>> acronym_type("KPX", ["It competes with KPX, the Greek power utility."], [])
+    'firm'
+    >>> acronym_type("KSA", ["launched by Korea's space agency KSA."], [])
+    'agency'
+    >>> acronym_type("QRT", ["Tools from Besi Tools and QRT arrive."], ["Besi Tools"])
+    'firm'
+    >>> acronym_type("NATO", ["a supplier to NATO's eastern flank"], []) is None
+    True
+    """
+    for text in texts:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            near = _NOUN_BEFORE.search(text, 0, m.start()) or _NOUN_AFTER.match(text, m.end())
+            if near is not None:
+                return "agency" if re.fullmatch(_AGENCY_WORDS, near.group("noun")) else "firm"
+            for firm in firms:
+                f = re.escape(firm)
+                if (re.search(rf"\b{f}{_LISTED}$", text[:m.start()])
+                        or re.match(rf"{_LISTED}{f}\b", text[m.end():])) \
+                        and not re.match(r"[^.;]{0,40}?\bbrands?\b", text[m.end():]):
+                    return "firm"
+    return None
