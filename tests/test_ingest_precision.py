@@ -244,3 +244,12 @@ def test_an_unexpanded_acronym_takes_its_type_from_the_nouns_and_lists_around_it
     assert ents.get("NSAX") == "agency"
     assert ents.get("VELO") == "firm"
     assert ents.get("ZXV", "organization") != "firm"
+
+
+def test_the_government_of_a_country_is_that_country():
+    ents, _ = drafted(
+        "The plant was financed with $300 million from the Government of Norland and the "
+        "Government of Canada. Canada also cut taxes for Orvane Cells, and Norland approved it.")
+    governments = [n for n, t in ents.items() if "Canada" in n]
+    assert len(governments) == 1 and ents[governments[0]] == "government"
+    assert not any(t == "location" and "Government" in n for n, t in ents.items())

@@ -330,7 +330,7 @@ def _can_be_short(name: str) -> bool:
 
 
 _DIVISIONS = ("Prefecture", "County", "Province", "Regency", "District", "Region", "State")
-_SEATS = ("City", "State", "Republic", "Province", "Commonwealth")
+_SEATS = ("City", "State", "Republic", "Province", "Commonwealth", "Government")
 
 
 def _long_forms(name: str) -> set[str]:

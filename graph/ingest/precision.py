@@ -308,7 +308,7 @@ def separate_body(name: str) -> bool:
     return len(words) >= 2 and words[-1] in _SEPARATE_BODIES
 
 
-_SEAT_OF = re.compile(r"^(?:City|Commonwealth|Municipality|Borough|Township)\s+of\s+[A-Z]")
+_SEAT_OF = re.compile(r"^(?:City|Commonwealth|Municipality|Borough|Township|Government)\s+of\s+[A-Z]")
 
 
 def seat_governments(cands: list[Candidate]) -> None:
