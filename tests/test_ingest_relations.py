@@ -167,8 +167,8 @@ def test_control_of_operates_in_divisions_and_head_of_state_by_context():
     assert ("Acme Group", "owns", "Fenix lithium operation") in got
     assert ("Acme Group", "owns", "Sal de Vida project") in got
     assert ("Acme Group", "operates_in", "Catamarca") in got
-    # operates_in expects a sector or location: a country (a government) gets related_to
-    assert ("Acme Group", "related_to", "Canada") in got
+    # operates_in may end at a country (a government) since round 7
+    assert ("Acme Group", "operates_in", "Canada") in got
     assert ("Catamarca", "located_in", "Argentina") in got
     assert ("Foreign Investment Review Board", "part_of", "Australia") in got
     assert ("Javier Milei", "heads", "Argentina") in got

@@ -53,3 +53,64 @@ def test_a_profile_keeps_its_firm_after_naming_its_chief():
     assert ("Kappa Memory Corp", "located_in", "Seoul") in rels
     assert ("Kappa Memory Corp", "competes_with", "Sigma Micro") in rels
     assert ("Kappa Memory Corp", "competes_with", "Rho Semiconductor") in rels
+
+
+RELEASE = ("SANTOS, Brazil, 12 March 2026 -- Kappa Agri Holdings (\"Kappa Agri\"), the agricultural arm of "
+           "Saudi Arabia's Public Investment Fund, and Zeta Foods S.A. today announced an agreement to build "
+           "a grain export terminal at the Port of Santos.\n\n"
+           "Under the agreement, Kappa Agri will own 60% of the terminal and Zeta Foods the remaining 40%. "
+           "The project was approved by Brazil's port regulator, Antaq, in January.\n\n"
+           "About Kappa Agri\nKappa Agri Holdings is a wholly owned subsidiary of the Public Investment Fund.")
+
+
+def test_a_press_release_defines_a_short_name_in_quotes():
+    d = draft_of(RELEASE)
+    names = [e.name for e in d.entities]
+    assert "Kappa Agri Holdings" in names and "Kappa Agri" not in names
+    assert "Kappa Agri" in next(e for e in d.entities if e.name == "Kappa Agri Holdings").aliases
+
+
+def test_shares_with_the_second_holders_verb_left_out_and_a_wholly_owned_subsidiary():
+    rels = relations_of(draft_of(RELEASE))
+    assert ("Kappa Agri Holdings", "owns", "Port of Santos terminal") in rels
+    assert ("Zeta Foods S.A.", "owns", "Port of Santos terminal") in rels
+    assert ("Kappa Agri Holdings", "owns", "Zeta Foods S.A.") not in rels
+    assert ("Public Investment Fund", "owns", "Kappa Agri Holdings") in rels
+    assert ("Kappa Agri Holdings", "owns", "Public Investment Fund") not in rels
+
+
+def test_a_regulator_named_after_its_countrys_description_is_the_agency_that_acts():
+    d = draft_of(RELEASE)
+    rels = relations_of(d)
+    assert next(e for e in d.entities if e.name == "Antaq").type == "agency"
+    assert ("Antaq", "regulates", "Port of Santos terminal") in rels
+    assert ("Brazil", "regulates", "Port of Santos terminal") not in rels
+
+
+NOTE = ("Kappa Defense will build a plant in Brasov.\n\n"
+        "Romania's defence ministry has ordered 54 howitzers from Kappa Defense. The Export-Import Bank "
+        "of Korea will lend 700 million euros to Romania, guaranteed by the Korea Trade Insurance "
+        "Corporation (K-SURE). Barrels are made by Sigma Forge in Busan. Kappa Defense's parent, the "
+        "Kappa Group, supplies the steel. Omega Wehrtechnik had offered to build the guns in Romania with "
+        "local partner Tau Industrial. Its rival, Zeta Arms, which is controlled by Maria Kappa and runs "
+        "plants in Hungary, Slovakia, and in Aragon, Spain, and Poland's Lambda, lost too.")
+
+
+def test_ends_the_schema_now_allows_a_lender_funds_a_country_a_ministry_buys_a_firm_operates_in_one():
+    rels = relations_of(draft_of(NOTE))
+    assert ("Kappa Defense", "supplies", "Romania's defence ministry") in rels
+    assert ("Export-Import Bank of Korea", "funds", "Romania") in rels
+    for place in ("Hungary", "Slovakia", "Aragon", "Spain"):
+        assert ("Zeta Arms", "operates_in", place) in rels, place
+    assert ("Zeta Arms", "operates_in", "Poland") not in rels          # "Poland's Lambda"
+    assert not any(r[1] == "operates_in" and r[0] == "Omega Wehrtechnik" for r in rels)
+
+
+def test_a_parent_a_local_partner_a_hyphenated_acronym_and_made_by():
+    d = draft_of(NOTE)
+    rels = relations_of(d)
+    assert ("Kappa Group", "owns", "Kappa Defense") in rels
+    assert ("Tau Industrial", "partners_with", "Omega Wehrtechnik") in rels
+    assert ("Sigma Forge", "supplies", "Brasov plant") in rels
+    insurer = next(e for e in d.entities if e.name == "Korea Trade Insurance Corporation")
+    assert "K-SURE" in insurer.aliases and not any(e.name == "SURE" for e in d.entities)

@@ -46,7 +46,10 @@ _PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|bi
             r"strategic|technology|technical|local|joint[- ]venture|venture|new|chief)\s+){0,2}"
             r"partner\s*,?\s+(?:the\s+)?")
 _POSS_PARTNER = re.compile(r"[’']s" + _PARTNER)
-_ITS_PARTNER = re.compile(r"\b(?:its|their)" + _PARTNER)
+_ITS_PARTNER = re.compile(r"\b(?:its|their|with(?:\s+a)?)" + _PARTNER)      # "with local partner Y"
+# "X's parent, the Y Group", "X's owner Y": Y owns X
+_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company)"
+                          r"\s*,?\s+(?:the\s+)?")
 _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
                          r"had\s+been)\s+(?:also\s+|long\s+)?)?(?:the\s+)?")
 
@@ -55,6 +58,11 @@ def partner_nouns(v: View) -> None:
     """"X's partner Y", "Y, which is X's long-standing partner", "A and its partner B"."""
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in _PARTNERS:
+            continue
+        parent = _POSS_PARENT.match(v.text, x.end)
+        y = v.at_start(parent.end()) if parent is not None else None
+        if y is not None and y.key not in (ALL, x.key) and v.type(y) in _PARTNERS | {"government"}:
+            v.add(y.key, "owns", x.key, 0.6, "parent-noun")      # "X's parent, the Y Group"
             continue
         poss = _POSS_PARTNER.match(v.text, x.end)
         if poss is not None:

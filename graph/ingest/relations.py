@@ -284,14 +284,21 @@ _OPERATES = re.compile(r"\b(?:operates|operate|operating|runs|run|running|owns|h
 def operates(v: View) -> None:
     """"Arcadium operates brine projects in Catamarca and mines in Australia" -> operates_in."""
     for m in _OPERATES.finditer(v.text):
-        subject = v.subject(m.start(), frozenset(BODIES))
-        if subject is None:
+        key = clause_subject(v, m.start(), frozenset(BODIES))   # "X, which ... runs plants in A"
+        if key is None:
+            subject = v.subject(m.start(), frozenset(BODIES))
+            key = subject.key if subject is not None else None
+        if key is None or key == ALL:
             continue
         end = v.text.find(".", m.end())
         for place in v.mentions:
-            if m.end() <= place.start < (end if end >= 0 else len(v.text)) and \
-                    v.type(place) in ("location", "government"):
-                v.add(subject.key, "operates_in", place.key, 0.6, "operates")
+            if not (m.end() <= place.start < (end if end >= 0 else len(v.text))) or place.key == ALL \
+                    or v.type(place) not in ("location", "government"):
+                continue
+            if re.match(r"[’']s\s", v.text[place.end:]) and \
+                    v.type(v.possessed(place)) not in ("location", "government"):
+                continue        # "..., and Poland's PGZ": a firm's country, not a place it works in
+            v.add(key, "operates_in", place.key, 0.6, "operates")
 
 
 _FIRMS_LIKE = re.compile(r"\b(?:firms|companies|players|groups|makers|producers|manufacturers|"
