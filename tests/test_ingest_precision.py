@@ -253,3 +253,17 @@ def test_the_government_of_a_country_is_that_country():
     governments = [n for n, t in ents.items() if "Canada" in n]
     assert len(governments) == 1 and ents[governments[0]] == "government"
     assert not any(t == "location" and "Government" in n for n, t in ents.items())
+
+
+def test_goods_bought_are_not_a_short_name_of_a_firm():
+    ents, got = drafted(
+        "Tarn LNG, the export plant of Orla Gas, started loading cargoes. Kestra Power, whose "
+        "company already buys LNG from Qirat Energy, signed too. Velta Motors buys EVs from "
+        "Dorvel Auto, said Ana Ruiz, whose firm buys LFP cells from Kelso Cells.")
+    assert {"Tarn LNG", "Kestra Power", "Qirat Energy"} <= set(ents)
+    assert all(ents.get(code) not in ("firm", "organization") for code in ("LNG", "EVs", "LFP"))
+    assert "LNG" not in next(e for e in draft_of(
+        "Tarn LNG, the export plant of Orla Gas, started loading cargoes. Kestra Power, whose "
+        "company already buys LNG from Qirat Energy, signed too.").entities
+        if e.name == "Tarn LNG").aliases
+    assert not any(b == "Tarn LNG" and t == "owns" for _, t, b in got)

@@ -428,8 +428,10 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
-                                                           or run.words[0] in _REGION_ADJECTIVES):
-                continue          # "financed by European lenders": an adjective, not a name
+                                                           or run.words[0] in _REGION_ADJECTIVES
+                                                           or run.words[0] in _NOT_NAMES):
+                continue          # "financed by European lenders": an adjective, not a name;
+                # "buys LNG from X": goods, not a firm
             if run is not None and org_type(run) is None and is_personal_name(run.words):
                 # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,

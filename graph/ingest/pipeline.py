@@ -27,7 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import acronym_type, misread, not_an_acronym_name, separate_body, without_wider_places
+from .precision import acronym_type, misread, names_goods, not_an_acronym_name, separate_body, without_wider_places
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -372,7 +372,7 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                     keys = {k for k in initials.get(word[:-1], set()) if len(table[k].name.split()) >= 3}
                 if len(keys) == 1:
                     table.add_alias(table[next(iter(keys))], word)
-                elif not keys:
+                elif not keys and not names_goods(s.text, m.end()):
                     # the parent a firm's name starts with ("ZGC" of "ZGC Biologics") is a firm
                     unit = any(e.type == "firm" and e.name.startswith(word + " ") for e in table)
                     etype = "firm" if unit else acronym_type(

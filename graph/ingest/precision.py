@@ -374,3 +374,17 @@ def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
                         and not re.match(r"[^.;]{0,40}?\bbrands?\b", text[m.end():]):
                     return "firm"
     return None
+
+
+# "LFP cells", "HBM chips", "EUV machines": capitals naming a kind of goods
+_GOODS_AFTER = re.compile(r"\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
+                          r"cargoes|cargo|shipments?|panels?|packs?|technology|chemistry|cathodes?)\b")
+
+
+def names_goods(text: str, end: int) -> bool:
+    """Whether the capitals ending at ``end`` name a kind of goods, not a body ("buys LFP cells").
+
+    >>> names_goods("it buys LFP cells from Zeta", 11), names_goods("ZGC said so", 3)
+    (True, False)
+    """
+    return _GOODS_AFTER.match(text, end) is not None
