@@ -267,3 +267,15 @@ def test_goods_bought_are_not_a_short_name_of_a_firm():
         "company already buys LNG from Qirat Energy, signed too.").entities
         if e.name == "Tarn LNG").aliases
     assert not any(b == "Tarn LNG" and t == "owns" for _, t, b in got)
+
+
+def test_a_name_ends_at_its_abbreviated_legal_suffix():
+    ents, got = drafted(
+        "Orla Mobile competes with Tessin Telecom and Kappa Networks Corp. Tessin Telecom already "
+        "offers a satellite service. Dorvel Power Co. Ltd supplies Orla Mobile, and Velta Energy "
+        "Co. Holdings owns Dorvel Power Co. Ltd.")
+    assert "Kappa Networks Corp." in ents
+    assert not any(n.startswith("Kappa Networks Corp. ") for n in ents)
+    assert ("Orla Mobile", "competes_with", "Kappa Networks Corp.") in got \
+        or ("Kappa Networks Corp.", "competes_with", "Orla Mobile") in got
+    assert "Velta Energy Co. Holdings" in ents

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, place_labels, roles
-from .precision import body_then_place, one_body_across_and
+from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
@@ -100,6 +100,8 @@ def runs(text: str) -> tuple[Run, ...]:
         members = [toks[i]]
         while j < len(toks):
             t = toks[j]
+            if t.cap and ends_legal_name(members[-1].text, t.text):
+                break       # "SoftBank Corp. KDDI already offers": a full stop the splitter kept
             if t.cap:
                 members.append(t)
                 j += 1

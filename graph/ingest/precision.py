@@ -388,3 +388,18 @@ def names_goods(text: str, end: int) -> bool:
     (True, False)
     """
     return _GOODS_AFTER.match(text, end) is not None
+
+
+_LEGAL_ABBREVIATIONS = frozenset("Corp. Inc. Ltd. Co. Bhd. Pte. Pty.".split())
+_AFTER_LEGAL = frozenset("""Ltd Ltd. Limited Inc Inc. LLC PLC plc AG SE SA NV Holdings Holding Group Tbk
+Pte Pty Bhd Corp Corp. Co Co.""".split())
+
+
+def ends_legal_name(last: str, nxt: str) -> bool:
+    """Whether a name ends at an abbreviated legal suffix though a capitalised word follows:
+    "SoftBank Corp. KDDI already ...", but "Zeta Co. Ltd" and "Kappa Power Co. Holdings" go on.
+
+    >>> ends_legal_name("Corp.", "KDDI"), ends_legal_name("Co.", "Ltd"), ends_legal_name("Co", "X")
+    (True, False, False)
+    """
+    return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
