@@ -29,6 +29,7 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
+from .precision import body_then_place, datelines, romance_name, seat_governments, in_dateline_label, legislatures, not_a_name
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -112,6 +113,8 @@ class Detector:
                        if len(h.values) == 1)
         out.extend(lexicon_candidates(text, self.lexicon))
         out.extend(org_names(text))
+        out.extend(legislatures(text))
+        out.extend(datelines(text))
         out.extend(context_orgs(text, table))
         if not s.heading:
             out.extend(project_lists(text))
@@ -124,6 +127,7 @@ class Detector:
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
         out.extend(portfolio_ministries(text))
+        seat_governments(out)
         return out
 
 
@@ -370,7 +374,8 @@ def org_type(run: Run) -> str | None:
 
 def org_names(text: str) -> list[Candidate]:
     out = []
-    for run in runs(text):
+    for whole in runs(text):
+        run = from_place(whole) if _body_then_place(whole) else whole
         etype = org_type(run)
         if etype is None:
             continue
@@ -391,6 +396,12 @@ def org_names(text: str) -> list[Candidate]:
             cand.cls = "PRG" if run.words[-1] != "Project" else "GEN"
         out.append(cand)
     return out
+
+
+def _body_then_place(run: Run) -> bool:
+    """"DBS Bank of Singapore": a body's name, then "of" and where it is from."""
+    words = run.words
+    return "of" in words[1:] and body_then_place(words[:len(words) - 1 - words[::-1].index("of")])
 
 
 _REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
@@ -419,8 +430,10 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
-                                                           or run.words[0] in _REGION_ADJECTIVES):
-                continue          # "financed by European lenders": an adjective, not a name
+                                                           or run.words[0] in _REGION_ADJECTIVES
+                                                           or run.words[0] in _NOT_NAMES):
+                continue          # "financed by European lenders": an adjective, not a name;
+                # "buys LNG from X": goods, not a firm
             if run is not None and org_type(run) is None and is_personal_name(run.words):
                 # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
@@ -499,7 +512,8 @@ def _list_propagation(text: str, table: EntityTable) -> list[Candidate]:
             if firmish:
                 for whole, k in zip(group, kinds):
                     r = _cut_at_connector(whole)    # "Zeta and Kappa of Japan": Kappa
-                    if k is None and _org_like(r, text, table, True) and len(r.words) <= 4:
+                    if k is None and _org_like(r, text, table, True) and len(r.words) <= 4 \
+                            and not set(r.words) <= title_words():    # "P, President and CEO of X"
                         out.append(Candidate(r.start, r.end, "firm", r.text(text), priority=55,
                                              rule="list"))
         i = j
@@ -598,6 +612,8 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
             continue
         if all(is_common(w) for w in run.words) or table.lookup(name) is not None:
             continue
+        if len(run.words) == 1 and not_a_name(name, text[:run.start]):
+            continue        # "from Buy": a rating, not a place
         division = _DIVISION.match(text[run.end:])
         if division:
             out.append(Candidate(run.start, run.end + division.end(), "location", name,
@@ -727,6 +743,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 or (len(words) == 1 and (_ADJECTIVE.match(name) or name.isupper())
                     and not lone_acronym):
             continue            # a lone acronym is left to the acronym stage ("BP, which": a firm)
+        if in_dateline_label(text, run.end):
+            continue            # "PRESS RELEASE - Town, 3 May 2026"
+        if len(words) == 1 and (not_a_name(name, text[:run.start])
+                                or text[run.end:].startswith(" family")):
+            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue
@@ -793,12 +814,15 @@ _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process
 # "Nvidia's Blackwell chips", "its CoWoS process": a name between an owner and a product noun
 _PRODUCT_AFTER = re.compile(rf"^\s+{_PRODUCT_NOUN}\b")
 _OWNER_BEFORE = re.compile(r"(?:[’']s|\bits|\btheir)\s+$")
+# "makes its Megapack storage units": after "its", a word may come between name and product noun
+_ITS_PRODUCT = re.compile(rf"^\s+[a-z]+\s+(?:{_PRODUCT_NOUN}|units|packs|systems|robots?|drones?)\b")
 # "the obesity drug Wegovy", "the fighter jet KF-21": a product noun names what follows
 _PRODUCT_BEFORE = re.compile(rf"\b{_PRODUCT_NOUN}\s+$")
 
 
 def _is_product(before: str, name: str, after: str) -> bool:
     return (_OWNER_BEFORE.search(before) is not None and _PRODUCT_AFTER.match(after) is not None) \
+        or (re.search(r"\b(?:its|their)\s+$", before) is not None and _ITS_PRODUCT.match(after) is not None) \
         or (_PRODUCT_BEFORE.search(before) is not None and not _VERB_AFTER.match(after)) \
         or name.startswith("Model ")
 
@@ -830,6 +854,8 @@ def _cut_at_connector(run: Run) -> Run:
     if named is not run:
         return named
     for i, tok in enumerate(run.tokens):
+        if i and tok.text in ("y", "de") and romance_name([t.text for t in run.tokens[:i]]):
+            continue        # "Comisión Federal de Electricidad", "Banco de Costa Rica": one name
         if i and tok.text in ("for", "on", "the", "y", "de") and org_type(run) is None:
             kept = run.tokens[:i]
             while kept and kept[-1].text in ("of", "and", "&", ","):

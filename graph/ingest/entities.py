@@ -16,6 +16,7 @@ from ..model import Dataset, Entity
 from ..resolve import normalize
 from .doc import Candidate, EntityDraft
 from .lexicon import is_common, country_by_code, org_words
+from .precision import separate_body
 
 _BODY_TYPES = frozenset({"firm", "organization", "agency", "ministry"})
 _FAMILIES = ({"firm", "organization", "agency", "ministry", "fund"},
@@ -218,14 +219,17 @@ class EntityTable:
         Manufacturing Company" (and the other way round). A short form in a sentence that
         also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
-        forms = {stem(name), _LEGAL_SUFFIX.sub("", name), _unprefixed(name)}   # of this name
+        # "Novo Nordisk Foundation" is not "Novo Nordisk": a foundation is a body of its own
+        forms = {None if separate_body(name) else stem(name), _LEGAL_SUFFIX.sub("", name),
+                 _unprefixed(name)}   # of this name
         # the entities each test may pass for, looked up in the forms index (not a scan)
         near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
         near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
                     self._forms.get("initials=" + name, ()))
         found = [e for e in map(self.items.__getitem__, sorted(near))
                  if e.type in _BODY_TYPES and e.seed_id is None
-                 and ((stem(e.name) == name and not whole and sentence not in e.named_in)
+                 and ((stem(e.name) == name and not whole and sentence not in e.named_in
+                       and not separate_body(e.name))
                       or e.name in forms or _unprefixed(e.name) == name
                       or (name.isupper() and name in initial_forms(e.name)
                           and not (e.name.startswith(name + " ") and sentence in e.named_in))
@@ -326,7 +330,7 @@ def _can_be_short(name: str) -> bool:
 
 
 _DIVISIONS = ("Prefecture", "County", "Province", "Regency", "District", "Region", "State")
-_SEATS = ("City", "State", "Republic", "Province", "Commonwealth")
+_SEATS = ("City", "State", "Republic", "Province", "Commonwealth", "Government")
 
 
 def _long_forms(name: str) -> set[str]:

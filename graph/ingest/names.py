@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, org_words, place_labels, roles
+from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
 _MARKER = re.compile(r"^(.*[^\W_])-(led|backed|based|owned|listed|funded|run|made|controlled|"
                      r"linked|focused|driven|style|like|related|born)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(.*[^\W_]\.?)[’']s$")     # "Japan’s", "Mitsui & Co.'s"
-CONNECTORS = frozenset("of for and the de del la da du von van der y & on".split())
+CONNECTORS = frozenset("of for and the de del la da du von van der y & on und".split())
 # A comma may continue a run that names a body by its portfolios.
 _COMMA_BODIES = frozenset("Ministry Department Minister Secretary Committee Commission".split())
 
@@ -99,6 +100,8 @@ def runs(text: str) -> tuple[Run, ...]:
         members = [toks[i]]
         while j < len(toks):
             t = toks[j]
+            if t.cap and ends_legal_name(members[-1].text, t.text):
+                break       # "SoftBank Corp. KDDI already offers": a full stop the splitter kept
             if t.cap:
                 members.append(t)
                 j += 1
@@ -177,6 +180,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             caps = [t.text for t in right[:4] if t.text[:1].isupper()]
             return len(words) == 1 and not _names_a_firm(caps)
         rest = [t.text for t in right[:4]]
+        if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
+            return True         # "U.S. Food and Drug Administration": the right part needs the left
         caps = [w for w in rest if w[:1].isupper()]
         if len(left) >= 2 and len(words) == 1 and re.search(r"(?:al|ic|ical|ive)$", left[-1].text) \
                 and _names_a_firm(caps):
@@ -237,7 +242,8 @@ def from_place(run: Run) -> Run:
     from); the whole run for one name ("Export-Import Bank of Korea", "City of Osaka")."""
     toks = run.tokens
     for i, tok in enumerate(toks):
-        if i and tok.text == "of" and toks[i - 1].text not in OF_NAMES and \
+        if i and tok.text == "of" and (toks[i - 1].text not in OF_NAMES or body_then_place(
+                [t.text for t in toks[:i]])) and \
                 " ".join(t.text for t in toks[i + 1:] if t.text != "the") in place_labels():
             return Run(toks[0].start, toks[i - 1].end, toks[:i])
     return run

@@ -27,6 +27,7 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
+from .precision import acronym_type, misread, names_goods, not_an_acronym_name, separate_body, without_wider_places
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -135,8 +136,10 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     texts = [s.text for d in docs for s in d.sentences]
     _acting_places(table, texts)
     relations = _check_types(relations, table)
+    relations = [r for r in relations if not misread(r, table)]
     relations += _remap(_cooccurrence(cooccur, relations, table), merged)
     relations = _dedupe(relations, table)
+    relations = without_wider_places(relations, table)
     # a firm's sector read off its name or a possessive ("Tesla's batteries") is weak: keep the
     # stated ones ("firms such as A in batteries", "X, the battery maker") and a project's
     relations = [r for r in relations if table[r.target].type != "sector"
@@ -355,7 +358,8 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                 continue          # a headline in capitals
             for m in found:
                 word = m.group()
-                if word in seen or word in _NOT_ORGS or country_code(word):
+                if word in seen or word in _NOT_ORGS or country_code(word) \
+                        or not_an_acronym_name(s.text, m.start(), m.end()):
                     continue
                 if table.lookup(word) is not None or any(
                         word in e.name.split() and e.name not in s.text[:m.start()]
@@ -368,10 +372,13 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
                     keys = {k for k in initials.get(word[:-1], set()) if len(table[k].name.split()) >= 3}
                 if len(keys) == 1:
                     table.add_alias(table[next(iter(keys))], word)
-                elif not keys:
+                elif not keys and not names_goods(s.text, m.end()):
                     # the parent a firm's name starts with ("ZGC" of "ZGC Biologics") is a firm
                     unit = any(e.type == "firm" and e.name.startswith(word + " ") for e in table)
-                    table.add(Candidate(m.start(), m.end(), "firm" if unit else "organization",
+                    etype = "firm" if unit else acronym_type(
+                        word, [t.text for t in doc.sentences if word in t.text],
+                        [e.name for e in table if e.type == "firm"]) or "organization"
+                    table.add(Candidate(m.start(), m.end(), etype,
                                         word, priority=30, rule="acronym"), doc.offset + s.index)
 
 
@@ -592,8 +599,9 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
                 if other.key != e.key and other.type in ("firm", "organization") and \
                         e.name.startswith(other.name + " ") and not is_common(other.name) and \
                         not _GROUP_SUFFIX.fullmatch(e.name[len(other.name):]) and \
-                        opens.get(other.name, 0) == 1:
-                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share
+                        opens.get(other.name, 0) == 1 and not separate_body(e.name):
+                    # not "Hanwha Group" part of "Hanwha", nor the brand several firms share,
+                    # nor "Novo Nordisk Foundation" part of the firm it owns
                     add(e.key, "part_of", other.key)
     return out
 

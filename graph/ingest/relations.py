@@ -32,6 +32,7 @@ from typing import Callable
 from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
+from .precision import CLAUSE_BREAK
 from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division
 from .view import ACTORS, ALL, BODIES, Fact, View
 
@@ -149,9 +150,11 @@ def active_verb(v: View) -> None:
         obj = v.after(m.end(), {"project", "firm", "fund", "organization", "technology"}, max_gap=70)
         if obj is None or re.search(r"[.,;]", v.text[m.end():obj.start]) or \
                 re.match(r"\s+(?:\w+\s+)?with\b", v.text[m.end():]) or \
-                re.search(r"\b(?:for|to|from|by)\s", v.text[m.end():obj.start]):
+                re.search(r"\b(?:for|to|from|by)\s", v.text[m.end():obj.start]) or \
+                CLAUSE_BREAK.search(v.text[m.end():obj.start]):
             continue    # "owns about 28%, buys gear from X"; "is building with X": a partner;
-            # "to build the AS9 version for the Army": the Army is served, not led
+            # "to build the AS9 version for the Army": the Army is served, not led;
+            # "owns the building while X owns the lines": X is another clause's subject
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             v.add(subject.key, rtype, o.key, 0.7, "active-verb")
 

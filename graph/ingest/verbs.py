@@ -40,8 +40,10 @@ _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 ASSETS = (r"(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|mines?|units?|business(?:es)?|assets?|"
           r"operations|yards?|subsidiar(?:y|ies)|divisions?|companies|company|projects?|farms?|"
           r"terminals?|ports?)")
+# "a Californian biologics plant": a capitalised adjective after the article of an asset's phrase
+_NP_ADJECTIVE = r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))[A-Z][a-z]+"
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
-               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+)\s+){0,4}?" + ASSETS + r"\b")
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+|" + _NP_ADJECTIVE + r")\s+){0,4}?" + ASSETS + r"\b")
 
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)

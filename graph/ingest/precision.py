@@ -1,0 +1,405 @@
+"""Generic guards against words and readings that are not what they look like (round 7).
+
+- :func:`not_a_name`: a capitalised word on its own that names a group of
+  people or a direction ("Republicans", "Americans", "Western drugmakers") or an
+  analyst's rating ("to Neutral from Buy") is no entity;
+- :func:`legislature`: a parliament named by its own word ("in Congress", "the
+  Bundestag") is an organisation, not a place;
+- :func:`one_body_across_and`: "Food and Drug Administration", "Energy and
+  Vehicles Act", "Power and Industrial Solutions" are one name, not two.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from .doc import Candidate, RelationDraft
+if TYPE_CHECKING:
+    from .entities import EntityTable
+from .lexicon import demonyms, org_words
+
+# "Americans", "Republicans", "Europeans": the plural of a people's adjective
+_PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)s$")
+_GROUP_WORDS = frozenset("""Democrats Republicans Conservatives Liberals Socialists Communists
+Nationalists Populists Progressives Westerners Easterners Northerners Southerners""".split())
+_COMPASS = frozenset("Western Eastern Northern Southern".split())
+# an analyst's recommendation: "we move X to Neutral from Buy"
+_RATINGS = frozenset("""Buy Sell Hold Neutral Outperform Underperform Overweight Underweight
+Accumulate Reduce""".split())
+_RATING_CONTEXT = re.compile(r"\b(?:to|from|at|as|an?|rate[sd]?|rating|upgrade[sd]?|downgrade[sd]?|"
+                             r"reiterate[sd]?|maintain(?:s|ed)?)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+_LEGISLATURES = frozenset("""Congress Parliament Bundestag Bundesrat Senate Knesset Duma Riksdag
+Storting Folketing Sejm Seimas Saeima Riigikogu Eduskunta Cortes Oireachtas Majlis""".split())
+
+
+def not_a_name(word: str, before: str) -> bool:
+    """A one-word capitalised run that is not an entity's name.
+
+    >>> not_a_name("Republicans", "criticised by "), not_a_name("Americans", "to protect ")
+    (True, True)
+    >>> not_a_name("Western", "Several "), not_a_name("Neutral", "moved Zeta to ")
+    (True, True)
+    >>> not_a_name("Siemens", "with "), not_a_name("Neutral", "")
+    (False, False)
+    """
+    if word in _GROUP_WORDS or word in _COMPASS:
+        return True
+    if _PEOPLE_PLURAL.match(word) and (word[:-1] in demonyms() or word.endswith(("ans", "ese"))):
+        return True
+    return word in _RATINGS and _RATING_CONTEXT.search(before) is not None
+
+
+def legislature(words: list[str]) -> bool:
+    """A parliament's own name, alone or after its country's adjective: "Congress", "German Bundestag".
+
+    >>> legislature(["Congress"]), legislature(["European", "Parliament"]), legislature(["Senate", "Bill"])
+    (True, True, False)
+    """
+    return bool(words) and words[-1] in _LEGISLATURES and (
+        len(words) == 1 or all(w in demonyms() or w in ("European", "National", "US", "U.S.")
+                               for w in words[:-1]))
+
+
+def legislatures(text: str) -> list[Candidate]:
+    """Candidates for the parliaments a sentence names ("criticised by lawmakers in Congress").
+
+    >>> [(c.type, c.name) for c in legislatures("Critics in Congress and the Bundestag objected.")]
+    [('organization', 'Congress'), ('organization', 'Bundestag')]
+    """
+    from .names import runs     # names.py imports this module for one_body_across_and
+
+    return [Candidate(run.start, run.end, "organization", run.text(text), priority=65,
+                      rule="legislature")
+            for run in runs(text) if legislature(run.words)]
+
+
+# the last words of a body or law that a single "and" does not split
+_BODY_ENDS = ("agency", "agreement")
+_ADJECTIVE_WORD = re.compile(r"^[A-Z][a-z]+(?:al|ic|ical|ive)$")
+_FIRM_ENDS = frozenset("Solutions Systems Technologies Products Services Networks Devices".split())
+_FIRM_TAILS = frozenset("Bank Group Corporation Company Holdings Holding Ltd Limited Inc Corp".split())
+
+
+def one_body_across_and(left: list[str], right: list[str]) -> bool:
+    """Whether "<left> and <right>" is one name because the right part cannot stand alone.
+
+    ``right`` holds the capitalised words after "and". Two words whose second is an
+    agency's or a law's last word ("Drug Administration", "Vehicles Act"), or an
+    adjective and a firm's last word ("Industrial Solutions"), after a name of two or
+    more words that is not a firm's full name already.
+
+    >>> one_body_across_and(["U.S.", "Food"], ["Drug", "Administration"])
+    True
+    >>> one_body_across_and(["Zeta", "Power"], ["Industrial", "Solutions"])
+    True
+    >>> one_body_across_and(["Mizuho", "Bank"], ["Drug", "Administration"])
+    False
+    >>> one_body_across_and(["Tokyo", "Electron"], ["Applied", "Materials"])
+    False
+    """
+    if len(left) < 2 or len(right) < 2 or left[-1] in _FIRM_TAILS or left[-1].isupper():
+        return False
+    first, second = right[0], right[1]
+    if len(right) > 2 and right[2][:1].isupper():
+        return False        # a longer right part is a name of its own
+    if not first[:1].isupper() or first.isupper() or first in demonyms():
+        return False
+    if org_words()["suffix"].get(second) in _BODY_ENDS and org_words()["prefix"].get(first) is None:
+        return True
+    return bool(_ADJECTIVE_WORD.match(first)) and second in _FIRM_ENDS
+
+
+# a word that opens another clause between a verb and a name: the name is not its object
+CLAUSE_BREAK = re.compile(r"\b(?:while|whereas|but|although|though|because|which|who|whose)\b")
+
+
+# Rules that read the actor of a clause from its words (not from a possessive or a name).
+CLAUSE_RULES = frozenset({"verb-cue", "active-verb", "by-agent"})
+_BODY_NOUNS = (r"(?:ministry|fund|agency|regulator|bank|lender|authority|company|firm|group|unit|arm|"
+               r"operator|maker|producer|investor|office|department|commission|council|institute|"
+               r"utility|carrier|miner|conglomerate|insurer|developer)s?")
+# "Qatar's Ooredoo", "Mexico's economy ministry", "Saudi Arabia's sovereign wealth fund"
+_OWNS_A_BODY = re.compile(rf"[’']s\s+(?:[A-Z]|(?:[\w-]+\s+){{0,3}}{_BODY_NOUNS}\b)")
+
+
+def only_a_possessor(label_sets: list[list[str]], text: str) -> bool:
+    """Whether a country or place is written in ``text`` only as the owner of a body.
+
+    "controlled by Qatar's Ooredoo", "Mexico's economy ministry, headed by P": the
+    clause is about the firm or the ministry, not about the country. A name inside a
+    hyphenated compound ("United States-Mexico-Canada Agreement") is not a mention.
+
+    >>> only_a_possessor([["Qatar"]], "Zeta, controlled by Qatar's Ooredoo, said so.")
+    True
+    >>> only_a_possessor([["Japan"]], "Japan's government has pledged $2 billion.")
+    False
+    >>> only_a_possessor([["Japan"]], "Japan's trade ministry and Japan agreed.")
+    False
+    """
+    return _every_mention(label_sets, text, lambda m: _OWNS_A_BODY.match(text, m.end()) is not None)
+
+
+def _every_mention(label_sets: list[list[str]], text: str,
+                   test: Callable[[re.Match[str]], bool]) -> bool:
+    """Whether ``text`` names the entity (by any label) and every mention passes ``test``."""
+    seen = False
+    for labels in label_sets:
+        for label in labels:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text):
+                if not test(m):
+                    return False
+                seen = True
+    return seen
+
+
+# "its first plant outside Korea", "beyond China": a place the thing is not in
+_OUTSIDE = re.compile(r"\b(?:outside|beyond|excluding|except)\s+(?:of\s+)?(?:the\s+|mainland\s+)?$",
+                      re.IGNORECASE)
+
+
+def only_outside(labels: list[str], text: str) -> bool:
+    """Whether ``text`` names a place only as where something is not.
+
+    >>> only_outside(["Korea"], "our first cathode plant outside Korea,")
+    True
+    >>> only_outside(["Korea"], "a plant in Korea, its first outside Japan")
+    False
+    """
+    return _every_mention([labels], text, lambda m: _OUTSIDE.search(text, 0, m.start()) is not None)
+
+
+def body_then_place(before_of: list[str]) -> bool:
+    """Whether "<before_of> of <place>" is a body's full name, then where it is from, although
+    the word before "of" usually opens a name ("Bank of Korea"): the name already has its own
+    complement ("State Administration for Market Regulation of China") or is an acronym and
+    that word ("DBS Bank of Singapore"). "Development Bank of Japan" stays one name.
+
+    >>> body_then_place(["State", "Administration", "for", "Market", "Regulation"])
+    True
+    >>> body_then_place(["KBX", "Bank"]), body_then_place(["Development", "Bank"])
+    (True, False)
+    """
+    if any(w in ("of", "for", "on") for w in before_of[1:-1]):
+        return True
+    return len(before_of) == 2 and before_of[0].isupper() and 2 <= len(before_of[0]) <= 5
+
+
+# "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
+_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\d{4}\s*\(([A-Z]{2,6})\)\s*[-—–]\s")
+
+
+# "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
+_DATELINE_PLACE = re.compile(r"^(?:[A-Z][A-Z ]*[A-Z]\s*[-—–]\s*)?([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}),\s+"
+                             r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b")
+
+
+def datelines(text: str) -> list[Candidate]:
+    """The label and place a dateline opens with: no firm, and a place.
+
+    >>> [(c.type, c.name) for c in datelines("PRESS RELEASE - Tarnow, 3 March 2026")]
+    [('location', 'Tarnow')]
+    >>> [(c.type, c.name) for c in datelines("Oslo, 4 March 2026 (NWX) - Zeta said so.")]
+    [('location', 'Oslo')]
+    """
+    m = _DATELINE_PLACE.match(text)
+    if m is None or m.group(1).isupper():
+        return []       # "OSLO, 4 March": a wire desk's city, left to the place list
+    return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
+
+
+def in_dateline_label(text: str, end: int) -> bool:
+    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ")."""
+    head = _DATELINE_HEAD.match(text)
+    return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
+
+
+def not_an_acronym_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitals at ``text[start:end]`` are no body's short name: a wire service's
+    code or a label opening a dateline, part of a hyphenated name ("J-ENG"), or a model
+    before its number ("the RCH 155").
+
+    >>> s = "OSLO, 2 May 2025 (NWX) - Zeta said so."
+    >>> not_an_acronym_name(s, s.index("NWX"), s.index("NWX") + 3)
+    True
+    >>> s = "PRESS RELEASE - Oslo, 2 May 2025"
+    >>> not_an_acronym_name(s, 0, 5), not_an_acronym_name(s, 6, 13)
+    (True, True)
+    >>> s = "engines by K-MAR and the ZX 200 howitzer, said NATO."
+    >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("MAR", "ZX", "NATO")]
+    [True, True, False]
+    """
+    if text[start - 1:start] == "-" or text[end:end + 1] == "-":
+        return True
+    if re.match(r"\s?(?!(?:19|20)\d\d\b)\d", text[end:]):
+        return True
+    head = _DATELINE_HEAD.match(text)
+    if head is not None and end <= head.end():
+        return True
+    code = _DATELINE_CODE.match(text)
+    return code is not None and code.start(1) == start
+
+
+def without_wider_places(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
+    """Relations without "P located_in R" where the project P is also located in a place C
+    that lies in R: "the plant in West Lafayette, Indiana" is in West Lafayette, and West
+    Lafayette in Indiana; the plant's place is the narrower one, the wider follows from it."""
+    inside = {(r.source, r.target) for r in relations if r.type == "located_in"}
+    places: dict[int, set[int]] = {}
+    for r in relations:
+        if r.type == "located_in" and table[r.source].type == "project":
+            places.setdefault(r.source, set()).add(r.target)
+    return [r for r in relations
+            if not (r.type == "located_in" and table[r.source].type == "project"
+                    and any((c, r.target) in inside for c in places[r.source] if c != r.target))]
+
+
+def misread(r: RelationDraft, table: EntityTable) -> bool:
+    """A relation whose sentence says otherwise: a country named only as a body's owner
+    taken for the clause's actor, a place named as where something is not, a person
+    who left the post."""
+    if r.rule.split("+")[0] in CLAUSE_RULES and any(
+            only_a_possessor([table[k].labels()], r.evidence) for k in (r.source, r.target)
+            if table[k].type in ("government", "location")):
+        return True
+    if r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence):
+        return True
+    return r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence)
+
+
+# "P left the company", "P, who stepped down in May", "P was replaced by Q"
+_LEFT_AFTER = re.compile(r"\W{0,3}(?:\s*\([^)]*\))?\s*(?:,\s+(?:the|a|its|their)\s+[^,;.]{1,60},\s*)?"
+                         r"(?:,\s+who\s+)?(?:has\s+|had\s+|then\s+)?"
+                         r"(?:left|resigned|stepped\s+down|retired|quit|was\s+(?:replaced|ousted|fired|"
+                         r"dismissed|succeeded))\b")
+
+
+def former_role(labels: list[str], text: str) -> bool:
+    """Whether ``text`` names a person only as leaving a post ("a former executive" still
+    worked there: the gold conventions keep that).
+
+    >>> former_role(["Ana Soto"], "Zeta's chief executive Ana Soto left the company in May.")
+    True
+    >>> former_role(["Ana Soto"], "Zeta's chief Ana Soto, who stepped down, was thanked.")
+    True
+    >>> former_role(["Ana Soto"], "Ana Soto, the chief executive of Zeta, retired in May.")
+    True
+    >>> former_role(["Ana Soto"], "Ana Soto, Zeta's chief executive, replaced Bo Li, who retired.")
+    False
+    """
+    return _every_mention([labels], text, lambda m: _LEFT_AFTER.match(text, m.end()) is not None)
+
+
+# the last word of a body that is not the firm it is named after
+_SEPARATE_BODIES = frozenset("""Foundation Foundations Trust Trusts Institute University College
+School Hospital Association Society Museum Fund Endowment Charity""".split())
+
+
+def separate_body(name: str) -> bool:
+    """"Novo Nordisk Foundation", "Tata Trusts", "Samsung Medical Foundation": a body of its
+    own, not the firm its first words name.
+
+    >>> separate_body("Novo Nordisk Foundation"), separate_body("SoftBank Group")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) >= 2 and words[-1] in _SEPARATE_BODIES
+
+
+_SEAT_OF = re.compile(r"^(?:City|Commonwealth|Municipality|Borough|Township|Government)\s+of\s+[A-Z]")
+
+
+def seat_governments(cands: list[Candidate]) -> None:
+    """"owned by the City of Tarnby": a body named "City of <place>" is that place's government
+    (a place the lists know is named by the place rules already)."""
+    for c in cands:
+        if c.type in ("firm", "organization", "location") and _SEAT_OF.match(c.name):
+            c.type = "government"
+
+
+# the first word of a Spanish, Portuguese or French body's name ("Banco de ...", "Caisse des ...")
+_ROMANCE_OPENERS = frozenset("""Banco Banca Banque Caja Caixa Caisse Comisión Comissão Commission Compañía
+Companhia Compagnie Consejo Conselho Conseil Corporación Corporação Empresa Empresas Fondo Fundo Fonds
+Grupo Groupe Instituto Institut Ministerio Ministério Petróleos Petróleo Secretaría Sociedad Sociedade
+Société Agencia Agência Agence Autoridad Autoridade Universidad Universidade Université""".split())
+
+
+def romance_name(before: list[str]) -> bool:
+    """Whether the words before "de"/"y" begin a Spanish, Portuguese or French name, which
+    goes on through them ("Comisión Federal de Electricidad"), unlike "Tesla de Mexico".
+
+    >>> romance_name(["Comisión", "Federal"]), romance_name(["Banco"]), romance_name(["Tesla"])
+    (True, True, False)
+    """
+    return bool(before) and (before[0] in _ROMANCE_OPENERS
+                             or any(not ch.isascii() and ch.isalpha() for w in before for ch in w))
+
+
+_FIRM_WORDS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|miner|"
+               r"developer|builder|chipmaker|carmaker|shipbuilder|supplier|manufacturer|trader|giant|"
+               r"conglomerate|toolmaker|insurer|refiner|exporter|importer)")
+_AGENCY_WORDS = r"(?:agency|regulator|authority|ministry|watchdog)"
+# "the state utility TAQA", "PPC, the Greek power utility", "India's space agency ISRO"
+_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\s+$")
+_NOUN_AFTER = re.compile(rf"\s*(?:\([^)]*\))?,\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\b")
+# "from Besi and ASMPT", "with GAIL and with Bharat Petroleum": listed with a firm
+_LISTED = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+(?:with\s+|from\s+)?|\s+or\s+)"
+
+
+def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
+    """The type the sentences give an acronym no name expands: a firm or an agency when
+    a noun of that kind stands next to it or it is listed with a firm (not with brands).
+
+    >>> acronym_type("KPX", ["It competes with KPX, the Greek power utility."], [])
+    'firm'
+    >>> acronym_type("KSA", ["launched by Korea's space agency KSA."], [])
+    'agency'
+    >>> acronym_type("QRT", ["Tools from Besi Tools and QRT arrive."], ["Besi Tools"])
+    'firm'
+    >>> acronym_type("NATO", ["a supplier to NATO's eastern flank"], []) is None
+    True
+    """
+    for text in texts:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            near = _NOUN_BEFORE.search(text, 0, m.start()) or _NOUN_AFTER.match(text, m.end())
+            if near is not None:
+                return "agency" if re.fullmatch(_AGENCY_WORDS, near.group("noun")) else "firm"
+            for firm in firms:
+                f = re.escape(firm)
+                if (re.search(rf"\b{f}{_LISTED}$", text[:m.start()])
+                        or re.match(rf"{_LISTED}{f}\b", text[m.end():])) \
+                        and not re.match(r"[^.;]{0,40}?\bbrands?\b", text[m.end():]):
+                    return "firm"
+    return None
+
+
+# "LFP cells", "HBM chips", "EUV machines": capitals naming a kind of goods
+_GOODS_AFTER = re.compile(r"\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
+                          r"cargoes|cargo|shipments?|panels?|packs?|technology|chemistry|cathodes?)\b")
+
+
+def names_goods(text: str, end: int) -> bool:
+    """Whether the capitals ending at ``end`` name a kind of goods, not a body ("buys LFP cells").
+
+    >>> names_goods("it buys LFP cells from Zeta", 11), names_goods("ZGC said so", 3)
+    (True, False)
+    """
+    return _GOODS_AFTER.match(text, end) is not None
+
+
+_LEGAL_ABBREVIATIONS = frozenset("Corp. Inc. Ltd. Co. Bhd. Pte. Pty.".split())
+_AFTER_LEGAL = frozenset("""Ltd Ltd. Limited Inc Inc. LLC PLC plc AG SE SA NV Holdings Holding Group Tbk
+Pte Pty Bhd Corp Corp. Co Co.""".split())
+
+
+def ends_legal_name(last: str, nxt: str) -> bool:
+    """Whether a name ends at an abbreviated legal suffix though a capitalised word follows:
+    "SoftBank Corp. KDDI already ...", but "Zeta Co. Ltd" and "Kappa Power Co. Holdings" go on.
+
+    >>> ends_legal_name("Corp.", "KDDI"), ends_legal_name("Co.", "Ltd"), ends_legal_name("Co", "X")
+    (True, False, False)
+    """
+    return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
