@@ -17,6 +17,7 @@ from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
+from .families import family_facts
 from .bilingual import find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
@@ -470,6 +471,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         nominal_supply(view)
         money_to(view)
         actor_facts(view)
+        family_facts(view)
         origin(view)
         units(view)
         place_in_place(view)

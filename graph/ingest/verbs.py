@@ -923,6 +923,17 @@ _BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|
 _SIDE_FACT = re.compile(r"(?:\b(?:which|that|also)\b[^,;]*|,\s+(?:a|an|the)\s+[^,;]+,\s*)$")
 
 
+def towns_listed(v: View, first: Mention) -> list[Mention]:
+    """``first`` and the places coordinated with it by "and"/"or" ("in A and B"), not the state
+    after a comma ("in Ciudad Juárez, Chihuahua": the state holds the city)."""
+    places = [first]
+    for place in v.listed(first, _PLACES)[1:]:
+        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+            break
+        places.append(place)
+    return places
+
+
 def activities(v: View) -> None:
     """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
     X operates_in each place (a firm's own activity; a project's place is located_in)."""
@@ -944,11 +955,7 @@ def activities(v: View) -> None:
             owner = last[1]     # "which mines in A and processes in B": the same doer
         if owner is None:
             continue
-        places = [first]
-        for place in v.listed(first, _PLACES)[1:]:
-            if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
-                break           # "in Ciudad Juárez, Chihuahua": the state holds the city
-            places.append(place)
+        places = towns_listed(v, first)
         last = (places[-1].end, owner)
         for place in places:
             if place.key != ALL and not is_country(v, place):

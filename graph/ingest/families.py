@@ -1,0 +1,314 @@
+"""Constructions that state a relation family for every noun or verb of its class (stage 7).
+
+Each rule reads one construction, not one phrasing, and is generic over its word class:
+
+- ``whose-facility``: "X, whose assembly plant in P opened last year" -> X operates_in P
+  (any facility noun; the relative "whose" makes X the owner);
+- ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
+  the place named before the facility noun;
+- ``predicate-rival``: "A is Y's main rival", "A and B are its closest competitors",
+  "A and B are rivals" -> competes_with (with coordination and negation);
+- ``body-of``: "X, an agency of the Ministry of Y" / "a regulator under Z" -> X part_of Y
+  (agency, body, regulator, bureau, office, authority, programme, fund);
+- ``repeated-in``: "its plants in A and in B" -> the place after the repeated preposition joins
+  the operates_in list;
+- ``apposed-subject``: "A, the largest X, and B compete with C" -> A competes with C too;
+- ``list-over-relative``: "rivals include A, which runs plants in P, and B" -> B is listed too;
+- ``with-money``: "with CEPI money", "using Ohio tax breaks and JBIC loans" -> the funder funds
+  the clause's subject;
+- ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
+  possessive, a state-body noun, then the name) -> the name part_of the country, and a name
+  drafted as a generic organisation becomes an agency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import BRACKETED
+from .verbs import _coordinated, clause_span, clause_subject, is_country, negated, towns_listed
+from .view import ALL, BODIES, View
+
+_PLACES = frozenset({"location", "government"})
+# nouns of the facility class, singular and plural
+_FACILITY_NOUN = (r"(?:plants?|fabs?|factor(?:y|ies)|mills?|mines?|refiner(?:y|ies)|smelters?|"
+                  r"(?:ship)?yards?|sites?|facilit(?:y|ies)|operations|offices?|headquarters|"
+                  r"terminals?|cent(?:re|er)s?|warehouses?|campus(?:es)?|works|foundr(?:y|ies))")
+_WHOSE_FACILITY = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[\w-]+\s+){0,3}?" + _FACILITY_NOUN +
+                             r"\s+(?:in|at|near)\s+(?:the\s+)?")
+
+
+def _operates_in(v: View, owner: int, first_place: int) -> None:
+    """``owner`` operates_in the place at ``first_place`` and those listed with it (not countries:
+    the schema keeps operates_in for places below a country)."""
+    first = v.at_start(first_place)
+    if first is None or first.key == ALL or v.type(first) not in _PLACES:
+        return
+    for place in towns_listed(v, first):        # "in Sanand, Gujarat": Sanand only
+        if place.key != ALL and not is_country(v, place) and v.type(place) == "location":
+            v.add(owner, "operates_in", place.key, 0.55, "whose-facility")
+
+
+def whose_facility(v: View) -> None:
+    """"Micron, whose assembly plant in Sanand, Gujarat, opened last year" -> Micron operates_in
+    Sanand (only Sanand: a town's state is place-in-place)."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in ("firm", "organization"):
+            continue
+        m = _WHOSE_FACILITY.match(v.text, x.end)
+        if m is None or negated(v, m.end()):
+            continue
+        if any(v.type(p) == "project" and x.end <= p.start < m.end() for p in v.mentions):
+            continue        # "whose Zeta plant in P": the project's place, located_in
+        _operates_in(v, x.key, m.end())
+
+
+# plural only: "its Michigan plant in Holland" is one plant, most often the article's project
+_FACILITIES = (r"(?:plants|fabs|factories|mills|mines|refineries|smelters|(?:ship)?yards|sites|"
+               r"facilities|operations|offices|terminals|cent(?:re|er)s|warehouses|campuses|works|"
+               r"foundries)")
+_PLACE_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s))\s+(?:(?:new|existing|own|"
+                             r"main|two|three|four|several)\s+)?$")
+
+
+def place_facility(v: View) -> None:
+    """"makes at its Phoenix fabs", "POSCO's Gwangyang mills" -> the owner operates_in the town
+    (not a country: "its Korean plants" is where it comes from)."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) != "location":
+            continue
+        noun = re.match(r"\s+(?:[a-z-]+\s+){0,2}?" + _FACILITIES + r"\b(?!\s+(?:in|at|near)\s)", v.text[p.end:])
+        lead = _PLACE_FACILITY.search(v.text[:p.start])
+        if noun is None or lead is None or is_country(v, p):
+            continue
+        if lead.group("poss"):
+            owner = v.at_end(lead.start("poss"))
+            key = owner.key if owner is not None and owner.key != ALL and \
+                v.type(owner) in ("firm", "organization") else None
+        else:           # "the chips that X makes at its Houston fabs": the nearest firm
+            begin = clause_span(v.text, lead.start(), lead.start())[0]
+            near = v.before(lead.start(), {"firm", "organization"})
+            key = near.key if near is not None and near.key != ALL and near.start >= begin else \
+                clause_subject(v, lead.start(), frozenset({"firm", "organization"}))
+        if key is not None and not negated(v, lead.start()):
+            v.add(key, "operates_in", p.key, 0.55, "place-facility")
+
+
+_COPULA = re.compile(r"\s+(?P<verb>is|are|was|were|remains?|remained|has\s+become|have\s+become|became|"
+                     r"becomes?)\s+(?:also\s+|now\s+|still\s+)?(?:one\s+of\s+)?(?:the\s+)?")
+_RIVAL_NOUN = (r"(?:(?:main|chief|biggest|largest|closest|nearest|key|principal|fiercest|leading|only|"
+               r"direct|strongest|domestic|local|regional|global|foreign|[a-z]+-based|new|traditional|"
+               r"long-standing|longtime|[a-z]+)\s+){0,3}?(?:rivals?|competitors?|challengers?)\b")
+_POSS_RIVAL = re.compile(r"(?:[’']s|(?<=s)[’'])\s+" + _RIVAL_NOUN)
+_ITS_RIVAL = re.compile(r"(?:its|their)\s+" + _RIVAL_NOUN)
+_RIVAL_OF = re.compile(_RIVAL_NOUN + r"\s+(?:of|to)\s+(?:the\s+)?")
+_BARE_RIVALS = re.compile(r"(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:rivals|competitors)\b(?!\s+(?:of|to)\b)")
+
+
+def predicate_rival(v: View) -> None:
+    """"Amkor, which is building a plant in P, is SK hynix's main rival" / "A and B are its
+    closest competitors" / "A is the main rival of B" / "A and B are rivals" -> competes_with."""
+    text = v.text
+    types = BODIES | {"project"}
+    for m in _COPULA.finditer(text):
+        if negated(v, m.start() + 1) or re.search(r"\b(?:not|no|never|n[’']t)\s*$", text[:m.end()]) \
+                or re.match(r"(?:not|no|never)\b", text[m.end():]):
+            continue
+        rest = text[m.end():]
+        subject = clause_subject(v, m.start() + 1, types)
+        subjects = [k for k in _coordinated(v, subject, types, m.start() + 1) if k is not None]
+        if not subjects:
+            continue
+        possessor: int | None = None
+        y = v.at_start(m.end())
+        if y is not None and y.key != ALL and v.type(y) in types and \
+                _POSS_RIVAL.match(text, y.end):
+            possessor = y.key                   # "is SK hynix's main rival", "Mirex Devices' rival"
+        elif _ITS_RIVAL.match(rest):
+            owner = v.owner
+            possessor = owner.key if owner is not None and owner.key not in (ALL, *subjects) \
+                else v.last_actor               # "A is its closest competitor": the firm before
+        elif (of := _RIVAL_OF.match(rest)) is not None:
+            z = v.at_start(m.end() + of.end())  # "A is the main rival of B"
+            possessor = z.key if z is not None and z.key != ALL and v.type(z) in types else None
+        elif _BARE_RIVALS.match(rest) and m.group("verb") in ("are", "were", "remain", "remained") \
+                and len(subjects) > 1:
+            for i, a in enumerate(subjects):    # "A and B are rivals": each pair
+                for b in subjects[i + 1:]:
+                    v.add(a, "competes_with", b, 0.6, "predicate-rival")
+            continue
+        if possessor is None or possessor in subjects:
+            continue
+        for s in subjects:
+            v.add(s, "competes_with", possessor, 0.6, "predicate-rival")
+
+
+_BODY_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:agency|body|"
+                      r"regulator|bureau|office|authority|programme|program|fund|commission|"
+                      r"institute|department)\s+(?:of|under|within|run\s+by|overseen\s+by|"
+                      r"attached\s+to)\s+(?:the\s+)?")
+_STATE_SIDE = frozenset({"agency", "fund", "organization", "ministry"})
+
+
+def body_of(v: View) -> None:
+    """"NEDO, an agency of the Ministry of Economy" / "X, a fund run by the state of Y" -> part_of."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in _STATE_SIDE:
+            continue
+        m = _BODY_OF.match(v.text, x.end)
+        parent = v.at_start(m.end()) if m is not None else None
+        if parent is None or parent.key in (ALL, x.key) or \
+                v.type(parent) not in ("ministry", "government", "agency", "organization"):
+            continue
+        v.add(x.key, "part_of", parent.key, 0.6, "body-of")
+
+
+_COUNTRY_BODY = re.compile(r"[’']s\s+(?:(?:state|state-run|government|national|federal|[a-z]+)\s+){0,3}?"
+                           r"(?P<noun>agency|regulator|authority|watchdog|ministry|commission|"
+                           r"department|office)\s+(?:the\s+)?$")
+_AGENCY_NOUNS = frozenset({"agency", "regulator", "authority", "watchdog"})
+
+
+def country_body(v: View) -> None:
+    """"India's space agency ISRO", "Japan's trade ministry METI" -> part_of the country."""
+    for b in v.mentions:
+        if b.key == ALL or v.type(b) not in ("agency", "ministry", "organization", "firm"):
+            continue
+        c = v.before(b.start, {"government"}, max_gap=60)
+        if c is None or c.key == ALL or not is_country(v, c):
+            continue
+        m = _COUNTRY_BODY.fullmatch(v.text[c.end:b.start])
+        if m is None or any(c.end <= x.start < b.start for x in v.mentions):
+            continue
+        if v.type(b) in ("organization", "firm"):
+            # the text calls it a country's agency or ministry: a state body, whatever its name
+            v.table[b.key].type = "agency" if m.group("noun") in _AGENCY_NOUNS else "ministry" \
+                if m.group("noun") == "ministry" else v.type(b)
+            if v.type(b) not in ("agency", "ministry"):
+                continue
+        v.add(b.key, "part_of", c.key, 0.6, "country-body")
+
+
+_AND_IN = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:[A-Z][\w-]*\s*){1,3})?,?\s+(?:and|or|as\s+well\s+as)\s+"
+                     r"(?:also\s+)?(?:in|at)\s+(?:the\s+)?")
+
+
+def repeated_in(v: View) -> None:
+    """"expanding its plants in Boise and in Clay, New York", "mines in A and also in B": a place
+    after a repeated preposition joins the list an operates_in fact of this sentence ends."""
+    for a, t, b, _, rule in list(v.facts):
+        if t != "operates_in":
+            continue
+        for m in v.mentions:
+            if m.key != b:
+                continue
+            more = _AND_IN.match(v.text, m.end)
+            nxt = v.at_start(more.end()) if more is not None else None
+            if nxt is not None and nxt.key != ALL and v.type(nxt) == "location" and \
+                    not any(f[0] == a and f[2] == nxt.key for f in v.facts):
+                v.add(a, "operates_in", nxt.key, 0.55, "repeated-in")
+
+
+_APPOSED_FIRST = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an|its|their)\s+[^,;()]{1,80},\s+and\s+"
+                            r"(?:the\s+)?")
+_CLAUSE_TYPES = frozenset({"competes_with", "supplies", "partners_with", "invests_in", "owns"})
+
+
+def apposed_subject(v: View) -> None:
+    """"A (甲), the world's largest packaging company, and B compete with C": A competes with C
+    too (the apposition hides the list from the clause reader); and when B is only the possessor
+    of an unnamed subject ("and Intel's foundry arm compete"), B is not the one that competes."""
+    for a in v.mentions:
+        if a.key == ALL or v.type(a) not in BODIES:
+            continue
+        m = _APPOSED_FIRST.match(v.text, a.end)
+        if m is None or v.before(a.start) is not None and \
+                not re.search(r"(?:^|[;:.]\s*|\b(?:while|but)\s+)$", v.text[:a.start]):
+            continue        # A opens the sentence or a clause
+        b = v.at_start(m.end())
+        if b is None or b.key in (ALL, a.key) or v.type(b) not in BODIES:
+            continue
+        unnamed = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){1,3}", v.text[b.end:]) is not None
+        later = [x.key for x in v.mentions if x.start > b.end]
+        for f in list(v.facts):
+            src, t, tgt, conf, rule = f
+            if src == b.key and t in _CLAUSE_TYPES and rule == "verb-cue" and tgt in later:
+                v.add(a.key, t, tgt, conf, "apposed-subject")
+                if unnamed and sum(1 for x in v.mentions if x.key == b.key) == 1:
+                    v.facts.remove(f)
+
+
+_OVER_RELATIVE = re.compile(r"\s*" + BRACKETED + r",\s+(?:which|who)\s+[^;:]{1,160}?,\s+and\s+(?:the\s+)?")
+_LIST_TYPES = frozenset({"competes_with", "supplies", "partners_with"})
+
+
+def list_over_relative(v: View) -> None:
+    """"rivals include A (CSG), which runs plants in B and C, and Poland's D" / "supplies A,
+    which makes cars, and B": the item after the relative clause is in the list too."""
+    for f in list(v.facts):
+        src, t, tgt, conf, rule = f
+        if t not in _LIST_TYPES or rule.startswith("list-"):
+            continue
+        for item, other, first in ((tgt, src, False), (src, tgt, True)):
+            for x in v.mentions:
+                if x.key != item:
+                    continue
+                m = _OVER_RELATIVE.match(v.text, x.end)
+                y = v.at_start(m.end()) if m is not None else None
+                if y is None or y.key == ALL:
+                    continue
+                y = v.possessed(y)                  # "and Poland's PGZ": PGZ
+                if y.key in (ALL, other, item) or v.type(y) != v.type(x) or \
+                        not re.match(r"\s*" + BRACKETED + r"\s*(?:[,.;]|$)", v.text[y.end:]):
+                    continue                        # "..., and B supplies C": a new clause
+                if first and t != "competes_with" and rule != "rival":
+                    continue
+                v.add(y.key, t, other, conf, "list-over-relative") if first else \
+                    v.add(other, t, y.key, conf, "list-over-relative")
+
+
+_WITH_MONEY = re.compile(r"\s*" + BRACKETED + r"(?:[’']s)?\s+(?:state\s+|public\s+|federal\s+)?(?:money|"
+                         r"funding|financing|funds|grants?|loans?|subsid(?:y|ies)|support|backing|"
+                         r"aid|incentives|tax\s+(?:breaks|credits|incentives))\b")
+_FUNDERS = frozenset({"government", "agency", "ministry", "fund", "organization", "firm"})
+_FUNDED = frozenset({"firm", "project", "organization"})
+
+
+def with_money(v: View) -> None:
+    """"to make a vaccine in Pune with CEPI money", "built with Ohio tax breaks and JBIC loans":
+    the named funder funds the clause's subject (else the project in question)."""
+    for m in re.finditer(r"\b(?:with|using|through|on)\s+(?:the\s+)?(?:help\s+of\s+)?", v.text):
+        x = v.at_start(m.end())
+        begin = clause_span(v.text, m.start(), m.start())[0]
+        while x is not None and x.key != ALL:
+            w = _WITH_MONEY.match(v.text, x.end)
+            if w is None or negated(v, m.start()):
+                break
+            firm_help = v.type(x) == "firm" and not re.search(
+                r"\b(?:loans?|financing|funding|money|backing)\b", w.group())
+            # "with Tesla support": a firm's support is not money unless it says so; a place
+            # that is not a government funds nothing
+            if v.type(x) in _FUNDERS and not firm_help:
+                project = [y for y in v.mentions if begin <= y.start and y.end <= m.start()
+                           and v.type(y) == "project" and y.key != ALL]
+                receiver = project[-1].key if project else clause_subject(v, m.start(), _FUNDED)
+                if receiver is None and v.topic is not None and \
+                        not any(y.end <= m.start() and v.type(y) in _FUNDED for y in v.mentions):
+                    receiver = v.topic
+                if receiver is not None and receiver != x.key:
+                    v.add(x.key, "funds", receiver, 0.6, "with-money")
+            more = re.match(r"\s*(?:,|and)\s+(?:the\s+)?", v.text[w.end():])
+            x = v.at_start(w.end() + more.end()) if more is not None else None
+
+
+def family_facts(v: View) -> None:
+    """Every rule of this module on one sentence."""
+    whose_facility(v)
+    place_facility(v)
+    predicate_rival(v)
+    body_of(v)
+    country_body(v)
+    repeated_in(v)
+    apposed_subject(v)
+    list_over_relative(v)
+    with_money(v)

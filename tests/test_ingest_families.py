@@ -1,0 +1,136 @@
+"""Constructions of the largest relation families (graph/ingest/families.py): a facility named
+with "whose" or after a possessive, a rival named in a predicate, a state body of a ministry or
+a country, places after a repeated preposition, a subject hidden by an apposition, a list that
+goes on after a relative clause, and money named after its funder. Invented sentences with
+fictional firms."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+
+def drafted(text: str) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The draft's entity names and relations: a test that a relation is absent first checks
+    that its ends were drafted (else it would pass with nothing found)."""
+    d = draft_of(text)
+    return {e.name for e in d.entities}, relations_of(d)
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    return drafted(text)[1]
+
+
+def rivals(got: set[tuple[str, str, str]], a: str, b: str) -> bool:
+    return (a, "competes_with", b) in got or (b, "competes_with", a) in got
+
+
+def test_whose_facility_in_a_town():
+    got = rels("Kelvar Chemicals competes with Zentara Motors, whose assembly plant in Leipzig, "
+               "Saxony, opened last year. Norbright Foods, whose two mills at Chennai and Pune "
+               "employ 900 people, lost money.")
+    assert ("Zentara Motors", "operates_in", "Leipzig") in got
+    assert ("Zentara Motors", "operates_in", "Saxony") not in got     # the town's state
+    assert ("Norbright Foods", "operates_in", "Chennai") in got
+    assert ("Norbright Foods", "operates_in", "Pune") in got
+
+
+def test_a_town_named_before_plural_facilities():
+    got = rels("Halden Tech packages the chips that Brixell Energy makes at its Houston fabs. "
+               "Orvia Steel's Busan mills will roll the plate.")
+    assert ("Brixell Energy", "operates_in", "Houston") in got
+    assert ("Orvia Steel", "operates_in", "Busan") in got
+
+
+def test_one_plant_named_by_its_state_is_not_read_as_operations():
+    names, got = drafted("Tessaly Power is converting part of its Ohio plant in Lorain to new "
+                         "cells.")
+    assert {"Tessaly Power", "Ohio"} <= names
+    assert ("Tessaly Power", "operates_in", "Ohio") not in got
+
+
+def test_a_rival_named_in_a_predicate():
+    got = rels("Quintel Systems, which is building a lab in Austin, is Mirex Devices' main rival in "
+               "drones. Arlo Robotics and Sorvan Labs are its closest competitors. Velda Cement "
+               "and Korro Building Materials are rivals in the Balkan market.")
+    assert rivals(got, "Quintel Systems", "Mirex Devices")
+    assert rivals(got, "Arlo Robotics", "Quintel Systems")
+    assert rivals(got, "Sorvan Labs", "Quintel Systems")
+    assert rivals(got, "Velda Cement", "Korro Building Materials")
+
+
+def test_no_rival_in_a_negated_predicate():
+    names, got = drafted("Pella Mining signed a deal with Quorra Metals last week. Pella Mining is "
+                         "not Quorra Metals' rival in copper.")
+    assert {"Pella Mining", "Quorra Metals"} <= names
+    assert not rivals(got, "Pella Mining", "Quorra Metals")
+
+
+def test_a_body_of_a_ministry_is_part_of_it():
+    got = rels("The study was paid for by the Qualen Bureau, an agency of the Ministry of Industry. "
+               "Funding came from the Tarn Research Fund, a programme run by the Ministry of "
+               "Energy.")
+    assert ("Qualen Bureau", "part_of", "Ministry of Industry") in got
+    assert ("Tarn Research Fund", "part_of", "Ministry of Energy") in got
+
+
+def test_a_countrys_state_body_named_after_its_noun():
+    names, got = drafted("The satellites were launched by Germany's space agency Xandria Orbital "
+                         "and by Kelvar Launch. Approval came from Japan's trade ministry Mitora.")
+    assert ("Xandria Orbital", "part_of", "Germany") in got
+    assert ("Mitora", "part_of", "Japan") in got
+    assert ("Kelvar Launch", "part_of", "Germany") not in got
+    draft = draft_of("The satellites were launched by Germany's space agency Xandria Orbital.")
+    assert {e.name: e.type for e in draft.entities}["Xandria Orbital"] == "agency"
+
+
+def test_places_after_a_repeated_preposition():
+    got = rels("Zentara Motors is expanding its own plants in Boise and in Clay, New York. Kelvar "
+               "Chemicals mines lithium in Tucson, Arizona, and also in Reno.")
+    assert ("Zentara Motors", "operates_in", "Boise") in got
+    assert ("Zentara Motors", "operates_in", "Clay") in got
+    assert ("Kelvar Chemicals", "operates_in", "Reno") in got
+
+
+def test_a_subject_hidden_by_an_apposition():
+    got = rels("Brixell Energy (布瑞克能源), the largest maker of storage packs, and Vantor Cells "
+               "compete with Zentara Motors for grid orders. Halden Tech, a Texas drone maker, and "
+               "Quintel's software arm compete with Mirex Devices.")
+    assert rivals(got, "Brixell Energy", "Zentara Motors")
+    assert rivals(got, "Vantor Cells", "Zentara Motors")
+    assert rivals(got, "Halden Tech", "Mirex Devices")
+    # the arm competes, not its parent
+    assert not rivals(got, "Quintel", "Mirex Devices")
+
+
+def test_a_list_goes_on_after_a_relative_clause():
+    got = rels("Zentara Motors's rivals include Brixell Energy, which is owned by a Danish fund "
+               "and makes packs in Texas, and Japan's Vantor Cells, the oldest battery maker. "
+               "Kelvar Chemicals supplies Arlo Systems, which builds drones, and Mirex Devices.")
+    assert rivals(got, "Brixell Energy", "Zentara Motors")
+    assert rivals(got, "Vantor Cells", "Zentara Motors")
+    assert ("Kelvar Chemicals", "supplies", "Mirex Devices") in got
+
+
+def test_a_new_clause_after_a_relative_clause_is_not_listed():
+    names, got = drafted("Kelvar Chemicals supplies Arlo Systems, which builds drones, and Mirex "
+                         "Devices buys from Halden Tech.")
+    assert {"Kelvar Chemicals", "Mirex Devices"} <= names
+    assert ("Kelvar Chemicals", "supplies", "Mirex Devices") not in got
+    assert ("Halden Tech", "supplies", "Mirex Devices") in got
+
+
+def test_money_named_after_its_funder():
+    got = rels("Orvia Pharma will make the vaccine in Pune with Zelda Foundation money. Brixell "
+               "Energy expanded its Toledo plant using Quentin Fund grants and Export Bank of "
+               "Ruritania loans.")
+    assert ("Zelda Foundation", "funds", "Orvia Pharma") in got
+    assert ("Quentin Fund", "funds", "Toledo plant") in got
+    assert ("Export Bank of Ruritania", "funds", "Toledo plant") in got
+
+
+def test_no_funding_without_money_or_from_a_firms_help():
+    names, got = drafted("Arlo Systems won the order with Tesla support. Zentara Motors grew "
+                         "without Quentin Fund grants.")
+    assert {"Arlo Systems", "Tesla", "Zentara Motors", "Quentin Fund"} <= names
+    assert ("Tesla", "funds", "Arlo Systems") not in got
+    assert ("Quentin Fund", "funds", "Zentara Motors") not in got
