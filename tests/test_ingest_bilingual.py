@@ -195,3 +195,19 @@ def test_a_bracketed_cjk_name_goes_on_the_name_before_it_in_every_context():
             wrong += [(sentence, e.name) for e in owners
                       if gold_key(name) not in {gold_key(x) for x in [e.name, *e.aliases]}]
     assert wrong == [] and lost == []
+
+
+def test_a_short_name_with_its_own_native_name_is_not_the_short_form_of_a_longer_one():
+    # "Zeta" after "Zeta Hydrogen" would be its short form, but each came with its own
+    # bracketed name: two firms (a parent and its unit), each keeping its own native name
+    for text in ("Zeta Hydrogen (泽塔氢能) will supply electrolysers. Zeta (泽塔绿能) is the "
+                 "world's largest maker of solar wafers.",
+                 "Zeta Hydrogen (제타수소) will supply electrolysers. Zeta (제타그린) makes wafers."):
+        d = draft_of("Omega Corp. plans a factory.\n\n" + text)
+        natives = {e.name: sorted(a for a in e.aliases if not a.isascii()) for e in d.entities}
+        assert natives["Zeta"] != natives["Zeta Hydrogen"]
+        assert len(natives["Zeta"]) == len(natives["Zeta Hydrogen"]) == 1
+    # without a native name of its own, the short name is still the longer one
+    d = draft_of("Omega Corp. plans a factory.\n\nZeta Hydrogen (泽塔氢能) will supply "
+                 "electrolysers. Zeta said the order was its largest.")
+    assert "Zeta" in entity(d, "Zeta Hydrogen").aliases

@@ -19,16 +19,16 @@ DEV = gold_pairs_in(CORPUS / "dev")
 HELD_OUT = gold_pairs_in(CORPUS / "heldout")
 
 # Held-out floors (measured: see README); typed precision counts relations other than related_to.
-# All thirty-four held-out articles (h01-h34), end of the sixth round: entities 0.849 / 0.914,
-# types 0.863, typed P* 0.560 / R 0.350, CJK aliases 0.967 with two on a wrong entity (one in
-# h09-h16, one in h23-h28; neither found).
+# All forty held-out articles (h01-h40), start of the seventh round (h35-h40 new, written blind and
+# scored once before any rule changed): entities 0.844 / 0.914, types 0.857, typed P* 0.555 / R 0.339,
+# CJK aliases 0.941 with six on a wrong entity (two in h01-h34, four in h35-h40; none looked at).
 FLOORS = {"entities_p": 0.83, "entities_r": 0.89, "types": 0.84, "typed_p": 0.54,
-          "typed_r": 0.33, "cjk_r": 0.95}
-MAX_WRONG_CJK = 2
+          "typed_r": 0.33, "cjk_r": 0.93}
+MAX_WRONG_CJK = 6
 
 
-def test_the_corpus_has_sixty_eight_annotated_articles_split_in_two():
-    assert len(DEV) == 34 and len(HELD_OUT) == 34
+def test_the_corpus_has_seventy_four_annotated_articles_split_in_two():
+    assert len(DEV) == 34 and len(HELD_OUT) == 40
     for article, ents, rels in DEV + HELD_OUT:
         gold = load_gold(ents, rels)          # every relation end is a defined entity
         words = len(article.read_text(encoding="utf-8").split())

@@ -58,6 +58,7 @@ class Candidate:
     amount: str | None = None      # "55000000000$" for amount-named funds
     cls: str | None = None         # FAC | PRG | GEN | FUND for project/fund phrases
     merge_only: bool = False       # too vague to name something new ("a deep-sea terminal")
+    native: str | None = None      # the CJK/Korean/Japanese name bracketed right after it
 
     @property
     def length(self) -> int:
@@ -80,6 +81,7 @@ class EntityDraft:
     first: int = 0                 # index of the sentence that introduced it
     named_in: set[int] = field(default_factory=set)   # sentences that name it in full
     review: list[str] = field(default_factory=list)   # phrases behind aliases proposed for a seed
+    natives: set[str] = field(default_factory=set)    # bracketed native names given right after it
     mentions: int = 0
     id: str = ""                   # minted at the end
 

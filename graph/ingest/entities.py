@@ -123,6 +123,11 @@ class EntityTable:
     def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
         entity = self._match(cand, sentence)
+        if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
+                and normalize(cand.name) != normalize(entity.name):
+            # "Zeta (泽塔绿能)" and "Zeta Group (泽塔集团)": each name comes with its own native
+            # name, so the shorter is not a short form of the longer
+            entity = None
         if entity is None:
             if cand.merge_only:
                 return None
@@ -131,6 +136,8 @@ class EntityTable:
             self._merge(entity, cand)
         if cand.name == entity.name:
             entity.named_in.add(sentence)
+        if cand.native:
+            entity.natives.add(cand.native)
         return entity
 
     def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:

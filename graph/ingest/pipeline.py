@@ -214,6 +214,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
                 chosen.append(named)
+            if named is not None:
+                named.native = p.alias
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
