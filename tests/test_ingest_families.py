@@ -134,3 +134,54 @@ def test_no_funding_without_money_or_from_a_firms_help():
     assert {"Arlo Systems", "Tesla", "Zentara Motors", "Quentin Fund"} <= names
     assert ("Tesla", "funds", "Arlo Systems") not in got
     assert ("Quentin Fund", "funds", "Zentara Motors") not in got
+
+
+def test_a_supplier_or_customer_named_in_a_predicate():
+    got = rels("Brixell Energy is a supplier to Zentara Motors. Arlo Systems is Lumo Metals' biggest "
+               "customer. Halden Tech is one of Quintel Systems's main suppliers. Orvia Steel and "
+               "Tessaly Yards are the main buyers of Kelvar Chemicals.")
+    assert ("Brixell Energy", "supplies", "Zentara Motors") in got
+    assert ("Lumo Metals", "supplies", "Arlo Systems") in got
+    assert ("Halden Tech", "supplies", "Quintel Systems") in got
+    assert ("Kelvar Chemicals", "supplies", "Orvia Steel") in got
+    assert ("Kelvar Chemicals", "supplies", "Tessaly Yards") in got
+
+
+def test_no_supply_in_a_negated_predicate():
+    names, got = drafted("Sorvan Labs signed a deal with Arlo Systems. Sorvan Labs is not a "
+                         "customer of Arlo Systems.")
+    assert {"Sorvan Labs", "Arlo Systems"} <= names
+    assert ("Arlo Systems", "supplies", "Sorvan Labs") not in got
+
+
+def test_supply_read_from_a_passive_with_its_buyer_reliance_and_counting():
+    got = rels("The sensors are supplied to Mirex Devices by Halden Tech. Sorvan Labs relies on "
+               "Norvik Industries for its chips. Norvik Industries counts Tessaly Yards and Orvia "
+               "Steel among its customers. Brixell Energy procures nickel from Lumo Metals.")
+    assert ("Halden Tech", "supplies", "Mirex Devices") in got
+    assert ("Norvik Industries", "supplies", "Sorvan Labs") in got
+    assert ("Norvik Industries", "supplies", "Tessaly Yards") in got
+    assert ("Norvik Industries", "supplies", "Orvia Steel") in got
+    assert ("Lumo Metals", "supplies", "Brixell Energy") in got
+
+
+def test_reliance_for_money_is_no_supply():
+    names, got = drafted("Lumo Metals relies on Kelvar Chemicals for funding.")
+    assert {"Lumo Metals", "Kelvar Chemicals"} <= names
+    assert ("Kelvar Chemicals", "supplies", "Lumo Metals") not in got
+
+
+def test_coordinated_subjects_that_compete_or_compete_against():
+    got = rels("Kelvar Chemicals and Brixell Energy compete for orders from carmakers. Halden Tech "
+               "and Quintel Systems are vying for the Navy contract. Vantor Cells competes fiercely "
+               "against Zentara Motors in Europe.")
+    assert rivals(got, "Kelvar Chemicals", "Brixell Energy")
+    assert rivals(got, "Halden Tech", "Quintel Systems")
+    assert rivals(got, "Vantor Cells", "Zentara Motors")
+
+
+def test_no_rivals_when_the_text_only_allows_them_to_compete():
+    names, got = drafted("The new law will allow Orvia Steel and Tessaly Yards to compete for "
+                         "public works.")
+    assert {"Orvia Steel", "Tessaly Yards"} <= names
+    assert not rivals(got, "Orvia Steel", "Tessaly Yards")

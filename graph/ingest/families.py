@@ -16,6 +16,11 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``list-over-relative``: "rivals include A, which runs plants in P, and B" -> B is listed too;
 - ``with-money``: "with CEPI money", "using Ohio tax breaks and JBIC loans" -> the funder funds
   the clause's subject;
+- ``predicate-trade``: "A is a supplier to B", "A is B's biggest customer", "A is one of its
+  suppliers" -> supplies;
+- ``passive-to``, ``relies-on``, ``counts-among``: "supplied to B by A", "B relies on A for its
+  chips", "B counts A among its suppliers" -> A supplies B;
+- ``pair-compete``: "A and B compete for orders" -> A competes with B;
 - ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a generic organisation becomes an agency.
@@ -96,51 +101,68 @@ def place_facility(v: View) -> None:
 
 _COPULA = re.compile(r"\s+(?P<verb>is|are|was|were|remains?|remained|has\s+become|have\s+become|became|"
                      r"becomes?)\s+(?:also\s+|now\s+|still\s+)?(?:one\s+of\s+)?(?:the\s+)?")
+
+
+def _predicates(v: View, noun: str, types: frozenset[str]
+                ) -> list[tuple[re.Match[str], list[int], int | None, re.Match[str] | None]]:
+    """Each "SUBJECTS is/are [a] Y's NOUN | its NOUN | NOUN of Y" of the sentence, not negated:
+    the copula, the subjects (coordinated), the other side Y (None if not named) and the match
+    of ``noun`` (None when no noun of the class follows the copula)."""
+    text = v.text
+    poss_noun = re.compile(r"(?:[’']s|(?<=s)[’'])\s+" + noun)
+    its_noun = re.compile(r"(?:its|their)\s+" + noun)
+    noun_of = re.compile(noun + r"\s+(?:of|to|for)\s+(?:the\s+)?")
+    out: list[tuple[re.Match[str], list[int], int | None, re.Match[str] | None]] = []
+    for m in _COPULA.finditer(text):
+        if negated(v, m.start() + 1) or re.search(r"\b(?:not|no|never|n[’']t)\s*$", text[:m.end()]) \
+                or re.match(r"(?:not|no|never)\b", text[m.end():]):
+            continue
+        lead = re.match(r"(?:a|an)\s+", text[m.end():])
+        at = m.end() + (lead.end() if lead else 0)
+        subject = clause_subject(v, m.start() + 1, types)
+        subjects = [k for k in _coordinated(v, subject, types, m.start() + 1) if k is not None]
+        if not subjects:
+            continue
+        other: int | None = None
+        y = v.at_start(at)
+        if y is not None and y.key != ALL and not y.anaphor and v.type(y) in types and \
+                text[y.start:y.start + 1].isupper() and (found := poss_noun.match(text, y.end)):
+            other = y.key                       # "is SK hynix's main rival", "Mirex Devices' rival"
+        elif found := its_noun.match(text, at):
+            owner = v.owner                     # "A is its closest competitor": the firm before
+            other = owner.key if owner is not None and owner.key not in (ALL, *subjects) \
+                else v.last_actor
+        elif found := noun_of.match(text, at):
+            z = v.at_start(found.end())         # "A is the main rival of B"
+            other = z.key if z is not None and z.key != ALL and v.type(z) in types else None
+        else:
+            found = re.compile(noun).match(text, at)
+        if other in subjects:
+            other = None
+        out.append((m, subjects, other, found))
+    return out
+
+
 _RIVAL_NOUN = (r"(?:(?:main|chief|biggest|largest|closest|nearest|key|principal|fiercest|leading|only|"
                r"direct|strongest|domestic|local|regional|global|foreign|[a-z]+-based|new|traditional|"
-               r"long-standing|longtime|[a-z]+)\s+){0,3}?(?:rivals?|competitors?|challengers?)\b")
-_POSS_RIVAL = re.compile(r"(?:[’']s|(?<=s)[’'])\s+" + _RIVAL_NOUN)
-_ITS_RIVAL = re.compile(r"(?:its|their)\s+" + _RIVAL_NOUN)
-_RIVAL_OF = re.compile(_RIVAL_NOUN + r"\s+(?:of|to)\s+(?:the\s+)?")
-_BARE_RIVALS = re.compile(r"(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:rivals|competitors)\b(?!\s+(?:of|to)\b)")
+               r"long-standing|longtime|[a-z]+)\s+){0,3}?(?P<kind>rivals?|competitors?|challengers?)\b")
 
 
 def predicate_rival(v: View) -> None:
     """"Amkor, which is building a plant in P, is SK hynix's main rival" / "A and B are its
     closest competitors" / "A is the main rival of B" / "A and B are rivals" -> competes_with."""
-    text = v.text
-    types = BODIES | {"project"}
-    for m in _COPULA.finditer(text):
-        if negated(v, m.start() + 1) or re.search(r"\b(?:not|no|never|n[’']t)\s*$", text[:m.end()]) \
-                or re.match(r"(?:not|no|never)\b", text[m.end():]):
+    for m, subjects, other, noun in _predicates(v, _RIVAL_NOUN, BODIES | {"project"}):
+        if noun is None:
             continue
-        rest = text[m.end():]
-        subject = clause_subject(v, m.start() + 1, types)
-        subjects = [k for k in _coordinated(v, subject, types, m.start() + 1) if k is not None]
-        if not subjects:
-            continue
-        possessor: int | None = None
-        y = v.at_start(m.end())
-        if y is not None and y.key != ALL and v.type(y) in types and \
-                _POSS_RIVAL.match(text, y.end):
-            possessor = y.key                   # "is SK hynix's main rival", "Mirex Devices' rival"
-        elif _ITS_RIVAL.match(rest):
-            owner = v.owner
-            possessor = owner.key if owner is not None and owner.key not in (ALL, *subjects) \
-                else v.last_actor               # "A is its closest competitor": the firm before
-        elif (of := _RIVAL_OF.match(rest)) is not None:
-            z = v.at_start(m.end() + of.end())  # "A is the main rival of B"
-            possessor = z.key if z is not None and z.key != ALL and v.type(z) in types else None
-        elif _BARE_RIVALS.match(rest) and m.group("verb") in ("are", "were", "remain", "remained") \
-                and len(subjects) > 1:
+        if other is not None:
+            for s in subjects:
+                v.add(s, "competes_with", other, 0.6, "predicate-rival")
+        elif noun.group("kind") in ("rivals", "competitors") and len(subjects) > 1 and \
+                m.group("verb") in ("are", "were", "remain", "remained") and \
+                not re.match(r"\s+(?:of|to|for)\b", v.text[noun.end():]):
             for i, a in enumerate(subjects):    # "A and B are rivals": each pair
                 for b in subjects[i + 1:]:
                     v.add(a, "competes_with", b, 0.6, "predicate-rival")
-            continue
-        if possessor is None or possessor in subjects:
-            continue
-        for s in subjects:
-            v.add(s, "competes_with", possessor, 0.6, "predicate-rival")
 
 
 _BODY_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:agency|body|"
@@ -301,6 +323,92 @@ def with_money(v: View) -> None:
             x = v.at_start(w.end() + more.end()) if more is not None else None
 
 
+_TRADE_NOUN = (r"(?:(?:main|chief|biggest|largest|key|principal|leading|only|sole|first|second|"
+               r"major|preferred|exclusive|long-standing|longtime|[a-z]+-based|[a-z]+)\s+){0,3}?"
+               r"(?P<kind>suppliers?|customers?|clients?|buyers?|vendors?|contractors?)\b")
+_SELLERS = frozenset({"firm", "organization", "project"})
+_BUYERS = frozenset({"firm", "organization", "project", "government"})
+
+
+def predicate_trade(v: View) -> None:
+    """"A is a supplier to B", "A is one of B's main suppliers", "A is B's biggest customer",
+    "A and C are its customers" -> supplies (the seller first; negation drops it)."""
+    for _, subjects, other, noun in _predicates(v, _TRADE_NOUN, _SELLERS | {"government"}):
+        if other is None or noun is None:
+            continue
+        seller_side = noun.group("kind").startswith(("supplier", "vendor", "contractor"))
+        for s_ in subjects:
+            seller, buyer = (s_, other) if seller_side else (other, s_)
+            if v.table[seller].type in _SELLERS and v.table[buyer].type in _BUYERS:
+                v.add(seller, "supplies", buyer, 0.6, "predicate-trade")
+
+
+_PASSIVE_TO = re.compile(r"\b(?:supplied|delivered|sold|provided|shipped|licensed)\s+(?:\w+ly\s+)?"
+                         r"(?:to|for)\s+(?:the\s+)?")
+_RELIES = re.compile(r"\b(?:rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|count(?:s|ed|ing)?)\s+"
+                     r"(?:\w+ly\s+)?on\s+(?:the\s+)?")
+_COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed|ing)?|list(?:s|ed)?|number(?:s|ed)?)\s+")
+
+
+def passive_and_reliance(v: View) -> None:
+    """"chips are supplied to B by A" / "B relies on A for its chips" / "A counts B among its
+    customers" -> A supplies B."""
+    text = v.text
+    for m in _PASSIVE_TO.finditer(text):
+        b = v.at_start(m.end())
+        by = re.match(r"\s*" + BRACKETED + r"\s+by\s+(?:the\s+)?", text[b.end:]) if b is not None else None
+        a = v.at_start(b.end + by.end()) if b is not None and by is not None else None
+        if a is not None and b is not None and a.key != ALL and b.key != ALL and \
+                v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
+            v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")
+    for m in _RELIES.finditer(text):
+        a = v.at_start(m.end())
+        if a is None or a.key == ALL or v.type(a) not in _SELLERS or negated(v, m.start()) or \
+                not re.match(r"\s*" + BRACKETED + r"\s+(?:and\s+[^,;]{1,40}?\s+)?for\s+(?!funding|financing|"
+                             r"money|loans?|capital|cash|support|approval|advice|help)\S", text[a.end:]):
+            continue
+        buyer = clause_subject(v, m.start(), _BUYERS)
+        if buyer is not None:
+            for item in v.listed(a, _SELLERS):
+                if item.key != ALL:
+                    v.add(item.key, "supplies", buyer, 0.6, "relies-on")
+    for m in _COUNTS_AMONG.finditer(text):
+        b = v.at_start(m.end())
+        if b is None or b.key == ALL or negated(v, m.start()):
+            continue
+        items = v.listed(b, _BUYERS)
+        among = re.match(r"\s*" + BRACKETED + r"\s+(?:as\s+(?:one\s+of\s+)?|among\s+)(?:its|their)\s+"
+                         + _TRADE_NOUN, text[items[-1].end:])
+        owner = clause_subject(v, m.start(), _BUYERS | _SELLERS)
+        if among is None or owner is None:
+            continue
+        for x in items:
+            seller, buyer = (x.key, owner) if among.group("kind").startswith(
+                ("supplier", "vendor", "contractor")) else (owner, x.key)
+            if x.key != ALL and v.table[seller].type in _SELLERS and v.table[buyer].type in _BUYERS:
+                v.add(seller, "supplies", buyer, 0.6, "counts-among")
+
+
+_PAIR_COMPETE = re.compile(r"\b(?:compet(?:e|es|ed|ing)|vie|vies|vying|vied|jostl(?:e|es|ed|ing)|"
+                           r"rival(?:s|led)?\s+each\s+other)\b")
+
+
+def pair_compete(v: View) -> None:
+    """"A and B compete for orders", "A and B are vying for the contract" -> A competes with B
+    (the cue lexicon reads "compete with C"; here the rivals are the coordinated subjects)."""
+    text = v.text
+    for m in _PAIR_COMPETE.finditer(text):
+        end = clause_span(text, m.start(), m.end())[1]
+        if negated(v, m.start()) or re.search(r"\b(?:with|against)\b", text[m.end():end]) or \
+                re.search(r"\bto\s+$", text[:m.start()]):
+            continue        # "allow A and B to compete", "plan to compete": they may, not they do
+        subject = clause_subject(v, m.start(), BODIES)
+        subjects = [k for k in _coordinated(v, subject, BODIES, m.start()) if k is not None]
+        for i, a in enumerate(subjects):
+            for b in subjects[i + 1:]:
+                v.add(a, "competes_with", b, 0.6, "pair-compete")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -312,3 +420,6 @@ def family_facts(v: View) -> None:
     apposed_subject(v)
     list_over_relative(v)
     with_money(v)
+    predicate_trade(v)
+    passive_and_reliance(v)
+    pair_compete(v)

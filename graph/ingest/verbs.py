@@ -90,7 +90,8 @@ CUES: tuple[Cue, ...] = (
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
-        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
+        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)|obtain(?:s|ed|ing)?|"
+        r"procur(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
     # "will continue to serve other drug makers, including Eli Lilly"
     Cue("supplies", r"serv(?:e|es|ed|ing)(?:\s+(?:other|its|their|the|many|several|some|major|"
@@ -166,7 +167,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?with|rivals?|beat|outbid|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
