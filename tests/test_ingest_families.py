@@ -185,3 +185,15 @@ def test_no_rivals_when_the_text_only_allows_them_to_compete():
                          "public works.")
     assert {"Orvia Steel", "Tessaly Yards"} <= names
     assert not rivals(got, "Orvia Steel", "Tessaly Yards")
+
+
+def test_an_unnamed_facility_in_a_town_tells_where_its_firm_works():
+    got = rels("The fuel will come from a plant in Doha that Zentara Motors is building with Kelvar "
+               "Chemicals. Brixell Energy is building a refinery in Perth, and supplies Quintel "
+               "Systems from plants in Houston and Nagoya. Halden Tech ships drones from two "
+               "factories in Leipzig.")
+    assert ("Zentara Motors", "operates_in", "Doha") in got
+    assert ("Brixell Energy", "operates_in", "Houston") in got
+    assert ("Brixell Energy", "operates_in", "Nagoya") in got
+    assert ("Quintel Systems", "operates_in", "Houston") not in got    # the object, not the doer
+    assert ("Halden Tech", "operates_in", "Leipzig") in got

@@ -4,6 +4,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 
 - ``whose-facility``: "X, whose assembly plant in P opened last year" -> X operates_in P
   (any facility noun; the relative "whose" makes X the owner);
+- ``facility-relative``: "a plant in P that X is building", "X supplies B from plants in P and
+  Q" -> X operates_in each town (an unnamed facility);
 - ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
   the place named before the facility noun;
 - ``predicate-rival``: "A is Y's main rival", "A and B are its closest competitors",
@@ -31,7 +33,9 @@ from __future__ import annotations
 import re
 
 from .lexicon import BRACKETED
-from .verbs import _coordinated, clause_span, clause_subject, is_country, negated, towns_listed
+from .projects import _X_RUNS
+from .verbs import (_coordinated, clause_span, clause_subject, is_country, negated, subject_between,
+                    towns_listed)
 from .view import ALL, BODIES, View
 
 _PLACES = frozenset({"location", "government"})
@@ -43,7 +47,7 @@ _WHOSE_FACILITY = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[\w-]+\s+){0,
                              r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
 
-def _operates_in(v: View, owner: int, first_place: int) -> None:
+def _operates_in(v: View, owner: int, first_place: int, rule: str = "whose-facility") -> None:
     """``owner`` operates_in the place at ``first_place`` and those listed with it (not countries:
     the schema keeps operates_in for places below a country)."""
     first = v.at_start(first_place)
@@ -51,7 +55,7 @@ def _operates_in(v: View, owner: int, first_place: int) -> None:
         return
     for place in towns_listed(v, first):        # "in Sanand, Gujarat": Sanand only
         if place.key != ALL and not is_country(v, place) and v.type(place) == "location":
-            v.add(owner, "operates_in", place.key, 0.55, "whose-facility")
+            v.add(owner, "operates_in", place.key, 0.55, rule)
 
 
 def whose_facility(v: View) -> None:
@@ -409,9 +413,45 @@ def pair_compete(v: View) -> None:
                 v.add(a, "competes_with", b, 0.6, "pair-compete")
 
 
+_UNNAMED_FACILITY = re.compile(r"\b(?:a|an|the|two|three|four|several|new)\s+(?:[\w-]+\s+){0,3}?" +
+                               _FACILITY_NOUN + r"\s+(?:in|at|near)\s+(?:the\s+)?")
+_PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
+                              r"\s+(?:in|at|near)\s+(?:the\s+)?")
+
+
+def facility_relative(v: View) -> None:
+    """"from a plant in Abu Dhabi that Mitsui is building with ADNOC" -> Mitsui operates_in Abu
+    Dhabi; "X supplies Tesla from plants in Chile and Nevada" -> X operates_in each town (the
+    facility is unnamed, so no project takes the place)."""
+    for m in _UNNAMED_FACILITY.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in _PLACES or negated(v, m.start()):
+            continue
+        places = towns_listed(v, first)
+        rel = re.match(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+(?:which|that)\s+", v.text[places[-1].end:])
+        doer = v.at_start(places[-1].end + rel.end()) if rel is not None else None
+        if doer is None or doer.key == ALL or v.type(doer) not in ("firm", "organization") or \
+                _X_RUNS.match(v.text, doer.end) is None:
+            continue
+        for place in places:
+            if place.key != ALL and v.type(place) == "location" and not is_country(v, place):
+                v.add(doer.key, "operates_in", place.key, 0.55, "facility-relative")
+    for m in _PREP_FACILITIES.finditer(v.text):
+        if any(m.start() <= x.start < m.end() for x in v.mentions) or negated(v, m.start()):
+            continue        # "from Gotion's plants in P", "from the Zeta plants": an owner is named
+        # the subject before the clause's verb, not its object ("and supplies Tesla from plants")
+        begin = clause_span(v.text, m.start(), m.start())[0]
+        verb = re.search(r"\b[a-z]{3,}\b", v.text[begin:m.start()])
+        owner = subject_between(v, begin, begin + verb.start(), frozenset({"firm", "organization"})) \
+            if verb is not None else None
+        if owner is not None:
+            _operates_in(v, owner, m.end(), "facility-relative")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
+    facility_relative(v)
     place_facility(v)
     predicate_rival(v)
     body_of(v)
