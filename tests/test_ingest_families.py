@@ -197,3 +197,16 @@ def test_an_unnamed_facility_in_a_town_tells_where_its_firm_works():
     assert ("Brixell Energy", "operates_in", "Nagoya") in got
     assert ("Quintel Systems", "operates_in", "Houston") not in got    # the object, not the doer
     assert ("Halden Tech", "operates_in", "Leipzig") in got
+
+
+def test_state_money_with_no_recipient_named_goes_to_the_project():
+    names, got = drafted("Kelvar Chemicals is building the Tarrow refinery in Perth. The Ruritania "
+                         "Development Fund will provide a further $300 million. The Ostmark Energy "
+                         "Agency paid for roads and power lines to the site. The Varnia Investment "
+                         "Fund lent $80 million to a rival project. The Pellic Export Agency has "
+                         "not pledged $50 million.")
+    assert ("Ruritania Development Fund", "funds", "Tarrow refinery") in got
+    assert ("Ostmark Energy Agency", "funds", "Tarrow refinery") in got
+    assert {"Varnia Investment Fund", "Pellic Export Agency"} <= names
+    assert ("Varnia Investment Fund", "funds", "Tarrow refinery") not in got   # another project
+    assert ("Pellic Export Agency", "funds", "Tarrow refinery") not in got     # negated

@@ -23,6 +23,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``passive-to``, ``relies-on``, ``counts-among``: "supplied to B by A", "B relies on A for its
   chips", "B counts A among its suppliers" -> A supplies B;
 - ``pair-compete``: "A and B compete for orders" -> A competes with B;
+- ``state-money``: "the state will add a further $200 million", "the fund had given $27 million"
+  (no recipient named) -> funds the project in question;
 - ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a generic organisation becomes an agency.
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BRACKETED
+from .lexicon import AMOUNT, BRACKETED
 from .projects import _X_RUNS
 from .verbs import (_coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
@@ -448,6 +450,44 @@ def facility_relative(v: View) -> None:
             _operates_in(v, owner, m.end(), "facility-relative")
 
 
+_GIVES = re.compile(r"\b(?:(?:has|have|had|will|would|also|already)\s+)*(?:grant(?:s|ed)?|gave|giv(?:e|es|en)|"
+                    r"provid(?:e|es|ed)|pa(?:y|ys|id)|pledg(?:e|es|ed)|offer(?:s|ed)?|commit(?:s|ted)?|"
+                    r"add(?:s|ed)?|award(?:s|ed)?|contribut(?:e|es|ed)|lend(?:s)?|lent|put\s+up)\b")
+_STATE_FUNDERS = frozenset({"government", "agency", "ministry", "fund"})
+_MONEY_OBJECT = re.compile(r"\s+(?:(?:a|an|the|further|another|extra|additional|up\s+to|about|around|nearly|"
+                           r"more\s+than|over|some)\s+)*(?:" + AMOUNT + r"|\d+(?:\.\d+)?\s?%\s+of\s+the\s+"
+                           r"(?:cost|investment|bill)|(?:tax\s+)?(?:incentives|breaks|credits|grants?|loans?|"
+                           r"subsidies|aid)\b|for\s+(?:the\s+)?(?:roads?|training|land|infrastructure|water|"
+                           r"power\s+lines|utilities|site)\b)")
+
+
+def state_money_to_topic(v: View) -> None:
+    """"Kansas will add a further $200 million", "the Texas Enterprise Fund had given $27 million",
+    "the agency paid for roads to the site": a state funder's money with no recipient named goes
+    to the project in question; "Illinois gave the project $536 million" -> funds the project."""
+    for m in _GIVES.finditer(v.text):
+        if negated(v, m.start()):
+            continue
+        begin, end = clause_span(v.text, m.start(), m.end())
+        funder = subject_between(v, begin, m.start(), _STATE_FUNDERS)
+        if funder is None or v.table[funder].type not in _STATE_FUNDERS:
+            continue
+        receiver: int | None = None
+        x = v.at_start(m.end() + 1)
+        if x is not None and re.match(r"\s*" + AMOUNT, v.text[x.end:]) and \
+                (x.key == ALL or v.type(x) in _FUNDED):
+            receiver = x.key if x.key != ALL else v.topic   # "gave the project $536 million"
+        elif (money := _MONEY_OBJECT.match(v.text, m.end())) is not None and v.topic is not None and \
+                not any(m.end() <= y.start < end and y.key != v.topic for y in v.mentions) and \
+                not re.match(r"[^,;]*?\b(?:to|for)\s+(?:a|an|another|other|its|their)\s", v.text[money.end():end]) and \
+                not any(f[0] == funder and f[1] == "funds" for f in v.facts):
+            # not "lent A$80 million to a rival project", nor the second loan of "awarded X $N
+            # and agreed to lend a further $M" (X again)
+            receiver = v.topic
+        if receiver is not None and receiver != funder:
+            v.add(funder, "funds", receiver, 0.6, "state-money")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -460,6 +500,7 @@ def family_facts(v: View) -> None:
     apposed_subject(v)
     list_over_relative(v)
     with_money(v)
+    state_money_to_topic(v)
     predicate_trade(v)
     passive_and_reliance(v)
     pair_compete(v)
