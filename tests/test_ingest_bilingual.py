@@ -211,3 +211,8 @@ def test_a_short_name_with_its_own_native_name_is_not_the_short_form_of_a_longer
     d = draft_of("Omega Corp. plans a factory.\n\nZeta Hydrogen (泽塔氢能) will supply "
                  "electrolysers. Zeta said the order was its largest.")
     assert "Zeta" in entity(d, "Zeta Hydrogen").aliases
+    # nor does a name the article gave as another's short form take that one's name
+    d = draft_of("Omega Corp. plans a factory.\n\nKappa Corp. (卡帕公司) will build it. "
+                 "Kappa (卡帕市), a city of 2 million, welcomed it.")
+    owners = {a: e.name for e in d.entities for a in e.aliases if not a.isascii()}
+    assert owners["卡帕公司"] != owners["卡帕市"]

@@ -181,7 +181,6 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside = [c for c in cands if any(a <= c.start and c.end <= b for a, b in parens)]
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
-        _rename_known(chosen, doc.known)
         for p in pairs:
             if p.script == "latin":
                 continue
@@ -219,6 +218,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
+        _rename_known(chosen, doc.known, table)
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
             if c.type == "seed":
@@ -308,10 +308,14 @@ def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:
 _GROUP_SUFFIX = re.compile(r"\s+(?:Group|Holdings?|& Co\.?|Co\.|Corporation|Corp\.?|Inc\.?)$")
 
 
-def _rename_known(cands: list[Candidate], names: dict[str, str]) -> None:
-    """A candidate named by the short form takes the full name (the short one as alias)."""
+def _rename_known(cands: list[Candidate], names: dict[str, str], table: EntityTable) -> None:
+    """A candidate named by the short form takes the full name (the short one as alias),
+    unless it comes with a native name of its own that the full one does not have."""
     for c in cands:
         full = names.get(c.name)
+        known = table.lookup(full) if full is not None and c.native else None
+        if known is not None and known.natives and c.native not in known.natives:
+            continue
         if full is not None and c.type not in ("person", "location", "government"):
             c.aliases = (*c.aliases, c.name)
             c.name = full
