@@ -210,3 +210,22 @@ def test_state_money_with_no_recipient_named_goes_to_the_project():
     assert {"Varnia Investment Fund", "Pellic Export Agency"} <= names
     assert ("Varnia Investment Fund", "funds", "Tarrow refinery") not in got   # another project
     assert ("Pellic Export Agency", "funds", "Tarrow refinery") not in got     # negated
+
+
+def test_a_ministry_or_state_firm_with_no_country_named_is_the_home_countrys():
+    got = rels("Kelvar Mining will build a copper smelter in Surabaya, Indonesia. Indonesia wants "
+               "more metal refined at home. The Ministry of Mines and Smelting will issue the "
+               "licences. Brixell Grid, the state power utility, will supply electricity. "
+               "Vietnam's Zarvo, the state metals group, will buy copper. China buys most of the "
+               "concentrate.")
+    assert ("Ministry of Mines and Smelting", "part_of", "Indonesia") in got
+    assert ("Brixell Grid", "part_of", "Indonesia") in got
+    assert ("Zarvo", "part_of", "Indonesia") not in got        # Vietnam's, not the article's
+    assert ("Ministry of Mines and Smelting", "part_of", "China") not in got
+
+
+def test_no_home_country_when_none_leads():
+    names, got = drafted("Kelvar Mining sells ore to Japan and to Chile. The Ministry of Mines "
+                         "and Smelting will issue the licences. Japan and Chile both buy copper.")
+    assert {"Ministry of Mines and Smelting", "Japan", "Chile"} <= names
+    assert not any(a == "Ministry of Mines and Smelting" and t == "part_of" for a, t, _ in got)

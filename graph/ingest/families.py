@@ -25,6 +25,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``pair-compete``: "A and B compete for orders" -> A competes with B;
 - ``state-money``: "the state will add a further $200 million", "the fund had given $27 million"
   (no recipient named) -> funds the project in question;
+- ``state-home``: "X, the state utility" is part of the country the article is set in, when one
+  leads (:func:`leading_country`, also what the pipeline gives a ministry no rule placed);
 - ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a generic organisation becomes an agency.
@@ -38,6 +40,8 @@ from .lexicon import AMOUNT, BRACKETED
 from .projects import _X_RUNS
 from .verbs import (_coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
+from .doc import EntityDraft, RelationDraft
+from .entities import EntityTable
 from .view import ALL, BODIES, View
 
 _PLACES = frozenset({"location", "government"})
@@ -486,6 +490,57 @@ def state_money_to_topic(v: View) -> None:
             receiver = v.topic
         if receiver is not None and receiver != funder:
             v.add(funder, "funds", receiver, 0.6, "state-money")
+
+
+def leading_country(table: EntityTable) -> EntityDraft | None:
+    """The country the article is set in: named most, counting the mentions of its places too
+    ("Hamburg", "Ras Al-Khair"), when no other country scores as much (a rival country named
+    often in passing loses to the one whose towns the story is in)."""
+    from .lexicon import countries
+    by_name = {c.name: c.code for c in countries()}
+    score: dict[str, int] = {}
+    for e in table:
+        if e.type == "government" and e.name in by_name:
+            score[by_name[e.name]] = score.get(by_name[e.name], 0) + e.mentions
+        elif e.type in ("location", "government") and e.country and e.name not in by_name:
+            score[e.country] = score.get(e.country, 0) + e.mentions
+    ranked = sorted(((n, code) for code, n in score.items() if n > 0), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] <= ranked[1][0]):
+        return None
+    code = ranked[0][1]
+    return next((e for e in table if e.type == "government" and by_name.get(e.name) == code), None)
+
+
+_STATE_FIRM = (r"(?:state|state-owned|state-run|government-owned|national)\s+(?:[a-z-]+\s+){0,2}?"
+               r"(?:company|utility|holding|group|firm|operator|producer|miner|maker|carrier|"
+               r"enterprise|conglomerate|lender|bank|champion)")
+
+
+def state_homes(table: EntityTable, relations: list[RelationDraft],
+                evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+    """A firm its first sentence calls the state's ("X, the state utility", "the state defence
+    company X") is part of the country the article is set in, when one leads (see
+    :func:`leading_country`; a ministry no rule placed is the pipeline's main-country rule)."""
+    # placed already, owned by a government, or tied to a country ("Poland's PGZ, the state
+    # arms group": Poland's, not the article's)
+    placed = {r.source for r in relations if r.type in ("part_of", "located_in")
+              and table[r.target].type == "government"} | \
+        {r.source for r in relations if r.type == "part_of"} | \
+        {r.target for r in relations if r.type == "owns" and table[r.source].type == "government"}
+    home = leading_country(table)
+    if home is None:
+        return []
+    out: list[RelationDraft] = []
+    for e in table:
+        if e.type != "firm" or e.key in placed or e.seed_id is not None or e.key not in evidence:
+            continue
+        article, text = evidence[e.key]
+        name = re.escape(e.name)
+        if not re.search(name + r"\s*" + BRACKETED + r",\s+(?:the|a)\s+" + _STATE_FIRM + r"\b|"
+                         r"\bthe\s+" + _STATE_FIRM + r"\s+(?:the\s+)?" + name, text):
+            continue
+        out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, "state-home", article))
+    return out
 
 
 def family_facts(v: View) -> None:
