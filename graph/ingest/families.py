@@ -27,6 +27,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   (no recipient named) -> funds the project in question;
 - ``state-home``: "X, the state utility" is part of the country the article is set in, when one
   leads (:func:`leading_country`, also what the pipeline gives a ministry no rule placed);
+- ``rivals-named``: "its two larger rivals, A and B", "rival developers A and B" -> competes_with
+  the firm they rival;
 - ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a generic organisation becomes an agency.
@@ -248,8 +250,8 @@ _CLAUSE_TYPES = frozenset({"competes_with", "supplies", "partners_with", "invest
 
 def apposed_subject(v: View) -> None:
     """"A (甲), the world's largest packaging company, and B compete with C": A competes with C
-    too (the apposition hides the list from the clause reader); and when B is only the possessor
-    of an unnamed subject ("and Intel's foundry arm compete"), B is not the one that competes."""
+    too (the apposition hides the list from the clause reader). ("and Intel's foundry arm
+    compete" is left to the cue reader, which makes Intel compete, as the gold files do.)"""
     for a in v.mentions:
         if a.key == ALL or v.type(a) not in BODIES:
             continue
@@ -260,14 +262,10 @@ def apposed_subject(v: View) -> None:
         b = v.at_start(m.end())
         if b is None or b.key in (ALL, a.key) or v.type(b) not in BODIES:
             continue
-        unnamed = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){1,3}", v.text[b.end:]) is not None
         later = [x.key for x in v.mentions if x.start > b.end]
-        for f in list(v.facts):
-            src, t, tgt, conf, rule = f
+        for src, t, tgt, conf, rule in list(v.facts):
             if src == b.key and t in _CLAUSE_TYPES and rule == "verb-cue" and tgt in later:
                 v.add(a.key, t, tgt, conf, "apposed-subject")
-                if unnamed and sum(1 for x in v.mentions if x.key == b.key) == 1:
-                    v.facts.remove(f)
 
 
 _OVER_RELATIVE = re.compile(r"\s*" + BRACKETED + r",\s+(?:which|who)\s+[^;:]{1,160}?,\s+and\s+(?:the\s+)?")
@@ -543,6 +541,44 @@ def state_homes(table: EntityTable, relations: list[RelationDraft],
     return out
 
 
+_ITS_RIVALS = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,3}?(?:rivals|competitors)"
+                         r"(?:\s+in\s+[\w\s-]{1,40}?)?(?:\s*,|\s*:|\s+such\s+as|\s+including|\s+like|,\s+including|"
+                         r",\s+such\s+as|,\s+among\s+them)\s+(?:the\s+)?")
+_RIVAL_NOUN_LIST = re.compile(r"\b(?:[Rr]ival|[Cc]ompeting)\s+(?:[a-z-]+\s+){0,2}?(?:firms|companies|developers|"
+                              r"makers|producers|groups|operators|carriers|suppliers|manufacturers|"
+                              r"builders|miners|refiners|banks|lenders|chipmakers|carmakers|"
+                              r"shipbuilders|foundries|utilities|bidders)\s+(?:such\s+as\s+|including\s+)?")
+
+
+def rivals_named(v: View) -> None:
+    """"lost subscribers to its two larger rivals, A and B", "X's competitors such as A" ->
+    the owner competes with each; "Rival developers A and B are bidding" -> each competes with
+    the firm the story is about (the owner of "its", else the firm the text was last about)."""
+    for m in _ITS_RIVALS.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
+            continue
+        if m.group("poss"):
+            o = v.at_end(m.start("poss"))
+            owner = o.key if o is not None and o.key != ALL and v.type(o) in BODIES else None
+        else:
+            # the firm named before "its" (not "the company", whose reading is a guess)
+            near = v.before(m.start(), BODIES)
+            owner = near.key if near is not None and near.key != ALL and not near.anaphor else None
+        for x in v.listed(first, BODIES):
+            if owner is not None and x.key not in (ALL, owner):
+                v.add(x.key, "competes_with", owner, 0.6, "rivals-named")
+    for m in _RIVAL_NOUN_LIST.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
+            continue
+        rivals = [x.key for x in v.listed(first, BODIES) if x.key != ALL]
+        story = v.last_body
+        if story is not None and story not in rivals and v.table[story].type in BODIES:
+            for k in rivals:
+                v.add(k, "competes_with", story, 0.55, "rivals-named")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -559,3 +595,4 @@ def family_facts(v: View) -> None:
     predicate_trade(v)
     passive_and_reliance(v)
     pair_compete(v)
+    rivals_named(v)
