@@ -216,3 +216,11 @@ def test_a_short_name_with_its_own_native_name_is_not_the_short_form_of_a_longer
                  "Kappa (卡帕市), a city of 2 million, welcomed it.")
     owners = {a: e.name for e in d.entities for a in e.aliases if not a.isascii()}
     assert owners["卡帕公司"] != owners["卡帕市"]
+
+
+def test_known_in_a_place_as_gives_the_firm_another_name_with_its_native_one():
+    d = draft_of("Omega Corp. plans a factory.\n\nZeta Electronics, known in China as Kappa (泽塔卡帕), "
+                 "will build it. Kappa said so.")
+    firm = entity(d, "Zeta Electronics")
+    assert "Kappa" in firm.aliases and "泽塔卡帕" in firm.aliases
+    assert not any(e.name == "Kappa" for e in d.entities)

@@ -36,6 +36,9 @@ class Pair:
     script: str          # cjk | acronym | latin (a Latin name in brackets after CJK)
 
 
+_LOW_MINISTRY = re.compile(r"\b[a-z]+\s+ministry\s*$")
+
+
 def find_pairs(text: str) -> list[Pair]:
     """Bilingual and acronym pairs in a sentence.
 
@@ -57,6 +60,14 @@ def find_pairs(text: str) -> list[Pair]:
                 before = by_end.get(low.start())
                 if before is not None and m.group(1).startswith(before.tokens[0].text):
                     run, end = before, m.start()
+            ministry = _LOW_MINISTRY.search(text[:m.start()]) if run is None and script == "cjk" else None
+            if ministry is not None:
+                # "China's commerce ministry (商务部)": a ministry named in lower case
+                alias = " ".join(m.group(1).split())
+                seen.add(m.start())
+                out.append(Pair(ministry.start(), ministry.start() + len(ministry.group().rstrip()),
+                                alias, (m.start(), m.end()), script))
+                continue
             if run is not None and all(t.text.rstrip(".") in _SUFFIXES for t in run.tokens):
                 # "Zeta Heavy Co., Ltd. (泽塔重工)": the name before the suffix
                 comma = re.search(r"\S,\s*$", text[:run.start])

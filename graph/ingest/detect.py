@@ -24,9 +24,9 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
                       places)
-from .lexicon import Country, SectorTerm
+from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .projects import apposed_facilities, described_facilities, wide_places
@@ -121,7 +121,37 @@ class Detector:
             out.extend(_based_places(text, out))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
+        out.extend(portfolio_ministries(text))
         return out
+
+
+# "China's commerce ministry", "the Korean trade ministry": a ministry named by its portfolio
+_PORTFOLIO_MINISTRY = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+|\b(?P<dem>[A-Z][a-z]+)\s+)?"
+    r"(?P<port>\b[a-z]+(?:\s+(?:and\s+)?[a-z]+){0,2})\s+ministry\b")
+
+
+def portfolio_ministries(text: str) -> list[Candidate]:
+    """A ministry written in lower case after its portfolio ("commerce ministry"), named with
+    the country the text gives it ("China's commerce ministry", its short form an alias)."""
+    out = []
+    ports = {w.lower() for p in portfolios() for w in p.split()} | {"foreign", "economic"}
+    for m in _PORTFOLIO_MINISTRY.finditer(text):
+        words = m.group("port").split()
+        while words and words[0] not in ports:
+            words.pop(0)            # "said the commerce ministry": from the portfolio on
+        if not words or not all(w in ports or w == "and" for w in words):
+            continue
+        short = " ".join(words) + " ministry"
+        start = m.end() - len(short)
+        owner = m.group("owner") if m.group("owner") and _is_place_or_country(m.group("owner")) \
+            else None
+        dem = m.group("dem") if m.group("dem") in demonyms() and len(words) == len(m.group("port").split()) \
+            else None
+        name = f"{owner}'s {short}" if owner else f"{dem} {short}" if dem else short
+        out.append(Candidate(start, m.end(), "ministry", name, aliases=(short,) if name != short else (),
+                             priority=60, rule="portfolio-ministry"))
+    return out
 
 
 _BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
@@ -380,6 +410,11 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                 continue
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
+            if run is not None and org_type(run) is None and is_personal_name(run.words):
+                # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
+                out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
+                                     rule="by-person"))
+                continue
             if run is not None:
                 out.extend(_org_list(text, run, etype, rule, table))
     for m in _ORG_LIST.finditer(text):
@@ -705,9 +740,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                 continue
         before = text[:run.start]
         namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+                                                 or re.fullmatch(r"[A-Z]\.", w) is not None
                                                  for w in words) and org_type(run) is None
         person = namelike and (
-            _ROLE_BEFORE.search(before) is not None
+            _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                                     or re.search(
@@ -717,7 +753,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or _listed_after_place(text, run.start, run.end, places)
             or _PLACE_NOUN.match(after) is not None or words[-1] in _DIVISION_WORDS)
         if not person and 2 <= len(words) <= 3 and org_type(run) is None and (
-                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1]) or re.fullmatch(r"(?:[A-Z]\.)+", words[0])):
+                re.fullmatch(r"[A-Z][a-z]{1,4}-[a-z]{1,5}", words[-1])
+                or (re.fullmatch(r"(?:[A-Z]\.)+", words[0]) and not _is_place_or_country(words[0]))):
             person = True       # "Chey Tae-won", "N. Chandrasekaran": written like a person's name
         etype = "person" if person else "location" if place else \
             "technology" if _is_product(before, name, after) else "firm"

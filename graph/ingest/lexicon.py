@@ -7,6 +7,7 @@ names, org-type suffixes, sector words), never names from a particular article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,7 +54,8 @@ by with from as if but and or so while according perhaps however also even then 
 meanwhile additionally despite since when where after before during through via into across
 among amid between toward towards under over about against without within upon beyond once
 unlike like including besides both each every several many most shares of
-chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals""".split())
+chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals
+analyst economist strategist researcher spokesman spokeswoman spokesperson""".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "
@@ -183,6 +185,43 @@ def roles() -> dict[str, Role]:
 def portfolios() -> tuple[str, ...]:
     rows = [r[0] for r in _rows("portfolios.txt")]
     return tuple(sorted(rows, key=len, reverse=True))
+
+
+@cache
+def _personal_names() -> dict[str, frozenset[str]]:
+    part, out = "", {"given": set[str](), "family": set[str]()}
+    for line in (DATA / "given_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            part = line.strip("[]")
+        elif line.strip() and not line.startswith("#"):
+            out[part].update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Capital Partnership "
+                            "Brothers Bros. Associates Electric Electronics Foods Labs".split())
+_PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|"
+                     r"uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)){1,3}")
+
+
+def is_personal_name(words: list[str]) -> bool:
+    """A person's name by its parts: a known given name opening two or three words, or an
+    East Asian family name before a romanised given name.
+
+    >>> is_personal_name(["Maria", "Schmidt"]), is_personal_name(["Li", "Wei"])
+    (True, True)
+    >>> is_personal_name(["Long", "Beach"]), is_personal_name(["Maria"])
+    (False, False)
+    """
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    names = _personal_names()
+    if any(w.lower() in sector_words() or w in _FIRM_NAME_ENDS for w in words[1:]):
+        return False        # "Bharat Petroleum", "Thomas Motors": a firm named after someone
+    if words[0] in names["given"]:
+        return not is_common(words[-1])
+    return len(words) == 2 and words[0] in names["family"] \
+        and _PINYIN.fullmatch(words[1].lower()) is not None
 
 
 @cache

@@ -186,7 +186,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                 for w in caps[1:3]):
             return True         # "National Development and Reform Commission"
         core = left[1:] if left and left[0].text == "The" else left
-        code = len(core) == 2 and core[0].text.isupper() and len(core[0].text) <= 3
+        code = len(core) == 2 and core[0].text.isupper() and len(core[0].text.replace(".", "")) <= 3
         if (after_the or code or len(core) < len(left)) and len(core) == 1 + code \
                 and len(words) == 1 and org_words()["prefix"].get(core[-1].text) is None and any(
                     org_words()["suffix"].get(w) in ("agency", "ministry") for w in caps[1:3]):

@@ -278,7 +278,8 @@ def _apposition_type(after: str) -> str | None:
 
 _KNOWN_AS = re.compile(r"\s*" + BRACKETED + r"\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"
                        r"[A-Z][a-z]+\s+){1,5})?(?:also\s+|better\s+|commonly\s+|"
-                       r"widely\s+)?known\s+as\s+(?:the\s+)?")
+                       r"widely\s+)?known\s+(?:(?:locally|abroad|internationally|in\s+(?:the\s+)?"
+                       r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+)?as\s+(?:the\s+)?")   # "known in China as Y"
 
 
 def known_as(sentences: Sequence[Sentence]) -> dict[str, str]:

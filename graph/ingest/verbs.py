@@ -319,6 +319,10 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if first is None and cue.direct:
         direct = cue.object - _PLACES if cue.type == "supplies" else cue.object
         cand = v.after(pos, direct, max_gap=cue.gap)
+        nearest = v.after(pos)
+        if nearest is not None and cand is not None and nearest.start < cand.start and \
+                v.type(nearest) == "person" and "person" not in direct:
+            cand = None     # "controlled by P (a person) and runs plants in A": not A
         if cand is not None and cand.start < end and \
                 not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]):
             # not "sells cars under the A brand", "invested in P alongside A"
