@@ -75,9 +75,11 @@ def test_a_body_of_a_ministry_is_part_of_it():
 
 def test_a_countrys_state_body_named_after_its_noun():
     names, got = drafted("The satellites were launched by Germany's space agency Xandria Orbital "
-                         "and by Kelvar Launch. Approval came from Japan's trade ministry Mitora.")
+                         "and by Kelvar Launch. Approval came from Japan's antitrust regulator Kasumi "
+                         "Fair Trade Board.")
     assert ("Xandria Orbital", "part_of", "Germany") in got
-    assert ("Mitora", "part_of", "Japan") in got
+    assert ("Kasumi Fair Trade Board", "part_of", "Japan") in got
+    assert "Kelvar Launch" in names
     assert ("Kelvar Launch", "part_of", "Germany") not in got
     draft = draft_of("The satellites were launched by Germany's space agency Xandria Orbital.")
     assert {e.name: e.type for e in draft.entities}["Xandria Orbital"] == "agency"

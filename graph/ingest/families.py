@@ -29,9 +29,9 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   leads (:func:`leading_country`, also what the pipeline gives a ministry no rule placed);
 - ``rivals-named``: "its two larger rivals, A and B", "rival developers A and B" -> competes_with
   the firm they rival;
-- ``country-body``: "India's space agency ISRO", "Japan's trade ministry METI" (a country's
+- ``country-body``: "India's space agency ISRO", "Korea's antitrust regulator KFTC" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
-  drafted as a generic organisation becomes an agency.
+  drafted as a firm or a generic organisation becomes an agency.
 """
 
 from __future__ import annotations
@@ -198,13 +198,13 @@ def body_of(v: View) -> None:
 
 
 _COUNTRY_BODY = re.compile(r"[’']s\s+(?:(?:state|state-run|government|national|federal|[a-z]+)\s+){0,3}?"
-                           r"(?P<noun>agency|regulator|authority|watchdog|ministry|commission|"
-                           r"department|office)\s+(?:the\s+)?$")
+                           r"(?P<noun>agency|regulator|authority|watchdog|commission|office)\s+(?:the\s+)?$")
 _AGENCY_NOUNS = frozenset({"agency", "regulator", "authority", "watchdog"})
 
 
 def country_body(v: View) -> None:
-    """"India's space agency ISRO", "Japan's trade ministry METI" -> part_of the country."""
+    """"India's space agency ISRO", "Japan's antitrust regulator JFTC" -> part_of the country
+    ("Japan's trade ministry X" is the pipeline's lower-case ministry)."""
     for b in v.mentions:
         if b.key == ALL or v.type(b) not in ("agency", "ministry", "organization", "firm"):
             continue
@@ -215,11 +215,9 @@ def country_body(v: View) -> None:
         if m is None or any(c.end <= x.start < b.start for x in v.mentions):
             continue
         if v.type(b) in ("organization", "firm"):
-            # the text calls it a country's agency or ministry: a state body, whatever its name
-            v.table[b.key].type = "agency" if m.group("noun") in _AGENCY_NOUNS else "ministry" \
-                if m.group("noun") == "ministry" else v.type(b)
-            if v.type(b) not in ("agency", "ministry"):
+            if m.group("noun") not in _AGENCY_NOUNS:
                 continue
+            v.table[b.key].type = "agency"      # the text calls it a country's agency
         v.add(b.key, "part_of", c.key, 0.6, "country-body")
 
 
