@@ -244,10 +244,9 @@ def test_rivals_named_after_its_rivals_or_a_rival_noun():
 
 
 def test_goods_made_in_a_town_tell_where_the_maker_works():
-    names, got = drafted("Halden Tech, part of the Arlo Group, builds the drones in Busan. The "
-                         "turbines sit on foundations made by Orvia Steel in Rostock, Germany. "
-                         "Kelvar Chemicals will build a solar park in Pune. Brixell Energy does "
-                         "not build batteries in Osaka.")
+    names, got = drafted("Halden Tech, part of the Arlo Group, builds the drones in Busan. Orvia "
+                         "Steel makes heavy plates at Rostock. Kelvar Chemicals will build a solar "
+                         "park in Pune. Brixell Energy does not build batteries in Osaka.")
     assert ("Halden Tech", "operates_in", "Busan") in got
     assert ("Orvia Steel", "operates_in", "Rostock") in got
     assert {"Kelvar Chemicals", "Pune", "Brixell Energy", "Osaka"} <= names

@@ -6,7 +6,7 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   (any facility noun; the relative "whose" makes X the owner);
 - ``facility-relative``: "a plant in P that X is building", "X supplies B from plants in P and
   Q" -> X operates_in each town (an unnamed facility);
-- ``goods-made-in``: "X builds the howitzers in P", "foundations made by X in P" -> X operates_in P;
+- ``goods-made-in``: "X builds the howitzers in P" -> X operates_in P;
 - ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
   the place named before the facility noun;
 - ``predicate-rival``: "A is Y's main rival", "A and B are its closest competitors",
@@ -580,14 +580,12 @@ def rivals_named(v: View) -> None:
 
 _BUILDS_GOODS = re.compile(r"\b(?:build|builds|building|built|assembles|assembled|makes|made)\s+"
                            r"(?P<goods>(?:(?!in\b|at\b|by\b)[\w$%.,-]+\s+){1,5}?)(?:in|at)\s+(?:the\s+)?")
-_MADE_BY_IN = re.compile(r"\b(?:made|built|produced|assembled|manufactured|fabricated|refined|processed|"
-                         r"packaged|tested)\s+by\s+(?:the\s+)?")
 
 
 def goods_made_in(v: View) -> None:
-    """"X builds the howitzers in Changwon" (plural goods, not "a solar park" or a plant: a
-    facility built in P is most often the article's project) and "foundations made by X in
-    Rostock" -> X operates_in the town."""
+    """"X builds the howitzers in Changwon" -> X operates_in the town (plural goods, not "a solar
+    park" or a plant: a facility built in P is most often the article's project; the passive
+    "made by X in P" is left out, as the fourth round decided: dev 1 right / 1 wrong)."""
     for m in _BUILDS_GOODS.finditer(v.text):
         words = m.group("goods").lower().replace(",", " ").split()
         if not words[-1].endswith("s") or set(words) & (PROJECT_HEADS | PLURAL_HEADS) or \
@@ -597,13 +595,6 @@ def goods_made_in(v: View) -> None:
         owner = clause_subject(v, m.start(), frozenset({"firm"}))
         if owner is not None:
             _operates_in(v, owner, m.end(), "goods-made-in")
-    for m in _MADE_BY_IN.finditer(v.text):
-        x = v.at_start(m.end())
-        where = re.match(r"\s*" + BRACKETED + r"\s+(?:in|at)\s+(?:the\s+)?", v.text[x.end:]) \
-            if x is not None else None
-        if x is not None and where is not None and x.key != ALL and v.type(x) in ("firm", "organization") and \
-                not negated(v, m.start()):
-            _operates_in(v, x.key, x.end + where.end(), "goods-made-in")
 
 
 def family_facts(v: View) -> None:
