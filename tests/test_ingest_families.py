@@ -252,3 +252,24 @@ def test_goods_made_in_a_town_tell_where_the_maker_works():
     assert {"Kelvar Chemicals", "Pune", "Brixell Energy", "Osaka"} <= names
     assert ("Kelvar Chemicals", "operates_in", "Pune") not in got     # a facility: the project's
     assert ("Brixell Energy", "operates_in", "Osaka") not in got      # negated
+
+
+def test_guards_on_the_family_rules():
+    names, got = drafted("The Tarrow plant was sold to Brixell Energy by Kelvar Chemicals. Halden "
+                         "Tech relies on Quintel Systems for 40% of its revenue. Zentara Motors "
+                         "buys cells from plants in Nagoya and Osaka. Mirex Devices hired Japan's "
+                         "biggest advertising agency Kasumi Partners.")
+    assert {"Kelvar Chemicals", "Brixell Energy", "Zentara Motors", "Nagoya", "Kasumi Partners",
+            "Japan"} <= names
+    assert ("Kelvar Chemicals", "supplies", "Brixell Energy") not in got   # an asset sold
+    assert ("Halden Tech", "supplies", "Quintel Systems") in got           # Quintel buys
+    assert ("Quintel Systems", "supplies", "Halden Tech") not in got
+    assert ("Zentara Motors", "operates_in", "Nagoya") not in got          # the seller's plants
+    assert ("Kasumi Partners", "part_of", "Japan") not in got              # a private agency
+
+
+def test_state_money_to_someone_else_is_not_the_projects():
+    names, got = drafted("Kelvar Chemicals is building the Tarrow refinery in Perth. The Ostmark "
+                         "Energy Agency will pay $7,500 per car to buyers.")
+    assert {"Tarrow refinery", "Ostmark Energy Agency"} <= names
+    assert ("Ostmark Energy Agency", "funds", "Tarrow refinery") not in got

@@ -41,7 +41,7 @@ import re
 
 from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS
 from .projects import _X_RUNS
-from .verbs import (_coordinated, clause_span, clause_subject, is_country, negated, subject_between,
+from .verbs import (ASSETS, _coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
 from .doc import EntityDraft, RelationDraft
 from .entities import EntityTable
@@ -200,6 +200,10 @@ def body_of(v: View) -> None:
 
 _COUNTRY_BODY = re.compile(r"[’']s\s+(?:(?:state|state-run|government|national|federal|[a-z]+)\s+){0,3}?"
                            r"(?P<noun>agency|regulator|authority|watchdog|commission|office)\s+(?:the\s+)?$")
+_PRIVATE_AGENCY = re.compile(r"\b(?:advertising|travel|talent|news|rating|ratings|credit|press|marketing|"
+                             r"model|modelling|recruitment|staffing|employment|insurance|shipping|"
+                             r"estate|largest|biggest|leading|top|private|creative|media|design|"
+                             r"consulting|digital)\s")
 _AGENCY_NOUNS = frozenset({"agency", "regulator", "authority", "watchdog"})
 
 
@@ -216,8 +220,8 @@ def country_body(v: View) -> None:
         if m is None or any(c.end <= x.start < b.start for x in v.mentions):
             continue
         if v.type(b) in ("organization", "firm"):
-            if m.group("noun") not in _AGENCY_NOUNS:
-                continue
+            if m.group("noun") not in _AGENCY_NOUNS or _PRIVATE_AGENCY.search(m.group()):
+                continue        # "Japan's biggest advertising agency X": a firm
             v.table[b.key].type = "agency"      # the text calls it a country's agency
         v.add(b.key, "part_of", c.key, 0.6, "country-body")
 
@@ -365,6 +369,10 @@ def passive_and_reliance(v: View) -> None:
         b = v.at_start(m.end())
         by = re.match(r"\s*" + BRACKETED + r"\s+by\s+(?:the\s+)?", text[b.end:]) if b is not None else None
         a = v.at_start(b.end + by.end()) if b is not None and by is not None else None
+        begin = clause_span(text, m.start(), m.start())[0]
+        if re.search(r"\b" + ASSETS + r"\b", text[begin:m.start()]) or \
+                any(begin <= x.start < m.start() and v.type(x) == "project" for x in v.mentions):
+            continue        # "the plant was sold to B by A": an asset changing hands
         if a is not None and b is not None and a.key != ALL and b.key != ALL and \
                 v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
             v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")
@@ -375,10 +383,16 @@ def passive_and_reliance(v: View) -> None:
                              r"money|loans?|capital|cash|support|approval|advice|help)\S", text[a.end:]):
             continue
         buyer = clause_subject(v, m.start(), _BUYERS)
+        # "relies on A for 40% of its revenue": A buys, the subject sells
+        sales = re.match(r"[^,;]{0,40}?\bfor\s+[^,;]{0,30}?\b(?:revenue|revenues|sales|income|orders|"
+                         r"business|demand|turnover|earnings)\b", text[a.end:])
         if buyer is not None:
             for item in v.listed(a, _SELLERS):
                 if item.key != ALL:
-                    v.add(item.key, "supplies", buyer, 0.6, "relies-on")
+                    if sales is None:
+                        v.add(item.key, "supplies", buyer, 0.6, "relies-on")
+                    elif v.table[buyer].type in _SELLERS:
+                        v.add(buyer, "supplies", item.key, 0.6, "relies-on")
     for m in _COUNTS_AMONG.finditer(text):
         b = v.at_start(m.end())
         if b is None or b.key == ALL or negated(v, m.start()):
@@ -418,6 +432,8 @@ def pair_compete(v: View) -> None:
 
 _UNNAMED_FACILITY = re.compile(r"\b(?:a|an|the|two|three|four|several|new)\s+(?:[\w-]+\s+){0,3}?" +
                                _FACILITY_NOUN + r"\s+(?:in|at|near)\s+(?:the\s+)?")
+_BUYS = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w+|import\w*|sourc\w+|receiv\w+|gets?|got|"
+                   r"orders?|ordered|procur\w+|obtain\w*|uses?|used|takes?|took)\b")
 _PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
                               r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
@@ -440,8 +456,10 @@ def facility_relative(v: View) -> None:
             if place.key != ALL and v.type(place) == "location" and not is_country(v, place):
                 v.add(doer.key, "operates_in", place.key, 0.55, "facility-relative")
     for m in _PREP_FACILITIES.finditer(v.text):
-        if any(m.start() <= x.start < m.end() for x in v.mentions) or negated(v, m.start()):
-            continue        # "from Gotion's plants in P", "from the Zeta plants": an owner is named
+        if any(m.start() <= x.start < m.end() for x in v.mentions) or negated(v, m.start()) or \
+                m.group().startswith("from") and _BUYS.search(v.text[clause_span(v.text, m.start(), m.start())[0]:m.start()]):
+            continue        # "from Gotion's plants in P": an owner is named; "buys cells from
+            # plants in P": the seller's plants
         # the subject before the clause's verb, not its object ("and supplies Tesla from plants")
         begin = clause_span(v.text, m.start(), m.start())[0]
         verb = re.search(r"\b[a-z]{3,}\b", v.text[begin:m.start()])
@@ -480,7 +498,9 @@ def state_money_to_topic(v: View) -> None:
             receiver = x.key if x.key != ALL else v.topic   # "gave the project $536 million"
         elif (money := _MONEY_OBJECT.match(v.text, m.end())) is not None and v.topic is not None and \
                 not any(m.end() <= y.start < end and y.key != v.topic for y in v.mentions) and \
-                not re.match(r"[^,;]*?\b(?:to|for)\s+(?:a|an|another|other|its|their)\s", v.text[money.end():end]) and \
+                not re.match(r"[^,;]*?\b(?:(?:to|for)\s+(?:a|an|another|other|its|their)\s|to\s+(?!the\s+(?:project|"
+                             r"plant|site|facility|factory|fab|mine|refinery|smelter|company|venture)\b)\S|"
+                             r"per\s)", v.text[money.end():end]) and \
                 not any(f[0] == funder and f[1] == "funds" for f in v.facts):
             # not "lent A$80 million to a rival project", nor the second loan of "awarded X $N
             # and agreed to lend a further $M" (X again)
