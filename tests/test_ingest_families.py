@@ -145,6 +145,8 @@ def test_a_supplier_or_customer_named_in_a_predicate():
     assert ("Halden Tech", "supplies", "Quintel Systems") in got
     assert ("Kelvar Chemicals", "supplies", "Orvia Steel") in got
     assert ("Kelvar Chemicals", "supplies", "Tessaly Yards") in got
+    got = rels("Lumo Metals is a major supplier of cobalt to Vantor Cells.")
+    assert ("Lumo Metals", "supplies", "Vantor Cells") in got
 
 
 def test_no_supply_in_a_negated_predicate():

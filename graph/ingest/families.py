@@ -124,7 +124,8 @@ def _predicates(v: View, noun: str, types: frozenset[str]
     text = v.text
     poss_noun = re.compile(r"(?:[’']s|(?<=s)[’'])\s+" + noun)
     its_noun = re.compile(r"(?:its|their)\s+" + noun)
-    noun_of = re.compile(noun + r"\s+(?:of|to|for)\s+(?:the\s+)?")
+    # "a supplier to B", "the main rival of B", "a supplier of cobalt to B"
+    noun_of = re.compile(noun + r"(?:\s+of(?:\s+[a-z][\w-]*){1,3}?(?=\s+(?:to|for)\s))?\s+(?:of|to|for)\s+(?:the\s+)?")
     out: list[tuple[re.Match[str], list[int], int | None, re.Match[str] | None]] = []
     for m in _COPULA.finditer(text):
         if negated(v, m.start() + 1) or re.search(r"\b(?:not|no|never|n[’']t)\s*$", text[:m.end()]) \
