@@ -275,3 +275,17 @@ def test_state_money_to_someone_else_is_not_the_projects():
                          "Energy Agency will pay $7,500 per car to buyers.")
     assert {"Tarrow refinery", "Ostmark Energy Agency"} <= names
     assert ("Ostmark Energy Agency", "funds", "Tarrow refinery") not in got
+
+
+def test_tax_breaks_a_recipient_before_the_money_and_co_financing():
+    names, got = drafted("Brixell Energy will receive tax breaks worth $40 million from the Pellic "
+                         "Development Agency. The Ostmark Energy Agency granted Halden Tech a tax "
+                         "break. The Varnia Investment Fund co-financed the Tarrow refinery with "
+                         "Kelvar Bank and Lumo Capital. Kelvar Bank did not grant Zentara Motors a "
+                         "loan.")
+    assert ("Pellic Development Agency", "funds", "Brixell Energy") in got
+    assert ("Ostmark Energy Agency", "funds", "Halden Tech") in got
+    assert ("Kelvar Bank", "funds", "Tarrow refinery") in got
+    assert ("Lumo Capital", "funds", "Tarrow refinery") in got
+    assert "Zentara Motors" in names
+    assert ("Kelvar Bank", "funds", "Zentara Motors") not in got      # negated

@@ -30,6 +30,7 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   leads (:func:`leading_country`, also what the pipeline gives a ministry no rule placed);
 - ``rivals-named``: "its two larger rivals, A and B", "rival developers A and B" -> competes_with
   the firm they rival;
+- ``co-funded``: "A co-financed the plant with B" -> A and B fund it;
 - ``country-body``: "India's space agency ISRO", "Korea's antitrust regulator KFTC" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a firm or a generic organisation becomes an agency.
@@ -618,6 +619,29 @@ def goods_made_in(v: View) -> None:
             _operates_in(v, owner, m.end(), "goods-made-in")
 
 
+_CO_FUND = re.compile(r"\bco-(?:financ|fund)(?:e|es|ed|ing|s)?\b")
+
+
+def co_funded(v: View) -> None:
+    """"A co-financed the refinery with B" -> A and B fund the object ("gave X a loan" is
+    verbs.money_to)."""
+    for m in _CO_FUND.finditer(v.text):
+        if negated(v, m.start()):
+            continue
+        target = v.after(m.end(), _FUNDED, max_gap=30)
+        funder = clause_subject(v, m.start(), _FUNDERS)
+        if target is None or target.key == ALL or funder is None:
+            continue
+        funders = [funder]
+        partner = re.match(r"\s*" + BRACKETED + r"\s+(?:together\s+)?with\s+(?:the\s+)?", v.text[target.end:])
+        first = v.at_start(target.end + partner.end()) if partner is not None else None
+        if first is not None:
+            funders += [p.key for p in v.listed(first, _FUNDERS) if p.key != ALL]
+        for f in funders:
+            if f != target.key:
+                v.add(f, "funds", target.key, 0.6, "co-funded")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -632,6 +656,7 @@ def family_facts(v: View) -> None:
     list_over_relative(v)
     with_money(v)
     state_money_to_topic(v)
+    co_funded(v)
     predicate_trade(v)
     passive_and_reliance(v)
     pair_compete(v)

@@ -46,7 +46,9 @@ _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
 _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
-               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
+               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?|incentives?|"
+               r"(?:tax\s+)?(?:breaks|credits|relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?"
+               r"\s+from\b")
 
 
 # "X, the holding company of the Tata Group": a group of firms holds its holding company
@@ -1161,11 +1163,11 @@ def money_to(v: View) -> None:
     givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm"})
     for m in _GIVE_X.finditer(v.text):      # "will give the yard a $20 million training grant"
         target = v.at_start(m.end()) or v.after(m.end(), _RECEIVERS, max_gap=12)
-        if target is None or target.key == ALL:
+        if target is None or target.key == ALL or negated(v, m.start()):
             continue
         rest = v.text[target.end:]
         if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
-                        r"credits?|incentives?|aid|funding)\b", rest):
+                        r"credits?|incentives?|aid|funding|tax\s+breaks?|guarantees?)\b", rest):
             continue
         begin, _ = clause_span(v.text, m.start(), m.end())
         giver = subject_between(v, begin, m.start(), givers | {"location"})   # a state that gives: government
