@@ -138,10 +138,12 @@ def pair_partners(v: View) -> None:
 
 _AWARD = re.compile(r"\b(?:award(?:s|ed)?|grant(?:s|ed)?|gave|giv(?:e|es|en)|offer(?:s|ed)?|"
                     r"promis(?:e|es|ed)|lend(?:s)?|lent)\s+(?=[A-Z])")
-_AMOUNT_IN = re.compile(r"\s*" + BRACKETED + r"\s+(?:(?:up\s+to|about|around|nearly|almost|"
-                        r"roughly|some|more\s+than|over)\s+)?" + AMOUNT + r"\s+(?:(?:in|of|as)\s+)?"
-                        r"(?:[\w-]+\s+){0,3}?(?:funding|grants?|loans?|subsid(?:y|ies)|incentives?|"
-                        r"aid|financing|credits?|support)\b")
+_ABOUT = r"(?:(?:up\s+to|about|around|nearly|almost|roughly|some|more\s+than|over)\s+)?"
+_AID = r"(?:funding|grants?|loans?|subsid(?:y|ies)|incentives?|aid|financing|credits?|support)\b"
+# "awarded X up to $458 million in direct funding", "awarded X (甲) a subsidy of up to 92 billion yen"
+_AMOUNT_IN = re.compile(r"\s*" + BRACKETED + r"\s+(?:" + _ABOUT + AMOUNT + r"\s+(?:(?:in|of|as)\s+)?"
+                        r"(?:[\w-]+\s+){0,3}?" + _AID + r"|(?:a|an)\s+(?:[\w-]+\s+){0,2}?" + _AID +
+                        r"\s+(?:of\s+|worth\s+)?" + _ABOUT + AMOUNT + ")")
 
 
 def award_amount(v: View) -> None:

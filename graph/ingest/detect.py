@@ -96,8 +96,10 @@ class Detector:
         for s in sentences:
             if s.heading:
                 continue
-            for t in tokens(s.text)[1:]:
-                if t.cap:
+            label = _LINE_LABEL.match(s.text)
+            first = label.end() if label is not None and label.end() else 0
+            for t in tokens(s.text):
+                if t.cap and t.start > first:      # not the first word, after "A:" or a bullet too
                     caps.add(t.text)
         self.mid_caps = frozenset(caps)
 
@@ -389,6 +391,10 @@ def org_names(text: str) -> list[Candidate]:
     return out
 
 
+_REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
+                               "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
+
+
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
@@ -410,6 +416,9 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                 continue
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
+            if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
+                                                           or run.words[0] in _REGION_ADJECTIVES):
+                continue          # "financed by European lenders": an adjective, not a name
             if run is not None and org_type(run) is None and is_personal_name(run.words):
                 # "according to Maria Schmidt", "run by Li Wei": a person, by the name's parts
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
@@ -658,6 +667,10 @@ _FIRM_ENDS = frozenset("Solutions Systems Technologies Technology Materials Indu
                        "Services Networks Holdings Group Corporation Company Electronics".split())
 
 
+# "A: Lithography tools ...", "- Output ...": a Q&A label or a bullet before a sentence's first word
+_LINE_LABEL = re.compile(r"\s*(?:[QA]\s*[:.)]|[-•*–—])\s*")
+
+
 def other_names(text: str, table: EntityTable, known: list[Candidate],
                 mid_caps: frozenset[str]) -> list[Candidate]:
     """Capitalised names no other rule claimed: "Telkomsel", "Rheinmetall", "Lam Research".
@@ -717,7 +730,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
             continue
-        opener = not text[:run.start].strip()
+        opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
@@ -768,7 +781,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
-IPO ESG FDI OEM R&D M&A Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+IPO ESG FDI OEM R&D M&A Q&A EBIT EBITDA Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"

@@ -43,7 +43,7 @@ from .view import ACTORS, ALL, View
 ROLE_CONFIDENCE = 0.8
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,7}\b")
 _NOT_ORGS = frozenset("""CEO CFO CTO COO GDP ETF ETFS IPO USD EUR JPY CNY RMB GBP HKD ESG FDI
-LNG API CPI PMI AGM EPS ROE NAV OEM ODM FAQ PDF CEOS AND THE FOR NEW R&D M&A""".split())
+LNG API CPI PMI AGM EPS ROE NAV OEM ODM FAQ PDF CEOS AND THE FOR NEW R&D M&A Q&A EBIT EBITDA""".split())
 
 
 @dataclass
@@ -484,8 +484,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         units(view)
         place_in_place(view)
         facts = facts + sentence_facts(view)
-        last_actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
-                           and table[m.key].type in ACTORS), last_actor)
+        actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
+                      and table[m.key].type in ACTORS), last_actor)
+        if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
+            last_actor = actor      # "Its chief executive is P. The company ...": still the firm
         if not s.heading:
             last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                               and table[m.key].type in ("firm", "organization")
@@ -588,6 +590,7 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
 
 
 _FIRST_WORD = re.compile(r"\W*\w*")
+_ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 
 def _named_in(name: str, by_first: dict[str, list[EntityDraft]]) -> list[EntityDraft]:

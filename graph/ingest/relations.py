@@ -32,7 +32,7 @@ from typing import Callable
 from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
-from .verbs import DEAL_SUBJECT, clause_subject, is_division
+from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division
 from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
@@ -66,7 +66,7 @@ def x_led(v: View) -> None:
 
 _BY = re.compile(r"\b(" + "|".join(sorted(VERB_TYPES, key=len, reverse=True))
                  + r")\s+(?:\w+ly\s+)?by\s+")
-_FUNDING_SUBJECT = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:aid|subsidy|subsidies|"
+_FUNDING_SUBJECT = re.compile(r"^(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}?(?:aid|subsidy|subsidies|"
                               r"funding|money|loan|loans|grant|grants|package)\b", re.I)
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
@@ -100,6 +100,11 @@ def by_agent(v: View) -> None:
                 agents = agents[:i]     # "owned by SpaceX, and SoftBank has agreed": not SoftBank
                 break
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        if patient is not None and patient.start < begin:
+            patient = None      # "financed by A, and a grant will be provided by B": not B's grant to A
+            if _FUNDING_SUBJECT.match(v.text[begin:].lstrip()) and VERB_TYPES[word] == "funds":
+                patient = _topic(v)     # "..., and a grant will be provided by B": for the project
         host = v.mentions[0] if v.mentions else None
         if patient is None and host is not None and v.type(host) == "location" \
                 and _HOST.search(v.text[:m.start()]) and word in ("run", "operated", "owned"):

@@ -198,7 +198,7 @@ CUES: tuple[Cue, ...] = (
 )
 
 _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
-_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+_BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30},[^–—\n]{0,40}?\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
@@ -394,6 +394,17 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
                                    for x in v.mentions)
 
 
+# what a plant makes, as a sentence's subject: bought by someone, it is a sale, not a stake
+_OUTPUT_SUBJECT = re.compile(r"^\s*(?:the|its|all|most|some|much)\s+(?:\w+\s+){0,2}?(?:output|production|"
+                            r"ammonia|hydrogen|methanol|electricity|power|cargoes|volumes?|offtake|"
+                            r"product(?:ion|s)?)\b", re.I)
+
+
+_MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up\s+to|about|around|"
+                         r"nearly|some|more\s+than|over)\s+)*(?:" + AMOUNT + r"|(?:[a-z-]+\s+)?(?:loans?|"
+                         r"credit|financing|funding|grants?|money|capital|guarantees?)\b)")
+
+
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
                          r"\w*\s+(?:the|this|that|its|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|bid|offer|"
                          r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
@@ -424,6 +435,11 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "supplies" and m.group() == "sold" and \
+                    re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
+                continue          # "The site was sold to X": the thing itself changed hands
+            if cue.type == "supplies" and not cue.swap and _MONEY_NEXT.match(text, m.end()):
+                continue          # "A and B will provide a further 30 billion yen": money (a funds cue)
             if cue.type == "supplies" and m.group() in ("supply", "supplies") and re.match(
                     r"\s+(?:agreements?|deals?|contracts?|chains?|shortages?|pacts?|crunch|security|"
                     r"side|base|lines?|routes?|network|talks)\b", text[m.end():]):
@@ -467,6 +483,11 @@ def verb_cues(v: View) -> None:
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     patient = v.topic    # "The equipment is being supplied by X": for the plant
+                    if cue.type == "owns" and _OUTPUT_SUBJECT.search(text[begin:m.start()]):
+                        # "The output has been bought by X": X buys what the plant makes
+                        for agent in agents:
+                            v.add(patient, "supplies", agent, 0.6, "output-bought")
+                        continue
                 sources, targets = (agents, [patient]) if not cue.swap else ([patient], agents)
             elif cue.near:
                 near = v.before(m.start(), cue.subject, max_gap=40)
@@ -552,8 +573,12 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
-_ITS_ROLE = re.compile(rf"\b(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){{0,2}}?"
-                       rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?\s+$", re.I)
+_ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+_ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
+                       r"(?:\s+(?:is|was|has\s+been|will\s+be))?\s+$", re.I)      # "Its chief executive is P"
+# "P, its chief executive, said", "P is its chief executive"
+_ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
+                             rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 _BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
                         r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
 _ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
@@ -587,6 +612,13 @@ def possessive_roles(v: View) -> None:
             if owner is not None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")
+            continue
+        its_after = _ITS_ROLE_AFTER.match(v.text, p.end)
+        if its_after is not None:
+            named = v.before(p.start, BODIES)
+            owner = named.key if named is not None and named.key != ALL else v.last_body
+            if owner is not None:
+                v.add(p.key, "heads" if its_after.group("head") else "works_for", owner, 0.6, "role-poss")
             continue
         after = re.match(r"\s*" + BRACKETED + r",\s+(?:the\s+)?", v.text[p.end:])
         org = v.at_start(p.end + after.end()) if after else None
@@ -1008,7 +1040,8 @@ def bare_stakes(v: View) -> None:
             v.add(holder, "owns", owned[-1], 0.6, "stake-rest")
 
 
-_BASED_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+")
+# "X, the Chengdu-based producer", "X is a Seoul-based chipmaker"
+_BASED_APPOSITION = re.compile(r"\s*" + BRACKETED + r"(?:,|\s+(?:is|was|has\s+been|remains))\s+(?:a|an|the)\s+")
 _DESK = re.compile(r"\b(?:analyst|strategist|economist|researcher)s?\s+(?:at|with)\s+(?:the\s+)?", re.I)
 
 

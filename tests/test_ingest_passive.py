@@ -1,0 +1,30 @@
+"""Passive-voice sentences (invented): who acts on what, and what is no entity."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+ARTICLE = ("Zeta ammonia plant to be financed by European lenders\n\n"
+           "A green ammonia plant at Port Kappa is to be built by Zeta Hydrogen, it was announced on Tuesday. "
+           "The plant will be financed by the Omega Investment Bank and the Sigma Bank for Reconstruction, "
+           "and a grant of 30 million euros will be provided by the Delta Commission. "
+           "The output has been bought by Rho Trading under a ten-year contract.")
+
+
+def test_a_regional_adjective_after_by_is_no_entity():
+    d = draft_of(ARTICLE)
+    assert not any(e.name == "European" for e in d.entities)
+    assert any(e.name == "Omega Investment Bank" for e in d.entities)
+
+
+def test_a_grant_in_the_next_clause_goes_to_the_project_not_the_lender_before_it():
+    rels = relations_of(draft_of(ARTICLE))
+    assert ("Sigma Bank for Reconstruction", "funds", "Port Kappa plant") in rels
+    assert ("Delta Commission", "funds", "Port Kappa plant") in rels
+    assert not any(r[0] == "Delta Commission" and r[2] == "Sigma Bank for Reconstruction" for r in rels)
+
+
+def test_output_bought_by_a_trader_is_a_sale_not_a_stake():
+    rels = relations_of(draft_of(ARTICLE))
+    assert ("Port Kappa plant", "supplies", "Rho Trading") in rels
+    assert ("Rho Trading", "owns", "Port Kappa plant") not in rels

@@ -1,0 +1,55 @@
+"""Constructions of Q&A explainers, wire copy and company profiles (invented sentences)."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+OPENING = "Kappa Memory Corp will build a memory fab in Omura, Japan.\n\n"
+
+
+def test_money_provided_is_funding_not_supply():
+    d = draft_of(OPENING + "The Development Bank of Japan will lend 40 billion yen. "
+                 "Tau Bank and Phi Bank will provide a further 30 billion yen.")
+    rels = relations_of(d)
+    assert {"Tau Bank", "Phi Bank", "Omura fab"} <= {e.name for e in d.entities}
+    assert not any(r[1] == "supplies" and r[0] in ("Tau Bank", "Phi Bank") for r in rels)
+
+
+def test_an_award_of_a_subsidy_in_a_written_currency_after_a_dateline():
+    d = draft_of("TOKYO, June 4 (Wire) - Japan's industry ministry on Tuesday awarded Kappa Memory Corp "
+                 "(卡帕存储) a subsidy of up to 92 billion yen for a memory fab in Omura.")
+    rels = relations_of(d)
+    assert ("Japan's industry ministry", "funds", "Kappa Memory Corp") in rels
+    assert not any(r[1] == "funds" and r[0] in ("TOKYO", "Tokyo") for r in rels)
+
+
+def test_a_site_sold_to_a_firm_is_no_supply():
+    d = draft_of(OPENING + "The site was sold to Kappa Memory by the Nagasaki prefectural government "
+                 "last year.")
+    rels = relations_of(d)
+    assert {"Kappa Memory Corp", "Omura fab"} <= {e.name for e in d.entities}
+    assert not any(r[1] == "supplies" and r[2] == "Kappa Memory Corp" for r in rels)
+
+
+def test_a_qa_label_and_headline_make_no_entities():
+    d = draft_of("Q&A: What the fab means for Japan\n\n" + OPENING + "Q: Who supplies the equipment?\n"
+                 "A: Lithography tools will come from Omega Optics.")
+    names = {e.name for e in d.entities}
+    assert "Omega Optics" in names and not names & {"Q&A", "Lithography"}
+
+
+def test_its_role_is_p_and_p_is_its_role_make_p_head_the_firm():
+    for sentence in ("Its chief executive is Park Ji-hoon.", "Park Ji-hoon is its chief executive.",
+                     "The company's chief executive is Park Ji-hoon.",
+                     "Park Ji-hoon, its chief executive, said so."):
+        assert ("Park Ji-hoon", "heads", "Kappa Memory Corp") in relations_of(draft_of(OPENING + sentence)), \
+            sentence
+
+
+def test_a_profile_keeps_its_firm_after_naming_its_chief():
+    rels = relations_of(draft_of(OPENING + "Kappa Memory is a Seoul-based chipmaker. Its chief executive "
+                                 "is Park Ji-hoon. The company competes with Sigma Micro and with Rho "
+                                 "Semiconductor in memory chips."))
+    assert ("Kappa Memory Corp", "located_in", "Seoul") in rels
+    assert ("Kappa Memory Corp", "competes_with", "Sigma Micro") in rels
+    assert ("Kappa Memory Corp", "competes_with", "Rho Semiconductor") in rels
