@@ -289,3 +289,18 @@ def test_tax_breaks_a_recipient_before_the_money_and_co_financing():
     assert ("Lumo Capital", "funds", "Tarrow refinery") in got
     assert "Zentara Motors" in names
     assert ("Kelvar Bank", "funds", "Zentara Motors") not in got      # negated
+
+
+def test_offices_presence_and_facilities_in_an_apposition():
+    names, got = drafted("Zentara Motors opened an office in Osaka last year. Quintel Systems, with "
+                         "factories in Chennai and Pune, is hiring. Mirex Devices is present in "
+                         "Manila and Jakarta. Norvik Industries has a research centre in Munich. "
+                         "Halden Tech has not opened an office in Seoul.")
+    assert ("Zentara Motors", "operates_in", "Osaka") in got
+    assert ("Quintel Systems", "operates_in", "Chennai") in got
+    assert ("Quintel Systems", "operates_in", "Pune") in got
+    assert ("Mirex Devices", "operates_in", "Manila") in got
+    assert ("Mirex Devices", "operates_in", "Jakarta") in got
+    assert ("Norvik Industries", "operates_in", "Munich") in got
+    assert {"Halden Tech", "Seoul"} <= names
+    assert ("Halden Tech", "operates_in", "Seoul") not in got     # negated

@@ -6,7 +6,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   (any facility noun; the relative "whose" makes X the owner);
 - ``facility-relative``: "a plant in P that X is building", "X supplies B from plants in P and
   Q" -> X operates_in each town (an unnamed facility);
-- ``goods-made-in``: "X builds the howitzers in P" -> X operates_in P;
+- ``goods-made-in``, ``office-in``: "X builds the howitzers in P", "X opened an office in P", "X is
+  present in P" -> X operates_in P;
 - ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
   the place named before the facility noun;
 - ``predicate-rival``: "A is Y's main rival", "A and B are its closest competitors",
@@ -436,7 +437,7 @@ _UNNAMED_FACILITY = re.compile(r"\b(?:a|an|the|two|three|four|several|new)\s+(?:
                                _FACILITY_NOUN + r"\s+(?:in|at|near)\s+(?:the\s+)?")
 _BUYS = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w+|import\w*|sourc\w+|receiv\w+|gets?|got|"
                    r"orders?|ordered|procur\w+|obtain\w*|uses?|used|takes?|took)\b")
-_PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
+_PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via|with)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
                               r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
 
@@ -467,6 +468,10 @@ def facility_relative(v: View) -> None:
         verb = re.search(r"\b[a-z]{3,}\b", v.text[begin:m.start()])
         owner = subject_between(v, begin, begin + verb.start(), frozenset({"firm", "organization"})) \
             if verb is not None else None
+        app = v.before(m.start(), {"firm", "organization"})
+        if verb is None and m.group().startswith("with") and app is not None and app.key != ALL and \
+                re.fullmatch(r"\s*" + BRACKETED + r",\s+", v.text[app.end:m.start()]):
+            owner = app.key     # "X, with factories in A and B, is hiring"
         if owner is not None:
             _operates_in(v, owner, m.end(), "facility-relative")
 
@@ -600,6 +605,14 @@ def rivals_named(v: View) -> None:
                 v.add(k, "competes_with", story, 0.55, "rivals-named")
 
 
+# not a project: "opened an office in P", "set up a research centre in P", "is present in P"
+_OFFICE = re.compile(r"\b(?:open(?:s|ed|ing)?|set(?:s|ting)?\s+up|establish(?:es|ed|ing)?|has|have|had|"
+                     r"runs?|ran|maintains?|maintained|keeps?|kept)\s+(?:a|an|two|three|several|new|its|their)\s+"
+                     r"(?:(?:new|regional|sales|research|design|engineering|r&d|development|representative|"
+                     r"liaison|trading|service|technical|training|innovation|local)\s+(?:and\s+)?){0,3}"
+                     r"(?:offices?|branch(?:es)?|labs?|laborator(?:y|ies)|research\s+cent(?:re|er)s?|"
+                     r"cent(?:re|er)s?|stores?|showrooms?|subsidiar(?:y|ies))\s+(?:in|at)\s+(?:the\s+)?|"
+                     r"\b(?:is|are|was|were|remains?)\s+(?:already\s+|also\s+)?(?:present|active)\s+in\s+(?:the\s+)?")
 _BUILDS_GOODS = re.compile(r"\b(?:build|builds|building|built|assembles|assembled|makes|made)\s+"
                            r"(?P<goods>(?:(?!in\b|at\b|by\b)[\w$%.,-]+\s+){1,5}?)(?:in|at)\s+(?:the\s+)?")
 
@@ -617,6 +630,12 @@ def goods_made_in(v: View) -> None:
         owner = clause_subject(v, m.start(), frozenset({"firm"}))
         if owner is not None:
             _operates_in(v, owner, m.end(), "goods-made-in")
+    for m in _OFFICE.finditer(v.text):
+        if negated(v, m.start()) or any(m.start() <= x.start < m.end() for x in v.mentions):
+            continue
+        owner = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
+        if owner is not None:
+            _operates_in(v, owner, m.end(), "office-in")
 
 
 _CO_FUND = re.compile(r"\bco-(?:financ|fund)(?:e|es|ed|ing|s)?\b")
