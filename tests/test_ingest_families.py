@@ -304,3 +304,16 @@ def test_offices_presence_and_facilities_in_an_apposition():
     assert ("Norvik Industries", "operates_in", "Munich") in got
     assert {"Halden Tech", "Seoul"} <= names
     assert ("Halden Tech", "operates_in", "Seoul") not in got     # negated
+
+
+def test_customers_and_suppliers_listed_after_whose_among_or_of():
+    got = rels("Kelvar Chemicals, whose customers include Zentara Motors and Halden Tech, raised "
+               "prices. Mirex Devices, whose suppliers include Orvia Steel, reported losses. Among "
+               "Lumo Metals' customers are Tessaly Yards and Arlo Systems. The customers of Norvik "
+               "Industries include Sorvan Labs.")
+    assert ("Kelvar Chemicals", "supplies", "Zentara Motors") in got
+    assert ("Kelvar Chemicals", "supplies", "Halden Tech") in got
+    assert ("Orvia Steel", "supplies", "Mirex Devices") in got
+    assert ("Lumo Metals", "supplies", "Tessaly Yards") in got
+    assert ("Lumo Metals", "supplies", "Arlo Systems") in got
+    assert ("Norvik Industries", "supplies", "Sorvan Labs") in got

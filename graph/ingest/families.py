@@ -24,6 +24,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
   suppliers" -> supplies;
 - ``passive-to``, ``relies-on``, ``counts-among``: "supplied to B by A", "B relies on A for its
   chips", "B counts A among its suppliers" -> A supplies B;
+- ``trade-list``: "X, whose customers include A and B", "Among X's suppliers are A", "Customers
+  of X include A" -> supplies;
 - ``pair-compete``: "A and B compete for orders" -> A competes with B;
 - ``state-money``: "the state will add a further $200 million", "the fund had given $27 million"
   (no recipient named) -> funds the project in question;
@@ -661,6 +663,46 @@ def co_funded(v: View) -> None:
                 v.add(f, "funds", target.key, 0.6, "co-funded")
 
 
+_KINDS = r"(?P<kind>customers|clients|buyers|suppliers|vendors)"
+_INCLUDE = r"\s+(?:include|included|includes|are|were|is|was)\s+(?:the\s+)?"
+_WHOSE_LIST = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
+_AMONG = re.compile(r"\b[Aa]mong\s+(?:the\s+)?")
+_AMONG_POSS = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
+_KINDS_OF = re.compile(r"\b(?:[Cc]ustomers|[Cc]lients|[Bb]uyers|[Ss]uppliers|[Vv]endors)\s+of\s+(?:the\s+)?")
+
+
+def _trade_list(v: View, owner: int, kind: str, start: int) -> None:
+    """``owner``'s customers (or suppliers) listed from ``start`` -> supplies."""
+    first = v.at_start(start)
+    if first is None or first.key == ALL:
+        return
+    for x in v.listed(first, _BUYERS | _SELLERS):
+        if x.key in (ALL, owner):
+            continue
+        seller, buyer = (x.key, owner) if kind in ("suppliers", "vendors") else (owner, x.key)
+        if v.table[seller].type in _SELLERS and v.table[buyer].type in _BUYERS:
+            v.add(seller, "supplies", buyer, 0.6, "trade-list")
+
+
+def trade_lists(v: View) -> None:
+    """"X, whose customers include A and B", "Among X's suppliers are A and B", "Customers of X
+    include A" -> supplies (the cue lexicon reads "X's customers include A")."""
+    for x in v.mentions:
+        m = _WHOSE_LIST.match(v.text, x.end)
+        if m is not None and x.key != ALL and not negated(v, m.end()):
+            _trade_list(v, x.key, m.group("kind"), m.end())
+    for m in _AMONG.finditer(v.text):
+        o = v.at_start(m.end())
+        poss = _AMONG_POSS.match(v.text, o.end) if o is not None and o.key != ALL else None
+        if o is not None and poss is not None:      # ("among its suppliers are" is verbs' nominal)
+            _trade_list(v, o.key, poss.group("kind"), poss.end())
+    for m in _KINDS_OF.finditer(v.text):
+        o = v.at_start(m.end())
+        inc = re.match(r"\s*" + BRACKETED + _INCLUDE, v.text[o.end:]) if o is not None else None
+        if o is not None and inc is not None and o.key != ALL:
+            _trade_list(v, o.key, m.group().split()[0].lower(), o.end + inc.end())
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -678,5 +720,6 @@ def family_facts(v: View) -> None:
     co_funded(v)
     predicate_trade(v)
     passive_and_reliance(v)
+    trade_lists(v)
     pair_compete(v)
     rivals_named(v)
