@@ -53,3 +53,35 @@ def test_a_profile_keeps_its_firm_after_naming_its_chief():
     assert ("Kappa Memory Corp", "located_in", "Seoul") in rels
     assert ("Kappa Memory Corp", "competes_with", "Sigma Micro") in rels
     assert ("Kappa Memory Corp", "competes_with", "Rho Semiconductor") in rels
+
+
+RELEASE = ("SANTOS, Brazil, 12 March 2026 -- Kappa Agri Holdings (\"Kappa Agri\"), the agricultural arm of "
+           "Saudi Arabia's Public Investment Fund, and Zeta Foods S.A. today announced an agreement to build "
+           "a grain export terminal at the Port of Santos.\n\n"
+           "Under the agreement, Kappa Agri will own 60% of the terminal and Zeta Foods the remaining 40%. "
+           "The project was approved by Brazil's port regulator, Antaq, in January.\n\n"
+           "About Kappa Agri\nKappa Agri Holdings is a wholly owned subsidiary of the Public Investment Fund.")
+
+
+def test_a_press_release_defines_a_short_name_in_quotes():
+    d = draft_of(RELEASE)
+    names = [e.name for e in d.entities]
+    assert "Kappa Agri Holdings" in names and "Kappa Agri" not in names
+    assert "Kappa Agri" in next(e for e in d.entities if e.name == "Kappa Agri Holdings").aliases
+
+
+def test_shares_with_the_second_holders_verb_left_out_and_a_wholly_owned_subsidiary():
+    rels = relations_of(draft_of(RELEASE))
+    assert ("Kappa Agri Holdings", "owns", "Port of Santos terminal") in rels
+    assert ("Zeta Foods S.A.", "owns", "Port of Santos terminal") in rels
+    assert ("Kappa Agri Holdings", "owns", "Zeta Foods S.A.") not in rels
+    assert ("Public Investment Fund", "owns", "Kappa Agri Holdings") in rels
+    assert ("Kappa Agri Holdings", "owns", "Public Investment Fund") not in rels
+
+
+def test_a_regulator_named_after_its_countrys_description_is_the_agency_that_acts():
+    d = draft_of(RELEASE)
+    rels = relations_of(d)
+    assert next(e for e in d.entities if e.name == "Antaq").type == "agency"
+    assert ("Antaq", "regulates", "Port of Santos terminal") in rels
+    assert ("Brazil", "regulates", "Port of Santos terminal") not in rels

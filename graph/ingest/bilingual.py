@@ -20,8 +20,10 @@ _PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;
                         rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
-_PAREN_SHORT = re.compile(r"\s*[（(]\s*([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})\s*[）)]")
-_PAREN_ACRONYM = re.compile(r"\s*[（(]\s*([A-Z][A-Z0-9&]{1,7})\s*[）)]")
+# ... or defined in quotes, as press releases do: 'Kappa Agri Holdings ("Kappa Agri")', '(hereafter "KAH")'
+_DEFINED = r"(?:(?:hereafter|hereinafter|or)\s+)?[\"“]?"
+_PAREN_SHORT = re.compile(r"\s*[（(]\s*" + _DEFINED + r"([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})[\"”]?\s*[）)]")
+_PAREN_ACRONYM = re.compile(r"\s*[（(]\s*" + _DEFINED + r"([A-Z][A-Z0-9&]{1,7})[\"”]?\s*[）)]")
 _CJK_BEFORE_LATIN = re.compile(rf"([{_CJK_CLASS}][{_CJK_CLASS}·・]*)\s*[（(]\s*([A-Z][^()（）]{{1,60}}?)\s*[）)]")
 
 

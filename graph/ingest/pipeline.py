@@ -230,7 +230,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if entity is not None:
                 doc.spans[(s.index, c.start, c.end)] = entity.key
                 spans[(c.start, c.end)] = entity.key
-                told = _apposition_type(s.text[c.end:])
+                told = _apposition_type(s.text[c.end:]) or _described_before(s.text[:c.start])
                 if told is not None and entity.seed_id is None and entity.type in _RETYPABLE:
                     entity.type = told
                 if c.rule == "projects-include" and entity.key not in doc.listed:
@@ -274,6 +274,18 @@ def _apposition_type(after: str) -> str | None:
         return None
     desc = m.group("desc").lower()
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
+
+
+# "Brazil's port regulator, Antaq": a description before the name
+_DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
+                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)\s*,\s+$")
+
+
+def _described_before(before: str) -> str | None:
+    m = _DESCRIBED_BEFORE.search(before)
+    if m is None:
+        return None
+    return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(m.group("desc"))), None)
 
 
 _KNOWN_AS = re.compile(r"\s*" + BRACKETED + r"\s*(?:,\s+|\(\s*)(?:(?:a|an|the)\s+(?:[a-z][\w-]*\s+|"

@@ -130,7 +130,11 @@ CUES: tuple[Cue, ...] = (
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
-        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)"),
+        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
+               r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b"),
+    # "X is a wholly owned subsidiary of Y": Y owns X
+    Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
+        r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
@@ -350,8 +354,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
         if items and cue.type == "located_in" and not re.search(r"\b(?:and|or)\s+(?:in\s+)?$",
                                                                v.text[:item.start]) and is_division(v, item):
             break                    # "headquartered in Detroit, Michigan": the state holds the city
-        if items and _VERB_AFTER.match(v.text, item.end):
-            break                    # "holds 51% of A and B holds 49%": B starts a clause
+        if items and (_VERB_AFTER.match(v.text, item.end) or _GAPPED_SHARE.match(v.text, item.end)):
+            break                    # "holds 51% of A and B holds 49%", "... and B the remaining 49%"
         if items and re.match(r"[’']s\s", v.text[item.end:]) and \
                 re.search(r",\s+$", v.text[:item.start]) and not re.search(r"\band\s+$", v.text[:item.start]):
             break                    # "Eli Lilly, Novo Nordisk's main rival": an apposition
@@ -403,6 +407,11 @@ _OUTPUT_SUBJECT = re.compile(r"^\s*(?:the|its|all|most|some|much)\s+(?:\w+\s+){0
 _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up\s+to|about|around|"
                          r"nearly|some|more\s+than|over)\s+)*(?:" + AMOUNT + r"|(?:[a-z-]+\s+)?(?:loans?|"
                          r"credit|financing|funding|grants?|money|capital|guarantees?)\b)")
+
+
+# "... and B the remaining 40%": a second holder whose verb the sentence leaves out
+_GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|other|rest|balance)\b|"
+                           r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
 
 
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
@@ -535,6 +544,13 @@ def verb_cues(v: View) -> None:
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [v.possessed(extra).key]
+            if cue.type == "owns" and not cue.swap and "%" in m.group() and targets:
+                # "A will own 60% of P and B the remaining 40%": B owns P too
+                for other in v.mentions:
+                    if other.start > m.end() and other.key not in targets and other.key != ALL and \
+                            re.search(r"\band\s+$", text[:other.start]) and \
+                            _GAPPED_SHARE.match(text, other.end) and v.type(other) in cue.subject:
+                        sources = sources + [other.key]
             if not cue.swap and (re.search(r"with\b", cue.words) or cue.prep) and targets:
                 # "competes with A, and increasingly with B", "sells cells to A and to B"
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep

@@ -132,4 +132,9 @@ class View:
     def possessed(self, m: Mention) -> Mention:
         """In "Japan’s $55 billion tool", the tool rather than Japan."""
         owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", self.text[m.end:])
-        return (self.at_start(m.end + owned.end()) or m) if owned else m
+        if owned is None:
+            return m
+        named = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+(?:the\s+)?", self.text[m.end:])
+        if named is not None and self.at_start(m.end + named.end()) is not None:
+            return self.at_start(m.end + named.end()) or m     # "Brazil's port regulator, Antaq"
+        return self.at_start(m.end + owned.end()) or m
