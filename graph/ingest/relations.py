@@ -160,7 +160,8 @@ def active_verb(v: View) -> None:
 
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
-                   r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
+                   r"money|backing|support|incentives?|package|investment|(?:tax\s+)?(?:breaks|credits|"
+                   r"relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?(?:\s+(?:came|comes|will\s+come)"
                    r"(?:\s+\w+ly)?)?\s+from\s+(?!(?:its|their|the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:purchases?|acquisitions?|deals?|takeovers?|mergers?|buyouts?)\b)(?:the\s+)?")
 # not "took on debt from its purchase of X": the deal is no lender
