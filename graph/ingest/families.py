@@ -378,6 +378,8 @@ def passive_and_reliance(v: View) -> None:
         if re.search(r"\b" + ASSETS + r"\b", text[begin:m.start()]) or \
                 any(begin <= x.start < m.start() and v.type(x) == "project" for x in v.mentions):
             continue        # "the plant was sold to B by A": an asset changing hands
+        if m.group().startswith("shipped") and b is not None and v.type(b) in ("government", "location"):
+            continue        # "it will be shipped to Germany by X": a destination and a carrier
         if a is not None and b is not None and a.key != ALL and b.key != ALL and \
                 v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
             v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")

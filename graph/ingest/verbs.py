@@ -422,6 +422,8 @@ _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
 
 
+_MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:grant|loan|"
+                            r"subsidy|funding|financing|credit|guarantee|money|aid)s?\b")
 _PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
@@ -455,6 +457,11 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "supplies" and m.group().startswith("ship"):
+                places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
+                dest = v.at_start(m.end() + places_next.end()) if places_next else None
+                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES:
+                    continue      # "shipped to Saudi Arabia and Egypt": where goods go, not a buyer
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
@@ -476,6 +483,8 @@ def verb_cues(v: View) -> None:
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            if by is not None and cue.type == "supplies" and _MONEY_SUBJECT.search(text[begin:m.start()]):
+                continue          # "a grant of 30 million euros will be provided by X": funding
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
