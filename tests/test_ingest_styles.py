@@ -178,3 +178,27 @@ def test_customers_and_suppliers_in_an_apposition_and_heads_named_after_a_comma(
     assert ("Katie Hobbs", "heads", "Arizona") in rels
     assert next(e for e in d.entities if e.name == "Arizona").type == "government"
     assert ("Choi Kappa-won", "heads", "Kappa Holdings") in rels
+
+
+SALE = ("Kappa Nickel sells stake in smelter\n\n"
+        "JAKARTA, May 20 - Indonesian miner PT Kappa Nickel Tbk said it had agreed to sell a 30% stake in its "
+        "Obi plant to Zeta Metals for $420 million. The plant is on Obi Island. Its output will continue to "
+        "be sold to Sigma Battery and to Omega Cells. Tau Mining bought a 20% stake in Rho Minerals from "
+        "Kappa Nickel last year. Kappa Nickel is controlled by the Lambda family.")
+
+
+def test_a_stake_sold_to_a_buyer_and_bought_from_a_seller():
+    rels = relations_of(draft_of(SALE))
+    assert ("Zeta Metals", "owns", "Obi plant") in rels
+    assert ("Tau Mining", "owns", "Rho Minerals") in rels
+    assert not any(r[1] == "supplies" and r[2] == "Zeta Metals" for r in rels)
+
+
+def test_output_sold_to_buyers_and_an_indonesian_firms_full_legal_name():
+    d = draft_of(SALE)
+    rels = relations_of(d)
+    assert ("Obi plant", "supplies", "Sigma Battery") in rels and ("Obi plant", "supplies", "Omega Cells") in rels
+    names = {e.name: e.type for e in d.entities}
+    assert names["PT Kappa Nickel Tbk"] == "firm" and "Kappa Nickel" not in names
+    assert names["Obi Island"] == "location"
+    assert "JAKARTA" not in names

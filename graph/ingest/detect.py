@@ -675,7 +675,7 @@ _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
-                            "Governorate Municipality".split())
+                            "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
                          r"state|city|regency)\b")
 
@@ -755,8 +755,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
-        if opener and name.isupper() and re.match(r"\s*:", after):
-            continue            # "KEY POINTS:", "BACKGROUND:": a section label
+        if opener and name.isupper() and (re.match(r"\s*:", after) or (
+                name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
+            continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name

@@ -133,7 +133,8 @@ CUES: tuple[Cue, ...] = (
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
-        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
+        unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
+               r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
                r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b"),
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
@@ -407,9 +408,9 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
 
 
 # what a plant makes, as a sentence's subject: bought by someone, it is a sale, not a stake
-_OUTPUT_SUBJECT = re.compile(r"^\s*(?:the|its|all|most|some|much)\s+(?:\w+\s+){0,2}?(?:output|production|"
-                            r"ammonia|hydrogen|methanol|electricity|power|cargoes|volumes?|offtake|"
-                            r"product(?:ion|s)?)\b", re.I)
+OUTPUT_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|its|their|all|most|some|much)\s+(?:[\w’']+\s+){0,2}?"
+                            r"(?:output|production|ammonia|hydrogen|methanol|electricity|power|cargoes|"
+                            r"volumes?|offtake|product(?:ion|s)?)\b", re.I)
 
 
 _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up\s+to|about|around|"
@@ -512,7 +513,7 @@ def verb_cues(v: View) -> None:
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     patient = v.topic    # "The equipment is being supplied by X": for the plant
-                    if cue.type == "owns" and _OUTPUT_SUBJECT.search(text[begin:m.start()]):
+                    if cue.type == "owns" and OUTPUT_SUBJECT.search(text[begin:m.start()]):
                         # "The output has been bought by X": X buys what the plant makes
                         for agent in agents:
                             v.add(patient, "supplies", agent, 0.6, "output-bought")
