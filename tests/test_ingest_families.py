@@ -317,3 +317,14 @@ def test_customers_and_suppliers_listed_after_whose_among_or_of():
     assert ("Lumo Metals", "supplies", "Tessaly Yards") in got
     assert ("Lumo Metals", "supplies", "Arlo Systems") in got
     assert ("Norvik Industries", "supplies", "Sorvan Labs") in got
+
+
+def test_ships_as_a_verb_of_supply_but_not_as_a_noun():
+    names, got = drafted("Lumo Metals ships nickel to Sorvan Labs. Kelvar Chemicals also ships "
+                         "battery grade lithium to Zentara Motors and Halden Tech. Tessaly Yards "
+                         "builds ships for Orvia Steel.")
+    assert ("Lumo Metals", "supplies", "Sorvan Labs") in got
+    assert ("Kelvar Chemicals", "supplies", "Zentara Motors") in got
+    assert ("Kelvar Chemicals", "supplies", "Halden Tech") in got
+    assert {"Tessaly Yards", "Orvia Steel"} <= names
+    assert ("Tessaly Yards", "supplies", "Orvia Steel") not in got   # built for: dropped in round 4
