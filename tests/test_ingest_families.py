@@ -328,3 +328,14 @@ def test_ships_as_a_verb_of_supply_but_not_as_a_noun():
     assert ("Kelvar Chemicals", "supplies", "Halden Tech") in got
     assert {"Tessaly Yards", "Orvia Steel"} <= names
     assert ("Tessaly Yards", "supplies", "Orvia Steel") not in got   # built for: dropped in round 4
+
+
+def test_competition_from_as_a_noun():
+    names, got = drafted("Zentara Motors faces competition from Halden Tech and Quintel Systems. "
+                         "Fierce competition from Mirex Devices has hurt Sorvan Labs. Brixell "
+                         "Energy said there was no competition from Vantor Cells.")
+    assert rivals(got, "Halden Tech", "Zentara Motors")
+    assert rivals(got, "Quintel Systems", "Zentara Motors")
+    assert rivals(got, "Mirex Devices", "Sorvan Labs")
+    assert {"Brixell Energy", "Vantor Cells"} <= names
+    assert not rivals(got, "Brixell Energy", "Vantor Cells")

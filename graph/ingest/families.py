@@ -34,6 +34,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``rivals-named``: "its two larger rivals, A and B", "rival developers A and B" -> competes_with
   the firm they rival;
 - ``co-funded``: "A co-financed the plant with B" -> A and B fund it;
+- ``competition-from``: "X faces competition from A and B", "competition from A hurt X" ->
+  competes_with;
 - ``country-body``: "India's space agency ISRO", "Korea's antitrust regulator KFTC" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a firm or a generic organisation becomes an agency.
@@ -705,6 +707,29 @@ def trade_lists(v: View) -> None:
             _trade_list(v, o.key, m.group().split()[0].lower(), o.end + inc.end())
 
 
+_COMPETITION_FROM = re.compile(r"\b(?:[Cc]ompetition|[Rr]ivalry)\s+(?:\w+\s+){0,2}?(?:from|with)\s+(?:the\s+)?")
+
+
+def competition_from(v: View) -> None:
+    """"X faces competition from A and B", "Competition from A has hurt X" -> competes_with (a
+    nominalised "compete": the firm that meets it is the clause's subject, else the body the
+    clause goes on to name)."""
+    for m in _COMPETITION_FROM.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
+            continue
+        rivals = [x for x in v.listed(first, BODIES) if x.key != ALL]
+        begin, end = clause_span(v.text, m.start(), m.end())
+        other = subject_between(v, begin, m.start(), BODIES) if \
+            any(begin <= x.start < m.start() for x in v.mentions) else None
+        if other is None:
+            after = v.after(rivals[-1].end, BODIES)
+            other = after.key if after is not None and after.key != ALL and after.start < end else None
+        for x in rivals:
+            if other is not None and x.key != other:
+                v.add(x.key, "competes_with", other, 0.6, "competition-from")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -725,3 +750,4 @@ def family_facts(v: View) -> None:
     trade_lists(v)
     pair_compete(v)
     rivals_named(v)
+    competition_from(v)
