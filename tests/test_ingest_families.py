@@ -81,6 +81,12 @@ def test_a_countrys_state_body_named_after_its_noun():
     assert ("Kasumi Fair Trade Board", "part_of", "Japan") in got
     assert "Kelvar Launch" in names
     assert ("Kelvar Launch", "part_of", "Germany") not in got
+    got = rels("The Zelvan Institute, Japan's state research agency, ran the trial. The Indian "
+               "space agency Varuna Orbital launched it. Mirex Devices hired Kasumi Partners, "
+               "Japan's biggest advertising agency.")
+    assert ("Zelvan Institute", "part_of", "Japan") in got
+    assert ("Varuna Orbital", "part_of", "India") in got
+    assert ("Kasumi Partners", "part_of", "Japan") not in got
     draft = draft_of("The satellites were launched by Germany's space agency Xandria Orbital.")
     assert {e.name: e.type for e in draft.entities}["Xandria Orbital"] == "agency"
 

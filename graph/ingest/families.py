@@ -49,7 +49,7 @@ from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS
 from .projects import _X_RUNS
 from .verbs import (ASSETS, _coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
-from .doc import EntityDraft, RelationDraft
+from .doc import EntityDraft, Mention, RelationDraft
 from .entities import EntityTable
 from .view import ALL, BODIES, View
 
@@ -214,23 +214,46 @@ _PRIVATE_AGENCY = re.compile(r"\b(?:advertising|travel|talent|news|rating|rating
 _AGENCY_NOUNS = frozenset({"agency", "regulator", "authority", "watchdog"})
 
 
+def _state_body(v: View, b: Mention, country: int, phrase: re.Match[str]) -> None:
+    """``b`` is the body ``phrase`` calls the country's: part_of it (a name drafted as a firm or a
+    generic organisation becomes an agency, unless the phrase names a private trade)."""
+    if v.type(b) in ("organization", "firm"):
+        if phrase.group("noun") not in _AGENCY_NOUNS or _PRIVATE_AGENCY.search(phrase.group()):
+            return          # "Japan's biggest advertising agency X": a firm
+        v.table[b.key].type = "agency"
+    v.add(b.key, "part_of", country, 0.6, "country-body")
+
+
+_BODY_NOUN = (r"(?:(?:state|state-run|government|national|federal|[a-z]+)\s+){0,3}?"
+              r"(?P<noun>agency|regulator|authority|watchdog|commission|office)")
+_APPOSED_COUNTRY_BODY = re.compile(r"\s*" + BRACKETED + r",\s+(?:the\s+)?$")
+_AFTER_COUNTRY = re.compile(r"[’']s\s+" + _BODY_NOUN + r"\s*(?:[,.;)]|$)")
+_DEMONYM_BODY = re.compile(r"\s+" + _BODY_NOUN + r"\s+(?:the\s+)?$")
+
+
 def country_body(v: View) -> None:
-    """"India's space agency ISRO", "Japan's antitrust regulator JFTC" -> part_of the country
-    ("Japan's trade ministry X" is the pipeline's lower-case ministry)."""
+    """"India's space agency ISRO", "the Indian space agency ISRO", "X, Japan's state research
+    agency," -> part_of the country ("Japan's trade ministry X" is the pipeline's lower-case
+    ministry)."""
+    types = ("agency", "ministry", "organization", "firm")
     for b in v.mentions:
-        if b.key == ALL or v.type(b) not in ("agency", "ministry", "organization", "firm"):
+        if b.key == ALL or v.type(b) not in types:
             continue
         c = v.before(b.start, {"government"}, max_gap=60)
-        if c is None or c.key == ALL or not is_country(v, c):
+        m = _COUNTRY_BODY.fullmatch(v.text[c.end:b.start]) if c is not None and c.key != ALL and \
+            is_country(v, c) and not any(c.end <= x.start < b.start for x in v.mentions) else None
+        if c is not None and m is not None:
+            _state_body(v, b, c.key, m)
             continue
-        m = _COUNTRY_BODY.fullmatch(v.text[c.end:b.start])
-        if m is None or any(c.end <= x.start < b.start for x in v.mentions):
-            continue
-        if v.type(b) in ("organization", "firm"):
-            if m.group("noun") not in _AGENCY_NOUNS or _PRIVATE_AGENCY.search(m.group()):
-                continue        # "Japan's biggest advertising agency X": a firm
-            v.table[b.key].type = "agency"      # the text calls it a country's agency
-        v.add(b.key, "part_of", c.key, 0.6, "country-body")
+        for _, e, code in v.demonyms:
+            d = _DEMONYM_BODY.fullmatch(v.text[e:b.start]) if e <= b.start else None
+            if d is not None and not any(e <= x.start < b.start for x in v.mentions):
+                _state_body(v, b, v.country(code), d)
+        nxt = v.after(b.end, {"government"}, max_gap=12)
+        if nxt is not None and nxt.key != ALL and is_country(v, nxt) and \
+                _APPOSED_COUNTRY_BODY.fullmatch(v.text[b.end:nxt.start]) and \
+                (a := _AFTER_COUNTRY.match(v.text, nxt.end)) is not None:
+            _state_body(v, b, nxt.key, a)       # "X, Japan's state research agency,"
 
 
 _AND_IN = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:[A-Z][\w-]*\s*){1,3})?,?\s+(?:and|or|as\s+well\s+as)\s+"
