@@ -151,3 +151,30 @@ def test_the_demonym_firm_is_the_firm_the_text_is_about_but_the_rival_firm_is_no
     assert ("Kappa Electric", "supplies", "Zeta High Speed Rail") in rels
     assert ("Kappa Electric", "supplies", "Omega Rail Corporation") in rels
     assert ("Kappa Electric", "supplies", "Tau Metro") not in rels
+
+
+WIRE = ("Zeta Chips to build packaging plant in Arizona\n\nKEY POINTS:\n* Zeta Chips to invest $6 billion\n\n"
+        "Zeta Chips said on Tuesday it would build a packaging plant in Chandler, Arizona, and the U.S. "
+        "Commerce Department will provide grants to Zeta Chips. The plant will package memory for Nvidia and "
+        "Advanced Micro Devices, two of Zeta Chips' largest customers. Arizona's governor, Katie Hobbs, said "
+        "the state would help. Zeta Chips is 20% owned by Kappa Holdings, whose chairman, Choi Kappa-won, "
+        "attended. Tau Materials, one of its main suppliers, will open a depot nearby.")
+
+
+def test_a_wire_storys_key_points_label_and_a_department_named_by_its_portfolio():
+    d = draft_of(WIRE)
+    names = {e.name: e.type for e in d.entities}
+    assert "KEY POINTS" not in names
+    assert names["U.S. Commerce Department"] == "ministry"
+    assert ("U.S. Commerce Department", "funds", "Zeta Chips") in relations_of(d)
+
+
+def test_customers_and_suppliers_in_an_apposition_and_heads_named_after_a_comma():
+    d = draft_of(WIRE)
+    rels = relations_of(d)
+    assert ("Zeta Chips", "supplies", "Nvidia") in rels
+    assert ("Zeta Chips", "supplies", "Advanced Micro Devices") in rels
+    assert ("Tau Materials", "supplies", "Zeta Chips") in rels
+    assert ("Katie Hobbs", "heads", "Arizona") in rels
+    assert next(e for e in d.entities if e.name == "Arizona").type == "government"
+    assert ("Choi Kappa-won", "heads", "Kappa Holdings") in rels

@@ -35,7 +35,7 @@ from weakref import WeakKeyDictionary
 
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED
-from .verbs import (ASSETS, NON_SALE_ORDER, clause_span, clause_subject, is_country, negated,
+from .verbs import (ASSETS, NON_SALE_ORDER, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
 
@@ -572,10 +572,47 @@ def chosen_suppliers(v: View) -> None:
                 v.add(x.key, "supplies", buyer, 0.6, "chosen-supplier")
 
 
+# "Nvidia and AMD, two of Zeta's largest customers", "Kappa, one of its main suppliers"
+_APPOSED_TRADE = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:one|two|three|four|five|both|all|each)\s+of\s+)?"
+                            r"(?:(?P<its>its|their)\s+|(?P<poss>)(?=[A-Z]))")
+_TRADE_KIND = re.compile(r"(?:[’']s|(?<=s)[’'])?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
+                         r"leading|long-standing|longtime)\s+){0,2}(?P<kind>customers?|clients?|buyers?|"
+                         r"suppliers?|vendors?)\b")
+
+
+def apposed_trade(v: View) -> None:
+    """"A and B, two of X's largest customers" -> X supplies A and B; "A, one of its main
+    suppliers" -> A supplies the firm the text is about."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES:
+            continue
+        m = _APPOSED_TRADE.match(v.text, x.end)
+        if m is None:
+            continue
+        if m.group("its") is not None:
+            other_key = v.owner.key if v.owner is not None and v.owner.start < x.start else v.last_body
+            kind = _TRADE_KIND.match(v.text, m.end())
+        else:
+            y = v.at_start(m.end())
+            other_key = y.key if y is not None and y.key != ALL and v.type(y) in BODIES else None
+            kind = _TRADE_KIND.match(v.text, y.end) if other_key is not None and y is not None else None
+            if kind is not None and y is not None and not re.match(r"[’']", v.text[y.end:]):
+                kind = None          # "A, two of X customers": only "X's"
+        if kind is None or other_key is None or other_key == ALL or negated(v, m.end()):
+            continue
+        for item in list_before(v, x.end, BODIES):
+            if item == other_key:
+                continue
+            if kind.group("kind").startswith(("customer", "client", "buyer")):
+                v.add(other_key, "supplies", item, 0.6, "apposed-trade")
+            else:
+                v.add(item, "supplies", other_key, 0.6, "apposed-trade")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
-                 cleared_deals, share_of_it, chosen_suppliers):
+                 cleared_deals, share_of_it, chosen_suppliers, apposed_trade):
         rule(v)
 

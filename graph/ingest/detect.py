@@ -755,6 +755,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
+        if opener and name.isupper() and re.match(r"\s*:", after):
+            continue            # "KEY POINTS:", "BACKGROUND:": a section label
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name

@@ -125,7 +125,7 @@ CUES: tuple[Cue, ...] = (
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
         r"put\s+up|lend(?:s)?|lent|"
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
-        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){1,6}"
+        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
     Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
@@ -251,7 +251,7 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                         r"makers|producers|banks|lenders|carriers|operators|utilities|suppliers|"
                         r"buyers|investors)(?:\s+(?:in|of|on)\s+[^,]*)?\s*", v.text[near[-1].end:begin + rel.start()]):
             # "A and B, the two largest food companies, which buy": the list's first item
-            return _list_before(v, near[-1].end, types)[-1]
+            return list_before(v, near[-1].end, types)[-1]
         return near[-1].key
     for m in v.mentions:
         if begin <= m.start and m.end <= pos and m.key != ALL:
@@ -383,7 +383,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     rel = _OF_WHICH.search(v.text[begin:pos])
     if rel is None:
         return []
-    return [k for k in dict.fromkeys(_list_before(v, begin + rel.start(), types)) if k not in have]
+    return [k for k in dict.fromkeys(list_before(v, begin + rel.start(), types)) if k not in have]
 
 
 _APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
@@ -610,7 +610,7 @@ _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoma
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
-                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+                        rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
                        r"(?:\s+(?:is|was|has\s+been|will\s+be))?\s+$", re.I)      # "Its chief executive is P"
@@ -674,6 +674,9 @@ def possessive_roles(v: View) -> None:
             if m is None:
                 continue
             org = v.at_end(m.start())
+            if org is not None and org.key != ALL and v.type(org) == "location" and \
+                    re.search(r"governor|mayor|premier|chief\s+minister", m.group(), re.I):
+                v.table[org.key].type = "government"    # "Arizona's governor, P": a state that acts
             if org is None or org.key == ALL or v.type(org) not in BODIES | {"government"}:
                 continue
             v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.7, "role-poss")
@@ -837,7 +840,7 @@ def place_in_place(v: View) -> None:
 
 
 _WHOSE_HEAD = re.compile(rf"\s*{BRACKETED},\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
-                         rf"(?P<work>{_WORK_WORDS}))\s+(?:is|was)\s+$", re.I)
+                         rf"(?P<work>{_WORK_WORDS}))(?:\s+(?:is|was)\s+|,\s+)$", re.I)   # "whose chairman, P,"
 _WHO_HEADS = re.compile(r"\s*" + BRACKETED + r",\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
                         r"(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed)\s+(?:the\s+)?")
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
@@ -897,7 +900,7 @@ _RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\
 _WITH_WHICH = re.compile(r"\s*" + BRACKETED + r",\s+with\s+(?:which|whom)\s+(?:the\s+)?")
 
 
-def _list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
+def list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
     """The items of a list that ends at ``pos``: "A, B and C" before ", with which"."""
     out: list[int] = []
     edge = pos
@@ -923,7 +926,7 @@ def rivals(v: View) -> None:
         if w is None or subj is None or subj.key == ALL or v.type(subj) not in BODIES or \
                 not re.match(r"\s+(?:\w+\s+){0,2}?compet", v.text[subj.end:]):
             continue
-        for rival_key in _list_before(v, x.end, BODIES):
+        for rival_key in list_before(v, x.end, BODIES):
             if rival_key != subj.key:
                 v.add(subj.key, "competes_with", rival_key, 0.6, "rival")
     for x in v.mentions:
