@@ -89,7 +89,9 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
-        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS,
+        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
+        # "X ships nickel to Y" (a verb when goods and "to" follow; "builds ships for Y" is a noun)
+        r"ships(?=\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s)", _SUPPLIERS, _RECEIVERS,
         r"to|for|with",
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
