@@ -86,8 +86,9 @@ def by_agent(v: View) -> None:
         rest = v.text[m.end():]
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
-        if agent is None or agent.start > m.end() + len(clause):
-            continue
+        if agent is None or agent.start > m.end() + len(clause) or \
+                re.match(r"(?:a|an|one|two|several|some)\s", v.text[m.end():agent.start]):
+            continue    # "owned by a Danish fund and makes packs in Texas": not Texas
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
         if word in _GIVEN and not _MONEYISH.search(v.text[max(0, m.start() - 80):m.start()]):
