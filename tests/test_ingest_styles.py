@@ -202,3 +202,25 @@ def test_output_sold_to_buyers_and_an_indonesian_firms_full_legal_name():
     assert names["PT Kappa Nickel Tbk"] == "firm" and "Kappa Nickel" not in names
     assert names["Obi Island"] == "location"
     assert "JAKARTA" not in names
+
+
+VENTURE = ("Kappa Motor and Zeta Energy to form $1.2 bln battery venture in Tamil Nadu\n\n"
+           "CHENNAI, India, Oct 3 - Japan's Kappa Motor Co (カッパ自動車) and India's Zeta Energy Ltd said they would "
+           "build a cell plant near Hosur. The state government, led by Chief Minister M.K. Stalin, has offered "
+           "land. The project also qualifies for India's incentive scheme for batteries, run by the Ministry of "
+           "Heavy Industries.")
+
+
+def test_a_chief_minister_with_initials_a_legal_suffix_without_a_dot_and_bln():
+    d = draft_of(VENTURE)
+    names = {e.name: e for e in d.entities}
+    assert names["M.K. Stalin"].type == "person" and "Chief Minister M.K. Stalin" not in names
+    assert "Kappa Motor" in names and "Kappa Motor Co" not in names
+    assert "カッパ自動車" in names["Kappa Motor"].aliases
+    assert not any(n.startswith("bln") for n in names)
+
+
+def test_a_scheme_run_by_a_ministry_is_not_the_project_before_it():
+    d = draft_of(VENTURE)
+    assert any(e.name == "Ministry of Heavy Industries" for e in d.entities)
+    assert not any(r[0] == "Ministry of Heavy Industries" and r[1] == "leads" for r in relations_of(d))

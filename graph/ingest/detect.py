@@ -416,13 +416,16 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
-            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
-                    len(run.tokens) >= 3 and run.words[0] in roles() and roles()[run.words[0]].kind == "heads":
-                run = run_at(text, run.tokens[1].start)   # "led by Governor P": P
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()):
+                for n in (2, 1):    # "led by Governor P", "led by Chief Minister P": P
+                    title = " ".join(run.words[:n])
+                    if len(run.tokens) >= n + 2 and title in roles() and roles()[title].kind == "heads":
+                        run = run_at(text, run.tokens[n].start)
+                        break
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
                     not _LENDERS_BEFORE.search(text[:m.start()]) and 2 <= len(run.words) <= 3 and org_type(run) is None and \
-                    all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
-                        for w in run.words) and table.lookup(run.words[0]) is None:
+                    all(w[:1].isupper() and (w.replace("-", "").isalpha() or re.fullmatch(r"(?:[A-Z]\.)+", w))
+                        and not is_common(w) for w in run.words) and table.lookup(run.words[0]) is None:
                 # "which is led by Dovilė Šakalienė": a bare personal name, not a firm
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
                                      rule="by-person"))

@@ -37,7 +37,7 @@ def stem(name: str) -> str:
 
 
 # "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.|Inc\.?|Ltd\.?|Limited|"
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
                            r"PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
 
 
