@@ -224,3 +224,12 @@ def test_a_scheme_run_by_a_ministry_is_not_the_project_before_it():
     d = draft_of(VENTURE)
     assert any(e.name == "Ministry of Heavy Industries" for e in d.entities)
     assert not any(r[0] == "Ministry of Heavy Industries" and r[1] == "leads" for r in relations_of(d))
+
+
+def test_a_firm_a_plant_is_named_after_is_a_firm_and_not_a_place():
+    d = draft_of("EU clears Kappa Pharma's purchase of Zeta Biologics plant\n\nThe European Commission "
+                 "approved the acquisition of a biologics plant in Cork from Zeta Biologics. Zeta Biologics, a "
+                 "subsidiary of China's Tau Group, built it in 2016.")
+    names = {e.name: e.type for e in d.entities}
+    assert names["Zeta Biologics"] == "firm" and names["Zeta Biologics plant"] == "project"
+    assert ("Zeta Biologics", "part_of", "Tau Group") in relations_of(d)

@@ -67,7 +67,7 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
                               r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate|customer|client|"
                               r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
-_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
+_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|acquisitions?|takeover|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"

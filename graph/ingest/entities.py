@@ -251,7 +251,8 @@ class EntityTable:
                      if e.type in _BODY_TYPES | {"project"}
                      and e.seed_id is None and e.name != name and e.first != sentence
                      and sentence not in e.named_in
-                     and (e.name.startswith(name + " ") or e.name.endswith(" " + name))]
+                     and (e.name.startswith(name + " ") or e.name.endswith(" " + name))
+                     and not (e.type == "project" and _named_after(e.name, name))]
         return found[0] if len(found) == 1 else None
 
     def _index_forms(self, entity: EntityDraft) -> None:
@@ -311,6 +312,14 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+def _named_after(project: str, body: str) -> bool:
+    """"Zeta Biologics plant" is named after the firm Zeta Biologics, not its long name."""
+    from .lexicon import FACILITY_HEADS
+    rest = project[len(body):].split() if project.startswith(body + " ") else []
+    # a one-word name is more often the place the facility is named after ("Grasberg mine")
+    return len(body.split()) >= 2 and bool(rest) and rest[-1].lower() in FACILITY_HEADS
 
 
 @lru_cache(maxsize=8192)
