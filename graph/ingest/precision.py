@@ -403,3 +403,24 @@ def ends_legal_name(last: str, nxt: str) -> bool:
     (True, False, False)
     """
     return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
+
+
+def place_named_unit(text: str, start: int, place: int, end: int, table: EntityTable) -> bool:
+    """Whether "<name> <place>" is a unit named after where it works: "TSMC Arizona, which
+    is led by P", "IDA Ireland said": the words before the place are an acronym or a body
+    the article names, and no facility word follows ("TSMC Arizona fab" is a project).
+
+    >>> from graph.ingest.entities import EntityTable
+    >>> place_named_unit("Delays at ZTC Arizona, which is led by P.", 10, 14, 21, EntityTable())
+    True
+    >>> place_named_unit("Delays at ZTC Arizona fab hurt.", 10, 14, 21, EntityTable())
+    False
+    """
+    head = text[start:place].strip()
+    if not head or re.match(r"\s*\d", text[end:]) or re.match(r"\s+[a-z]", text[end:]) and not re.match(r"\s+(?:is|has|was|will|said|says|"
+                                                                    r"which|who|and|to)\b", text[end:]):
+        return False        # "TSMC Arizona fab", "Plant Kentucky 1": the place opens a phrase
+    if re.fullmatch(r"[A-Z][A-Z&]{1,5}", head):
+        return True
+    known = table.lookup(head)
+    return known is not None and known.type in ("firm", "organization", "agency")
