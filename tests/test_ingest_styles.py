@@ -114,3 +114,40 @@ def test_a_parent_a_local_partner_a_hyphenated_acronym_and_made_by():
     assert ("Sigma Forge", "supplies", "Brasov plant") in rels
     insurer = next(e for e in d.entities if e.name == "Korea Trade Insurance Corporation")
     assert "K-SURE" in insurer.aliases and not any(e.name == "SURE" for e in d.entities)
+
+
+FEATURE = ("KUALA LUMPUR — When Kappa Nasional Berhad, the state-owned company that runs Malaysia's 5G "
+           "network, picked Zetacom of Sweden over China's Omega Technologies to supply radio equipment in "
+           "2021, officials in Beijing complained.\n\n"
+           "Three years later, Kappa Nasional has signed a second contract, worth 2.1 billion ringgit, under "
+           "which Omega Technologies and Zetacom will each supply half of the equipment for a second network "
+           "to be run by a consortium led by Sigma Mobile and Tau Telecom. The Malaysian Communications and "
+           "Multimedia Commission (MCMC) said it would review the deal.")
+
+
+def test_a_supplier_picked_over_a_rival_and_suppliers_under_a_contract():
+    rels = relations_of(draft_of(FEATURE))
+    assert ("Zetacom", "supplies", "Kappa Nasional Berhad") in rels
+    assert ("Omega Technologies", "supplies", "Kappa Nasional Berhad") in rels
+    assert not any(r[0] == "Kappa Nasional Berhad" and r[1] == "supplies" for r in rels)
+    assert not any(r[2] == "KUALA LUMPUR" or r[0] == "KUALA LUMPUR" for r in rels)
+    # a consortium led by two firms: they lead the consortium, not the suppliers named before it
+    assert not any({r[0], r[2]} == {"Sigma Mobile", "Zetacom"} and r[1] in ("leads", "related_to")
+                   for r in rels)
+
+
+def test_a_demonym_opens_a_public_bodys_name_across_and():
+    d = draft_of(FEATURE)
+    body = next(e for e in d.entities if "Multimedia Commission" in e.name)
+    assert body.type == "agency" and "MCMC" in body.aliases
+    assert "Malaysian Communications and Multimedia Commission" in [body.name, *body.aliases]
+    assert not any(e.name == "Malaysian Communications" for e in d.entities)
+
+
+def test_the_demonym_firm_is_the_firm_the_text_is_about_but_the_rival_firm_is_not():
+    rels = relations_of(draft_of("Kappa Electric makes trains. It said so.\n\nThe Japanese firm supplies "
+                                 "trains to Zeta High Speed Rail and last year won a signalling order from "
+                                 "Omega Rail Corporation. The rival firm supplies Tau Metro."))
+    assert ("Kappa Electric", "supplies", "Zeta High Speed Rail") in rels
+    assert ("Kappa Electric", "supplies", "Omega Rail Corporation") in rels
+    assert ("Kappa Electric", "supplies", "Tau Metro") not in rels

@@ -544,10 +544,38 @@ def share_of_it(v: View) -> None:
             v.add(holder, "owns", owned.key, 0.6, "share-of-it")
 
 
+# "picked A (over B) to supply radio equipment", "a contract under which A and B will supply"
+_CHOSEN = re.compile(r"\b(?:picked|picks|chose|chosen|chooses|selected|selects|tapped|taps|hired|hires|"
+                     r"contracted|commissioned)\s+(?:the\s+)?|\b(?:contracts?|deals?|agreements?)\b[^;]{0,80}?"
+                     r"\bunder\s+which\s+(?:the\s+)?")
+_TO_SUPPLY = re.compile(r"[^;]{0,80}?\b(?:to|will|would)\s+(?:each\s+|jointly\s+|also\s+)?(?:supply|"
+                        r"build|provide|deliver|install|manufacture|construct|equip)\b")
+
+
+def chosen_suppliers(v: View) -> None:
+    """"X picked A over B to supply radio equipment" -> A supplies X (not B); "X signed a
+    contract under which A and B will supply ..." -> A and B supply X."""
+    for m in _CHOSEN.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
+            continue
+        chosen = []
+        for x in v.listed(first, BODIES):
+            if x.key == ALL or re.search(r"\bover\s+(?:\w+\s+)?$", v.text[:x.start]):
+                break               # "picked A over B": not B
+            chosen.append(x)
+        if _TO_SUPPLY.match(v.text, chosen[-1].end) is None:
+            continue
+        buyer = clause_subject(v, m.start(), frozenset(BODIES | {"government", "project"}))
+        for x in chosen:
+            if buyer is not None and buyer != x.key:
+                v.add(x.key, "supplies", buyer, 0.6, "chosen-supplier")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
-                 cleared_deals, share_of_it):
+                 cleared_deals, share_of_it, chosen_suppliers):
         rule(v)
 

@@ -67,7 +67,7 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
                               r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate|customer|client|"
                               r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
-_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
+_DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
@@ -381,13 +381,15 @@ def org_names(text: str) -> list[Candidate]:
             continue
         name = run.text(text)
         country = None
+        written: tuple[str, ...] = ()
         if etype in ("ministry", "agency") and run.words[0] in demonyms():
             country = demonyms()[run.words[0]]
             start = run.tokens[1].start
-            name = text[start:run.end]
+            name, written = text[start:run.end], (name,)   # "Malaysian Communications and ...": an alias
         else:
             start = run.start
-        cand = Candidate(start, run.end, etype, name, country=country, priority=70, rule="org-words")
+        cand = Candidate(start, run.end, etype, name, aliases=written, country=country, priority=70,
+                         rule="org-words")
         if etype == "project":
             cand.words = frozenset(canonical(w) for w in run.words[:-1]
                                    if w not in ("of", "and", "for", "the"))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, org_words, place_labels, roles
+from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, org_words, place_labels, roles
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
@@ -186,10 +186,13 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         if len(left) >= 2 and len(words) == 1 and re.search(r"(?:al|ic|ical|ive)$", left[-1].text) \
                 and _names_a_firm(caps):
             return True         # "Saudi Agricultural and Livestock Investment Company"
-        if len(words) == 1 and left[0].text in _PUBLIC_OPENERS and len(caps) >= 2 and any(
+        opener = left[1].text if left[0].text == "The" and len(left) > 1 else left[0].text
+        if len(words) == 1 and (opener in _PUBLIC_OPENERS or opener in demonyms()) \
+                and len(caps) >= 2 and any(
                 org_words()["suffix"].get(w) in ("agency", "organization", "ministry")
                 for w in caps[1:3]):
-            return True         # "National Development and Reform Commission"
+            return True         # "National Development and Reform Commission", "Malaysian
+            # Communications and Multimedia Commission"
         core = left[1:] if left and left[0].text == "The" else left
         code = len(core) == 2 and core[0].text.isupper() and len(core[0].text.replace(".", "")) <= 3
         if (after_the or code or len(core) < len(left)) and len(core) == 1 + code \

@@ -17,6 +17,7 @@ from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
+from .families import family_facts, leading_country, state_homes
 from .bilingual import find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
@@ -129,6 +130,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
     relations += _home_country(table, relations, evidence)
+    relations += state_homes(table, relations, evidence)
     relations = _expand_all(relations, docs, table)
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
@@ -496,6 +498,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         nominal_supply(view)
         money_to(view)
         actor_facts(view)
+        family_facts(view)
         origin(view)
         units(view)
         place_in_place(view)
@@ -670,7 +673,7 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
-    main = _main_country(table)
+    main = leading_country(table)
     out: list[RelationDraft] = []
     for e in list(table):
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
@@ -687,17 +690,6 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         if home is not None and home.key != e.key:
             out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))
     return out
-
-
-def _main_country(table: EntityTable) -> EntityDraft | None:
-    """The country the text names most, when it clearly leads (at least 3 mentions, twice the next)."""
-    from .lexicon import countries
-    names = {c.name for c in countries()}
-    govs = sorted(((e.mentions, e.key) for e in table if e.type == "government"
-                   and e.name in names and e.mentions > 0), reverse=True)
-    if govs and govs[0][0] >= 3 and (len(govs) == 1 or govs[0][0] >= 2 * govs[1][0]):
-        return table[govs[0][1]]
-    return None
 
 
 def _sector(table: EntityTable, term: SectorTerm, sentence: int) -> EntityDraft:

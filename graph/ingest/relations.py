@@ -102,6 +102,11 @@ def by_agent(v: View) -> None:
                 break
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
         begin, _ = clause_span(v.text, m.start(), m.end())
+        between = v.text[patient.end:m.start()] if patient is not None else ""
+        if re.search(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}$", between) and not re.fullmatch(
+                r"\s*" + BRACKETED + r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}", between):
+            patient = None      # "A will supply it for a network run by a consortium led by B": not A
+            # (but "X, a joint venture led by B": the apposition is X)
         if patient is not None and patient.start < begin:
             patient = None      # "financed by A, and a grant will be provided by B": not B's grant to A
             if _FUNDING_SUBJECT.match(v.text[begin:].lstrip()) and VERB_TYPES[word] == "funds":
@@ -155,7 +160,8 @@ def active_verb(v: View) -> None:
 
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
-                   r"money|backing|support|incentives?|package|investment)(?:\s+(?:came|comes|will\s+come)"
+                   r"money|backing|support|incentives?|package|investment|(?:tax\s+)?(?:breaks|credits|"
+                   r"relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?(?:\s+(?:came|comes|will\s+come)"
                    r"(?:\s+\w+ly)?)?\s+from\s+(?!(?:its|their|the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:purchases?|acquisitions?|deals?|takeovers?|mergers?|buyouts?)\b)(?:the\s+)?")
 # not "took on debt from its purchase of X": the deal is no lender

@@ -48,7 +48,9 @@ _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
 _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
-               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?)\s+from\b")
+               r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?|incentives?|"
+               r"(?:tax\s+)?(?:breaks|credits|relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?"
+               r"\s+from\b")
 
 
 # "X, the holding company of the Tata Group": a group of firms holds its holding company
@@ -92,7 +94,8 @@ CUES: tuple[Cue, ...] = (
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
         r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
-        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)", _RECEIVERS, _SUPPLIERS,
+        r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)|obtain(?:s|ed|ing)?|"
+        r"procur(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
     # "will continue to serve other drug makers, including Eli Lilly"
     Cue("supplies", r"serv(?:e|es|ed|ing)(?:\s+(?:other|its|their|the|many|several|some|major|"
@@ -173,7 +176,7 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b"),
-    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?with|rivals?|beat|outbid|"
+    Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
@@ -202,12 +205,13 @@ CUES: tuple[Cue, ...] = (
 )
 
 _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
-_BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30},[^–—\n]{0,40}?\s[-–—]\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+_BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30}(?:,[^–—\n]{0,40}?)?\s[-–—]{1,2}\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
+                              r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
                               r"(?:company|group|firm|carmaker|maker|"
                               r"venture|lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
@@ -222,6 +226,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
+    under = list(_PREP_WHICH.finditer(v.text, begin, pos))
+    if under and "," not in v.text[under[-1].end():pos]:
+        begin = under[-1].end()     # "X signed a deal under which A and B will supply": A and B
+        # (not "X, in which Y owns 28%, buys": the relative clause closed before the verb)
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
     if rel is not None:
@@ -412,6 +420,9 @@ _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up
 # "... and B the remaining 40%": a second holder whose verb the sentence leaves out
 _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|other|rest|balance)\b|"
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
+
+
+_PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
@@ -978,6 +989,17 @@ _BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|
 _SIDE_FACT = re.compile(r"(?:\b(?:which|that|also)\b[^,;]*|,\s+(?:a|an|the)\s+[^,;]+,\s*)$")
 
 
+def towns_listed(v: View, first: Mention) -> list[Mention]:
+    """``first`` and the places coordinated with it by "and"/"or" ("in A and B"), not the state
+    after a comma ("in Ciudad Juárez, Chihuahua": the state holds the city)."""
+    places = [first]
+    for place in v.listed(first, _PLACES)[1:]:
+        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+            break
+        places.append(place)
+    return places
+
+
 def activities(v: View) -> None:
     """"X assembles servers in A and B", "X, which is based in Y, runs mines in A" ->
     X operates_in each place (a firm's own activity; a project's place is located_in)."""
@@ -999,11 +1021,7 @@ def activities(v: View) -> None:
             owner = last[1]     # "which mines in A and processes in B": the same doer
         if owner is None:
             continue
-        places = [first]
-        for place in v.listed(first, _PLACES)[1:]:
-            if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
-                break           # "in Ciudad Juárez, Chihuahua": the state holds the city
-            places.append(place)
+        places = towns_listed(v, first)
         last = (places[-1].end, owner)
         for place in places:
             if place.key != ALL and not is_country(v, place):
@@ -1205,11 +1223,11 @@ def money_to(v: View) -> None:
     givers = frozenset({"government", "ministry", "agency", "fund", "organization", "firm"})
     for m in _GIVE_X.finditer(v.text):      # "will give the yard a $20 million training grant"
         target = v.at_start(m.end()) or v.after(m.end(), _RECEIVERS, max_gap=12)
-        if target is None or target.key == ALL:
+        if target is None or target.key == ALL or negated(v, m.start()):
             continue
         rest = v.text[target.end:]
         if not re.match(r"\s+(?:a|an|another|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:loans?|grants?|subsid(?:y|ies)|"
-                        r"credits?|incentives?|aid|funding)\b", rest):
+                        r"credits?|incentives?|aid|funding|tax\s+breaks?|guarantees?)\b", rest):
             continue
         begin, _ = clause_span(v.text, m.start(), m.end())
         giver = subject_between(v, begin, m.start(), givers | {"location"})   # a state that gives: government
