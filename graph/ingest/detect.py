@@ -29,7 +29,9 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import body_then_place, datelines, place_named_unit, romance_name, seat_governments, in_dateline_label, legislatures, not_a_name
+from .misreads import legislatures, place_named_unit
+from .precision import (body_then_place, datelines, in_dateline_label, not_a_name, romance_name,
+                        seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
