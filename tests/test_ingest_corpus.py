@@ -27,8 +27,8 @@ FLOORS = {"entities_p": 0.83, "entities_r": 0.89, "types": 0.84, "typed_p": 0.54
 MAX_WRONG_CJK = 6
 
 
-def test_the_corpus_has_seventy_four_annotated_articles_split_in_two():
-    assert len(DEV) == 34 and len(HELD_OUT) == 40
+def test_the_corpus_has_eighty_annotated_articles_split_in_two():
+    assert len(DEV) == 34 and len(HELD_OUT) == 46
     for article, ents, rels in DEV + HELD_OUT:
         gold = load_gold(ents, rels)          # every relation end is a defined entity
         words = len(article.read_text(encoding="utf-8").split())
@@ -97,7 +97,8 @@ def test_scoring_follows_the_rules_of_the_external_set(tmp_path):
 @pytest.fixture(scope="module")
 def held_out():
     from graph.ingest.gold import evaluate
-    return totals([evaluate(*paths)[0] for paths in HELD_OUT])
+    # h41-h46 (added mid-round 7, the lead kept blind to them) join the floors at the round's end run
+    return totals([evaluate(*paths)[0] for paths in HELD_OUT if paths[0].name[:3] < "h41"])
 
 
 def test_held_out_scores_stay_above_their_floors(held_out):

@@ -81,6 +81,12 @@ def test_a_countrys_state_body_named_after_its_noun():
     assert ("Kasumi Fair Trade Board", "part_of", "Japan") in got
     assert "Kelvar Launch" in names
     assert ("Kelvar Launch", "part_of", "Germany") not in got
+    got = rels("The Zelvan Institute, Japan's state research agency, ran the trial. The Indian "
+               "space agency Varuna Orbital launched it. Mirex Devices hired Kasumi Partners, "
+               "Japan's biggest advertising agency.")
+    assert ("Zelvan Institute", "part_of", "Japan") in got
+    assert ("Varuna Orbital", "part_of", "India") in got
+    assert ("Kasumi Partners", "part_of", "Japan") not in got
     draft = draft_of("The satellites were launched by Germany's space agency Xandria Orbital.")
     assert {e.name: e.type for e in draft.entities}["Xandria Orbital"] == "agency"
 
@@ -317,3 +323,25 @@ def test_customers_and_suppliers_listed_after_whose_among_or_of():
     assert ("Lumo Metals", "supplies", "Tessaly Yards") in got
     assert ("Lumo Metals", "supplies", "Arlo Systems") in got
     assert ("Norvik Industries", "supplies", "Sorvan Labs") in got
+
+
+def test_ships_as_a_verb_of_supply_but_not_as_a_noun():
+    names, got = drafted("Lumo Metals ships nickel to Sorvan Labs. Kelvar Chemicals also ships "
+                         "battery grade lithium to Zentara Motors and Halden Tech. Tessaly Yards "
+                         "builds ships for Orvia Steel.")
+    assert ("Lumo Metals", "supplies", "Sorvan Labs") in got
+    assert ("Kelvar Chemicals", "supplies", "Zentara Motors") in got
+    assert ("Kelvar Chemicals", "supplies", "Halden Tech") in got
+    assert {"Tessaly Yards", "Orvia Steel"} <= names
+    assert ("Tessaly Yards", "supplies", "Orvia Steel") not in got   # built for: dropped in round 4
+
+
+def test_competition_from_as_a_noun():
+    names, got = drafted("Zentara Motors faces competition from Halden Tech and Quintel Systems. "
+                         "Fierce competition from Mirex Devices has hurt Sorvan Labs. Brixell "
+                         "Energy said there was no competition from Vantor Cells.")
+    assert rivals(got, "Halden Tech", "Zentara Motors")
+    assert rivals(got, "Quintel Systems", "Zentara Motors")
+    assert rivals(got, "Mirex Devices", "Sorvan Labs")
+    assert {"Brixell Energy", "Vantor Cells"} <= names
+    assert not rivals(got, "Brixell Energy", "Vantor Cells")

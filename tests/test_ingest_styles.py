@@ -151,3 +151,76 @@ def test_the_demonym_firm_is_the_firm_the_text_is_about_but_the_rival_firm_is_no
     assert ("Kappa Electric", "supplies", "Zeta High Speed Rail") in rels
     assert ("Kappa Electric", "supplies", "Omega Rail Corporation") in rels
     assert ("Kappa Electric", "supplies", "Tau Metro") not in rels
+
+
+WIRE = ("Zeta Chips to build packaging plant in Arizona\n\nKEY POINTS:\n* Zeta Chips to invest $6 billion\n\n"
+        "Zeta Chips said on Tuesday it would build a packaging plant in Chandler, Arizona, and the U.S. "
+        "Commerce Department will provide grants to Zeta Chips. The plant will package memory for Nvidia and "
+        "Advanced Micro Devices, two of Zeta Chips' largest customers. Arizona's governor, Katie Hobbs, said "
+        "the state would help. Zeta Chips is 20% owned by Kappa Holdings, whose chairman, Choi Kappa-won, "
+        "attended. Tau Materials, one of its main suppliers, will open a depot nearby.")
+
+
+def test_a_wire_storys_key_points_label_and_a_department_named_by_its_portfolio():
+    d = draft_of(WIRE)
+    names = {e.name: e.type for e in d.entities}
+    assert "KEY POINTS" not in names
+    assert names["U.S. Commerce Department"] == "ministry"
+    assert ("U.S. Commerce Department", "funds", "Zeta Chips") in relations_of(d)
+
+
+def test_customers_and_suppliers_in_an_apposition_and_heads_named_after_a_comma():
+    d = draft_of(WIRE)
+    rels = relations_of(d)
+    assert ("Zeta Chips", "supplies", "Nvidia") in rels
+    assert ("Zeta Chips", "supplies", "Advanced Micro Devices") in rels
+    assert ("Tau Materials", "supplies", "Zeta Chips") in rels
+    assert ("Katie Hobbs", "heads", "Arizona") in rels
+    assert next(e for e in d.entities if e.name == "Arizona").type == "government"
+    assert ("Choi Kappa-won", "heads", "Kappa Holdings") in rels
+
+
+SALE = ("Kappa Nickel sells stake in smelter\n\n"
+        "JAKARTA, May 20 - Indonesian miner PT Kappa Nickel Tbk said it had agreed to sell a 30% stake in its "
+        "Obi plant to Zeta Metals for $420 million. The plant is on Obi Island. Its output will continue to "
+        "be sold to Sigma Battery and to Omega Cells. Tau Mining bought a 20% stake in Rho Minerals from "
+        "Kappa Nickel last year. Kappa Nickel is controlled by the Lambda family.")
+
+
+def test_a_stake_sold_to_a_buyer_and_bought_from_a_seller():
+    rels = relations_of(draft_of(SALE))
+    assert ("Zeta Metals", "owns", "Obi plant") in rels
+    assert ("Tau Mining", "owns", "Rho Minerals") in rels
+    assert not any(r[1] == "supplies" and r[2] == "Zeta Metals" for r in rels)
+
+
+def test_output_sold_to_buyers_and_an_indonesian_firms_full_legal_name():
+    d = draft_of(SALE)
+    rels = relations_of(d)
+    assert ("Obi plant", "supplies", "Sigma Battery") in rels and ("Obi plant", "supplies", "Omega Cells") in rels
+    names = {e.name: e.type for e in d.entities}
+    assert names["PT Kappa Nickel Tbk"] == "firm" and "Kappa Nickel" not in names
+    assert names["Obi Island"] == "location"
+    assert "JAKARTA" not in names
+
+
+VENTURE = ("Kappa Motor and Zeta Energy to form $1.2 bln battery venture in Tamil Nadu\n\n"
+           "CHENNAI, India, Oct 3 - Japan's Kappa Motor Co (カッパ自動車) and India's Zeta Energy Ltd said they would "
+           "build a cell plant near Hosur. The state government, led by Chief Minister M.K. Stalin, has offered "
+           "land. The project also qualifies for India's incentive scheme for batteries, run by the Ministry of "
+           "Heavy Industries.")
+
+
+def test_a_chief_minister_with_initials_a_legal_suffix_without_a_dot_and_bln():
+    d = draft_of(VENTURE)
+    names = {e.name: e for e in d.entities}
+    assert names["M.K. Stalin"].type == "person" and "Chief Minister M.K. Stalin" not in names
+    assert "Kappa Motor" in names and "Kappa Motor Co" not in names
+    assert "カッパ自動車" in names["Kappa Motor"].aliases
+    assert not any(n.startswith("bln") for n in names)
+
+
+def test_a_scheme_run_by_a_ministry_is_not_the_project_before_it():
+    d = draft_of(VENTURE)
+    assert any(e.name == "Ministry of Heavy Industries" for e in d.entities)
+    assert not any(r[0] == "Ministry of Heavy Industries" and r[1] == "leads" for r in relations_of(d))

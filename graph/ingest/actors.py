@@ -35,7 +35,7 @@ from weakref import WeakKeyDictionary
 
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED
-from .verbs import (ASSETS, NON_SALE_ORDER, clause_span, clause_subject, is_country, negated,
+from .verbs import (ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
 
@@ -572,10 +572,101 @@ def chosen_suppliers(v: View) -> None:
                 v.add(x.key, "supplies", buyer, 0.6, "chosen-supplier")
 
 
+# "Nvidia and AMD, two of Zeta's largest customers", "Kappa, one of its main suppliers"
+_APPOSED_TRADE = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:one|two|three|four|five|both|all|each)\s+of\s+)?"
+                            r"(?:(?P<its>its|their)\s+|(?P<poss>)(?=[A-Z]))")
+_TRADE_KIND = re.compile(r"(?:[’']s|(?<=s)[’'])?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
+                         r"leading|long-standing|longtime)\s+){0,2}(?P<kind>customers?|clients?|buyers?|"
+                         r"suppliers?|vendors?)\b")
+
+
+def apposed_trade(v: View) -> None:
+    """"A and B, two of X's largest customers" -> X supplies A and B; "A, one of its main
+    suppliers" -> A supplies the firm the text is about."""
+    for x in v.mentions:
+        if x.key == ALL or v.type(x) not in BODIES:
+            continue
+        m = _APPOSED_TRADE.match(v.text, x.end)
+        if m is None:
+            continue
+        if m.group("its") is not None:
+            other_key = v.owner.key if v.owner is not None and v.owner.start < x.start else v.last_body
+            kind = _TRADE_KIND.match(v.text, m.end())
+        else:
+            y = v.at_start(m.end())
+            other_key = y.key if y is not None and y.key != ALL and v.type(y) in BODIES else None
+            kind = _TRADE_KIND.match(v.text, y.end) if other_key is not None and y is not None else None
+            if kind is not None and y is not None and not re.match(r"[’']", v.text[y.end:]):
+                kind = None          # "A, two of X customers": only "X's"
+        if kind is None or other_key is None or other_key == ALL or negated(v, m.end()):
+            continue
+        for item in list_before(v, x.end, BODIES):
+            if item == other_key:
+                continue
+            if kind.group("kind").startswith(("customer", "client", "buyer")):
+                v.add(other_key, "supplies", item, 0.6, "apposed-trade")
+            else:
+                v.add(item, "supplies", other_key, 0.6, "apposed-trade")
+
+
+# "agreed to sell a 30% stake in X to Y", "sold its shares in X to Y": Y now holds part of X
+_STAKE_SOLD = re.compile(r"\b(?:sell|sells|sold|selling|transfer|transfers|transferred|offload\w*|divest\w*)\s+"
+                         r"(?:(?:a|an|the|its|their|\S*\d\S*|%|per\s+cent|majority|minority|controlling|"
+                         r"further|remaining|entire|whole)\s+){0,4}(?:stakes?|shares|holding|interest)\s+in\s+"
+                         r"(?:the\s+|its\s+|their\s+)?")
+
+
+def stakes_sold(v: View) -> None:
+    """"X agreed to sell a 30% stake in its plant to Y" -> Y owns the plant (a stake)."""
+    for m in _STAKE_SOLD.finditer(v.text):
+        owned = v.at_start(m.end()) or v.after(m.end(), {"firm", "project", "fund", "organization"},
+                                                max_gap=25)
+        if owned is None or owned.key == ALL or v.type(owned) not in {"firm", "project", "fund",
+                                                                      "organization"}:
+            continue
+        to = re.match(r"[^,;.]{0,40}?\bto\s+(?:the\s+)?", v.text[owned.end:])
+        buyer = v.at_start(owned.end + to.end()) if to is not None else None
+        if buyer is None or buyer.key in (ALL, owned.key) or v.type(buyer) not in BODIES | {"government"} \
+                or negated(v, m.start()):
+            continue
+        for b in v.listed(buyer, BODIES | {"government"}):
+            if b.key not in (ALL, owned.key):
+                v.add(b.key, "owns", owned.key, 0.6, "stake-sold")
+
+
+_SOLD_TO = re.compile(r"\b(?:sold|supplied|delivered|shipped|go|goes|went)\s+to\s+(?:the\s+)?")
+
+
+def output_sold_to(v: View) -> None:
+    """"Its output will continue to be sold to A and to B" -> the plant the text is about (or
+    the firm) supplies A and B."""
+    for m in _SOLD_TO.finditer(v.text):
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        named = [x for x in v.mentions if begin <= x.start < m.start()]
+        if not OUTPUT_SUBJECT.search(v.text[begin:m.start()]) or negated(v, m.start()) or \
+                any(not x.anaphor for x in named):
+            continue            # not "X's output is sold to": whose output, the rules for X say
+        seller = named[0].key if named else v.topic if v.topic is not None else v.last_body
+        first = v.at_start(m.end())
+        if seller is None or first is None or first.key == ALL:
+            continue
+        buyers = v.listed(first, BODIES | {"government"})
+        more = re.finditer(r",?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?", v.text[buyers[-1].end:])
+        for extra in more:      # "to A and to B"
+            nxt = v.at_start(buyers[-1].end + extra.end())
+            if nxt is not None:
+                buyers.append(nxt)
+            break
+        for b in buyers:
+            if b.key not in (ALL, seller) and v.type(b) in BODIES:
+                v.add(seller, "supplies", b.key, 0.6, "output-sold-to")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
-                 cleared_deals, share_of_it, chosen_suppliers):
+                 cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
+                 output_sold_to):
         rule(v)
 

@@ -71,7 +71,7 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
-                          r"grants?|investment|money|equipment|orders|contracts?)\b[^.;]*$")
+                          r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry)\b[^.;]*$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -418,13 +418,16 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
-            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
-                    len(run.tokens) >= 3 and run.words[0] in roles() and roles()[run.words[0]].kind == "heads":
-                run = run_at(text, run.tokens[1].start)   # "led by Governor P": P
+            if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()):
+                for n in (2, 1):    # "led by Governor P", "led by Chief Minister P": P
+                    title = " ".join(run.words[:n])
+                    if len(run.tokens) >= n + 2 and title in roles() and roles()[title].kind == "heads":
+                        run = run_at(text, run.tokens[n].start)
+                        break
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
                     not _LENDERS_BEFORE.search(text[:m.start()]) and 2 <= len(run.words) <= 3 and org_type(run) is None and \
-                    all(w[:1].isupper() and w.replace("-", "").isalpha() and not is_common(w)
-                        for w in run.words) and table.lookup(run.words[0]) is None:
+                    all(w[:1].isupper() and (w.replace("-", "").isalpha() or re.fullmatch(r"(?:[A-Z]\.)+", w))
+                        and not is_common(w) for w in run.words) and table.lookup(run.words[0]) is None:
                 # "which is led by Dovilė Šakalienė": a bare personal name, not a firm
                 out.append(Candidate(run.start, run.end, "person", run.text(text), priority=60,
                                      rule="by-person"))
@@ -677,7 +680,7 @@ _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
-                            "Governorate Municipality".split())
+                            "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
                          r"state|city|regency)\b")
 
@@ -766,6 +769,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
+        if opener and name.isupper() and (re.match(r"\s*:", after) or (
+                name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
+            continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name

@@ -31,12 +31,14 @@ def stem(name: str) -> str:
     suffixes = org_words()["suffix"]
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
+    if len(words) > 2 and words[0] == "PT":
+        words.pop(0)        # "PT Kappa Nickel Tbk" -> "Kappa Nickel" (an Indonesian firm's prefix)
     return " ".join(words)
 
 
 # "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.|Inc\.?|Ltd\.?|Limited|"
-                           r"PLC|plc|LLC|AG|SE)$")
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
+                           r"PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
 
 
 def initials(name: str) -> str:

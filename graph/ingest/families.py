@@ -34,6 +34,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``rivals-named``: "its two larger rivals, A and B", "rival developers A and B" -> competes_with
   the firm they rival;
 - ``co-funded``: "A co-financed the plant with B" -> A and B fund it;
+- ``competition-from``: "X faces competition from A and B", "competition from A hurt X" ->
+  competes_with;
 - ``country-body``: "India's space agency ISRO", "Korea's antitrust regulator KFTC" (a country's
   possessive, a state-body noun, then the name) -> the name part_of the country, and a name
   drafted as a firm or a generic organisation becomes an agency.
@@ -47,7 +49,7 @@ from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS
 from .projects import _X_RUNS
 from .verbs import (ASSETS, _coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
-from .doc import EntityDraft, RelationDraft
+from .doc import EntityDraft, Mention, RelationDraft
 from .entities import EntityTable
 from .view import ALL, BODIES, View
 
@@ -212,23 +214,46 @@ _PRIVATE_AGENCY = re.compile(r"\b(?:advertising|travel|talent|news|rating|rating
 _AGENCY_NOUNS = frozenset({"agency", "regulator", "authority", "watchdog"})
 
 
+def _state_body(v: View, b: Mention, country: int, phrase: re.Match[str]) -> None:
+    """``b`` is the body ``phrase`` calls the country's: part_of it (a name drafted as a firm or a
+    generic organisation becomes an agency, unless the phrase names a private trade)."""
+    if v.type(b) in ("organization", "firm"):
+        if phrase.group("noun") not in _AGENCY_NOUNS or _PRIVATE_AGENCY.search(phrase.group()):
+            return          # "Japan's biggest advertising agency X": a firm
+        v.table[b.key].type = "agency"
+    v.add(b.key, "part_of", country, 0.6, "country-body")
+
+
+_BODY_NOUN = (r"(?:(?:state|state-run|government|national|federal|[a-z]+)\s+){0,3}?"
+              r"(?P<noun>agency|regulator|authority|watchdog|commission|office)")
+_APPOSED_COUNTRY_BODY = re.compile(r"\s*" + BRACKETED + r",\s+(?:the\s+)?$")
+_AFTER_COUNTRY = re.compile(r"[’']s\s+" + _BODY_NOUN + r"\s*(?:[,.;)]|$)")
+_DEMONYM_BODY = re.compile(r"\s+" + _BODY_NOUN + r"\s+(?:the\s+)?$")
+
+
 def country_body(v: View) -> None:
-    """"India's space agency ISRO", "Japan's antitrust regulator JFTC" -> part_of the country
-    ("Japan's trade ministry X" is the pipeline's lower-case ministry)."""
+    """"India's space agency ISRO", "the Indian space agency ISRO", "X, Japan's state research
+    agency," -> part_of the country ("Japan's trade ministry X" is the pipeline's lower-case
+    ministry)."""
+    types = ("agency", "ministry", "organization", "firm")
     for b in v.mentions:
-        if b.key == ALL or v.type(b) not in ("agency", "ministry", "organization", "firm"):
+        if b.key == ALL or v.type(b) not in types:
             continue
         c = v.before(b.start, {"government"}, max_gap=60)
-        if c is None or c.key == ALL or not is_country(v, c):
+        m = _COUNTRY_BODY.fullmatch(v.text[c.end:b.start]) if c is not None and c.key != ALL and \
+            is_country(v, c) and not any(c.end <= x.start < b.start for x in v.mentions) else None
+        if c is not None and m is not None:
+            _state_body(v, b, c.key, m)
             continue
-        m = _COUNTRY_BODY.fullmatch(v.text[c.end:b.start])
-        if m is None or any(c.end <= x.start < b.start for x in v.mentions):
-            continue
-        if v.type(b) in ("organization", "firm"):
-            if m.group("noun") not in _AGENCY_NOUNS or _PRIVATE_AGENCY.search(m.group()):
-                continue        # "Japan's biggest advertising agency X": a firm
-            v.table[b.key].type = "agency"      # the text calls it a country's agency
-        v.add(b.key, "part_of", c.key, 0.6, "country-body")
+        for _, e, code in v.demonyms:
+            d = _DEMONYM_BODY.fullmatch(v.text[e:b.start]) if e <= b.start else None
+            if d is not None and not any(e <= x.start < b.start for x in v.mentions):
+                _state_body(v, b, v.country(code), d)
+        nxt = v.after(b.end, {"government"}, max_gap=12)
+        if nxt is not None and nxt.key != ALL and is_country(v, nxt) and \
+                _APPOSED_COUNTRY_BODY.fullmatch(v.text[b.end:nxt.start]) and \
+                (a := _AFTER_COUNTRY.match(v.text, nxt.end)) is not None:
+            _state_body(v, b, nxt.key, a)       # "X, Japan's state research agency,"
 
 
 _AND_IN = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:[A-Z][\w-]*\s*){1,3})?,?\s+(?:and|or|as\s+well\s+as)\s+"
@@ -378,6 +403,8 @@ def passive_and_reliance(v: View) -> None:
         if re.search(r"\b" + ASSETS + r"\b", text[begin:m.start()]) or \
                 any(begin <= x.start < m.start() and v.type(x) == "project" for x in v.mentions):
             continue        # "the plant was sold to B by A": an asset changing hands
+        if m.group().startswith("shipped") and b is not None and v.type(b) in ("government", "location"):
+            continue        # "it will be shipped to Germany by X": a destination and a carrier
         if a is not None and b is not None and a.key != ALL and b.key != ALL and \
                 v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
             v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")
@@ -703,6 +730,29 @@ def trade_lists(v: View) -> None:
             _trade_list(v, o.key, m.group().split()[0].lower(), o.end + inc.end())
 
 
+_COMPETITION_FROM = re.compile(r"\b(?:[Cc]ompetition|[Rr]ivalry)\s+(?:\w+\s+){0,2}?(?:from|with)\s+(?:the\s+)?")
+
+
+def competition_from(v: View) -> None:
+    """"X faces competition from A and B", "Competition from A has hurt X" -> competes_with (a
+    nominalised "compete": the firm that meets it is the clause's subject, else the body the
+    clause goes on to name)."""
+    for m in _COMPETITION_FROM.finditer(v.text):
+        first = v.at_start(m.end())
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
+            continue
+        rivals = [x for x in v.listed(first, BODIES) if x.key != ALL]
+        begin, end = clause_span(v.text, m.start(), m.end())
+        other = subject_between(v, begin, m.start(), BODIES) if \
+            any(begin <= x.start < m.start() for x in v.mentions) else None
+        if other is None:
+            after = v.after(rivals[-1].end, BODIES)
+            other = after.key if after is not None and after.key != ALL and after.start < end else None
+        for x in rivals:
+            if other is not None and x.key != other:
+                v.add(x.key, "competes_with", other, 0.6, "competition-from")
+
+
 def family_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     whose_facility(v)
@@ -723,3 +773,4 @@ def family_facts(v: View) -> None:
     trade_lists(v)
     pair_compete(v)
     rivals_named(v)
+    competition_from(v)

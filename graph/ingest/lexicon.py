@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent / "data"
 # pattern the extractor's regexes use to step over it.
 BRACKETED = r"(?:[（(][^)）]*[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
-AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bn|m|crore)?|"
+AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"
           r"\d[\d,.]*\s*(?:million|billion|trillion|bn|crore|lakh)?\s*(?:yen|euros?|dollars|won|rupees|"
           r"pounds|yuan|renminbi|ringgit|riyals?|dirhams?|reais|pesos|baht|dong|rupiah|zlotys?|"
           r"(?:Swiss\s+)?francs|kronor|kroner|USD|EUR|JPY|KRW|INR|CNY|SAR|AED))")   # "92 billion yen"

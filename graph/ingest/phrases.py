@@ -19,7 +19,7 @@ from .lexicon import (FACILITY_HEADS, FUND_HEADS, GENERIC_ADJECTIVES, GENERIC_HE
                       sector_word_map)
 from .names import Token, tokens
 
-MONEY = re.compile(r"(?:US|HK|A|C|S)?[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|bn|mn|m)?\b"
+MONEY = re.compile(r"(?:US|HK|A|C|S)?[$€£¥]\s?(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion|bln|mln|bn|mn|m)?\b"
                    r"|\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion|trillion)\s+(?:dollars|euros|yen|yuan|pounds)\b",
                    re.IGNORECASE)
 DEFINITE = frozenset("the this that these those".split())
@@ -35,7 +35,8 @@ break breaks breaking opened started said says told added announced agreed signe
 chose selected named acquired bought sold awarded approved""".split())
 _ANY_HEAD = re.compile(r"\b(?:" + "|".join(sorted(FACILITY_HEADS | PROGRAM_HEADS | GENERIC_HEADS
                                                   | FUND_HEADS | {"investment"})) + r")\b", re.I)
-_MULT = {"million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_MULT = {"million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "bln": 1e9,
+         "trillion": 1e12}
 
 
 @dataclass(frozen=True)

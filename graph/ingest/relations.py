@@ -86,8 +86,9 @@ def by_agent(v: View) -> None:
         rest = v.text[m.end():]
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
-        if agent is None or agent.start > m.end() + len(clause):
-            continue
+        if agent is None or agent.start > m.end() + len(clause) or \
+                re.match(r"(?:a|an|one|two|several|some)\s+\S", v.text[m.end():agent.start]):
+            continue    # "owned by a Danish fund and makes packs in Texas": not Texas
         agent = v.possessed(agent)      # "backed by Japan’s $55 billion tool": the tool
         word = m.group(1)
         if word in _GIVEN and not _MONEYISH.search(v.text[max(0, m.start() - 80):m.start()]):
@@ -103,8 +104,9 @@ def by_agent(v: View) -> None:
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
         begin, _ = clause_span(v.text, m.start(), m.end())
         between = v.text[patient.end:m.start()] if patient is not None else ""
-        if re.search(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}$", between) and not re.fullmatch(
-                r"\s*" + BRACKETED + r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}", between):
+        if re.search(r"\b(?:a|an|the|its|their|[A-Z][\w-]*[’']s)\s+(?:[a-z-]+\s+){0,5}[a-z-]+,?\s+(?:(?:is|was|are|were|being|"
+                     r"been|be|now|also|jointly)\s+)*$", between) and not re.fullmatch(
+                r"\s*" + BRACKETED + r",\s+(?:a|an|the|its)\s+[^,]*,?\s*(?:(?:is|was|being)\s+)?", between):
             patient = None      # "A will supply it for a network run by a consortium led by B": not A
             # (but "X, a joint venture led by B": the apposition is X)
         if patient is not None and patient.start < begin:

@@ -89,7 +89,9 @@ class Cue:
 
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
-        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)", _SUPPLIERS, _RECEIVERS,
+        r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
+        # "X ships nickel to Y" (a verb when goods and "to" follow; "builds ships for Y" is a noun)
+        r"ships(?=\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s)", _SUPPLIERS, _RECEIVERS,
         r"to|for|with",
         unless=_ASSET_SALE),
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
@@ -123,7 +125,7 @@ CUES: tuple[Cue, ...] = (
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
         r"put\s+up|lend(?:s)?|lent|"
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
-        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){1,6}"
+        r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
     Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
@@ -133,7 +135,8 @@ CUES: tuple[Cue, ...] = (
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
-        unless=r"(?:\s+\S+){0,6}?\s+from\b|\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
+        unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
+               r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
                r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b"),
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
@@ -249,7 +252,7 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                         r"makers|producers|banks|lenders|carriers|operators|utilities|suppliers|"
                         r"buyers|investors)(?:\s+(?:in|of|on)\s+[^,]*)?\s*", v.text[near[-1].end:begin + rel.start()]):
             # "A and B, the two largest food companies, which buy": the list's first item
-            return _list_before(v, near[-1].end, types)[-1]
+            return list_before(v, near[-1].end, types)[-1]
         return near[-1].key
     for m in v.mentions:
         if begin <= m.start and m.end <= pos and m.key != ALL:
@@ -381,7 +384,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     rel = _OF_WHICH.search(v.text[begin:pos])
     if rel is None:
         return []
-    return [k for k in dict.fromkeys(_list_before(v, begin + rel.start(), types)) if k not in have]
+    return [k for k in dict.fromkeys(list_before(v, begin + rel.start(), types)) if k not in have]
 
 
 _APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
@@ -407,9 +410,9 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
 
 
 # what a plant makes, as a sentence's subject: bought by someone, it is a sale, not a stake
-_OUTPUT_SUBJECT = re.compile(r"^\s*(?:the|its|all|most|some|much)\s+(?:\w+\s+){0,2}?(?:output|production|"
-                            r"ammonia|hydrogen|methanol|electricity|power|cargoes|volumes?|offtake|"
-                            r"product(?:ion|s)?)\b", re.I)
+OUTPUT_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|its|their|all|most|some|much)\s+(?:[\w’']+\s+){0,2}?"
+                            r"(?:output|production|ammonia|hydrogen|methanol|electricity|power|cargoes|"
+                            r"volumes?|offtake|product(?:ion|s)?)\b", re.I)
 
 
 _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up\s+to|about|around|"
@@ -422,6 +425,8 @@ _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
 
 
+_MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:grant|loan|"
+                            r"subsidy|funding|financing|credit|guarantee|money|aid)s?\b")
 _PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
@@ -455,6 +460,11 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "supplies" and m.group().startswith("ship"):
+                places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
+                dest = v.at_start(m.end() + places_next.end()) if places_next else None
+                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES:
+                    continue      # "shipped to Saudi Arabia and Egypt": where goods go, not a buyer
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
@@ -476,6 +486,8 @@ def verb_cues(v: View) -> None:
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            if by is not None and cue.type == "supplies" and _MONEY_SUBJECT.search(text[begin:m.start()]):
+                continue          # "a grant of 30 million euros will be provided by X": funding
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
@@ -503,7 +515,7 @@ def verb_cues(v: View) -> None:
                         v.table[v.topic].type in cue.object and \
                         not any(begin <= x.start < m.start() for x in v.mentions):
                     patient = v.topic    # "The equipment is being supplied by X": for the plant
-                    if cue.type == "owns" and _OUTPUT_SUBJECT.search(text[begin:m.start()]):
+                    if cue.type == "owns" and OUTPUT_SUBJECT.search(text[begin:m.start()]):
                         # "The output has been bought by X": X buys what the plant makes
                         for agent in agents:
                             v.add(patient, "supplies", agent, 0.6, "output-bought")
@@ -599,7 +611,7 @@ _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoma
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow")
 _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
-                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
+                        rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
                        r"(?:\s+(?:is|was|has\s+been|will\s+be))?\s+$", re.I)      # "Its chief executive is P"
@@ -663,6 +675,9 @@ def possessive_roles(v: View) -> None:
             if m is None:
                 continue
             org = v.at_end(m.start())
+            if org is not None and org.key != ALL and v.type(org) == "location" and \
+                    re.search(r"governor|mayor|premier|chief\s+minister", m.group(), re.I):
+                v.table[org.key].type = "government"    # "Arizona's governor, P": a state that acts
             if org is None or org.key == ALL or v.type(org) not in BODIES | {"government"}:
                 continue
             v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.7, "role-poss")
@@ -826,7 +841,7 @@ def place_in_place(v: View) -> None:
 
 
 _WHOSE_HEAD = re.compile(rf"\s*{BRACKETED},\s+whose\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
-                         rf"(?P<work>{_WORK_WORDS}))\s+(?:is|was)\s+$", re.I)
+                         rf"(?P<work>{_WORK_WORDS}))(?:\s+(?:is|was)\s+|,\s+)$", re.I)   # "whose chairman, P,"
 _WHO_HEADS = re.compile(r"\s*" + BRACKETED + r",\s+who\s+(?:also\s+|now\s+|still\s+|already\s+)?"
                         r"(?:chairs|heads|leads|runs|founded|co-founded|chaired|headed)\s+(?:the\s+)?")
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
@@ -886,7 +901,7 @@ _RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\
 _WITH_WHICH = re.compile(r"\s*" + BRACKETED + r",\s+with\s+(?:which|whom)\s+(?:the\s+)?")
 
 
-def _list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
+def list_before(v: View, pos: int, types: frozenset[str]) -> list[int]:
     """The items of a list that ends at ``pos``: "A, B and C" before ", with which"."""
     out: list[int] = []
     edge = pos
@@ -912,7 +927,7 @@ def rivals(v: View) -> None:
         if w is None or subj is None or subj.key == ALL or v.type(subj) not in BODIES or \
                 not re.match(r"\s+(?:\w+\s+){0,2}?compet", v.text[subj.end:]):
             continue
-        for rival_key in _list_before(v, x.end, BODIES):
+        for rival_key in list_before(v, x.end, BODIES):
             if rival_key != subj.key:
                 v.add(subj.key, "competes_with", rival_key, 0.6, "rival")
     for x in v.mentions:
