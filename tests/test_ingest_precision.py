@@ -279,3 +279,14 @@ def test_a_name_ends_at_its_abbreviated_legal_suffix():
     assert ("Orla Mobile", "competes_with", "Kappa Networks Corp.") in got \
         or ("Kappa Networks Corp.", "competes_with", "Orla Mobile") in got
     assert "Velta Energy Co. Holdings" in ents
+
+
+def test_a_unit_named_after_its_place_is_one_firm():
+    ents, got = drafted(
+        "Kestra Chips is building a fab in Ohio. Delays at Kestra Chips Ohio, which is led by "
+        "Ana Ruiz, would push out volumes. The Norland government, through its agency NDA "
+        "Norway, backed the plant. Kestra Chips Ohio fab output will rise.")
+    assert ents.get("Kestra Chips Ohio") == "firm"
+    assert "NDA Norway" in ents
+    assert ("Ana Ruiz", "heads", "Kestra Chips Ohio") in got
+    assert ("Ana Ruiz", "heads", "Kestra Chips") not in got

@@ -29,7 +29,9 @@ from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_wor
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
-from .precision import body_then_place, datelines, romance_name, seat_governments, in_dateline_label, legislatures, not_a_name
+from .misreads import legislatures, place_named_unit
+from .precision import (body_then_place, datelines, in_dateline_label, not_a_name, romance_name,
+                        seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
@@ -731,10 +733,19 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         # "Bank Mandiri and Bank Rakyat Indonesia": a country closes a bank's name
         lender = bool(clash) and run.words[0] == "Bank" and len(run.words) >= 3 and \
             all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
-        if clash and not (opens or ends or closes or lender):
+        # "TSMC Arizona, which is led by P": a unit named after its place
+        at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
+        unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
+            and place_named_unit(text, run.start, at[0][0], run.end, table)
+        if clash and not (opens or ends or closes or lender or unit):
             continue
         name = run.text(text)
         words = run.words
+        if unit:
+            head = table.lookup(text[run.start:at[0][0]].strip())
+            out.append(Candidate(run.start, run.end, head.type if head is not None else "firm", name,
+                                 priority=66, rule="place-unit"))
+            continue
         if closes:
             out.append(Candidate(run.start, run.end, "project", name, priority=66, rule="other-name",
                                  words=frozenset(w.lower() for w in words), cls="FAC"))

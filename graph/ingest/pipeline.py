@@ -28,7 +28,8 @@ from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, SectorTerm, country_code, is_common, place_labels
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
-from .precision import acronym_type, misread, names_goods, not_an_acronym_name, separate_body, without_wider_places
+from .misreads import misread, without_wider_places
+from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)

@@ -1,4 +1,7 @@
-"""Generic guards against words and readings that are not what they look like (round 7).
+"""Round 7 guards on words and text alone: what looks like a name or a relation but is not.
+
+names.py and entities.py use some of these, so this module imports neither (the guards
+that need the entity table or the chunker are in misreads.py). Among them:
 
 - :func:`not_a_name`: a capitalised word on its own that names a group of
   people or a direction ("Republicans", "Americans", "Western drugmakers") or an
@@ -6,17 +9,20 @@
 - :func:`legislature`: a parliament named by its own word ("in Congress", "the
   Bundestag") is an organisation, not a place;
 - :func:`one_body_across_and`: "Food and Drug Administration", "Energy and
-  Vehicles Act", "Power and Industrial Solutions" are one name, not two.
+  Vehicles Act", "Power and Industrial Solutions" are one name, not two;
+- datelines, acronyms that name goods or models, abbreviated legal suffixes,
+  foundations named after firms, Spanish names through "de";
+- :func:`only_a_possessor`, :func:`only_outside`, :func:`former_role`: a sentence
+  that names a country only as a body's owner, a place only as where something is
+  not, a person only as leaving a post.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from .doc import Candidate, RelationDraft
-if TYPE_CHECKING:
-    from .entities import EntityTable
+from .doc import Candidate
 from .lexicon import demonyms, org_words
 
 # "Americans", "Republicans", "Europeans": the plural of a people's adjective
@@ -60,19 +66,6 @@ def legislature(words: list[str]) -> bool:
     return bool(words) and words[-1] in _LEGISLATURES and (
         len(words) == 1 or all(w in demonyms() or w in ("European", "National", "US", "U.S.")
                                for w in words[:-1]))
-
-
-def legislatures(text: str) -> list[Candidate]:
-    """Candidates for the parliaments a sentence names ("criticised by lawmakers in Congress").
-
-    >>> [(c.type, c.name) for c in legislatures("Critics in Congress and the Bundestag objected.")]
-    [('organization', 'Congress'), ('organization', 'Bundestag')]
-    """
-    from .names import runs     # names.py imports this module for one_body_across_and
-
-    return [Candidate(run.start, run.end, "organization", run.text(text), priority=65,
-                      rule="legislature")
-            for run in runs(text) if legislature(run.words)]
 
 
 # the last words of a body or law that a single "and" does not split
@@ -240,33 +233,6 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
         return True
     code = _DATELINE_CODE.match(text)
     return code is not None and code.start(1) == start
-
-
-def without_wider_places(relations: list[RelationDraft], table: EntityTable) -> list[RelationDraft]:
-    """Relations without "P located_in R" where the project P is also located in a place C
-    that lies in R: "the plant in West Lafayette, Indiana" is in West Lafayette, and West
-    Lafayette in Indiana; the plant's place is the narrower one, the wider follows from it."""
-    inside = {(r.source, r.target) for r in relations if r.type == "located_in"}
-    places: dict[int, set[int]] = {}
-    for r in relations:
-        if r.type == "located_in" and table[r.source].type == "project":
-            places.setdefault(r.source, set()).add(r.target)
-    return [r for r in relations
-            if not (r.type == "located_in" and table[r.source].type == "project"
-                    and any((c, r.target) in inside for c in places[r.source] if c != r.target))]
-
-
-def misread(r: RelationDraft, table: EntityTable) -> bool:
-    """A relation whose sentence says otherwise: a country named only as a body's owner
-    taken for the clause's actor, a place named as where something is not, a person
-    who left the post."""
-    if r.rule.split("+")[0] in CLAUSE_RULES and any(
-            only_a_possessor([table[k].labels()], r.evidence) for k in (r.source, r.target)
-            if table[k].type in ("government", "location")):
-        return True
-    if r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence):
-        return True
-    return r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence)
 
 
 # "P left the company", "P, who stepped down in May", "P was replaced by Q"
