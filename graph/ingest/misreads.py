@@ -73,4 +73,5 @@ def misread(r: RelationDraft, table: EntityTable) -> bool:
         return True
     if r.type in ("located_in", "operates_in") and only_outside(table[r.target].labels(), r.evidence):
         return True
-    return r.type in ("heads", "works_for") and former_role(table[r.source].labels(), r.evidence)
+    return r.type in ("heads", "works_for") and former_role(
+        table[r.source].labels(), r.evidence, tuple(table[r.target].labels()))

@@ -19,6 +19,7 @@ that need the entity table or the chunker are in misreads.py). Among them:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -235,18 +236,36 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     return code is not None and code.start(1) == start
 
 
+# what "left" must leave to be the post: the body or the post ("left the company", "left the
+# board", "left Zeta" (the {body} slot)), a date ("left in May") or nothing ("left.", "left, and"),
+# not a place, a meeting or a door ("left for talks", "left Lyon", "has left the door open")
+_LEFT_WHAT = (r"\s+(?:(?:the|its|his|her|their)\s+(?:\w+\s+)?(?:company|firm|group|board|bank|"
+              r"business|carmaker|post|job|role|position|office|team)\b|{body}"
+              r"|(?:in|on|at\s+the\s+end\s+of|last|earlier\s+this)\s+(?:(?:early|late|mid-?)\s*)?"
+              r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+              r"December|(?:19|20)\d\d|year|month|week)\b)|\s*(?:[.;,]|$)")
 # "P left the company", "P, who stepped down in May", "P was replaced by Q"
-_LEFT_AFTER = re.compile(r"\W{0,3}(?:\s*\([^)]*\))?\s*(?:,\s+(?:the|a|its|their)\s+[^,;.]{1,60},\s*)?"
-                         r"(?:,\s+who\s+)?(?:has\s+|had\s+|then\s+)?"
-                         r"(?:left|resigned|stepped\s+down|retired|quit|was\s+(?:replaced|ousted|fired|"
-                         r"dismissed|succeeded))\b")
+_LEFT_AFTER = (r"\W{0,3}(?:\s*\([^)]*\))?\s*(?:,\s+(?:the|a|its|their)\s+[^,;.]{1,60},\s*)?"
+               r"(?:,\s+who\s+)?(?:has\s+|had\s+|then\s+)?"
+               r"(?:left(?=" + _LEFT_WHAT + r")|resigned|stepped\s+down|retired|quit|"
+               r"was\s+(?:replaced|ousted|fired|dismissed|succeeded))\b")
 
 
-def former_role(labels: list[str], text: str) -> bool:
+@functools.lru_cache(maxsize=256)
+def _left_after(bodies: tuple[str, ...]) -> re.Pattern[str]:
+    """:data:`_LEFT_AFTER` with the body's names in the slot after "left"."""
+    slot = "|".join(rf"(?:the\s+)?{re.escape(b)}(?![\w-])" for b in bodies) or r"(?!)"
+    return re.compile(_LEFT_AFTER.replace("{body}", slot))
+
+
+def former_role(labels: list[str], text: str, bodies: tuple[str, ...] = ()) -> bool:
     """Whether ``text`` names a person only as leaving a post ("a former executive" still
-    worked there: the gold conventions keep that).
+    worked there: the gold conventions keep that); ``bodies`` are the names of the body the
+    post is at ("left Zeta").
 
     >>> former_role(["Ana Soto"], "Zeta's chief executive Ana Soto left the company in May.")
+    True
+    >>> former_role(["Ana Soto"], "Zeta's chief executive Ana Soto left Zeta in May.", ("Zeta",))
     True
     >>> former_role(["Ana Soto"], "Zeta's chief Ana Soto, who stepped down, was thanked.")
     True
@@ -254,8 +273,11 @@ def former_role(labels: list[str], text: str) -> bool:
     True
     >>> former_role(["Ana Soto"], "Ana Soto, Zeta's chief executive, replaced Bo Li, who retired.")
     False
+    >>> former_role(["Ana Soto"], "Zeta's chief Ana Soto left Lyon for Paris.", ("Zeta",))
+    False
     """
-    return _every_mention([labels], text, lambda m: _LEFT_AFTER.match(text, m.end()) is not None)
+    left = _left_after(bodies)
+    return _every_mention([labels], text, lambda m: left.match(text, m.end()) is not None)
 
 
 # the last word of a body that is not the firm it is named after

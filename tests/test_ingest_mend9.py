@@ -1,0 +1,39 @@
+"""Round 7 review defects (issue #14, mend9a) on invented sentences with fictional names: "left"
+that is not leaving the post, "Government of <country>", "ships" as a noun or with "no" goods,
+"Customers of <firm>" at the start of a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest_support import draft_of, relations_of
+
+
+def drafted(text: str) -> tuple[dict[str, str], set[tuple[str, str, str]]]:
+    """Entity name -> type, and relations: absence tests first check the ends were drafted."""
+    d = draft_of(text)
+    return {e.name: e.type for e in d.entities}, relations_of(d)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Soto, the chief executive of Vantara Labs, left for talks in Lyon.",
+    "Ana Soto, the chief executive of Vantara Labs, left the meeting early.",
+    "Ana Soto, the chief executive of Vantara Labs, has left the door open to a sale.",
+    "Vantara Labs chief executive Ana Soto left Lyon for Paris on Monday.",
+])
+def test_leaving_a_place_or_a_meeting_keeps_the_post(text):
+    ents, rels = drafted(text)
+    assert ents.get("Ana Soto") == "person" and ents.get("Vantara Labs") == "firm"
+    assert ("Ana Soto", "heads", "Vantara Labs") in rels
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Soto, the chief executive of Vantara Labs, left the company in May.",
+    "Vantara Labs chief executive Ana Soto left Vantara Labs in 2023.",
+    "Ana Soto, the chief executive of Vantara Labs, left in March.",
+    "Ana Soto, the chief executive of Vantara Labs, left.",
+])
+def test_leaving_the_post_still_drops_it(text):
+    ents, rels = drafted(text)
+    assert ents.get("Ana Soto") == "person" and ents.get("Vantara Labs") == "firm"
+    assert ("Ana Soto", "heads", "Vantara Labs") not in rels
