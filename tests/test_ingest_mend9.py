@@ -37,3 +37,12 @@ def test_leaving_the_post_still_drops_it(text):
     ents, rels = drafted(text)
     assert ents.get("Ana Soto") == "person" and ents.get("Vantara Labs") == "firm"
     assert ("Ana Soto", "heads", "Vantara Labs") not in rels
+
+
+def test_government_of_a_country_is_that_country():
+    ents, _ = drafted("Funding came from the Government of Canada.")
+    assert ents == {"Canada": "government"}
+    ents, rels = drafted("Vantara Labs won a grant from the Government of the Netherlands. "
+                         "The Netherlands also backed Brevik Motors.")
+    assert ents.get("Netherlands") == "government" and "Government of the Netherlands" not in ents
+    assert ("Netherlands", "funds", "Vantara Labs") in rels

@@ -299,12 +299,28 @@ def separate_body(name: str) -> bool:
 _SEAT_OF = re.compile(r"^(?:City|Commonwealth|Municipality|Borough|Township|Government)\s+of\s+[A-Z]")
 
 
+_GOVERNMENT_OF = re.compile(r"^Government\s+of\s+(?:the\s+)?(?P<country>.+)$")
+
+
 def seat_governments(cands: list[Candidate]) -> None:
     """"owned by the City of Tarnby": a body named "City of <place>" is that place's government
-    (a place the lists know is named by the place rules already)."""
+    (a place the lists know is named by the place rules already); "the Government of Canada" is
+    the country's government, the entity "Canada" names too.
+
+    >>> c = [Candidate(0, 20, "government", "Government of Canada")]
+    >>> seat_governments(c); (c[0].name, c[0].country, c[0].aliases)
+    ('Canada', 'CA', ('Government of Canada',))
+    """
+    from .lexicon import country_by_code, country_code
     for c in cands:
         if c.type in ("firm", "organization", "location") and _SEAT_OF.match(c.name):
             c.type = "government"
+        gov = _GOVERNMENT_OF.match(c.name)
+        code = country_code(gov["country"]) if gov is not None and c.seed_id is None else None
+        if gov is not None and code is not None and c.type in ("firm", "organization", "government"):
+            c.type, c.country = "government", code
+            c.aliases = (*c.aliases, c.name)
+            c.name = country_by_code()[code].name
 
 
 # the first word of a Spanish, Portuguese or French body's name ("Banco de ...", "Caisse des ...")
