@@ -46,3 +46,22 @@ def test_government_of_a_country_is_that_country():
                          "The Netherlands also backed Brevik Motors.")
     assert ents.get("Netherlands") == "government" and "Government of the Netherlands" not in ents
     assert ("Netherlands", "funds", "Vantara Labs") in rels
+
+
+@pytest.mark.parametrize("text", [
+    "Vantara Labs builds the ships that sail to Brevik Motors' ports.",
+    "Vantara Labs ships no nickel to Brevik Motors.",
+    "Vantara Labs repairs their container ships that sail to Brevik Motors' ports.",
+])
+def test_ships_as_a_noun_or_with_no_goods_is_no_supply(text):
+    ents, rels = drafted(text)
+    assert ents.get("Vantara Labs") == "firm" and ents.get("Brevik Motors") == "firm"
+    assert ("Vantara Labs", "supplies", "Brevik Motors") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "Vantara Labs ships nickel to Brevik Motors.",
+    "Vantara Labs, which also ships nickel to Brevik Motors, grew.",
+])
+def test_ships_as_a_verb_still_supplies(text):
+    assert ("Vantara Labs", "supplies", "Brevik Motors") in drafted(text)[1]

@@ -427,6 +427,10 @@ _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|
 
 _MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:grant|loan|"
                             r"subsidy|funding|financing|credit|guarantee|money|aid)s?\b")
+# the word before "ships" when it is the noun: a lowercase word other than a subject's pronoun,
+# an adverb or "and" ("the ships", "its container ships"; "Zeta ships", "which also ships" are verbs)
+_NOUN_SHIPS = re.compile(r"(?<![\w-])(?!(?:it|which|that|who|also|now|still|already|then|and|or|"
+                         r"company|firm|group|unit|\w+ly)\s)[a-z][\w-]*\s+$")
 _PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
@@ -460,6 +464,10 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:with|the|its|their|of|in|more|new|public|state|federal|raise|"
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
+            if cue.type == "supplies" and not cue.swap and re.match(r"\s+(?:no|none\s+of)\s", text[m.end():]):
+                continue          # "ships no nickel to X": the goods are negated
+            if m.group() == "ships" and _NOUN_SHIPS.search(text, 0, m.start()):
+                continue          # "builds the ships that sail to X", "its container ships": a noun
             if cue.type == "supplies" and m.group().startswith("ship"):
                 places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
                 dest = v.at_start(m.end() + places_next.end()) if places_next else None
