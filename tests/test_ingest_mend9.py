@@ -65,3 +65,14 @@ def test_ships_as_a_noun_or_with_no_goods_is_no_supply(text):
 ])
 def test_ships_as_a_verb_still_supplies(text):
     assert ("Vantara Labs", "supplies", "Brevik Motors") in drafted(text)[1]
+
+
+def test_customers_of_a_firm_opening_a_sentence_is_no_name():
+    ents, rels = drafted("Customers of Vantara Systems include Orlen Digital and Brevik Motors.")
+    assert "Customers of Vantara Systems" not in ents
+    assert ents.get("Vantara Systems") == "firm"
+    assert {("Vantara Systems", "supplies", "Orlen Digital"),
+            ("Vantara Systems", "supplies", "Brevik Motors")} <= rels
+    ents, rels = drafted("Suppliers of Vantara Systems include Orlen Digital.")
+    assert "Suppliers of Vantara Systems" not in ents
+    assert ("Orlen Digital", "supplies", "Vantara Systems") in rels

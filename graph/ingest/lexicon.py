@@ -51,6 +51,21 @@ miners miner developer developers""".split())
 ORG_LIST_NOUNS = frozenset("""firms companies players groups makers producers manufacturers
 chipmakers banks lenders investors insurers operators carmakers automakers conglomerates
 giants suppliers rivals competitors""".split())
+# The nouns that name a body's trade partners ("its customers include A", "a supplier of B");
+# supplier and vendor are the selling side. Patterns build on trade_nouns().
+TRADE_NOUNS = ("customer", "client", "buyer", "supplier", "vendor")
+SELLER_NOUNS = frozenset({"supplier", "suppliers", "vendor", "vendors"})
+
+
+def trade_nouns(plural: str = "s?") -> str:
+    """The regex alternatives of :data:`TRADE_NOUNS` with ``plural`` after each ("s?", "s").
+
+    >>> trade_nouns("s")
+    'customers|clients|buyers|suppliers|vendors'
+    """
+    return "|".join(n + plural for n in TRADE_NOUNS)
+
+
 # Words that cannot start a name; stripped from the left of a capitalised run.
 LEADING_WORDS = frozenset("""a an the this that these those its their his her our for in at on
 by with from as if but and or so while according perhaps however also even then thus

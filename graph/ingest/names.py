@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, org_words, place_labels, roles
+from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, org_words, place_labels, roles,
+                      trade_nouns)
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
@@ -125,6 +126,10 @@ def runs(text: str) -> tuple[Run, ...]:
             break
         while members and members[0].text.lower() in LEADING_WORDS:
             members.pop(0)
+        if len(members) > 2 and members[1].text == "of" and re.fullmatch(trade_nouns("s"), members[0].text.lower()):
+            del members[:2]     # "Customers of Zeta include A": Zeta's customers, not a name
+            while members and members[0].text.lower() in LEADING_WORDS:
+                members.pop(0)
         while members and (members[-1].text in CONNECTORS or members[-1].text == ","):
             members.pop()
         if members:
