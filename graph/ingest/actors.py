@@ -34,7 +34,7 @@ import re
 from weakref import WeakKeyDictionary
 
 from .entities import EntityTable
-from .lexicon import AMOUNT, BRACKETED
+from .lexicon import AMOUNT, BRACKETED, trade_nouns
 from .verbs import (ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
@@ -576,8 +576,7 @@ def chosen_suppliers(v: View) -> None:
 _APPOSED_TRADE = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:one|two|three|four|five|both|all|each)\s+of\s+)?"
                             r"(?:(?P<its>its|their)\s+|(?P<poss>)(?=[A-Z]))")
 _TRADE_KIND = re.compile(r"(?:[’']s|(?<=s)[’'])?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
-                         r"leading|long-standing|longtime)\s+){0,2}(?P<kind>customers?|clients?|buyers?|"
-                         r"suppliers?|vendors?)\b")
+                         r"leading|long-standing|longtime)\s+){0,2}(?P<kind>" + trade_nouns() + r")\b")
 
 
 def apposed_trade(v: View) -> None:

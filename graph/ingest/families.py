@@ -45,9 +45,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS
-from .projects import _X_RUNS
-from .verbs import (ASSETS, _coordinated, clause_span, clause_subject, is_country, negated, subject_between,
+from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS, SELLER_NOUNS, TRADE_NOUNS, trade_nouns
+from .projects import X_RUNS
+from .verbs import (ASSETS, coordinated, clause_span, clause_subject, is_country, negated, subject_between,
                     towns_listed)
 from .doc import EntityDraft, Mention, RelationDraft
 from .entities import EntityTable
@@ -63,8 +63,9 @@ _WHOSE_FACILITY = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[\w-]+\s+){0,
 
 
 def _operates_in(v: View, owner: int, first_place: int, rule: str = "whose-facility") -> None:
-    """``owner`` operates_in the place at ``first_place`` and those listed with it (not countries:
-    the schema keeps operates_in for places below a country)."""
+    """``owner`` operates_in the place at ``first_place`` and those listed with it. Not countries,
+    although the schema allows operates_in to a government: a facility's sentence names the
+    town or state it stands in, and the country in such a list is where that town is."""
     first = v.at_start(first_place)
     if first is None or first.key == ALL or v.type(first) not in _PLACES:
         return
@@ -140,7 +141,7 @@ def _predicates(v: View, noun: str, types: frozenset[str]
         lead = re.match(r"(?:a|an)\s+", text[m.end():])
         at = m.end() + (lead.end() if lead else 0)
         subject = clause_subject(v, m.start() + 1, types)
-        subjects = [k for k in _coordinated(v, subject, types, m.start() + 1) if k is not None]
+        subjects = [k for k in coordinated(v, subject, types, m.start() + 1) if k is not None]
         if not subjects:
             continue
         other: int | None = None
@@ -366,7 +367,7 @@ def with_money(v: View) -> None:
 
 _TRADE_NOUN = (r"(?:(?:main|chief|biggest|largest|key|principal|leading|only|sole|first|second|"
                r"major|preferred|exclusive|long-standing|longtime|[a-z]+-based|[a-z]+)\s+){0,3}?"
-               r"(?P<kind>suppliers?|customers?|clients?|buyers?|vendors?|contractors?)\b")
+               r"(?P<kind>" + trade_nouns() + r"|contractors?)\b")
 _SELLERS = frozenset({"firm", "organization", "project"})
 _BUYERS = frozenset({"firm", "organization", "project", "government"})
 
@@ -456,7 +457,7 @@ def pair_compete(v: View) -> None:
                 re.search(r"\bto\s+$", text[:m.start()]):
             continue        # "allow A and B to compete", "plan to compete": they may, not they do
         subject = clause_subject(v, m.start(), BODIES)
-        subjects = [k for k in _coordinated(v, subject, BODIES, m.start()) if k is not None]
+        subjects = [k for k in coordinated(v, subject, BODIES, m.start()) if k is not None]
         for i, a in enumerate(subjects):
             for b in subjects[i + 1:]:
                 v.add(a, "competes_with", b, 0.6, "pair-compete")
@@ -482,7 +483,7 @@ def facility_relative(v: View) -> None:
         rel = re.match(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+(?:which|that)\s+", v.text[places[-1].end:])
         doer = v.at_start(places[-1].end + rel.end()) if rel is not None else None
         if doer is None or doer.key == ALL or v.type(doer) not in ("firm", "organization") or \
-                _X_RUNS.match(v.text, doer.end) is None:
+                X_RUNS.match(v.text, doer.end) is None:
             continue
         for place in places:
             if place.key != ALL and v.type(place) == "location" and not is_country(v, place):
@@ -690,12 +691,13 @@ def co_funded(v: View) -> None:
                 v.add(f, "funds", target.key, 0.6, "co-funded")
 
 
-_KINDS = r"(?P<kind>customers|clients|buyers|suppliers|vendors)"
+_KINDS = r"(?P<kind>" + trade_nouns("s") + ")"
 _INCLUDE = r"\s+(?:include|included|includes|are|were|is|was)\s+(?:the\s+)?"
 _WHOSE_LIST = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
 _AMONG = re.compile(r"\b[Aa]mong\s+(?:the\s+)?")
 _AMONG_POSS = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
-_KINDS_OF = re.compile(r"\b(?:[Cc]ustomers|[Cc]lients|[Bb]uyers|[Ss]uppliers|[Vv]endors)\s+of\s+(?:the\s+)?")
+_KINDS_OF = re.compile(r"\b(?:" + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}s" for n in TRADE_NOUNS)
+                       + r")\s+of\s+(?:the\s+)?")
 
 
 def _trade_list(v: View, owner: int, kind: str, start: int) -> None:
@@ -706,7 +708,7 @@ def _trade_list(v: View, owner: int, kind: str, start: int) -> None:
     for x in v.listed(first, _BUYERS | _SELLERS):
         if x.key in (ALL, owner):
             continue
-        seller, buyer = (x.key, owner) if kind in ("suppliers", "vendors") else (owner, x.key)
+        seller, buyer = (x.key, owner) if kind in SELLER_NOUNS else (owner, x.key)
         if v.table[seller].type in _SELLERS and v.table[buyer].type in _BUYERS:
             v.add(seller, "supplies", buyer, 0.6, "trade-list")
 

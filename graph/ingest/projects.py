@@ -484,10 +484,10 @@ def in_question(v: View, article: ArticleProjects) -> int | None:
 
 
 _WHICH_X = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
-_X_RUNS = re.compile(r"\s+(?:also\s+|now\s+|still\s+)?(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?"
-                     r"(?P<verb>operates|operated|operating|runs|ran|running|built|builds|building|"
-                     r"develops|developed|developing|leads|led|leading|manages|managed|managing|"
-                     r"converting|owns|owned|controls|controlled)\b")
+X_RUNS = re.compile(r"\s+(?:also\s+|now\s+|still\s+)?(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?"
+                    r"(?P<verb>operates|operated|operating|runs|ran|running|built|builds|building|"
+                    r"develops|developed|developing|leads|led|leading|manages|managed|managing|"
+                    r"converting|owns|owned|controls|controlled)\b")
 
 
 def object_relatives(v: View) -> None:
@@ -497,7 +497,7 @@ def object_relatives(v: View) -> None:
         if m.key == ALL or v.type(m) not in BODIES:
             continue
         rel = _WHICH_X.search(v.text[:m.start])
-        runs = _X_RUNS.match(v.text, m.end)
+        runs = X_RUNS.match(v.text, m.end)
         if rel is None or runs is None:
             continue
         project = v.before(rel.start() + 1, {"project"}, max_gap=5)

@@ -288,7 +288,7 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
     return None
 
 
-def _coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> list[int | None]:
+def coordinated(v: View, key: int | None, types: frozenset[str], pos: int) -> list[int | None]:
     """The subject and those listed with it before ``pos``: "Ford and SK On will build"."""
     if key is None:
         return [None]
@@ -561,7 +561,7 @@ def verb_cues(v: View) -> None:
                         subject is not None and v.topic is not None and v.topic != subject and \
                         not any(m.end() <= x.start < end for x in v.mentions):
                     objects = [v.topic]     # "X will supply the silicon wafers": for the project
-                subjects = _coordinated(v, subject, cue.subject, m.start())
+                subjects = coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
                     r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
