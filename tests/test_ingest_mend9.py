@@ -32,6 +32,8 @@ def test_leaving_a_place_or_a_meeting_keeps_the_post(text):
     "Vantara Labs chief executive Ana Soto left Vantara Labs in 2023.",
     "Ana Soto, the chief executive of Vantara Labs, left in March.",
     "Ana Soto, the chief executive of Vantara Labs, left.",
+    "Ana Soto, the chief executive of Vantara Labs, left to join Brevik Motors.",
+    "Ana Soto, the chief executive of Vantara Labs, left after six years.",
 ])
 def test_leaving_the_post_still_drops_it(text):
     ents, rels = drafted(text)

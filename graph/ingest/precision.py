@@ -237,10 +237,12 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
 
 
 # what "left" must leave to be the post: the body or the post ("left the company", "left the
-# board", "left Zeta" (the {body} slot)), a date ("left in May") or nothing ("left.", "left, and"),
+# board", "left Zeta" (the {body} slot)), a new post ("left to join Kappa"), a date ("left in May")
+# or nothing ("left.", "left, and"),
 # not a place, a meeting or a door ("left for talks", "left Lyon", "has left the door open")
 _LEFT_WHAT = (r"\s+(?:(?:the|its|his|her|their)\s+(?:\w+\s+)?(?:company|firm|group|board|bank|"
               r"business|carmaker|post|job|role|position|office|team)\b|{body}"
+              r"|to\s+(?:join|become|run|lead|head|take\s+over|start|found)\b|after\s+\w+\s+years\b"
               r"|(?:in|on|at\s+the\s+end\s+of|last|earlier\s+this)\s+(?:(?:early|late|mid-?)\s*)?"
               r"(?:January|February|March|April|May|June|July|August|September|October|November|"
               r"December|(?:19|20)\d\d|year|month|week)\b)|\s*(?:[.;,]|$)")
