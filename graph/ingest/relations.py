@@ -140,9 +140,15 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
                  "buy": "owns", "bought": "owns", "own": "owns"}
 
 
+# "the pension fund Tau Capital", "a state fund": "fund" after a determiner is a noun
+_FUND_NOUN = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+
+
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
         if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
+            continue
+        if m.group(0) in ("fund", "funds", "back", "backs") and _FUND_NOUN.search(v.text[:m.start()]):
             continue
         verb = m.group(1)
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))

@@ -94,8 +94,9 @@ CUES: tuple[Cue, ...] = (
         r"ships(?=\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s)", _SUPPLIERS, _RECEIVERS,
         r"to|for|with",
         unless=_ASSET_SALE),
+    # "banned the use of equipment from X": the noun names no user
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
-        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|(?<!\bthe\s)us(?:e|es|ed|ing)|"
         r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)|obtain(?:s|ed|ing)?|"
         r"procur(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
@@ -141,7 +142,8 @@ CUES: tuple[Cue, ...] = (
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
-    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
+    # "a review of X's planned purchase of Y": the noun leaves the clause's subject no buyer
+    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es)(?!\s+of\b)|purchased", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
         r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"

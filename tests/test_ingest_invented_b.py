@@ -1,0 +1,35 @@
+"""Reading errors found on invented articles (helper ingest8b: telecoms, chips, regulators, finance)."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+OFCOM = ("LONDON, Feb 3 (Wire) - Britain's communications regulator Ofcom on Tuesday fined Kappa Telecom "
+         "12 million pounds after a nationwide outage.\n\n")
+
+
+def test_a_pension_fund_named_after_a_possessive_is_a_noun_not_funding():
+    d = draft_of(OFCOM + "The deal is backed by Sigma Broadband's main shareholder, the pension fund "
+                 "Tau Capital, which holds 52% of Sigma Broadband.")
+    rels = relations_of(d)
+    assert {"Sigma Broadband", "Tau Capital"} <= {e.name for e in d.entities}
+    assert ("Sigma Broadband", "funds", "Tau Capital") not in rels
+    assert ("Tau Capital", "owns", "Sigma Broadband") in rels
+
+
+def test_a_review_of_x_s_purchase_of_y_makes_x_the_buyer_not_the_reviewer():
+    d = draft_of(OFCOM + "Separately, the Competition and Markets Authority said it had opened a review "
+                 "of Kappa's planned purchase of Sigma Broadband, a regional fibre provider.")
+    rels = relations_of(d)
+    names = {e.name for e in d.entities}
+    assert {"Competition and Markets Authority", "Sigma Broadband", "Kappa Telecom"} <= names
+    assert "Separately" not in names
+    assert not any(r[1] == "owns" and r[2] == "Sigma Broadband" and r[0] != "Kappa Telecom" for r in rels)
+
+
+def test_a_ban_on_the_use_of_equipment_from_x_makes_the_regulator_no_customer():
+    d = draft_of(OFCOM + "The European Commission last year banned the use of equipment from Lambda "
+                 "Technologies in parts of the EU's networks.")
+    rels = relations_of(d)
+    assert {"European Commission", "Lambda Technologies"} <= {e.name for e in d.entities}
+    assert not any(r[1] == "supplies" and r[0] == "Lambda Technologies" for r in rels)
