@@ -33,3 +33,26 @@ def test_a_ban_on_the_use_of_equipment_from_x_makes_the_regulator_no_customer():
     rels = relations_of(d)
     assert {"European Commission", "Lambda Technologies"} <= {e.name for e in d.entities}
     assert not any(r[1] == "supplies" and r[0] == "Lambda Technologies" for r in rels)
+
+
+IPO = ("MUMBAI, Nov 14 (Wire) - Kappa Aerospace Ltd, an Indian maker of aircraft parts, raised $2.1 billion "
+       "in its initial public offering. Kappa will expand its plant in Hyderabad.\n\n")
+
+
+def test_bonds_bought_by_unnamed_insurers_in_countries_make_no_owner():
+    d = draft_of(IPO + "The company also issued $500 million of bonds last month, arranged by Citigroup. "
+                 "The bonds were bought mainly by insurers in Japan and South Korea.")
+    rels = relations_of(d)
+    assert {"Japan", "South Korea", "Hyderabad plant"} <= {e.name for e in d.entities}
+    assert not any(r[1] == "owns" and r[0] in ("Japan", "South Korea") for r in rels)
+
+
+def test_a_place_based_firm_in_which_x_holds_a_stake_is_the_named_firm_not_the_place():
+    d = draft_of("Japan approves Kappa Pharma's drug.\n\nThe drug was developed by Kappa Pharma with Omega "
+                 "Therapeutics, a Boston-based biotech firm in which Kappa holds a 20% stake.")
+    rels = relations_of(d)
+    types = {e.name: e.type for e in d.entities}
+    assert {"Omega Therapeutics", "Boston"} <= set(types)
+    assert types["Boston"] == "location"
+    assert not any(r[1] == "owns" and r[2] == "Boston" for r in rels)
+    assert any(r[1] == "owns" and r[2] == "Omega Therapeutics" and r[0].startswith("Kappa") for r in rels)

@@ -124,8 +124,8 @@ class Detector:
         out.extend(_trim(text, [_after_verb(text, p) for p in project_phrases(text)], out))
         out.extend(alliances(text))
         if not s.heading:
+            out.extend(_based_places(text, out))     # "a Boston-based biotech firm": before the firms
             out.extend(other_names(text, table, out, self.mid_caps))
-            out.extend(_based_places(text, out))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
         out.extend(portfolio_ministries(text))

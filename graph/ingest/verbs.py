@@ -69,6 +69,11 @@ _GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3
              r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
 
 
+# "by insurers in Japan and South Korea": a bare common noun, then the place where they are
+_UNNAMED_AGENT = re.compile(r"(?!(?:the|a|an|its|their|this|that)\s)(?:[a-z][\w-]*\s+){1,3}"
+                            r"(?:in|from|across|around|throughout)\s")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -490,6 +495,8 @@ def verb_cues(v: View) -> None:
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and _MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
+            if by is not None and _UNNAMED_AGENT.match(text, m.end() + by.end()):
+                continue          # "bought mainly by insurers in Japan": the agents are unnamed
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
