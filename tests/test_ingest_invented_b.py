@@ -56,3 +56,13 @@ def test_a_place_based_firm_in_which_x_holds_a_stake_is_the_named_firm_not_the_p
     assert types["Boston"] == "location"
     assert not any(r[1] == "owns" and r[2] == "Boston" for r in rels)
     assert any(r[1] == "owns" and r[2] == "Omega Therapeutics" and r[0].startswith("Kappa") for r in rels)
+
+
+def test_founded_in_a_year_by_p_makes_p_a_person_and_a_family_no_firm():
+    d = draft_of(IPO + "Founded in 1998 by Rajesh Mehta, Kappa is controlled by the Mehta family, which "
+                 "will keep a 62% stake after the listing.")
+    types = {e.name: e.type for e in d.entities}
+    assert "Kappa Aerospace Ltd" in types
+    assert types.get("Rajesh Mehta") == "person"
+    assert "Mehta" not in types
+    assert not any(r[0] == "Mehta" for r in relations_of(d))

@@ -36,13 +36,14 @@ from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
-                       r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
+                       r"funded|financed|supported|owned|controlled|acquired|[Ff]ounded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
-                       r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+                       r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?"
+                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?by\s+")    # "Founded in 1998 by P"
 # "a group of banks led by Morgan Stanley": a lender, not a person
 _LENDERS_BEFORE = re.compile(r"\b(?:banks|lenders|consortium|syndicate|investors|funds|firms|"
                              r"companies|group)\s+(?:of\s+\w+\s+(?:\w+\s+)?)?$")
-_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
+_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|[Ff]ounded)\s+(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
@@ -418,6 +419,8 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
+            if run is not None and text[run.end:].startswith(" family"):
+                continue          # "controlled by the Mehta family": a family, not a firm named Mehta
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()):
                 for n in (2, 1):    # "led by Governor P", "led by Chief Minister P": P
                     title = " ".join(run.words[:n])
