@@ -66,3 +66,20 @@ def test_founded_in_a_year_by_p_makes_p_a_person_and_a_family_no_firm():
     assert types.get("Rajesh Mehta") == "person"
     assert "Mehta" not in types
     assert not any(r[0] == "Mehta" for r in relations_of(d))
+
+
+def test_a_disease_named_after_a_person_is_no_firm():
+    d = draft_of("Japan approves Kappa Pharma's Alzheimer's drug\n\nTOKYO, Sept 9 - Japan's health ministry on "
+                 "Monday approved Kappa Pharma's antibody drug for early Alzheimer's disease.")
+    names = {e.name for e in d.entities}
+    assert "Kappa Pharma" in names and "Alzheimer" not in names
+
+
+def test_made_by_x_at_its_plant_makes_x_the_owner_of_the_plant():
+    d = draft_of("Japan approves Kappa Pharma's drug\n\nTOKYO, Sept 9 - Japan's health ministry approved Kappa "
+                 "Pharma's antibody drug. It will be manufactured by Zeta Bio (ゼータバイオ) at its plant in "
+                 "Osaka and distributed in Japan by Sigma Medical.")
+    rels = relations_of(d)
+    assert {"Zeta Bio", "Osaka plant", "Kappa Pharma"} <= {e.name for e in d.entities}
+    assert ("Kappa Pharma", "owns", "Osaka plant") not in rels
+    assert ("Zeta Bio", "owns", "Osaka plant") in rels

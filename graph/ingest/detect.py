@@ -163,6 +163,10 @@ def portfolio_ministries(text: str) -> list[Candidate]:
     return out
 
 
+# "Alzheimer's disease", "Parkinson's": a condition named after a person, no body
+_EPONYM = re.compile(r"[’']s\s+(?:disease|syndrome|disorder)\b")      # (not "Pfizer's drug": a firm's)
+
+
 _BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
 
 
@@ -763,8 +767,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if in_dateline_label(text, run.end):
             continue            # "PRESS RELEASE - Town, 3 May 2026"
         if len(words) == 1 and (not_a_name(name, text[:run.start])
-                                or text[run.end:].startswith(" family")):
-            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
+                                or text[run.end:].startswith(" family") or _EPONYM.match(text, run.end)):
+            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy", "Alzheimer's disease"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue
