@@ -77,7 +77,7 @@ def test_a_disease_named_after_a_person_is_no_firm():
 
 def test_made_by_x_at_its_plant_makes_x_the_owner_of_the_plant():
     d = draft_of("Japan approves Kappa Pharma's drug\n\nTOKYO, Sept 9 - Japan's health ministry approved Kappa "
-                 "Pharma's antibody drug. It will be manufactured by Zeta Bio (ゼータバイオ) at its plant in "
+                 "Pharma's antibody drug.\n\nThe drug was developed by Kappa Pharma with Omega Therapeutics. It will be manufactured by Zeta Bio (ゼータバイオ) at its plant in "
                  "Osaka and distributed in Japan by Sigma Medical.")
     rels = relations_of(d)
     assert {"Zeta Bio", "Osaka plant", "Kappa Pharma"} <= {e.name for e in d.entities}
