@@ -83,3 +83,19 @@ def test_made_by_x_at_its_plant_makes_x_the_owner_of_the_plant():
     assert {"Zeta Bio", "Osaka plant", "Kappa Pharma"} <= {e.name for e in d.entities}
     assert ("Kappa Pharma", "owns", "Osaka plant") not in rels
     assert ("Zeta Bio", "owns", "Osaka plant") in rels
+
+
+def test_a_bank_of_a_country_and_another_name_are_two_bodies():
+    d = draft_of("Zeta Defence wins Polish order\n\nZeta Defence won a $3.4 billion contract from Poland. Export "
+                 "financing comes from the Export-Import Bank of Korea and K-Sure.")
+    names = {e.name for e in d.entities}
+    assert "Export-Import Bank of Korea" in names and "K-Sure" in names
+    assert "Export-Import Bank of Korea and K-Sure" not in names
+
+
+def test_a_label_in_capitals_opening_an_analyst_note_is_no_body():
+    for text in ("ANALYST NOTE: Zeta Defence (Overweight) - Poland order lifts backlog\n\n"
+                 "Zeta Defence won a contract from Poland.",
+                 "Zeta Defence lifts backlog\n\nANALYST NOTE: Zeta Defence won a contract from Poland."):
+        names = {e.name for e in draft_of(text).entities}
+        assert "Zeta Defence" in names and not names & {"ANALYST", "NOTE", "ANALYST NOTE"}, text

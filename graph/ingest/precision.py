@@ -223,11 +223,16 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     >>> s = "engines by K-MAR and the ZX 200 howitzer, said NATO."
     >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("MAR", "ZX", "NATO")]
     [True, True, False]
+    >>> s = "ANALYST NOTE: NATO buys guns"
+    >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("ANALYST", "NOTE", "NATO")]
+    [True, True, False]
     """
     if text[start - 1:start] == "-" or text[end:end + 1] == "-":
         return True
     if re.match(r"\s?(?!(?:19|20)\d\d\b)\d", text[end:]):
         return True
+    if re.fullmatch(r"\s*(?:[A-Z]+\s+){0,3}", text[:start]) and re.match(r"(?:\s+[A-Z]+){0,3}\s*:", text[end:]):
+        return True     # "ANALYST NOTE: Zeta ...": a label in capitals opening the line
     head = _DATELINE_HEAD.match(text)
     if head is not None and end <= head.end():
         return True
