@@ -99,3 +99,23 @@ def test_a_label_in_capitals_opening_an_analyst_note_is_no_body():
                  "Zeta Defence lifts backlog\n\nANALYST NOTE: Zeta Defence won a contract from Poland."):
         names = {e.name for e in draft_of(text).entities}
         assert "Zeta Defence" in names and not names & {"ANALYST", "NOTE", "ANALYST NOTE"}, text
+
+
+QA = "Q&A: Why the EU is reviewing a stake in a Taiwanese chip designer\n\n"
+
+
+def test_a_review_of_a_stake_in_x_bought_by_y_makes_y_the_investor_not_the_reviewer():
+    d = draft_of(QA + "What happened?\nThe European Commission said on Thursday it had opened an in-depth "
+                 "review of the purchase of a 25% stake in Kappa Microelectronics (卡帕微電子) by Zeta Capital, "
+                 "a unit of Qatar's sovereign wealth fund.")
+    rels = relations_of(d)
+    assert {"European Commission", "Kappa Microelectronics", "Zeta Capital"} <= {e.name for e in d.entities}
+    assert not any(r[0] == "European Commission" and r[1] in ("owns", "invests_in") for r in rels)
+    assert ("Zeta Capital", "invests_in", "Kappa Microelectronics") in rels
+
+
+def test_a_question_opening_with_an_auxiliary_keeps_it_out_of_the_name():
+    d = draft_of(QA + "Kappa Microelectronics designs power chips.\n\nIs Kappa profitable?\nKappa reported "
+                 "net income of T$4.1 billion last year.")
+    names = {e.name for e in d.entities}
+    assert "Kappa Microelectronics" in names and "Is Kappa" not in names

@@ -58,7 +58,9 @@ meanwhile additionally despite since when where after before during through via 
 among amid between toward towards under over about against without within upon beyond once
 unlike like including besides both each every several many most shares of
 chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals
-analyst economist strategist researcher spokesman spokeswoman spokesperson""".split())
+analyst economist strategist researcher spokesman spokeswoman spokesperson
+is are was were does do did has have can could should would who what why how which""".split())
+# (the last line: a Q&A's question, "Is Kappa profitable?", "Why does Brussels care?")
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "

@@ -402,6 +402,16 @@ _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|req
                            r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
 
 
+_BY_BUYER = re.compile(r"\s*" + BRACKETED + r"\s+by\s+(?:the\s+)?")
+
+
+def _stake_buyer(v: View, end: int) -> Mention | None:
+    """"a review of the purchase of a 25% stake in X by Zeta Capital": the buyer follows the stake."""
+    by = _BY_BUYER.match(v.text, end)
+    buyer = v.at_start(by.end()) if by is not None else None
+    return buyer if buyer is not None and buyer.key != ALL and v.type(buyer) in BODIES else None
+
+
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
     for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
@@ -414,6 +424,8 @@ def stake(v: View) -> None:
                          r"nearly\s+|some\s+)?\S*\d\S*(?:\s+per\s+cent)?)?\s+in\s+(?:the\s+)?", v.text):
         target = v.at_start(m.end())
         owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
+        if target is not None:
+            owner = _stake_buyer(v, target.end) or owner
         if target is None or owner is None or v.type(target) not in ("project", "firm", "fund",
                                                                       "organization"):
             continue
