@@ -119,3 +119,11 @@ def test_a_question_opening_with_an_auxiliary_keeps_it_out_of_the_name():
                  "net income of T$4.1 billion last year.")
     names = {e.name for e in d.entities}
     assert "Kappa Microelectronics" in names and "Is Kappa" not in names
+
+
+def test_carmakers_using_a_firm_s_chips_are_not_in_the_chip_sector():
+    d = draft_of(QA + "Kappa Microelectronics, based in Hsinchu, Taiwan, designs power chips used by European "
+                 "carmakers, including Volkswagen and Stellantis.")
+    rels = relations_of(d)
+    assert {"Volkswagen", "Stellantis", "Semiconductors"} <= {e.name for e in d.entities}
+    assert not any(r[0] in ("Volkswagen", "Stellantis") and r[2] == "Semiconductors" for r in rels)

@@ -320,6 +320,10 @@ _FIRMS_LIKE = re.compile(r"\b(?:firms|companies|players|groups|makers|producers|
                          r"suppliers)\s*,?\s+(?:like|such as|including)\s+", re.IGNORECASE)
 
 
+_BUYERS_OF = re.compile(r"\b(?:used|bought|sold|supplied|shipped|delivered)\s+(?:by|to)\b|\b(?:for|to)\s+"
+                        r"(?:(?:other|major|big|large|global|[A-Z][a-z]+)\s+)*[a-z]+\s*$")
+
+
 def firms_like(v: View) -> None:
     sectors = {"sector", "technology"}
     for m in _FIRMS_LIKE.finditer(v.text):
@@ -327,6 +331,8 @@ def firms_like(v: View) -> None:
         if first is None:
             continue
         context = v.before(m.start(), sectors)
+        if context is not None and _BUYERS_OF.search(v.text[context.end:m.start()]):
+            context = None      # "power chips used by carmakers, including X": X buys the chips
         for item in v.listed(first, BODIES):
             own = re.match(r"(?:\s*[（(][^)）]*[)）])?\s+in\s+", v.text[item.end:])
             sector = v.at_start(item.end + own.end()) if own else None
