@@ -127,3 +127,19 @@ def test_carmakers_using_a_firm_s_chips_are_not_in_the_chip_sector():
     rels = relations_of(d)
     assert {"Volkswagen", "Stellantis", "Semiconductors"} <= {e.name for e in d.entities}
     assert not any(r[0] in ("Volkswagen", "Stellantis") and r[2] == "Semiconductors" for r in rels)
+
+
+def test_x_s_largest_shareholder_the_described_y_makes_y_an_owner():
+    d = draft_of("Zeta Semiconductor to build chip plant in Arizona\n\nZeta Semiconductor Inc. today announced a "
+                 "packaging plant in Chandler, Arizona. Zeta Semiconductor's largest shareholder, the Korean "
+                 "conglomerate Omicron Group, owns 35% of the company.")
+    rels = relations_of(d)
+    assert {"Zeta Semiconductor", "Omicron Group"} <= {e.name for e in d.entities}
+    assert ("Omicron Group", "owns", "Zeta Semiconductor") in rels
+
+
+def test_memory_codes_a_firm_makes_are_goods_not_bodies():
+    d = draft_of("Zeta Semiconductor to build chip plant\n\nAbout Zeta Semiconductor\nZeta Semiconductor is "
+                 "headquartered in Seoul, South Korea, and makes DRAM and NAND flash memory.")
+    names = {e.name for e in d.entities}
+    assert "Zeta Semiconductor" in names and not names & {"DRAM", "NAND"}

@@ -48,8 +48,10 @@ _PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|bi
 _POSS_PARTNER = re.compile(r"[’']s" + _PARTNER)
 _ITS_PARTNER = re.compile(r"\b(?:its|their|with(?:\s+a)?)" + _PARTNER)      # "with local partner Y"
 # "X's parent, the Y Group", "X's owner Y": Y owns X
-_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company)"
-                          r"\s*,?\s+(?:the\s+)?")
+# "Zeta's largest shareholder, the Korean conglomerate Omicron Group,": the name after a described apposition
+_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company|"
+                          r"(?:largest|biggest|main|major|controlling|principal)\s+(?:shareholder|owner))"
+                          r"\s*,?\s+(?:the\s+(?:(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){1,2}(?=[A-Z]))?)?")
 _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
                          r"had\s+been)\s+(?:also\s+|long\s+)?)?(?:the\s+)?")
 

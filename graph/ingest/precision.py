@@ -348,7 +348,9 @@ def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
 
 
 # "LFP cells", "HBM chips", "EUV machines": capitals naming a kind of goods
-_GOODS_AFTER = re.compile(r"\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
+# "makes DRAM and NAND flash memory": a coordinated code and a modifier before the goods noun
+_GOODS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][A-Z0-9-]+)?(?:\s+(?:flash|solar|power|storage|graphics|"
+                          r"logic|analog|fuel|memory))?\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
                           r"cargoes|cargo|shipments?|panels?|packs?|technology|chemistry|cathodes?)\b")
 
 
@@ -357,6 +359,9 @@ def names_goods(text: str, end: int) -> bool:
 
     >>> names_goods("it buys LFP cells from Zeta", 11), names_goods("ZGC said so", 3)
     (True, False)
+    >>> s = "it makes DRAM and NAND flash memory"
+    >>> names_goods(s, s.index("DRAM") + 4), names_goods(s, s.index("NAND") + 4)
+    (True, True)
     """
     return _GOODS_AFTER.match(text, end) is not None
 
