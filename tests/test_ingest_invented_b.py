@@ -143,3 +143,13 @@ def test_memory_codes_a_firm_makes_are_goods_not_bodies():
                  "headquartered in Seoul, South Korea, and makes DRAM and NAND flash memory.")
     names = {e.name for e in d.entities}
     assert "Zeta Semiconductor" in names and not names & {"DRAM", "NAND"}
+
+
+def test_aid_received_by_a_plant_named_in_a_which_clause_funds_the_plant_not_the_subject():
+    d = draft_of(QA + "Why does Brussels care?\nKappa Microelectronics's chips are made by Sigma Foundry at a "
+                 "plant in Dresden, Germany, which received 900 million euros in state aid from the German "
+                 "government in 2024.")
+    rels = relations_of(d)
+    assert {"Kappa Microelectronics", "Dresden plant", "Germany"} <= {e.name for e in d.entities}
+    assert ("Germany", "funds", "Kappa Microelectronics") not in rels
+    assert ("Germany", "funds", "Dresden plant") in rels

@@ -180,6 +180,17 @@ _LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+o
 _AND_FROM = re.compile(r"\s*,?\s+and\s+(?:also\s+)?(?:from|by)\s+(?:the\s+)?")
 
 
+_WHICH_RECEIVED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)*(?:received|won|got|secured|obtained|"
+                             r"attracted)\b[^,;]*$")
+
+
+def _receiver_before(v: View, pos: int) -> int | None:
+    """"chips made by X at a plant in Dresden, Germany, which received aid from Y": the plant."""
+    which = _WHICH_RECEIVED.search(v.text[:pos])
+    got = v.before(which.start() + 1, {"project", "fund", "firm"}, max_gap=60) if which is not None else None
+    return got.key if got is not None and got.key != ALL else None
+
+
 def funding_from(v: View) -> None:
     """"loans from A and from B", "funding from A, which lent $1bn, and from B" -> funds the
     clause's subject, else the project in question."""
@@ -200,7 +211,8 @@ def funding_from(v: View) -> None:
             extra = v.after(len(v.text) - len(tail) + more.end(), BODIES | {"government"}, max_gap=3)
             if extra is not None and extra.key != ALL:
                 agents.append(v.possessed(extra))
-        subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        subject = _receiver_before(v, m.start()) or \
+            clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         if subject is None and DEAL_SUBJECT.match(v.text):
             continue                      # "The purchase will be financed by a loan from X": the buyer's
         patient = Mention(0, 0, subject) if subject is not None else \
