@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from ingest_support import draft_of, relations_of
 
+
+def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
+    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
+    d = draft_of(text)
+    assert set(names) <= {e.name for e in d.entities}
+    return relations_of(d)
+
 OFCOM = ("LONDON, Feb 3 (Wire) - Britain's communications regulator Ofcom on Tuesday fined Kappa Telecom "
          "12 million pounds after a nationwide outage.\n\n")
 
 
 def test_a_pension_fund_named_after_a_possessive_is_a_noun_not_funding():
-    d = draft_of(OFCOM + "The deal is backed by Sigma Broadband's main shareholder, the pension fund "
-                 "Tau Capital, which holds 52% of Sigma Broadband.")
-    rels = relations_of(d)
-    assert {"Sigma Broadband", "Tau Capital"} <= {e.name for e in d.entities}
+    rels = _relations_with(OFCOM + "The deal is backed by Sigma Broadband's main shareholder, the pension fund "
+                           "Tau Capital, which holds 52% of Sigma Broadband.",
+                           "Sigma Broadband", "Tau Capital")
     assert ("Sigma Broadband", "funds", "Tau Capital") not in rels
     assert ("Tau Capital", "owns", "Sigma Broadband") in rels
 
@@ -28,10 +34,9 @@ def test_a_review_of_x_s_purchase_of_y_makes_x_the_buyer_not_the_reviewer():
 
 
 def test_a_ban_on_the_use_of_equipment_from_x_makes_the_regulator_no_customer():
-    d = draft_of(OFCOM + "The European Commission last year banned the use of equipment from Lambda "
-                 "Technologies in parts of the EU's networks.")
-    rels = relations_of(d)
-    assert {"European Commission", "Lambda Technologies"} <= {e.name for e in d.entities}
+    rels = _relations_with(OFCOM + "The European Commission last year banned the use of equipment from Lambda "
+                           "Technologies in parts of the EU's networks.",
+                           "European Commission", "Lambda Technologies")
     assert not any(r[1] == "supplies" and r[0] == "Lambda Technologies" for r in rels)
 
 
@@ -40,10 +45,9 @@ IPO = ("MUMBAI, Nov 14 (Wire) - Kappa Aerospace Ltd, an Indian maker of aircraft
 
 
 def test_bonds_bought_by_unnamed_insurers_in_countries_make_no_owner():
-    d = draft_of(IPO + "The company also issued $500 million of bonds last month, arranged by Citigroup. "
-                 "The bonds were bought mainly by insurers in Japan and South Korea.")
-    rels = relations_of(d)
-    assert {"Japan", "South Korea", "Hyderabad plant"} <= {e.name for e in d.entities}
+    rels = _relations_with(IPO + "The company also issued $500 million of bonds last month, arranged by Citigroup. "
+                           "The bonds were bought mainly by insurers in Japan and South Korea.",
+                           "Japan", "South Korea", "Hyderabad plant")
     assert not any(r[1] == "owns" and r[0] in ("Japan", "South Korea") for r in rels)
 
 
@@ -76,11 +80,11 @@ def test_a_disease_named_after_a_person_is_no_firm():
 
 
 def test_made_by_x_at_its_plant_makes_x_the_owner_of_the_plant():
-    d = draft_of("Japan approves Kappa Pharma's drug\n\nTOKYO, Sept 9 - Japan's health ministry approved Kappa "
-                 "Pharma's antibody drug.\n\nThe drug was developed by Kappa Pharma with Omega Therapeutics. It will be manufactured by Zeta Bio (ゼータバイオ) at its plant in "
-                 "Osaka and distributed in Japan by Sigma Medical.")
-    rels = relations_of(d)
-    assert {"Zeta Bio", "Osaka plant", "Kappa Pharma"} <= {e.name for e in d.entities}
+    rels = _relations_with("Japan approves Kappa Pharma's drug\n\nTOKYO, Sept 9 - Japan's health ministry "
+                           "approved Kappa Pharma's antibody drug.\n\nThe drug was developed by Kappa Pharma "
+                           "with Omega Therapeutics. It will be manufactured by Zeta Bio (ゼータバイオ) at its "
+                           "plant in Osaka and distributed in Japan by Sigma Medical.",
+                           "Zeta Bio", "Osaka plant", "Kappa Pharma")
     assert ("Kappa Pharma", "owns", "Osaka plant") not in rels
     assert ("Zeta Bio", "owns", "Osaka plant") in rels
 
@@ -105,11 +109,10 @@ QA = "Q&A: Why the EU is reviewing a stake in a Taiwanese chip designer\n\n"
 
 
 def test_a_review_of_a_stake_in_x_bought_by_y_makes_y_the_investor_not_the_reviewer():
-    d = draft_of(QA + "What happened?\nThe European Commission said on Thursday it had opened an in-depth "
-                 "review of the purchase of a 25% stake in Kappa Microelectronics (卡帕微電子) by Zeta Capital, "
-                 "a unit of Qatar's sovereign wealth fund.")
-    rels = relations_of(d)
-    assert {"European Commission", "Kappa Microelectronics", "Zeta Capital"} <= {e.name for e in d.entities}
+    rels = _relations_with(QA + "What happened?\nThe European Commission said on Thursday it had opened an in-depth "
+                           "review of the purchase of a 25% stake in Kappa Microelectronics (卡帕微電子) by Zeta Capital, "
+                           "a unit of Qatar's sovereign wealth fund.",
+                           "European Commission", "Kappa Microelectronics", "Zeta Capital")
     assert not any(r[0] == "European Commission" and r[1] in ("owns", "invests_in") for r in rels)
     assert ("Zeta Capital", "invests_in", "Kappa Microelectronics") in rels
 
@@ -122,19 +125,17 @@ def test_a_question_opening_with_an_auxiliary_keeps_it_out_of_the_name():
 
 
 def test_carmakers_using_a_firm_s_chips_are_not_in_the_chip_sector():
-    d = draft_of(QA + "Kappa Microelectronics, based in Hsinchu, Taiwan, designs power chips used by European "
-                 "carmakers, including Volkswagen and Stellantis.")
-    rels = relations_of(d)
-    assert {"Volkswagen", "Stellantis", "Semiconductors"} <= {e.name for e in d.entities}
+    rels = _relations_with(QA + "Kappa Microelectronics, based in Hsinchu, Taiwan, designs power chips used by European "
+                           "carmakers, including Volkswagen and Stellantis.",
+                           "Volkswagen", "Stellantis", "Semiconductors")
     assert not any(r[0] in ("Volkswagen", "Stellantis") and r[2] == "Semiconductors" for r in rels)
 
 
 def test_x_s_largest_shareholder_the_described_y_makes_y_an_owner():
-    d = draft_of("Zeta Semiconductor to build chip plant in Arizona\n\nZeta Semiconductor Inc. today announced a "
-                 "packaging plant in Chandler, Arizona. Zeta Semiconductor's largest shareholder, the Korean "
-                 "conglomerate Omicron Group, owns 35% of the company.")
-    rels = relations_of(d)
-    assert {"Zeta Semiconductor", "Omicron Group"} <= {e.name for e in d.entities}
+    rels = _relations_with("Zeta Semiconductor to build chip plant in Arizona\n\nZeta Semiconductor Inc. today announced a "
+                           "packaging plant in Chandler, Arizona. Zeta Semiconductor's largest shareholder, the Korean "
+                           "conglomerate Omicron Group, owns 35% of the company.",
+                           "Zeta Semiconductor", "Omicron Group")
     assert ("Omicron Group", "owns", "Zeta Semiconductor") in rels
 
 
@@ -146,10 +147,9 @@ def test_memory_codes_a_firm_makes_are_goods_not_bodies():
 
 
 def test_aid_received_by_a_plant_named_in_a_which_clause_funds_the_plant_not_the_subject():
-    d = draft_of(QA + "Why does Brussels care?\nKappa Microelectronics's chips are made by Sigma Foundry at a "
-                 "plant in Dresden, Germany, which received 900 million euros in state aid from the German "
-                 "government in 2024.")
-    rels = relations_of(d)
-    assert {"Kappa Microelectronics", "Dresden plant", "Germany"} <= {e.name for e in d.entities}
+    rels = _relations_with(QA + "Why does Brussels care?\nKappa Microelectronics's chips are made by Sigma Foundry at a "
+                           "plant in Dresden, Germany, which received 900 million euros in state aid from the German "
+                           "government in 2024.",
+                           "Kappa Microelectronics", "Dresden plant", "Germany")
     assert ("Germany", "funds", "Kappa Microelectronics") not in rels
     assert ("Germany", "funds", "Dresden plant") in rels
