@@ -153,3 +153,11 @@ def test_aid_received_by_a_plant_named_in_a_which_clause_funds_the_plant_not_the
                            "Kappa Microelectronics", "Dresden plant", "Germany")
     assert ("Germany", "funds", "Kappa Microelectronics") not in rels
     assert ("Germany", "funds", "Dresden plant") in rels
+
+
+def test_a_news_service_named_in_a_dateline_is_no_firm():
+    for text in (OFCOM + "Kappa said it accepted the decision.",
+                 "Zeta Semiconductor to build plant\n\nPHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- Zeta "
+                 "Semiconductor Inc. today announced a packaging plant in Chandler, Arizona."):
+        names = {e.name for e in draft_of(text).entities}
+        assert names & {"Kappa Telecom", "Zeta Semiconductor"} and not names & {"Wire", "PRNewswire"}, text

@@ -203,8 +203,21 @@ def datelines(text: str) -> list[Candidate]:
     return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
 
 
+# "LONDON, Feb 3 (Wire) - ", "PHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- ": the service's name
+_DATELINE_WIRE = re.compile(r"^[A-Z][^()/\n]{0,60}?\d\s*(?:\(([^()]{2,20})\)|/([^/]{2,20})/)\s*[-—–]{1,2}\s")
+
+
 def in_dateline_label(text: str, end: int) -> bool:
-    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ")."""
+    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ") or
+    the news service it names ("LONDON, Feb 3 (Wire) - ").
+
+    >>> s = "LONDON, Feb 3 (Wire) - Ofcom fined Kappa."
+    >>> in_dateline_label(s, s.index("Wire") + 4), in_dateline_label(s, s.index("Ofcom") + 5)
+    (True, False)
+    """
+    wire = _DATELINE_WIRE.match(text)
+    if wire is not None and end in (wire.end(1), wire.end(2)):
+        return True
     head = _DATELINE_HEAD.match(text)
     return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
 
