@@ -161,3 +161,9 @@ def test_a_news_service_named_in_a_dateline_is_no_firm():
                  "Semiconductor Inc. today announced a packaging plant in Chandler, Arizona."):
         names = {e.name for e in draft_of(text).entities}
         assert names & {"Kappa Telecom", "Zeta Semiconductor"} and not names & {"Wire", "PRNewswire"}, text
+
+
+def test_a_regulator_described_before_its_name_without_a_comma_fines_a_firm():
+    rels = _relations_with("Ofcom fines Kappa Telecom\n\nBritain's communications regulator Ofcom on Tuesday "
+                           "fined Kappa Telecom 12 million pounds after an outage.", "Ofcom", "Kappa Telecom")
+    assert ("Ofcom", "regulates", "Kappa Telecom") in rels

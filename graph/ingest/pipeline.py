@@ -283,9 +283,9 @@ def _apposition_type(after: str) -> str | None:
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
-# "Brazil's port regulator, Antaq": a description before the name
+# "Brazil's port regulator, Antaq", "Britain's communications regulator Ofcom": a description before the name
 _DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
-                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)\s*,\s+$")
+                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)(?:\s*,)?\s+$")
 
 
 def _described_before(before: str) -> str | None:
