@@ -167,3 +167,11 @@ def test_a_regulator_described_before_its_name_without_a_comma_fines_a_firm():
     rels = _relations_with("Ofcom fines Kappa Telecom\n\nBritain's communications regulator Ofcom on Tuesday "
                            "fined Kappa Telecom 12 million pounds after an outage.", "Ofcom", "Kappa Telecom")
     assert ("Ofcom", "regulates", "Kappa Telecom") in rels
+
+
+def test_a_fund_described_before_its_name_is_one_fund():
+    d = draft_of(IPO + "Abu Dhabi's sovereign fund Zeta Investment Authority bought shares worth $300 million "
+                 "as an anchor investor.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Zeta Investment Authority") == "fund"
+    assert "sovereign fund" not in types

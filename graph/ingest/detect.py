@@ -569,6 +569,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            named = re.match(r"\s+([A-Z][\w&.-]*)", text[p.end:])
+            if p.amount is None and named is not None and not is_common(named.group(1)):
+                continue        # "Abu Dhabi's sovereign fund Zeta Investment Authority": the name follows
             if p.head.lower() == "investment" and p.owner is not None and \
                     not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
                 continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
