@@ -175,3 +175,12 @@ def test_a_fund_described_before_its_name_is_one_fund():
     types = {e.name: e.type for e in d.entities}
     assert types.get("Zeta Investment Authority") == "fund"
     assert "sovereign fund" not in types
+
+
+def test_a_name_closed_by_an_industry_noun_is_a_firm():
+    d = draft_of("US adds chip toolmaker to blacklist\n\nWASHINGTON, Oct 2 - The U.S. Commerce Department on "
+                 "Wednesday added Zeta Semiconductor Equipment (泽塔半导体设备), a Shanghai-based maker of etching "
+                 "tools, to its list. Zeta Precision Equipment said so.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Zeta Semiconductor Equipment") == "firm"
+    assert types.get("Zeta Precision Equipment") == "firm"
