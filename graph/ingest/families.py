@@ -545,18 +545,20 @@ def state_money_to_topic(v: View) -> None:
             v.add(funder, "funds", receiver, 0.6, "state-money")
 
 
-def leading_country(table: EntityTable) -> EntityDraft | None:
-    """The country the article is set in: named most, counting the mentions of its places too
-    ("Hamburg", "Ras Al-Khair"), when no other country scores as much (a rival country named
-    often in passing loses to the one whose towns the story is in)."""
+def leading_country(table: EntityTable, mentions: dict[int, int]) -> EntityDraft | None:
+    """The country an article is set in: named most in it (``mentions``: entity -> mentions in
+    that article, not the whole run), counting the mentions of its places too ("Hamburg", "Ras
+    Al-Khair"), when no other country scores as much (a rival country named often in passing
+    loses to the one whose towns the story is in)."""
     from .lexicon import countries
     by_name = {c.name: c.code for c in countries()}
     score: dict[str, int] = {}
     for e in table:
+        n = mentions.get(e.key, 0)
         if e.type == "government" and e.name in by_name:
-            score[by_name[e.name]] = score.get(by_name[e.name], 0) + e.mentions
+            score[by_name[e.name]] = score.get(by_name[e.name], 0) + n
         elif e.type in ("location", "government") and e.country and e.name not in by_name:
-            score[e.country] = score.get(e.country, 0) + e.mentions
+            score[e.country] = score.get(e.country, 0) + n
     ranked = sorted(((n, code) for code, n in score.items() if n > 0), reverse=True)
     if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] <= ranked[1][0]):
         return None
@@ -569,10 +571,10 @@ _STATE_FIRM = (r"(?:state|state-owned|state-run|government-owned|national)\s+(?:
                r"enterprise|conglomerate|lender|bank|champion)")
 
 
-def state_homes(table: EntityTable, relations: list[RelationDraft],
-                evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+def state_homes(table: EntityTable, relations: list[RelationDraft], evidence: dict[int, tuple[int, str]],
+                counts: dict[int, dict[int, int]]) -> list[RelationDraft]:
     """A firm its first sentence calls the state's ("X, the state utility", "the state defence
-    company X") is part of the country the article is set in, when one leads (see
+    company X") is part of the country that sentence's article is set in, when one leads (see
     :func:`leading_country`; a ministry no rule placed is the pipeline's main-country rule)."""
     # placed already, owned by a government, or tied to a country ("Poland's PGZ, the state
     # arms group": Poland's, not the article's)
@@ -580,14 +582,15 @@ def state_homes(table: EntityTable, relations: list[RelationDraft],
               and table[r.target].type == "government"} | \
         {r.source for r in relations if r.type == "part_of"} | \
         {r.target for r in relations if r.type == "owns" and table[r.source].type == "government"}
-    home = leading_country(table)
-    if home is None:
-        return []
+    homes = {article: leading_country(table, n) for article, n in counts.items()}
     out: list[RelationDraft] = []
     for e in table:
         if e.type != "firm" or e.key in placed or e.seed_id is not None or e.key not in evidence:
             continue
         article, text = evidence[e.key]
+        home = homes.get(article)
+        if home is None:
+            continue
         name = re.escape(e.name)
         if not re.search(name + r"\s*" + BRACKETED + r",\s+(?:the|a)\s+" + _STATE_FIRM + r"\b|"
                          r"\bthe\s+" + _STATE_FIRM + r"\s+(?:the\s+)?" + name, text):
