@@ -295,7 +295,11 @@ def apposed_subject(v: View) -> None:
         b = v.at_start(m.end())
         if b is None or b.key in (ALL, a.key) or v.type(b) not in BODIES:
             continue
-        later = [x.key for x in v.mentions if x.start > b.end]
+        if re.match(r"\s*" + BRACKETED + r",\s+(?:which|who|whose|that)\b", v.text[b.end:]):
+            continue        # "B, which supplies C, agreed to merge": B's relative clause, not A's
+        # only a fact of the clause A and B open ("..., and B supplies C" is B's alone)
+        end = clause_span(v.text, b.end, b.end)[1]
+        later = [x.key for x in v.mentions if b.end < x.start < end]
         for src, t, tgt, conf, rule in list(v.facts):
             if src == b.key and t in _CLAUSE_TYPES and rule == "verb-cue" and tgt in later:
                 v.add(a.key, t, tgt, conf, "apposed-subject")
@@ -469,6 +473,13 @@ _BUYS = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w+|import\w*|sourc\w+|r
 _PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via|with)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
                               r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
+_RUN_BY = re.compile(r"\b(?:run|operated|owned|managed|built)\s+by\b")
+_MAKES = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|ship(?:s|ped|ping)?|"
+                    r"build(?:s|ing)?|built|assembl(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|"
+                    r"sell(?:s|ing)?|sold|export(?:s|ed|ing)?|serv(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
+                    r"process(?:es|ed|ing)?|smelt(?:s|ed|ing)?|roll(?:s|ed|ing)?|operat(?:e|es|ed|ing)|"
+                    r"run(?:s|ning)?|ran|employ(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+out)\b")
+
 
 def facility_relative(v: View) -> None:
     """"from a plant in Abu Dhabi that Mitsui is building with ADNOC" -> Mitsui operates_in Abu
@@ -488,15 +499,19 @@ def facility_relative(v: View) -> None:
             if place.key != ALL and v.type(place) == "location" and not is_country(v, place):
                 v.add(doer.key, "operates_in", place.key, 0.55, "facility-relative")
     for m in _PREP_FACILITIES.finditer(v.text):
+        begin, end = clause_span(v.text, m.start(), m.end())
         if any(m.start() <= x.start < m.end() for x in v.mentions) or negated(v, m.start()) or \
-                m.group().startswith("from") and _BUYS.search(v.text[clause_span(v.text, m.start(), m.start())[0]:m.start()]):
+                m.group().startswith("from") and _BUYS.search(v.text[begin:m.start()]) or \
+                _RUN_BY.search(v.text, m.end(), end) or \
+                m.group().startswith("with") and re.search(r"\b[a-z]{3,}[^s\W]s\s+$", v.text[:m.start()]):
             continue        # "from Gotion's plants in P": an owner is named; "buys cells from
-            # plants in P": the seller's plants
+            # plants in P": the seller's plants; "plants in P run by B", "carmakers with plants
+            # in P": another body's
         # the subject before the clause's verb, not its object ("and supplies Tesla from plants")
-        begin = clause_span(v.text, m.start(), m.start())[0]
         verb = re.search(r"\b[a-z]{3,}\b", v.text[begin:m.start()])
         owner = subject_between(v, begin, begin + verb.start(), frozenset({"firm", "organization"})) \
-            if verb is not None else None
+            if verb is not None and _MAKES.search(v.text, begin + verb.start(), m.start()) else None
+        # (only a maker's or seller's: "invested in plants in P", "win work in factories in P")
         app = v.before(m.start(), {"firm", "organization"})
         if verb is None and m.group().startswith("with") and app is not None and app.key != ALL and \
                 re.fullmatch(r"\s*" + BRACKETED + r",\s+", v.text[app.end:m.start()]):
