@@ -663,6 +663,9 @@ _OFFICE = re.compile(r"\b(?:open(?:s|ed|ing)?|set(?:s|ting)?\s+up|establish(?:es
 _BUILDS_GOODS = re.compile(r"\b(?:build|builds|building|built|assembles|assembled|makes|made)\s+"
                            r"(?P<goods>(?:(?!in\b|at\b|by\b)[\w$%.,-]+\s+){1,5}?)(?:in|at)\s+(?:the\s+)?")
 
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+                      r"explor(?:es|ed|ing)|against|to)\s+$")
+
 
 def goods_made_in(v: View) -> None:
     """"X builds the howitzers in Changwon" -> X operates_in the town (plural goods, not "a solar
@@ -678,8 +681,9 @@ def goods_made_in(v: View) -> None:
         if owner is not None:
             _operates_in(v, owner, m.end(), "goods-made-in")
     for m in _OFFICE.finditer(v.text):
-        if negated(v, m.start()) or any(m.start() <= x.start < m.end() for x in v.mentions):
-            continue
+        if negated(v, m.start()) or any(m.start() <= x.start < m.end() for x in v.mentions) or \
+                _PLANNED.search(v.text, 0, m.start()):
+            continue        # "plans to open an office in P", "decided against opening one"
         owner = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
         if owner is not None:
             _operates_in(v, owner, m.end(), "office-in")
@@ -757,15 +761,22 @@ def competition_from(v: View) -> None:
     clause goes on to name)."""
     for m in _COMPETITION_FROM.finditer(v.text):
         first = v.at_start(m.end())
-        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
-            continue
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()) or \
+                re.search(r"\b(?:little|scant|limited|less)\s+(?:[a-z]+\s+)?$", v.text[:m.start()]):
+            continue        # "faces little competition from A": as good as none
         rivals = [x for x in v.listed(first, BODIES) if x.key != ALL]
         begin, end = clause_span(v.text, m.start(), m.end())
         other = subject_between(v, begin, m.start(), BODIES) if \
             any(begin <= x.start < m.start() for x in v.mentions) else None
-        if other is None:
+        said = re.search(r"\b(?:said|says)\s*$", v.text[:begin])
+        if other is None and said is not None:      # "X said competition from A had eased": X
+            other = subject_between(v, clause_span(v.text, said.start(), said.start())[0], said.start(), BODIES)
+        if other is None:   # "competition from A hurt X", not a body of a later clause ("after B bought it")
+            stop = re.compile(r"\b(?:after|when|because|since|before|until|once|if|although|though|as)\b")
+            limit = stop.search(v.text, rivals[-1].end, end)
             after = v.after(rivals[-1].end, BODIES)
-            other = after.key if after is not None and after.key != ALL and after.start < end else None
+            other = after.key if after is not None and after.key != ALL and \
+                after.start < (limit.start() if limit else end) else None
         for x in rivals:
             if other is not None and x.key != other:
                 v.add(x.key, "competes_with", other, 0.6, "competition-from")
