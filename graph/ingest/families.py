@@ -5,7 +5,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``whose-facility``: "X, whose assembly plant in P opened last year" -> X operates_in P
   (any facility noun; the relative "whose" makes X the owner);
 - ``facility-relative``: "a plant in P that X is building", "X supplies B from plants in P and
-  Q" -> X operates_in each town (an unnamed facility);
+  Q" -> X operates_in each town (an unnamed facility; after a supply or production verb only,
+  not "carmakers with plants in P" nor "plants in P run by B");
 - ``goods-made-in``, ``office-in``: "X builds the howitzers in P", "X opened an office in P", "X is
   present in P" -> X operates_in P;
 - ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
@@ -23,7 +24,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``predicate-trade``: "A is a supplier to B", "A is B's biggest customer", "A is one of its
   suppliers" -> supplies;
 - ``passive-to``, ``relies-on``, ``counts-among``: "supplied to B by A", "B relies on A for its
-  chips", "B counts A among its suppliers" -> A supplies B;
+  chips", "B counts A among its suppliers" -> A supplies B ("the loan was provided to B by A":
+  A funds B);
 - ``trade-list``: "X, whose customers include A and B", "Among X's suppliers are A", "Customers
   of X include A" -> supplies;
 - ``pair-compete``: "A and B compete for orders" -> A competes with B;
@@ -47,8 +49,8 @@ import re
 
 from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS
 from .projects import _X_RUNS
-from .verbs import (ASSETS, _coordinated, clause_span, clause_subject, is_country, negated, subject_between,
-                    towns_listed)
+from .verbs import (ASSETS, MONEY_SUBJECT, _coordinated, clause_span, clause_subject, is_country, negated,
+                    subject_between, towns_listed)
 from .doc import EntityDraft, Mention, RelationDraft
 from .entities import EntityTable
 from .view import ALL, BODIES, View
@@ -410,6 +412,11 @@ def passive_and_reliance(v: View) -> None:
         if m.group().startswith("shipped") and b is not None and v.type(b) in ("government", "location"):
             continue        # "it will be shipped to Germany by X": a destination and a carrier
         if a is not None and b is not None and a.key != ALL and b.key != ALL and \
+                MONEY_SUBJECT.search(text[begin:m.start()]) and not negated(v, m.start()):
+            for f in v.listed(a, _FUNDERS):         # "The loan was provided to B by A": A funds B
+                if f.key not in (ALL, b.key) and v.type(b) in _FUNDED:
+                    v.add(v.possessed(f).key, "funds", b.key, 0.6, "passive-to")
+        elif a is not None and b is not None and a.key != ALL and b.key != ALL and \
                 v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
             v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")
     for m in _RELIES.finditer(text):
