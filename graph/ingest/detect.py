@@ -141,7 +141,8 @@ _PORTFOLIO_MINISTRY = re.compile(
 
 def portfolio_ministries(text: str) -> list[Candidate]:
     """A ministry written in lower case after its portfolio ("commerce ministry"), named with
-    the country the text gives it ("China's commerce ministry", its short form an alias)."""
+    the country the text gives it ("China's commerce ministry"; not its short form as an alias,
+    which would make one ministry of two countries' in a multi-article draft)."""
     out = []
     ports = {w.lower() for p in portfolios() for w in p.split()} | {"foreign", "economic"}
     for m in _PORTFOLIO_MINISTRY.finditer(text):
@@ -156,8 +157,10 @@ def portfolio_ministries(text: str) -> list[Candidate]:
             else None
         dem = m.group("dem") if m.group("dem") in demonyms() and len(words) == len(m.group("port").split()) \
             else None
-        name = f"{owner}'s {short}" if owner else f"{dem} {short}" if dem else short
-        out.append(Candidate(start, m.end(), "ministry", name, aliases=(short,) if name != short else (),
+        if not owner and not dem:
+            continue        # "the finance ministry": whose, the article may not say (nor which article)
+        name = f"{owner}'s {short}" if owner else f"{dem} {short}"
+        out.append(Candidate(start, m.end(), "ministry", name,
                              priority=60, rule="portfolio-ministry"))
     return out
 

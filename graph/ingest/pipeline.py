@@ -226,9 +226,12 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
         _rename_known(chosen, doc.known, table)
-        for c in chosen:        # not "Vale Base Metals, a unit of Vale": Vale is another body
-            c.loose = _TIED_BEFORE.search(s.text, 0, c.start) is None and \
-                _TIED_AFTER.match(s.text, c.end) is None
+        for c in chosen:
+            # "Kappa Pharma's deal ... after Kappa agreed": a short form opening a later clause as
+            # its subject is the firm named before; not "A Chemicals and A", "bought A Chemicals
+            # from A", "A Chemicals, a unit of A"
+            c.loose = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None and \
+                _TIED_BEFORE.search(s.text, 0, c.start) is None and _TIED_AFTER.match(s.text, c.end) is None
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
             if c.type == "seed":
@@ -633,6 +636,8 @@ _TIED_BEFORE = re.compile(r"\b(?:units?|arms?|subsidiar(?:y|ies)|parent|division
                           r"(?:[A-Z][\w-]*[’']s\s+|[a-z][\w-]*\s+){0,3}$")     # "owned by the glassmaker X"
 _TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|shareholder|unit)\b|"
                          r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
+_CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once|"
+                            r"saying|said|says)|;)\s+$")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 
