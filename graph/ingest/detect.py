@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -801,7 +801,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
-            or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
+            or len(words) >= 2 and not looks_like_firm_name(words) and (
+                (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                                     or re.search(
                 r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
         place = not person and (
