@@ -30,7 +30,7 @@ from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
@@ -799,8 +799,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
-                                    or re.search(
-                r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+                                    or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before)
+                                        is not None and not owns_a_role(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

@@ -369,3 +369,18 @@ def ends_legal_name(last: str, nxt: str) -> bool:
     (True, False, False)
     """
     return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
+
+
+_ROLE_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:president|chairman|chairwoman|chair|chief|head|"
+                         r"director|founder|spokes(?:man|woman|person)|executive|officer|manager|"
+                         r"minister|secretary|governor)\b")
+
+
+def owns_a_role(after: str) -> bool:
+    """Whether the name before ``after`` owns a role ("said Kappa Rail's president, Lee Min-jun"):
+    it names the body the speaker serves, not the speaker.
+
+    >>> owns_a_role("'s president, Lee Min-jun"), owns_a_role(", the chief executive, said")
+    (True, False)
+    """
+    return _ROLE_OWNER.match(after) is not None
