@@ -21,3 +21,16 @@ def test_the_name_after_said_that_owns_the_speakers_role_is_a_body_not_the_speak
     # the speaker's own name after 'said' is still a person
     d = draft_of('Title\n\n"We are proud," said Lee Min-jun, the president of Kappa Rail.')
     assert entity(d, "Lee Min-jun").type == "person"
+
+
+def test_the_wire_service_credited_after_a_short_date_is_no_firm():
+    text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
+            "ASTANA, Nov 12 (Wire) - Kazakhstan's state nuclear company Kazatomprom has agreed to supply "
+            "4,000 tonnes of uranium concentrate to Kappa Nuclear (卡帕核电), the Chinese state reactor "
+            "operator, over ten years.")
+    d = draft_of(text)
+    assert entity(d, "Kazatomprom") is not None and entity(d, "Kappa Nuclear") is not None
+    assert not any(e.name in ("Wire", "Nov") for e in d.entities)
+    d = draft_of("Title\n\nNAIROBI, Kenya, July 8 (NWX) - Kenya Ports has hired Kappa Ports World.")
+    assert not any(e.name == "NWX" for e in d.entities)
+    assert entity(d, "Kappa Ports World").type == "firm"

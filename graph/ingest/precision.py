@@ -181,7 +181,8 @@ def body_then_place(before_of: list[str]) -> bool:
 
 # "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
-_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\d{4}\s*\(([A-Z]{2,6})\)\s*[-—–]\s")
+# "OSLO, 4 March 2026 (NWX) -", "ASTANA, Nov 12 (Wire) -": the wire service credited after the date
+_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\b\d{1,4}\s*\(([A-Z][A-Za-z]{1,11})\)\s*[-—–]\s")
 
 
 # "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
@@ -231,6 +232,16 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     head = _DATELINE_HEAD.match(text)
     if head is not None and end <= head.end():
         return True
+    return dateline_credit(text, start)
+
+
+def dateline_credit(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the wire service a dateline credits, no party to the story.
+
+    >>> s = "ASTANA, Nov 12 (Wire) - Kazatomprom will supply uranium."
+    >>> dateline_credit(s, s.index("Wire")), dateline_credit(s, s.index("Kazatomprom"))
+    (True, False)
+    """
     code = _DATELINE_CODE.match(text)
     return code is not None and code.start(1) == start
 
