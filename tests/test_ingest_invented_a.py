@@ -34,3 +34,15 @@ def test_the_wire_service_credited_after_a_short_date_is_no_firm():
     d = draft_of("Title\n\nNAIROBI, Kenya, July 8 (NWX) - Kenya Ports has hired Kappa Ports World.")
     assert not any(e.name == "NWX" for e in d.entities)
     assert entity(d, "Kappa Ports World").type == "firm"
+
+
+def test_fund_after_an_article_and_adjectives_is_a_noun_not_the_verb():
+    text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
+            "Kazatomprom, which is 75% owned by the sovereign wealth fund Samruk-Kazyna, is the world's "
+            "largest uranium producer.")
+    d = draft_of(text)
+    assert entity(d, "Kazatomprom") is not None and entity(d, "Samruk-Kazyna") is not None
+    assert ("Kazatomprom", "funds", "Samruk-Kazyna") not in relations_of(d)
+    # the verb after an auxiliary or a bare subject name still funds
+    d = draft_of("Title\n\nOmega Capital, a Dubai fund, will fund Kappa Wind. Omega Capital funds Zeta Solar.")
+    assert {("Omega Capital", "funds", "Kappa Wind"), ("Omega Capital", "funds", "Zeta Solar")} <= relations_of(d)

@@ -140,11 +140,20 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
                  "buy": "owns", "bought": "owns", "own": "owns"}
 
 
+# a bare base form ("fund", "back", "lead") after a singular noun phrase that an article or a
+# possessive opens is that phrase's head noun: "the sovereign wealth fund X", "a state fund X";
+# a plural subject still takes the verb ("the two banks fund X")
+_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:[\w$%.,-]+\s+){0,3}?"
+                            r"[\w$%.-]*[^s\W]\s+$")
+
+
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
         if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
             continue
         verb = m.group(1)
+        if m.group(0) == verb and _NOUN_NOT_VERB.search(v.text[:m.start()]):
+            continue    # "owned by the sovereign wealth fund Samruk-Kazyna": a noun, not "fund"
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
         subject = v.subject(m.start(), frozenset(ACTORS))
         if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
