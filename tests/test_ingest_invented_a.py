@@ -46,3 +46,39 @@ def test_fund_after_an_article_and_adjectives_is_a_noun_not_the_verb():
     # the verb after an auxiliary or a bare subject name still funds
     d = draft_of("Title\n\nOmega Capital, a Dubai fund, will fund Kappa Wind. Omega Capital funds Zeta Solar.")
     assert {("Omega Capital", "funds", "Kappa Wind"), ("Omega Capital", "funds", "Zeta Solar")} <= relations_of(d)
+
+
+ZETA_STAKE = ("Zeta Energy reports higher first-half profit on Saudi solar projects\n\n"
+              "Zeta Energy, which is 44% owned by the Public Investment Fund, also agreed to buy a 25% stake "
+              "in Kappa Wind, an Egyptian wind developer, from Omega Capital for $180 million.")
+
+
+def test_a_name_after_a_stake_in_is_a_body_not_a_place():
+    d = draft_of(ZETA_STAKE)
+    assert entity(d, "Kappa Wind").type == "firm"
+    d = draft_of("Title\n\nZeta Energy agreed to buy a 25% stake in Kappa Power.")
+    assert entity(d, "Kappa Power").type == "firm"
+    # a place after 'in' elsewhere stays a place
+    d = draft_of("Title\n\nZeta Energy agreed to build a plant in Kappaville.")
+    assert entity(d, "Kappaville").type == "location"
+
+
+def test_the_subject_before_a_which_clause_buys_the_stake_not_the_owner_in_the_clause():
+    d = draft_of(ZETA_STAKE)
+    assert entity(d, "Zeta Energy") is not None and entity(d, "Public Investment Fund") is not None
+    rels = relations_of(d)
+    assert ("Zeta Energy", "invests_in", "Kappa Wind") in rels
+    assert ("Public Investment Fund", "invests_in", "Kappa Wind") not in rels
+    assert ("Public Investment Fund", "owns", "Zeta Energy") in rels
+
+
+def test_buying_a_minority_or_unsized_stake_is_an_investment_not_ownership():
+    d = draft_of(ZETA_STAKE)
+    assert ("Zeta Energy", "owns", "Kappa Wind") not in relations_of(d)
+    d = draft_of("Title\n\nKappa Heavy is also in talks to buy a stake in Zeta Marine, which builds "
+                 "warships in Mobile, Alabama.")
+    assert ("Kappa Heavy", "invests_in", "Zeta Marine") in relations_of(d)
+    assert ("Kappa Heavy", "owns", "Zeta Marine") not in relations_of(d)
+    # a majority stake or the firm itself is still owned
+    d = draft_of("Title\n\nZeta Energy agreed to buy a 60% stake in Kappa Power. Omega Capital bought Sigma Grid.")
+    assert {("Zeta Energy", "owns", "Kappa Power"), ("Omega Capital", "owns", "Sigma Grid")} <= relations_of(d)

@@ -639,6 +639,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
+        if before and end_ok and _STAKE_IN.search(text[:run.start]):
+            out.append(Candidate(run.start, run.end, "firm", name, priority=40, rule="stake-in"))
+            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))
@@ -679,6 +682,7 @@ _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|b
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
+_STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"

@@ -87,6 +87,10 @@ class Cue:
     near: bool = False               # the subject is the nearest fitting entity before the cue
 
 
+# "to buy a stake in X": the size of the stake, not the verb, says whether X is owned
+_STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
+
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -142,9 +146,12 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
-        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _STAKE_OBJECT + "|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
-        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:a|an|the|its|further)\s+(?:minority\s+)?"
+        r"(?:(?:\d|[1-4]\d)(?:\.\d+)?\s?%|(?:\d|[1-4]\d)(?:\.\d+)?\s+per\s+cent|minority|small)\s|"
+        r"(?:a|an)\s+stake\s)"
+        r"(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
     Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?(?:joint\s+)?venture\s+(?:of|between)|"

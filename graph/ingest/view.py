@@ -115,6 +115,8 @@ class View:
         if first is not None and first.end <= pos and re.fullmatch(
                 r"\s*" + BRACKETED + r"\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
             return first
+        if first is not None and first.end <= pos and self._after_relative(first, pos):
+            return first
         conj = None
         for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
             pass
@@ -124,6 +126,13 @@ class View:
             # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
             return first
         return self.before(pos, types)
+
+    def _after_relative(self, first: Mention, pos: int) -> bool:
+        """"Zeta Energy, which is 44% owned by the Public Investment Fund, also agreed to buy a
+        25% stake": a 'which' clause between the subject and its verb phrase, no name after it."""
+        m = re.fullmatch(r"\s*" + BRACKETED + r"\s*,\s+(?:which|who)\s[^,]*,\s*((?:[\w%$.-]+\s+){0,8})",
+                         self.text[first.end:pos])
+        return m is not None and not any(first.end + m.start(1) <= x.start < pos for x in self.mentions)
 
     def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
         if a is not None and b is not None and a != b:
