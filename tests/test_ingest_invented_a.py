@@ -8,6 +8,14 @@ from __future__ import annotations
 from ingest_support import draft_of, entity, relations_of
 
 
+def drafted_with(text: str, *names: str):
+    """The draft of ``text``, after checking that the named ends were found (a guard)."""
+    d = draft_of(text)
+    for name in names:
+        assert entity(d, name) is not None, name
+    return d
+
+
 def test_the_name_after_said_that_owns_the_speakers_role_is_a_body_not_the_speaker():
     text = ("Vietnam picks Kappa Rail to build Hanoi metro line\n\n"
             '"We are proud to help Hanoi build a modern transport network," said Kappa Rail\'s '
@@ -28,8 +36,7 @@ def test_the_wire_service_credited_after_a_short_date_is_no_firm():
             "ASTANA, Nov 12 (Wire) - Kazakhstan's state nuclear company Kazatomprom has agreed to supply "
             "4,000 tonnes of uranium concentrate to Kappa Nuclear (卡帕核电), the Chinese state reactor "
             "operator, over ten years.")
-    d = draft_of(text)
-    assert entity(d, "Kazatomprom") is not None and entity(d, "Kappa Nuclear") is not None
+    d = drafted_with(text, "Kazatomprom", "Kappa Nuclear")
     assert not any(e.name in ("Wire", "Nov") for e in d.entities)
     d = draft_of("Title\n\nNAIROBI, Kenya, July 8 (NWX) - Kenya Ports has hired Kappa Ports World.")
     assert not any(e.name == "NWX" for e in d.entities)
@@ -40,8 +47,7 @@ def test_fund_after_an_article_and_adjectives_is_a_noun_not_the_verb():
     text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
             "Kazatomprom, which is 75% owned by the sovereign wealth fund Samruk-Kazyna, is the world's "
             "largest uranium producer.")
-    d = draft_of(text)
-    assert entity(d, "Kazatomprom") is not None and entity(d, "Samruk-Kazyna") is not None
+    d = drafted_with(text, "Kazatomprom", "Samruk-Kazyna")
     assert ("Kazatomprom", "funds", "Samruk-Kazyna") not in relations_of(d)
     # the verb after an auxiliary or a bare subject name still funds
     d = draft_of("Title\n\nOmega Capital, a Dubai fund, will fund Kappa Wind. Omega Capital funds Zeta Solar.")
@@ -64,8 +70,7 @@ def test_a_name_after_a_stake_in_is_a_body_not_a_place():
 
 
 def test_the_subject_before_a_which_clause_buys_the_stake_not_the_owner_in_the_clause():
-    d = draft_of(ZETA_STAKE)
-    assert entity(d, "Zeta Energy") is not None and entity(d, "Public Investment Fund") is not None
+    d = drafted_with(ZETA_STAKE, "Zeta Energy", "Public Investment Fund")
     rels = relations_of(d)
     assert ("Zeta Energy", "invests_in", "Kappa Wind") in rels
     assert ("Public Investment Fund", "invests_in", "Kappa Wind") not in rels
@@ -82,3 +87,16 @@ def test_buying_a_minority_or_unsized_stake_is_an_investment_not_ownership():
     # a majority stake or the firm itself is still owned
     d = draft_of("Title\n\nZeta Energy agreed to buy a 60% stake in Kappa Power. Omega Capital bought Sigma Grid.")
     assert {("Zeta Energy", "owns", "Kappa Power"), ("Omega Capital", "owns", "Sigma Grid")} <= relations_of(d)
+
+
+def test_money_for_an_unnamed_project_in_apposition_funds_neither_the_builder_nor_the_client():
+    text = ("Vietnam picks Kappa Rail to build Hanoi metro line\n\n"
+            "Vietnam has picked Kappa Rail to build the second line of the Hanoi metro, a $2.2 billion "
+            "project financed by the Asian Development Bank.")
+    d = drafted_with(text, "Kappa Rail", "Asian Development Bank")
+    rels = relations_of(d)
+    assert not any(r[0] == "Asian Development Bank" and r[1] == "funds" for r in rels), rels
+    # a named project in apposition is still funded
+    d = draft_of("Title\n\nVietnam has picked Kappa Rail to build Zeta Line, a $2.2 billion metro line "
+                 "financed by the Asian Development Bank.")
+    assert ("Asian Development Bank", "funds", "Zeta Line") in relations_of(d)

@@ -81,6 +81,10 @@ _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said
                            r"also)\b")
 
 
+# an apposition with a price names a thing of its own: "..., a $2.2 billion project (financed by)"
+_PRICED_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[$€£¥₹]\d[\d.,]*\s+(?:[a-z-]+\s+){0,4}$")
+
+
 def by_agent(v: View) -> None:
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
@@ -109,6 +113,8 @@ def by_agent(v: View) -> None:
                 r"\s*" + BRACKETED + r",\s+(?:a|an|the|its)\s+[^,]*,?\s*(?:(?:is|was|being)\s+)?", between):
             patient = None      # "A will supply it for a network run by a consortium led by B": not A
             # (but "X, a joint venture led by B": the apposition is X)
+        if _PRICED_APPOSITION.search(between) and not re.match(r"\s*" + BRACKETED + r",", between):
+            patient = None      # "to build the line, a $2.2 billion project financed by X": not the builder
         if patient is not None and patient.start < begin:
             patient = None      # "financed by A, and a grant will be provided by B": not B's grant to A
             if _FUNDING_SUBJECT.match(v.text[begin:].lstrip()) and VERB_TYPES[word] == "funds":

@@ -394,7 +394,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     return [k for k in dict.fromkeys(list_before(v, begin + rel.start(), types)) if k not in have]
 
 
-_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+|[$€£¥₹]?\d[\d.,]*\s+){0,4}$")
 
 
 # "The purchase will be financed by a loan from X": about a deal, not the project in question
@@ -507,6 +507,8 @@ def verb_cues(v: View) -> None:
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                elif app is not None:
+                    patient = None          # "..., a $2.2 billion project financed by X": unnamed
                 bare = re.search(r"\s*" + BRACKETED + r",\s+$", text[:m.start()])
                 near = v.at_end(bare.start()) if bare is not None else None
                 if near is not None and near.key != ALL and v.type(near) in cue.object:
