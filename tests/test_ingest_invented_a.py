@@ -100,3 +100,12 @@ def test_money_for_an_unnamed_project_in_apposition_funds_neither_the_builder_no
     d = draft_of("Title\n\nVietnam has picked Kappa Rail to build Zeta Line, a $2.2 billion metro line "
                  "financed by the Asian Development Bank.")
     assert ("Asian Development Bank", "funds", "Zeta Line") in relations_of(d)
+
+
+def test_a_customer_named_with_its_countrys_possessive_in_a_list_is_the_firm_not_the_country():
+    text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
+            "Kazatomprom, which is owned by Samruk-Kazyna, is the world's largest uranium producer. "
+            "Its main customers include Kappa Nuclear and France's Orano.")
+    rels = relations_of(drafted_with(text, "Kazatomprom", "Orano", "France"))
+    assert {("Kazatomprom", "supplies", "Kappa Nuclear"), ("Kazatomprom", "supplies", "Orano")} <= rels
+    assert ("Kazatomprom", "supplies", "France") not in rels

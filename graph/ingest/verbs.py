@@ -1223,7 +1223,7 @@ def nominal_supply(v: View) -> None:
         first = v.at_start(m.end())
         if owner is None or first is None or owner.key == ALL:
             continue
-        for item in v.listed(first, _RECEIVERS):
+        for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
             if m.group("kind") == "suppliers":
