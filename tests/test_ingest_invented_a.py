@@ -109,3 +109,16 @@ def test_a_customer_named_with_its_countrys_possessive_in_a_list_is_the_firm_not
     rels = relations_of(drafted_with(text, "Kazatomprom", "Orano", "France"))
     assert {("Kazatomprom", "supplies", "Kappa Nuclear"), ("Kazatomprom", "supplies", "Orano")} <= rels
     assert ("Kazatomprom", "supplies", "France") not in rels
+
+
+def test_an_owner_described_as_a_city_government_company_is_neither_listed_with_its_city_nor_a_place():
+    text = ("Port of Mombasa terminal concession goes to Gulf operator\n\n"
+            "Kappa Ports World operates 14 terminals in Africa and Asia and is owned by Omega Holdings, "
+            "a Dubai government investment company.")
+    rels = relations_of(drafted_with(text, "Kappa Ports World", "Omega Holdings", "Dubai"))
+    assert ("Omega Holdings", "owns", "Kappa Ports World") in rels
+    assert ("Kappa Ports World", "operates_in", "Africa") in rels
+    assert not any("Dubai" in (r[0], r[2]) and "Kappa Ports World" in (r[0], r[2]) for r in rels), rels
+    # a list of owners goes on after a comma
+    d = draft_of("Title\n\nKappa Ports World is owned by Omega Holdings, the Sigma Fund and Tau Capital.")
+    assert ("Tau Capital", "owns", "Kappa Ports World") in relations_of(d)

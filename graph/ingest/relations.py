@@ -314,8 +314,13 @@ def operates(v: View) -> None:
         if key is None or key == ALL:
             continue
         end = v.text.find(".", m.end())
+        end = end if end >= 0 else len(v.text)
+        # "operates terminals in Africa and is owned by X, a Dubai government company": the places
+        # end at the next body named
+        end = min([x.start for x in v.mentions if m.end() <= x.start < end and x.key != ALL
+                   and v.type(x) in BODIES] + [end])
         for place in v.mentions:
-            if not (m.end() <= place.start < (end if end >= 0 else len(v.text))) or place.key == ALL \
+            if not (m.end() <= place.start < end) or place.key == ALL \
                     or v.type(place) not in ("location", "government"):
                 continue
             if re.match(r"[’']s\s", v.text[place.end:]) and \

@@ -98,6 +98,8 @@ class View:
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
                             gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
                                                  gap):      # "A, B and the state utility C"
+                if re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap) and re.match(r"\s+(?!and\b|or\b)[a-z]", self.text[m.end:]):
+                    break   # "Omega Holdings, a Dubai government investment company": a description
                 out.append(m)
             else:
                 break
