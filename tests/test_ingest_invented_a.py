@@ -122,3 +122,14 @@ def test_an_owner_described_as_a_city_government_company_is_neither_listed_with_
     # a list of owners goes on after a comma
     d = draft_of("Title\n\nKappa Ports World is owned by Omega Holdings, the Sigma Fund and Tau Capital.")
     assert ("Tau Capital", "owns", "Kappa Ports World") in relations_of(d)
+
+
+def test_loans_that_paid_for_what_an_agent_built_fund_the_thing_built_not_the_builder():
+    text = ("Port of Mombasa terminal concession goes to Gulf operator\n\n"
+            "The port is linked to Nairobi by the Standard Gauge Railway, which was built by Kappa Road "
+            "Corporation with loans from the Export-Import Bank of China.")
+    rels = relations_of(drafted_with(text, "Standard Gauge Railway", "Kappa Road Corporation",
+                                     "Export-Import Bank of China"))
+    assert ("Kappa Road Corporation", "leads", "Standard Gauge Railway") in rels
+    assert ("Export-Import Bank of China", "funds", "Standard Gauge Railway") in rels
+    assert not any(r[0] == "Export-Import Bank of China" and r[2] != "Standard Gauge Railway" for r in rels)

@@ -189,6 +189,16 @@ _LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+o
 _AND_FROM = re.compile(r"\s*,?\s+and\s+(?:also\s+)?(?:from|by)\s+(?:the\s+)?")
 
 
+def _built_with(v: View, pos: int) -> int | None:
+    """"X, which was built by A with loans from B": what A built (by_agent's patient), not A."""
+    builder = v.before(pos, BODIES, max_gap=12)
+    if builder is None or not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:with|using|and\s+with)\s+(?:the\s+)?",
+                                           v.text[builder.end:pos]):
+        return None
+    return next((b for a, rtype, b, _, rule in v.facts if a == builder.key and rule == "by-agent"
+                 and rtype in ("leads", "funds")), None)
+
+
 def funding_from(v: View) -> None:
     """"loans from A and from B", "funding from A, which lent $1bn, and from B" -> funds the
     clause's subject, else the project in question."""
@@ -209,7 +219,7 @@ def funding_from(v: View) -> None:
             extra = v.after(len(v.text) - len(tail) + more.end(), BODIES | {"government"}, max_gap=3)
             if extra is not None and extra.key != ALL:
                 agents.append(v.possessed(extra))
-        subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        subject = _built_with(v, m.start()) or clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         if subject is None and DEAL_SUBJECT.match(v.text):
             continue                      # "The purchase will be financed by a loan from X": the buyer's
         patient = Mention(0, 0, subject) if subject is not None else \
