@@ -233,3 +233,12 @@ def test_a_firm_a_plant_is_named_after_is_a_firm_and_not_a_place():
     names = {e.name: e.type for e in d.entities}
     assert names["Zeta Biologics"] == "firm" and names["Zeta Biologics plant"] == "project"
     assert ("Zeta Biologics", "part_of", "Tau Group") in relations_of(d)
+
+
+def test_a_short_form_later_in_the_same_sentence_is_the_same_firm_unless_named_as_its_parent():
+    d = draft_of("EU clears deal\n\nThe Commission approved Kappa Pharma's acquisition of a plant after "
+                 "Kappa agreed to keep supplying rivals. Zeta Biologics, which is owned by the chemicals "
+                 "group Zeta, makes antibodies.")
+    names = {e.name: e for e in d.entities}
+    assert "Kappa" in names["Kappa Pharma"].aliases and "Kappa" not in names
+    assert "Zeta" in names and "Zeta" not in names["Zeta Biologics"].aliases

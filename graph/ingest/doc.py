@@ -59,6 +59,7 @@ class Candidate:
     cls: str | None = None         # FAC | PRG | GEN | FUND for project/fund phrases
     merge_only: bool = False       # too vague to name something new ("a deep-sea terminal")
     native: str | None = None      # the CJK/Korean/Japanese name bracketed right after it
+    loose: bool = False            # may be the short form of a longer name in its own sentence
 
     @property
     def length(self) -> int:

@@ -204,7 +204,7 @@ class EntityTable:
         if place is not None:
             return place
         if cand.type in _BODY_TYPES:
-            found = self._short_form(cand.name, sentence)
+            found = self._short_form(cand.name, sentence, same_sentence=cand.loose)
             if found is not None:
                 return found
         if cand.type in ("project", "fund"):
@@ -216,7 +216,8 @@ class EntityTable:
             return self.add_seed(seed, 0)
         return None
 
-    def _short_form(self, name: str, sentence: int = -1) -> EntityDraft | None:
+    def _short_form(self, name: str, sentence: int = -1,
+                    same_sentence: bool = False) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
         Manufacturing Company" (and the other way round). A short form in a sentence that
         also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
@@ -249,8 +250,9 @@ class EntityTable:
             part = sorted({*self._forms.get("prefix=" + name, ()), *self._forms.get("suffix=" + name, ())})
             found = [e for e in map(self.items.__getitem__, part)
                      if e.type in _BODY_TYPES | {"project"}
-                     and e.seed_id is None and e.name != name and e.first != sentence
-                     and sentence not in e.named_in
+                     and e.seed_id is None and e.name != name
+                     and ((e.first != sentence and sentence not in e.named_in)
+                          or (same_sentence and e.type != "project" and e.name.startswith(name + " ")))
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))
                      and not (e.type == "project" and _named_after(e.name, name))]
         return found[0] if len(found) == 1 else None

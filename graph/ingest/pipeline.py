@@ -224,6 +224,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
         _rename_known(chosen, doc.known, table)
+        for c in chosen:        # not "Vale Base Metals, a unit of Vale": Vale is another body
+            c.loose = _TIED_BEFORE.search(s.text, 0, c.start) is None and \
+                _TIED_AFTER.match(s.text, c.end) is None
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
             if c.type == "seed":
@@ -620,6 +623,13 @@ def _name_rules(table: EntityTable, evidence: dict[int, tuple[int, str]]) -> lis
 
 
 _FIRST_WORD = re.compile(r"\W*\w*")
+# a name given as another body's parent, unit, owner or sibling: not its short form
+_TIED_BEFORE = re.compile(r"\b(?:units?|arms?|subsidiar(?:y|ies)|parent|division|affiliate|part|members?|"
+                          r"owners?|shareholders?|owned|controlled|backed|spun\s+off|carved\s+out|"
+                          r"sister|group)\s+(?:company\s+)?(?:of|by|from)?\s*(?:the\s+)?"
+                          r"(?:[A-Z][\w-]*[’']s\s+|[a-z][\w-]*\s+){0,3}$")     # "owned by the glassmaker X"
+_TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|shareholder|unit)\b|"
+                         r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 
