@@ -133,3 +133,14 @@ def test_loans_that_paid_for_what_an_agent_built_fund_the_thing_built_not_the_bu
     assert ("Kappa Road Corporation", "leads", "Standard Gauge Railway") in rels
     assert ("Export-Import Bank of China", "funds", "Standard Gauge Railway") in rels
     assert not any(r[0] == "Export-Import Bank of China" and r[2] != "Standard Gauge Railway" for r in rels)
+
+
+def test_a_two_word_city_in_capitals_opening_a_wire_dateline_is_no_body():
+    for city in ("SAO PAULO", "ST PETERSBURG"):
+        text = ("Kappa Agro to ship Brazilian soybeans to China\n\n"
+                f"{city}, Oct 2 - Kappa Agro, the grain trader, has opened a soybean export terminal in "
+                "Barcarena, the company said on Thursday.")
+        d = drafted_with(text, "Kappa Agro", "Barcarena")
+        assert not any(e.type in ("firm", "organization") and e.name.isupper() for e in d.entities), city
+    d = draft_of("Title\n\nNAIROBI, Kenya, July 8 - Kappa Ports World has won a concession.")
+    assert not any(e.name == "NAIROBI" and e.type != "location" for e in d.entities)

@@ -30,7 +30,7 @@ from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, dateline_credit, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
@@ -776,6 +776,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if opener and name.isupper() and (re.match(r"\s*:", after) or (
                 name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
             continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
+        if opener and name.isupper() and in_dateline_head(text, run.end):
+            continue            # "SAO PAULO, Oct 2 -": a wire desk's city, left to the place list
         if dateline_credit(text, run.start):
             continue            # "ASTANA, Nov 12 (Wire) -": the wire service, not a firm in the story
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or

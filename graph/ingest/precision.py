@@ -180,7 +180,9 @@ def body_then_place(before_of: list[str]) -> bool:
 
 
 # "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
+# "PRESS RELEASE - ", "OSLO, 4 May", "SAO PAULO, Oct 2 -", "NAIROBI, Kenya, July 8": a dateline's head
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d|,\s+[A-Z][a-z]{2,8}\.?\s+\d|"
+                            r",\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s+[A-Z][a-z]{2,8}\.?\s+\d)")
 # "OSLO, 4 March 2026 (NWX) -", "ASTANA, Nov 12 (Wire) -": the wire service credited after the date
 _DATELINE_CODE = re.compile(r"^[^()]{0,60}?\b\d{1,4}\s*\(([A-Z][A-Za-z]{1,11})\)\s*[-—–]\s")
 
@@ -204,10 +206,20 @@ def datelines(text: str) -> list[Candidate]:
     return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
 
 
+def in_dateline_head(text: str, end: int) -> bool:
+    """Whether capitals ending at ``end`` are the city in capitals a wire dateline opens with.
+
+    >>> s = "SAO PAULO, Oct 2 - Kappa Agro said so."
+    >>> in_dateline_head(s, 9), in_dateline_head(s, s.index(" said"))
+    (True, False)
+    """
+    head = _DATELINE_HEAD.match(text)
+    return head is not None and end <= head.end()
+
+
 def in_dateline_label(text: str, end: int) -> bool:
     """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ")."""
-    head = _DATELINE_HEAD.match(text)
-    return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
+    return in_dateline_head(text, end) and _DATELINE_PLACE.match(text) is not None
 
 
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:
@@ -229,8 +241,7 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"\s?(?!(?:19|20)\d\d\b)\d", text[end:]):
         return True
-    head = _DATELINE_HEAD.match(text)
-    if head is not None and end <= head.end():
+    if in_dateline_head(text, end):
         return True
     return dateline_credit(text, start)
 
