@@ -144,3 +144,15 @@ def test_a_two_word_city_in_capitals_opening_a_wire_dateline_is_no_body():
         assert not any(e.type in ("firm", "organization") and e.name.isupper() for e in d.entities), city
     d = draft_of("Title\n\nNAIROBI, Kenya, July 8 - Kappa Ports World has won a concession.")
     assert not any(e.name == "NAIROBI" and e.type != "location" for e in d.entities)
+
+
+def test_a_facility_word_before_operator_or_maker_names_no_project():
+    text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
+            "ASTANA, Nov 12 (Wire) - Kazakhstan's state nuclear company Kazatomprom has agreed to supply "
+            "4,000 tonnes of uranium concentrate to Kappa Nuclear (卡帕核电), the Chinese state reactor "
+            "operator, over ten years.")
+    d = drafted_with(text, "Kazatomprom", "Kappa Nuclear")
+    assert not any(e.type == "project" for e in d.entities), [e.name for e in d.entities]
+    assert ("Kazatomprom", "supplies", "Kappa Nuclear") in relations_of(d)
+    d = draft_of("Title\n\nKappa Nuclear will build a 1,200 MW reactor plant in Fujian.")
+    assert any(e.type == "project" for e in d.entities)
