@@ -156,3 +156,13 @@ def test_a_facility_word_before_operator_or_maker_names_no_project():
     assert ("Kazatomprom", "supplies", "Kappa Nuclear") in relations_of(d)
     d = draft_of("Title\n\nKappa Nuclear will build a 1,200 MW reactor plant in Fujian.")
     assert any(e.type == "project" for e in d.entities)
+
+
+def test_a_name_after_the_port_of_is_a_place():
+    text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
+            "The uranium will be shipped by rail through Russia to the port of St Petersburg and then "
+            "to Shanghai.")
+    d = drafted_with(text, "St Petersburg")
+    assert entity(d, "St Petersburg").type == "location"
+    d = draft_of("Title\n\nKappa Agro ships soybeans to the port of Vila Conde.")
+    assert entity(d, "Vila Conde").type == "location"

@@ -63,7 +63,9 @@ _PROGRAM_LIST = re.compile(r"\b(?:initiatives|projects|programmes|programs|schem
 _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)\s+(?:include|includes|"
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of|"
+                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island)\s+of)"
+                           r"\s+(?:the\s+)?$")
 _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
