@@ -16,6 +16,11 @@ def drafted_with(text: str, *names: str):
     return d
 
 
+def supplies_in(text: str, *names: str) -> set[tuple[str, str]]:
+    """(seller, buyer) of every supplies relation drafted from ``text`` (the named ends guarded)."""
+    return {(a, b) for a, rtype, b in relations_of(drafted_with(text, *names)) if rtype == "supplies"}
+
+
 def test_the_name_after_said_that_owns_the_speakers_role_is_a_body_not_the_speaker():
     text = ("Vietnam picks Kappa Rail to build Hanoi metro line\n\n"
             '"We are proud to help Hanoi build a modern transport network," said Kappa Rail\'s '
@@ -106,9 +111,9 @@ def test_a_customer_named_with_its_countrys_possessive_in_a_list_is_the_firm_not
     text = ("Kazakhstan signs uranium supply deal with Kappa Nuclear\n\n"
             "Kazatomprom, which is owned by Samruk-Kazyna, is the world's largest uranium producer. "
             "Its main customers include Kappa Nuclear and France's Orano.")
-    rels = relations_of(drafted_with(text, "Kazatomprom", "Orano", "France"))
-    assert {("Kazatomprom", "supplies", "Kappa Nuclear"), ("Kazatomprom", "supplies", "Orano")} <= rels
-    assert ("Kazatomprom", "supplies", "France") not in rels
+    sold = supplies_in(text, "Kazatomprom", "Orano", "France")
+    assert {("Kazatomprom", "Kappa Nuclear"), ("Kazatomprom", "Orano")} <= sold
+    assert ("Kazatomprom", "France") not in sold
 
 
 def test_an_owner_described_as_a_city_government_company_is_neither_listed_with_its_city_nor_a_place():
@@ -166,3 +171,13 @@ def test_a_name_after_the_port_of_is_a_place():
     assert entity(d, "St Petersburg").type == "location"
     d = draft_of("Title\n\nKappa Agro ships soybeans to the port of Vila Conde.")
     assert entity(d, "Vila Conde").type == "location"
+
+
+def test_goods_for_its_plants_bought_from_sellers_make_the_sellers_suppliers_of_the_firm():
+    text = ("Zeta Energy reports higher profit\n\n"
+            "Zeta Energy reported a 34% rise in first-half net profit. Panels for its Saudi plants are bought "
+            "from Lambda Solar (兰达光伏) of China, and inverters from Huawei.")
+    assert {("Lambda Solar", "Zeta Energy"), ("Huawei", "Zeta Energy")} <= \
+        supplies_in(text, "Zeta Energy", "Lambda Solar", "Huawei")
+    # not when nothing was bought
+    assert not supplies_in("Title\n\nZeta Energy grew. Panels for its plants are not bought from Lambda Solar.")
