@@ -181,3 +181,14 @@ def test_goods_for_its_plants_bought_from_sellers_make_the_sellers_suppliers_of_
         supplies_in(text, "Zeta Energy", "Lambda Solar", "Huawei")
     # not when nothing was bought
     assert not supplies_in("Title\n\nZeta Energy grew. Panels for its plants are not bought from Lambda Solar.")
+
+
+def test_goods_shipped_in_quantity_to_a_country_make_no_buyer_of_the_country():
+    text = ("Kappa Agro to ship Brazilian soybeans to China\n\n"
+            "Kappa Agro has opened a soybean export terminal in Barcarena that will ship up to 8 million "
+            "tonnes a year to China, the company said on Thursday.")
+    sold = supplies_in(text, "Kappa Agro", "China")
+    assert not any(b == "China" for _, b in sold), sold
+    # a firm the goods are shipped to is still a buyer
+    assert ("Kappa Agro", "Lambda Oils") in supplies_in(
+        "Title\n\nKappa Agro will ship 2 million tonnes of soybeans a year to Lambda Oils.", "Lambda Oils")

@@ -468,10 +468,11 @@ def verb_cues(v: View) -> None:
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
             if cue.type == "supplies" and m.group().startswith("ship"):
-                places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
-                dest = v.at_start(m.end() + places_next.end()) if places_next else None
-                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES:
-                    continue      # "shipped to Saudi Arabia and Egypt": where goods go, not a buyer
+                dest = v.after(m.end(), max_gap=80)
+                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES and \
+                        re.search(r"\bto\s+(?:the\s+)?$", text[m.end():dest.start]):
+                    continue      # "shipped to Saudi Arabia", "ship 8 million tonnes a year to China":
+                    # where goods go, not a buyer
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
