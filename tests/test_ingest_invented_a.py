@@ -192,3 +192,15 @@ def test_goods_shipped_in_quantity_to_a_country_make_no_buyer_of_the_country():
     # a firm the goods are shipped to is still a buyer
     assert ("Kappa Agro", "Lambda Oils") in supplies_in(
         "Title\n\nKappa Agro will ship 2 million tonnes of soybeans a year to Lambda Oils.", "Lambda Oils")
+
+
+def test_a_federal_environment_agency_and_an_export_credit_agency_in_apposition_are_agencies():
+    text = ("Kappa Agro terminal\n\n"
+            "Brazil's agriculture ministry approved the terminal's licence in June after an environmental "
+            "review by Ibama, the federal environment agency.\n"
+            "Financing will come from a loan guaranteed by Zeta Credit, the Australian export credit agency.")
+    d = drafted_with(text, "Ibama", "Zeta Credit")
+    assert (entity(d, "Ibama").type, entity(d, "Zeta Credit").type) == ("agency", "agency")
+    # a private agency stays a firm
+    d = draft_of("Title\n\nKappa Agro hired Omega Media, an advertising agency.")
+    assert entity(d, "Omega Media").type == "firm"
