@@ -204,3 +204,14 @@ def test_a_federal_environment_agency_and_an_export_credit_agency_in_apposition_
     # a private agency stays a firm
     d = draft_of("Title\n\nKappa Agro hired Omega Media, an advertising agency.")
     assert entity(d, "Omega Media").type == "firm"
+
+
+def test_a_name_ending_in_a_country_and_described_as_an_agency_is_the_whole_body():
+    text = ("Kappa Minerals wins lithium licence in Chile\n\n"
+            "Financing for the Chilean plant will come from a $900 million loan arranged by Banco Phi and "
+            "guaranteed by Export Finance Australia, the Australian export credit agency.")
+    d = drafted_with(text, "Banco Phi", "Export Finance Australia")
+    assert entity(d, "Export Finance Australia").type == "agency"
+    # a firm's plant in a country is not one name
+    d = draft_of("Title\n\nKappa Minerals opened a mine in Western Australia, the state said.")
+    assert entity(d, "Western Australia").type != "firm"

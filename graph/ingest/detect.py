@@ -684,6 +684,8 @@ _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|b
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
+_BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
+                             r"company|corporation)\b")
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality Island Islands Peninsula".split())
@@ -743,7 +745,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
         unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
             and place_named_unit(text, run.start, at[0][0], run.end, table)
-        if clash and not (opens or ends or closes or lender or unit):
+        # "Export Finance Australia, the Australian export credit agency": a body described as one
+        described = bool(clash) and len(run.words) >= 3 and all(
+            c in places and c[0] > run.start and c[1] == run.end for c in clash) and \
+            not is_common(run.words[0]) and _BODY_DESCRIBED.match(text[run.end:]) is not None
+        if clash and not (opens or ends or closes or lender or unit or described):
             continue
         name = run.text(text)
         words = run.words
