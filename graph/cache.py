@@ -92,7 +92,7 @@ if TYPE_CHECKING:
     from .names import NameIndex, Trigrams
     from .csr import Index
 
-FORMAT = 9
+FORMAT = 10     # 10: the builtin relation types' ends widened (a cached schema is not reused)
 MAGIC = b"KGCACHE\x01"
 SUFFIX = ".kgc"
 PART_SUFFIX = ".kgp"         # one seed file's part (graph/parts.py)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest_support import draft_of, relations_of
 
 OPENING = "Kappa Memory Corp will build a memory fab in Omura, Japan.\n\n"
@@ -242,3 +244,27 @@ def test_a_short_form_later_in_the_same_sentence_is_the_same_firm_unless_named_a
     names = {e.name: e for e in d.entities}
     assert "Kappa" in names["Kappa Pharma"].aliases and "Kappa" not in names
     assert "Zeta" in names and "Zeta" not in names["Zeta Biologics"].aliases
+
+
+@pytest.mark.parametrize("sentence", [
+    "Orlen Digital agreed to buy Vantara Chemicals from Vantara for $2 billion.",
+    "Vantara Chemicals and Vantara signed a supply deal.",
+    "Vantara Chemicals sued Vantara over the brand.",
+    "Vantara Chemicals, which Vantara sold in 2019, supplies Orlen Digital."])
+def test_a_short_name_beside_the_full_one_as_seller_partner_or_object_is_another_firm(sentence):
+    names = {e.name: e for e in draft_of(sentence).entities}
+    assert "Vantara" in names and "Vantara" not in names["Vantara Chemicals"].aliases
+
+
+def test_two_ministries_after_a_demonym_stay_two():
+    d = draft_of("The German Economy Ministry and Finance Ministry approved the Vantara Labs grant.")
+    names = {e.name for e in d.entities}
+    assert {"Economy Ministry", "Finance Ministry"} <= names
+
+
+def test_a_chosen_name_that_only_owns_what_was_chosen_or_a_supplier_of_a_later_clause_supplies_nothing():
+    for text in ("Brevik Motors tapped Vantara Labs' founder to build its battery team.",
+                 "Brevik Motors selected Vantara Labs as its partner, and Orlen Digital will supply the cells."):
+        d = draft_of(text)
+        assert {"Brevik Motors", "Vantara Labs"} <= {e.name for e in d.entities}
+        assert ("Vantara Labs", "supplies", "Brevik Motors") not in relations_of(d), text

@@ -549,7 +549,7 @@ def share_of_it(v: View) -> None:
 _CHOSEN = re.compile(r"\b(?:picked|picks|chose|chosen|chooses|selected|selects|tapped|taps|hired|hires|"
                      r"contracted|commissioned)\s+(?:the\s+)?|\b(?:contracts?|deals?|agreements?)\b[^;]{0,80}?"
                      r"\bunder\s+which\s+(?:the\s+)?")
-_TO_SUPPLY = re.compile(r"[^;]{0,80}?\b(?:to|will|would)\s+(?:each\s+|jointly\s+|also\s+)?(?:supply|"
+_TO_SUPPLY = re.compile(r"(?:(?!,\s+(?:and|but|while)\b)[^;]){0,80}?\b(?:to|will|would)\s+(?:each\s+|jointly\s+|also\s+)?(?:supply|"
                         r"build|provide|deliver|install|manufacture|construct|equip)\b")
 
 
@@ -558,8 +558,9 @@ def chosen_suppliers(v: View) -> None:
     contract under which A and B will supply ..." -> A and B supply X."""
     for m in _CHOSEN.finditer(v.text):
         first = v.at_start(m.end())
-        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
-            continue
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()) \
+                or re.match(r"[’']s?\s", v.text[first.end:]):
+            continue            # "tapped Vantara Labs' founder": the name only owns the one chosen
         chosen = []
         for x in v.listed(first, BODIES):
             if x.key == ALL or re.search(r"\bover\s+(?:\w+\s+)?$", v.text[:x.start]):

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -143,7 +143,8 @@ _PORTFOLIO_MINISTRY = re.compile(
 
 def portfolio_ministries(text: str) -> list[Candidate]:
     """A ministry written in lower case after its portfolio ("commerce ministry"), named with
-    the country the text gives it ("China's commerce ministry", its short form an alias)."""
+    the country the text gives it ("China's commerce ministry"; not its short form as an alias,
+    which would make one ministry of two countries' in a multi-article draft)."""
     out = []
     ports = {w.lower() for p in portfolios() for w in p.split()} | {"foreign", "economic"}
     for m in _PORTFOLIO_MINISTRY.finditer(text):
@@ -158,8 +159,10 @@ def portfolio_ministries(text: str) -> list[Candidate]:
             else None
         dem = m.group("dem") if m.group("dem") in demonyms() and len(words) == len(m.group("port").split()) \
             else None
-        name = f"{owner}'s {short}" if owner else f"{dem} {short}" if dem else short
-        out.append(Candidate(start, m.end(), "ministry", name, aliases=(short,) if name != short else (),
+        if not owner and not dem:
+            continue        # "the finance ministry": whose, the article may not say (nor which article)
+        name = f"{owner}'s {short}" if owner else f"{dem} {short}"
+        out.append(Candidate(start, m.end(), "ministry", name,
                              priority=60, rule="portfolio-ministry"))
     return out
 
@@ -814,9 +817,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
-            or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
-                                    or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before)
-                                        is not None and not owns_a_role(after))))
+            or len(words) >= 2 and not looks_like_firm_name(words) and (
+                (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
+                or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before) is not None
+                    and not owns_a_role(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

@@ -220,7 +220,9 @@ class EntityTable:
                     same_sentence: bool = False) -> EntityDraft | None:
         """"Infineon" is "Infineon Technologies"; "TSMC" is "Taiwan Semiconductor
         Manufacturing Company" (and the other way round). A short form in a sentence that
-        also names the longer one is another entity ("Vale Base Metals, a unit of Vale")."""
+        also names the longer one is another entity ("Vale Base Metals, a unit of Vale"), unless
+        ``same_sentence`` says it opens a later clause as its subject ("Kappa Pharma's deal ...
+        after Kappa agreed")."""
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         # "Novo Nordisk Foundation" is not "Novo Nordisk": a foundation is a body of its own
         forms = {None if separate_body(name) else stem(name), _LEGAL_SUFFIX.sub("", name),

@@ -188,6 +188,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             return True         # "Saudi Agricultural and Livestock Investment Company"
         opener = left[1].text if left[0].text == "The" and len(left) > 1 else left[0].text
         if len(words) == 1 and (opener in _PUBLIC_OPENERS or opener in demonyms()) \
+                and org_words()["suffix"].get(left[-1].text) is None \
+                and left[-1].text not in ("Embassy", "Consulate") \
                 and len(caps) >= 2 and any(
                 org_words()["suffix"].get(w) in ("agency", "organization", "ministry")
                 for w in caps[1:3]):

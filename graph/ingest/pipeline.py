@@ -77,6 +77,7 @@ class _Doc:
     projects: list[int] = field(default_factory=list)
     known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
     in_body: set[int] = field(default_factory=set)        # entities named outside headings
+    mentions: dict[int, int] = field(default_factory=dict)  # entity -> mentions in this article
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -130,8 +131,9 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
-    relations += _home_country(table, relations, evidence)
-    relations += state_homes(table, relations, evidence)
+    counts = {doc.index: doc.mentions for doc in docs}
+    relations += _home_country(table, relations, evidence, counts)
+    relations += state_homes(table, relations, evidence, counts)
     relations = _expand_all(relations, docs, table)
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
@@ -224,9 +226,12 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if named is not None and seed is not None and named.seed_id is None:
                 named.seed_id, named.type = seed.seed_id, "seed"
         _rename_known(chosen, doc.known, table)
-        for c in chosen:        # not "Vale Base Metals, a unit of Vale": Vale is another body
-            c.loose = _TIED_BEFORE.search(s.text, 0, c.start) is None and \
-                _TIED_AFTER.match(s.text, c.end) is None
+        for c in chosen:
+            # "Kappa Pharma's deal ... after Kappa agreed": a short form opening a later clause as
+            # its subject is the firm named before; not "A Chemicals and A", "bought A Chemicals
+            # from A", "A Chemicals, a unit of A"
+            c.loose = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None and \
+                _TIED_BEFORE.search(s.text, 0, c.start) is None and _TIED_AFTER.match(s.text, c.end) is None
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
             if c.type == "seed":
@@ -488,6 +493,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
+                doc.mentions[m.key] = doc.mentions.get(m.key, 0) + 1
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
@@ -631,6 +637,8 @@ _TIED_BEFORE = re.compile(r"\b(?:units?|arms?|subsidiar(?:y|ies)|parent|division
                           r"(?:[A-Z][\w-]*[’']s\s+|[a-z][\w-]*\s+){0,3}$")     # "owned by the glassmaker X"
 _TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|shareholder|unit)\b|"
                          r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
+_CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once|"
+                            r"saying|said|says)|;)\s+$")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 
@@ -687,14 +695,13 @@ def _remap(relations: list[RelationDraft], moved: dict[int, int]) -> list[Relati
 
 
 def _home_country(table: EntityTable, relations: list[RelationDraft],
-                  evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+                  evidence: dict[int, tuple[int, str]], counts: dict[int, dict[int, int]]) -> list[RelationDraft]:
     """A ministry or state agency that no rule placed is part of the country its name or a
     demonym before it gives ("the Greek Ministry of ...", "State Bank of India"). (Guessing
     the article's main country for the others cost precision on untuned articles.)"""
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
-    main = leading_country(table)
     out: list[RelationDraft] = []
     for e in list(table):
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
@@ -706,7 +713,8 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         code = e.country or (codes[0] if codes else None)
         home = table.country(code, e.first) if code else None
         rule = "home-country"
-        if home is None and e.type == "ministry" and main is not None:
+        main = leading_country(table, counts.get(article, {})) if home is None and e.type == "ministry" else None
+        if main is not None:
             home, rule = main, "main-country"   # "the Ministry of X" of the article's country
         if home is not None and home.key != e.key:
             out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))

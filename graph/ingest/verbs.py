@@ -432,8 +432,10 @@ _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
 
 
-_MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:grant|loan|"
-                            r"subsidy|funding|financing|credit|guarantee|money|aid)s?\b")
+# a clause whose subject is money: "a grant of 30 million euros", "A $50 million grant", "Credit lines"
+MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w$.,-]+\s+){0,3}?"
+                           r"(?:grant|loan|subsidy|subsidie|funding|financing|credit|guarantee|money|aid)s?"
+                           r"(?:\s+lines?|\s+facilit(?:y|ies))?\b", re.IGNORECASE)
 _PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 
 
@@ -494,7 +496,7 @@ def verb_cues(v: View) -> None:
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
-            if by is not None and cue.type == "supplies" and _MONEY_SUBJECT.search(text[begin:m.start()]):
+            if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
