@@ -30,7 +30,7 @@ from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
@@ -64,7 +64,9 @@ _PROGRAM_LIST = re.compile(r"\b(?:initiatives|projects|programmes|programs|schem
 _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)\s+(?:include|includes|"
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of|"
+                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island)\s+of)"
+                           r"\s+(?:the\s+)?$")
 _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
@@ -652,6 +654,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
+        if before and end_ok and _STAKE_IN.search(text[:run.start]):
+            out.append(Candidate(run.start, run.end, "firm", name, priority=40, rule="stake-in"))
+            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))
@@ -692,6 +697,9 @@ _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|b
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
+_BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
+                             r"company|corporation)\b")
+_STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
@@ -750,7 +758,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
         unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
             and place_named_unit(text, run.start, at[0][0], run.end, table)
-        if clash and not (opens or ends or closes or lender or unit):
+        # "Export Finance Australia, the Australian export credit agency": a body described as one
+        described = bool(clash) and len(run.words) >= 3 and all(
+            c in places and c[0] > run.start and c[1] == run.end for c in clash) and \
+            not is_common(run.words[0]) and _BODY_DESCRIBED.match(text[run.end:]) is not None
+        if clash and not (opens or ends or closes or lender or unit or described):
             continue
         name = run.text(text)
         words = run.words
@@ -785,6 +797,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if opener and name.isupper() and (re.match(r"\s*:", after) or (
                 name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
             continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
+        if opener and name.isupper() and in_dateline_head(text, run.end):
+            continue            # "SAO PAULO, Oct 2 -": a wire desk's city, left to the place list
+        if dateline_credit(text, run.start):
+            continue            # "ASTANA, Nov 12 (Wire) -": the wire service, not a firm in the story
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
@@ -813,8 +829,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and not looks_like_firm_name(words) and (
                 (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
-                                    or re.search(
-                r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+                or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before) is not None
+                    and not owns_a_role(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

@@ -264,7 +264,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
 _APPOSITION_TYPES = (
     (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
-                r"(?:federal|state|government|national|regulatory)\s+agency\b|\bregulator\b"), "agency"),
+                r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
+                r"export[- ]credit\s+agency\b|\bregulator\b"), "agency"),
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),

@@ -180,8 +180,11 @@ def body_then_place(before_of: list[str]) -> bool:
 
 
 # "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
-_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\d{4}\s*\(([A-Z]{2,6})\)\s*[-—–]\s")
+# "PRESS RELEASE - ", "OSLO, 4 May", "SAO PAULO, Oct 2 -", "NAIROBI, Kenya, July 8": a dateline's head
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d|,\s+[A-Z][a-z]{2,8}\.?\s+\d|"
+                            r",\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s+[A-Z][a-z]{2,8}\.?\s+\d)")
+# "OSLO, 4 March 2026 (NWX) -", "ASTANA, Nov 12 (Wire) -": the wire service credited after the date
+_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\b\d{1,4}\s*\(([A-Z][A-Za-z]{1,11})\)\s*[-—–]\s")
 
 
 # "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
@@ -207,6 +210,17 @@ def datelines(text: str) -> list[Candidate]:
 _DATELINE_WIRE = re.compile(r"^[A-Z][^()/\n]{0,60}?\d\s*(?:\(([^()]{2,20})\)|/([^/]{2,20})/)\s*[-—–]{1,2}\s")
 
 
+def in_dateline_head(text: str, end: int) -> bool:
+    """Whether capitals ending at ``end`` are the city in capitals a wire dateline opens with.
+
+    >>> s = "SAO PAULO, Oct 2 - Kappa Agro said so."
+    >>> in_dateline_head(s, 9), in_dateline_head(s, s.index(" said"))
+    (True, False)
+    """
+    head = _DATELINE_HEAD.match(text)
+    return head is not None and end <= head.end()
+
+
 def in_dateline_label(text: str, end: int) -> bool:
     """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ") or
     the news service it names ("LONDON, Feb 3 (Wire) - ").
@@ -218,8 +232,7 @@ def in_dateline_label(text: str, end: int) -> bool:
     wire = _DATELINE_WIRE.match(text)
     if wire is not None and end in (wire.end(1), wire.end(2)):
         return True
-    head = _DATELINE_HEAD.match(text)
-    return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
+    return in_dateline_head(text, end) and _DATELINE_PLACE.match(text) is not None
 
 
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:
@@ -246,9 +259,18 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
         return True
     if re.fullmatch(r"\s*(?:[A-Z]+\s+){0,3}", text[:start]) and re.match(r"(?:\s+[A-Z]+){0,3}\s*:", text[end:]):
         return True     # "ANALYST NOTE: Zeta ...": a label in capitals opening the line
-    head = _DATELINE_HEAD.match(text)
-    if head is not None and end <= head.end():
+    if in_dateline_head(text, end):
         return True
+    return dateline_credit(text, start)
+
+
+def dateline_credit(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the wire service a dateline credits, no party to the story.
+
+    >>> s = "ASTANA, Nov 12 (Wire) - Kazatomprom will supply uranium."
+    >>> dateline_credit(s, s.index("Wire")), dateline_credit(s, s.index("Kazatomprom"))
+    (True, False)
+    """
     code = _DATELINE_CODE.match(text)
     return code is not None and code.start(1) == start
 
@@ -392,3 +414,18 @@ def ends_legal_name(last: str, nxt: str) -> bool:
     (True, False, False)
     """
     return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
+
+
+_ROLE_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:president|chairman|chairwoman|chair|chief|head|"
+                         r"director|founder|spokes(?:man|woman|person)|executive|officer|manager|"
+                         r"minister|secretary|governor)\b")
+
+
+def owns_a_role(after: str) -> bool:
+    """Whether the name before ``after`` owns a role ("said Kappa Rail's president, Lee Min-jun"):
+    it names the body the speaker serves, not the speaker.
+
+    >>> owns_a_role("'s president, Lee Min-jun"), owns_a_role(", the chief executive, said")
+    (True, False)
+    """
+    return _ROLE_OWNER.match(after) is not None

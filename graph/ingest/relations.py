@@ -81,6 +81,10 @@ _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said
                            r"also)\b")
 
 
+# an apposition with a price names a thing of its own: "..., a $2.2 billion project (financed by)"
+_PRICED_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[$€£¥₹]\d[\d.,]*\s+(?:[a-z-]+\s+){0,4}$")
+
+
 def by_agent(v: View) -> None:
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
@@ -109,6 +113,8 @@ def by_agent(v: View) -> None:
                 r"\s*" + BRACKETED + r",\s+(?:a|an|the|its)\s+[^,]*,?\s*(?:(?:is|was|being)\s+)?", between):
             patient = None      # "A will supply it for a network run by a consortium led by B": not A
             # (but "X, a joint venture led by B": the apposition is X)
+        if _PRICED_APPOSITION.search(between) and not re.match(r"\s*" + BRACKETED + r",", between):
+            patient = None      # "to build the line, a $2.2 billion project financed by X": not the builder
         if patient is not None and patient.start < begin:
             patient = None      # "financed by A, and a grant will be provided by B": not B's grant to A
             if _FUNDING_SUBJECT.match(v.text[begin:].lstrip()) and VERB_TYPES[word] == "funds":
@@ -140,17 +146,20 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
                  "buy": "owns", "bought": "owns", "own": "owns"}
 
 
-# "the pension fund Tau Capital", "a state fund": "fund" after a determiner is a noun
-_FUND_NOUN = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+(?:[a-z-]+\s+){0,2}$", re.I)
+# a bare base form ("fund", "back", "lead") after a singular noun phrase that an article or a
+# possessive opens is that phrase's head noun: "the sovereign wealth fund X", "a state fund X";
+# a plural subject still takes the verb ("the two banks fund X")
+_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:[\w$%.,-]+\s+){0,3}?"
+                            r"[\w$%.-]*[^s\W]\s+$")
 
 
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
         if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
             continue
-        if m.group(0) in ("fund", "funds", "back", "backs") and _FUND_NOUN.search(v.text[:m.start()]):
-            continue
         verb = m.group(1)
+        if m.group(0) == verb and _NOUN_NOT_VERB.search(v.text[:m.start()]):
+            continue    # "owned by the sovereign wealth fund X", "the pension fund Tau Capital": nouns
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
         subject = v.subject(m.start(), frozenset(ACTORS))
         if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
@@ -191,6 +200,16 @@ def _receiver_before(v: View, pos: int) -> int | None:
     return got.key if got is not None and got.key != ALL else None
 
 
+def _built_with(v: View, pos: int) -> int | None:
+    """"X, which was built by A with loans from B": what A built (by_agent's patient), not A."""
+    builder = v.before(pos, BODIES, max_gap=12)
+    if builder is None or not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:with|using|and\s+with)\s+(?:the\s+)?",
+                                           v.text[builder.end:pos]):
+        return None
+    return next((b for a, rtype, b, _, rule in v.facts if a == builder.key and rule == "by-agent"
+                 and rtype in ("leads", "funds")), None)
+
+
 def funding_from(v: View) -> None:
     """"loans from A and from B", "funding from A, which lent $1bn, and from B" -> funds the
     clause's subject, else the project in question."""
@@ -211,7 +230,7 @@ def funding_from(v: View) -> None:
             extra = v.after(len(v.text) - len(tail) + more.end(), BODIES | {"government"}, max_gap=3)
             if extra is not None and extra.key != ALL:
                 agents.append(v.possessed(extra))
-        subject = _receiver_before(v, m.start()) or \
+        subject = _built_with(v, m.start()) or _receiver_before(v, m.start()) or \
             clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         if subject is None and DEAL_SUBJECT.match(v.text):
             continue                      # "The purchase will be financed by a loan from X": the buyer's
@@ -317,8 +336,13 @@ def operates(v: View) -> None:
         if key is None or key == ALL:
             continue
         end = v.text.find(".", m.end())
+        end = end if end >= 0 else len(v.text)
+        # "operates terminals in Africa and is owned by X, a Dubai government company": the places
+        # end at the next body named
+        end = min([x.start for x in v.mentions if m.end() <= x.start < end and x.key != ALL
+                   and v.type(x) in BODIES] + [end])
         for place in v.mentions:
-            if not (m.end() <= place.start < (end if end >= 0 else len(v.text))) or place.key == ALL \
+            if not (m.end() <= place.start < end) or place.key == ALL \
                     or v.type(place) not in ("location", "government"):
                 continue
             if re.match(r"[’']s\s", v.text[place.end:]) and \

@@ -92,6 +92,10 @@ class Cue:
     near: bool = False               # the subject is the nearest fitting entity before the cue
 
 
+# "to buy a stake in X": the size of the stake, not the verb, says whether X is owned
+_STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
+
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -149,9 +153,12 @@ CUES: tuple[Cue, ...] = (
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
     # "a review of X's planned purchase of Y": the noun leaves the clause's subject no buyer
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es)(?!\s+of\b)|purchased", _HOLDERS | {"person"}, _OWNABLE,
-        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _STAKE_OBJECT + "|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
-        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:a|an|the|its|further)\s+(?:minority\s+)?"
+        r"(?:(?:\d|[1-4]\d)(?:\.\d+)?\s?%|(?:\d|[1-4]\d)(?:\.\d+)?\s+per\s+cent|minority|small)\s|"
+        r"(?:a|an)\s+stake\s)"
+        r"(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
     Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?(?:joint\s+)?venture\s+(?:of|between)|"
@@ -394,7 +401,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     return [k for k in dict.fromkeys(list_before(v, begin + rel.start(), types)) if k not in have]
 
 
-_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+|[$€£¥₹]?\d[\d.,]*\s+){0,4}$")
 
 
 # "The purchase will be financed by a loan from X": about a deal, not the project in question
@@ -470,10 +477,11 @@ def verb_cues(v: View) -> None:
                               r"raised|raising)\s+$", text[:m.start()]):
                 continue          # "with funds from the programme": a noun, not a funder's verb
             if cue.type == "supplies" and m.group().startswith("ship"):
-                places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
-                dest = v.at_start(m.end() + places_next.end()) if places_next else None
-                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES:
-                    continue      # "shipped to Saudi Arabia and Egypt": where goods go, not a buyer
+                dest = v.after(m.end(), max_gap=80)
+                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES and \
+                        re.search(r"\bto\s+(?:the\s+)?$", text[m.end():dest.start]):
+                    continue      # "shipped to Saudi Arabia", "ship 8 million tonnes a year to China":
+                    # where goods go, not a buyer
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
@@ -511,6 +519,8 @@ def verb_cues(v: View) -> None:
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                elif app is not None:
+                    patient = None          # "..., a $2.2 billion project financed by X": unnamed
                 bare = re.search(r"\s*" + BRACKETED + r",\s+$", text[:m.start()])
                 near = v.at_end(bare.start()) if bare is not None else None
                 if near is not None and near.key != ALL and v.type(near) in cue.object:
@@ -1225,7 +1235,7 @@ def nominal_supply(v: View) -> None:
         first = v.at_start(m.end())
         if owner is None or first is None or owner.key == ALL:
             continue
-        for item in v.listed(first, _RECEIVERS):
+        for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
             if m.group("kind") == "suppliers":
