@@ -47,3 +47,11 @@ def test_a_person_right_after_a_verb_is_its_object_not_a_place_further_on():
     assert entity(d, "Maria Kappa").type == "person" and entity(d, "Slovakia")
     assert ("Maria Kappa", "owns", "Zeta Group") in rels
     assert not any(r[1] == "owns" and r[0] in ("Slovakia", "Spain") for r in rels)
+
+
+def test_a_two_word_firm_name_before_said_stays_a_firm():
+    for firm in ("Vantara Labs", "Zeta Therapeutics", "Kappa Steel"):
+        d = draft_of(f"{firm} said it would expand. Omega Corp. agreed.")
+        assert entity(d, firm).type == "firm", firm
+    assert entity(draft_of("Nugroho Wibowo said it would expand. Omega Corp. agreed."),
+                  "Nugroho Wibowo").type == "person"

@@ -192,7 +192,7 @@ SALE = ("Kappa Nickel sells stake in smelter\n\n"
 def test_a_stake_sold_to_a_buyer_and_bought_from_a_seller():
     rels = relations_of(draft_of(SALE))
     assert ("Zeta Metals", "owns", "Obi plant") in rels
-    assert ("Tau Mining", "owns", "Rho Minerals") in rels
+    assert ("Tau Mining", "invests_in", "Rho Minerals") in rels     # a 20% stake: an investment
     assert not any(r[1] == "supplies" and r[2] == "Zeta Metals" for r in rels)
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from weakref import WeakKeyDictionary
 
+from .doc import Mention
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED, trade_nouns
 from .verbs import (ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
@@ -48,8 +49,10 @@ _PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|bi
 _POSS_PARTNER = re.compile(r"[’']s" + _PARTNER)
 _ITS_PARTNER = re.compile(r"\b(?:its|their|with(?:\s+a)?)" + _PARTNER)      # "with local partner Y"
 # "X's parent, the Y Group", "X's owner Y": Y owns X
-_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company)"
-                          r"\s*,?\s+(?:the\s+)?")
+# "Zeta's largest shareholder, the Korean conglomerate Omicron Group,": the name after a described apposition
+_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company|"
+                          r"(?:largest|biggest|main|major|controlling|principal)\s+(?:shareholder|owner))"
+                          r"\s*,?\s+(?:the\s+(?:(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){1,2}(?=[A-Z]))?)?")
 _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
                          r"had\s+been)\s+(?:also\s+|long\s+)?)?(?:the\s+)?")
 
@@ -662,11 +665,42 @@ def output_sold_to(v: View) -> None:
                 v.add(seller, "supplies", b.key, 0.6, "output-sold-to")
 
 
+_BOUGHT = "|".join(("bought", "purchased", "sourced", "imported", "supplied", "ordered"))
+_BE = "|".join(("are", "is", "were", "was", r"will\s+be", r"ha(?:ve|s)\s+been"))
+# "Panels for its Saudi plants are bought from X": goods the firm ("its") buys, passive;
+# "..., and inverters from Y": the verb left out
+_ITS_GOODS_FROM = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,3}}?(?:{_BE})\s+(?:\w+ly\s+)?"
+                             rf"(?:{_BOUGHT})\s+from\s+(?:the\s+)?")
+_AND_GOODS_FROM = re.compile(r"\s*" + BRACKETED + r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,?\s+and\s+"
+                             r"(?:[a-z][\w-]*\s+){1,3}from\s+(?:the\s+)?")
+
+
+def goods_bought_from(v: View) -> None:
+    """"Panels for its plants are bought from A, and inverters from B" -> A and B supply the firm
+    "its" points to (the sentence's firm before it, else the previous subject)."""
+    for m in _ITS_GOODS_FROM.finditer(v.text):
+        if negated(v, m.start()):
+            continue
+        buyer = v.before(m.start(), BODIES) or (
+            Mention(0, 0, v.last_actor, anaphor=True) if v.last_actor is not None else None)
+        seller = v.at_start(m.end())
+        if buyer is None or seller is None or buyer.key == ALL or v.type(buyer) not in BODIES:
+            continue
+        sellers = [seller]
+        more = _AND_GOODS_FROM.match(v.text, seller.end)
+        extra = v.at_start(more.end()) if more is not None else None
+        if extra is not None:
+            sellers.append(extra)
+        for x in sellers:
+            if x.key not in (ALL, buyer.key) and v.type(x) in BODIES:
+                v.add(x.key, "supplies", buyer.key, 0.6, "goods-bought-from")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to):
+                 output_sold_to, goods_bought_from):
         rule(v)
 

@@ -24,25 +24,26 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
-                       r"funded|financed|supported|owned|controlled|acquired|founded|reported|"
+                       r"funded|financed|supported|owned|controlled|acquired|[Ff]ounded|reported|"
                        r"published|commissioned|sponsored|underwritten|paid out|provided|granted|"
-                       r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?by\s+")
+                       r"projects|plants|factories|investments|deals|bids|offers)\s+(?:\w+ly\s+)?"
+                       r"(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?by\s+")    # "Founded in 1998 by P"
 # "a group of banks led by Morgan Stanley": a lender, not a person
 _LENDERS_BEFORE = re.compile(r"\b(?:banks|lenders|consortium|syndicate|investors|funds|firms|"
                              r"companies|group)\s+(?:of\s+\w+\s+(?:\w+\s+)?)?$")
-_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|founded)\s+by")
+_PERSON_BY = re.compile(r"\b(?:chaired|headed|led|[Ff]ounded)\s+(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4}\s+)?by")
 # "Tesla's electric vehicles": a name that owns a sector's products is a firm
 _POSSESSIVE_SECTOR = re.compile(r"[’']s\s+$")
 _ACQUIRE = re.compile(r"\b(?:acquire|acquires|acquired|acquiring|buy|buys|bought|buying|take over|"
@@ -63,7 +64,9 @@ _PROGRAM_LIST = re.compile(r"\b(?:initiatives|projects|programmes|programs|schem
 _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)\s+(?:include|includes|"
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of)\s+(?:the\s+)?$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of|"
+                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island)\s+of)"
+                           r"\s+(?:the\s+)?$")
 _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
@@ -124,8 +127,8 @@ class Detector:
         out.extend(_trim(text, [_after_verb(text, p) for p in project_phrases(text)], out))
         out.extend(alliances(text))
         if not s.heading:
+            out.extend(_based_places(text, out))     # "a Boston-based biotech firm": before the firms
             out.extend(other_names(text, table, out, self.mid_caps))
-            out.extend(_based_places(text, out))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
         out.extend(portfolio_ministries(text))
@@ -163,6 +166,10 @@ def portfolio_ministries(text: str) -> list[Candidate]:
         out.append(Candidate(start, m.end(), "ministry", name,
                              priority=60, rule="portfolio-ministry"))
     return out
+
+
+# "Alzheimer's disease", "Parkinson's": a condition named after a person, no body
+_EPONYM = re.compile(r"[’']s\s+(?:disease|syndrome|disorder)\b")      # (not "Pfizer's drug": a firm's)
 
 
 _BASED = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-based\b")
@@ -421,6 +428,8 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                                  (_ACCORDING, "organization", "according-to")):
         for m in pattern.finditer(text):
             run = run_at(text, m.end())
+            if run is not None and text[run.end:].startswith(" family"):
+                continue          # "controlled by the Mehta family": a family, not a firm named Mehta
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()):
                 for n in (2, 1):    # "led by Governor P", "led by Chief Minister P": P
                     title = " ".join(run.words[:n])
@@ -565,6 +574,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            named = re.match(r"\s+([A-Z][\w&.-]*)", text[p.end:])
+            if p.amount is None and named is not None and not is_common(named.group(1)):
+                continue        # "Abu Dhabi's sovereign fund Zeta Investment Authority": the name follows
             if p.head.lower() == "investment" and p.owner is not None and \
                     not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
                 continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
@@ -642,6 +654,9 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
+        if before and end_ok and _STAKE_IN.search(text[:run.start]):
+            out.append(Candidate(run.start, run.end, "firm", name, priority=40, rule="stake-in"))
+            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))
@@ -682,6 +697,9 @@ _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|b
 _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|role|"
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
+_BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
+                             r"company|corporation)\b")
+_STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
@@ -740,7 +758,11 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
         unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
             and place_named_unit(text, run.start, at[0][0], run.end, table)
-        if clash and not (opens or ends or closes or lender or unit):
+        # "Export Finance Australia, the Australian export credit agency": a body described as one
+        described = bool(clash) and len(run.words) >= 3 and all(
+            c in places and c[0] > run.start and c[1] == run.end for c in clash) and \
+            not is_common(run.words[0]) and _BODY_DESCRIBED.match(text[run.end:]) is not None
+        if clash and not (opens or ends or closes or lender or unit or described):
             continue
         name = run.text(text)
         words = run.words
@@ -763,8 +785,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if in_dateline_label(text, run.end):
             continue            # "PRESS RELEASE - Town, 3 May 2026"
         if len(words) == 1 and (not_a_name(name, text[:run.start])
-                                or text[run.end:].startswith(" family")):
-            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy"
+                                or text[run.end:].startswith(" family") or _EPONYM.match(text, run.end)):
+            continue            # "Republicans", "Western drugmakers", "to Neutral from Buy", "Alzheimer's disease"
         if any(_is_month_or_day(w) for w in words) or name in demonyms() \
                 or _is_place_or_country(name) or any(ch.isdigit() for ch in name[:1]):
             continue
@@ -775,6 +797,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if opener and name.isupper() and (re.match(r"\s*:", after) or (
                 name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
             continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
+        if opener and name.isupper() and in_dateline_head(text, run.end):
+            continue            # "SAO PAULO, Oct 2 -": a wire desk's city, left to the place list
+        if dateline_credit(text, run.start):
+            continue            # "ASTANA, Nov 12 (Wire) -": the wire service, not a firm in the story
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
@@ -801,9 +827,10 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
-            or len(words) >= 2 and ((_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
-                                    or re.search(
-                r"\b(?:said|says|told|added|noted)\s+$", before) is not None))
+            or len(words) >= 2 and not looks_like_firm_name(words) and (
+                (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
+                or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before) is not None
+                    and not owns_a_role(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

@@ -5,7 +5,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``whose-facility``: "X, whose assembly plant in P opened last year" -> X operates_in P
   (any facility noun; the relative "whose" makes X the owner);
 - ``facility-relative``: "a plant in P that X is building", "X supplies B from plants in P and
-  Q" -> X operates_in each town (an unnamed facility);
+  Q" -> X operates_in each town (an unnamed facility; after a supply or production verb only,
+  not "carmakers with plants in P" nor "plants in P run by B");
 - ``goods-made-in``, ``office-in``: "X builds the howitzers in P", "X opened an office in P", "X is
   present in P" -> X operates_in P;
 - ``place-facility``: "at its Phoenix fabs", "X's Gwangyang mills" -> the owner operates_in
@@ -23,7 +24,8 @@ Each rule reads one construction, not one phrasing, and is generic over its word
 - ``predicate-trade``: "A is a supplier to B", "A is B's biggest customer", "A is one of its
   suppliers" -> supplies;
 - ``passive-to``, ``relies-on``, ``counts-among``: "supplied to B by A", "B relies on A for its
-  chips", "B counts A among its suppliers" -> A supplies B;
+  chips", "B counts A among its suppliers" -> A supplies B ("the loan was provided to B by A":
+  A funds B);
 - ``trade-list``: "X, whose customers include A and B", "Among X's suppliers are A", "Customers
   of X include A" -> supplies;
 - ``pair-compete``: "A and B compete for orders" -> A competes with B;
@@ -47,8 +49,8 @@ import re
 
 from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS, SELLER_NOUNS, TRADE_NOUNS, trade_nouns
 from .projects import X_RUNS
-from .verbs import (ASSETS, coordinated, clause_span, clause_subject, is_country, negated, subject_between,
-                    towns_listed)
+from .verbs import (ASSETS, MONEY_SUBJECT, clause_span, clause_subject, coordinated, is_country, negated,
+                    subject_between, towns_listed)
 from .doc import EntityDraft, Mention, RelationDraft
 from .entities import EntityTable
 from .view import ALL, BODIES, View
@@ -296,7 +298,11 @@ def apposed_subject(v: View) -> None:
         b = v.at_start(m.end())
         if b is None or b.key in (ALL, a.key) or v.type(b) not in BODIES:
             continue
-        later = [x.key for x in v.mentions if x.start > b.end]
+        if re.match(r"\s*" + BRACKETED + r",\s+(?:which|who|whose|that)\b", v.text[b.end:]):
+            continue        # "B, which supplies C, agreed to merge": B's relative clause, not A's
+        # only a fact of the clause A and B open ("..., and B supplies C" is B's alone)
+        end = clause_span(v.text, b.end, b.end)[1]
+        later = [x.key for x in v.mentions if b.end < x.start < end]
         for src, t, tgt, conf, rule in list(v.facts):
             if src == b.key and t in _CLAUSE_TYPES and rule == "verb-cue" and tgt in later:
                 v.add(a.key, t, tgt, conf, "apposed-subject")
@@ -407,6 +413,11 @@ def passive_and_reliance(v: View) -> None:
         if m.group().startswith("shipped") and b is not None and v.type(b) in ("government", "location"):
             continue        # "it will be shipped to Germany by X": a destination and a carrier
         if a is not None and b is not None and a.key != ALL and b.key != ALL and \
+                MONEY_SUBJECT.search(text[begin:m.start()]) and not negated(v, m.start()):
+            for f in v.listed(a, _FUNDERS):         # "The loan was provided to B by A": A funds B
+                if f.key not in (ALL, b.key) and v.type(b) in _FUNDED:
+                    v.add(v.possessed(f).key, "funds", b.key, 0.6, "passive-to")
+        elif a is not None and b is not None and a.key != ALL and b.key != ALL and \
                 v.type(a) in _SELLERS and v.type(b) in _BUYERS and not negated(v, m.start()):
             v.add(v.possessed(a).key, "supplies", b.key, 0.6, "passive-to")
     for m in _RELIES.finditer(text):
@@ -470,6 +481,13 @@ _BUYS = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w+|import\w*|sourc\w+|r
 _PREP_FACILITIES = re.compile(r"\b(?:from|at|in|through|via|with)\s+(?:(?:[\w-]+|\d+)\s+){0,2}?" + _FACILITIES +
                               r"\s+(?:in|at|near)\s+(?:the\s+)?")
 
+_RUN_BY = re.compile(r"\b(?:run|operated|owned|managed|built)\s+by\b")
+_MAKES = re.compile(r"\b(?:suppl(?:y|ies|ied|ying)|mak(?:e|es|ing)|made|produc(?:e|es|ed|ing)|ship(?:s|ped|ping)?|"
+                    r"build(?:s|ing)?|built|assembl(?:e|es|ed|ing)|manufactur(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|"
+                    r"sell(?:s|ing)?|sold|export(?:s|ed|ing)?|serv(?:e|es|ed|ing)|refin(?:e|es|ed|ing)|"
+                    r"process(?:es|ed|ing)?|smelt(?:s|ed|ing)?|roll(?:s|ed|ing)?|operat(?:e|es|ed|ing)|"
+                    r"run(?:s|ning)?|ran|employ(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+out)\b")
+
 
 def facility_relative(v: View) -> None:
     """"from a plant in Abu Dhabi that Mitsui is building with ADNOC" -> Mitsui operates_in Abu
@@ -489,15 +507,19 @@ def facility_relative(v: View) -> None:
             if place.key != ALL and v.type(place) == "location" and not is_country(v, place):
                 v.add(doer.key, "operates_in", place.key, 0.55, "facility-relative")
     for m in _PREP_FACILITIES.finditer(v.text):
+        begin, end = clause_span(v.text, m.start(), m.end())
         if any(m.start() <= x.start < m.end() for x in v.mentions) or negated(v, m.start()) or \
-                m.group().startswith("from") and _BUYS.search(v.text[clause_span(v.text, m.start(), m.start())[0]:m.start()]):
+                m.group().startswith("from") and _BUYS.search(v.text[begin:m.start()]) or \
+                _RUN_BY.search(v.text, m.end(), end) or \
+                m.group().startswith("with") and re.search(r"\b[a-z]{3,}[^s\W]s\s+$", v.text[:m.start()]):
             continue        # "from Gotion's plants in P": an owner is named; "buys cells from
-            # plants in P": the seller's plants
+            # plants in P": the seller's plants; "plants in P run by B", "carmakers with plants
+            # in P": another body's
         # the subject before the clause's verb, not its object ("and supplies Tesla from plants")
-        begin = clause_span(v.text, m.start(), m.start())[0]
         verb = re.search(r"\b[a-z]{3,}\b", v.text[begin:m.start()])
         owner = subject_between(v, begin, begin + verb.start(), frozenset({"firm", "organization"})) \
-            if verb is not None else None
+            if verb is not None and _MAKES.search(v.text, begin + verb.start(), m.start()) else None
+        # (only a maker's or seller's: "invested in plants in P", "win work in factories in P")
         app = v.before(m.start(), {"firm", "organization"})
         if verb is None and m.group().startswith("with") and app is not None and app.key != ALL and \
                 re.fullmatch(r"\s*" + BRACKETED + r",\s+", v.text[app.end:m.start()]):
@@ -546,18 +568,20 @@ def state_money_to_topic(v: View) -> None:
             v.add(funder, "funds", receiver, 0.6, "state-money")
 
 
-def leading_country(table: EntityTable) -> EntityDraft | None:
-    """The country the article is set in: named most, counting the mentions of its places too
-    ("Hamburg", "Ras Al-Khair"), when no other country scores as much (a rival country named
-    often in passing loses to the one whose towns the story is in)."""
+def leading_country(table: EntityTable, mentions: dict[int, int]) -> EntityDraft | None:
+    """The country an article is set in: named most in it (``mentions``: entity -> mentions in
+    that article, not the whole run), counting the mentions of its places too ("Hamburg", "Ras
+    Al-Khair"), when no other country scores as much (a rival country named often in passing
+    loses to the one whose towns the story is in)."""
     from .lexicon import countries
     by_name = {c.name: c.code for c in countries()}
     score: dict[str, int] = {}
     for e in table:
+        n = mentions.get(e.key, 0)
         if e.type == "government" and e.name in by_name:
-            score[by_name[e.name]] = score.get(by_name[e.name], 0) + e.mentions
+            score[by_name[e.name]] = score.get(by_name[e.name], 0) + n
         elif e.type in ("location", "government") and e.country and e.name not in by_name:
-            score[e.country] = score.get(e.country, 0) + e.mentions
+            score[e.country] = score.get(e.country, 0) + n
     ranked = sorted(((n, code) for code, n in score.items() if n > 0), reverse=True)
     if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] <= ranked[1][0]):
         return None
@@ -570,10 +594,10 @@ _STATE_FIRM = (r"(?:state|state-owned|state-run|government-owned|national)\s+(?:
                r"enterprise|conglomerate|lender|bank|champion)")
 
 
-def state_homes(table: EntityTable, relations: list[RelationDraft],
-                evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+def state_homes(table: EntityTable, relations: list[RelationDraft], evidence: dict[int, tuple[int, str]],
+                counts: dict[int, dict[int, int]]) -> list[RelationDraft]:
     """A firm its first sentence calls the state's ("X, the state utility", "the state defence
-    company X") is part of the country the article is set in, when one leads (see
+    company X") is part of the country that sentence's article is set in, when one leads (see
     :func:`leading_country`; a ministry no rule placed is the pipeline's main-country rule)."""
     # placed already, owned by a government, or tied to a country ("Poland's PGZ, the state
     # arms group": Poland's, not the article's)
@@ -581,14 +605,15 @@ def state_homes(table: EntityTable, relations: list[RelationDraft],
               and table[r.target].type == "government"} | \
         {r.source for r in relations if r.type == "part_of"} | \
         {r.target for r in relations if r.type == "owns" and table[r.source].type == "government"}
-    home = leading_country(table)
-    if home is None:
-        return []
+    homes = {article: leading_country(table, n) for article, n in counts.items()}
     out: list[RelationDraft] = []
     for e in table:
         if e.type != "firm" or e.key in placed or e.seed_id is not None or e.key not in evidence:
             continue
         article, text = evidence[e.key]
+        home = homes.get(article)
+        if home is None:
+            continue
         name = re.escape(e.name)
         if not re.search(name + r"\s*" + BRACKETED + r",\s+(?:the|a)\s+" + _STATE_FIRM + r"\b|"
                          r"\bthe\s+" + _STATE_FIRM + r"\s+(?:the\s+)?" + name, text):
@@ -646,6 +671,9 @@ _OFFICE = re.compile(r"\b(?:open(?:s|ed|ing)?|set(?:s|ting)?\s+up|establish(?:es
 _BUILDS_GOODS = re.compile(r"\b(?:build|builds|building|built|assembles|assembled|makes|made)\s+"
                            r"(?P<goods>(?:(?!in\b|at\b|by\b)[\w$%.,-]+\s+){1,5}?)(?:in|at)\s+(?:the\s+)?")
 
+_PLANNED = re.compile(r"\b(?:plans?|planned|planning|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|"
+                      r"explor(?:es|ed|ing)|against|to)\s+$")
+
 
 def goods_made_in(v: View) -> None:
     """"X builds the howitzers in Changwon" -> X operates_in the town (plural goods, not "a solar
@@ -661,8 +689,9 @@ def goods_made_in(v: View) -> None:
         if owner is not None:
             _operates_in(v, owner, m.end(), "goods-made-in")
     for m in _OFFICE.finditer(v.text):
-        if negated(v, m.start()) or any(m.start() <= x.start < m.end() for x in v.mentions):
-            continue
+        if negated(v, m.start()) or any(m.start() <= x.start < m.end() for x in v.mentions) or \
+                _PLANNED.search(v.text, 0, m.start()):
+            continue        # "plans to open an office in P", "decided against opening one"
         owner = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
         if owner is not None:
             _operates_in(v, owner, m.end(), "office-in")
@@ -741,15 +770,22 @@ def competition_from(v: View) -> None:
     clause goes on to name)."""
     for m in _COMPETITION_FROM.finditer(v.text):
         first = v.at_start(m.end())
-        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()):
-            continue
+        if first is None or first.key == ALL or v.type(first) not in BODIES or negated(v, m.start()) or \
+                re.search(r"\b(?:little|scant|limited|less)\s+(?:[a-z]+\s+)?$", v.text[:m.start()]):
+            continue        # "faces little competition from A": as good as none
         rivals = [x for x in v.listed(first, BODIES) if x.key != ALL]
         begin, end = clause_span(v.text, m.start(), m.end())
         other = subject_between(v, begin, m.start(), BODIES) if \
             any(begin <= x.start < m.start() for x in v.mentions) else None
-        if other is None:
+        said = re.search(r"\b(?:said|says)\s*$", v.text[:begin])
+        if other is None and said is not None:      # "X said competition from A had eased": X
+            other = subject_between(v, clause_span(v.text, said.start(), said.start())[0], said.start(), BODIES)
+        if other is None:   # "competition from A hurt X", not a body of a later clause ("after B bought it")
+            stop = re.compile(r"\b(?:after|when|because|since|before|until|once|if|although|though|as)\b")
+            limit = stop.search(v.text, rivals[-1].end, end)
             after = v.after(rivals[-1].end, BODIES)
-            other = after.key if after is not None and after.key != ALL and after.start < end else None
+            other = after.key if after is not None and after.key != ALL and \
+                after.start < (limit.start() if limit else end) else None
         for x in rivals:
             if other is not None and x.key != other:
                 v.add(x.key, "competes_with", other, 0.6, "competition-from")

@@ -73,7 +73,9 @@ meanwhile additionally despite since when where after before during through via 
 among amid between toward towards under over about against without within upon beyond once
 unlike like including besides both each every several many most shares of
 chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals
-analyst economist strategist researcher spokesman spokeswoman spokesperson""".split())
+analyst economist strategist researcher spokesman spokeswoman spokesperson
+is are was were does do did has have can could should would who what why how which""".split())
+# (the last line: a Q&A's question, "Is Kappa profitable?", "Why does Brussels care?")
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "
@@ -217,7 +219,14 @@ def _personal_names() -> dict[str, frozenset[str]]:
 
 
 _FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Capital Partnership "
-                            "Brothers Bros. Associates Electric Electronics Foods Labs".split())
+                            "Brothers Bros. Associates Electric Electronics Foods Labs Systems Digital "
+                            "Biologics Therapeutics Networks Semiconductor Semiconductors Materials "
+                            "Technologies Trading Bio Pharma Robotics Dynamics Aerospace".split())
+
+
+def looks_like_firm_name(words: list[str]) -> bool:
+    """"Vantara Labs", "Bharat Petroleum": a word after the first is a sector or firm word."""
+    return any(w.lower() in sector_words() or w in _FIRM_NAME_ENDS for w in words[1:])
 _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|"
                      r"uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)){1,3}")
 
@@ -234,7 +243,7 @@ def is_personal_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     names = _personal_names()
-    if any(w.lower() in sector_words() or w in _FIRM_NAME_ENDS for w in words[1:]):
+    if looks_like_firm_name(words):
         return False        # "Bharat Petroleum", "Thomas Motors": a firm named after someone
     if words[0] in names["given"]:
         return not is_common(words[-1])

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, org_words, place_labels, roles,
-                      trade_nouns)
+from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, is_common, org_words,
+                      place_labels, roles, trade_nouns)
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
@@ -183,6 +183,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
         if any(t.text in ("of", "for") for t in left):
             # "Bank of Singapore and Mizuho Bank" are two: the right part is a firm's name
             caps = [t.text for t in right[:4] if t.text[:1].isupper()]
+            if left[-1].text in place_labels() and right and not is_common(right[0].text):
+                return False    # "Export-Import Bank of Korea and K-Sure": the place closes the name
             return len(words) == 1 and not _names_a_firm(caps)
         rest = [t.text for t in right[:4]]
         if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):

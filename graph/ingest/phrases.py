@@ -63,6 +63,11 @@ class Phrase:
         return n == 1 and self.amount is not None and self.det != "def"
 
 
+# "the Chinese state reactor operator", "a port builder": the facility word names what a body works on
+_AGENT_NOUNS = frozenset("""operator operators maker makers builder builders developer developers owner
+owners contractor contractors supplier suppliers company companies firm firms""".split())
+
+
 @lru_cache(maxsize=64)
 def phrases(text: str) -> tuple[Phrase, ...]:
     """Project/fund phrases of a sentence.
@@ -90,7 +95,8 @@ def phrases(text: str) -> tuple[Phrase, ...]:
                 (nxt := head_class(toks[j + 1].text.lower(), toks, j + 1, money)) is not None:
             j += 1
             cls = "FAC" if "FAC" in (cls, nxt) else nxt
-        if j + 1 < len(toks) and toks[j + 1].kind == "word" and toks[j + 1].text.lower() in PLURAL_HEADS:
+        if j + 1 < len(toks) and toks[j + 1].kind == "word" and (
+                toks[j + 1].text.lower() in PLURAL_HEADS or toks[j + 1].text.lower() in _AGENT_NOUNS):
             i = j + 2
             continue
         phrase = _walk_back(text, toks, i, j, cls, money)

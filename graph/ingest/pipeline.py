@@ -77,6 +77,7 @@ class _Doc:
     projects: list[int] = field(default_factory=list)
     known: dict[str, str] = field(default_factory=dict)   # "X, known as Y": Y -> X
     in_body: set[int] = field(default_factory=set)        # entities named outside headings
+    mentions: dict[int, int] = field(default_factory=dict)  # entity -> mentions in this article
 
 
 def seed_dataset(folder: str, required: bool = True) -> Dataset | None:
@@ -130,8 +131,9 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
-    relations += _home_country(table, relations, evidence)
-    relations += state_homes(table, relations, evidence)
+    counts = {doc.index: doc.mentions for doc in docs}
+    relations += _home_country(table, relations, evidence, counts)
+    relations += state_homes(table, relations, evidence, counts)
     relations = _expand_all(relations, docs, table)
     merged = _same_projects(relations, docs, table)
     relations = _remap(relations, merged)
@@ -262,7 +264,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
 _APPOSITION_TYPES = (
     (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
-                r"(?:federal|state|government|national|regulatory)\s+agency\b|\bregulator\b"), "agency"),
+                r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
+                r"export[- ]credit\s+agency\b|\bregulator\b"), "agency"),
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
@@ -286,9 +289,9 @@ def _apposition_type(after: str) -> str | None:
     return next((t for pattern, t in _APPOSITION_TYPES if pattern.search(desc)), None)
 
 
-# "Brazil's port regulator, Antaq": a description before the name
+# "Brazil's port regulator, Antaq", "Britain's communications regulator Ofcom": a description before the name
 _DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
-                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)\s*,\s+$")
+                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)(?:\s*,)?\s+$")
 
 
 def _described_before(before: str) -> str | None:
@@ -490,6 +493,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         for m in mentions:
             if m.key != ALL:
                 table[m.key].mentions += 1
+                doc.mentions[m.key] = doc.mentions.get(m.key, 0) + 1
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
@@ -691,14 +695,13 @@ def _remap(relations: list[RelationDraft], moved: dict[int, int]) -> list[Relati
 
 
 def _home_country(table: EntityTable, relations: list[RelationDraft],
-                  evidence: dict[int, tuple[int, str]]) -> list[RelationDraft]:
+                  evidence: dict[int, tuple[int, str]], counts: dict[int, dict[int, int]]) -> list[RelationDraft]:
     """A ministry or state agency that no rule placed is part of the country its name or a
     demonym before it gives ("the Greek Ministry of ...", "State Bank of India"). (Guessing
     the article's main country for the others cost precision on untuned articles.)"""
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
-    main = leading_country(table)
     out: list[RelationDraft] = []
     for e in list(table):
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
@@ -710,7 +713,8 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         code = e.country or (codes[0] if codes else None)
         home = table.country(code, e.first) if code else None
         rule = "home-country"
-        if home is None and e.type == "ministry" and main is not None:
+        main = leading_country(table, counts.get(article, {})) if home is None and e.type == "ministry" else None
+        if main is not None:
             home, rule = main, "main-country"   # "the Ministry of X" of the article's country
         if home is not None and home.key != e.key:
             out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))

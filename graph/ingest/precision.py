@@ -181,8 +181,11 @@ def body_then_place(before_of: list[str]) -> bool:
 
 
 # "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
-_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d)")
-_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\d{4}\s*\(([A-Z]{2,6})\)\s*[-—–]\s")
+# "PRESS RELEASE - ", "OSLO, 4 May", "SAO PAULO, Oct 2 -", "NAIROBI, Kenya, July 8": a dateline's head
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d|,\s+[A-Z][a-z]{2,8}\.?\s+\d|"
+                            r",\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s+[A-Z][a-z]{2,8}\.?\s+\d)")
+# "OSLO, 4 March 2026 (NWX) -", "ASTANA, Nov 12 (Wire) -": the wire service credited after the date
+_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\b\d{1,4}\s*\(([A-Z][A-Za-z]{1,11})\)\s*[-—–]\s")
 
 
 # "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
@@ -204,10 +207,33 @@ def datelines(text: str) -> list[Candidate]:
     return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
 
 
-def in_dateline_label(text: str, end: int) -> bool:
-    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ")."""
+# "LONDON, Feb 3 (Wire) - ", "PHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- ": the service's name
+_DATELINE_WIRE = re.compile(r"^[A-Z][^()/\n]{0,60}?\d\s*(?:\(([^()]{2,20})\)|/([^/]{2,20})/)\s*[-—–]{1,2}\s")
+
+
+def in_dateline_head(text: str, end: int) -> bool:
+    """Whether capitals ending at ``end`` are the city in capitals a wire dateline opens with.
+
+    >>> s = "SAO PAULO, Oct 2 - Kappa Agro said so."
+    >>> in_dateline_head(s, 9), in_dateline_head(s, s.index(" said"))
+    (True, False)
+    """
     head = _DATELINE_HEAD.match(text)
-    return head is not None and end <= head.end() and _DATELINE_PLACE.match(text) is not None
+    return head is not None and end <= head.end()
+
+
+def in_dateline_label(text: str, end: int) -> bool:
+    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ") or
+    the news service it names ("LONDON, Feb 3 (Wire) - ").
+
+    >>> s = "LONDON, Feb 3 (Wire) - Ofcom fined Kappa."
+    >>> in_dateline_label(s, s.index("Wire") + 4), in_dateline_label(s, s.index("Ofcom") + 5)
+    (True, False)
+    """
+    wire = _DATELINE_WIRE.match(text)
+    if wire is not None and end in (wire.end(1), wire.end(2)):
+        return True
+    return in_dateline_head(text, end) and _DATELINE_PLACE.match(text) is not None
 
 
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:
@@ -224,14 +250,28 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     >>> s = "engines by K-MAR and the ZX 200 howitzer, said NATO."
     >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("MAR", "ZX", "NATO")]
     [True, True, False]
+    >>> s = "ANALYST NOTE: NATO buys guns"
+    >>> [not_an_acronym_name(s, s.index(w), s.index(w) + len(w)) for w in ("ANALYST", "NOTE", "NATO")]
+    [True, True, False]
     """
     if text[start - 1:start] == "-" or text[end:end + 1] == "-":
         return True
     if re.match(r"\s?(?!(?:19|20)\d\d\b)\d", text[end:]):
         return True
-    head = _DATELINE_HEAD.match(text)
-    if head is not None and end <= head.end():
+    if re.fullmatch(r"\s*(?:[A-Z]+\s+){0,3}", text[:start]) and re.match(r"(?:\s+[A-Z]+){0,3}\s*:", text[end:]):
+        return True     # "ANALYST NOTE: Zeta ...": a label in capitals opening the line
+    if in_dateline_head(text, end):
         return True
+    return dateline_credit(text, start)
+
+
+def dateline_credit(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is the wire service a dateline credits, no party to the story.
+
+    >>> s = "ASTANA, Nov 12 (Wire) - Kazatomprom will supply uranium."
+    >>> dateline_credit(s, s.index("Wire")), dateline_credit(s, s.index("Kazatomprom"))
+    (True, False)
+    """
     code = _DATELINE_CODE.match(text)
     return code is not None and code.start(1) == start
 
@@ -383,7 +423,9 @@ def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
 
 
 # "LFP cells", "HBM chips", "EUV machines": capitals naming a kind of goods
-_GOODS_AFTER = re.compile(r"\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
+# "makes DRAM and NAND flash memory": a coordinated code and a modifier before the goods noun
+_GOODS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][A-Z0-9-]+)?(?:\s+(?:flash|solar|power|storage|graphics|"
+                          r"logic|analog|fuel|memory))?\s+(?:cells?|batter(?:y|ies)|chips?|memory|modules?|machines?|tools?|"
                           r"cargoes|cargo|shipments?|panels?|packs?|technology|chemistry|cathodes?)\b")
 
 
@@ -392,6 +434,9 @@ def names_goods(text: str, end: int) -> bool:
 
     >>> names_goods("it buys LFP cells from Zeta", 11), names_goods("ZGC said so", 3)
     (True, False)
+    >>> s = "it makes DRAM and NAND flash memory"
+    >>> names_goods(s, s.index("DRAM") + 4), names_goods(s, s.index("NAND") + 4)
+    (True, True)
     """
     return _GOODS_AFTER.match(text, end) is not None
 
@@ -409,3 +454,18 @@ def ends_legal_name(last: str, nxt: str) -> bool:
     (True, False, False)
     """
     return last in _LEGAL_ABBREVIATIONS and nxt not in _AFTER_LEGAL
+
+
+_ROLE_OWNER = re.compile(r"['’]s\s+(?:[a-z-]+\s+){0,2}(?:president|chairman|chairwoman|chair|chief|head|"
+                         r"director|founder|spokes(?:man|woman|person)|executive|officer|manager|"
+                         r"minister|secretary|governor)\b")
+
+
+def owns_a_role(after: str) -> bool:
+    """Whether the name before ``after`` owns a role ("said Kappa Rail's president, Lee Min-jun"):
+    it names the body the speaker serves, not the speaker.
+
+    >>> owns_a_role("'s president, Lee Min-jun"), owns_a_role(", the chief executive, said")
+    (True, False)
+    """
+    return _ROLE_OWNER.match(after) is not None

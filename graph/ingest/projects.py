@@ -243,6 +243,20 @@ def _elsewhere(table: EntityTable, towns: frozenset[str], project: int, around: 
     return bool(named) and not any(town in around for town in named)
 
 
+# a main verb in the passive ("will be made by"; not "a vaccine developed by A at its campus": the
+# subject's campus)
+_PASSIVE_BY = re.compile(r"\b(?:be|is|are|was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+\s+by\s+(?:the\s+)?$")
+
+
+def _agent_before(v: View, pos: int) -> int | None:
+    """"It will be made by Zeta Bio at its plant in Osaka": "its" is the agent's, not the subject's."""
+    agent = v.before(pos, _OWNERS, max_gap=40)
+    if agent is None or agent.key == ALL or not _PASSIVE_BY.search(v.text[:agent.start]) or \
+            not re.fullmatch(r"\s*" + BRACKETED + r"\s*(?:at|in|from)\s+", v.text[agent.end:pos]):
+        return None
+    return agent.key
+
+
 def project_owners(v: View) -> None:
     """"X has received a subsidy for its semiconductor plant in P", "X opened its $4 billion
     cell plant in P" -> X owns the plant (the clause's subject; the sentence's firm)."""
@@ -257,7 +271,7 @@ def project_owners(v: View) -> None:
         if any(its.start() <= x.start < p.start and v.type(x) not in ("sector", "technology")
                for x in v.mentions):
             continue
-        owner = clause_subject(v, its.start(), _OWNERS)
+        owner = _agent_before(v, its.start()) or clause_subject(v, its.start(), _OWNERS)
         if owner is None and v.owner is not None and v.owner.key != ALL \
                 and v.type(v.owner) in _OWNERS:
             owner = v.owner.key

@@ -81,6 +81,10 @@ _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said
                            r"also)\b")
 
 
+# an apposition with a price names a thing of its own: "..., a $2.2 billion project (financed by)"
+_PRICED_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[$€£¥₹]\d[\d.,]*\s+(?:[a-z-]+\s+){0,4}$")
+
+
 def by_agent(v: View) -> None:
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
@@ -109,6 +113,8 @@ def by_agent(v: View) -> None:
                 r"\s*" + BRACKETED + r",\s+(?:a|an|the|its)\s+[^,]*,?\s*(?:(?:is|was|being)\s+)?", between):
             patient = None      # "A will supply it for a network run by a consortium led by B": not A
             # (but "X, a joint venture led by B": the apposition is X)
+        if _PRICED_APPOSITION.search(between) and not re.match(r"\s*" + BRACKETED + r",", between):
+            patient = None      # "to build the line, a $2.2 billion project financed by X": not the builder
         if patient is not None and patient.start < begin:
             patient = None      # "financed by A, and a grant will be provided by B": not B's grant to A
             if _FUNDING_SUBJECT.match(v.text[begin:].lstrip()) and VERB_TYPES[word] == "funds":
@@ -140,11 +146,20 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
                  "buy": "owns", "bought": "owns", "own": "owns"}
 
 
+# a bare base form ("fund", "back", "lead") after a singular noun phrase that an article or a
+# possessive opens is that phrase's head noun: "the sovereign wealth fund X", "a state fund X";
+# a plural subject still takes the verb ("the two banks fund X")
+_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:[\w$%.,-]+\s+){0,3}?"
+                            r"[\w$%.-]*[^s\W]\s+$")
+
+
 def active_verb(v: View) -> None:
     for m in _ACTIVE.finditer(v.text):
         if _NEGATED.search(v.text[max(0, m.start() - 30):m.start()]):
             continue
         verb = m.group(1)
+        if m.group(0) == verb and _NOUN_NOT_VERB.search(v.text[:m.start()]):
+            continue    # "owned by the sovereign wealth fund X", "the pension fund Tau Capital": nouns
         rtype = next(t for stem, t in _ACTIVE_TYPES.items() if verb.startswith(stem))
         subject = v.subject(m.start(), frozenset(ACTORS))
         if subject is None or subject.key == ALL or (subject.anaphor and rtype != "leads"):
@@ -174,6 +189,27 @@ _LENDER_GROUP = re.compile(r"(?:a\s+)?(?:(?:group|syndicate|consortium|club)\s+o
 _AND_FROM = re.compile(r"\s*,?\s+and\s+(?:also\s+)?(?:from|by)\s+(?:the\s+)?")
 
 
+_WHICH_RECEIVED = re.compile(r",\s+which\s+(?:has\s+|had\s+|also\s+)*(?:received|won|got|secured|obtained|"
+                             r"attracted)\b[^,;]*$")
+
+
+def _receiver_before(v: View, pos: int) -> int | None:
+    """"chips made by X at a plant in Dresden, Germany, which received aid from Y": the plant."""
+    which = _WHICH_RECEIVED.search(v.text[:pos])
+    got = v.before(which.start() + 1, {"project", "fund", "firm"}, max_gap=60) if which is not None else None
+    return got.key if got is not None and got.key != ALL else None
+
+
+def _built_with(v: View, pos: int) -> int | None:
+    """"X, which was built by A with loans from B": what A built (by_agent's patient), not A."""
+    builder = v.before(pos, BODIES, max_gap=12)
+    if builder is None or not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:with|using|and\s+with)\s+(?:the\s+)?",
+                                           v.text[builder.end:pos]):
+        return None
+    return next((b for a, rtype, b, _, rule in v.facts if a == builder.key and rule == "by-agent"
+                 and rtype in ("leads", "funds")), None)
+
+
 def funding_from(v: View) -> None:
     """"loans from A and from B", "funding from A, which lent $1bn, and from B" -> funds the
     clause's subject, else the project in question."""
@@ -194,7 +230,8 @@ def funding_from(v: View) -> None:
             extra = v.after(len(v.text) - len(tail) + more.end(), BODIES | {"government"}, max_gap=3)
             if extra is not None and extra.key != ALL:
                 agents.append(v.possessed(extra))
-        subject = clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
+        subject = _built_with(v, m.start()) or _receiver_before(v, m.start()) or \
+            clause_subject(v, m.start(), frozenset({"project", "fund", "firm"}))
         if subject is None and DEAL_SUBJECT.match(v.text):
             continue                      # "The purchase will be financed by a loan from X": the buyer's
         patient = Mention(0, 0, subject) if subject is not None else \
@@ -299,8 +336,13 @@ def operates(v: View) -> None:
         if key is None or key == ALL:
             continue
         end = v.text.find(".", m.end())
+        end = end if end >= 0 else len(v.text)
+        # "operates terminals in Africa and is owned by X, a Dubai government company": the places
+        # end at the next body named
+        end = min([x.start for x in v.mentions if m.end() <= x.start < end and x.key != ALL
+                   and v.type(x) in BODIES] + [end])
         for place in v.mentions:
-            if not (m.end() <= place.start < (end if end >= 0 else len(v.text))) or place.key == ALL \
+            if not (m.end() <= place.start < end) or place.key == ALL \
                     or v.type(place) not in ("location", "government"):
                 continue
             if re.match(r"[’']s\s", v.text[place.end:]) and \
@@ -314,6 +356,10 @@ _FIRMS_LIKE = re.compile(r"\b(?:firms|companies|players|groups|makers|producers|
                          r"suppliers)\s*,?\s+(?:like|such as|including)\s+", re.IGNORECASE)
 
 
+_BUYERS_OF = re.compile(r"\b(?:used|bought|sold|supplied|shipped|delivered)\s+(?:by|to)\b|\b(?:for|to)\s+"
+                        r"(?:(?:other|major|big|large|global|[A-Z][a-z]+)\s+)*[a-z]+\s*$")
+
+
 def firms_like(v: View) -> None:
     sectors = {"sector", "technology"}
     for m in _FIRMS_LIKE.finditer(v.text):
@@ -321,6 +367,8 @@ def firms_like(v: View) -> None:
         if first is None:
             continue
         context = v.before(m.start(), sectors)
+        if context is not None and _BUYERS_OF.search(v.text[context.end:m.start()]):
+            context = None      # "power chips used by carmakers, including X": X buys the chips
         for item in v.listed(first, BODIES):
             own = re.match(r"(?:\s*[（(][^)）]*[)）])?\s+in\s+", v.text[item.end:])
             sector = v.at_start(item.end + own.end()) if own else None
@@ -396,6 +444,16 @@ _HYPOTHETICAL = re.compile(r"\b(?:seek|seeking|sought|apply|applying|applied|req
                            r"considering|could|might|may|hopes?|hoping|wants?)\b[^.;]*$")
 
 
+_BY_BUYER = re.compile(r"\s*" + BRACKETED + r"\s+by\s+(?:the\s+)?")
+
+
+def _stake_buyer(v: View, end: int) -> Mention | None:
+    """"a review of the purchase of a 25% stake in X by Zeta Capital": the buyer follows the stake."""
+    by = _BY_BUYER.match(v.text, end)
+    buyer = v.at_start(by.end()) if by is not None else None
+    return buyer if buyer is not None and buyer.key != ALL and v.type(buyer) in BODIES else None
+
+
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
     for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
@@ -408,6 +466,8 @@ def stake(v: View) -> None:
                          r"nearly\s+|some\s+)?\S*\d\S*(?:\s+per\s+cent)?)?\s+in\s+(?:the\s+)?", v.text):
         target = v.at_start(m.end())
         owner = v.subject(m.start(), frozenset(BODIES | {"government", "person"}))
+        if target is not None:
+            owner = _stake_buyer(v, target.end) or owner
         if target is None or owner is None or v.type(target) not in ("project", "firm", "fund",
                                                                       "organization"):
             continue

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .doc import Candidate
 from .lexicon import country_code, is_common, org_words, place_labels, places, portfolios, roles
 from .names import Run, Token, run_at, runs
+from .precision import owns_a_role
 
 _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|told|writes|wrote|"
                      r"argues|argued|warns|warned|according to)\s+$")
@@ -59,7 +60,8 @@ def find_roles(text: str) -> tuple[list[Candidate], list[RoleFact]]:
             cands.append(after[0])
             facts.append(after[1])
             continue
-        if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2:
+        if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2 \
+                and not owns_a_role(text[run.end:]):
             cands.append(_person(text, run.start, run.end, "speech", 75))
     return cands, facts
 

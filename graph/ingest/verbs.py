@@ -69,6 +69,11 @@ _GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3
              r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
 
 
+# "by insurers in Japan and South Korea": a bare common noun, then the place where they are
+_UNNAMED_AGENT = re.compile(r"(?!(?:the|a|an|its|their|this|that)\s)(?:[a-z][\w-]*\s+){1,3}"
+                            r"(?:in|from|across|around|throughout)\s")
+
+
 @dataclass(frozen=True)
 class Cue:
     """Words that signal ``type``; ``swap``: the object is the relation's source."""
@@ -87,6 +92,10 @@ class Cue:
     near: bool = False               # the subject is the nearest fitting entity before the cue
 
 
+# "to buy a stake in X": the size of the stake, not the verb, says whether X is owned
+_STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
+
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -94,8 +103,9 @@ CUES: tuple[Cue, ...] = (
         r"ships(?=\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s)", _SUPPLIERS, _RECEIVERS,
         r"to|for|with",
         unless=_ASSET_SALE),
+    # "banned the use of equipment from X": the noun names no user
     Cue("supplies", r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|sourc(?:e|es|ed|ing)|"
-        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|us(?:e|es|ed|ing)|"
+        r"import(?:s|ed|ing)?|order(?:s|ed)?|licens(?:e|es|ed|ing)|(?<!\bthe\s)us(?:e|es|ed|ing)|"
         r"receiv(?:e|es|ed|ing)|tak(?:e|es|ing)\s+deliver(?:y|ies)|obtain(?:s|ed|ing)?|"
         r"procur(?:e|es|ed|ing)", _RECEIVERS, _SUPPLIERS,
         r"from", swap=True, direct=False, passive=False, unless=_ASSET_SALE + "|" + _MONEY_FROM + "|" + _ORDER_FROM),
@@ -141,10 +151,14 @@ CUES: tuple[Cue, ...] = (
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
-    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es|ed)", _HOLDERS | {"person"}, _OWNABLE,
-        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _GOODS_OF),
+    # "a review of X's planned purchase of Y": the noun leaves the clause's subject no buyer
+    Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es)(?!\s+of\b)|purchased", _HOLDERS | {"person"}, _OWNABLE,
+        gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _STAKE_OBJECT + "|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
-        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:a|an|the|its|further)\s+(?:minority\s+)?"
+        r"(?:(?:\d|[1-4]\d)(?:\.\d+)?\s?%|(?:\d|[1-4]\d)(?:\.\d+)?\s+per\s+cent|minority|small)\s|"
+        r"(?:a|an)\s+stake\s)"
+        r"(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
         r"majority|minority|controlling|further|combined)\s+){0,4}(?:stakes?|shares?|"
         r"interest)\s+in", _HOLDERS | {"person"}, _OWNABLE, gap=25, passive=False),
     Cue("owns", r"(?:(?:a|an|the|new|its)\s+)?(?:joint\s+)?venture\s+(?:of|between)|"
@@ -387,7 +401,7 @@ def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
     return [k for k in dict.fromkeys(list_before(v, begin + rel.start(), types)) if k not in have]
 
 
-_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}$")
+_APPOSED = re.compile(r"\s*" + BRACKETED + r",\s+(?:the|a|an)\s+(?:[\w-]+\s+|[$€£¥₹]?\d[\d.,]*\s+){0,4}$")
 
 
 # "The purchase will be financed by a loan from X": about a deal, not the project in question
@@ -425,8 +439,10 @@ _GAPPED_SHARE = re.compile(r"\s*" + BRACKETED + r"\s+(?:the\s+)?(?:(?:remaining|
                            r"(?:about\s+|around\s+)?\d+(?:\.\d+)?\s?%)")
 
 
-_MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:grant|loan|"
-                            r"subsidy|funding|financing|credit|guarantee|money|aid)s?\b")
+# a clause whose subject is money: "a grant of 30 million euros", "A $50 million grant", "Credit lines"
+MONEY_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:(?:the|a|an|its|their)\s+)?(?:[\w$.,-]+\s+){0,3}?"
+                           r"(?:grant|loan|subsidy|subsidie|funding|financing|credit|guarantee|money|aid)s?"
+                           r"(?:\s+lines?|\s+facilit(?:y|ies))?\b", re.IGNORECASE)
 # the word before "ships" when it is the noun: a lowercase word other than a subject's pronoun,
 # an adverb or "and" ("the ships", "its container ships"; "Zeta ships", "which also ships" are verbs)
 _NOUN_SHIPS = re.compile(r"(?<![\w-])(?!(?:it|which|that|who|also|now|still|already|then|and|or|"
@@ -469,10 +485,11 @@ def verb_cues(v: View) -> None:
             if m.group() == "ships" and _NOUN_SHIPS.search(text, 0, m.start()):
                 continue          # "builds the ships that sail to X", "its container ships": a noun
             if cue.type == "supplies" and m.group().startswith("ship"):
-                places_next = re.match(r"\s+to\s+(?:the\s+)?", text[m.end():])
-                dest = v.at_start(m.end() + places_next.end()) if places_next else None
-                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES:
-                    continue      # "shipped to Saudi Arabia and Egypt": where goods go, not a buyer
+                dest = v.after(m.end(), max_gap=80)
+                if dest is not None and dest.key != ALL and v.type(dest) in _PLACES and \
+                        re.search(r"\bto\s+(?:the\s+)?$", text[m.end():dest.start]):
+                    continue      # "shipped to Saudi Arabia", "ship 8 million tonnes a year to China":
+                    # where goods go, not a buyer
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
@@ -494,8 +511,10 @@ def verb_cues(v: View) -> None:
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
-            if by is not None and cue.type == "supplies" and _MONEY_SUBJECT.search(text[begin:m.start()]):
+            if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
+            if by is not None and _UNNAMED_AGENT.match(text, m.end() + by.end()):
+                continue          # "bought mainly by insurers in Japan": the agents are unnamed
             if by is not None:
                 agent_cue = Cue(cue.type, "", cue.object, cue.subject, gap=30)
                 agents = _objects(v, agent_cue, m.end() + by.end(), end)
@@ -508,6 +527,8 @@ def verb_cues(v: View) -> None:
                 named = v.before(app.start() + 1, cue.object, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     patient = named.key     # "Starlink, the network owned by SpaceX": Starlink
+                elif app is not None:
+                    patient = None          # "..., a $2.2 billion project financed by X": unnamed
                 bare = re.search(r"\s*" + BRACKETED + r",\s+$", text[:m.start()])
                 near = v.at_end(bare.start()) if bare is not None else None
                 if near is not None and near.key != ALL and v.type(near) in cue.object:
@@ -1222,7 +1243,7 @@ def nominal_supply(v: View) -> None:
         first = v.at_start(m.end())
         if owner is None or first is None or owner.key == ALL:
             continue
-        for item in v.listed(first, _RECEIVERS):
+        for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
             if m.group("kind") == "suppliers":

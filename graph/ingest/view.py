@@ -98,6 +98,8 @@ class View:
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
                             gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
                                                  gap):      # "A, B and the state utility C"
+                if re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap) and re.match(r"\s+(?!and\b|or\b)[a-z]", self.text[m.end:]):
+                    break   # "Omega Holdings, a Dubai government investment company": a description
                 out.append(m)
             else:
                 break
@@ -115,6 +117,8 @@ class View:
         if first is not None and first.end <= pos and re.fullmatch(
                 r"\s*" + BRACKETED + r"\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
             return first
+        if first is not None and first.end <= pos and self._after_relative(first, pos):
+            return first
         conj = None
         for conj in re.finditer(r"\s(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,4}$)", self.text[:pos]):
             pass
@@ -124,6 +128,13 @@ class View:
             # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
             return first
         return self.before(pos, types)
+
+    def _after_relative(self, first: Mention, pos: int) -> bool:
+        """"Zeta Energy, which is 44% owned by the Public Investment Fund, also agreed to buy a
+        25% stake": a 'which' clause between the subject and its verb phrase, no name after it."""
+        m = re.fullmatch(r"\s*" + BRACKETED + r"\s*,\s+(?:which|who)\s[^,]*,\s*((?:[\w%$.-]+\s+){0,8})",
+                         self.text[first.end:pos])
+        return m is not None and not any(first.end + m.start(1) <= x.start < pos for x in self.mentions)
 
     def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
         if a is not None and b is not None and a != b:
