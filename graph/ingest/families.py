@@ -589,6 +589,7 @@ def leading_country(table: EntityTable, mentions: dict[int, int]) -> EntityDraft
     return next((e for e in table if e.type == "government" and by_name.get(e.name) == code), None)
 
 
+_STATE_WORD = re.compile(r"\b(?:state|government-owned|national)\b")
 _STATE_FIRM = (r"(?:state|state-owned|state-run|government-owned|national)\s+(?:[a-z-]+\s+){0,2}?"
                r"(?:company|utility|holding|group|firm|operator|producer|miner|maker|carrier|"
                r"enterprise|conglomerate|lender|bank|champion)")
@@ -612,8 +613,8 @@ def state_homes(table: EntityTable, relations: list[RelationDraft], evidence: di
             continue
         article, text = evidence[e.key]
         home = homes.get(article)
-        if home is None:
-            continue
+        if home is None or not _STATE_WORD.search(text):
+            continue            # (the cheap test first: a pattern per firm is compiled below)
         name = re.escape(e.name)
         if not re.search(name + r"\s*" + BRACKETED + r",\s+(?:the|a)\s+" + _STATE_FIRM + r"\b|"
                          r"\bthe\s+" + _STATE_FIRM + r"\s+(?:the\s+)?" + name, text):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import lru_cache
 from typing import Callable
 
 from .doc import Candidate
@@ -318,8 +319,14 @@ def former_role(labels: list[str], text: str, bodies: tuple[str, ...] = ()) -> b
     >>> former_role(["Ana Soto"], "Zeta's chief Ana Soto left Lyon for Paris.", ("Zeta",))
     False
     """
+    if not _LEAVING_WORD.search(text):
+        return False        # the cheap test first: the pattern below is compiled per body
     left = _left_after(bodies)
     return _every_mention([labels], text, lambda m: left.match(text, m.end()) is not None)
+
+
+_LEAVING_WORD = re.compile(r"\b(?:left|resigned|stepped|retired|quit|replaced|ousted|fired|dismissed|"
+                           r"succeeded)\b")
 
 
 # the last word of a body that is not the firm it is named after
@@ -408,18 +415,24 @@ def acronym_type(word: str, texts: list[str], firms: list[str]) -> str | None:
     >>> acronym_type("NATO", ["a supplier to NATO's eastern flank"], []) is None
     True
     """
+    listed = _listed_with(tuple(firms)) if firms else None
     for text in texts:
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             near = _NOUN_BEFORE.search(text, 0, m.start()) or _NOUN_AFTER.match(text, m.end())
             if near is not None:
                 return "agency" if re.fullmatch(_AGENCY_WORDS, near.group("noun")) else "firm"
-            for firm in firms:
-                f = re.escape(firm)
-                if (re.search(rf"\b{f}{_LISTED}$", text[:m.start()])
-                        or re.match(rf"{_LISTED}{f}\b", text[m.end():])) \
-                        and not re.match(r"[^.;]{0,40}?\bbrands?\b", text[m.end():]):
-                    return "firm"
+            if listed is not None and (listed[0].search(text[:m.start()]) or listed[1].match(text[m.end():])) \
+                    and not re.match(r"[^.;]{0,40}?\bbrands?\b", text[m.end():]):
+                return "firm"
     return None
+
+
+@lru_cache(maxsize=64)
+def _listed_with(firms: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for "<any of the firms>, <word>" and one for "<word> and <any firm>" (not one
+    per firm and occurrence: an article names hundreds of firms)."""
+    alt = "|".join(re.escape(f) for f in sorted(firms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt}){_LISTED}$"), re.compile(rf"{_LISTED}(?:{alt})\b")
 
 
 # "LFP cells", "HBM chips", "EUV machines": capitals naming a kind of goods
