@@ -58,7 +58,8 @@ _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was
 
 
 def partner_nouns(v: View) -> None:
-    """"X's partner Y", "Y, which is X's long-standing partner", "A and its partner B"."""
+    """"X's partner Y", "Y, which is X's long-standing partner", "A and its partner B" ->
+    partners_with; "X's parent, the Y Group" -> Y owns X."""
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in _PARTNERS:
             continue
