@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
@@ -794,9 +794,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
-        if opener and name.isupper() and (re.match(r"\s*:", after) or (
-                name.title() in place_labels() and re.match(r",|\s[-–—]", after))):
-            continue            # "KEY POINTS:", a section label; "KUALA LUMPUR —", a dateline's city
+        if opener and name.isupper() and re.match(r"\s*:", after):
+            continue            # "KEY POINTS:", a section label
         if opener and name.isupper() and in_dateline_head(text, run.end):
             continue            # "SAO PAULO, Oct 2 -": a wire desk's city, left to the place list
         if dateline_credit(text, run.start):
@@ -850,8 +849,8 @@ _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)*(?:an|ian|ean|ese|ish|ic)
 _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Executive Director "
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
-_NOT_NAMES = frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LNG LFP GDP CEO CFO CTO COO
-IPO ESG FDI OEM R&D M&A Q&A EBIT EBITDA Tbk Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+_NOT_NAMES = BUSINESS_ABBREVIATIONS | frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LFP Tbk
+Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"

@@ -76,6 +76,8 @@ chipmaker carmaker automaker drugmaker steelmaker shipbuilder rival rivals
 analyst economist strategist researcher spokesman spokeswoman spokesperson
 is are was were does do did has have can could should would who what why how which""".split())
 # (the last line: a Q&A's question, "Is Kappa profitable?", "Why does Brussels care?")
+# business abbreviations that are no body's name, in capitals ("CEO", "IPO", "R&D", "Q&A")
+BUSINESS_ABBREVIATIONS = frozenset("""LNG GDP CEO CFO CTO COO IPO ESG FDI OEM R&D M&A Q&A EBIT EBITDA""".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "

@@ -25,7 +25,7 @@ from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
-from .lexicon import BRACKETED, SectorTerm, country_code, is_common, place_labels
+from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .misreads import misread, without_wider_places
@@ -44,8 +44,8 @@ from .view import ACTORS, ALL, View
 
 ROLE_CONFIDENCE = 0.8
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z](?:-?[A-Z&]){2,7}(?!\w|-[A-Z0-9])")   # "METI", "K-SURE", "CATL-made"
-_NOT_ORGS = frozenset("""CEO CFO CTO COO GDP ETF ETFS IPO USD EUR JPY CNY RMB GBP HKD ESG FDI
-LNG API CPI PMI AGM EPS ROE NAV OEM ODM FAQ PDF CEOS AND THE FOR NEW R&D M&A Q&A EBIT EBITDA""".split())
+_NOT_ORGS = BUSINESS_ABBREVIATIONS | frozenset("""ETF ETFS USD EUR JPY CNY RMB GBP HKD API CPI PMI AGM
+EPS ROE NAV ODM FAQ PDF CEOS AND THE FOR NEW""".split())
 
 
 @dataclass
@@ -348,14 +348,6 @@ def _rename_known(cands: list[Candidate], names: dict[str, str], table: EntityTa
             c.name = full
 
 
-def _capitals_of_a_place(text: str, m: re.Match[str]) -> bool:
-    """"JAKARTA, May 20 -", "KUALA LUMPUR —": a dateline's city in capitals, no body."""
-    whole = re.match(r"[A-Z][A-Z .'’]*[A-Z]", text[m.start():])
-    name = (whole.group() if whole else m.group()).title()
-    return m.start() < 3 and (name in place_labels() or m.group().title() in place_labels()) \
-        and re.match(r"[A-Z .'’]*(?:,|\s[-–—])", text[m.start():]) is not None
-
-
 def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
     """"METI" is Ministry of Economy, Trade and Industry; an unknown "APEC" is an organisation."""
     initials: dict[str, set[int]] = {}
@@ -379,8 +371,7 @@ def _acronyms(docs: list[_Doc], table: EntityTable) -> None:
             for m in found:
                 word = m.group()
                 if word in seen or word in _NOT_ORGS or country_code(word) \
-                        or not_an_acronym_name(s.text, m.start(), m.end()) \
-                        or _capitals_of_a_place(s.text, m):
+                        or not_an_acronym_name(s.text, m.start(), m.end()):
                     continue
                 if table.lookup(word) is not None or any(
                         word in e.name.split() and e.name not in s.text[:m.start()]
