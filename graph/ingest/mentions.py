@@ -137,8 +137,8 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
         if not all(p.end <= a or p.start >= b for a, b in others):
             continue
         key = _refers_to(p, table, topic)
-        if key is None:
-            continue
+        if key is None or (key == topic and _OF_NAME.match(text, p.end)):
+            continue        # "shipped through the port of Dar es Salaam": a facility named by its town
         # "this energy project": the phrase, not the sector word inside it, is the mention
         mentions = [m for m in mentions if m not in inner]
         taken = [(a, b) for a, b in taken if (a, b) in others]
@@ -161,6 +161,7 @@ def find_mentions(s: Sentence, gaz: Gazetteer, table: EntityTable, pairs: list[P
     return mentions, dems, facts
 
 
+_OF_NAME = re.compile(r"\s+of\s+[A-Z]")
 _FACILITY_HEADS = frozenset("plant mine smelter refinery fab terminal port yard shipyard factory "
                             "farm park site".split())
 

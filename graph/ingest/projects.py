@@ -158,6 +158,11 @@ _VAGUE = frozenset("advanced state-of-the-art cutting-edge high-tech integrated 
 _ITS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:[\w$₹€£¥.,-]+|crore|billion|million)\s+){0,6}$")
 
 
+# "Its first cathode is shipped through the port": a verb or an article between "its" and the
+# facility opens another phrase
+_ANOTHER_PHRASE = re.compile(r"\s(?:the|a|an|is|are|was|were|will|be|been|has|have|had|through|via|to|from)\s")
+
+
 class ArticleProjects:
     """What the project rules know of the article being read: how often each project has been
     named in it so far (one article's plant is not another article's "project in question")."""
@@ -266,6 +271,7 @@ def project_owners(v: View) -> None:
         key = _facility_key(v, p)
         its = _ITS.search(v.text[:p.start])
         if key is None or its is None or re.search(r"[,;]\s", its.group()) or \
+                _ANOTHER_PHRASE.search(its.group()) or \
                 re.search(r"\bown\b", v.text[its.start():p.end]):
             continue        # ("its own smelter": one set against the facility of the story)
         if any(its.start() <= x.start < p.start and v.type(x) not in ("sector", "technology")

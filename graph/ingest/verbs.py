@@ -43,7 +43,9 @@ ASSETS = (r"(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|mines?|units?|busin
 # "a Californian biologics plant": a capitalised adjective after the article of an asset's phrase
 _NP_ADJECTIVE = r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))[A-Z][a-z]+"
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
-               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+|" + _NP_ADJECTIVE + r")\s+){0,4}?" + ASSETS + r"\b")
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+|" + _NP_ADJECTIVE + r")\s+){0,4}?" + ASSETS + r"\b|"
+               # "buys the Nchanga Underground mine from Z": a named asset changes hands
+               r"\s+(?:the|its|their)\s+(?:[A-Z][\w-]*\s+){1,3}" + ASSETS + r"\b")
 
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
@@ -67,6 +69,10 @@ _ORDER_FROM = r"(?:\s+\S+){0,4}?\s+" + NON_SALE_ORDER + r"\s+orders?\s+from\b"
 # (not "bought Kelso's parent Drava Holdings": the name after the noun is bought)
 _GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3}[’']s\s+"
              r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
+
+
+# "is hired", "was picked": the verb is passive
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 
 
 # "by insurers in Japan and South Korea": a bare common noun, then the place where they are
@@ -493,6 +499,10 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
+            if cue.type == "supplies" and cue.swap and re.match(r"cho|pick|sel|hir", m.group()) and \
+                    _BE_BEFORE.search(text, 0, m.start()):
+                continue          # "Omega Engineering is hired to build the smelter": the hired firm is
+                # the subject (a passive), the thing it builds no buyer
             if cue.type == "supplies" and not cue.swap and _MONEY_NEXT.match(text, m.end()):
                 continue          # "A and B will provide a further 30 billion yen": money (a funds cue)
             if cue.type == "supplies" and m.group() in ("supply", "supplies") and re.match(
@@ -643,7 +653,10 @@ _POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WO
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
-                       r"(?:\s+(?:is|was|has\s+been|will\s+be))?\s+$", re.I)      # "Its chief executive is P"
+                       # "Its chief executive in Oman is P": the region the role covers
+                       r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+                       r"\s+(?:is|was|has\s+been|will\s+be)|"
+                       r"(?:\s+(?:is|was|has\s+been|will\s+be))?)\s+$", re.I)      # "Its chief executive is P"
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
@@ -1027,6 +1040,11 @@ _ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc
                        r"(?:in|at)\s+(?:the\s+)?")
 
 
+# a past participle right after a common noun qualifies that noun ("the cathode produced at P")
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed|made|built|kept)\s")
+_REDUCED_RELATIVE = re.compile(r"\b(?![a-z]+ly\s)(?!(?:which|that|who|also|and|it|they|then|later|since|first|"
+                               r"has|have|had|is|are|was|were|been|be|being|already|once|jointly|"
+                               r"previously|successfully|now|still)\s)[a-z]+\s+$")
 _BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|ing)?)\b")
 # a side fact about another firm: "X, which is building a plant in P", "X is also building",
 # "Wiwynn, a Wistron subsidiary, opened a plant in P"
@@ -1051,6 +1069,8 @@ def activities(v: View) -> None:
     for m in _ACTIVITY.finditer(v.text):
         if negated(v, m.start()):
             continue
+        if _REDUCED_RELATIVE.search(v.text, 0, m.start()) and _PARTICIPLE.match(v.text, m.start()):
+            continue            # "buys all the copper cathode produced at Chingola": the goods' place
         if _BUILDS.match(v.text, m.start()) and not _SIDE_FACT.search(v.text[max(0, m.start() - 60):m.start()]):
             continue            # "X will build a plant in P" is most often the article's project
         first = v.at_start(m.end())

@@ -127,7 +127,20 @@ class View:
                 not any(conj.end() <= m.start < pos for m in self.mentions):
             # "Masdar bought A from B last year and owns a stake in C": Masdar owns the stake
             return first
-        return self.before(pos, types)
+        return self._of_place(self.before(pos, types), types)
+
+    def _of_place(self, near: Mention | None, types: frozenset[str]) -> Mention | None:
+        """"Omega Engineering of South Africa is hired to build": the firm, not its country."""
+        if near is None or self.type(near) not in ("government", "location"):
+            return near
+        head = self.at_end_of(near.start, r"\s+(?:of|from)\s+(?:the\s+)?")
+        return head if head is not None and self.type(head) in types and \
+            self.type(head) not in ("government", "location") else near
+
+    def at_end_of(self, pos: int, gap: str) -> Mention | None:
+        """The mention that ends right before ``gap`` and ``pos``."""
+        m = re.search(gap + "$", self.text[:pos])
+        return self.at_end(m.start()) if m is not None else None
 
     def _after_relative(self, first: Mention, pos: int) -> bool:
         """"Zeta Energy, which is 44% owned by the Public Investment Fund, also agreed to buy a

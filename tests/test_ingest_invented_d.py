@@ -1,0 +1,69 @@
+"""Reading errors found on invented articles (helper ingest10b: ports, mining, sovereign funds,
+export credit, agriculture, defence; interviews, timelines, key-facts lists, state-press reports)."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+
+def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
+    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
+    d = draft_of(text)
+    assert set(names) <= {e.name for e in d.entities}, sorted(e.name for e in d.entities)
+    return relations_of(d)
+
+
+TIMELINE = ("Timeline: How Kappa Copper's Zambian smelter came together\n\n"
+            "LUSAKA, May 5 - Below is a chronology of the main events in the development of the Kappa Copper "
+            "smelter at Chingola, in Zambia's Copperbelt province.\n\n")
+
+
+def test_buying_a_named_mine_from_a_seller_is_no_supply():
+    rels = _relations_with(TIMELINE + "2019 - Kappa Copper, a London-listed miner, buys the Nchanga Underground "
+                           "mine from the Zambian state company ZCCM Investments Holdings for $250 million.",
+                           "Kappa Copper", "ZCCM Investments Holdings", "Nchanga Underground mine")
+    assert ("ZCCM Investments Holdings", "supplies", "Kappa Copper") not in rels
+    # goods bought from a firm still make it a supplier
+    rels = _relations_with(TIMELINE + "Kappa Copper buys the sulphuric acid from Omega Chemicals.",
+                           "Kappa Copper", "Omega Chemicals")
+    assert ("Omega Chemicals", "supplies", "Kappa Copper") in rels
+
+
+def test_a_firm_hired_in_the_passive_is_the_builder_and_not_its_country():
+    rels = _relations_with(TIMELINE + "2022 - Omega Engineering of South Africa is hired to build the smelter.",
+                           "Omega Engineering", "South Africa", "Kappa Copper smelter")
+    assert not any(r[1] == "supplies" and r[0] == "Kappa Copper smelter" for r in rels), rels
+    assert ("South Africa", "leads", "Kappa Copper smelter") not in rels
+    assert ("Omega Engineering", "leads", "Kappa Copper smelter") in rels
+    # the active verb still makes the hired firm a supplier
+    rels = _relations_with(TIMELINE + "In 2022 Kappa Copper hired Omega Engineering to build the smelter.",
+                           "Omega Engineering", "Kappa Copper")
+    assert ("Omega Engineering", "supplies", "Kappa Copper") in rels
+
+
+def test_the_port_of_a_town_goods_pass_through_is_not_the_story_s_plant():
+    rels = _relations_with(TIMELINE + "April 2025 - The smelter starts production. Its first cathode is shipped "
+                           "through the port of Dar es Salaam in Tanzania to Zeta Trading's customers in China.",
+                           "Kappa Copper smelter", "Tanzania", "Zeta Trading")
+    assert ("Kappa Copper smelter", "located_in", "Tanzania") not in rels
+    assert ("Zeta Trading", "owns", "Kappa Copper smelter") not in rels
+    assert ("Kappa Copper smelter", "located_in", "Chingola") in rels
+
+
+def test_goods_produced_at_a_place_do_not_put_their_buyer_there():
+    rels = _relations_with(TIMELINE + "March 2021 - Under the agreement Zeta Trading buys all the copper cathode "
+                           "produced at Chingola for five years.", "Zeta Trading", "Chingola")
+    assert ("Zeta Trading", "operates_in", "Chingola") not in rels
+    # the firm's own activity still places it
+    rels = _relations_with(TIMELINE + "Zeta Trading, which refines copper at Chingola, buys the cathode.",
+                           "Zeta Trading", "Chingola")
+    assert ("Zeta Trading", "operates_in", "Chingola") in rels
+
+
+def test_its_chief_executive_for_a_region_heads_the_firm():
+    rels = _relations_with("Interview: Oman's minister on ports\n\nMUSCAT, Jan 21 - Kappa Terminals, the "
+                           "Singapore-based operator, won the concession last year.\n\n"
+                           "Q: Who leads Kappa Terminals locally?\n"
+                           "A: Its chief executive in Oman is Rahul Menon, who joined from Zeta Shipping in 2024.",
+                           "Kappa Terminals", "Rahul Menon")
+    assert ("Rahul Menon", "heads", "Kappa Terminals") in rels
