@@ -67,3 +67,30 @@ def test_its_chief_executive_for_a_region_heads_the_firm():
                            "A: Its chief executive in Oman is Rahul Menon, who joined from Zeta Shipping in 2024.",
                            "Kappa Terminals", "Rahul Menon")
     assert ("Rahul Menon", "heads", "Kappa Terminals") in rels
+
+
+PORTS = ("Interview: Oman's minister of transport on ports\n\n"
+         "MUSCAT, Jan 21 - Kappa Terminals, the Singapore-based operator, won the concession at Duqm last year.\n\n")
+
+
+def test_the_noun_sale_of_a_stake_to_a_buyer_makes_the_buyer_a_holder_and_not_the_seller():
+    rels = _relations_with(PORTS + "Last month the ministry approved the sale of a 10% stake in Theta Ports to "
+                           "Zeta Shipping.", "Theta Ports", "Zeta Shipping")
+    assert ("Zeta Shipping", "owns", "Theta Ports") in rels
+    rels = _relations_with(PORTS + "Omega Holdings completed the sale of its 30% stake in Kappa Terminals to "
+                           "Lambda Capital.", "Omega Holdings", "Lambda Capital")
+    assert ("Lambda Capital", "owns", "Kappa Terminals") in rels
+    assert not any(r[0] == "Omega Holdings" and r[2] == "Kappa Terminals" for r in rels), rels
+    # a stake the subject holds is still its own
+    rels = _relations_with(PORTS + "Omega Holdings holds a 30% stake in Kappa Terminals.", "Omega Holdings")
+    assert ("Omega Holdings", "invests_in", "Kappa Terminals") in rels
+
+
+def test_a_firm_apposed_as_a_rival_competes_with_the_clause_subject():
+    rels = _relations_with(TIMELINE + "2026 - Kappa Copper says it is in talks with Rho Metals, a rival miner, "
+                           "about sharing the rail line to the border.", "Kappa Copper", "Rho Metals")
+    assert ("Kappa Copper", "competes_with", "Rho Metals") in rels
+    # "a rival of C" names whose rival it is
+    rels = _relations_with(TIMELINE + "Kappa Copper hired Rho Metals, a rival of Tau Mining, to haul ore.",
+                           "Kappa Copper", "Rho Metals", "Tau Mining")
+    assert ("Kappa Copper", "competes_with", "Rho Metals") not in rels

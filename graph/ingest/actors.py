@@ -614,7 +614,8 @@ def apposed_trade(v: View) -> None:
 
 
 # "agreed to sell a 30% stake in X to Y", "sold its shares in X to Y": Y now holds part of X
-_STAKE_SOLD = re.compile(r"\b(?:sell|sells|sold|selling|transfer|transfers|transferred|offload\w*|divest\w*)\s+"
+_STAKE_SOLD = re.compile(r"\b(?:sell|sells|sold|selling|transfer|transfers|transferred|offload\w*|divest\w*|"
+                         r"(?:sale|transfer|disposal)\s+of)\s+"
                          r"(?:(?:a|an|the|its|their|\S*\d\S*|%|per\s+cent|majority|minority|controlling|"
                          r"further|remaining|entire|whole)\s+){0,4}(?:stakes?|shares|holding|interest)\s+in\s+"
                          r"(?:the\s+|its\s+|their\s+)?")
@@ -697,11 +698,26 @@ def goods_bought_from(v: View) -> None:
                 v.add(x.key, "supplies", buyer.key, 0.6, "goods-bought-from")
 
 
+# "in talks with Rho Metals, a rival miner": a rival of the clause's subject
+_APPOSED_RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?(?:rival|competitor)"
+                            r"(?:\s+[a-z-]+){0,2}?\s*(?=[,.;]|$)")
+
+
+def apposed_rivals(v: View) -> None:
+    """"Kappa Copper is in talks with Rho Metals, a rival miner" -> they compete."""
+    for y in v.mentions:
+        if y.key == ALL or v.type(y) not in BODIES or not _APPOSED_RIVAL.match(v.text, y.end):
+            continue
+        x = clause_subject(v, y.start, BODIES)
+        if x is not None and x not in (ALL, y.key) and not negated(v, y.start):
+            v.add(x, "competes_with", y.key, 0.6, "apposed-rival")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to, goods_bought_from):
+                 output_sold_to, goods_bought_from, apposed_rivals):
         rule(v)
 

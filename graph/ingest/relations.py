@@ -454,6 +454,12 @@ def _stake_buyer(v: View, end: int) -> Mention | None:
     return buyer if buyer is not None and buyer.key != ALL and v.type(buyer) in BODIES else None
 
 
+# the stake's seller ("sold its 30% stake in", "the sale of a stake in"): the clause's subject gives it up
+_SELLS_ITS = re.compile(r"\b(?:sell|sells|sold|selling|offload\w*|divest\w*|(?:sale|disposal)\s+of)\s+"
+                        r"(?:(?:its|their|his|her|the|a|an|\S*\d\S*|%|per\s+cent|entire|remaining|whole|"
+                        r"minority|majority|controlling)\s+){0,4}$")
+
+
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
     for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
@@ -472,6 +478,8 @@ def stake(v: View) -> None:
                                                                       "organization"):
             continue
         before = v.text[max(0, m.start() - 60):m.start()]
+        if _SELLS_ITS.search(before) and _stake_buyer(v, target.end) is None:
+            continue    # "Omega completed the sale of its 30% stake in X to Y": Omega holds it no more
         big = re.search(r"\b(?:majority|controlling|full|entire|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?%)",
                         before)
         v.add(owner.key, "owns" if big else "invests_in", target.key, 0.7, "stake")
