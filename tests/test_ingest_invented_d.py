@@ -94,3 +94,35 @@ def test_a_firm_apposed_as_a_rival_competes_with_the_clause_subject():
     rels = _relations_with(TIMELINE + "Kappa Copper hired Rho Metals, a rival of Tau Mining, to haul ore.",
                            "Kappa Copper", "Rho Metals", "Tau Mining")
     assert ("Kappa Copper", "competes_with", "Rho Metals") not in rels
+
+
+STATE_PRESS = ("Kazakh and Chinese firms sign pact on copper smelter near Balkhash\n\n"
+               "ASTANA, Sept 3 (Xinhua) -- Kappa Nonferrous Metals Group (卡帕有色金属集团), a state-owned enterprise, "
+               "signed an agreement on Tuesday with Kazakhstan's Zeta Mining (泽塔矿业) to build a copper smelter "
+               "near Balkhash, the Kazakh Ministry of Industry and Construction said.\n\n")
+
+
+def test_both_sides_of_an_agreement_to_build_lead_the_project():
+    rels = _relations_with(STATE_PRESS, "Kappa Nonferrous Metals Group", "Zeta Mining", "Balkhash smelter")
+    assert ("Zeta Mining", "leads", "Balkhash smelter") in rels
+    assert ("Kappa Nonferrous Metals Group", "leads", "Balkhash smelter") in rels
+
+
+def test_a_project_named_in_passing_does_not_take_the_topic_from_the_story_s_plant():
+    rels = _relations_with(STATE_PRESS + "The smelter, with an annual capacity of 300,000 tonnes, will process "
+                           "concentrate from Zeta Mining's Aktogay mine.\n\nThe project will be financed by the "
+                           "Export-Import Bank of China (中国进出口银行). Equipment will be supplied by Omega Heavy "
+                           "Industries (欧米伽重工), a Shanghai-based manufacturer.",
+                           "Aktogay mine", "Export-Import Bank of China", "Omega Heavy Industries")
+    assert ("Export-Import Bank of China", "funds", "Balkhash smelter") in rels
+    assert ("Omega Heavy Industries", "supplies", "Balkhash smelter") in rels
+    assert not any(r[2] == "Aktogay mine" and r[1] in ("funds", "supplies") for r in rels), rels
+
+
+def test_a_rival_of_y_based_in_p_describes_the_apposed_name():
+    rels = _relations_with(STATE_PRESS + "Zeta Mining already sells copper concentrate to Tau Smelting (陶冶炼), "
+                           "a rival of Kappa Nonferrous based in Jiangxi province.", "Tau Smelting", "Jiangxi")
+    assert ("Kappa Nonferrous Metals Group", "competes_with", "Tau Smelting") in rels
+    assert ("Zeta Mining", "competes_with", "Kappa Nonferrous Metals Group") not in rels
+    assert ("Tau Smelting", "located_in", "Jiangxi") in rels
+    assert ("Zeta Mining", "located_in", "Jiangxi") not in rels

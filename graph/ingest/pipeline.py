@@ -21,7 +21,7 @@ from .families import family_facts, leading_country, state_homes
 from .bilingual import find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
-from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
+from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Sentence
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
@@ -532,8 +532,27 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if k not in doc.projects:
                 doc.projects.append(k)
         if here:
-            topic = here[-1]
+            topic = _next_topic(s.text, mentions, here, topic)
     return out
+
+
+# "from Zeta Mining's Aktogay mine", "to the Port of X": a project named inside a prepositional phrase
+_IN_PREP = re.compile(r"\b(?:from|to|into|than|near|beside|via|through)\s+(?:the\s+|its\s+|their\s+|"
+                      r"(?:[A-Z][\w&.-]*\s+){1,4}?[A-Z][\w&.-]*[’']s\s+)?$")
+
+
+def _next_topic(text: str, mentions: Sequence[Mention], here: list[int], topic: int | None) -> int:
+    """The project the next sentences are about: the sentence's last one, unless the sentence
+    is about the current topic and names the other only in passing ("The smelter will process
+    concentrate from Zeta Mining's Aktogay mine": the smelter stays the topic)."""
+    last = here[-1]
+    if topic is None or topic == last or topic not in here:
+        return last
+    first = next(m for m in mentions if m.key in here)
+    passing = [m for m in mentions if m.key == last]
+    if first.key == topic and passing and all(_IN_PREP.search(text[:m.start]) for m in passing):
+        return topic
+    return last
 
 
 def _siblings(view: View) -> set[frozenset[int]]:

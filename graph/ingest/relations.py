@@ -172,8 +172,25 @@ def active_verb(v: View) -> None:
             continue    # "owns about 28%, buys gear from X"; "is building with X": a partner;
             # "to build the AS9 version for the Army": the Army is served, not led;
             # "owns the building while X owns the lines": X is another clause's subject
+        doers = [subject.key, *_deal_partner(v, subject, m.start())] if rtype == "leads" else [subject.key]
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
-            v.add(subject.key, rtype, o.key, 0.7, "active-verb")
+            for doer in doers:
+                v.add(doer, rtype, o.key, 0.7, "active-verb")
+
+
+# "A signed an agreement with Kazakhstan's B to build": the deal's two sides build it
+_DEAL_WITH = re.compile(r"\b(?:agreements?|deals?|pacts?|contracts?|memorand(?:um|a)(?:\s+of\s+understanding)?|"
+                        r"partnership|accord)\s+(?:\w+\s+){0,3}?with\s+(?:the\s+)?"
+                        r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*[’']s\s+)?$")
+
+
+def _deal_partner(v: View, partner: Mention, pos: int) -> list[int]:
+    """The clause's subject, when the doer found is the other side of its deal."""
+    if not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:to\s+)?", v.text[partner.end:pos]) or \
+            not _DEAL_WITH.search(v.text, 0, partner.start):
+        return []
+    first = clause_subject(v, partner.start, frozenset(BODIES))
+    return [first] if first is not None and first not in (ALL, partner.key) else []
 
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"

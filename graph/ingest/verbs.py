@@ -578,7 +578,7 @@ def verb_cues(v: View) -> None:
                 # "X, a unit of Y": the cue itself may hold the article
                 lead = "" if re.match(r"(?:a|an|the)\s", m.group()) else r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
                 app = re.search(r"\s*" + BRACKETED + r"\s*,\s+" + lead + "$",
-                                text[:m.start()]) if cue.type == "part_of" or cue.swap else None
+                                text[:m.start()]) if cue.type in ("part_of", "competes_with") or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C
@@ -587,6 +587,8 @@ def verb_cues(v: View) -> None:
                         not any(begin <= x.start < m.start() and x.key != v.topic
                                 for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
+                if cue.type == "located_in" and subject is not None and subject != ALL:
+                    subject = _based_subject(v, subject, m.start())
                 objects = _objects(v, cue, m.end(), end)
                 if not objects and cue.type == "supplies" and not cue.swap and not cue.needs and \
                         subject is not None and v.topic is not None and v.topic != subject and \
@@ -642,6 +644,27 @@ def verb_cues(v: View) -> None:
                             v.table[a].type == "government":
                         continue          # "will come from X's plants in Gwangyang, South Korea": a place
                     v.add(a, cue.type, b, 0.6, "verb-cue")
+
+
+def _based_subject(v: View, subject: int, pos: int) -> int:
+    """Who "based in" (no verb "to be" before it) describes: the name an apposition describes
+    ("sells to Tau Smelting, a rival of Y based in Jiangxi": Tau Smelting, not the seller), the
+    name right before it ("sells to Tau Smelting, based in Jiangxi"), else the clause's subject
+    ("X is the unit of Y, headquartered in P": X)."""
+    if _BE_BEFORE.search(v.text, 0, pos):
+        return subject
+    for head in reversed([m for m in v.mentions if m.end <= pos and m.key != ALL]):
+        if v.type(head) in BODIES and _APPOSITION_TO.fullmatch(v.text, head.end, pos):
+            return head.key
+    near = v.before(pos, BODIES | {"project"}, max_gap=40)
+    if near is not None and near.key != ALL and not re.search(r"\bof\s+(?:the\s+)?$", v.text[:near.start]) \
+            and re.fullmatch(r"\s*" + BRACKETED + r",?\s*", v.text[near.end:pos]):
+        return near.key
+    return subject
+
+
+# "Tau Smelting (陶冶炼), a rival of Kappa based in": from a name to the end of its apposition
+_APPOSITION_TO = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+[^,;()]*")
 
 
 _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
