@@ -126,3 +126,25 @@ def test_a_rival_of_y_based_in_p_describes_the_apposed_name():
     assert ("Zeta Mining", "competes_with", "Kappa Nonferrous Metals Group") not in rels
     assert ("Tau Smelting", "located_in", "Jiangxi") in rels
     assert ("Zeta Mining", "located_in", "Jiangxi") not in rels
+
+
+KEY_FACTS = ("Kappa Agri's $1.4 billion Ethiopian wheat project: key facts\n\n"
+             "ADDIS ABABA, Aug 12 (Wire) - Saudi Arabia's Kappa Agri will grow wheat on 200,000 hectares in "
+             "Ethiopia's Oromia region.\n\n")
+
+
+def test_a_name_with_an_arabic_article_is_one_person_and_led_by_a_firm_s_officer_keeps_the_firm():
+    d = draft_of(KEY_FACTS + "* The project is led by Kappa Agri's managing director, Faisal al-Otaibi.\n"
+                 "* The Islamic Development Bank is providing a $300 million loan to Kappa Agri.")
+    types = {(e.name, e.type) for e in d.entities}
+    assert ("Faisal al-Otaibi", "person") in types
+    assert ("Kappa Agri", "person") not in types and ("Faisal", "person") not in types
+    rels = relations_of(d)
+    assert ("Faisal al-Otaibi", "heads", "Kappa Agri") in rels
+    assert ("Islamic Development Bank", "funds", "Kappa Agri") in rels
+    d = draft_of("Oman ports\n\nMUSCAT, Jan 21 - Said al-Harthy, Oman's minister of transport, said the port "
+                 "would grow.")
+    assert ("Said al-Harthy", "person") in {(e.name, e.type) for e in d.entities}
+    # a firm led by a plain two-word name is still read as led by a person
+    d = draft_of(KEY_FACTS + "Kappa Agri is led by Maria Schmidt.")
+    assert ("Maria Schmidt", "person") in {(e.name, e.type) for e in d.entities}

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
+from .lexicon import (BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -437,6 +437,7 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
                         run = run_at(text, run.tokens[n].start)
                         break
             if run is not None and rule == "by-agent" and _PERSON_BY.search(m.group()) and \
+                    not re.match(r"[’']s?\s", text[run.end:]) and \
                     not _LENDERS_BEFORE.search(text[:m.start()]) and 2 <= len(run.words) <= 3 and org_type(run) is None and \
                     all(w[:1].isupper() and (w.replace("-", "").isalpha() or re.fullmatch(r"(?:[A-Z]\.)+", w))
                         and not is_common(w) for w in run.words) and table.lookup(run.words[0]) is None:
@@ -820,7 +821,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                                      rule="name-part"))
                 continue
         before = text[:run.start]
-        namelike = 1 <= len(words) <= 4 and all(w[:1].isupper() and (w.isalpha() or "-" in w)
+        namelike = 1 <= len(words) <= 4 and all((w[:1].isupper() or NAME_PARTICLE.match(w)) and (w.isalpha() or "-" in w)
                                                  or re.fullmatch(r"[A-Z]\.", w) is not None
                                                  for w in words) and org_type(run) is None
         person = namelike and (

@@ -233,6 +233,10 @@ _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|
                      r"uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)){1,3}")
 
 
+# "Faisal al-Otaibi", "Mohamed el-Sayed": an Arabic article joined to a capitalised family name
+NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul|ud)-[A-Z]")
+
+
 def is_personal_name(words: list[str]) -> bool:
     """A person's name by its parts: a known given name opening two or three words, or an
     East Asian family name before a romanised given name.
@@ -242,11 +246,13 @@ def is_personal_name(words: list[str]) -> bool:
     >>> is_personal_name(["Long", "Beach"]), is_personal_name(["Maria"])
     (False, False)
     """
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() or NAME_PARTICLE.match(w) for w in words):
         return False
     names = _personal_names()
     if looks_like_firm_name(words):
         return False        # "Bharat Petroleum", "Thomas Motors": a firm named after someone
+    if words[0][:1].isupper() and any(NAME_PARTICLE.match(w) for w in words[1:]):
+        return True         # "Said al-Harthy": a family name with its article
     if words[0] in names["given"]:
         return not is_common(words[-1])
     return len(words) == 2 and words[0] in names["family"] \

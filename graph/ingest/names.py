@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, is_common, org_words,
+from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, NAME_PARTICLE, WEEKDAYS, demonyms, is_common, org_words,
                       place_labels, roles, trade_nouns)
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
@@ -34,7 +34,7 @@ class Token:
 
     @property
     def cap(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
+        return self.kind == "word" and (self.text[:1].isupper() or NAME_PARTICLE.match(self.text) is not None)
 
 
 @dataclass(frozen=True)
