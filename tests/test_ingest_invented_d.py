@@ -148,3 +148,28 @@ def test_a_name_with_an_arabic_article_is_one_person_and_led_by_a_firm_s_officer
     # a firm led by a plain two-word name is still read as led by a person
     d = draft_of(KEY_FACTS + "Kappa Agri is led by Maria Schmidt.")
     assert ("Maria Schmidt", "person") in {(e.name, e.type) for e in d.entities}
+
+
+def test_forming_a_joint_venture_with_a_firm_makes_partners():
+    rels = _relations_with(KEY_FACTS + "* Tau Seeds, a Dutch seed company, has formed a joint venture with Kappa "
+                           "Agri to breed drought-resistant varieties in Ethiopia.", "Tau Seeds", "Kappa Agri")
+    assert ("Kappa Agri", "partners_with", "Tau Seeds") in rels or ("Tau Seeds", "partners_with", "Kappa Agri") in rels
+
+
+def test_a_share_of_the_harvest_sold_to_buyers_is_supplied_by_the_project():
+    rels = _relations_with(KEY_FACTS + "* Half of the harvest will be sold to the Ethiopian Trading Businesses "
+                           "Corporation, the state grain buyer; the rest goes to Saudi Arabia's General Food Security "
+                           "Authority.", "Ethiopian wheat project", "Ethiopian Trading Businesses Corporation",
+                           "General Food Security Authority")
+    assert ("Ethiopian wheat project", "supplies", "Ethiopian Trading Businesses Corporation") in rels
+    assert ("Ethiopian wheat project", "supplies", "General Food Security Authority") in rels
+    # the rest of the money is no output
+    rels = _relations_with(KEY_FACTS + "The rest of the money goes to Omega Bank.", "Omega Bank")
+    assert not any(r[1] == "supplies" and r[2] == "Omega Bank" for r in rels)
+
+
+def test_a_buyer_apposed_with_its_owner_s_possessive_leaves_the_owner_out():
+    rels = _relations_with(KEY_FACTS + "* The grain will be shipped to Omega Mills, Lambda Foods' milling venture "
+                           "with Zeta Grain.", "Omega Mills", "Lambda Foods")
+    assert ("Ethiopian wheat project", "supplies", "Omega Mills") in rels
+    assert ("Ethiopian wheat project", "supplies", "Lambda Foods") not in rels

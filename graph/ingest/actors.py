@@ -657,9 +657,12 @@ def output_sold_to(v: View) -> None:
         seller = named[0].key if named else opener.key if opener is not None else \
             v.topic if v.topic is not None else v.last_body
         first = v.at_start(m.end())
+        first = v.possessed(first) if first is not None else None    # "to Saudi Arabia's food agency X"
         if seller is None or first is None or first.key == ALL:
             continue
         buyers = v.listed(first, BODIES | {"government"})
+        apposed = next((i for i, b in enumerate(buyers) if i and re.match(r"[’']s?\s", v.text[b.end:])), None)
+        buyers = buyers[:apposed]    # "to Ultium Cells, GM's battery joint venture": GM is no buyer
         more = re.finditer(r",?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?", v.text[buyers[-1].end:])
         for extra in more:      # "to A and to B"
             nxt = v.at_start(buyers[-1].end + extra.end())

@@ -209,6 +209,10 @@ CUES: tuple[Cue, ...] = (
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False,    # "struck a deal with K to buy its stake": a sale
         unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
+    # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X"
+    Cue("partners_with", r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
+        r"launch(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){0,3}?(?:joint\s+venture|JV|venture|"
+        r"consortium)\s+with", _HOLDERS, _HOLDERS, gap=40, passive=False),
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
         r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with", _HOLDERS, _HOLDERS - {"ministry", "agency"},
@@ -430,9 +434,14 @@ def _named_goods(v: View, pos: int, end: int) -> bool:
 
 
 # what a plant makes, as a sentence's subject: bought by someone, it is a sale, not a stake
-OUTPUT_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?(?:the|its|their|all|most|some|much)\s+(?:[\w’']+\s+){0,2}?"
+OUTPUT_SUBJECT = re.compile(r"^\s*(?:(?:and|but)\s+)?"
+                            # "Half of the harvest will be sold to X; the rest goes to Y"
+                            r"(?:(?:half|most|all|some|much|part|a\s+third|two-thirds|\d+(?:\.\d+)?\s?%)\s+of\s+)?"
+                            r"(?:the|its|their|all|most|some|much)\s+(?:[\w’']+\s+){0,2}?"
                             r"(?:output|production|ammonia|hydrogen|methanol|electricity|power|cargoes|"
-                            r"volumes?|offtake|product(?:ion|s)?)\b", re.I)
+                            r"volumes?|offtake|product(?:ion|s)?|harvest|crops?|grain|ore|concentrate|"
+                            r"rest|remainder)\b(?!\s+of\s+(?:the\s+)?(?:money|funds?|financing|loans?|cost|bill))",
+                            re.I)
 
 
 _MONEY_NEXT = re.compile(r"\s+(?:(?:a|an|the|further|another|additional|extra|up\s+to|about|around|"
