@@ -173,3 +173,35 @@ def test_a_buyer_apposed_with_its_owner_s_possessive_leaves_the_owner_out():
                            "with Zeta Grain.", "Omega Mills", "Lambda Foods")
     assert ("Ethiopian wheat project", "supplies", "Omega Mills") in rels
     assert ("Ethiopian wheat project", "supplies", "Lambda Foods") not in rels
+
+
+INVESTOR_DAY = ("Kappa Aeronautics investor day: five things we learned\n\n"
+                "BENGALURU, March 18 - Kappa Aeronautics Ltd (KAL), India's largest private maker of aircraft "
+                "structures, held its first investor day on Tuesday.\n\n")
+
+
+def test_its_biggest_customer_is_x_makes_the_firm_a_supplier_of_x():
+    rels = _relations_with(INVESTOR_DAY + "1. Order book. KAL's order book stands at 310 billion rupees. Its "
+                           "biggest customer is Zeta Aerospace of France, which buys wing panels and doors.",
+                           "Kappa Aeronautics Ltd", "Zeta Aerospace")
+    assert ("Kappa Aeronautics Ltd", "supplies", "Zeta Aerospace") in rels
+    rels = _relations_with(INVESTOR_DAY + "KAL's main supplier is Omega Alloys.", "Omega Alloys")
+    assert ("Omega Alloys", "supplies", "Kappa Aeronautics Ltd") in rels
+
+
+WATER = ("\"Water is the new oil\": an interview with the head of Chile's Kappa Aguas\n\n"
+         "SANTIAGO, June 9 - Kappa Aguas, the company that supplies drinking water to 3 million people, is "
+         "building a desalination plant at Quintero. Its chief executive, Carolina Fuentes, talked to us.\n\n"
+         "Who owns Kappa Aguas today?\n")
+
+
+def test_our_main_shareholder_is_x_makes_x_a_holder():
+    rels = _relations_with(WATER + "Fuentes: Our main shareholder is Zeta Infrastructure Partners, a Canadian "
+                           "pension investor, with 62%.", "Kappa Aguas", "Zeta Infrastructure Partners")
+    assert ("Zeta Infrastructure Partners", "owns", "Kappa Aguas") in rels
+    rels = _relations_with(WATER + "Fuentes: Kappa Aguas's largest shareholder is the pension fund Tau Capital, "
+                           "with 20%.", "Tau Capital")
+    assert ("Tau Capital", "invests_in", "Kappa Aguas") in rels
+    # "is not" a holder
+    rels = _relations_with(WATER + "Fuentes: Our main shareholder is no longer Rho Capital.", "Rho Capital")
+    assert not any(r[0] == "Rho Capital" and r[2] == "Kappa Aguas" for r in rels)

@@ -33,7 +33,7 @@ from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
 from .precision import CLAUSE_BREAK
-from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, negated
+from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, whose, negated
 from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
@@ -513,6 +513,27 @@ _SELLS_ITS = re.compile(r"\b(?:sell|sells|sold|selling|offload\w*|divest\w*|(?:s
                         r"minority|majority|controlling)\s+){0,4}$")
 
 
+# "Our main shareholder is Zeta Partners, with 62%", "Kappa's largest shareholder is the state fund X"
+_SHAREHOLDER_IS = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:shareholder|owner|investor|stakeholder)\s+(?:is|was|remains|will\s+be|has\s+been)\s+"
+                             r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z])")
+_MAJORITY = re.compile(r"\b(?:majority|controlling|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?%)")
+
+
+def shareholder_is(v: View) -> None:
+    """"Our main shareholder is Zeta Partners, with 62%" -> owns (a majority) or invests_in."""
+    for m in _SHAREHOLDER_IS.finditer(v.text):
+        owned = whose(v, m, "poss")
+        holder = v.at_start(m.end())
+        if owned is None or holder is None or owned.key in (ALL, holder.key) or holder.key == ALL or \
+                v.type(owned) not in ("firm", "project", "fund", "organization") or \
+                v.type(holder) not in BODIES | {"government", "person"} or _NEGATED.search(v.text[:m.start()]) or \
+                re.search(r"\b(?:no|not|never)\b", m.group()):
+            continue
+        v.add(holder.key, "owns" if _MAJORITY.search(v.text) else "invests_in", owned.key, 0.65,
+              "shareholder-is")
+
+
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
     for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
@@ -599,7 +620,7 @@ def _is_country_key(v: View, key: int) -> bool:
 
 
 RULES: tuple[Callable[[View], None], ...] = (
-    x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake,
+    x_led, by_agent, active_verb, funding_from, national_funding, possessive, located, stake, shareholder_is,
     operates,
     firms_like, pair_noun, affects, part_of, party_to, state_bodies)
 

@@ -1245,13 +1245,28 @@ def title_heads(v: View) -> None:
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
 _POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
-_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
-                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
+                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?|"
+                      # "Its biggest customer is Zeta Aerospace", "The other big buyer is X"
+                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss1>[’']s))\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?P<kind1>customer|buyer|client|supplier)\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?")
 
 
 _ITS_SUPPLIER = re.compile(r"\s*" + BRACKETED + r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?P<kind>supplier|customer|client|buyer)\b(?!\s+(?:to|of)\b)")
+
+
+def whose(v: View, m: re.Match[str], poss: str) -> Mention | None:
+    """Whose noun a match opens: the name before its "'s" (group ``poss``); for "its", "their"
+    or "our", the body named before it, else the previous sentence's subject."""
+    if m.group(poss):
+        return v.at_end(m.start(poss))
+    owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
+                  and v.type(x) in BODIES), None)
+    if owner is None and v.last_actor is not None:
+        owner = Mention(0, 0, v.last_actor, anaphor=True)
+    return owner
 
 
 def nominal_supply(v: View) -> None:
@@ -1287,20 +1302,15 @@ def nominal_supply(v: View) -> None:
             else:
                 add(y.key, z.key)
     for m in _LIST_OF.finditer(v.text):
-        if m.group("poss"):
-            owner = v.at_end(m.start("poss"))
-        else:           # "its": the firm named before it, else the previous sentence's subject
-            owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
-                          and v.type(x) in BODIES), None)
-            if owner is None and v.last_actor is not None:
-                owner = Mention(0, 0, v.last_actor, anaphor=True)
+        poss, kind = ("poss", "kind") if m.group("kind") else ("poss1", "kind1")
+        owner = whose(v, m, poss)
         first = v.at_start(m.end())
-        if owner is None or first is None or owner.key == ALL:
-            continue
+        if owner is None or first is None or owner.key == ALL or (kind == "kind1" and v.type(owner) not in BODIES):
+            continue    # ("The plant's main customer will be X": the firm's customer, whose plant it is)
         for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
-            if m.group("kind") == "suppliers":
+            if m.group(kind).startswith("supplier"):
                 add(item.key, owner.key)
             else:
                 add(owner.key, item.key)
