@@ -205,3 +205,19 @@ def test_our_main_shareholder_is_x_makes_x_a_holder():
     # "is not" a holder
     rels = _relations_with(WATER + "Fuentes: Our main shareholder is no longer Rho Capital.", "Rho Capital")
     assert not any(r[0] == "Rho Capital" and r[2] == "Kappa Aguas" for r in rels)
+
+
+def test_a_lender_s_loan_with_no_borrower_named_goes_to_the_story_s_project():
+    rels = _relations_with(WATER + "How is it financed?\nFuentes: The Inter-American Development Bank approved a "
+                           "$400 million loan in March.", "Inter-American Development Bank", "Quintero plant")
+    assert ("Inter-American Development Bank", "funds", "Quintero plant") in rels
+    rels = _relations_with(KEY_FACTS + "* The Islamic Development Bank is providing a $300 million loan.",
+                           "Islamic Development Bank", "Ethiopian wheat project")
+    assert ("Islamic Development Bank", "funds", "Ethiopian wheat project") in rels
+    # a loan to an unnamed other project, or to a firm named before, is not the story's
+    rels = _relations_with(WATER + "Omega Credit Bank lent $80 million to a rival project.",
+                           "Omega Credit Bank")
+    assert ("Omega Credit Bank", "funds", "Quintero plant") not in rels
+    rels = _relations_with(WATER + "The Omega Fund awarded Kappa Aguas $40 million and agreed to lend a further "
+                           "$50 million.", "Omega Fund")
+    assert ("Omega Fund", "funds", "Quintero plant") not in rels

@@ -71,6 +71,14 @@ _GOODS_OF = (r"(?:\s+[a-z]+){0,3}\s*[A-Z][^\s’']*(?:\s+[A-Za-z][^\s’']*){0,3
              r"(?!(?:[a-z][\w-]*\s+){1,3}[A-Z])[a-z]")
 
 
+# the money a lender gives, right after the verb ("approved a $400 million loan", "is lending another
+# $200 million", "is providing a loan")
+_MONEY_AFTER = re.compile(r"\s+(?:(?:a|an|another|a\s+further|further|up\s+to|about|its|the)\s+)?(?:" + AMOUNT +
+                          r"|(?:[\w-]+\s+){0,2}?(?:loans?|grants?|credit|financing|funding)\b)")
+_DEBT = re.compile(r"\b(?:loans?|lend(?:s|ing)?|lent|credit|financ\w*)\b")
+_LENDERS = frozenset({"organization", "agency", "fund", "firm", "government", "ministry"})
+
+
 # "is hired", "was picked": the verb is passive
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$")
 
@@ -137,14 +145,14 @@ CUES: tuple[Cue, ...] = (
         _RECEIVERS, _RECEIVERS, r"to|for",
         unless=r"(?:\s+[\w-]+){0,4}?\s+(?:partly\s+|mainly\s+)?with\s+(?:[\w-]+\s+){0,4}?(?:loans?|"
                r"cash|equity|debt|money|bonds|credit)\b"),
-    Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed)|"
+    Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed|ing)|"
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
         r"put\s+up|lend(?:s)?|lent|"
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
         r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
-    Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
+    Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed|ing)|lend(?:s|ing)?|lent|"
         r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
         r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
         r"another|an\s+extra)\s+)?" + AMOUNT, _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
@@ -603,6 +611,17 @@ def verb_cues(v: View) -> None:
                         subject is not None and v.topic is not None and v.topic != subject and \
                         not any(m.end() <= x.start < end for x in v.mentions):
                     objects = [v.topic]     # "X will supply the silicon wafers": for the project
+                if not objects and cue.type == "funds" and not cue.swap and subject is not None and \
+                        (_MONEY_AFTER.match(text, m.end()) or _MONEY_AFTER.search(" " + m.group())) and \
+                        _DEBT.search(text, m.start(), min(end, m.end() + 40)) and \
+                        v.topic is not None and v.topic != subject and \
+                        v.table[v.topic].type == "project" and v.table[subject].type in _LENDERS and \
+                        not re.search(r"\b(?:to|for)\s", text[m.end():end]) and \
+                        not any(begin <= x.start < end and x.key != subject for x in v.mentions):
+                    # "The Inter-American Development Bank approved a $400 million loan": for the
+                    # project (not "lent A$80 million to a rival project", nor "awarded X $4 million
+                    # and agreed to lend a further $500 million")
+                    objects = [v.topic]
                 subjects = coordinated(v, subject, cue.subject, m.start())
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
