@@ -221,3 +221,14 @@ def test_a_lender_s_loan_with_no_borrower_named_goes_to_the_story_s_project():
     rels = _relations_with(WATER + "The Omega Fund awarded Kappa Aguas $40 million and agreed to lend a further "
                            "$50 million.", "Omega Fund")
     assert ("Omega Fund", "funds", "Quintero plant") not in rels
+
+
+def test_supplying_the_plant_with_goods_makes_the_plant_the_buyer_not_an_asset_sold():
+    rels = _relations_with(WATER + "Where does the power come from?\nFuentes: Theta Energia supplies the plant "
+                           "with solar power from its Atacama farm under a 15-year contract.",
+                           "Theta Energia", "Quintero plant")
+    assert ("Theta Energia", "supplies", "Quintero plant") in rels
+    # selling the plant is still an asset sale
+    rels = _relations_with(WATER + "Theta Energia sold the plant with its staff to Omega Water.",
+                           "Theta Energia", "Omega Water")
+    assert ("Theta Energia", "supplies", "Omega Water") not in rels

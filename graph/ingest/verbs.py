@@ -48,6 +48,9 @@ _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some
                r"\s+(?:the|its|their)\s+(?:[A-Z][\w-]*\s+){1,3}" + ASSETS + r"\b")
 
 
+_SUPPLIED_WITH = re.compile(r"(?:" + _ASSET_SALE + r")\s+with\s")
+
+
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
 _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
                r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?|incentives?|"
@@ -484,8 +487,10 @@ def verb_cues(v: View) -> None:
     for cue, pattern in _COMPILED:
         for m in pattern.finditer(text):
             if negated(v, m.start()) or \
-                    (cue.unless and re.match(cue.unless, text[m.end():])):
-                continue
+                    (cue.unless and re.match(cue.unless, text[m.end():]) and
+                     not (cue.type == "supplies" and _SUPPLIED_WITH.match(text, m.end()) and
+                          not re.match(r"s[eo]l", m.group()))):
+                continue          # (not "supplies the plant with electricity": the plant receives)
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
