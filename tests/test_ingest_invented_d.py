@@ -232,3 +232,19 @@ def test_supplying_the_plant_with_goods_makes_the_plant_the_buyer_not_an_asset_s
     rels = _relations_with(WATER + "Theta Energia sold the plant with its staff to Omega Water.",
                            "Theta Energia", "Omega Water")
     assert ("Theta Energia", "supplies", "Omega Water") not in rels
+
+
+def test_money_of_an_amount_from_a_giver_is_funding_and_not_supply():
+    rels = _relations_with(INVESTOR_DAY + "4. Financing. KAL's new plant in Hosur, Tamil Nadu, received a subsidy "
+                           "of 4 billion rupees from the Tamil Nadu government.", "Hosur plant", "Tamil Nadu")
+    assert ("Tamil Nadu", "funds", "Hosur plant") in rels
+    rels = _relations_with(INVESTOR_DAY + "KAL received a loan of $40 million from Omega Bank.", "Omega Bank")
+    assert ("Omega Bank", "funds", "Kappa Aeronautics Ltd") in rels
+    assert ("Omega Bank", "supplies", "Kappa Aeronautics Ltd") not in rels
+
+
+def test_a_lender_apposed_with_its_country_s_possessive_is_one_lender():
+    rels = _relations_with(INVESTOR_DAY + "KAL received a loan of $400 million from Omega Bank, India's state export "
+                           "bank, and a loan from Zeta Bank.", "Omega Bank", "Zeta Bank")
+    assert ("Omega Bank", "funds", "Kappa Aeronautics Ltd") in rels
+    assert ("India", "funds", "Kappa Aeronautics Ltd") not in rels

@@ -661,8 +661,6 @@ def output_sold_to(v: View) -> None:
         if seller is None or first is None or first.key == ALL:
             continue
         buyers = v.listed(first, BODIES | {"government"})
-        apposed = next((i for i, b in enumerate(buyers) if i and re.match(r"[’']s?\s", v.text[b.end:])), None)
-        buyers = buyers[:apposed]    # "to Ultium Cells, GM's battery joint venture": GM is no buyer
         more = re.finditer(r",?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?", v.text[buyers[-1].end:])
         for extra in more:      # "to A and to B"
             nxt = v.at_start(buyers[-1].end + extra.end())

@@ -231,7 +231,11 @@ def _deal_partner(v: View, partner: Mention, pos: int) -> list[int]:
 
 _FROM = re.compile(r"\b(?:[Ll]oans?|[Ff]unding|[Ff]inancing|capital|grants?|subsid(?:y|ies)|aid|debt|"
                    r"money|backing|support|incentives?|package|investment|(?:tax\s+)?(?:breaks|credits|"
-                   r"relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?(?:\s+(?:came|comes|will\s+come)"
+                   r"relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?|"
+                   # "a subsidy of 4 billion rupees from the Tamil Nadu government"
+                   r"\s+of\s+(?:up\s+to\s+|about\s+|around\s+)?\S*\d\S*(?:\s+(?:million|billion|trillion|crore))?"
+                   r"(?:\s+(?:rupees|yen|euros?|dollars|won|pounds|riyals|dirhams|reais|pesos|yuan))?)?"
+                   r"(?:\s+(?:came|comes|will\s+come)"
                    r"(?:\s+\w+ly)?)?\s+from\s+(?!(?:its|their|the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
                    r"(?:purchases?|acquisitions?|deals?|takeovers?|mergers?|buyouts?)\b)(?:the\s+)?")
 # not "took on debt from its purchase of X": the deal is no lender

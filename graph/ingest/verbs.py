@@ -54,8 +54,8 @@ _SUPPLIED_WITH = re.compile(r"(?:" + _ASSET_SALE + r")\s+with\s")
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
 _MONEY_FROM = (r"(?:\s+\S+){0,6}?\s+(?:money|loans?|grants?|funding|financing|capital|cash|"
                r"subsid(?:y|ies)|aid|support|investment|approval|permission|licen[cs]es?|incentives?|"
-               r"(?:tax\s+)?(?:breaks|credits|relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?)?"
-               r"\s+from\b")
+               r"(?:tax\s+)?(?:breaks|credits|relief|rebates))(?:\s+worth\s+\S+(?:\s+(?:million|billion))?|"
+               r"\s+of(?:\s+\S+){1,4}?)?\s+from\b")      # "a loan of $40 million from X"
 
 
 # "X, the holding company of the Tata Group": a group of firms holds its holding company

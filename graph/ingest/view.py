@@ -102,6 +102,8 @@ class View:
                                                  gap):      # "A, B and the state utility C"
                 if re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap) and re.match(r"\s+(?!and\b|or\b)[a-z]", self.text[m.end:]):
                     break   # "Omega Holdings, a Dubai government investment company": a description
+                if re.fullmatch(r"\s*,\s*", gap) and re.match(r"[’']s?\s+[a-z]", self.text[m.end:]):
+                    break   # "Bancomext, Mexico's state export bank": whose bank, not a second item
                 out.append(m)
             else:
                 break
