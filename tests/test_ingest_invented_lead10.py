@@ -142,3 +142,12 @@ def test_it_in_the_next_sentence_is_the_subject_not_the_body_set_aside():
     rels = relations_of(drafted_with(text, "Lotus Auto", "Zeta Energy", "Pune"))
     assert ("Zeta Energy", "operates_in", "Pune") in rels
     assert ("Lotus Auto", "operates_in", "Pune") not in rels
+
+
+def test_an_analysts_firm_quoted_after_said_is_no_person():
+    d = drafted_with("Title\n\nZeta Energy will grow, Omega Research said. Sales rose, Kappa Analytics said.",
+                     "Omega Research", "Kappa Analytics")
+    assert entity(d, "Omega Research").type == "firm"
+    assert entity(d, "Kappa Analytics").type == "firm"
+    d = drafted_with("Title\n\nZeta Energy will grow, Maria Schmidt said.", "Maria Schmidt")
+    assert entity(d, "Maria Schmidt").type == "person"
