@@ -165,7 +165,7 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es)(?!\s+of\b)|purchased", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _STAKE_OBJECT + "|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
-        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:a|an|the|its|further)\s+(?:minority\s+)?"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:(?:a|an|the|its|further)\s+)?(?:minority\s+)?"
         r"(?:(?:\d|[1-4]\d)(?:\.\d+)?\s?%|(?:\d|[1-4]\d)(?:\.\d+)?\s+per\s+cent|minority|small)\s|"
         r"(?:a|an)\s+stake\s)"
         r"(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
@@ -818,6 +818,13 @@ _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|major
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
+# "Its largest shareholder, Investor AB," / "Investor AB, its largest shareholder,": the firm "its" means is owned
+_ITS_HOLDER = r"(?:[Ii]ts|[Tt]heir)\s+(?:largest|biggest|main|controlling|majority|single\s+largest|principal)\s+" \
+    r"(?:shareholder|owner)"
+_ITS_HOLDER_BEFORE = re.compile(rf"\b{_ITS_HOLDER}\s*,?\s+(?:the\s+)?$")
+_ITS_HOLDER_AFTER = re.compile(rf"\s*{BRACKETED},\s+{_ITS_HOLDER}\b")
+
+
 _POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
 
 
@@ -851,6 +858,13 @@ def units(v: View) -> None:
             # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
+        holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
+        if holder is not None and v.type(y) in _HOLDERS:
+            named = v.owner
+            owned = named.key if named is not None and named.key not in (ALL, y.key) and \
+                named.end <= min(holder.start(), y.start) else v.last_body
+            if owned is not None and owned != y.key:
+                v.add(y.key, "owns", owned, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
         if its is not None:
             # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
