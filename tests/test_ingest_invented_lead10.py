@@ -199,3 +199,30 @@ def test_its_largest_shareholder_owns_the_firm_its_means():
 def test_the_firm_a_body_was_spun_off_from_is_no_place():
     d = drafted_with(OWNERS, "Norcem")
     assert entity(d, "Norcem").type == "firm"
+
+
+PLACES = ("Kappa Chips picks Arizona for packaging plant\n\n"
+          "Kappa Chips will compete with Zeta Semi and Omega Devices, both of Taiwan, for orders from Nvidia.\n\n"
+          "Sigma Recycling, the Nevada recycler founded by Tom Reed, will supply copper foil. Delta "
+          "Analytics, a battery consultancy in Boulder, Colorado, said demand was strong.\n\n"
+          "The plant will be built in Peoria, also in Arizona.\n\n"
+          "Lambda Foundry, the Texas chipmaker, and Mu Materials of Japan will supply wafers. Nu Power, a "
+          "utility in Phoenix, will provide electricity.")
+
+
+def test_where_a_firm_is_from_by_its_description():
+    rels = relations_of(drafted_with(PLACES, "Zeta Semi", "Omega Devices", "Taiwan", "Sigma Recycling",
+                                     "Delta Analytics", "Lambda Foundry", "Nu Power"))
+    for firm, place in (("Zeta Semi", "Taiwan"), ("Omega Devices", "Taiwan"), ("Sigma Recycling", "Nevada"),
+                        ("Delta Analytics", "Boulder"), ("Lambda Foundry", "Texas"), ("Nu Power", "Phoenix")):
+        assert (firm, "located_in", place) in rels
+    assert ("Peoria", "located_in", "Arizona") in rels        # "Peoria, also in Arizona"
+    # "both of Taiwan" needs a list before it; Kappa Chips is the list's rival, not in it
+    assert ("Kappa Chips", "located_in", "Taiwan") not in rels
+
+
+def test_orders_from_a_firm_that_are_competed_for_are_no_supply():
+    rels = relations_of(drafted_with(PLACES, "Kappa Chips", "Nvidia"))
+    assert not any({a, b} == {"Kappa Chips", "Nvidia"} and t == "supplies" for a, t, b in rels)
+    d = drafted_with("Title\n\nKappa Chips orders wafers from Nvidia.", "Kappa Chips", "Nvidia")
+    assert ("Nvidia", "supplies", "Kappa Chips") in relations_of(d)

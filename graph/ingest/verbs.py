@@ -553,6 +553,9 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
+            if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
+                    re.search(r"\b(?:for|new|more|the|its|their|of|any|fewer)\s+$", text[:m.start()]):
+                continue          # "compete for orders from X": the noun; X would buy, nobody has sold
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
@@ -822,10 +825,32 @@ def is_country(v: View, m: Mention) -> bool:
 _OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 
 
+# "X, the Nevada recycler", "X, a Texas-based chipmaker": a place before the noun that describes X
+_PLACE_DESCRIBED = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?")
+_DESCRIPTIONS = (_FIRM_NOUNS[3:-1] + r"|recycler|consultancy|manufacturer|supplier|start-?up|refiner|trader|"
+                 r"insurer|lender|investor|retailer|airline|shipper|exporter|processor|smelter|foundry|fund")
+_DESCRIBED_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?(?:" + _DESCRIPTIONS + r")s?\b")
+# "Zeta Semi and Omega Devices, both of Taiwan": each item of the list before
+_BOTH_OF = re.compile(r"\s*,\s+(?:both|all)\s+(?:of|from|based\s+in)\s+(?:the\s+)?")
+
+
+def _both_of(v: View) -> None:
+    """"A and B, both of Taiwan" -> each located_in Taiwan."""
+    for m in _BOTH_OF.finditer(v.text):
+        place = v.at_start(m.end())
+        if place is None or place.key == ALL or v.type(place) not in _PLACES:
+            continue
+        items = list_before(v, m.start(), frozenset({"firm", "organization"}))
+        for item in items if len(items) >= 2 else []:
+            v.add(item, "located_in", place.key, 0.6, "origin")
+
+
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
     from .lexicon import demonyms
+
+    _both_of(v)
 
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
@@ -844,11 +869,15 @@ def origin(v: View) -> None:
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
         largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
-                           v.text[m.end:])
+                           + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
-        if home is not None and home.key != ALL and is_country(v, home):
+        if home is not None and home.key != ALL and v.type(home) in _PLACES:
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
+        described = _PLACE_DESCRIBED.match(v.text, m.end)
+        where = v.at_start(described.end()) if described is not None else None
+        if where is not None and where.key != ALL and v.type(where) in _PLACES and \
+                _DESCRIBED_NOUN.match(v.text, where.end):
+            v.add(m.key, "located_in", where.key, 0.6, "origin")  # "X, the Nevada recycler"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
@@ -944,7 +973,7 @@ def units(v: View) -> None:
                 v.add(y.key, "part_of", owner, 0.6, "unit")
 
 
-_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
+_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+(?:also\s+)?in\s+(?:the\s+)?)$")
 
 
 def place_in_place(v: View) -> None:
