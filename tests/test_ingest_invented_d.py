@@ -248,3 +248,15 @@ def test_a_lender_apposed_with_its_country_s_possessive_is_one_lender():
                            "bank, and a loan from Zeta Bank.", "Omega Bank", "Zeta Bank")
     assert ("Omega Bank", "funds", "Kappa Aeronautics Ltd") in rels
     assert ("India", "funds", "Kappa Aeronautics Ltd") not in rels
+
+
+def test_goods_made_for_a_named_firm_make_the_maker_its_supplier():
+    rels = _relations_with(INVESTOR_DAY + "KAL also makes fuselage sections for Omega Aircraft, the Brazilian "
+                           "planemaker.", "Kappa Aeronautics Ltd", "Omega Aircraft")
+    assert ("Kappa Aeronautics Ltd", "supplies", "Omega Aircraft") in rels
+    # a bid made for a firm buys nothing from it, and goods made for no named buyer are not the plant's
+    rels = _relations_with(INVESTOR_DAY + "KAL made a bid for Omega Aircraft last year.", "Omega Aircraft")
+    assert ("Kappa Aeronautics Ltd", "supplies", "Omega Aircraft") not in rels
+    rels = _relations_with(INVESTOR_DAY + "KAL's new plant in Hosur opened in May. Zeta Alloys will make "
+                           "titanium parts for export.", "Zeta Alloys", "Hosur plant")
+    assert ("Zeta Alloys", "supplies", "Hosur plant") not in rels

@@ -230,6 +230,13 @@ CUES: tuple[Cue, ...] = (
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False,    # "struck a deal with K to buy its stake": a sale
         unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
+    # "KAL also makes fuselage sections for Omega Aircraft": goods made for a buyer
+    Cue("supplies", r"mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|assembl(?:e|es|ed|ing)",
+        _SUPPLIERS - {"government", "project"}, frozenset({"firm", "organization"}), r"for", direct=False,
+        passive=False, gap=50, needs=r"\bfor\b",      # (no buyer named: not the story's plant)
+        unless=r"\s+(?:(?:a|an|the|its|their|no)\s+)?(?:[\w-]+\s+)?(?:bids?|offers?|case|room|way|provisions?|"
+               r"payments?|loss(?:es)?|profits?|push|pitch|argument|plans?|calls?|requests?|applications?|"
+               r"claims?|money|sense|history|headlines|progress|changes?|efforts?|decisions?|deals?)\b"),
     # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X"
     Cue("partners_with", r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
         r"launch(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){0,3}?(?:joint\s+venture|JV|venture|"
