@@ -260,3 +260,19 @@ def test_goods_made_for_a_named_firm_make_the_maker_its_supplier():
     rels = _relations_with(INVESTOR_DAY + "KAL's new plant in Hosur opened in May. Zeta Alloys will make "
                            "titanium parts for export.", "Zeta Alloys", "Hosur plant")
     assert ("Zeta Alloys", "supplies", "Hosur plant") not in rels
+
+
+def test_bare_roles_after_by_or_and_name_the_firm_s_officers():
+    d = draft_of(INVESTOR_DAY + "Below is a summary of the presentation by chief executive Anil Rao and chief "
+                 "financial officer Meera Iyer.")
+    assert {("Anil Rao", "person"), ("Meera Iyer", "person")} <= {(e.name, e.type) for e in d.entities}
+    rels = relations_of(d)
+    assert ("Anil Rao", "heads", "Kappa Aeronautics Ltd") in rels
+    assert ("Meera Iyer", "works_for", "Kappa Aeronautics Ltd") in rels
+    rels = _relations_with(INVESTOR_DAY + "Chief financial officer Meera Iyer said margins would rise.",
+                           "Meera Iyer")
+    assert ("Meera Iyer", "works_for", "Kappa Aeronautics Ltd") in rels
+    # a firm named in the sentence is the one the role belongs to
+    rels = _relations_with(INVESTOR_DAY + "Zeta Aerospace signed the order, said chief executive Paul Martin.",
+                           "Zeta Aerospace", "Paul Martin")
+    assert ("Paul Martin", "heads", "Zeta Aerospace") in rels

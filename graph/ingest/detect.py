@@ -683,7 +683,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|wit
                             r"and|or|supplies|includes?)\s+(?:the\s+)?$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,")
 _APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the|which|who|whose)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chairman|chairwoman|president(?:\s+director)?|"
+_ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chief\s+(?:financial|operating|technology|commercial|investment)"
+                          r"\s+officer|chairman|chairwoman|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
                           r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
                           r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",

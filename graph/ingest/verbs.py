@@ -739,8 +739,14 @@ _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WOR
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
-_BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
-                        r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
+_OFFICER = r"chief\s+(?:financial|operating|technology|commercial|investment)\s+officer|cfo|coo|cto"
+_BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
+                        rf"managing\s+director|president\s+director)|(?P<work>{_OFFICER}))\s+$", re.I)
+# "a presentation by chief executive Anil Rao and chief financial officer Meera Iyer": a bare role
+# after a preposition or "said"
+_BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+(?:(?P<head>chief\s+executive"
+                            rf"(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director)|(?P<work>{_OFFICER}))\s+$",
+                            re.I)
 _ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
@@ -760,14 +766,14 @@ def possessive_roles(v: View) -> None:
             if key is not None and key != ALL and v.table[key].type == "ministry":
                 v.add(p.key, "heads", key, 0.6, "role-poss")
             continue
-        its = _ITS_ROLE.search(before) or _BARE_ROLE.match(before)
+        its = _ITS_ROLE.search(before) or _BARE_ROLE.match(before) or _BARE_ROLE_MID.search(before)
         if its is not None and re.match(r"\s+of\s", v.text[p.end:]):
             continue            # "Chairman P of Zeta Holdings": the body is named (roles.py)
         if its is not None:
             # "Its president P" / "Chief executive P said": a body named before it in the
             # sentence, else the firm the text was last about
             named = v.before(its.start(), BODIES)
-            owner = named.key if named is not None and named.key != ALL and its.re is _ITS_ROLE \
+            owner = named.key if named is not None and named.key != ALL and its.re is not _BARE_ROLE \
                 else v.last_body
             if owner is not None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
