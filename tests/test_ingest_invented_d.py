@@ -276,3 +276,30 @@ def test_bare_roles_after_by_or_and_name_the_firm_s_officers():
     rels = _relations_with(INVESTOR_DAY + "Zeta Aerospace signed the order, said chief executive Paul Martin.",
                            "Zeta Aerospace", "Paul Martin")
     assert ("Paul Martin", "heads", "Zeta Aerospace") in rels
+
+
+UZ = ("Uzbekistan's energy minister on the Pskem dam\n\nTASHKENT, April 2 - Uzbekistan is building the Pskem "
+      "hydropower plant.\n\n")
+
+
+def test_it_after_a_sentence_about_the_plant_is_the_plant_not_its_builder():
+    rels = _relations_with(UZ + "The Pskem hydropower plant is being built by Zeta Hydro Construction of China. "
+                           "It is owned by Uzbekhydroenergo, the state hydropower company.",
+                           "Zeta Hydro Construction", "Uzbekhydroenergo", "Pskem dam")
+    assert ("Uzbekhydroenergo", "owns", "Zeta Hydro Construction") not in rels
+    assert ("Uzbekhydroenergo", "owns", "Pskem dam") in rels
+    assert ("Zeta Hydro Construction", "leads", "Pskem dam") in rels
+
+
+def test_a_list_steps_over_an_apposition_before_and():
+    rels = _relations_with(UZ + "The plant will be financed by Omega Bank, the state lender, and Zeta Bank.",
+                           "Omega Bank", "Zeta Bank")
+    assert ("Omega Bank", "funds", "Pskem dam") in rels
+    assert ("Zeta Bank", "funds", "Pskem dam") in rels
+
+
+def test_a_firm_s_managing_director_is_p_heads_it():
+    rels = _relations_with("PNG LNG expansion\n\nPORT MORESBY, Oct 21 (Wire) - Kappa Energy, an Australian "
+                           "company, operates the plant. Kappa Energy's managing director is Sarah Walsh.",
+                           "Kappa Energy", "Sarah Walsh")
+    assert ("Sarah Walsh", "heads", "Kappa Energy") in rels

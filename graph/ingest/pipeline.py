@@ -522,6 +522,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                       and table[m.key].type in ACTORS and not set_aside(s.text, m.start)), last_actor)
         if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
             last_actor = actor      # "Its chief executive is P. The company ...": still the firm
+        opener = next((m for m in mentions if m.key != ALL), None)
+        if opener is not None and table[opener.key].type == "project" and \
+                re.fullmatch(r"\s*(?:[Tt]he\s+)?", s.text[:opener.start]):
+            last_actor = opener.key     # "The Pskem plant is being built by X. It is owned by Y": the plant
         if not s.heading:
             last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                               and table[m.key].type in ("firm", "organization")

@@ -100,6 +100,9 @@ class View:
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
+            # "Uzbekhydroenergo, our state hydropower company, and Kappa Hydro": an apposition stepped over
+            gap = re.sub(r"^\s*,\s+(?:a|an|the|our|its|their)\s+(?:[a-z][\w-]*\s+){0,5}?[a-z][\w-]*(?=,\s+(?:and|or)\s)",
+                         "", gap)
             if re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+|a\s+|an\s+)?",
                             gap) or re.fullmatch(r"\s*,?\s*(?:and|or)\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){1,2}",
                                                  gap):      # "A, B and the state utility C"
