@@ -303,3 +303,13 @@ def test_a_firm_s_managing_director_is_p_heads_it():
                            "company, operates the plant. Kappa Energy's managing director is Sarah Walsh.",
                            "Kappa Energy", "Sarah Walsh")
     assert ("Sarah Walsh", "heads", "Kappa Energy") in rels
+
+
+def test_a_buyer_of_all_the_output_is_supplied_by_the_plant():
+    rels = _relations_with(UZ + "Question: Who will buy the electricity?\nMirzamakhmudov: The National Electric "
+                           "Grid will buy all of the output under a 25-year power purchase agreement.",
+                           "National Electric Grid", "Pskem dam")
+    assert ("Pskem dam", "supplies", "National Electric Grid") in rels
+    # output of a named other firm is not the plant's
+    rels = _relations_with(UZ + "Omega Metals will buy all of Zeta Solar's output.", "Omega Metals", "Zeta Solar")
+    assert ("Pskem dam", "supplies", "Omega Metals") not in rels

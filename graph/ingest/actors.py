@@ -749,11 +749,29 @@ def named_deals(v: View) -> None:
             v.add(buyer.key, "owns", target.key, 0.6, "named-deal")
 
 
+# "The National Electric Grid will buy all of the output", "Sigma Power takes most of the plant's gas"
+_BUYS_OUTPUT = re.compile(r"\b(?:buy|buys|bought|buying|take|takes|took|taking|purchase|purchases|purchased|"
+                          r"offtake|offtakes)\s+(?:(?:all|most|half|some|part|much|a\s+third|two-thirds|"
+                          r"\d+(?:\.\d+)?\s?%)\s+of\s+)?(?:the|its|their)\s+(?:plant[’']s\s+|project[’']s\s+)?"
+                          r"(?:entire\s+|future\s+|annual\s+)?(?:output|production|electricity|power|offtake)\b")
+
+
+def output_bought(v: View) -> None:
+    """"X will buy all of the output" -> the plant the text is about supplies X."""
+    for m in _BUYS_OUTPUT.finditer(v.text):
+        if negated(v, m.start()) or v.topic is None or v.table[v.topic].type != "project":
+            continue
+        buyer = clause_subject(v, m.start(), BODIES)
+        if buyer is not None and buyer not in (ALL, v.topic) and \
+                not any(m.start() <= x.start < m.end() and x.key not in (ALL, v.topic) for x in v.mentions):
+            v.add(v.topic, "supplies", buyer, 0.6, "output-bought")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to, goods_bought_from, apposed_rivals, named_deals):
+                 output_sold_to, goods_bought_from, apposed_rivals, named_deals, output_bought):
         rule(v)
 
