@@ -226,3 +226,12 @@ def test_orders_from_a_firm_that_are_competed_for_are_no_supply():
     assert not any({a, b} == {"Kappa Chips", "Nvidia"} and t == "supplies" for a, t, b in rels)
     d = drafted_with("Title\n\nKappa Chips orders wafers from Nvidia.", "Kappa Chips", "Nvidia")
     assert ("Nvidia", "supplies", "Kappa Chips") in relations_of(d)
+
+
+def test_facilities_after_a_plural_possessive_are_where_the_firm_works_not_the_country():
+    text = ("Title\n\nPrecursor will come from Omega Materials' facilities in Gwangyang, South Korea. "
+            "Steel will come from its mills in Pohang and Dangjin.")
+    rels = relations_of(drafted_with(text, "Omega Materials", "Gwangyang", "South Korea"))
+    assert ("Omega Materials", "operates_in", "Gwangyang") in rels
+    assert ("Omega Materials", "operates_in", "Dangjin") in rels
+    assert ("Omega Materials", "operates_in", "South Korea") not in rels

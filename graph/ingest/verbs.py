@@ -1041,8 +1041,8 @@ def rivals(v: View) -> None:
             v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
-_FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
-                       r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s|(?<=s)[’']))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+                       r"factories|facilities|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
                        r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
                        r"(?:plant|fab|factory|mine))\s+(?:in|at|near)\s+(?:the\s+)?")   # "its existing fab in Austin"
@@ -1069,7 +1069,10 @@ def facilities(v: View) -> None:
         first = v.at_start(m.end())
         if first is None or v.type(first) not in _PLACES:
             continue
-        for place in v.listed(first, _PLACES):
+        places = v.listed(first, _PLACES)
+        for prev, place in zip([None, *places], places):
+            if prev is not None and is_division(v, place) and re.fullmatch(r",\s*", v.text[prev.end:place.start]):
+                continue        # "in Gwangyang, South Korea": where the town is, not another site
             if place.key != ALL:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
 
