@@ -581,7 +581,7 @@ def chosen_suppliers(v: View) -> None:
 # "Nvidia and AMD, two of Zeta's largest customers", "Kappa, one of its main suppliers"
 _APPOSED_TRADE = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:one|two|three|four|five|both|all|each)\s+of\s+)?"
                             r"(?:(?P<its>its|their)\s+|(?P<poss>)(?=[A-Z]))")
-_TRADE_KIND = re.compile(r"(?:[’']s|(?<=s)[’'])?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
+_TRADE_KIND = re.compile(POSS + r"?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
                          r"leading|long-standing|longtime)\s+){0,2}(?P<kind>" + trade_nouns() + r")\b")
 
 
@@ -704,7 +704,7 @@ def goods_bought_from(v: View) -> None:
 
 # "completed its acquisition of Delta Glass", "after Sigma Steel's purchase of Rho Mining": a deal
 # named by its noun, whose buyer is the possessor (not a deal planned, blocked or reviewed)
-_DEAL_NOUN = re.compile(r"(?:(?P<poss>[’']s|(?<=s)[’'])|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
+_DEAL_NOUN = re.compile(r"(?:(?P<poss>" + POSS + r")|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
                         r"(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?")
 _NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|abandon\w*|block\w*|attempt\w*|reject\w*|"
                        r"oppos\w*|review\w*|prob\w*|scrutin\w*|challeng\w*|hostile|bid|offer|talks|"

@@ -1041,7 +1041,7 @@ def rivals(v: View) -> None:
             v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
-_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s|(?<=s)[’']))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
                        r"factories|facilities|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
                        r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
@@ -1261,7 +1261,7 @@ def title_heads(v: View) -> None:
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
 _POSS_SUPPLIER = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
-_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s|(?<=s)[’']))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
 
