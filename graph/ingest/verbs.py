@@ -225,6 +225,17 @@ CUES: tuple[Cue, ...] = (
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist))", _REGULATORS, _OWNABLE | {"technology"},
         gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
         r"financing|tax|money|\$|€|¥|₹)"),
+    # "ordered Lambda Mobile to share its spectrum", "barred Nu Cable from raising prices": a body told
+    # what to do (the object is right after the verb; not "ordered 20 jets from X")
+    Cue("regulates", r"order(?:s|ed)?|bar(?:s|red)?|bann?(?:s|ed)?|forc(?:e|es|ed)|requir(?:e|es|ed)|"
+        r"prohibit(?:s|ed)?|compel(?:s|led)?|direct(?:s|ed)?|instruct(?:s|ed)?|told|tells?",
+        _REGULATORS, _OWNABLE, gap=20, passive=False,
+        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|from\s+[a-z]+ing)\b"),
+    # "opened its own probe into Kappa Telecom", "launched an investigation of X"
+    Cue("regulates", r"(?:open(?:s|ed)?|launch(?:es|ed)?|beg[au]n|start(?:s|ed)?|announc(?:e|es|ed))\s+"
+        r"(?:a|an|its|their)\s+(?:own\s+|formal\s+|antitrust\s+|new\s+|in-depth\s+|full\s+)*"
+        r"(?:probe|investigation|inquiry|enquiry|review)", _REGULATORS, _OWNABLE, r"into|of",
+        direct=False, passive=False, gap=10),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
         _PLACES, gap=10, passive=False),
     Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
