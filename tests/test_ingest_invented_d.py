@@ -313,3 +313,26 @@ def test_a_buyer_of_all_the_output_is_supplied_by_the_plant():
     # output of a named other firm is not the plant's
     rels = _relations_with(UZ + "Omega Metals will buy all of Zeta Solar's output.", "Omega Metals", "Zeta Solar")
     assert ("Pskem dam", "supplies", "Omega Metals") not in rels
+
+
+PNG = ("Papua New Guinea LNG expansion: who does what\n\nPORT MORESBY, Oct 21 (Wire) - Papua New Guinea's cabinet "
+       "on Monday approved the expansion of the Kappa LNG plant near Port Moresby.\n\n")
+
+
+def test_a_city_named_port_something_is_a_place_not_a_plant():
+    d = draft_of(PNG + "OPERATOR: Kappa Energy, an Australian company, operates the plant.")
+    types = {e.name: e.type for e in d.entities}
+    assert types.get("Port Moresby") == "location"
+    assert ("Kappa LNG plant", "located_in", "Port Moresby") in relations_of(d)
+
+
+def test_the_winner_of_the_construction_contract_and_a_fabricator_supply_the_plant():
+    rels = _relations_with(PNG + "BUILDERS: Rho Engineering of Yokohama won the construction contract. Modules "
+                           "are fabricated by Theta Fabrication at its yard in Batam, Indonesia.",
+                           "Rho Engineering", "Theta Fabrication", "Kappa LNG plant")
+    assert ("Rho Engineering", "supplies", "Kappa LNG plant") in rels
+    assert ("Theta Fabrication", "supplies", "Kappa LNG plant") in rels
+    # a contract won from a named buyer is read by its own rule, not as the plant's
+    rels = _relations_with(PNG + "Rho Engineering won the construction contract from Omega Mining.",
+                           "Rho Engineering", "Omega Mining")
+    assert ("Rho Engineering", "supplies", "Kappa LNG plant") not in rels

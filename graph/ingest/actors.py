@@ -319,6 +319,26 @@ def won_contracts(v: View) -> None:
             v.add(seller, "supplies", buyer.key, 0.6, "won-contract")
 
 
+# "Rho Engineering of Yokohama won the construction contract": the builder of the story's plant
+_WON_BUILD = re.compile(r"\b(?:won|wins|win|secured|secures|landed|lands|bagged|(?:was|has\s+been|were|"
+                        r"have\s+been)\s+awarded)\s+(?:the|a|an)\s+(?:[\w$.,-]+\s+){0,4}?(?:construction|"
+                        r"engineering|EPC|civil[- ]works|turnkey|building)\s+(?:[\w-]+\s+)?contracts?\b"
+                        r"(?!\s+(?:from|with|for|to|at|in)\b)")
+
+
+def won_build_contracts(v: View) -> None:
+    """"X won the construction contract" (no buyer, no other project named) -> X supplies the
+    plant the text is about."""
+    for m in _WON_BUILD.finditer(v.text):
+        begin, end = clause_span(v.text, m.start(), m.end())
+        if negated(v, m.start()) or v.topic is None or v.table[v.topic].type != "project" or \
+                any(x.start >= m.end() and x.start < end and x.key != ALL for x in v.mentions):
+            continue
+        builder = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
+        if builder is not None and builder != ALL:
+            v.add(builder, "supplies", v.topic, 0.6, "won-build-contract")
+
+
 # "Nvidia, which buys most of SK hynix's memory": what is bought is the possessor's goods
 _BUYS_OF = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|import(?:s|ed|ing)?|"
                       r"sourc(?:e|es|ed|ing))\s+(?:(?:most|all|much|part|some|half|a\s+third|a\s+quarter|"
@@ -772,6 +792,7 @@ def actor_facts(v: View) -> None:
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to, goods_bought_from, apposed_rivals, named_deals, output_bought):
+                 output_sold_to, goods_bought_from, apposed_rivals, named_deals, output_bought,
+                 won_build_contracts):
         rule(v)
 

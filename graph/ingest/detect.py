@@ -753,7 +753,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             and not is_common(run.words[0]) \
             and run.words[0] not in demonyms() and not _is_place_or_country(run.words[0])
         # "BlueOval Battery Park Michigan", "Gigafactory Nevada": a place closes a project's name
-        closes = bool(clash) and any(c in places and c[1] == run.end for c in clash) and \
+        closes = bool(clash) and any(c in places and c[1] == run.end and c[0] > run.start for c in clash) and \
             all(c in places or c in sectors for c in clash) and len(run.words) >= 2 and \
             any(w.lower() in FACILITY_HEADS | {"park"} or w.startswith("Giga") for w in run.words[:-1]) and \
             not is_common(run.words[0]) and run.words[0] not in demonyms() and \

@@ -134,8 +134,8 @@ CUES: tuple[Cue, ...] = (
         r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
         r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
-        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+by", _RECEIVERS, _SUPPLIERS, swap=True,
-        passive=False, gap=20),
+        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced|fabricated|assembled)\s+by", _RECEIVERS,
+        _SUPPLIERS, swap=True, passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
