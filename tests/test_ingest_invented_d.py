@@ -336,3 +336,19 @@ def test_the_winner_of_the_construction_contract_and_a_fabricator_supply_the_pla
     rels = _relations_with(PNG + "Rho Engineering won the construction contract from Omega Mining.",
                            "Rho Engineering", "Omega Mining")
     assert ("Rho Engineering", "supplies", "Kappa LNG plant") not in rels
+
+
+def test_an_authority_granting_the_permit_regulates_the_story_s_plant():
+    rels = _relations_with(PNG + "REGULATOR: The Conservation and Environment Protection Authority granted the "
+                           "environmental permit in August.", "Conservation and Environment Protection Authority")
+    assert ("Conservation and Environment Protection Authority", "regulates", "Kappa LNG plant") in rels
+    # a permit granted to a named holder is that holder's
+    rels = _relations_with(PNG + "The Mineral Resources Authority granted a mining licence to Omega Gold.",
+                           "Mineral Resources Authority", "Omega Gold")
+    assert ("Mineral Resources Authority", "regulates", "Kappa LNG plant") not in rels
+
+
+def test_a_superintendency_is_an_agency():
+    d = draft_of(WATER + "Who regulates you?\nFuentes: The Superintendency of Sanitation Services sets our "
+                 "tariffs.")
+    assert ("Superintendency of Sanitation Services", "agency") in {(e.name, e.type) for e in d.entities}

@@ -260,9 +260,13 @@ def permits(v: View) -> None:
                     r"(?:[’']s\s+|\s*" + BRACKETED + r"\s+(?:a|an|the|its|new)\s+)(?:[\w-]+\s+){0,2}?"
                     + _PERMIT_WORDS + r"\b", v.text[y.end:]):
                 holder = y.key          # "extended Zeta's permit", "granted Zeta a licence"
-        if holder is None or v.table[holder].type not in _REGULATED:
+        begin, end = clause_span(v.text, m.start(), m.end())
+        if holder is None and v.topic is not None and v.table[v.topic].type == "project" and \
+                re.match(r"(?:[\w-]+\s+){0,2}?" + _PERMIT_WORDS + r"\b(?!\s+(?:to|for)\b)", rest) and \
+                not any(m.end() <= x.start < end and x.key != ALL for x in v.mentions):
+            holder = v.topic            # "The Authority granted the environmental permit in August"
+        if holder is None or v.table[holder].type not in _REGULATED | {"project"}:
             continue
-        begin, _ = clause_span(v.text, m.start(), m.end())
         regulator = _regulator(v, begin, m.start(), _REGULATORS | {"location"})
         if regulator is not None and regulator != holder:
             v.add(regulator, "regulates", holder, 0.6, "permit")
