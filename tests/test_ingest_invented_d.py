@@ -352,3 +352,23 @@ def test_a_superintendency_is_an_agency():
     d = draft_of(WATER + "Who regulates you?\nFuentes: The Superintendency of Sanitation Services sets our "
                  "tariffs.")
     assert ("Superintendency of Sanitation Services", "agency") in {(e.name, e.type) for e in d.entities}
+
+
+def test_an_acronym_after_a_name_with_and_keeps_one_body_and_an_arranger_funds_no_guarantor():
+    d = draft_of(PNG + "LENDERS: Nippon Export and Investment Insurance (NEXI) guarantees a further $800 million "
+                 "of commercial loans arranged by Tau Bank.")
+    names = {e.name for e in d.entities}
+    assert "Nippon Export and Investment Insurance" in names and "Investment Insurance" not in names
+    rels = relations_of(d)
+    assert ("Tau Bank", "funds", "Nippon Export and Investment Insurance") not in rels
+    # two bodies, the acronym only the second's
+    d = draft_of(PNG + "Kappa Mining and Zeta Power (ZP) signed a supply deal.")
+    assert {"Kappa Mining", "Zeta Power"} <= {e.name for e in d.entities}
+
+
+def test_an_export_credit_insurer_that_guarantees_a_loan_funds_the_project():
+    rels = _relations_with(PNG + "LENDERS: Omega Credit, the export credit agency, guarantees a $500 million loan.",
+                           "Omega Credit", "Kappa LNG plant")
+    assert ("Omega Credit", "funds", "Kappa LNG plant") in rels
+    rels = _relations_with(PNG + "Omega Credit guarantees the loans to Kappa Energy.", "Omega Credit", "Kappa Energy")
+    assert ("Omega Credit", "funds", "Kappa Energy") in rels

@@ -172,6 +172,19 @@ def _comma_ok(members: list[Token]) -> bool:
 _PUBLIC_OPENERS = frozenset("National Federal State Central Royal Public Supreme".split())
 
 
+def _acronym_of_both(left: list[Token], right: tuple[Token, ...]) -> bool:
+    """"A B and C D (ABCD)": an acronym in brackets right after the right part that opens with the
+    left part's first letter and holds the right part's: both parts are one name."""
+    caps = 0
+    while caps < len(right) and right[caps].cap:
+        caps += 1
+    if not caps or caps + 1 >= len(right) or right[caps].text not in ("(", "（"):
+        return False
+    acronym = right[caps + 1].text
+    return len(acronym) >= 3 and acronym.isupper() and acronym.isalpha() and \
+        acronym[0] == left[0].text[:1] and right[0].text[:1] in acronym[1:]
+
+
 def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                   right: tuple[Token, ...], after_the: bool = False) -> bool:
     words = [t.text for t in connectors]
@@ -187,6 +200,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                 return False    # "Export-Import Bank of Korea and K-Sure": the place closes the name
             return len(words) == 1 and not _names_a_firm(caps)
         rest = [t.text for t in right[:4]]
+        if len(words) == 1 and _acronym_of_both(left, right):
+            return True         # "Nippon Export and Investment Insurance (NEXI)": one body's acronym
         if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
             return True         # "U.S. Food and Drug Administration": the right part needs the left
         caps = [w for w in rest if w[:1].isupper()]

@@ -153,7 +153,9 @@ def by_agent(v: View) -> None:
             patient = last[1]   # "arranged by A and guaranteed by B": B backs what A arranged
         begin, _ = clause_span(v.text, m.start(), m.end())
         between = v.text[patient.end:m.start()] if patient is not None else ""
-        if re.search(r"\b(?:a|an|the|its|their|[A-Z][\w-]*[’']s)\s+(?:[a-z-]+\s+){0,5}[a-z-]+,?\s+(?:(?:is|was|are|were|being|"
+        if patient is not None and patient.start >= begin and \
+                re.search(r"\b(?:a|an|the|its|their|[A-Z][\w-]*[’']s)\s+(?:(?:[a-z-]+|\S*\d\S*)\s+){0,6}[a-z-]+,?\s+"
+                     r"(?:(?:is|was|are|were|being|"
                      r"been|be|now|also|jointly)\s+)*$", between) and not re.fullmatch(
                 r"\s*" + BRACKETED + r",\s+(?:a|an|the|its)\s+[^,]*,?\s*(?:(?:is|was|being)\s+)?", between):
             patient = None      # "A will supply it for a network run by a consortium led by B": not A

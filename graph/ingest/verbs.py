@@ -160,7 +160,7 @@ CUES: tuple[Cue, ...] = (
                r"cash|equity|debt|money|bonds|credit)\b"),
     Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed|ing)|"
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
-        r"put\s+up|lend(?:s)?|lent|"
+        r"put\s+up|lend(?:s)?|lent|guarantee(?:s|d)?|insur(?:e|es|ed)|cover(?:s|ed)?|"
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
         r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
