@@ -372,3 +372,9 @@ def test_an_export_credit_insurer_that_guarantees_a_loan_funds_the_project():
     assert ("Omega Credit", "funds", "Kappa LNG plant") in rels
     rels = _relations_with(PNG + "Omega Credit guarantees the loans to Kappa Energy.", "Omega Credit", "Kappa Energy")
     assert ("Omega Credit", "funds", "Kappa Energy") in rels
+    # the bank a guaranteed loan comes from lends; the guarantor does not fund it
+    rels = _relations_with(TIMELINE + "2026 - UK Export Finance, Britain's export-credit agency, guarantees a $300 "
+                           "million loan from Standard Chartered for the expansion.",
+                           "UK Export Finance", "Standard Chartered")
+    assert ("UK Export Finance", "funds", "Standard Chartered") not in rels
+    assert ("Standard Chartered", "funds", "Kappa Copper smelter") in rels

@@ -164,7 +164,8 @@ CUES: tuple[Cue, ...] = (
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
         r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
-        _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
+        _RECEIVERS, _RECEIVERS, r"to|for", passive=False,
+        unless=r"\s+from\b"),      # "guarantees a $300 million loan from Standard Chartered": the lender
     Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed|ing)|lend(?:s|ing)?|lent|"
         r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
         r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
