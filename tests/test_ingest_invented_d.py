@@ -378,3 +378,10 @@ def test_an_export_credit_insurer_that_guarantees_a_loan_funds_the_project():
                            "UK Export Finance", "Standard Chartered")
     assert ("UK Export Finance", "funds", "Standard Chartered") not in rels
     assert ("Standard Chartered", "funds", "Kappa Copper smelter") in rels
+
+
+def test_water_supplied_to_people_in_named_regions_has_no_named_buyer():
+    rels = _relations_with("Kappa Aguas interview\n\nSANTIAGO, June 9 - Kappa Aguas, the company that supplies "
+                           "drinking water to 3 million people in the Valparaiso and O'Higgins regions, is building "
+                           "a desalination plant at Quintero.", "Kappa Aguas", "Quintero plant")
+    assert not any(r[0] == "Kappa Aguas" and r[1] == "supplies" for r in rels), rels

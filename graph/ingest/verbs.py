@@ -406,8 +406,11 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
                 v.type(nearest) == "person" and "person" not in direct:
             cand = None     # "controlled by P (a person) and runs plants in A": not A
         if cand is not None and cand.start < end and \
-                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]):
-            # not "sells cars under the A brand", "invested in P alongside A"
+                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]) and \
+                not (cue.type == "supplies" and re.search(r"\b(?:people|households|homes|customers|users|"
+                                                          r"residents)\s+in\s", v.text[pos:cand.start])):
+            # not "sells cars under the A brand", "invested in P alongside A"; not "supplies water to
+            # 3 million people in the Valparaiso and O'Higgins regions": places
             first = cand
     if first is None and cue.type == "partners_with" and v.last_body is not None and \
             re.match(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])", window) and \
