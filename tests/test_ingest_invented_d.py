@@ -385,3 +385,18 @@ def test_water_supplied_to_people_in_named_regions_has_no_named_buyer():
                            "drinking water to 3 million people in the Valparaiso and O'Higgins regions, is building "
                            "a desalination plant at Quintero.", "Kappa Aguas", "Quintero plant")
     assert not any(r[0] == "Kappa Aguas" and r[1] == "supplies" for r in rels), rels
+
+
+CHRONOLOGY = ("Gulf sovereign fund's African farmland push: a chronology\n\nABU DHABI, Dec 1 - Kappa Holding, the "
+              "Abu Dhabi state investor, has spent more than $3 billion on African food assets since 2020.\n\n")
+
+
+def test_a_person_appointed_as_chief_executive_of_a_firm_heads_it():
+    d = draft_of(CHRONOLOGY + "2024 - The African Export-Import Bank provides a $250 million loan to Lambda Farms "
+                 "to expand irrigation. Kappa Holding appoints Amira Haddad as chief executive of Lambda Farms.")
+    assert ("Amira Haddad", "person") in {(e.name, e.type) for e in d.entities}
+    rels = relations_of(d)
+    assert ("Amira Haddad", "heads", "Lambda Farms") in rels
+    assert not any(r[0] == "Amira Haddad" and r[2] == "Kappa Holding" for r in rels)
+    rels = _relations_with(CHRONOLOGY + "Lambda Farms appointed Amira Haddad as its chief executive.", "Amira Haddad")
+    assert ("Amira Haddad", "heads", "Lambda Farms") in rels

@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
+from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -689,6 +689,10 @@ _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chief\s+(?:financial|opera
                           r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
                           r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",
                           re.I)
+# "Kappa Holding appoints Amira Haddad as chief executive of Lambda Farms": a person given a role
+_AS_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|their|a|an|new|interim|acting|deputy|vice)\s+)*"
+                      r"(?:chief|chair(?:man|woman)?|president|director|head|managing|ceo|cfo|coo|"
+                      r"general\s+manager|governor)\b", re.I)
 # "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
 _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                            r"(?:analyst|economist|spokes(?:man|woman|person)|researcher|fellow|"
@@ -832,6 +836,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                                                  for w in words) and org_type(run) is None
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
+            or (len(words) >= 2 and APPOINTS.search(before) is not None and _AS_ROLE.match(after) is not None)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and not looks_like_firm_name(words) and (
                 (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))

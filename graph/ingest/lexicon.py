@@ -241,6 +241,11 @@ _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|
                      r"uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)){1,3}")
 
 
+# a verb that gives the name after it a role: "appoints Amira Haddad as chief executive"
+APPOINTS = re.compile(r"\b(?:appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|"
+                      r"elect(?:s|ed)?|install(?:s|ed)?)\s+$")
+
+
 # "Faisal al-Otaibi", "Mohamed el-Sayed": an Arabic article joined to a capitalised family name
 NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul|ud)-[A-Z]")
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, POSS
+from .lexicon import AMOUNT, APPOINTS, BRACKETED, POSS
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -769,9 +769,36 @@ _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
 
+# "appoints Amira Haddad as chief executive of Lambda Farms", "named P its chairman"
+_APPOINTED_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?P<its>its|their)\s+|(?:the|a|an|new|interim|acting)\s+)*"
+                             rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))"
+                             r"(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def appointed_roles(v: View) -> None:
+    """"X appoints P as chief executive of Y" -> P heads Y; "X named P its chairman" -> P heads X."""
+    for p in v.mentions:
+        if v.type(p) != "person" or not APPOINTS.search(v.text, 0, p.start):
+            continue
+        role = _APPOINTED_ROLE.match(v.text, p.end)
+        if role is None:
+            continue
+        if role.group("of"):
+            body = v.at_start(role.end())
+            key = body.key if body is not None and v.type(body) in BODIES else None
+        elif role.group("its"):
+            key = subject_between(v, clause_span(v.text, p.start, p.start)[0], p.start, BODIES)
+        else:
+            continue
+        if key is not None and key != ALL:
+            v.add(p.key, "heads" if role.group("head") else "works_for", key, 0.65, "appointed")
+
+
 def possessive_roles(v: View) -> None:
     """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
-    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
+    a bare "Minister X" heads the ministry just named (this or the previous sentence); "X appoints
+    P as chief executive of Y" (:func:`appointed_roles`)."""
+    appointed_roles(v)
     for p in v.mentions:
         if v.type(p) != "person":
             continue
