@@ -400,3 +400,10 @@ def test_a_person_appointed_as_chief_executive_of_a_firm_heads_it():
     assert not any(r[0] == "Amira Haddad" and r[2] == "Kappa Holding" for r in rels)
     rels = _relations_with(CHRONOLOGY + "Lambda Farms appointed Amira Haddad as its chief executive.", "Amira Haddad")
     assert ("Amira Haddad", "heads", "Lambda Farms") in rels
+
+
+def test_a_concession_won_from_an_authority_is_regulated_by_it():
+    rels = _relations_with(CHRONOLOGY + "2022 - Sigma Terminals wins a 30-year concession to operate the grain "
+                           "terminal at the Port of Dar es Salaam from the Tanzania Ports Authority.",
+                           "Sigma Terminals", "Tanzania Ports Authority")
+    assert ("Tanzania Ports Authority", "regulates", "Sigma Terminals") in rels

@@ -212,9 +212,11 @@ _GRANT_PERMIT = re.compile(r"\b(?:extend(?:s|ed)?|renew(?:s|ed)?|grant(?:s|ed)?|
 _APPROVAL_FROM = re.compile(r"\b(?:won|wins|win|received|receives|receive|obtained|obtains|obtain|"
                             r"secured|secures|secure|got|gets|needs|need|needed|requires|required|"
                             r"require|awaits|awaiting|await)\s+(?:(?:a|an|the|final|regulatory|"
-                            r"antitrust|its|their|still)\s+)*(?:approval|clearance|permission|"
+                            r"antitrust|its|their|still|\S*\d\S*|[a-z]+-year)\s+)*(?:approval|clearance|permission|"
                             r"consent|a\s+licen[cs]e|licen[cs]es?|permits?|the\s+green\s+light|"
-                            r"sign-off)\s+(?:(?:for|of)\s+[^,;]{0,40}?\s+)?from\s+(?:the\s+)?")
+                            r"sign-off|concessions?)\s+(?:(?:for|of)\s+[^,;]{0,40}?\s+|"
+                            # "wins a 30-year concession to operate the grain terminal at P from the Authority"
+                            r"to\s+[^,;]{0,80}?\s+)?from\s+(?:the\s+)?")
 _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
 _REGULATED = frozenset({"firm", "fund", "organization"})
 
