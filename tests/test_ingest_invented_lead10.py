@@ -322,3 +322,17 @@ def test_a_minister_with_a_lower_case_title_heads_the_countrys_ministry():
     assert (ministry, "part_of", "Oman") in relations_of(d)
     d = drafted_with("Title\n\nIndonesia's energy minister, Budi Santoso, agreed.", "Budi Santoso")
     assert ("Budi Santoso", "heads", "Ministry of Energy") in relations_of(d)
+
+
+def test_a_second_source_with_its_goods_left_out_supplies_too():
+    text = ("Title\n\nZeta Motors sources nickel from Lambda Nickel of Indonesia and cobalt from Mu Mining, "
+            "which operates in Congo.")
+    rels = relations_of(drafted_with(text, "Zeta Motors", "Lambda Nickel", "Mu Mining"))
+    assert ("Lambda Nickel", "supplies", "Zeta Motors") in rels
+    assert ("Mu Mining", "supplies", "Zeta Motors") in rels
+
+
+def test_where_supplied_goods_come_from_is_no_buyer():
+    text = "Title\n\nOmega Auto is a major customer of Nu Battery, which supplies it with cells from Hungary."
+    rels = relations_of(drafted_with(text, "Nu Battery", "Hungary"))
+    assert ("Nu Battery", "supplies", "Hungary") not in rels

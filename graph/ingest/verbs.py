@@ -368,6 +368,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if cue.prep:
         for m in re.finditer(rf"\b(?:{cue.prep})\s+(?:the\s+|its\s+|a\s+|an\s+)?", window):
             cand = v.at_start(pos + m.end()) or v.after(pos + m.end(), cue.object, max_gap=25)
+            if cand is not None and re.search(r"\b(?:from|in|at)\s", v.text[pos + m.end():cand.start]):
+                continue    # "supplies it with cells from Hungary": where the goods come from
             if cand is not None and v.type(cand) in cue.object and cand.start < end:
                 first = cand
                 break
@@ -630,15 +632,21 @@ def verb_cues(v: View) -> None:
                             re.search(r"\band\s+$", text[:other.start]) and \
                             _GAPPED_SHARE.match(text, other.end) and v.type(other) in cue.subject:
                         sources = sources + [other.key]
-            if not cue.swap and (re.search(r"with\b", cue.words) or cue.prep) and targets:
-                # "competes with A, and increasingly with B", "sells cells to A and to B"
+            if (re.search(r"with\b", cue.words) or cue.prep) and (sources if cue.swap else targets) and not by:
+                # "competes with A, and increasingly with B", "sells cells to A and to B",
+                # "sources nickel from A and cobalt from B" (the goods of the second left out)
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep
-                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?(?:{prep})\s+(?:the\s+)?",
+                goods = r"(?:[a-z][\w-]*\s+){0,3}?" if cue.type == "supplies" else ""
+                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?{goods}(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
                     start = m.end() + also.end()
-                    targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 start, clause_span(text, start, start)[1])
+                    second = _objects(v, Cue(cue.type, "", cue.subject, cue.object),
+                                      start, clause_span(text, start, start)[1])
+                    if cue.swap:
+                        sources = sources + second
+                    else:
+                        targets = targets + second
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
