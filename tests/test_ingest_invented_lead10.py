@@ -336,3 +336,39 @@ def test_where_supplied_goods_come_from_is_no_buyer():
     text = "Title\n\nOmega Auto is a major customer of Nu Battery, which supplies it with cells from Hungary."
     rels = relations_of(drafted_with(text, "Nu Battery", "Hungary"))
     assert ("Nu Battery", "supplies", "Hungary") not in rels
+
+
+FEATURE = ("How a Polish town became Europe's battery hub\n\n"
+           "When Kappa Energy Solution chose the outskirts of Wroclaw for its first European cell factory in "
+           "2016, few local officials had heard of lithium-ion chemistry. \"We came for the workers,\" said "
+           "Park Ji-hoon, who runs the European business for Kappa Energy Solution.\n\n"
+           "Delta Materials, a Belgian cathode maker, opened a plant in nearby Nysa in 2022. Poland's "
+           "development bank BGK lent Kappa Energy Solution 1.2 billion zlotys, and the European Investment "
+           "Bank added 480 million euros.\n\n"
+           "Lambda Batteries, a Chinese rival backed by the fund Mu Capital, is building a plant in Hungary.")
+
+
+def test_places_after_outskirts_of_or_in_nearby_are_places():
+    d = drafted_with(FEATURE, "Wroclaw", "Nysa")
+    assert entity(d, "Wroclaw").type == "location" and entity(d, "Nysa").type == "location"
+    assert not any(a == "Wroclaw" for a, _, _ in relations_of(d))
+
+
+def test_an_adjective_is_no_short_name_of_a_body():
+    rels = relations_of(drafted_with(FEATURE, "Park Ji-hoon", "European Investment Bank"))
+    assert ("Park Ji-hoon", "heads", "European Investment Bank") not in rels
+
+
+def test_a_state_development_bank_named_by_an_acronym_is_the_countrys_agency():
+    d = drafted_with(FEATURE, "BGK", "Kappa Energy Solution")
+    assert entity(d, "BGK").type == "agency"
+    assert ("BGK", "part_of", "Poland") in relations_of(d)
+    assert ("BGK", "funds", "Kappa Energy Solution") in relations_of(d)
+
+
+def test_a_rival_backed_by_a_fund_is_the_funds_investee_not_its_rival():
+    rels = relations_of(drafted_with(FEATURE, "Lambda Batteries", "Mu Capital"))
+    assert ("Mu Capital", "funds", "Lambda Batteries") in rels
+    assert ("Lambda Batteries", "located_in", "China") in rels
+    assert not any({a, b} == {"Lambda Batteries", "Mu Capital"} and t in ("competes_with", "funds")
+                   and a == "Lambda Batteries" for a, t, b in rels)

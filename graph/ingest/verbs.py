@@ -205,7 +205,9 @@ CUES: tuple[Cue, ...] = (
         needs=r"\b(?:to|for)\b"),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
-        BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
+        BODIES | {"project"}, gap=40, passive=False,
+        unless=r"\s*[,.;)]|\s+(?:backed|owned|controlled|based|founded|run|led|funded|financed|listed|"
+               r"created|set\s+up|spun\s+off)\b"),     # "a Chinese rival backed by Mu Capital": no rival of Mu
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
@@ -756,7 +758,7 @@ _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\
                                 r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
-                                r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+                                r"designer|miner|insurer|shipbuilder|carrier|line|rival|competitor)\b")
 _FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|giant|"
                r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
 
