@@ -37,8 +37,9 @@ def stem(name: str) -> str:
 
 
 # "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
-                           r"PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
+# ... and "Kappa Motor Co., Ltd." after "Kappa Motor"
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co\.?|Corp\.?))?,?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|"
+                           r"Ltd\.?|Limited|PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
 
 
 def initials(name: str) -> str:
@@ -127,7 +128,8 @@ class EntityTable:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
         entity = self._match(cand, sentence)
         if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
-                and normalize(cand.name) != normalize(entity.name):
+                and normalize(cand.name) != normalize(entity.name) \
+                and not same_native(cand.native, entity.natives):
             # "Zeta (泽塔绿能)" and "Zeta Group (泽塔集团)": each name comes with its own native
             # name, so the shorter is not a short form of the longer
             entity = None
@@ -316,6 +318,23 @@ class EntityTable:
         keys = self._by_label.setdefault(normalize(label), [])
         if key not in keys:
             keys.append(key)
+
+
+# the legal forms a native name may carry or leave out: 株式会社 (KK), 주식회사 (Co., Ltd.),
+# 股份有限公司 / 有限公司 (Co., Ltd.)
+_NATIVE_LEGAL = re.compile(r"^(?:株式会社|주식회사|\(株\)|（株）)\s*|\s*(?:株式会社|주식회사|股份有限公司|"
+                           r"有限公司|有限会社)$")
+
+
+def same_native(native: str, natives: set[str]) -> bool:
+    """Whether ``native`` is one of ``natives`` but for a legal form: "株式会社さくらセル" and
+    "さくらセル" name one firm, as do "대성전기 주식회사" and "대성전기".
+
+    >>> same_native("株式会社さくらセル", {"さくらセル"}), same_native("泽塔绿能", {"泽塔集团"})
+    (True, False)
+    """
+    bare = _NATIVE_LEGAL.sub("", native)
+    return any(_NATIVE_LEGAL.sub("", n) == bare for n in natives)
 
 
 def _named_after(project: str, body: str) -> bool:

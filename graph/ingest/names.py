@@ -113,7 +113,8 @@ def runs(text: str) -> tuple[Run, ...]:
                     and toks[k].text in CONNECTORS:
                 k += 1
             comma = False
-            if k == j and t.text == "," and (_comma_ok(members) or _listed_body(members, toks, j)):
+            if k == j and t.text == "," and (_comma_ok(members) or _listed_body(members, toks, j)
+                                             or legal_tail(members, toks, j)):
                 k, comma = j + 1, True
                 if k < len(toks) and toks[k].text in ("and", "&"):
                     k += 1
@@ -157,6 +158,17 @@ def _listed_body(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
             return True
         k += 1
     return False
+
+
+_COMPANY_ABBREVIATIONS = frozenset("Co. Co Corp. Corp".split())
+_LEGAL_TAILS = frozenset("Ltd. Ltd Limited Inc. Inc LLC".split())
+
+
+def legal_tail(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
+    """"Kappa Motor Co., Ltd.": the legal form after the comma is the name's last word, not a
+    name of its own."""
+    return len(members) >= 2 and members[-1].text in _COMPANY_ABBREVIATIONS \
+        and j + 1 < len(toks) and toks[j + 1].text in _LEGAL_TAILS
 
 
 def _is_date_word(word: str) -> bool:

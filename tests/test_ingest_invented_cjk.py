@@ -1,0 +1,39 @@
+"""Bracketed Chinese, Japanese and Korean names on invented articles (helper cjk10, issue #14).
+
+Each test quotes the invented sentence it was found on (articles kept outside the repository):
+the native name must land on the entity it follows, whole, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from ingest_support import draft_of
+
+
+def named(draft) -> dict[str, list[str]]:
+    """Entity name -> its aliases, for readable assertions."""
+    return {e.name: list(e.aliases) for e in draft.entities}
+
+
+def test_a_legal_form_after_co_and_a_comma_ends_the_name_not_a_firm_of_its_own():
+    d = named(draft_of("Title\n\nThe electrolyte will come from Kyowa Chemical Industry Co., Ltd. "
+                       "(協和化学工業株式会社), a materials maker based in Osaka."))
+    assert d["Kyowa Chemical Industry Co., Ltd."] == ["協和化学工業株式会社"]
+    assert "Ltd." not in d
+    d = named(draft_of("Title\n\nKappa Motor Co., Ltd. signed a deal with Zeta Corp."))
+    assert {"Kappa Motor Co., Ltd.", "Zeta Corp."} <= set(d) and "Ltd." not in d
+
+
+def test_a_native_name_with_or_without_its_legal_form_is_one_firm():
+    text = ("Title\n\nSEOUL, Sept 9 - Korea's Hanwa Cell (한화셀) will build a $1.4 billion cathode plant "
+            "in Georgia. Hanwa Cell Co., Ltd. (주식회사 한화셀) is a unit of Hanwa Holdings (한화홀딩스).")
+    d = named(draft_of(text))
+    assert {"한화셀", "주식회사 한화셀"} <= set(d["Hanwa Cell"])
+    assert "Hanwa Cell Co., Ltd." not in d and d["Hanwa Holdings"] == ["한화홀딩스"]
+    text = ("Title\n\nTOKYO, June 18 - Sakura Cell Corporation (株式会社さくらセル), a Japanese battery start-up, "
+            "has agreed to supply cells to Hanwa Motors. Sakura Cell (さくらセル) is backed by the "
+            "Development Bank of Japan (日本政策投資銀行).")
+    d = named(draft_of(text))
+    assert {"株式会社さくらセル", "さくらセル"} <= set(d["Sakura Cell Corporation"]) and "Sakura Cell" not in d
+    # two names each with a native name of its own stay two
+    d = named(draft_of("Title\n\nZeta Group (泽塔集团) owns a plant. Zeta (泽塔绿能) builds it."))
+    assert d["Zeta Group"] == ["泽塔集团"] and d["Zeta"] == ["泽塔绿能"]
