@@ -37,3 +37,26 @@ def test_a_native_name_with_or_without_its_legal_form_is_one_firm():
     # two names each with a native name of its own stay two
     d = named(draft_of("Title\n\nZeta Group (泽塔集团) owns a plant. Zeta (泽塔绿能) builds it."))
     assert d["Zeta Group"] == ["泽塔集团"] and d["Zeta"] == ["泽塔绿能"]
+
+
+def test_a_native_name_after_a_name_joined_by_and_goes_to_the_whole_name():
+    text = ("Title\n\nIndustrial and Commercial Bank of China (中国工商银行) and Sinosure finance the carriers. "
+            "The builder is China Harbour Road and Bridge Corporation (中国港湾路桥公司), a unit of Zhonggang "
+            "Construction Group (中港建设集团). The Nantong Economic and Technological Development Zone "
+            "(南通经济技术开发区) will provide land. Japan Bank for International Cooperation (JBIC) and Nippon "
+            "Export and Investment Insurance (NEXI) will support the financing.")
+    d = named(draft_of(text))
+    assert d["Industrial and Commercial Bank of China"] == ["中国工商银行"]
+    assert d["China Harbour Road and Bridge Corporation"] == ["中国港湾路桥公司"]
+    assert d["Nantong Economic and Technological Development Zone"] == ["南通经济技术开发区"]
+    assert d["Nippon Export and Investment Insurance"] == ["NEXI"]
+    assert not {"Industrial", "Commercial Bank of China", "Bridge Corporation", "China Harbour Road",
+                "Technological Development Zone", "Investment Insurance"} & set(d)
+    # two firms listed, only the second with its native name, stay two
+    text = ("Title\n\nThe yard competes with Samsung Heavy Industries and HD Hyundai Heavy Industries "
+            "(HD현대중공업). It also competes with Tokyo Electron and Kokusai Electric (国際電気). Toyota Tsusho "
+            "and General Motors (通用汽车) signed. Rivals are Tokyo Electron and Applied Materials (AMAT).")
+    d = named(draft_of(text))
+    assert d["HD Hyundai Heavy Industries"] == ["HD현대중공업"] and d["Kokusai Electric"] == ["国際電気"]
+    assert d["General Motors"] == ["通用汽车"] and d["Applied Materials"] == ["AMAT"]
+    assert {"Samsung Heavy Industries", "Tokyo Electron", "Toyota Tsusho"} <= set(d)

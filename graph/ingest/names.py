@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, is_common, org_words,
                       place_labels, roles, trade_nouns)
+from .gazetteer import CJK_CLASS
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
@@ -198,6 +199,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             if left[-1].text in place_labels() and right and not is_common(right[0].text):
                 return False    # "Export-Import Bank of Korea and K-Sure": the place closes the name
             return len(words) == 1 and not _names_a_firm(caps)
+        if len(words) == 1 and named_before_native(left, right):
+            return True         # "Industrial and Commercial Bank of China (中国工商银行)"
         rest = [t.text for t in right[:4]]
         if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
             return True         # "U.S. Food and Drug Administration": the right part needs the left
@@ -233,6 +236,41 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                                           for t in right[:4]):
         return False        # "Loan Programs Office of the US Department of Energy": two bodies
     return len(words) <= 2
+
+
+CJK_NAME = re.compile(f"[{CJK_CLASS}]")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:al|ic|ion|ment|ive|ary|ory|ure)")
+_OPENING = frozenset("( （".split())
+
+
+def _plain(word: str) -> bool:
+    """An English word rather than a proper name: "Commercial", "Investment", "Road"."""
+    return is_common(word) or _PLAIN_WORD.fullmatch(word) is not None
+
+
+def named_before_native(left: list[Token], right: tuple[Token, ...]) -> bool:
+    """Whether "<left> and <right> (native)" is one name: the bracket names what precedes it, and
+    the part after "and" cannot stand alone. "Industrial and Commercial Bank of China
+    (中国工商银行)", "Nantong Economic and Technological Development Zone (南通经济技术开发区)":
+    both ends of "and" are English words, not a name's own words ("Tokyo Electron and
+    Kokusai Electric (国際電気)" are two), and the left part does not end in a firm's
+    suffix; "Nippon Export and Investment Insurance (NEXI)": the acronym starts with the left
+    part, not the right one.
+    """
+    caps: list[Token] = []
+    i = 0
+    while i < len(right) and (right[i].cap or (caps and right[i].text in ("of", "&"))):
+        caps.append(right[i])
+        i += 1
+    if len(caps) < 2 or i + 1 >= len(right) or right[i].text not in _OPENING or not left:
+        return False
+    inside, last = right[i + 1].text, left[-1].text
+    if last.isupper() or org_words()["suffix"].get(last) is not None or caps[0].text.isupper():
+        return False
+    if re.fullmatch(r"[A-Z][A-Z&-]{1,7}", inside):
+        return inside[0] == left[0].text[0] != caps[0].text[0]
+    return CJK_NAME.match(inside) is not None and _plain(caps[0].text) and _plain(last) \
+        and caps[0].text not in demonyms() and (len(left) >= 2 or _PLAIN_WORD.fullmatch(last) is not None)
 
 
 @lru_cache(maxsize=1)

@@ -192,6 +192,13 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if p.script == "latin":
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
+            if named is not None and _AND_BEFORE.search(s.text, p.start, named.start):
+                # "Nantong Economic and Technological Development Zone (南通经济技术开发区)": the
+                # bracket names the whole name the run joined across "and", not its tail
+                chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
+                named = Candidate(p.start, p.end, named.type, s.text[p.start:p.end], priority=40,
+                                  rule="bilingual")
+                chosen.append(named)
             if named is not None and named.start > p.start and named.type in ("government",
                                                                                 "location"):
                 # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
@@ -259,6 +266,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named_text = s.text[p.start:p.end] if p.script != "latin" else \
                     s.text[p.paren[0]:p.paren[1]].strip(" （）()")
                 table.add_alias(table[key], p.alias, phrase=named_text)
+
+
+_AND_BEFORE = re.compile(r"\sand\s+$")
 
 
 _APPOSITION_TYPES = (
