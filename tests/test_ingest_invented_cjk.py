@@ -6,7 +6,7 @@ the native name must land on the entity it follows, whole, and nowhere else.
 
 from __future__ import annotations
 
-from ingest_support import draft_of
+from ingest_support import draft_of, relations_of
 
 
 def named(draft) -> dict[str, list[str]]:
@@ -60,3 +60,17 @@ def test_a_native_name_after_a_name_joined_by_and_goes_to_the_whole_name():
     assert d["HD Hyundai Heavy Industries"] == ["HD현대중공업"] and d["Kokusai Electric"] == ["国際電気"]
     assert d["General Motors"] == ["通用汽车"] and d["Applied Materials"] == ["AMAT"]
     assert {"Samsung Heavy Industries", "Tokyo Electron", "Toyota Tsusho"} <= set(d)
+
+
+def test_a_native_name_after_a_ranked_title_and_a_person_goes_to_the_person_alone():
+    text = ("Title\n\nDirector Yuko Tanaka (田中優子) of the Ministry of Economy, Trade and Industry (METI, "
+            "経済産業省) said the deal would secure copper. Managing Director Choi Young-soo (최영수) of Daesung "
+            "Electric said the order was its largest. Vice Chairman Kim Dong-won (김동원) said the plant would "
+            "employ 900 people.")
+    d = draft_of(text)
+    got = {e.name: (e.type, list(e.aliases)) for e in d.entities}
+    assert got["Yuko Tanaka"] == ("person", ["田中優子"])
+    assert got["Choi Young-soo"] == ("person", ["최영수"])
+    assert got["Kim Dong-won"] == ("person", ["김동원"])
+    assert not {"Director Yuko Tanaka", "Managing Director Choi Young-soo", "Vice"} & set(got)
+    assert ("Yuko Tanaka", "works_for", "Ministry of Economy, Trade and Industry") in relations_of(d)
