@@ -74,3 +74,27 @@ def test_a_native_name_after_a_ranked_title_and_a_person_goes_to_the_person_alon
     assert got["Kim Dong-won"] == ("person", ["김동원"])
     assert not {"Director Yuko Tanaka", "Managing Director Choi Young-soo", "Vice"} & set(got)
     assert ("Yuko Tanaka", "works_for", "Ministry of Economy, Trade and Industry") in relations_of(d)
+
+
+def test_a_short_native_name_that_opens_the_long_one_is_the_same_firm():
+    text = ("Title\n\nHSINCHU, April 22 - Taiwan's Lianhua Semiconductor Manufacturing Corporation "
+            "(聯華半導體製造公司, LSMC) will build an advanced packaging plant in Phoenix, Arizona. LSMC "
+            "(聯華半導體) said the plant would package chips for Nvidia.")
+    d = named(draft_of(text))
+    assert {"聯華半導體製造公司", "LSMC", "聯華半導體"} <= set(d["Lianhua Semiconductor Manufacturing Corporation"])
+    assert "LSMC" not in d
+    text = ("Title\n\nJAKARTA, Feb 11 - PT Sinar Nikel Indonesia is a joint venture of Jinlong Nickel Cobalt "
+            "(金龙镍钴) and Antam. Jinlong (金龙) competes with Huayou Cobalt (华友钴业).")
+    d = named(draft_of(text))
+    assert {"金龙镍钴", "金龙"} <= set(d["Jinlong Nickel Cobalt"]) and "Jinlong" not in d
+    text = ("Title\n\nHoshino & Co. (星野商事), the Tokyo-based trading house, will invest $300 million. "
+            "Hoshino & Co., Ltd. (星野商事株式会社) will take 30% of the project.")
+    d = named(draft_of(text))
+    assert d["Hoshino & Co."] == ["星野商事", "Hoshino & Co., Ltd.", "星野商事株式会社"]
+    # natives that only share a word name two bodies; a short form of two names stays apart
+    text = ("Title\n\nHuaguang Holdings (华光控股) owns Huaguang New Energy (华光新能源). Huaguang Energy "
+            "(华光能源) said it was fine. Hanwa Motors (한와모터스) is a unit of Hanwa Group (한와그룹). "
+            "Hanwa (한와) said it would buy cells.")
+    d = named(draft_of(text))
+    assert (d["Huaguang New Energy"], d["Huaguang Energy"]) == (["华光新能源"], ["华光能源"])
+    assert (d["Hanwa Motors"], d["Hanwa Group"]) == (["한와모터스"], ["한와그룹"])

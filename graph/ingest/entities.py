@@ -37,9 +37,10 @@ def stem(name: str) -> str:
 
 
 # "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
+                           r"PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
 # ... and "Kappa Motor Co., Ltd." after "Kappa Motor"
-_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Co\.?|Corp\.?))?,?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|"
-                           r"Ltd\.?|Limited|PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
+_CO_LTD = re.compile(r",?\s+(?:Co|Corp)\.?,?\s+(?:Ltd\.?|Limited|Inc\.?)$")
 
 
 def initials(name: str) -> str:
@@ -129,7 +130,7 @@ class EntityTable:
         entity = self._match(cand, sentence)
         if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
                 and normalize(cand.name) != normalize(entity.name) \
-                and not same_native(cand.native, entity.natives):
+                and not native_short_form(cand.native, entity.natives):
             # "Zeta (泽塔绿能)" and "Zeta Group (泽塔集团)": each name comes with its own native
             # name, so the shorter is not a short form of the longer
             entity = None
@@ -228,7 +229,7 @@ class EntityTable:
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         # "Novo Nordisk Foundation" is not "Novo Nordisk": a foundation is a body of its own
         forms = {None if separate_body(name) else stem(name), _LEGAL_SUFFIX.sub("", name),
-                 _unprefixed(name)}   # of this name
+                 _CO_LTD.sub("", name), _unprefixed(name)}   # of this name
         # the entities each test may pass for, looked up in the forms index (not a scan)
         near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
         near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
@@ -326,15 +327,20 @@ _NATIVE_LEGAL = re.compile(r"^(?:株式会社|주식회사|\(株\)|（株）)\s*
                            r"有限公司|有限会社)$")
 
 
-def same_native(native: str, natives: set[str]) -> bool:
-    """Whether ``native`` is one of ``natives`` but for a legal form: "株式会社さくらセル" and
-    "さくらセル" name one firm, as do "대성전기 주식회사" and "대성전기".
+def native_short_form(native: str, natives: set[str]) -> bool:
+    """Whether ``native`` opens one of ``natives`` or is opened by it, as a short form of a
+    name opens it ("聯華半導體" of "聯華半導體製造公司"), a legal form aside ("株式会社さくらセル" is
+    "さくらセル"); "泽塔绿能" and "泽塔集团" only share a word.
 
-    >>> same_native("株式会社さくらセル", {"さくらセル"}), same_native("泽塔绿能", {"泽塔集团"})
+    >>> native_short_form("聯華半導體", {"聯華半導體製造公司"}), native_short_form("泽塔绿能", {"泽塔集团"})
     (True, False)
+    >>> native_short_form("株式会社さくらセル", {"さくらセル"})
+    True
     """
     bare = _NATIVE_LEGAL.sub("", native)
-    return any(_NATIVE_LEGAL.sub("", n) == bare for n in natives)
+    return len(bare) >= 2 and any(
+        len(b) >= 2 and (b.startswith(bare) or bare.startswith(b))
+        for b in (_NATIVE_LEGAL.sub("", n) for n in natives))
 
 
 def _named_after(project: str, body: str) -> bool:
