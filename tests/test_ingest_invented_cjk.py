@@ -98,3 +98,13 @@ def test_a_short_native_name_that_opens_the_long_one_is_the_same_firm():
     d = named(draft_of(text))
     assert (d["Huaguang New Energy"], d["Huaguang Energy"]) == (["华光新能源"], ["华光能源"])
     assert (d["Hanwa Motors"], d["Hanwa Group"]) == (["한와모터스"], ["한와그룹"])
+
+
+def test_a_native_name_before_the_english_one_is_an_alias_of_the_name_filling_the_bracket():
+    text = ("Title\n\nSANTIAGO, May 7 - 华锂科技 (Hualith Technology), a lithium refiner based in Yichun, has "
+            "agreed to buy 40,000 tonnes of lithium carbonate a year.")
+    assert named(draft_of(text))["Hualith Technology"] == ["华锂科技"]
+    d = named(draft_of("Title\n\n华锂科技 (Hualith Technology, a unit of Zeta Group) signed a deal."))
+    assert d["Hualith Technology"] == ["华锂科技"] and d["Zeta Group"] == []
+    # a name inside the bracket that does not fill it is not the CJK name's owner
+    assert named(draft_of("Title\n\n华锂科技 (Zeta Group's unit) signed a deal."))["Zeta Group"] == []

@@ -18,7 +18,7 @@ from typing import BinaryIO, Sequence
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
 from .families import family_facts, leading_country, state_homes
-from .bilingual import find_pairs
+from .bilingual import Pair, find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
@@ -256,16 +256,26 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                     doc.listed.append(entity.key)
         for p in pairs:
             if p.script == "latin":
-                key = next((k for (a, b), k in spans.items()
-                            if p.paren[0] <= a and b <= p.paren[1]), None)
+                _latin_first(s.text, p, spans, table)
+                continue
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
                 if key is not None and table[key].type in ("sector", "technology"):
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None:
-                named_text = s.text[p.start:p.end] if p.script != "latin" else \
-                    s.text[p.paren[0]:p.paren[1]].strip(" （）()")
-                table.add_alias(table[key], p.alias, phrase=named_text)
+                table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
+
+
+def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: EntityTable) -> None:
+    """"华锂科技 (Hualith Technology)": the CJK name is an alias of the name filling the bracket
+    (or its first part before a comma), not of a name mentioned inside it ("(Zeta Group's unit)")."""
+    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
+    if inner is None:
+        return
+    at = (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
+    key = spans.get(at)
+    if key is not None and table[key].type not in ("sector", "technology", "person"):
+        table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
