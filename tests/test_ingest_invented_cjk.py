@@ -108,3 +108,23 @@ def test_a_native_name_before_the_english_one_is_an_alias_of_the_name_filling_th
     assert d["Hualith Technology"] == ["华锂科技"] and d["Zeta Group"] == []
     # a name inside the bracket that does not fill it is not the CJK name's owner
     assert named(draft_of("Title\n\n华锂科技 (Zeta Group's unit) signed a deal."))["Zeta Group"] == []
+
+
+def test_a_language_label_in_the_bracket_and_a_commodity_translated_in_brackets():
+    text = ("Title\n\nHualith (Chinese: 华锂; pinyin: Huáli) is 35% owned by Shudao Capital (蜀道资本). "
+            '"Lithium (锂) prices have halved since 2023," said Antai analyst Zhao Min (赵敏). '
+            "Steel (钢铁) output rose.")
+    d = named(draft_of(text))
+    assert d["Hualith"] == ["华锂"] and "Huáli" not in d
+    assert not {"Lithium", "Steel"} & set(d)
+    assert d["Zhao Min"] == ["赵敏"]
+    assert named(draft_of("Title\n\nAnsteel (鞍钢) and Posco (포스코) rose."))["Ansteel"] == ["鞍钢"]
+
+
+def test_a_legal_form_after_a_bank_and_an_export_insurer_joined_by_and():
+    text = ("Title\n\nSumiden Bank, Ltd. (株式会社住電銀行) will lead a loan of $900 million. Nippon Export and "
+            "Investment Insurance (日本貿易保険) will insure the loan.")
+    d = named(draft_of(text))
+    assert d["Sumiden Bank, Ltd."] == ["株式会社住電銀行"]
+    assert d["Nippon Export and Investment Insurance"] == ["日本貿易保険"]
+    assert not {"Ltd.", "Nippon Export", "Investment Insurance"} & set(d)

@@ -16,7 +16,8 @@ from .names import Run, from_place, runs
 
 # "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
 # a Latin form before it or anything after a separator inside the bracket is left out
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、]\s*)?"
+# ... "(Chinese: 华锂; pinyin: Huáli)": a language's name before a colon is left out too
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、:：]\s*)?"
                         rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name

@@ -803,6 +803,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
+        if len(words) == 1 and name.lower() in sector_words() and re.match(r"\s*[（(]", after):
+            continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
                 or _OF_COUNTRY_AFTER.match(after)

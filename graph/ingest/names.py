@@ -166,9 +166,10 @@ _LEGAL_TAILS = frozenset("Ltd. Ltd Limited Inc. Inc LLC".split())
 
 
 def legal_tail(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
-    """"Kappa Motor Co., Ltd.": the legal form after the comma is the name's last word, not a
-    name of its own."""
-    return len(members) >= 2 and members[-1].text in _COMPANY_ABBREVIATIONS \
+    """"Kappa Motor Co., Ltd.", "Sumiden Bank, Ltd.": the legal form after the comma is the
+    name's last word, not a name of its own."""
+    return len(members) >= 2 and (members[-1].text in _COMPANY_ABBREVIATIONS
+                                  or org_words()["suffix"].get(members[-1].text) == "firm") \
         and j + 1 < len(toks) and toks[j + 1].text in _LEGAL_TAILS
 
 
@@ -243,9 +244,13 @@ _PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:al|ic|ion|ment|ive|ary|ory|ure)")
 _OPENING = frozenset("( （".split())
 
 
+# plain words that are not common enough to be no evidence of a name ("Export Finance Australia")
+_PLAIN_NAME_WORDS = frozenset("Export Import".split())
+
+
 def _plain(word: str) -> bool:
     """An English word rather than a proper name: "Commercial", "Investment", "Road"."""
-    return is_common(word) or _PLAIN_WORD.fullmatch(word) is not None
+    return is_common(word) or word in _PLAIN_NAME_WORDS or _PLAIN_WORD.fullmatch(word) is not None
 
 
 def named_before_native(left: list[Token], right: tuple[Token, ...]) -> bool:

@@ -27,7 +27,7 @@ from .entities import initials as name_initials
 from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
-from .names import runs
+from .names import Run, runs
 from .misreads import misread, without_wider_places
 from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
@@ -222,7 +222,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None) or next(
                     (r for r in runs(s.text) if r.start == p.start and r.end < p.end), None)   # "SK hynix"
-                if run is None:
+                if run is None or _plain_word(run):
                     continue
                 named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
@@ -279,6 +279,13 @@ def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: E
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
+
+
+def _plain_word(run: Run) -> bool:
+    """""Lithium (锂) prices": a bracket translating one ordinary or sector word names no body."""
+    from .lexicon import sector_words
+    return len(run.tokens) == 1 and (is_common(run.tokens[0].text)
+                                     or run.tokens[0].text.lower() in sector_words())
 
 
 _APPOSITION_TYPES = (
