@@ -128,3 +128,22 @@ def test_a_legal_form_after_a_bank_and_an_export_insurer_joined_by_and():
     assert d["Sumiden Bank, Ltd."] == ["株式会社住電銀行"]
     assert d["Nippon Export and Investment Insurance"] == ["日本貿易保険"]
     assert not {"Ltd.", "Nippon Export", "Investment Insurance"} & set(d)
+
+
+def test_an_acronym_or_quoted_short_name_beside_the_native_name_in_its_bracket():
+    text = ("Title\n\nExport-Import Bank of Korea (한국수출입은행) and Korea Trade Insurance Corporation "
+            "(K-SURE, 한국무역보험공사) will guarantee part of the debt. Shanghai Silicon Industry Group "
+            "(上海硅产业集团, NSIG) will supply wafers.")
+    d = named(draft_of(text))
+    assert d["Korea Trade Insurance Corporation"] == ["한국무역보험공사", "K-SURE"] and "K-SURE" not in d
+    assert d["Export-Import Bank of Korea"] == ["한국수출입은행"]
+    # an acronym that does not start as the name does is not its alias
+    assert d["Shanghai Silicon Industry Group"] == ["上海硅产业集团"]
+    text = ("Title\n\nBEIJING, Jan 19 - China's securities regulator has approved an investment by the "
+            'National Integrated Circuit Industry Investment Fund (国家集成电路产业投资基金, the "Big Fund") in '
+            "Changjiang Memory Technologies (长江存储科技, CMT), the memory chipmaker said. The Big Fund (大基金) "
+            "will become CMT's second-largest shareholder.")
+    d = named(draft_of(text))
+    assert {"国家集成电路产业投资基金", "Big Fund", "大基金"} <= set(
+        d["National Integrated Circuit Industry Investment Fund"]) and "Big Fund" not in d
+    assert d["Changjiang Memory Technologies"] == ["长江存储科技", "CMT"]

@@ -36,7 +36,8 @@ class Pair:
     end: int
     alias: str
     paren: tuple[int, int]
-    script: str          # cjk | acronym | latin (a Latin name in brackets after CJK)
+    script: str          # cjk | acronym | latin (a Latin name in brackets after CJK) | also
+    # (an acronym or short name beside a CJK name in its bracket)
 
 
 _LOW_MINISTRY = re.compile(r"\b[a-z]+\s+ministry\s*$")
@@ -88,7 +89,29 @@ def find_pairs(text: str) -> list[Pair]:
                             "acronym" if script == "short" else script))
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
+    out += [also for p in out if p.script == "cjk" for also in _also_named(text, p)]
     return sorted(out, key=lambda p: p.start)
+
+
+# the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",
+# "(K-SURE, 한국무역보험공사)", '(国家集成电路产业投资基金, the "Big Fund")'
+_ACRONYM = r"[A-Z](?:-?[A-Z0-9&]){1,7}"
+_ALSO_AFTER = re.compile(r"[,，;；、]\s*(?:the\s+)?(?:(" + _ACRONYM + r")|[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})[\"”])"
+                         r"\s*[)）]$")
+_ALSO_BEFORE = re.compile(r"\s*[（(]\s*(" + _ACRONYM + r")\s*[,，;；、]")
+
+
+def _also_named(text: str, p: Pair) -> list[Pair]:
+    """The other names a CJK name's bracket gives the name before it ("also" pairs): an acronym
+    that starts as the name does ("Korea Trade Insurance Corporation (K-SURE, ...)"), or a short
+    name in quotes."""
+    inside = text[p.paren[0]:p.paren[1]]
+    after, before = _ALSO_AFTER.search(inside), _ALSO_BEFORE.match(inside)
+    acronym = (after.group(1) if after else None) or (before.group(1) if before else None)
+    short = after.group(2) if after else None
+    if acronym is not None and acronym[0] == text[p.start]:
+        return [Pair(p.start, p.end, acronym, p.paren, "also")]
+    return [Pair(p.start, p.end, short, p.paren, "also")] if short is not None else []
 
 
 _SUFFIXES = frozenset("Ltd Limited Inc Co Corp LLC PLC plc AG SE NV SA GmbH Tbk KK".split())

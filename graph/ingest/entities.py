@@ -94,6 +94,7 @@ class EntityTable:
         self._by_seed: dict[str, int] = {}
         self._forms: dict[str, list[int]] = {}    # a name form -> entities it may stand for
         self.seeds = seeds
+        self._tied: set[tuple[str, int]] = set()   # (label, entity) the article tied in one bracket
 
     def __iter__(self) -> Iterator[EntityDraft]:
         return iter(self.items)
@@ -130,6 +131,7 @@ class EntityTable:
         entity = self._match(cand, sentence)
         if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
                 and normalize(cand.name) != normalize(entity.name) \
+                and (normalize(cand.name), entity.key) not in self._tied \
                 and not native_short_form(cand.native, entity.natives):
             # "Zeta (泽塔绿能)" and "Zeta Group (泽塔集团)": each name comes with its own native
             # name, so the shorter is not a short form of the longer
@@ -190,6 +192,12 @@ class EntityTable:
             entity.review.append(f"{phrase} ({alias})")
         entity.add_alias(alias)
         self._index(alias, entity.key)
+
+    def tie(self, entity: EntityDraft, alias: str, phrase: str) -> None:
+        """An alias the article gives in the name's own bracket ('(国家集成电路产业投资基金, the
+        "Big Fund")'): a later "Big Fund (大基金)" is this entity whatever native name it brings."""
+        self.add_alias(entity, alias, phrase)
+        self._tied.add((normalize(alias), entity.key))
 
     # -- internals ---------------------------------------------------------
     def _match(self, cand: Candidate, sentence: int = -1) -> EntityDraft | None:

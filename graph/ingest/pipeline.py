@@ -189,7 +189,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
         for p in pairs:
-            if p.script == "latin":
+            if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
             if named is not None and _AND_BEFORE.search(s.text, p.start, named.start):
@@ -262,7 +262,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
                 if key is not None and table[key].type in ("sector", "technology"):
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
-            if key is not None:
+            if key is not None and p.script == "also":
+                table.tie(table[key], p.alias, s.text[p.start:p.end])
+            elif key is not None:
                 table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
 
 
