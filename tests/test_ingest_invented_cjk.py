@@ -147,3 +147,13 @@ def test_an_acronym_or_quoted_short_name_beside_the_native_name_in_its_bracket()
     assert {"国家集成电路产业投资基金", "Big Fund", "大基金"} <= set(
         d["National Integrated Circuit Industry Investment Fund"]) and "Big Fund" not in d
     assert d["Changjiang Memory Technologies"] == ["长江存储科技", "CMT"]
+
+
+def test_a_native_name_after_a_name_opening_with_a_place_goes_to_the_whole_name():
+    text = ("Title\n\nThe Big Fund will become the second-largest shareholder. Wuhan East Lake High-Tech Zone "
+            "(武汉东湖高新区) will add a further 2 billion yuan.")
+    d = named(draft_of(text))
+    assert d["Wuhan East Lake High-Tech Zone"] == ["武汉东湖高新区"] and "East Lake High-Tech Zone" not in d
+    # a body from a place keeps the place apart
+    d = named(draft_of("Title\n\nThe plant will use cathode from Lumen Materials of China (流明材料)."))
+    assert d["Lumen Materials"] == ["流明材料"] and d["China"] == []

@@ -192,9 +192,11 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
-            if named is not None and _AND_BEFORE.search(s.text, p.start, named.start):
-                # "Nantong Economic and Technological Development Zone (南通经济技术开发区)": the
-                # bracket names the whole name the run joined across "and", not its tail
+            if named is not None and named.start > p.start and (
+                    _AND_BEFORE.search(s.text, p.start, named.start) or _place_opens(chosen, p, named)):
+                # "Nantong Economic and Technological Development Zone (南通经济技术开发区)", "Wuhan
+                # East Lake High-Tech Zone (武汉东湖高新区)": the bracket names the whole name the
+                # run joined across "and" or opened with a place, not its tail
                 chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
                 named = Candidate(p.start, p.end, named.type, s.text[p.start:p.end], priority=40,
                                   rule="bilingual")
@@ -281,6 +283,13 @@ def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: E
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
+
+
+def _place_opens(chosen: list[Candidate], p: Pair, named: Candidate) -> bool:
+    """Whether the words of a bracketed name before the candidate that ends it are one place."""
+    return named.type not in ("government", "location") and any(
+        c.start == p.start and c.end < named.start and c.type in ("government", "location")
+        and c.end + 1 == named.start for c in chosen)
 
 
 def _plain_word(run: Run) -> bool:
