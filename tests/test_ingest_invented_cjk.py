@@ -157,3 +157,12 @@ def test_a_native_name_after_a_name_opening_with_a_place_goes_to_the_whole_name(
     # a body from a place keeps the place apart
     d = named(draft_of("Title\n\nThe plant will use cathode from Lumen Materials of China (流明材料)."))
     assert d["Lumen Materials"] == ["流明材料"] and d["China"] == []
+
+
+def test_a_long_form_opening_with_its_province_joins_the_short_one_with_its_native_name():
+    text = ("Title\n\nJAKARTA, Feb 11 - PT Sinar Nikel Indonesia is a joint venture of Jinlong Nickel Cobalt "
+            "(金龙镍钴) and Antam. Zhejiang Jinlong Nickel Cobalt Co. (浙江金龙镍钴股份有限公司) holds 60% of the "
+            "venture and Antam the rest.")
+    d = named(draft_of(text))
+    assert {"金龙镍钴", "浙江金龙镍钴股份有限公司"} <= set(d["Jinlong Nickel Cobalt"])
+    assert "Zhejiang Jinlong Nickel Cobalt Co." not in d

@@ -237,7 +237,8 @@ class EntityTable:
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         # "Novo Nordisk Foundation" is not "Novo Nordisk": a foundation is a body of its own
         forms = {None if separate_body(name) else stem(name), _LEGAL_SUFFIX.sub("", name),
-                 _CO_LTD.sub("", name), _unprefixed(name)}   # of this name
+                 _CO_LTD.sub("", name), _unprefixed(name),
+                 _unprefixed(_LEGAL_SUFFIX.sub("", name))}   # of this name
         # the entities each test may pass for, looked up in the forms index (not a scan)
         near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
         near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
@@ -342,13 +343,20 @@ def native_short_form(native: str, natives: set[str]) -> bool:
 
     >>> native_short_form("聯華半導體", {"聯華半導體製造公司"}), native_short_form("泽塔绿能", {"泽塔集团"})
     (True, False)
-    >>> native_short_form("株式会社さくらセル", {"さくらセル"})
-    True
+    >>> native_short_form("株式会社さくらセル", {"さくらセル"}), native_short_form("浙江金龙镍钴", {"金龙镍钴"})
+    (True, True)
     """
     bare = _NATIVE_LEGAL.sub("", native)
     return len(bare) >= 2 and any(
-        len(b) >= 2 and (b.startswith(bare) or bare.startswith(b))
+        len(b) >= 2 and (_opens(bare, b) or _opens(b, bare))
         for b in (_NATIVE_LEGAL.sub("", n) for n in natives))
+
+
+def _opens(short: str, long: str) -> bool:
+    """``short`` opens ``long``, or follows a province's name of at most three characters
+    ("金龙镍钴" in "浙江金龙镍钴")."""
+    at = long.find(short)
+    return at == 0 or (0 < at <= 3 and len(short) >= 3)
 
 
 def _named_after(project: str, body: str) -> bool:
@@ -361,10 +369,12 @@ def _named_after(project: str, body: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _unprefixed(name: str) -> str | None:
-    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped)."""
-    from .lexicon import country_code
+    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped);
+    "Zhejiang Jinlong Nickel Cobalt" -> "Jinlong Nickel Cobalt" (a province's)."""
+    from .lexicon import country_code, place_labels
     words = name.split()
-    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])):
+    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])
+                            or words[0] in place_labels()):
         return " ".join(words[1:])
     return None
 
