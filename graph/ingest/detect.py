@@ -74,7 +74,8 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|acquisitions?|takeover|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
-                          r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry)\b[^.;]*$")
+                          r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
+                          r"us(?:e|es|ed|ing))\b[^.;]*$", re.I)
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")

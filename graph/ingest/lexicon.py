@@ -223,7 +223,12 @@ def _personal_names() -> dict[str, frozenset[str]]:
 _FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Capital Partnership "
                             "Brothers Bros. Associates Electric Electronics Foods Labs Systems Digital "
                             "Biologics Therapeutics Networks Semiconductor Semiconductors Materials "
-                            "Technologies Trading Bio Pharma Robotics Dynamics Aerospace".split())
+                            "Technologies Trading Bio Pharma Robotics Dynamics Aerospace "
+                            # analysts' and services firms quoted after "said"
+                            "Research Consulting Consultants Advisors Advisers Advisory Analytics Insights "
+                            "Intelligence Economics Ventures Holdings Logistics Shipping Industries "
+                            "Engineering Investments Markets Trucks Cars Machines Tools Chemicals Metals "
+                            "Minerals Mining Media Institute Foundation".split())
 
 
 def looks_like_firm_name(words: list[str]) -> bool:

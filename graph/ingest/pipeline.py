@@ -29,7 +29,7 @@ from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, SectorTerm, country_code
 from .mentions import doc_gazetteer, find_mentions
 from .names import Run, runs
 from .misreads import misread, without_wider_places
-from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body
+from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body, set_aside
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -556,7 +556,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         place_in_place(view)
         facts = facts + sentence_facts(view)
         actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
-                      and table[m.key].type in ACTORS), last_actor)
+                      and table[m.key].type in ACTORS and not set_aside(s.text, m.start)), last_actor)
         if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
             last_actor = actor      # "Its chief executive is P. The company ...": still the firm
         if not s.heading:
