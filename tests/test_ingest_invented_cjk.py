@@ -166,3 +166,21 @@ def test_a_long_form_opening_with_its_province_joins_the_short_one_with_its_nati
     d = named(draft_of(text))
     assert {"金龙镍钴", "浙江金龙镍钴股份有限公司"} <= set(d["Jinlong Nickel Cobalt"])
     assert "Zhejiang Jinlong Nickel Cobalt Co." not in d
+
+
+def test_one_activity_word_after_and_closes_the_name_before_a_native_name():
+    text = ("Title\n\nPengcheng said earlier this year that it would list its shares in Hong Kong (香港). The "
+            "Hong Kong Exchanges and Clearing (香港交易所) is reviewing the application. Zeta Steel and Mining "
+            "(泽塔矿业) rose.")
+    d = named(draft_of(text))
+    assert d["Hong Kong Exchanges and Clearing"] == ["香港交易所"] and d["Hong Kong"] == ["香港"]
+    assert d["Zeta Steel and Mining"] == ["泽塔矿业"]
+    assert not {"Clearing", "Mining", "Hong Kong Exchanges"} & set(d)
+
+
+def test_a_firm_named_after_its_country_opening_a_sentence_keeps_its_acronym():
+    text = ("Title\n\nPERTH, March 12 - Korea Southern Power (한국남부발전) signed an agreement with Western "
+            "Australia. Korea Southern Power (KOSPO) said it would buy up to 500,000 tonnes of ammonia a year.")
+    d = named(draft_of(text))
+    assert d["Korea Southern Power"] == ["한국남부발전", "KOSPO"] and "KOSPO" not in d
+    assert named(draft_of("Title\n\nSouth Korea (ROK) said so."))["South Korea"] == ["ROK"]

@@ -242,6 +242,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
 CJK_NAME = re.compile(f"[{CJK_CLASS}]")
 _PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:al|ic|ion|ment|ive|ary|ory|ure)")
 _OPENING = frozenset("( （".split())
+_ACTIVITY = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
 # plain words that are not common enough to be no evidence of a name ("Export Finance Australia")
@@ -267,9 +268,14 @@ def named_before_native(left: list[Token], right: tuple[Token, ...]) -> bool:
     while i < len(right) and (right[i].cap or (caps and right[i].text in ("of", "&"))):
         caps.append(right[i])
         i += 1
-    if len(caps) < 2 or i + 1 >= len(right) or right[i].text not in _OPENING or not left:
+    if not caps or i + 1 >= len(right) or right[i].text not in _OPENING or not left:
         return False
     inside, last = right[i + 1].text, left[-1].text
+    if len(caps) == 1:
+        # "Hong Kong Exchanges and Clearing (香港交易所)", "Zeta Steel and Mining (泽塔矿业)": one
+        # activity word, no name on its own, closes the name
+        return len(left) >= 2 and _ACTIVITY.fullmatch(caps[0].text) is not None \
+            and CJK_NAME.match(inside) is not None
     if last.isupper() or org_words()["suffix"].get(last) is not None or caps[0].text.isupper():
         return False
     if re.fullmatch(r"[A-Z][A-Z&-]{1,7}", inside):

@@ -215,7 +215,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
                                   rule="bilingual")
                 chosen.append(named)
-            if named is None and p.script == "cjk" and inner and inner[0].start == p.start \
+            if named is None and p.script in ("cjk", "acronym") and inner and inner[0].start == p.start \
                     and all(c.type in ("government", "location") for c in inner) \
                     and len(s.text[p.start:p.end].split()) >= 2:
                 # "Korea Eastern Power (한국동서발전)" opening a sentence: a firm named after its
