@@ -184,3 +184,13 @@ def test_a_firm_named_after_its_country_opening_a_sentence_keeps_its_acronym():
     d = named(draft_of(text))
     assert d["Korea Southern Power"] == ["한국남부발전", "KOSPO"] and "KOSPO" not in d
     assert named(draft_of("Title\n\nSouth Korea (ROK) said so."))["South Korea"] == ["ROK"]
+
+
+def test_a_district_with_its_native_name_is_a_place_not_a_firm():
+    text = ("Title\n\nHuaguang New Energy was set up in 2021 in Tianjin's Binhai New Area (滨海新区). In Seoul's "
+            "Yeouido (여의도) financial district, analysts at Mirae Asset Securities (미래에셋증권) called the deal "
+            '"a hedge against tariffs".')
+    got = {e.name: (e.type, list(e.aliases)) for e in draft_of(text).entities}
+    assert got["Binhai New Area"] == ("location", ["滨海新区"])
+    assert got["Yeouido"] == ("location", ["여의도"])
+    assert got["Mirae Asset Securities"] == ("firm", ["미래에셋증권"])

@@ -702,9 +702,10 @@ _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|b
                              r"company|corporation)\b")
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
-                            "Governorate Municipality Island Islands Peninsula".split())
-_PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
-                         r"state|city|regency)\b")
+                            "Governorate Municipality Island Islands Peninsula Area".split())
+# "Yeouido (여의도) financial district": a place noun after the name (and its native name)
+_PLACE_NOUN = re.compile(r"^(?:\s*[（(][^()（）]{1,40}[)）])?\s+(?:(?:financial|business|industrial)\s+)?"
+                         r"(?:district|province|prefecture|region|county|island|coast|state|city|regency)\b")
 
 
 # "Sony Semiconductor Solutions": a firm's last word after an industry word inside the name
