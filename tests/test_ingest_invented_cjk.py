@@ -194,3 +194,12 @@ def test_a_district_with_its_native_name_is_a_place_not_a_firm():
     assert got["Binhai New Area"] == ("location", ["滨海新区"])
     assert got["Yeouido"] == ("location", ["여의도"])
     assert got["Mirae Asset Securities"] == ("firm", ["미래에셋증권"])
+
+
+def test_two_plain_nouns_joined_by_and_before_a_legal_form_are_one_name():
+    text = ("Title\n\nThe plant will sit near the East Valley Road and Bridge Corporation's depot. China Road and "
+            "Bridge Corporation won the contract. Tokyo Power and Osaka Gas Corporation signed.")
+    d = named(draft_of(text))
+    assert {"East Valley Road and Bridge Corporation", "China Road and Bridge Corporation",
+            "Tokyo Power", "Osaka Gas Corporation"} <= set(d)
+    assert not {"Bridge Corporation", "China Road", "East Valley Road"} & set(d)

@@ -200,7 +200,7 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             if left[-1].text in place_labels() and right and not is_common(right[0].text):
                 return False    # "Export-Import Bank of Korea and K-Sure": the place closes the name
             return len(words) == 1 and not _names_a_firm(caps)
-        if len(words) == 1 and named_before_native(left, right):
+        if len(words) == 1 and (named_before_native(left, right) or nouns_across_and(left, right)):
             return True         # "Industrial and Commercial Bank of China (中国工商银行)"
         rest = [t.text for t in right[:4]]
         if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
@@ -282,6 +282,19 @@ def named_before_native(left: list[Token], right: tuple[Token, ...]) -> bool:
         return inside[0] == left[0].text[0] != caps[0].text[0]
     return CJK_NAME.match(inside) is not None and _plain(caps[0].text) and _plain(last) \
         and caps[0].text not in demonyms() and (len(left) >= 2 or _PLAIN_WORD.fullmatch(last) is not None)
+
+
+_LEGAL_ENDS = frozenset("Corporation Company Co. Corp. Group Limited Ltd.".split())
+
+
+def nouns_across_and(left: list[Token], right: tuple[Token, ...]) -> bool:
+    """"China Road and Bridge Corporation": two plain nouns joined by "and" before a legal form
+    are one name (a firm's business), not a name and a firm ("Tokyo Power and Osaka Gas Corp.").
+    """
+    caps = [t.text for t in right[:3]]
+    return len(left) >= 2 and len(caps) >= 2 and is_common(left[-1].text) and is_common(caps[0]) \
+        and not caps[0].isupper() and caps[1] in _LEGAL_ENDS \
+        and (len(caps) < 3 or not caps[2][:1].isupper())
 
 
 @lru_cache(maxsize=1)
