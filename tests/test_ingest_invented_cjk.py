@@ -203,3 +203,9 @@ def test_two_plain_nouns_joined_by_and_before_a_legal_form_are_one_name():
     assert {"East Valley Road and Bridge Corporation", "China Road and Bridge Corporation",
             "Tokyo Power", "Osaka Gas Corporation"} <= set(d)
     assert not {"Bridge Corporation", "China Road", "East Valley Road"} & set(d)
+
+
+def test_a_place_after_city_of_with_its_native_name_is_no_firm():
+    d = draft_of("Title\n\nThe plant will be built in the city of Hefei (合肥) by Kappa Cell.")
+    got = {e.name: (e.type, list(e.aliases)) for e in d.entities}
+    assert got["Hefei"][1] == ["合肥"] and got["Hefei"][0] in ("location", "government")

@@ -691,7 +691,8 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
                            r"official|engineer|scientist|banker|lawyer|diplomat)\b"
                            r"(?![^,]{0,60}?\b(?:said|says|told|added|noted)\s*,))")   # "X, an official said, ..."
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$|"
+                         r"\b(?:city|town|village|province|prefecture|county)\s+of\s+$")   # "the city of Hefei (合肥)"
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
                         r"directors?|executives?|officials?|engineers?)\s+at\s+(?:the\s+)?$", re.I)
