@@ -209,3 +209,21 @@ def test_a_place_after_city_of_with_its_native_name_is_no_firm():
     d = draft_of("Title\n\nThe plant will be built in the city of Hefei (合肥) by Kappa Cell.")
     got = {e.name: (e.type, list(e.aliases)) for e in d.entities}
     assert got["Hefei"][1] == ["合肥"] and got["Hefei"][0] in ("location", "government")
+
+
+def test_a_native_name_for_two_bodies_or_their_venture_is_not_the_second_ones():
+    text = ("Title\n\nPT Sinar Nikel is a joint venture between Jinlong Nickel and Antam (金龙安塔姆合资公司). "
+            "Kappa and Zeta (卡帕和泽塔) signed.")
+    d = named(draft_of(text))
+    assert d["Antam"] == [] and d.get("Zeta", []) == []
+    # a body whose name holds "and" keeps its native name
+    d = named(draft_of("Title\n\nIt was approved by the National Development and Reform Commission "
+                       "(国家发展和改革委员会, NDRC)."))
+    assert d["National Development and Reform Commission"] == ["国家发展和改革委员会", "NDRC"]
+
+
+def test_a_native_name_after_title_of_body_goes_to_the_body():
+    d = draft_of("Title\n\nChairman of Kappa Group (卡帕集团) Li Ming (李明) said so.")
+    got = {e.name: (e.type, list(e.aliases)) for e in d.entities}
+    assert got["Kappa Group"] == ("firm", ["卡帕集团"]) and got["Li Ming"] == ("person", ["李明"])
+    assert "Chairman of Kappa Group" not in got

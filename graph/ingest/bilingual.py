@@ -79,6 +79,9 @@ def find_pairs(text: str) -> list[Pair]:
             if run is None or m.start() in seen:
                 continue
             alias = " ".join(m.group(1).split())
+            if script == "cjk" and _names_a_pair(text, run, alias):
+                continue
+            run = _without_title_of(run)
             if script == "acronym" and (alias[0] != run.tokens[0].text[0] or len(run.tokens) < 2):
                 continue
             if script == "short" and (len(run.tokens) < 2 or _is_place(alias)
@@ -112,6 +115,28 @@ def _also_named(text: str, p: Pair) -> list[Pair]:
     if acronym is not None and acronym[0] == text[p.start]:
         return [Pair(p.start, p.end, acronym, p.paren, "also")]
     return [Pair(p.start, p.end, short, p.paren, "also")] if short is not None else []
+
+
+# "和" (and), "合资" (joint venture): a CJK name for two bodies or for their venture
+_PAIR_NATIVE = re.compile(r"[{0}]{{2,}}[和与與及][{0}]{{2,}}|合资|合資|合弁|합작".format(_CJK_CLASS))
+
+
+def _names_a_pair(text: str, run: Run, alias: str) -> bool:
+    """"a venture between Jinlong and Antam (金龙安塔姆合资公司)", "Kappa and Zeta (卡帕和泽塔)": the
+    bracket after the second of two names joined by "and" names both or their venture, not it."""
+    return re.search(r"(?:\band|&)\s+$", text[:run.start]) is not None \
+        and _PAIR_NATIVE.search(alias) is not None
+
+
+def _without_title_of(run: Run) -> Run:
+    """"Chairman of Kappa Group (卡帕集团) Li Ming": the body after a title and "of"."""
+    from .names import title_words
+    words = run.words
+    if len(words) > 2 and words[0] in title_words() and "of" in words[1:3]:
+        at = words.index("of") + 1
+        if at < len(words):
+            return Run(run.tokens[at].start, run.end, run.tokens[at:])
+    return run
 
 
 _SUFFIXES = frozenset("Ltd Limited Inc Co Corp LLC PLC plc AG SE NV SA GmbH Tbk KK".split())

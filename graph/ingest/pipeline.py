@@ -192,8 +192,9 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
-            if named is not None and named.start > p.start and (
-                    _AND_BEFORE.search(s.text, p.start, named.start) or _place_opens(chosen, p, named)):
+            if named is not None and ((named.start > p.start and (
+                    _AND_BEFORE.search(s.text, p.start, named.start) or _place_opens(chosen, p, named)))
+                    or _TITLE_OF.fullmatch(s.text, named.start, p.start) is not None):
                 # "Nantong Economic and Technological Development Zone (南通经济技术开发区)", "Wuhan
                 # East Lake High-Tech Zone (武汉东湖高新区)": the bracket names the whole name the
                 # run joined across "and" or opened with a place, not its tail
@@ -283,6 +284,7 @@ def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: E
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
+_TITLE_OF = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+of\s+")   # "Chairman of Kappa Group (卡帕集团)"
 
 
 def _place_opens(chosen: list[Candidate], p: Pair, named: Candidate) -> bool:
