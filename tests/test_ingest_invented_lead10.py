@@ -151,3 +151,87 @@ def test_an_analysts_firm_quoted_after_said_is_no_person():
     assert entity(d, "Kappa Analytics").type == "firm"
     d = drafted_with("Title\n\nZeta Energy will grow, Maria Schmidt said.", "Maria Schmidt")
     assert entity(d, "Maria Schmidt").type == "person"
+
+
+OWNERS = ("Zeta Holdings to buy control of Brevik Cement\n\n"
+          "OSLO, June 12 - Zeta Holdings agreed on Thursday to buy a 51% stake in Brevik Cement from Kappa "
+          "Industries for 4.2 billion crowns.\n\n"
+          "The remaining 20% stays with Norway's state pension fund, Folketrygdfondet. Zeta already owns "
+          "Arendal Aggregates and holds minority stakes in Tromso Port and in Sigma Glass.\n\n"
+          "Kappa Industries is selling the stake to cut debt after its takeover of Omega Tiles last year. "
+          "Its largest shareholder, Investor AB, backed the sale. Brevik Cement was spun off from Norcem "
+          "in 2011.")
+
+
+def test_minority_stakes_in_a_list_are_investments_in_each_not_ownership():
+    d = drafted_with(OWNERS, "Zeta Holdings", "Sigma Glass")
+    assert entity(d, "Sigma Glass").type == "firm"          # "and in Sigma Glass": no place
+    rels = relations_of(d)
+    assert ("Zeta Holdings", "invests_in", "Sigma Glass") in rels
+    assert not any(a == "Zeta Holdings" and t == "owns" and b in ("Tromso Port", "Sigma Glass")
+                   for a, t, b in rels)
+
+
+def test_a_fund_described_before_its_name_is_the_named_fund():
+    d = drafted_with(OWNERS, "Folketrygdfondet")
+    assert entity(d, "Folketrygdfondet").type == "fund"
+    assert not any("pension fund" in e.name for e in d.entities)
+
+
+def test_a_deal_named_by_its_noun_makes_the_buyer_owner_unless_not_done():
+    rels = relations_of(drafted_with(OWNERS, "Kappa Industries", "Omega Tiles"))
+    assert ("Kappa Industries", "owns", "Omega Tiles") in rels
+    text = ("Title\n\nSigma Steel's purchase of Rho Mining closed in June. Regulators blocked Zeta "
+            "Holdings' planned takeover of Delta Glass.")
+    rels = relations_of(drafted_with(text, "Sigma Steel", "Rho Mining", "Delta Glass"))
+    assert ("Sigma Steel", "owns", "Rho Mining") in rels
+    assert not any(t == "owns" and b == "Delta Glass" for _, t, b in rels)
+
+
+def test_its_largest_shareholder_owns_the_firm_its_means():
+    rels = relations_of(drafted_with(OWNERS, "Investor AB", "Kappa Industries"))
+    assert ("Investor AB", "owns", "Kappa Industries") in rels
+    d = drafted_with("Title\n\nKappa Industries sold shares. Investor AB, its largest shareholder, "
+                     "agreed.", "Investor AB", "Kappa Industries")
+    assert ("Investor AB", "owns", "Kappa Industries") in relations_of(d)
+
+
+def test_the_firm_a_body_was_spun_off_from_is_no_place():
+    d = drafted_with(OWNERS, "Norcem")
+    assert entity(d, "Norcem").type == "firm"
+
+
+PLACES = ("Kappa Chips picks Arizona for packaging plant\n\n"
+          "Kappa Chips will compete with Zeta Semi and Omega Devices, both of Taiwan, for orders from Nvidia.\n\n"
+          "Sigma Recycling, the Nevada recycler founded by Tom Reed, will supply copper foil. Delta "
+          "Analytics, a battery consultancy in Boulder, Colorado, said demand was strong.\n\n"
+          "The plant will be built in Peoria, also in Arizona.\n\n"
+          "Lambda Foundry, the Texas chipmaker, and Mu Materials of Japan will supply wafers. Nu Power, a "
+          "utility in Phoenix, will provide electricity.")
+
+
+def test_where_a_firm_is_from_by_its_description():
+    rels = relations_of(drafted_with(PLACES, "Zeta Semi", "Omega Devices", "Taiwan", "Sigma Recycling",
+                                     "Delta Analytics", "Lambda Foundry", "Nu Power"))
+    for firm, place in (("Zeta Semi", "Taiwan"), ("Omega Devices", "Taiwan"), ("Sigma Recycling", "Nevada"),
+                        ("Delta Analytics", "Boulder"), ("Lambda Foundry", "Texas"), ("Nu Power", "Phoenix")):
+        assert (firm, "located_in", place) in rels
+    assert ("Peoria", "located_in", "Arizona") in rels        # "Peoria, also in Arizona"
+    # "both of Taiwan" needs a list before it; Kappa Chips is the list's rival, not in it
+    assert ("Kappa Chips", "located_in", "Taiwan") not in rels
+
+
+def test_orders_from_a_firm_that_are_competed_for_are_no_supply():
+    rels = relations_of(drafted_with(PLACES, "Kappa Chips", "Nvidia"))
+    assert not any({a, b} == {"Kappa Chips", "Nvidia"} and t == "supplies" for a, t, b in rels)
+    d = drafted_with("Title\n\nKappa Chips orders wafers from Nvidia.", "Kappa Chips", "Nvidia")
+    assert ("Nvidia", "supplies", "Kappa Chips") in relations_of(d)
+
+
+def test_facilities_after_a_plural_possessive_are_where_the_firm_works_not_the_country():
+    text = ("Title\n\nPrecursor will come from Omega Materials' facilities in Gwangyang, South Korea. "
+            "Steel will come from its mills in Pohang and Dangjin.")
+    rels = relations_of(drafted_with(text, "Omega Materials", "Gwangyang", "South Korea"))
+    assert ("Omega Materials", "operates_in", "Gwangyang") in rels
+    assert ("Omega Materials", "operates_in", "Dangjin") in rels
+    assert ("Omega Materials", "operates_in", "South Korea") not in rels

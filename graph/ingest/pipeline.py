@@ -302,7 +302,7 @@ def _plain_word(run: Run) -> bool:
 
 
 _APPOSITION_TYPES = (
-    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
+    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment|pension)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
                 r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
                 r"export[- ]credit\s+agency\b|\bregulator\b"), "agency"),
@@ -331,7 +331,8 @@ def _apposition_type(after: str) -> str | None:
 
 # "Brazil's port regulator, Antaq", "Britain's communications regulator Ofcom": a description before the name
 _DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
-                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)(?:\s*,)?\s+$")
+                               r"sovereign\s+(?:wealth\s+)?fund|(?:investment|pension|wealth)\s+fund|state\s+lender|"
+                               r"development\s+bank)(?:\s*,)?\s+$")
 
 
 def _described_before(before: str) -> str | None:

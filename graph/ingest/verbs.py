@@ -165,7 +165,7 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"bought|buy(?:s|ing)?|purchas(?:e|es)(?!\s+of\b)|purchased", _HOLDERS | {"person"}, _OWNABLE,
         gap=15, unless=r"(?:\s+\S+){0,8}?\s+from\b|" + _STAKE_OBJECT + "|" + _GOODS_OF),
     Cue("owns", r"(?:hold|holds|held|own|owns|owned|take|takes|took|buy|buys|bought|has|have|"
-        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:a|an|the|its|further)\s+(?:minority\s+)?"
+        r"acquire|acquired|acquires|keep|keeps|kept)\s+(?!(?:(?:a|an|the|its|further)\s+)?(?:minority\s+)?"
         r"(?:(?:\d|[1-4]\d)(?:\.\d+)?\s?%|(?:\d|[1-4]\d)(?:\.\d+)?\s+per\s+cent|minority|small)\s|"
         r"(?:a|an)\s+stake\s)"
         r"(?:(?:a|an|the|its|\S*\d\S*|%|per\s+cent|"
@@ -521,6 +521,9 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
+            if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
+                    re.search(r"\b(?:for|new|more|the|its|their|of|any|fewer)\s+$", text[:m.start()]):
+                continue          # "compete for orders from X": the noun; X would buy, nobody has sold
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
@@ -753,10 +756,32 @@ def is_country(v: View, m: Mention) -> bool:
 _OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 
 
+# "X, the Nevada recycler", "X, a Texas-based chipmaker": a place before the noun that describes X
+_PLACE_DESCRIBED = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?")
+_DESCRIPTIONS = (_FIRM_NOUNS[3:-1] + r"|recycler|consultancy|manufacturer|supplier|start-?up|refiner|trader|"
+                 r"insurer|lender|investor|retailer|airline|shipper|exporter|processor|smelter|foundry|fund")
+_DESCRIBED_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?(?:" + _DESCRIPTIONS + r")s?\b")
+# "Zeta Semi and Omega Devices, both of Taiwan": each item of the list before
+_BOTH_OF = re.compile(r"\s*,\s+(?:both|all)\s+(?:of|from|based\s+in)\s+(?:the\s+)?")
+
+
+def _both_of(v: View) -> None:
+    """"A and B, both of Taiwan" -> each located_in Taiwan."""
+    for m in _BOTH_OF.finditer(v.text):
+        place = v.at_start(m.end())
+        if place is None or place.key == ALL or v.type(place) not in _PLACES:
+            continue
+        items = list_before(v, m.start(), frozenset({"firm", "organization"}))
+        for item in items if len(items) >= 2 else []:
+            v.add(item, "located_in", place.key, 0.6, "origin")
+
+
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
     from .lexicon import demonyms
+
+    _both_of(v)
 
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
@@ -775,11 +800,15 @@ def origin(v: View) -> None:
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
         largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
-                           v.text[m.end:])
+                           + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
-        if home is not None and home.key != ALL and is_country(v, home):
+        if home is not None and home.key != ALL and v.type(home) in _PLACES:
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
+        described = _PLACE_DESCRIBED.match(v.text, m.end)
+        where = v.at_start(described.end()) if described is not None else None
+        if where is not None and where.key != ALL and v.type(where) in _PLACES and \
+                _DESCRIBED_NOUN.match(v.text, where.end):
+            v.add(m.key, "located_in", where.key, 0.6, "origin")  # "X, the Nevada recycler"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         if app is not None and app.group("dem") in demonyms():
             v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
@@ -818,6 +847,13 @@ _SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|major
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
+# "Its largest shareholder, Investor AB," / "Investor AB, its largest shareholder,": the firm "its" means is owned
+_ITS_HOLDER = r"(?:[Ii]ts|[Tt]heir)\s+(?:largest|biggest|main|controlling|majority|single\s+largest|principal)\s+" \
+    r"(?:shareholder|owner)"
+_ITS_HOLDER_BEFORE = re.compile(rf"\b{_ITS_HOLDER}\s*,?\s+(?:the\s+)?$")
+_ITS_HOLDER_AFTER = re.compile(rf"\s*{BRACKETED},\s+{_ITS_HOLDER}\b")
+
+
 _POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
 
 
@@ -851,6 +887,13 @@ def units(v: View) -> None:
             # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
+        holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
+        if holder is not None and v.type(y) in _HOLDERS:
+            named = v.owner
+            owned = named.key if named is not None and named.key not in (ALL, y.key) and \
+                named.end <= min(holder.start(), y.start) else v.last_body
+            if owned is not None and owned != y.key:
+                v.add(y.key, "owns", owned, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
         if its is not None:
             # "Telkom ... its mobile unit Telkomsel"; "Its Chinese unit, Yihai": the firm before
@@ -861,7 +904,7 @@ def units(v: View) -> None:
                 v.add(y.key, "part_of", owner, 0.6, "unit")
 
 
-_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
+_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+(?:also\s+)?in\s+(?:the\s+)?)$")
 
 
 def place_in_place(v: View) -> None:
@@ -998,8 +1041,8 @@ def rivals(v: View) -> None:
             v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
-_FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
-                       r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s|(?<=s)[’']))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+                       r"factories|facilities|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
                        r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
                        r"(?:plant|fab|factory|mine))\s+(?:in|at|near)\s+(?:the\s+)?")   # "its existing fab in Austin"
@@ -1026,7 +1069,10 @@ def facilities(v: View) -> None:
         first = v.at_start(m.end())
         if first is None or v.type(first) not in _PLACES:
             continue
-        for place in v.listed(first, _PLACES):
+        places = v.listed(first, _PLACES)
+        for prev, place in zip([None, *places], places):
+            if prev is not None and is_division(v, place) and re.fullmatch(r",\s*", v.text[prev.end:place.start]):
+                continue        # "in Gwangyang, South Korea": where the town is, not another site
             if place.key != ALL:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
 
