@@ -235,3 +235,17 @@ def test_facilities_after_a_plural_possessive_are_where_the_firm_works_not_the_c
     assert ("Omega Materials", "operates_in", "Gwangyang") in rels
     assert ("Omega Materials", "operates_in", "Dangjin") in rels
     assert ("Omega Materials", "operates_in", "South Korea") not in rels
+
+
+def test_a_name_ending_in_s_takes_the_possessive_apostrophe_alone():
+    text = ("Title\n\nKappa Motors' chief executive, Maria Lopez, said so. Zeta Industries' largest "
+            "customers are Delta Trucks and Sigma Cars. Omega Holdings' purchase of Rho Mining closed in "
+            "May. Beta Systems' parent, Gamma Group, agreed.")
+    rels = relations_of(drafted_with(text, "Kappa Motors", "Zeta Industries", "Omega Holdings", "Beta Systems"))
+    assert ("Maria Lopez", "heads", "Kappa Motors") in rels
+    assert ("Zeta Industries", "supplies", "Sigma Cars") in rels
+    assert ("Omega Holdings", "owns", "Rho Mining") in rels
+    assert ("Gamma Group", "owns", "Beta Systems") in rels
+    # a closing quote after a name not ending in s is no possessive
+    d = drafted_with("Title\n\nThe deal was called 'Kappa' chief executive Maria Lopez said.", "Maria Lopez")
+    assert not any(t == "heads" for _, t, _ in relations_of(d))

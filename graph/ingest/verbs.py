@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED
+from .lexicon import AMOUNT, BRACKETED, POSS
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -655,7 +655,7 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
                r"head\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}?")
-_POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_POSS_ROLE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
@@ -787,7 +787,7 @@ def origin(v: View) -> None:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
             continue
         before = v.text[:m.start]
-        poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
+        poss = re.search(POSS + r"\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
                          r"main|own|[a-z]+-based)\s+|(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\s+)?$",
                          before)
         if poss is not None:
@@ -841,9 +841,9 @@ def origin(v: View) -> None:
 
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
-_UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_UNIT_AFTER = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
-_SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
+_SHAREHOLDER = re.compile(POSS + r"\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
@@ -864,15 +864,15 @@ def units(v: View) -> None:
         if y.key == ALL or v.type(y) not in _HOLDERS:
             continue
         after = v.text[y.end:]
-        if _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(v.text, y.end):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
                     r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|another|its)\s+)?",
                     v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
-        share = _SHAREHOLDER.match(after)
+        share = _SHAREHOLDER.match(v.text, y.end)
         if share is not None:
-            named = v.at_start(y.end + len(after) - len(after[share.end():].lstrip()))
+            named = v.at_start(len(v.text) - len(v.text[share.end():].lstrip()))
             first = named if named is not None and named.key != ALL and v.type(named) in _HOLDERS else \
                 next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             # "bought Kelso's parent Drava Holdings": Drava, named after the noun, owns Kelso
@@ -976,10 +976,10 @@ def person_clauses(v: View) -> None:
 
 _RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                     r"(?:rival|competitor)\b")
-_POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
+_POSS_RIVAL = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
 
 
-_RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
+_RIVALS_ARE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
                          r"(?:include|are|were)\s+(?:the\s+)?")
 
 
@@ -1018,10 +1018,10 @@ def rivals(v: View) -> None:
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES | {"project"}:
             continue
-        inc = _RIVALS_ARE.match(v.text[x.end:])
+        inc = _RIVALS_ARE.match(v.text, x.end)
         if inc is None:
             continue
-        first = v.at_start(x.end + inc.end())
+        first = v.at_start(inc.end())
         for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
             rival = v.possessed(item)
             if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
@@ -1037,11 +1037,11 @@ def rivals(v: View) -> None:
         app = re.match(r"\s*" + BRACKETED + r",\s+", after)
         named = v.at_start(x.end + app.end()) if app is not None else None
         if named is not None and named.key not in (x.key, ALL) and v.type(named) in BODIES and \
-                _POSS_RIVAL.match(v.text[named.end:]):
+                _POSS_RIVAL.match(v.text, named.end):
             v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
-_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>[’']s|(?<=s)[’']))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
                        r"factories|facilities|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
                        r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
@@ -1260,8 +1260,8 @@ def title_heads(v: View) -> None:
 
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
-_POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
-_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+_POSS_SUPPLIER = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
 
@@ -1303,8 +1303,8 @@ def nominal_supply(v: View) -> None:
                 add(y.key, owner.key)
             else:
                 add(owner.key, y.key)
-        p = _POSS_SUPPLIER.match(v.text[y.end:])
-        z = v.at_start(y.end + p.end()) if p is not None else None
+        p = _POSS_SUPPLIER.match(v.text, y.end)
+        z = v.at_start(p.end()) if p is not None else None
         if p is not None and z is not None and v.type(z) in _SUPPLIERS:
             if p.group("kind") == "supplier":
                 add(z.key, y.key)
