@@ -249,3 +249,90 @@ def test_a_name_ending_in_s_takes_the_possessive_apostrophe_alone():
     # a closing quote after a name not ending in s is no possessive
     d = drafted_with("Title\n\nThe deal was called 'Kappa' chief executive Maria Lopez said.", "Maria Lopez")
     assert not any(t == "heads" for _, t, _ in relations_of(d))
+
+
+REGULATORS = ("EU fines Kappa Telecom\n\n"
+              "Romania's telecoms regulator, ANCOM, had opened its own probe into Kappa Telecom in 2024. "
+              "Poland's competition office, UOKiK, is reviewing that sale. Britain's Competition and Markets "
+              "Authority (CMA) also examined the deal.\n\n"
+              "Kappa Telecom, which is 35% owned by the Romanian state, said it would appeal.\n\n"
+              "Germany's Federal Network Agency ordered Lambda Mobile to share its 5G spectrum with Mu "
+              "Telecom, and the Dutch regulator ACM barred Nu Cable from raising prices until 2027.")
+
+
+def test_a_regulator_described_before_its_name_is_a_state_agency():
+    d = drafted_with(REGULATORS, "ANCOM", "UOKiK", "Competition and Markets Authority")
+    for name, country in (("ANCOM", "Romania"), ("UOKiK", "Poland")):
+        assert entity(d, name).type == "agency"
+        assert (name, "part_of", country) in relations_of(d)
+    assert not any(e.name == "Markets Authority" for e in d.entities)
+
+
+def test_regulators_ordering_barring_or_probing_a_firm_regulate_it():
+    rels = relations_of(drafted_with(REGULATORS, "ANCOM", "Kappa Telecom", "Lambda Mobile", "Nu Cable"))
+    assert ("ANCOM", "regulates", "Kappa Telecom") in rels
+    assert ("Federal Network Agency", "regulates", "Lambda Mobile") in rels
+    assert ("ACM", "regulates", "Nu Cable") in rels
+    assert ("Federal Network Agency", "regulates", "Mu Telecom") not in rels
+    d = drafted_with("Title\n\nThe Polish government ordered 20 jets from Boeing.", "Boeing")
+    assert not any(t == "regulates" for _, t, _ in relations_of(d))
+
+
+def test_a_firm_owned_by_a_demonyms_state_is_owned_by_the_country():
+    rels = relations_of(drafted_with(REGULATORS, "Kappa Telecom", "Romania"))
+    assert ("Romania", "owns", "Kappa Telecom") in rels
+
+
+VENTURE = ("Kappa Chemicals and Zeta Gas form hydrogen venture in Oman\n\n"
+           "Zeta Gas is working with Japan's Lambda Trading on sales in Asia.\n\n"
+           "The venture, to be called Duqm Green Ammonia, will be 40% owned by Kappa Chemicals, 40% by Zeta "
+           "Gas and 20% by Omega Energy. It will be led by Sarah Klein, a former executive of Sigma "
+           "Industrial Gases.\n\n"
+           '"Oman wants to be the Gulf\'s hydrogen hub," said Omar Al-Harthy, Oman\'s minister of energy '
+           "and minerals.")
+
+
+def test_each_owner_of_a_venture_listed_with_its_share():
+    rels = relations_of(drafted_with(VENTURE, "Duqm Green Ammonia", "Kappa Chemicals", "Zeta Gas", "Omega Energy"))
+    for owner in ("Kappa Chemicals", "Zeta Gas", "Omega Energy"):
+        assert (owner, "owns", "Duqm Green Ammonia") in rels
+    d = drafted_with("Title\n\nZeta Gas is working with Lambda Trading on sales. The venture will be 40% "
+                     "owned by Kappa Chemicals.", "Zeta Gas", "Kappa Chemicals")
+    assert ("Kappa Chemicals", "owns", "Zeta Gas") not in relations_of(d)   # "the venture" is no firm named
+
+
+def test_working_with_a_firm_is_a_partnership():
+    rels = relations_of(drafted_with(VENTURE, "Zeta Gas", "Lambda Trading"))
+    assert ("Zeta Gas", "partners_with", "Lambda Trading") in rels or \
+        ("Lambda Trading", "partners_with", "Zeta Gas") in rels
+
+
+def test_a_former_executive_works_there_no_longer():
+    rels = relations_of(drafted_with(VENTURE, "Sarah Klein", "Sigma Industrial Gases"))
+    assert not any(a == "Sarah Klein" and b == "Sigma Industrial Gases" for a, _, b in rels)
+    d = drafted_with("Title\n\nKappa Motors' former chief executive, Maria Lopez, agreed.", "Maria Lopez")
+    assert not any(a == "Maria Lopez" for a, _, _ in relations_of(d))
+
+
+def test_a_minister_with_a_lower_case_title_heads_the_countrys_ministry():
+    d = drafted_with(VENTURE, "Omar Al-Harthy")
+    ministry = next(e.name for e in d.entities if e.type == "ministry")
+    assert ministry == "Ministry of Energy and Minerals"
+    assert ("Omar Al-Harthy", "heads", ministry) in relations_of(d)
+    assert (ministry, "part_of", "Oman") in relations_of(d)
+    d = drafted_with("Title\n\nIndonesia's energy minister, Budi Santoso, agreed.", "Budi Santoso")
+    assert ("Budi Santoso", "heads", "Ministry of Energy") in relations_of(d)
+
+
+def test_a_second_source_with_its_goods_left_out_supplies_too():
+    text = ("Title\n\nZeta Motors sources nickel from Lambda Nickel of Indonesia and cobalt from Mu Mining, "
+            "which operates in Congo.")
+    rels = relations_of(drafted_with(text, "Zeta Motors", "Lambda Nickel", "Mu Mining"))
+    assert ("Lambda Nickel", "supplies", "Zeta Motors") in rels
+    assert ("Mu Mining", "supplies", "Zeta Motors") in rels
+
+
+def test_where_supplied_goods_come_from_is_no_buyer():
+    text = "Title\n\nOmega Auto is a major customer of Nu Battery, which supplies it with cells from Hungary."
+    rels = relations_of(drafted_with(text, "Nu Battery", "Hungary"))
+    assert ("Nu Battery", "supplies", "Hungary") not in rels

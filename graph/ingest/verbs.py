@@ -215,7 +215,9 @@ CUES: tuple[Cue, ...] = (
         unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
-        r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with", _HOLDERS, _HOLDERS - {"ministry", "agency"},
+        r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|work(?:s|ed|ing)\s+(?:closely\s+|together\s+)?with|"
+        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with",
+        _HOLDERS, _HOLDERS - {"ministry", "agency"},
         gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
         r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
@@ -225,6 +227,17 @@ CUES: tuple[Cue, ...] = (
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist))", _REGULATORS, _OWNABLE | {"technology"},
         gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
         r"financing|tax|money|\$|€|¥|₹)"),
+    # "ordered Lambda Mobile to share its spectrum", "barred Nu Cable from raising prices": a body told
+    # what to do (the object is right after the verb; not "ordered 20 jets from X")
+    Cue("regulates", r"order(?:s|ed)?|bar(?:s|red)?|bann?(?:s|ed)?|forc(?:e|es|ed)|requir(?:e|es|ed)|"
+        r"prohibit(?:s|ed)?|compel(?:s|led)?|direct(?:s|ed)?|instruct(?:s|ed)?|told|tells?",
+        _REGULATORS, _OWNABLE, gap=20, passive=False,
+        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|from\s+[a-z]+ing)\b"),
+    # "opened its own probe into Kappa Telecom", "launched an investigation of X"
+    Cue("regulates", r"(?:open(?:s|ed)?|launch(?:es|ed)?|beg[au]n|start(?:s|ed)?|announc(?:e|es|ed))\s+"
+        r"(?:a|an|its|their)\s+(?:own\s+|formal\s+|antitrust\s+|new\s+|in-depth\s+|full\s+)*"
+        r"(?:probe|investigation|inquiry|enquiry|review)", _REGULATORS, _OWNABLE, r"into|of",
+        direct=False, passive=False, gap=10),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
         _PLACES, gap=10, passive=False),
     Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
@@ -240,7 +253,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|d
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
                               r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
                               r"(?:company|group|firm|carmaker|maker|"
-                              r"venture|lender|bank|operator|producer|chipmaker|utility|"
+                              r"lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
 
 
@@ -355,6 +368,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if cue.prep:
         for m in re.finditer(rf"\b(?:{cue.prep})\s+(?:the\s+|its\s+|a\s+|an\s+)?", window):
             cand = v.at_start(pos + m.end()) or v.after(pos + m.end(), cue.object, max_gap=25)
+            if cand is not None and re.search(r"\b(?:from|in|at)\s", v.text[pos + m.end():cand.start]):
+                continue    # "supplies it with cells from Hungary": where the goods come from
             if cand is not None and v.type(cand) in cue.object and cand.start < end:
                 first = cand
                 break
@@ -606,7 +621,7 @@ def verb_cues(v: View) -> None:
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 tail = text[m.end():].split(";", 1)[0]     # past ", and": "and 49% by B"
-                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
+                for more in re.finditer(r"(?:,\s+(?:and\s+)?|\band\s+)(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [v.possessed(extra).key]
@@ -617,15 +632,21 @@ def verb_cues(v: View) -> None:
                             re.search(r"\band\s+$", text[:other.start]) and \
                             _GAPPED_SHARE.match(text, other.end) and v.type(other) in cue.subject:
                         sources = sources + [other.key]
-            if not cue.swap and (re.search(r"with\b", cue.words) or cue.prep) and targets:
-                # "competes with A, and increasingly with B", "sells cells to A and to B"
+            if (re.search(r"with\b", cue.words) or cue.prep) and (sources if cue.swap else targets) and not by:
+                # "competes with A, and increasingly with B", "sells cells to A and to B",
+                # "sources nickel from A and cobalt from B" (the goods of the second left out)
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep
-                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?(?:{prep})\s+(?:the\s+)?",
+                goods = r"(?:[a-z][\w-]*\s+){0,3}?" if cue.type == "supplies" else ""
+                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?{goods}(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
                     start = m.end() + also.end()
-                    targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 start, clause_span(text, start, start)[1])
+                    second = _objects(v, Cue(cue.type, "", cue.subject, cue.object),
+                                      start, clause_span(text, start, start)[1])
+                    if cue.swap:
+                        sources = sources + second
+                    else:
+                        targets = targets + second
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
@@ -651,11 +672,13 @@ def verb_cues(v: View) -> None:
 _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
+# a post no longer held: "a former executive of X", "X's former chief executive, P"
+_NOT_FORMER = r"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?(?:former|ex-|one-time|onetime|retired|late)\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
                r"head\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}?")
-_POSS_ROLE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_POSS_ROLE = re.compile(rf"{POSS}\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
@@ -665,7 +688,7 @@ _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|wi
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 _BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
                         r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
-_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
@@ -932,7 +955,7 @@ _WHO_HEADS = re.compile(r"\s*" + BRACKETED + r",\s+who\s+(?:also\s+|now\s+|still
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 
 
-_TITLE_OF = re.compile(rf"\s*{BRACKETED},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
+_TITLE_OF = re.compile(rf"\s*{BRACKETED},\s+{_NOT_FORMER}(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
                        rf"{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))(?:\s+and\s+(?:{_HEAD_WORDS}))?"
                        rf"\s+of\s+(?:the\s+)?", re.I)
 
