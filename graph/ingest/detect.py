@@ -65,8 +65,9 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of|"
-                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island)\s+of)"
-                           r"\s+(?:the\s+)?$")
+                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island|"
+                           r"outskirts|suburbs?|centre|center|heart|edge)\s+of)"
+                           r"\s+(?:the\s+|nearby\s+|neighbouring\s+|neighboring\s+)?$")
 _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
@@ -699,7 +700,9 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
                            r"official|engineer|scientist|banker|lawyer|diplomat)\b"
                            r"(?![^,]{0,60}?\b(?:said|says|told|added|noted)\s*,))")   # "X, an official said, ..."
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+|nearby\s+|neighbouring\s+|neighboring\s+)?$|"
+                         r"\bthe\s+(?:outskirts|suburbs?|centre|center|heart|edge)\s+of\s+$|"
+                         r"\b(?:city|town|village|province|prefecture|county)\s+of\s+$")   # "the city of Hefei (合肥)"
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
                         r"directors?|executives?|officials?|engineers?)\s+at\s+(?:the\s+)?$", re.I)
@@ -712,9 +715,10 @@ _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|b
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+"
                        r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?)*$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
-                            "Governorate Municipality Island Islands Peninsula".split())
-_PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
-                         r"state|city|regency)\b")
+                            "Governorate Municipality Island Islands Peninsula Area".split())
+# "Yeouido (여의도) financial district": a place noun after the name (and its native name)
+_PLACE_NOUN = re.compile(r"^(?:\s*[（(][^()（）]{1,40}[)）])?\s+(?:(?:financial|business|industrial)\s+)?"
+                         r"(?:district|province|prefecture|region|county|island|coast|state|city|regency)\b")
 
 
 # "Sony Semiconductor Solutions": a firm's last word after an industry word inside the name
@@ -814,6 +818,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
+        if len(words) == 1 and name.lower() in sector_words() and re.match(r"\s*[（(]", after):
+            continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
                 or _OF_COUNTRY_AFTER.match(after)

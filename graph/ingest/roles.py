@@ -55,10 +55,11 @@ def find_roles(text: str) -> tuple[list[Candidate], list[RoleFact]]:
             if fact is not None:
                 facts.append(fact)
             continue
-        after = _role_after(text, all_runs, i)
+        after = _role_after(text, all_runs, i) or _minister(text, run)
         if after is not None:
             cands.append(after[0])
-            facts.append(after[1])
+            if after[1] is not None:
+                facts.append(after[1])
             continue
         if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2 \
                 and not owns_a_role(text[run.end:]):
@@ -82,7 +83,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
         if two in roles() and roles()[two].target != "org":
             at, width = k, 2
             break
-        if words[k] in roles() and words[k][:1].isupper() and roles()[words[k]].kind == "heads":
+        if words[k] in roles() and words[k][:1].isupper():      # "Chairman", "Director"
             at, width = k, 1
             break
     if at is None:
@@ -97,7 +98,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
         rest = rest[1 + taken:]
     if not rest or not _person_name(tuple(rest)):
         return None
-    pre = toks[:at]
+    pre = _without_rank(toks[:at])
     country, place, org = None, None, None
     for t in pre:
         code = country_code(t.text)
@@ -110,8 +111,8 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
             place = (pre[0].start, pre[-1].end)
         else:
             org = (pre[0].start, pre[-1].end)
-    of = re.match(r"\s+of\s+", text[run.end:])
-    body = run_at(text, run.end + of.end()) if of and org is None and role.target == "org" else None
+    of = _OF_AFTER_NAME.match(text, run.end)
+    body = run_at(text, of.end()) if of and org is None and role.target == "org" else None
     if body is not None and body.text(text) not in place_labels():
         org = (body.start, body.end)    # "Chairman Lee Kappa of Zeta Holdings" (not "… of Munich")
     person = _person(text, rest[0].start, rest[-1].end, "role-title", 80, country)
@@ -122,6 +123,19 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     if role.target == "ministry" and not fact.portfolio:
         return person, None  # "Japanese Minister Akazawa Ryo": which ministry is not said
     return person, fact
+
+
+# "Chairman Lee Kappa (이카파) of Zeta Holdings": the person's native name may come between
+_OF_AFTER_NAME = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?\s+of\s+")
+# words that rank a title ("Vice Chairman", "Managing Director"), not a body's name before it
+_RANKS = frozenset("Vice Deputy Executive Senior Managing Acting Assistant Associate".split())
+
+
+def _without_rank(pre: list[Token]) -> list[Token]:
+    """The words before a title without the rank ending them: "Vice" of "Vice Chairman"."""
+    while pre and pre[-1].text in _RANKS:
+        pre = pre[:-1]
+    return pre
 
 
 def _lower_title(text: str, all_runs: tuple[Run, ...],
@@ -143,7 +157,7 @@ def _lower_title(text: str, all_runs: tuple[Run, ...],
                             title=title)
 
 
-def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact] | None:
+def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact | None] | None:
     """"Mei Ling (梅玲), a senior strategist at Goldman Sachs Asia"."""
     if i + 1 >= len(all_runs):
         return None
@@ -159,8 +173,38 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
     heads = m.group("prep") == "of" and any(r in _HEAD_ROLES for r in found) \
         and words[0] in _HEAD_ROLES | {w.split()[0] for w in _HEAD_ROLES}
     person = _person(text, run.start, run.end, "role-after")
+    if re.search(r"\b(?:former|ex-|one-time|onetime|retired|late)\b|\bex-", role_text):
+        return person, None     # "a former executive of X": no longer works there
     return person, RoleFact((run.start, run.end), "heads" if heads else "works",
                             org=(org.start, org.end), title=role_text)
+
+
+# a minister named with a lower-case title: "P, Oman's minister of energy and minerals", "P, Indonesia's
+# energy minister", "Indonesia's energy minister, P", "Energy minister P"
+_PORTFOLIO_WORDS = r"[a-z]+(?:(?:,\s+|\s+and\s+|\s+)[a-z]+){0,4}?"
+_WHOSE = r"(?:(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[’']s\s+|the\s+(?P<dem>[A-Z][a-z]+)\s+)"
+_MINISTER_AFTER = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+{_WHOSE}(?:(?P<pre>{_PORTFOLIO_WORDS})\s+)?minister"
+                             rf"(?:\s+(?:of|for)\s+(?P<post>{_PORTFOLIO_WORDS}))?(?=\s*[,.;]|\s+(?:said|says|told)\b)")
+_MINISTER_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+|\bsaid\s+|\bsays\s+){_WHOSE}?(?P<pre>[A-Za-z]+(?:\s+and\s+[a-z]+)?)"
+                              r"\s+minister\s*,?\s+$")
+
+
+def _minister(text: str, run: Run) -> tuple[Candidate, RoleFact] | None:
+    """A person and the ministry a lower-case "minister" title gives them (portfolio and country)."""
+    if not _person_name(run.tokens) or len(run.tokens) < 2:
+        return None
+    m = _MINISTER_AFTER.match(text, run.end) or _MINISTER_BEFORE.search(text, 0, run.start)
+    if m is None:
+        return None
+    words = " ".join(w for w in (m.group("pre"), m.groupdict().get("post")) if w)
+    found = _portfolio([Token(w, 0, 0, "word") for w in
+                        re.findall(r"[A-Za-z]+|,", words.title().replace(" And ", " and "))])[1]
+    country = country_code(m.group("country") or "") or country_code(m.group("dem") or "")
+    if not found:
+        return None
+    person = _person(text, run.start, run.end, "role-minister", 80, country)
+    return person, RoleFact((run.start, run.end), "heads", portfolio=tuple(found), country=country,
+                            title="Minister")
 
 
 def _portfolio(toks: list[Token]) -> tuple[int, list[str]]:
