@@ -372,3 +372,27 @@ def test_a_rival_backed_by_a_fund_is_the_funds_investee_not_its_rival():
     assert ("Lambda Batteries", "located_in", "China") in rels
     assert not any({a, b} == {"Lambda Batteries", "Mu Capital"} and t in ("competes_with", "funds")
                    and a == "Lambda Batteries" for a, t, b in rels)
+
+
+COREF = ("Kappa Semiconductor to build plant in Penang\n\n"
+         "Kappa Semiconductor said on Monday it would build a chip packaging plant in Penang, Malaysia.\n\n"
+         "The company, which is based in Hsinchu, makes power chips for carmakers. It supplies Zeta Motors "
+         "and Omega Auto, and it competes with Sigma Micro.\n\n"
+         "The Taiwanese chipmaker will receive a grant from the Malaysian Investment Development Authority.")
+
+
+def test_it_opening_a_sentence_stays_the_firm_it_was():
+    rels = relations_of(drafted_with(COREF, "Kappa Semiconductor", "Zeta Motors", "Sigma Micro"))
+    assert ("Kappa Semiconductor", "supplies", "Zeta Motors") in rels
+    assert ("Kappa Semiconductor", "competes_with", "Sigma Micro") in rels
+    assert ("Kappa Semiconductor", "supplies", "Sigma Micro") not in rels     # "and it competes with"
+    assert not any(a in ("Zeta Motors", "Omega Auto") and t == "competes_with" for a, t, _ in rels)
+    funder = next(a for a, t, b in rels if t == "funds")
+    assert (funder, "funds", "Kappa Semiconductor") in rels                 # "The Taiwanese chipmaker"
+    assert not any(t == "funds" and b == "Zeta Motors" for _, t, b in rels)
+
+
+def test_the_company_described_by_a_relative_clause_and_a_demonym_is_the_firm():
+    rels = relations_of(drafted_with(COREF, "Kappa Semiconductor", "Hsinchu"))
+    assert ("Kappa Semiconductor", "located_in", "Hsinchu") in rels
+    assert ("Kappa Semiconductor", "located_in", "Taiwan") in rels

@@ -565,8 +565,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facts = facts + sentence_facts(view)
         actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                       and table[m.key].type in ACTORS and not set_aside(s.text, m.start)), last_actor)
-        if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
-            last_actor = actor      # "Its chief executive is P. The company ...": still the firm
+        if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)) \
+                and not _PRONOUN_OPENER.match(s.text):
+            last_actor = actor      # "Its chief executive is P. The company ...": still the firm;
+            # "It supplies A and B. The chipmaker ...": still the firm "it" was
         opener = next((m for m in mentions if m.key != ALL), None)
         if opener is not None and table[opener.key].type == "project" and \
                 re.fullmatch(r"\s*(?:[Tt]he\s+)?", s.text[:opener.start]):
@@ -702,6 +704,7 @@ _TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|s
                          r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
 _CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once|"
                             r"saying|said|says)|;)\s+$")
+_PRONOUN_OPENER = re.compile(r"\W*(?:It|They)\s")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 

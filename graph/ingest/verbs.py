@@ -308,6 +308,9 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
                 and v.type(m) in types and m.key != ALL
                 and not re.match(r"[’'](?:s\b|\s)", v.text[m.end:])]
+        if not near and begin == 0 and _PRONOUN_SUBJECT.fullmatch(before[:rel.start()].rstrip(", ")) and \
+                v.last_actor is not None and v.table[v.last_actor].type in types:
+            return v.last_actor     # "The company, which is based in Hsinchu": the firm the text is about
         if not near or begin + rel.start() - near[-1].end > 80:
             return None
         if len(near) >= 2 and re.fullmatch(
@@ -345,7 +348,8 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                           and not m.anaphor and v.type(m) in BODIES), None)
             if sayer is not None:
                 return sayer.key if v.type(sayer) in types else None
-        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I):
+        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I) and \
+                not re.match(r"\W*(?:It|They)\s", v.text):     # (not "It supplies A, and it competes": still "it")
             # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
             lead = next((m for m in v.mentions if m.end <= begin and m.key != ALL
                          and not _in_prep_phrase(v.text, 0, m.start)), None)
@@ -518,6 +522,12 @@ _PREP_WHICH = re.compile(r"\b(?:under|in|by|through)\s+which\s+(?:the\s+)?")
 _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challeng|sued?\b|su(?:es|ing)\b)"
                          r"\w*\s+(?:the|this|that|its|a)\s+(?:[\w$.-]+\s+){0,3}?(?:deal|merger|bid|offer|"
                          r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
+
+
+# the goods of a second object, its verb left out: "sources nickel from A and cobalt from B" (not
+# "supplies A, and it competes with B": a pronoun or a verb opens another clause)
+_GOODS_LEFT_OUT = (r"(?:(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|would|can|"
+                   r"has|have|had|is|are|was|were)\b)[a-z][\w-]*\s+){0,3}?")
 
 
 def verb_cues(v: View) -> None:
@@ -694,7 +704,7 @@ def verb_cues(v: View) -> None:
                 # "competes with A, and increasingly with B", "sells cells to A and to B",
                 # "sources nickel from A and cobalt from B" (the goods of the second left out)
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep
-                goods = r"(?:[a-z][\w-]*\s+){0,3}?" if cue.type == "supplies" else ""
+                goods = _GOODS_LEFT_OUT if cue.type == "supplies" else ""
                 also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?{goods}(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
@@ -968,6 +978,11 @@ def origin(v: View) -> None:
             # "the Chilean development agency Corfo", "Japanese chipmaker Rapidus"
             rtype = "part_of" if v.type(named) in ("agency", "ministry") else "located_in"
             v.add(named.key, rtype, v.country(code), 0.6, "origin")
+        if named is None and re.fullmatch(r"\W*[Tt]he\s+", v.text[:start]) and \
+                re.match(r"\s+(?:[a-z-]+\s+)?" + _FIRM_NOUNS + r"\s+(?!of\b|in\b)[a-z]", v.text[end:]) and \
+                v.last_actor is not None and v.table[v.last_actor].type == "firm":
+            # "The Taiwanese chipmaker will receive ...": the firm the text is about, from there
+            v.add(v.last_actor, "located_in", v.country(code), 0.6, "origin")
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
                         r"(?:such\s+as|like|including)\s+", v.text[end:])
