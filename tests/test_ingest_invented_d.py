@@ -407,3 +407,11 @@ def test_a_concession_won_from_an_authority_is_regulated_by_it():
                            "terminal at the Port of Dar es Salaam from the Tanzania Ports Authority.",
                            "Sigma Terminals", "Tanzania Ports Authority")
     assert ("Tanzania Ports Authority", "regulates", "Sigma Terminals") in rels
+
+
+def test_it_after_an_interview_answer_about_the_plant_is_the_plant():
+    rels = _relations_with(UZ + "Question: Who is building the Pskem dam?\nMirzamakhmudov: The Pskem hydropower "
+                           "plant is being built by Zeta Hydro Construction of China. It is owned by Uzbekhydroenergo, "
+                           "our state hydropower company.", "Zeta Hydro Construction", "Uzbekhydroenergo")
+    assert ("Uzbekhydroenergo", "owns", "Zeta Hydro Construction") not in rels
+    assert ("Uzbekhydroenergo", "owns", "Pskem dam") in rels

@@ -569,9 +569,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 and not _PRONOUN_OPENER.match(s.text):
             last_actor = actor      # "Its chief executive is P. The company ...": still the firm;
             # "It supplies A and B. The chipmaker ...": still the firm "it" was
-        opener = next((m for m in mentions if m.key != ALL), None)
+        speaker = _SPEAKER.match(s.text)       # "Mirzamakhmudov: The Pskem plant ...": an interview's answer
+        opener = next((m for m in mentions if m.key != ALL and m.start >= (speaker.end() if speaker else 0)), None)
         if opener is not None and table[opener.key].type == "project" and \
-                re.fullmatch(r"\s*(?:[Tt]he\s+)?", s.text[:opener.start]):
+                re.fullmatch(r"\s*(?:[Tt]he\s+)?", s.text[speaker.end() if speaker else 0:opener.start]):
             last_actor = opener.key     # "The Pskem plant is being built by X. It is owned by Y": the plant
         if not s.heading:
             last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
@@ -594,6 +595,9 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
 # "from Zeta Mining's Aktogay mine", "to the Port of X": a project named inside a prepositional phrase
 _IN_PREP = re.compile(r"\b(?:from|to|into|than|near|beside|via|through)\s+(?:the\s+|its\s+|their\s+|"
                       r"(?:[A-Z][\w&.-]*\s+){1,4}?[A-Z][\w&.-]*[’']s\s+)?$")
+
+
+_SPEAKER = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}:\s+")
 
 
 def _next_topic(text: str, mentions: Sequence[Mention], here: list[int], topic: int | None) -> int:
