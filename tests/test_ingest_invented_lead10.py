@@ -396,3 +396,14 @@ def test_the_company_described_by_a_relative_clause_and_a_demonym_is_the_firm():
     rels = relations_of(drafted_with(COREF, "Kappa Semiconductor", "Hsinchu"))
     assert ("Kappa Semiconductor", "located_in", "Hsinchu") in rels
     assert ("Kappa Semiconductor", "located_in", "Taiwan") in rels
+
+
+def test_a_firm_awarded_a_contract_or_hired_supplies_the_one_awarding_or_hiring():
+    text = ("Zeta Power awards contract\n\nRIYADH, Oct 14 - Zeta Power, the Saudi utility, has awarded Kappa "
+            "Engineering a $3 billion contract to build the Rabigh gas power plant. Sigma Electric was hired "
+            "by Kappa Engineering to install the transformers. Zeta Power awarded the tender to Omega Works.")
+    rels = relations_of(drafted_with(text, "Zeta Power", "Kappa Engineering", "Sigma Electric", "Omega Works"))
+    assert ("Kappa Engineering", "supplies", "Zeta Power") in rels
+    assert ("Sigma Electric", "supplies", "Kappa Engineering") in rels
+    assert ("Kappa Engineering", "supplies", "Sigma Electric") not in rels
+    assert ("Omega Works", "supplies", "Zeta Power") in rels

@@ -220,7 +220,16 @@ CUES: tuple[Cue, ...] = (
         BODIES, _HOLDERS, gap=1, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
-        needs=r"\b(?:to|for)\b"),
+        needs=r"\b(?:to|for)\b", unless=r"\s+by\b"),
+    # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
+    Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
+        _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False, needs=r"\b(?:to|for|as)\b"),
+    # "Zeta Power has awarded Kappa Engineering a $3 billion contract to build ...", "awarded a
+    # contract to X": the one awarded supplies the one awarding
+    Cue("supplies", r"award(?:s|ed)?(?=\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:a|an|the|\S*\d\S*)\s+"
+        r"(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\b)|"
+        r"award(?:s|ed)?\s+(?:a|an|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\s+to",
+        _RECEIVERS, _SUPPLIERS - {"government", "project"}, swap=True, gap=5, passive=False),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False,
