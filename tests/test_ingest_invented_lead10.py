@@ -407,3 +407,12 @@ def test_a_firm_awarded_a_contract_or_hired_supplies_the_one_awarding_or_hiring(
     assert ("Sigma Electric", "supplies", "Kappa Engineering") in rels
     assert ("Kappa Engineering", "supplies", "Sigma Electric") not in rels
     assert ("Omega Works", "supplies", "Zeta Power") in rels
+
+
+def test_a_fund_described_after_its_name_drafts_no_second_fund():
+    text = ("Title\n\nZeta Power is 40% owned by the Public Investment Fund (PIF), the kingdom's sovereign "
+            "wealth fund.")
+    d = drafted_with(text, "Public Investment Fund", "Zeta Power")
+    assert [e.name for e in d.entities if e.type == "fund"] == ["Public Investment Fund"]
+    d = drafted_with("Title\n\nNorway's sovereign wealth fund will sell its stake in Zeta Power.", "Zeta Power")
+    assert any(e.type == "fund" for e in d.entities)       # an unnamed fund with its owner is still drafted

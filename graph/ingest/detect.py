@@ -576,6 +576,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.amount is None and re.search(r"[\w.)）]\s*,\s+(?:the\s+|its\s+|a\s+)?$",
+                                              text[:p.owner[0] if p.owner else p.start]):
+                continue        # "PIF, the kingdom's sovereign wealth fund": the name before it
             named = re.match(r"\s*,?\s+([A-Z][\w&.-]*)(?!\s+(?:said|says)\b)", text[p.end:])
             if p.amount is None and named is not None and not is_common(named.group(1)) and \
                     not _is_place_or_country(named.group(1)):
