@@ -416,3 +416,13 @@ def test_a_fund_described_after_its_name_drafts_no_second_fund():
     assert [e.name for e in d.entities if e.type == "fund"] == ["Public Investment Fund"]
     d = drafted_with("Title\n\nNorway's sovereign wealth fund will sell its stake in Zeta Power.", "Zeta Power")
     assert any(e.type == "fund" for e in d.entities)       # an unnamed fund with its owner is still drafted
+
+
+def test_a_second_title_and_person_after_the_first_hold_posts_in_the_same_body():
+    text = ("Kappa Motors news\n\nKappa Motors makes cars. The plan was approved by the Kappa Motors board "
+            "under chairman Ken Sato and president Ana Ruiz.")
+    rels = relations_of(drafted_with(text, "Kappa Motors", "Ken Sato", "Ana Ruiz"))
+    assert ("Ken Sato", "heads", "Kappa Motors") in rels
+    assert ("Ana Ruiz", "heads", "Kappa Motors") in rels
+    d = drafted_with("Title\n\nZeta Steel hired Ken Sato and Ana Ruiz.", "Ana Ruiz")
+    assert not any(a == "Ana Ruiz" and t in ("heads", "works_for") for a, t, _ in relations_of(d))

@@ -715,13 +715,25 @@ _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
 
+# "under chairman Ken Sato and president Ana Ruiz": a second title and person after the first
+_AND_TITLE = re.compile(rf"\s+and\s+(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+
+
 def possessive_roles(v: View) -> None:
     """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
-    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
+    a bare "Minister X" heads the ministry just named (this or the previous sentence); "under
+    chairman P and president Q": Q holds a post in P's body too."""
     for p in v.mentions:
         if v.type(p) != "person":
             continue
         before = v.text[:p.start]
+        second = _AND_TITLE.search(before)
+        prev = v.at_end(second.start()) if second is not None else None
+        body = next((b for a, rtype, b, _, _ in v.facts if prev is not None and a == prev.key
+                     and rtype in ("heads", "works_for")), None) if second is not None else None
+        if second is not None and body is not None:
+            v.add(p.key, "heads" if second.group("head") else "works_for", body, 0.6, "role-poss")
+            continue
         if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
             ministry = v.before(p.start, {"ministry"})
             key = ministry.key if ministry is not None else v.last_actor
