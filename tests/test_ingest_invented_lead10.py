@@ -426,3 +426,29 @@ def test_a_second_title_and_person_after_the_first_hold_posts_in_the_same_body()
     assert ("Ana Ruiz", "heads", "Kappa Motors") in rels
     d = drafted_with("Title\n\nZeta Steel hired Ken Sato and Ana Ruiz.", "Ana Ruiz")
     assert not any(a == "Ana Ruiz" and t in ("heads", "works_for") for a, t, _ in relations_of(d))
+
+
+PHARMA = ("Kappa Bio licenses cancer drug to Zeta Pharma\n\n"
+          "BOSTON, May 6 - Kappa Bio has licensed its experimental lung cancer drug KB-201 to Zeta Pharma, "
+          "which will pay $150 million upfront.\n\n"
+          "Kappa Bio keeps the Chinese rights and will co-develop the drug with Omega Medicines, its partner "
+          "in Shanghai.\n\n"
+          "Kappa Bio was spun out of Sigma University in 2019 and is backed by Delta Ventures and Rho "
+          "Capital. Its drug is made for it by Tau Biologics, a contract manufacturer in Singapore.")
+
+
+def test_licensing_co_developing_and_contract_making_in_a_pharma_deal():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Zeta Pharma", "Omega Medicines", "Tau Biologics"))
+    assert ("Kappa Bio", "supplies", "Zeta Pharma") in rels
+    assert ("Kappa Bio", "partners_with", "Omega Medicines") in rels or \
+        ("Omega Medicines", "partners_with", "Kappa Bio") in rels
+    assert ("Tau Biologics", "supplies", "Kappa Bio") in rels
+    d = drafted_with("Title\n\nKappa Bio licenses its technology to other drugmakers.", "Kappa Bio")
+    assert not any(t == "supplies" for _, t, _ in relations_of(d))
+
+
+def test_a_second_verb_phrase_after_a_prepositions_object_is_the_subjects():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Sigma University", "Delta Ventures"))
+    assert ("Delta Ventures", "funds", "Kappa Bio") in rels
+    assert ("Rho Capital", "funds", "Kappa Bio") in rels
+    assert not any(b == "Sigma University" and t == "funds" for _, t, b in rels)

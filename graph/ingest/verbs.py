@@ -117,7 +117,7 @@ CUES: tuple[Cue, ...] = (
         r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
         r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
-        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+by", _RECEIVERS, _SUPPLIERS, swap=True,
+        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+(?:for\s+(?:it|them|us|the\s+company)\s+)?by", _RECEIVERS, _SUPPLIERS, swap=True,
         passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
@@ -130,6 +130,9 @@ CUES: tuple[Cue, ...] = (
         frozenset({"firm", "organization", "agency", "ministry"}), r"for", direct=False, passive=False,
         gap=60, needs=r"\bfor\s", unless=r"\s+(?:up|out|sure|clear|money|profits?|losses|use|way|room|(?:a|an|the)\s+"
                        r"(?:case|point|bid|offer|decision|deal|move|profit|loss))\b"),
+    # "Kappa Bio has licensed its drug KB-201 to Zeta Pharma": the licensor supplies the licensee
+    Cue("supplies", r"(?:sub)?licen[cs](?:es|ed|ing)", _SUPPLIERS - {"government"}, _RECEIVERS - {"project"},
+        r"to", direct=False, passive=False, gap=60, needs=r"\bto\s+(?:the\s+)?[A-Z]"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
     Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
@@ -227,7 +230,8 @@ CUES: tuple[Cue, ...] = (
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
         r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|work(?:s|ed|ing)\s+(?:closely\s+|together\s+)?with|"
-        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with",
+        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with|"
+        r"co-?develop(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?with",
         _HOLDERS, _HOLDERS - {"ministry", "agency"},
         gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
