@@ -66,7 +66,8 @@ def test_chief_officers_and_vice_presidents_work_for_their_firm():
 
 
 def test_a_police_officer_works_for_no_body_named_police():
-    d = draft_of("Title\n\nPolice officer John Smith was there when Kappa Solar opened the plant.")
+    d = drafted_with("Title\n\nPolice officer John Smith was there when Kappa Solar opened the plant.",
+                     "John Smith", "Kappa Solar")
     assert not any(t == "works_for" for _, t, _ in relations_of(d))
 
 

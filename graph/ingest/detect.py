@@ -30,7 +30,7 @@ from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, dateline_credit, ends_attribution, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
@@ -843,7 +843,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or len(words) >= 2 and not looks_like_firm_name(words) and (
                 (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                 or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before) is not None
-                    and not owns_a_role(after))))
+                    and not owns_a_role(after) and ends_attribution(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

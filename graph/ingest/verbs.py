@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, POSS
+from .lexicon import AMOUNT, BRACKETED, FORMER, POSS
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -247,7 +247,9 @@ CUES: tuple[Cue, ...] = (
     Cue("regulates", r"order(?:s|ed)?|bar(?:s|red)?|bann?(?:s|ed)?|forc(?:e|es|ed)|requir(?:e|es|ed)|"
         r"prohibit(?:s|ed)?|compel(?:s|led)?|direct(?:s|ed)?|instruct(?:s|ed)?|told|tells?",
         _REGULATORS, _OWNABLE, gap=20, passive=False,
-        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|from\s+[a-z]+ing)\b"),
+        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b|build\b|supply\b|deliver\b|make\b|"
+              r"produce\b|provide\b|manufacture\b|construct\b|develop\b)[a-z]+|from\s+[a-z]+ing)\b"),
+    # (not "ordered Kappa Naval to build four frigates": a purchase, not a ruling)
     # "opened its own probe into Kappa Telecom", "launched an investigation of X"
     Cue("regulates", r"(?:open(?:s|ed)?|launch(?:es|ed)?|beg[au]n|start(?:s|ed)?|announc(?:e|es|ed))\s+"
         r"(?:a|an|its|their)\s+(?:own\s+|formal\s+|antitrust\s+|new\s+|in-depth\s+|full\s+)*"
@@ -373,7 +375,7 @@ def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
                           r"including|like|as|besides|beyond|unlike|except|apart\s+from|"
-                          r"alongside|before|behind|besides|unlike|aside\s+from|despite|instead\s+of)"
+                          r"alongside|before|behind|aside\s+from|despite|instead\s+of)"
                           r"\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
 
@@ -502,8 +504,10 @@ _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challe
 
 # the goods of a second object, its verb left out: "sources nickel from A and cobalt from B" (not
 # "supplies A, and it competes with B": a pronoun or a verb opens another clause)
-_GOODS_LEFT_OUT = (r"(?:(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|would|can|"
-                   r"has|have|had|is|are|was|were)\b)[a-z][\w-]*\s+){0,3}?")
+_GOODS_LEFT_OUT = (r"(?:(?![a-z]+s\s+[a-z])(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|"
+                   r"would|can|has|have|had|is|are|was|were|been|pressure|criticism|money|loans?|funding|"
+                   r"financing|grants?|capital|approval|support|demand|orders?)\b)(?![a-z]+(?:ed|ing)\b)"
+                   r"[a-z][\w-]*\s+){0,2}?")   # (nouns only: not "and has withdrawn from", "faces pressure from")
 
 
 def verb_cues(v: View) -> None:
@@ -698,14 +702,14 @@ _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoma
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 # a post no longer held: "a former executive of X", "X's former chief executive, P"
-_NOT_FORMER = r"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?(?:former|ex-|one-time|onetime|retired|late)\b|ex-))"
+_NOT_FORMER = rf"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?{FORMER}\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
                r"head\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}?")
 _POSS_ROLE = re.compile(rf"{POSS}\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
-_ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+_ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+" + _NOT_FORMER + r"(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
                        r"(?:\s+(?:is|was|has\s+been|will\s+be))?\s+$", re.I)      # "Its chief executive is P"
 # "P, its chief executive, said", "P is its chief executive"
@@ -953,10 +957,11 @@ def units(v: View) -> None:
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
         holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
-        if holder is not None and v.type(y) in _HOLDERS:
+        if holder is not None and v.type(y) in _HOLDERS and not negated(v, holder.start()):
             named = v.owner
+            begin, _ = clause_span(v.text, min(holder.start(), y.start), y.end)
             owned = named.key if named is not None and named.key not in (ALL, y.key) and \
-                named.end <= min(holder.start(), y.start) else v.last_body
+                begin <= named.start and named.end <= min(holder.start(), y.start) else v.last_body
             if owned is not None and owned != y.key:
                 v.add(y.key, "owns", owned, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
@@ -1173,7 +1178,9 @@ def towns_listed(v: View, first: Mention) -> list[Mention]:
 _PARTICIPLE = re.compile(r"(?:built|made|produced|assembled|refined|processed|operated|opened|expanded|"
                          r"employed|kept)\b")
 _AFTER_NOUN = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|already|also|then|once|"
-                         r"later|first|now|just|it|they|which|that|who|and|or)\b)(?![a-z-]+ly\b)"
+                         r"later|first|now|just|it|they|which|that|who|and|or|year|month|week|quarter|day|"
+                         r"decade|company|group|firm|carmaker|maker|miner|producer|unit|business|government|"
+                         r"ministry|state)\b)(?![a-z-]+ly\b)"
                          r"[a-z][a-z-]+\s+$")
 
 
