@@ -66,7 +66,8 @@ def test_chief_officers_and_vice_presidents_work_for_their_firm():
 
 
 def test_a_police_officer_works_for_no_body_named_police():
-    d = draft_of("Title\n\nPolice officer John Smith was there when Kappa Solar opened the plant.")
+    d = drafted_with("Title\n\nPolice officer John Smith was there when Kappa Solar opened the plant.",
+                     "John Smith", "Kappa Solar")
     assert not any(t == "works_for" for _, t, _ in relations_of(d))
 
 
@@ -407,3 +408,48 @@ def test_a_firm_awarded_a_contract_or_hired_supplies_the_one_awarding_or_hiring(
     assert ("Sigma Electric", "supplies", "Kappa Engineering") in rels
     assert ("Kappa Engineering", "supplies", "Sigma Electric") not in rels
     assert ("Omega Works", "supplies", "Zeta Power") in rels
+
+
+def test_a_fund_described_after_its_name_drafts_no_second_fund():
+    text = ("Title\n\nZeta Power is 40% owned by the Public Investment Fund (PIF), the kingdom's sovereign "
+            "wealth fund.")
+    d = drafted_with(text, "Public Investment Fund", "Zeta Power")
+    assert [e.name for e in d.entities if e.type == "fund"] == ["Public Investment Fund"]
+    d = drafted_with("Title\n\nNorway's sovereign wealth fund will sell its stake in Zeta Power.", "Zeta Power")
+    assert any(e.type == "fund" for e in d.entities)       # an unnamed fund with its owner is still drafted
+
+
+def test_a_second_title_and_person_after_the_first_hold_posts_in_the_same_body():
+    text = ("Kappa Motors news\n\nKappa Motors makes cars. The plan was approved by the Kappa Motors board "
+            "under chairman Ken Sato and president Ana Ruiz.")
+    rels = relations_of(drafted_with(text, "Kappa Motors", "Ken Sato", "Ana Ruiz"))
+    assert ("Ken Sato", "heads", "Kappa Motors") in rels
+    assert ("Ana Ruiz", "heads", "Kappa Motors") in rels
+    d = drafted_with("Title\n\nZeta Steel hired Ken Sato and Ana Ruiz.", "Ana Ruiz")
+    assert not any(a == "Ana Ruiz" and t in ("heads", "works_for") for a, t, _ in relations_of(d))
+
+
+PHARMA = ("Kappa Bio licenses cancer drug to Zeta Pharma\n\n"
+          "BOSTON, May 6 - Kappa Bio has licensed its experimental lung cancer drug KB-201 to Zeta Pharma, "
+          "which will pay $150 million upfront.\n\n"
+          "Kappa Bio keeps the Chinese rights and will co-develop the drug with Omega Medicines, its partner "
+          "in Shanghai.\n\n"
+          "Kappa Bio was spun out of Sigma University in 2019 and is backed by Delta Ventures and Rho "
+          "Capital. Its drug is made for it by Tau Biologics, a contract manufacturer in Singapore.")
+
+
+def test_licensing_co_developing_and_contract_making_in_a_pharma_deal():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Zeta Pharma", "Omega Medicines", "Tau Biologics"))
+    assert ("Kappa Bio", "supplies", "Zeta Pharma") in rels
+    assert ("Kappa Bio", "partners_with", "Omega Medicines") in rels or \
+        ("Omega Medicines", "partners_with", "Kappa Bio") in rels
+    assert ("Tau Biologics", "supplies", "Kappa Bio") in rels
+    d = drafted_with("Title\n\nKappa Bio licenses its technology to other drugmakers.", "Kappa Bio")
+    assert not any(t == "supplies" for _, t, _ in relations_of(d))
+
+
+def test_a_second_verb_phrase_after_a_prepositions_object_is_the_subjects():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Sigma University", "Delta Ventures"))
+    assert ("Delta Ventures", "funds", "Kappa Bio") in rels
+    assert ("Rho Capital", "funds", "Kappa Bio") in rels
+    assert not any(b == "Sigma University" and t == "funds" for _, t, b in rels)

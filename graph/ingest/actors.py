@@ -755,21 +755,30 @@ _NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|abandon\w*|block\w*|att
                        r"terminat\w*|walk\w*\s+away|drop\w*|halt\w*|suspend\w*)\b")
 
 
+_UNDONE_AFTER = re.compile(r"\b(?:block\w*|cancel\w*|collaps\w*|fell\s+through|falls?\s+through|"
+                           r"withdr[ae]w\w*|abandon\w*|terminat\w*|scrapp\w*|reject\w*|halt\w*|"
+                           r"suspend\w*|under\s+review|pending|awaits?|await\w*|not\s+(?:yet\s+)?"
+                           r"(?:closed|completed|approved))\b")
+
+
 def named_deals(v: View) -> None:
     """"X completed its acquisition of Y", "X's takeover of Y" -> X owns Y."""
     for m in _DEAL_NOUN.finditer(v.text):
-        begin, _ = clause_span(v.text, m.start(), m.end())
-        if negated(v, m.start()) or _NOT_DONE.search(v.text, begin, m.end()):
-            continue
+        begin, end = clause_span(v.text, m.start(), m.end())
+        if negated(v, m.start()) or _NOT_DONE.search(v.text, begin, m.end()) or \
+                _UNDONE_AFTER.search(v.text, m.end(), max(end, m.end() + 80)):
+            continue            # "... its acquisition of Y was blocked / cancelled / collapsed"
         target = v.at_start(m.end())
         if target is None or target.key == ALL or v.type(target) not in ("firm", "fund", "organization") \
-                or names_goods(v.text, target.end):
-            continue            # "its purchase of Nvidia chips": goods
+                or names_goods(v.text, target.end) or v.possessed(target) is not target or \
+                re.match(r"\s+(?:[a-z-]+\s+)?(?:shares|stakes?|assets|units?|business|plants?|bonds)\b",
+                         v.text[target.end:]):
+            continue            # "its purchase of Nvidia chips", "of Y's battery unit", "of Y shares"
         if m.group("poss"):
             buyer = v.at_end(m.start())
-        else:
-            named = v.owner
-            buyer = named if named is not None and named.end <= m.start() else \
+        else:                   # "Kappa said Zeta had completed its purchase": the clause's subject
+            subject = clause_subject(v, m.start(), BODIES)
+            buyer = Mention(0, 0, subject, anaphor=True) if subject is not None else \
                 Mention(0, 0, v.last_body, anaphor=True) if v.last_body is not None else None
         if buyer is not None and buyer.key not in (ALL, target.key) and v.type(buyer) in BODIES | {"government"}:
             v.add(buyer.key, "owns", target.key, 0.6, "named-deal")

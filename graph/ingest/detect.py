@@ -30,7 +30,7 @@ from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
-from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
+from .precision import (body_then_place, dateline_credit, ends_attribution, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
 from .projects import apposed_facilities, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
@@ -577,6 +577,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.amount is None and re.search(r"[\w.)）]\s*,\s+(?:the\s+|its\s+|a\s+)?$",
+                                              text[:p.owner[0] if p.owner else p.start]):
+                continue        # "PIF, the kingdom's sovereign wealth fund": the name before it
             named = re.match(r"\s*,?\s+([A-Z][\w&.-]*)(?!\s+(?:said|says)\b)", text[p.end:])
             if p.amount is None and named is not None and not is_common(named.group(1)) and \
                     not _is_place_or_country(named.group(1)):
@@ -847,7 +850,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             or len(words) >= 2 and not looks_like_firm_name(words) and (
                 (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))
                 or (re.search(r"\b(?:said|says|told|added|noted)\s+$", before) is not None
-                    and not owns_a_role(after))))
+                    and not owns_a_role(after) and ends_attribution(after))))
         place = not person and (
             (_PLACE_PREP.search(before) is not None and not _NOT_PLACE_PREP.search(before))
             or _listed_after_place(text, run.start, run.end, places)

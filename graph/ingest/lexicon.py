@@ -19,6 +19,11 @@ DATA = Path(__file__).resolve().parent / "data"
 # a possessive: "Kappa's", "Kappa’s" and, after a name ending in s, "Omega Materials'" (matched with the
 # whole text and a start position, not a slice, so that the look-behind sees the name's last letter)
 POSS = r"(?:[’']s|(?<=s)[’'])"
+# a post no longer held: "a former executive", "its one-time chairman"
+FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
+# the field a regulator watches, before its body noun: "competition office", "telecoms regulator"
+REGULATED_FIELDS = (r"(?:competition|antitrust|cartel|telecoms?|energy|securities|financial|banking|data|"
+                    r"aviation|maritime|nuclear|drug|medicines?|food|environment(?:al)?)")
 BRACKETED = r"(?:[（(][^)）]*[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"

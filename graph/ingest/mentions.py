@@ -67,7 +67,7 @@ def short_forms(e: EntityDraft, table: EntityTable) -> list[str]:
 
 
 # an adjective is no short name: "European" of "European Investment Bank", "National" of "National Grid"
-_ADJECTIVE_STEM = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)|European|Asian|African|American|Arab|Latin|"
+_ADJECTIVE_STEM = re.compile(r"European|Asian|African|American|Arab|Latin|"
                              r"Nordic|Pacific|Atlantic|International|National|Federal|Global|General|"
                              r"United|Central|Royal|Imperial|Continental|Universal|First")
 

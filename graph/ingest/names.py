@@ -261,7 +261,7 @@ _ACTIVITY = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
 # plain words that are not common enough to be no evidence of a name ("Export Finance Australia")
-_PLAIN_NAME_WORDS = frozenset("Export Import".split())
+_PLAIN_NAME_WORDS = frozenset("Export Import Bridge Road Rail Port Harbour Harbor".split())     # (here, not common words: "Bridge Capital" stays a name)
 
 
 def _plain(word: str) -> bool:
@@ -307,7 +307,7 @@ def nouns_across_and(left: list[Token], right: tuple[Token, ...]) -> bool:
     are one name (a firm's business), not a name and a firm ("Tokyo Power and Osaka Gas Corp.").
     """
     caps = [t.text for t in right[:3]]
-    return len(left) >= 2 and len(caps) >= 2 and is_common(left[-1].text) and is_common(caps[0]) \
+    return len(left) >= 2 and len(caps) >= 2 and _plain(left[-1].text) and _plain(caps[0]) \
         and not caps[0].isupper() and caps[1] in _LEGAL_ENDS \
         and (len(caps) < 3 or not caps[2][:1].isupper())
 

@@ -198,7 +198,8 @@ _DATELINE_PLACE = re.compile(r"^(?:[A-Z][A-Z ]*[A-Z]\s*[-—–]\s*)?([A-Z][\w�
 # the news service credited after the date: "LONDON, Feb 3 (Wire) - ", "ASTANA, Nov 12 (KGX) -",
 # "PHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- "
 # (the place and date before it are capitalised words and numbers, nothing a sentence says)
-_DATELINE_CREDIT = re.compile(r"^[A-Z][\w.’'-]*(?:,?\s+(?:[A-Z][\w.’'-]*|\d{1,4})){0,8}(?<=\d)\s*"
+_CAP = r"[^\W\d_a-zß-öø-ÿ]"     # a capital letter, accented ones too ("ÖREBRO")
+_DATELINE_CREDIT = re.compile(rf"^{_CAP}[\w.’'-]*(?:,?\s+(?:{_CAP}[\w.’'-]*|\d{{1,4}})){{0,8}}(?<=\d)\s*"
                               r"(?:\(([A-Z][^()]{1,19})\)|/([A-Z][^/]{1,19})/)\s*[-—–]{1,2}\s")
 
 
@@ -285,6 +286,21 @@ def set_aside(text: str, start: int) -> bool:
     """
     m = _ASIDE_OPENER.match(text)
     return m is not None and start < m.end()
+
+
+# what follows a speaker named after "said": the end of the attribution, not a verb of a reported
+# clause ("said Zeta Parts had completed ...": Zeta Parts is that clause's subject, no speaker)
+_SPEAKER_END = re.compile(r"\s*(?:[,.;:)\]（(\"”]|$|\s+(?:on|in|at|of|to|for|who|the|a|an|told|added|"
+                          r"during|after|before|from|last|this|yesterday|today)\b)")
+
+
+def ends_attribution(after: str) -> bool:
+    """Whether a name after "said" ends the attribution (a speaker), not a reported clause.
+
+    >>> ends_attribution(", a spokesman for Zeta."), ends_attribution(" had completed the deal")
+    (True, False)
+    """
+    return _SPEAKER_END.match(after) is not None
 
 
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:

@@ -92,7 +92,8 @@ _PRICED_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[$€£�
 # "Kappa Solar has closed a $1.2 billion loan", "Zeta raised $500 million in bonds"
 _TOOK_LOAN = re.compile(r"\s*" + BRACKETED + r"(?:\s+(?:has|have|had|will|is|was|also|now))*\s+"
                         r"(?:secur\w+|clos\w+|rais\w+|obtain\w+|sign\w+|t(?:ake|akes|ook|aking)\s+out|"
-                        r"borrow\w*|refinanc\w+|agreed)\s+(?:[^;:]{0,50}?\s)?"
+                        r"borrow\w*|refinanc\w+|agreed)\s+(?:(?:(?![’']s\s|\s(?:about|over|on|against|"
+                        r"concerning|regarding)\s)[^;:]){0,50}?\s)?"     # (not "concerns about X's debt")
                         r"(?:loans?|financing|facility|credit(?:\s+line)?|bonds?|notes|debt)\b")
 
 
@@ -114,18 +115,25 @@ def _borrower(v: View, agents: list[Mention]) -> Mention | None:
     return Mention(0, 0, v.borrower, anaphor=True)
 
 
+# a name that is a preposition's object, then a second verb phrase of the subject's
+_PREP_OBJECT = re.compile(r"\b(?:of|from|with|by|in|at|to|for)\s+(?:the\s+)?$")
+_AND_IS = re.compile(r"(?:\s+in\s+\d{4})?,?\s+and\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?")
+
+
 def _state_agent(v: View, pos: int) -> Mention | None:
     """"by the Romanian state", "by the Polish government": the country, as a mention there."""
     for start, end, code in v.demonyms:
         if re.fullmatch(r"(?:the\s+)?", v.text[pos:start]) and \
-                re.match(r"\s+(?:state|government|treasury)\b", v.text[end:]):
+                re.match(r"\s+(?:state|government|treasury)\s*(?:[,.;:)]|$|and\b|or\b|which\b|through\b)", v.text[end:]):
             return Mention(start, end, v.country(code))
     return None
 
 
 def by_agent(v: View) -> None:
-    last: tuple[list[Mention], Mention] | None = None     # the previous verb's agents and patient
+    last: tuple[list[Mention], Mention | None] | None = None   # the previous verb's agents and patient
     for m in _BY.finditer(v.text):
+        if negated(v, m.start()):
+            continue            # "The loan was not guaranteed by X", "X is not owned by Y"
         rest = v.text[m.end():]
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
@@ -151,6 +159,13 @@ def by_agent(v: View) -> None:
         if patient is not None and last is not None and any(a.key == patient.key for a in last[0]) \
                 and _AND_BY.fullmatch(v.text, patient.end, m.start()):
             patient = last[1]   # "arranged by A and guaranteed by B": B backs what A arranged
+            # ("run by A and owned by B": not A, whatever the first verb's patient was)
+        last = (agents, patient)
+        if patient is not None and _PREP_OBJECT.search(v.text, 0, patient.start) and \
+                _AND_IS.fullmatch(v.text, patient.end, m.start()):
+            # "Kappa was spun out of Sigma University and is backed by X": the sentence's subject
+            patient = next((x for x in v.mentions if x.key != ALL and v.type(x) in BODIES | {"project"}
+                            and not v.text[:x.start].strip()), None)
         begin, _ = clause_span(v.text, m.start(), m.end())
         between = v.text[patient.end:m.start()] if patient is not None else ""
         if patient is not None and patient.start >= begin and \
@@ -174,8 +189,8 @@ def by_agent(v: View) -> None:
             continue
         if patient is None and _FUNDING_SUBJECT.match(v.text):
             patient = _topic(v)           # "The aid will be paid out by X"
-            if patient is None:
-                patient = _borrower(v, agents)
+            if patient is None and VERB_TYPES[word] == "funds":
+                patient = _borrower(v, agents)      # (not "The facility is owned by X")
         if patient is None:
             continue
         last = (agents, patient)
@@ -199,8 +214,8 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
 # a bare base form ("fund", "back", "lead") after a singular noun phrase that an article or a
 # possessive opens is that phrase's head noun: "the sovereign wealth fund X", "a state fund X";
 # a plural subject still takes the verb ("the two banks fund X")
-_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:(?:[\w$%.,-]+\s+){0,3}?"
-                            r"[\w$%.-]*[^s\W]\s+)?$")     # (or right after the article: "by the fund X")
+_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:[\w$%.,-]+\s+){0,3}?"
+                            r"[\w$%.-]*[^s\W]\s+$|\b(?:the|a|an|its|their)\s+$")   # (or right after an article: "by the fund X")
 
 
 def active_verb(v: View) -> None:

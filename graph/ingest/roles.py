@@ -14,12 +14,13 @@ Each gives a person candidate and, when the body is named or implied, a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .doc import Candidate
-from .lexicon import country_code, is_common, org_words, place_labels, places, portfolios, roles
+from .lexicon import FORMER, country_code, is_common, org_words, place_labels, places, portfolios, roles
 from .names import Run, Token, run_at, runs
-from .precision import owns_a_role
+from .precision import ends_attribution, owns_a_role
 
 _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|told|writes|wrote|"
                      r"argues|argued|warns|warned|according to)\s+$")
@@ -62,7 +63,7 @@ def find_roles(text: str) -> tuple[list[Candidate], list[RoleFact]]:
                 facts.append(after[1])
             continue
         if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2 \
-                and not owns_a_role(text[run.end:]):
+                and not owns_a_role(text[run.end:]) and ends_attribution(text[run.end:]):
             cands.append(_person(text, run.start, run.end, "speech", 75))
     return cands, facts
 
@@ -107,7 +108,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     pre_words = [t.text for t in pre if not country_code(t.text)]
     pre_portfolio = [w for w in pre_words if w in portfolios()]
     if pre and not pre_portfolio and not country:
-        if " ".join(pre_words) in {p.name for p in places()}:
+        if " ".join(pre_words) in _place_names():
             place = (pre[0].start, pre[-1].end)
         else:
             org = (pre[0].start, pre[-1].end)
@@ -173,7 +174,7 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
     heads = m.group("prep") == "of" and any(r in _HEAD_ROLES for r in found) \
         and words[0] in _HEAD_ROLES | {w.split()[0] for w in _HEAD_ROLES}
     person = _person(text, run.start, run.end, "role-after")
-    if re.search(r"\b(?:former|ex-|one-time|onetime|retired|late)\b|\bex-", role_text):
+    if re.search(rf"\b{FORMER}\b|\bex-", role_text):
         return person, None     # "a former executive of X": no longer works there
     return person, RoleFact((run.start, run.end), "heads" if heads else "works",
                             org=(org.start, org.end), title=role_text)
@@ -191,10 +192,8 @@ _MINISTER_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+|\bsaid\s+|\bsays\s+){_WHOSE}
 
 def _minister(text: str, run: Run) -> tuple[Candidate, RoleFact] | None:
     """A person and the ministry a lower-case "minister" title gives them (portfolio and country)."""
-    if not _person_name(run.tokens) or len(run.tokens) < 2:
-        return None
-    m = _MINISTER_AFTER.match(text, run.end) or _MINISTER_BEFORE.search(text, 0, run.start)
-    if m is None:
+    m = _MINISTER_AFTER.match(text, run.end) or _MINISTER_BEFORE.search(text, max(0, run.start - 80), run.start)
+    if m is None or len(run.tokens) < 2 or not _person_name(run.tokens):
         return None
     words = " ".join(w for w in (m.group("pre"), m.groupdict().get("post")) if w)
     found = _portfolio([Token(w, 0, 0, "word") for w in
@@ -205,6 +204,11 @@ def _minister(text: str, run: Run) -> tuple[Candidate, RoleFact] | None:
     person = _person(text, run.start, run.end, "role-minister", 80, country)
     return person, RoleFact((run.start, run.end), "heads", portfolio=tuple(found), country=country,
                             title="Minister")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(p.name for p in places())
 
 
 def _portfolio(toks: list[Token]) -> tuple[int, list[str]]:
@@ -238,4 +242,4 @@ def _person_name(toks: tuple[Token, ...]) -> bool:
                 or country_code(w) or any(c.isdigit() for c in w):
             return False
     name = " ".join(t.text for t in toks)
-    return name not in {p.name for p in places()}
+    return name not in _place_names()

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINTS, BRACKETED, POSS
+from .lexicon import AMOUNT, APPOINTS, BRACKETED, FORMER, POSS
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -134,8 +134,9 @@ CUES: tuple[Cue, ...] = (
         r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
         r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
-        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced|fabricated|assembled)\s+by", _RECEIVERS,
-        _SUPPLIERS, swap=True, passive=False, gap=20),
+        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced|fabricated|assembled)\s+"
+        r"(?:for\s+(?:it|them|us|the\s+company)\s+)?by", _RECEIVERS, _SUPPLIERS, swap=True,
+        passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
@@ -147,6 +148,9 @@ CUES: tuple[Cue, ...] = (
         frozenset({"firm", "organization", "agency", "ministry"}), r"for", direct=False, passive=False,
         gap=60, needs=r"\bfor\s", unless=r"\s+(?:up|out|sure|clear|money|profits?|losses|use|way|room|(?:a|an|the)\s+"
                        r"(?:case|point|bid|offer|decision|deal|move|profit|loss))\b"),
+    # "Kappa Bio has licensed its drug KB-201 to Zeta Pharma": the licensor supplies the licensee
+    Cue("supplies", r"(?:sub)?licen[cs](?:es|ed|ing)", _SUPPLIERS - {"government"}, _RECEIVERS - {"project"},
+        r"to", direct=False, passive=False, gap=60, needs=r"\bto\s+(?:the\s+)?[A-Z]"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
     Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
@@ -256,7 +260,8 @@ CUES: tuple[Cue, ...] = (
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
         r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|work(?:s|ed|ing)\s+(?:closely\s+|together\s+)?with|"
-        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with",
+        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with|"
+        r"co-?develop(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?with",
         _HOLDERS, _HOLDERS - {"ministry", "agency"},
         gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
@@ -272,7 +277,9 @@ CUES: tuple[Cue, ...] = (
     Cue("regulates", r"order(?:s|ed)?|bar(?:s|red)?|bann?(?:s|ed)?|forc(?:e|es|ed)|requir(?:e|es|ed)|"
         r"prohibit(?:s|ed)?|compel(?:s|led)?|direct(?:s|ed)?|instruct(?:s|ed)?|told|tells?",
         _REGULATORS, _OWNABLE, gap=20, passive=False,
-        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|from\s+[a-z]+ing)\b"),
+        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b|build\b|supply\b|deliver\b|make\b|"
+              r"produce\b|provide\b|manufacture\b|construct\b|develop\b)[a-z]+|from\s+[a-z]+ing)\b"),
+    # (not "ordered Kappa Naval to build four frigates": a purchase, not a ruling)
     # "opened its own probe into Kappa Telecom", "launched an investigation of X"
     Cue("regulates", r"(?:open(?:s|ed)?|launch(?:es|ed)?|beg[au]n|start(?:s|ed)?|announc(?:e|es|ed))\s+"
         r"(?:a|an|its|their)\s+(?:own\s+|formal\s+|antitrust\s+|new\s+|in-depth\s+|full\s+)*"
@@ -398,7 +405,7 @@ def _in_prep_phrase(text: str, begin: int, start: int) -> bool:
         return False        # "The Commonwealth of Pennsylvania will give": Pennsylvania acts
     return bool(re.search(r"\b(?:under|after|with|for|in|at|from|of|by|to|against|than|"
                           r"including|like|as|besides|beyond|unlike|except|apart\s+from|"
-                          r"alongside|before|behind|besides|unlike|aside\s+from|despite|instead\s+of)"
+                          r"alongside|before|behind|aside\s+from|despite|instead\s+of)"
                           r"\s+(?:the\s+|its\s+|a\s+)?$", lead, re.I))
 
 
@@ -535,8 +542,10 @@ _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challe
 
 # the goods of a second object, its verb left out: "sources nickel from A and cobalt from B" (not
 # "supplies A, and it competes with B": a pronoun or a verb opens another clause)
-_GOODS_LEFT_OUT = (r"(?:(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|would|can|"
-                   r"has|have|had|is|are|was|were)\b)[a-z][\w-]*\s+){0,3}?")
+_GOODS_LEFT_OUT = (r"(?:(?![a-z]+s\s+[a-z])(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|"
+                   r"would|can|has|have|had|is|are|was|were|been|pressure|criticism|money|loans?|funding|"
+                   r"financing|grants?|capital|approval|support|demand|orders?)\b)(?![a-z]+(?:ed|ing)\b)"
+                   r"[a-z][\w-]*\s+){0,2}?")   # (nouns only: not "and has withdrawn from", "faces pressure from")
 
 
 def verb_cues(v: View) -> None:
@@ -771,7 +780,7 @@ _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoma
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 # a post no longer held: "a former executive of X", "X's former chief executive, P"
-_NOT_FORMER = r"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?(?:former|ex-|one-time|onetime|retired|late)\b|ex-))"
+_NOT_FORMER = rf"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?{FORMER}\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
@@ -779,7 +788,7 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
 _POSS_ROLE = re.compile(rf"{POSS}\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS}))(?:,|\s+(?:is|was|has\s+been|will\s+be))?\s+$",
                         re.I)       # "Arizona's governor, P", "Kappa Energy's managing director is P"
-_ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
+_ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+" + _NOT_FORMER + r"(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
                        # "Its chief executive in Oman is P": the region the role covers
                        r"(?:\s+(?:in|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
@@ -827,15 +836,27 @@ def appointed_roles(v: View) -> None:
             v.add(p.key, "heads" if role.group("head") else "works_for", key, 0.65, "appointed")
 
 
+# "under chairman Ken Sato and president Ana Ruiz": a second title and person after the first
+_AND_TITLE = re.compile(rf"\s+and\s+(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+
+
 def possessive_roles(v: View) -> None:
     """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
-    a bare "Minister X" heads the ministry just named (this or the previous sentence); "X appoints
-    P as chief executive of Y" (:func:`appointed_roles`)."""
+    a bare "Minister X" heads the ministry just named (this or the previous sentence); "under
+    chairman P and president Q": Q holds a post in P's body too; "X appoints P as chief executive
+    of Y" (:func:`appointed_roles`)."""
     appointed_roles(v)
     for p in v.mentions:
         if v.type(p) != "person":
             continue
         before = v.text[:p.start]
+        second = _AND_TITLE.search(before)
+        prev = v.at_end(second.start()) if second is not None else None
+        body = next((b for a, rtype, b, _, _ in v.facts if prev is not None and a == prev.key
+                     and rtype in ("heads", "works_for")), None) if second is not None else None
+        if second is not None and body is not None:
+            v.add(p.key, "heads" if second.group("head") else "works_for", body, 0.6, "role-poss")
+            continue
         if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
             ministry = v.before(p.start, {"ministry"})
             key = ministry.key if ministry is not None else v.last_actor
@@ -1051,10 +1072,11 @@ def units(v: View) -> None:
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
         holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
-        if holder is not None and v.type(y) in _HOLDERS:
+        if holder is not None and v.type(y) in _HOLDERS and not negated(v, holder.start()):
             named = v.owner
+            begin, _ = clause_span(v.text, min(holder.start(), y.start), y.end)
             owned = named.key if named is not None and named.key not in (ALL, y.key) and \
-                named.end <= min(holder.start(), y.start) else v.last_body
+                begin <= named.start and named.end <= min(holder.start(), y.start) else v.last_body
             if owned is not None and owned != y.key:
                 v.add(y.key, "owns", owned, 0.6, "unit")
         its = _ITS_UNIT.search(v.text[:y.start])
@@ -1249,11 +1271,6 @@ _ACTIVITY = re.compile(r"\b(?:assembl(?:e|es|ed|ing)|mak(?:e|es|ing)|made|produc
                        r"(?:in|at)\s+(?:the\s+)?")
 
 
-# a past participle right after a common noun qualifies that noun ("the cathode produced at P")
-_PARTICIPLE = re.compile(r"(?:[a-z]+ed|made|built|kept)\s")
-_REDUCED_RELATIVE = re.compile(r"\b(?![a-z]+ly\s)(?!(?:which|that|who|also|and|it|they|then|later|since|first|"
-                               r"has|have|had|is|are|was|were|been|be|being|already|once|jointly|"
-                               r"previously|successfully|now|still)\s)[a-z]+\s+$")
 _BUILDS = re.compile(r"(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|expand(?:s|ed|ing)?)\b")
 # a side fact about another firm: "X, which is building a plant in P", "X is also building",
 # "Wiwynn, a Wistron subsidiary, opened a plant in P"
@@ -1276,7 +1293,9 @@ def towns_listed(v: View, first: Mention) -> list[Mention]:
 _PARTICIPLE = re.compile(r"(?:built|made|produced|assembled|refined|processed|operated|opened|expanded|"
                          r"employed|kept)\b")
 _AFTER_NOUN = re.compile(r"\b(?!(?:is|are|was|were|be|been|being|has|have|had|already|also|then|once|"
-                         r"later|first|now|just|it|they|which|that|who|and|or)\b)(?![a-z-]+ly\b)"
+                         r"later|first|now|just|it|they|which|that|who|and|or|year|month|week|quarter|day|"
+                         r"decade|company|group|firm|carmaker|maker|miner|producer|unit|business|government|"
+                         r"ministry|state)\b)(?![a-z-]+ly\b)"
                          r"[a-z][a-z-]+\s+$")
 
 
@@ -1287,8 +1306,6 @@ def activities(v: View) -> None:
     for m in _ACTIVITY.finditer(v.text):
         if negated(v, m.start()):
             continue
-        if _REDUCED_RELATIVE.search(v.text, 0, m.start()) and _PARTICIPLE.match(v.text, m.start()):
-            continue            # "buys all the copper cathode produced at Chingola": the goods' place
         if _BUILDS.match(v.text, m.start()) and not _SIDE_FACT.search(v.text[max(0, m.start() - 60):m.start()]):
             continue            # "X will build a plant in P" is most often the article's project
         if _PARTICIPLE.match(v.text, m.start()) and _AFTER_NOUN.search(v.text[max(0, m.start() - 30):m.start()]):

@@ -95,8 +95,9 @@ class View:
                 if types is not None and self.type(m) not in types:
                     break
             gap = self.text[out[-1].end:m.start]
-            if closed and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap):
-                break       # "A and B, C said": a list ends with its "and"
+            if closed and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and \
+                    re.match(r"\s+(?:said|says|told|added|reported|noted|wrote)\b", self.text[m.end:]):
+                break       # "A and B, C said": the list ended with its "and"; C is the speaker
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
