@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (BRACKETED, FACILITY_HEADS, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, REGION_ADJECTIVES, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
@@ -416,10 +416,6 @@ def _body_then_place(run: Run) -> bool:
     return "of" in words[1:] and body_then_place(words[:len(words) - 1 - words[::-1].index("of")])
 
 
-_REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
-                               "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
-
-
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
     out: list[Candidate] = []
     for pattern, etype, rule in ((_BY_AGENT, "firm", "by-agent"), (_SUPPLY_TO, "firm", "supply-to"),
@@ -447,7 +443,7 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
-                                                           or run.words[0] in _REGION_ADJECTIVES
+                                                           or run.words[0] in REGION_ADJECTIVES
                                                            or run.words[0] in _NOT_NAMES):
                 continue          # "financed by European lenders": an adjective, not a name;
                 # "buys LNG from X": goods, not a firm

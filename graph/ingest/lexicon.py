@@ -78,6 +78,9 @@ is are was were does do did has have can could should would who what why how whi
 # (the last line: a Q&A's question, "Is Kappa profitable?", "Why does Brussels care?")
 # business abbreviations that are no body's name, in capitals ("CEO", "IPO", "R&D", "Q&A")
 BUSINESS_ABBREVIATIONS = frozenset("""LNG GDP CEO CFO CTO COO IPO ESG FDI OEM R&D M&A Q&A EBIT EBITDA""".split())
+# a region's adjective: a word of many names, no short name of one ("European" of "European Investment Bank")
+REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
+                              "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "
@@ -223,7 +226,9 @@ def _personal_names() -> dict[str, frozenset[str]]:
 _FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Capital Partnership "
                             "Brothers Bros. Associates Electric Electronics Foods Labs Systems Digital "
                             "Biologics Therapeutics Networks Semiconductor Semiconductors Materials "
-                            "Technologies Trading Bio Pharma Robotics Dynamics Aerospace".split())
+                            "Technologies Trading Bio Pharma Robotics Dynamics Aerospace "
+                            "Chemical Petrochemical Cement Glass Polymers Plastics Fertilizer Fertilisers "
+                            "Fertilizers Cables Tyres Tires".split())
 
 
 def looks_like_firm_name(words: list[str]) -> bool:

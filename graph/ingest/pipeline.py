@@ -488,9 +488,9 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor, last_body)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(doc, table))
+        possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         verb_cues(view)
-        possessive_roles(view)
         person_clauses(view)
         rivals(view)
         facilities(view)
@@ -534,6 +534,12 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         if here:
             topic = here[-1]
     return out
+
+
+def _main_body(doc: _Doc, table: EntityTable) -> int | None:
+    """The firm or organisation the article has named most so far (the first named, on a tie)."""
+    counts = [(n, k) for k, n in doc.mentions.items() if table[k].type in ("firm", "organization")]
+    return max(counts, key=lambda c: c[0])[1] if counts else None
 
 
 def _siblings(view: View) -> set[frozenset[int]]:

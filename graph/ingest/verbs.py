@@ -291,6 +291,10 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                           and not m.anaphor and v.type(m) in BODIES), None)
             if sayer is not None:
                 return sayer.key if v.type(sayer) in types else None
+            employer = speaker_body(v, begin)
+            if employer is not None:
+                # "Chief executive P said the company would open": P's firm
+                return employer if v.table[employer].type in types else None
         if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I):
             # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
             lead = next((m for m in v.mentions if m.end <= begin and m.key != ALL
@@ -299,6 +303,14 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                 return lead.key if v.type(lead) in types else None
         if v.last_actor is not None and v.table[v.last_actor].type in types:
             return v.last_actor
+    return None
+
+
+def speaker_body(v: View, begin: int) -> int | None:
+    """The body a person who speaks before ``begin`` heads or works for, as the role rules read it."""
+    for m in v.mentions:
+        if m.end <= begin and m.key != ALL and v.type(m) == "person":
+            return next((b for a, t, b, _, _ in v.facts if a == m.key and t in ("heads", "works_for")), None)
     return None
 
 
@@ -647,8 +659,9 @@ _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WOR
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
-_BARE_ROLE = re.compile(r"^\s*(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
-                        r"managing\s+director|president\s+director)\s+(?P<work>(?!x)x)?$", re.I)
+_BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
+                        r"managing\s+director|president\s+director)|(?P<work>chief\s+(?:financial|operating|"
+                        r"technology|commercial|strategy)\s+officer|cfo|coo|cto))\s+$", re.I)
 _ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
@@ -675,8 +688,9 @@ def possessive_roles(v: View) -> None:
             # "Its president P" / "Chief executive P said": a body named before it in the
             # sentence, else the firm the text was last about
             named = v.before(its.start(), BODIES)
+            # ("Chief executive P said", no pronoun: the firm the article is about)
             owner = named.key if named is not None and named.key != ALL and its.re is _ITS_ROLE \
-                else v.last_body
+                else v.main_body if its.re is _BARE_ROLE and v.main_body is not None else v.last_body
             if owner is not None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")

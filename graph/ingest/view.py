@@ -28,6 +28,7 @@ class View:
     topic: int | None = None
     last_actor: int | None = None                 # subject of the previous sentence ("It ...")
     last_body: int | None = None                  # the firm the latest sentences were about
+    main_body: int | None = None                  # the firm the article has named most so far
     facts: list[Fact] = field(default_factory=list)
 
     @property

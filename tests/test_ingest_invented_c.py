@@ -1,0 +1,59 @@
+"""Reading errors found on invented articles (helper ingest10a: batteries, autos, chips, steel, chemicals,
+hydrogen; results summaries, trade press, M&A, fact sheets, rulings, digests)."""
+
+from __future__ import annotations
+
+from ingest_support import draft_of, relations_of
+
+
+def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
+    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
+    d = draft_of(text)
+    assert set(names) <= {e.name for e in d.entities}
+    return relations_of(d)
+
+
+BATTERY = ("SEOUL, Feb 6 - Kappa Battery Co, the South Korean maker of lithium-ion cells, returned to a quarterly "
+           "profit on Thursday as deliveries to Zeta Motors rose, the company said in its fourth-quarter results.\n\n"
+           "Kappa ships cells from its plant in Wroclaw, Poland, to Zeta's assembly line in Puebla, Mexico.\n\n")
+RIVALS = ("Kappa competes with Theta Energy Solutions and China's Rho Power for orders from European carmakers. "
+          "Rho Power cut prices by 15% last year, analysts said.\n\n")
+
+
+def test_a_bare_chief_executive_after_a_rival_paragraph_heads_the_firm_the_article_is_about():
+    rels = _relations_with(BATTERY + RIVALS + "Chief executive Park Ji-won said the company would also open a "
+                           "research centre in Munich.", "Kappa Battery Co", "Rho Power", "Park Ji-won")
+    assert ("Park Ji-won", "heads", "Kappa Battery Co") in rels
+    assert ("Park Ji-won", "heads", "Rho Power") not in rels
+
+
+def test_the_company_after_a_chief_executive_said_is_the_chief_executive_s_firm():
+    rels = _relations_with(BATTERY + RIVALS + "Chief executive Park Ji-won said the company would also open a "
+                           "research centre in Munich.", "Kappa Battery Co", "Rho Power", "Munich")
+    assert ("Kappa Battery Co", "operates_in", "Munich") in rels
+    assert ("Rho Power", "operates_in", "Munich") not in rels
+
+
+def test_a_bare_chief_financial_officer_works_for_the_firm_the_article_is_about():
+    rels = _relations_with(BATTERY + RIVALS + "Chief financial officer Anna Kowalski said capital spending would "
+                           "reach 4 trillion won in 2027.", "Kappa Battery Co", "Anna Kowalski")
+    assert ("Anna Kowalski", "works_for", "Kappa Battery Co") in rels
+    assert ("Anna Kowalski", "works_for", "Rho Power") not in rels
+
+
+def test_a_region_s_adjective_is_no_short_name_of_a_bank_named_after_it():
+    rels = _relations_with(BATTERY + "The company is building a second plant in Debrecen, Hungary, with a 1.2 "
+                           "billion euro loan from the European Investment Bank.\n\n" + RIVALS,
+                           "European Investment Bank", "Kappa Battery Co")
+    assert not any("European Investment Bank" in (r[0], r[2]) and r[1] != "funds" for r in rels)
+
+
+def test_a_firm_name_ending_in_co_after_an_industry_word_is_the_firm():
+    d = draft_of("SEOUL, Feb 6 - Kappa Battery Co, the South Korean maker of lithium-ion cells, returned to a "
+                 "quarterly profit on Thursday.")
+    assert ("Kappa Battery Co", "firm") in {(e.name, e.type) for e in d.entities}
+
+
+def test_a_chemical_maker_s_two_word_name_is_a_firm_not_a_person():
+    d = draft_of("Kappa Chemical said on Thursday it would raise prices of caustic soda in Europe.")
+    assert ("Kappa Chemical", "firm") in {(e.name, e.type) for e in d.entities}
