@@ -57,3 +57,21 @@ def test_a_firm_name_ending_in_co_after_an_industry_word_is_the_firm():
 def test_a_chemical_maker_s_two_word_name_is_a_firm_not_a_person():
     d = draft_of("Kappa Chemical said on Thursday it would raise prices of caustic soda in Europe.")
     assert ("Kappa Chemical", "firm") in {(e.name, e.type) for e in d.entities}
+
+
+def test_an_input_that_comes_from_a_supplier_after_a_firm_s_sentence_is_the_firm_s_not_an_older_plant_s():
+    rels = _relations_with(BATTERY + "Kappa also sells battery packs to Omega Trucks, a Swedish maker of electric "
+                           "lorries. Cathode material comes mainly from Sigma Chemicals of Belgium, while lithium "
+                           "hydroxide is bought from Lambda Lithium under a five-year offtake deal.",
+                           "Kappa Battery Co", "Sigma Chemicals", "Lambda Lithium", "Wroclaw plant")
+    assert ("Sigma Chemicals", "supplies", "Kappa Battery Co") in rels
+    assert ("Lambda Lithium", "supplies", "Kappa Battery Co") in rels
+    assert not any(r[1] == "supplies" and r[2] == "Wroclaw plant" for r in rels)
+
+
+def test_a_second_holder_s_bare_stake_after_an_owned_by_clause_is_in_the_same_firm():
+    rels = _relations_with(BATTERY + "Kappa Battery is 34% owned by Kappa Holdings, the family-controlled group, "
+                           "and Zeta Motors holds a 5% stake bought in 2023.",
+                           "Kappa Battery Co", "Kappa Holdings", "Zeta Motors")
+    assert ("Kappa Holdings", "owns", "Kappa Battery Co") in rels
+    assert ("Zeta Motors", "owns", "Kappa Battery Co") in rels

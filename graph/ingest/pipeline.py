@@ -472,6 +472,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     last_actor: int | None = None
     last_body: int | None = None  # the firm or organisation the text was last about
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
+    previous: frozenset[int] = frozenset()
     section = -1
     described = ArticleProjects(table)    # the projects this article has named, and how often
     for s in doc.sentences:
@@ -488,7 +489,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(doc, table))
+        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(doc, table), previous)
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         verb_cues(view)
         person_clauses(view)
@@ -523,6 +524,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                               and table[m.key].type in ("firm", "organization")
                               and not re.match(r"[’']s\s", s.text[m.end:])), last_body)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
+        previous = frozenset(m.key for m in mentions if m.key != ALL)
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
         cooccur.append((doc.index, s.text, keys, _siblings(view), busy))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED
+from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -589,6 +589,11 @@ def verb_cues(v: View) -> None:
                         not any(begin <= x.start < m.start() and x.key != v.topic
                                 for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
+                    if v.topic not in v.previous and v.last_actor is not None and \
+                            v.last_actor in v.previous and v.table[v.last_actor].type == "firm" and \
+                            not re.search(rf"\b(?:{'|'.join(FACILITY_HEADS)})\b", text[:m.start()], re.I):
+                        # "Kappa sells packs to A. Cathode material comes from B": Kappa's
+                        subject = v.last_actor
                 objects = _objects(v, cue, m.end(), end)
                 if not objects and cue.type == "supplies" and not cue.swap and not cue.needs and \
                         subject is not None and v.topic is not None and v.topic != subject and \
@@ -1111,12 +1116,13 @@ def its_project(v: View) -> None:
 
 _BARE_STAKE = re.compile(r"\b(?:owns|own|holds|hold|held|keeps|retains|has|have)\s+(?:(?:about|around|nearly|"
                          r"almost|roughly|some|another)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|the\s+rest|"
-                         r"the\s+remainder|the\s+remaining\s+\S+)(?!\s+(?:of|in|stake)\b)")
+                         r"the\s+remainder|the\s+remaining\s+\S+|"
+                         r"an?\s+(?:\d[\d.,]*\s*(?:%|per\s*cent)\s+)?stake)(?!\s+(?:of|in|stake)\b)")
 
 
 def bare_stakes(v: View) -> None:
-    """"A owns 51% of X, and B holds the rest" -> B owns X too (the firm this sentence has
-    already said is owned)."""
+    """"A owns 51% of X, and B holds the rest" (or "B holds a 5% stake") -> B owns X too (the
+    firm this sentence has already said is owned)."""
     for m in _BARE_STAKE.finditer(v.text):
         owned = [b for a, t, b, _, _ in v.facts if t == "owns"]
         holder = clause_subject(v, m.start(), _HOLDERS)

@@ -29,6 +29,7 @@ class View:
     last_actor: int | None = None                 # subject of the previous sentence ("It ...")
     last_body: int | None = None                  # the firm the latest sentences were about
     main_body: int | None = None                  # the firm the article has named most so far
+    previous: frozenset[int] = frozenset()        # the entities the previous sentence named
     facts: list[Fact] = field(default_factory=list)
 
     @property
