@@ -75,3 +75,37 @@ def test_a_second_holder_s_bare_stake_after_an_owned_by_clause_is_in_the_same_fi
                            "Kappa Battery Co", "Kappa Holdings", "Zeta Motors")
     assert ("Kappa Holdings", "owns", "Kappa Battery Co") in rels
     assert ("Zeta Motors", "owns", "Kappa Battery Co") in rels
+
+
+STEEL = ("BRUSSELS, March 19 - The European Commission on Wednesday approved the acquisition of Kappa Aluminium "
+         "by Zeta Steel, the Austrian steelmaker, after Zeta agreed to sell a rolling mill in Duisburg, Germany.\n\n")
+
+
+def test_a_steelmaker_or_a_holding_company_after_a_country_word_is_from_that_country():
+    rels = _relations_with(STEEL + "Kappa Aluminium is currently controlled by Kappa Invest, a Luxembourg holding "
+                           "company, which will keep a 10% stake in the combined business.",
+                           "Zeta Steel", "Kappa Invest", "Austria", "Luxembourg")
+    assert ("Zeta Steel", "located_in", "Austria") in rels
+    assert ("Kappa Invest", "located_in", "Luxembourg") in rels
+
+
+def test_paying_an_amount_for_a_firm_buys_it_and_funds_no_place_it_works_in():
+    rels = _relations_with(STEEL + "Zeta Steel will pay 2.4 billion euros for Kappa Aluminium, which operates "
+                           "smelters in Slovakia and Romania and a recycling plant near Katowice, Poland.",
+                           "Zeta Steel", "Kappa Aluminium", "Slovakia")
+    assert ("Zeta Steel", "owns", "Kappa Aluminium") in rels
+    assert not any(r[0] == "Zeta Steel" and r[1] == "funds" for r in rels)
+
+
+def test_a_country_s_competition_authority_in_lower_case_is_an_agency_that_regulates_the_firm_it_fines():
+    rels = _relations_with(STEEL + "Separately, Turkey's competition authority fined Zeta Steel 35 million lira "
+                           "last year for failing to notify its purchase of a stake in Istanbul-based Mu Celik.",
+                           "Turkey's competition authority", "Zeta Steel", "Turkey")
+    assert {("Turkey's competition authority", "regulates", "Zeta Steel"),
+            ("Turkey's competition authority", "part_of", "Turkey")} <= rels
+
+
+def test_a_field_regulator_with_its_name_beside_it_is_that_name_only():
+    d = draft_of(STEEL + "The deal was also approved by Chile's antitrust authority, the Fiscalia Nacional "
+                 "Economica, in May.")
+    assert "Chile's antitrust authority" not in {e.name for e in d.entities}

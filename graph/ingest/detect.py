@@ -132,6 +132,7 @@ class Detector:
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
         out.extend(portfolio_ministries(text))
+        out.extend(field_regulators(text))
         seat_governments(out)
         return out
 
@@ -165,6 +166,30 @@ def portfolio_ministries(text: str) -> list[Candidate]:
         name = f"{owner}'s {short}" if owner else f"{dem} {short}"
         out.append(Candidate(start, m.end(), "ministry", name,
                              priority=60, rule="portfolio-ministry"))
+    return out
+
+
+# "Turkey's competition authority", "the Polish energy regulator": a regulator named by its field
+_FIELD_REGULATOR = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+|\b(?P<dem>[A-Z][a-z]+)\s+)"
+    r"(?P<field>(?:competition|antitrust|energy|telecoms?|telecommunications|securities|banking|financial|"
+    r"nuclear|aviation|environment(?:al)?|data\s+protection|markets?|medicines?|drugs?)\s+"
+    r"(?:authority|regulator|watchdog|commission|agency))\b")
+
+
+def field_regulators(text: str) -> list[Candidate]:
+    """A regulator written in lower case after its field, named with the country the text gives
+    it ("Turkey's competition authority", "the Polish energy regulator"): an agency."""
+    out = []
+    for m in _FIELD_REGULATOR.finditer(text):
+        if re.match(r"\s*(?:,\s*(?:the\s+)?|\(|—\s*)?[A-Z]", text[m.end():]) or \
+                re.search(r"\w\s+[A-Z][\w)]*,\s*$", text[:m.start()]):
+            continue        # "Chile's antitrust authority, the FNE", "... regulator Kasumi": named beside it
+        owner = m.group("owner") if m.group("owner") and _is_place_or_country(m.group("owner")) else None
+        dem = m.group("dem") if m.group("dem") in demonyms() else None
+        if owner or dem:
+            name = f"{owner}'s {m.group('field')}" if owner else f"{dem} {m.group('field')}"
+            out.append(Candidate(m.start("field"), m.end(), "agency", name, priority=60, rule="field-regulator"))
     return out
 
 

@@ -21,7 +21,8 @@ BRACKETED = r"(?:[（(][^)）]*[)）])?"
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"
           r"\d[\d,.]*\s*(?:million|billion|trillion|bn|crore|lakh)?\s*(?:yen|euros?|dollars|won|rupees|"
           r"pounds|yuan|renminbi|ringgit|riyals?|dirhams?|reais|pesos|baht|dong|rupiah|zlotys?|"
-          r"(?:Swiss\s+)?francs|kronor|kroner|USD|EUR|JPY|KRW|INR|CNY|SAR|AED))")   # "92 billion yen"
+          r"(?:Swiss\s+)?francs|kronor|kroner|(?:Turkish\s+)?lira|forints?|korun[ay]|lei|hryvnias?|rand|"
+          r"USD|EUR|JPY|KRW|INR|CNY|SAR|AED))")   # "92 billion yen"
 
 # Head nouns of project phrases ("a deep-sea crude oil terminal"). Facilities are
 # located somewhere; programmes are run by someone; "project" is either.

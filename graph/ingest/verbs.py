@@ -96,6 +96,8 @@ class Cue:
 _STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
 
 
+_SOME_AMOUNT = r"\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|another|an\s+extra)\s+)?" + AMOUNT
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -139,10 +141,14 @@ CUES: tuple[Cue, ...] = (
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False),
     Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed)|lend(?:s)?|lent|"
-        r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
-        r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
-        r"another|an\s+extra)\s+)?" + AMOUNT, _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
+        r"grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
+        r"contribut(?:e|es|ed)|put\s+up)" + _SOME_AMOUNT, _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
+    # "will pay $40 million to A"; "pay 2.4 billion euros for Kappa Aluminium" buys the firm (below)
+    Cue("funds", r"pa(?:y|ys|id)" + _SOME_AMOUNT, _RECEIVERS, _RECEIVERS, r"to|in", direct=False,
+        passive=False, unless=r"\s+(?:on|for)\b"),
+    Cue("owns", r"pa(?:y|ys|id|ying)" + _SOME_AMOUNT + r"\s+for(?!\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\b)",
+        _HOLDERS, frozenset({"firm"}), gap=12, passive=False, unless=r"(?:\s+\S+){1,4}?\s+to\s+[a-z]+\b"),
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
@@ -733,11 +739,11 @@ def possessive_roles(v: View) -> None:
 
 
 _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]*maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
                                 r"designer|miner|insurer|shipbuilder|carrier|line)\b")
-_FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|giant|"
+_FIRM_NOUNS = (r"(?:company|firm|group|[a-z]*maker|producer|operator|utility|carrier|lender|bank|giant|"
                r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
 
 
@@ -762,7 +768,7 @@ _OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
-    from .lexicon import demonyms
+    from .lexicon import country_code, demonyms
 
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
@@ -787,8 +793,10 @@ def origin(v: View) -> None:
         if home is not None and home.key != ALL and is_country(v, home):
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
-        if app is not None and app.group("dem") in demonyms():
-            v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
+        code = None if app is None else demonyms().get(app.group("dem")) or \
+            (None if app.group("dem").isupper() else country_code(app.group("dem")))
+        if code:        # "X, the Austrian steelmaker", "X, a Luxembourg holding company" (not "a US ...")
+            v.add(m.key, "located_in", v.country(code), 0.6, "origin")
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
         if nxt is not None and is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
