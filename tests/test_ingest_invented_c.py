@@ -109,3 +109,21 @@ def test_a_field_regulator_with_its_name_beside_it_is_that_name_only():
     d = draft_of(STEEL + "The deal was also approved by Chile's antitrust authority, the Fiscalia Nacional "
                  "Economica, in May.")
     assert "Chile's antitrust authority" not in {e.name for e in d.entities}
+
+
+def test_a_short_name_as_a_possessor_in_a_later_clause_is_the_firm_named_before():
+    d = draft_of("BRUSSELS, March 19 - The European Commission on Wednesday approved the acquisition of Kappa "
+                 "Aluminium by Zeta Steel, the Austrian steelmaker, after Zeta agreed to sell Kappa's rolling mill "
+                 "in Duisburg, Germany.")
+    names = {e.name for e in d.entities}
+    assert "Kappa Aluminium" in names and "Kappa" not in names
+    assert not any(r[1] == "supplies" for r in relations_of(d))
+
+
+def test_a_firm_or_a_facility_sold_to_a_buyer_is_owned_by_the_buyer_not_supplied():
+    rels = _relations_with(STEEL + "Zeta Steel agreed to sell the Duisburg mill. Under the remedy, the Duisburg "
+                           "mill will be sold to Lambda Industries, a Czech metals group. Zeta Steel will also sell "
+                           "Kappa Chemicals, its French unit, to Lambda Industries.",
+                           "Zeta Steel", "Duisburg mill", "Lambda Industries", "Kappa Chemicals")
+    assert {("Lambda Industries", "owns", "Duisburg mill"), ("Lambda Industries", "owns", "Kappa Chemicals")} <= rels
+    assert not {r for r in rels if r[1] == "supplies"}

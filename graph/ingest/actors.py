@@ -36,7 +36,7 @@ from weakref import WeakKeyDictionary
 from .doc import Mention
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED, trade_nouns
-from .verbs import (ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
+from .verbs import (SELL_VERB, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
 
@@ -638,6 +638,27 @@ def stakes_sold(v: View) -> None:
                 v.add(b.key, "owns", owned.key, 0.6, "stake-sold")
 
 
+# "the Duisburg mill will be sold to Y"
+_PASSIVE_SOLD = re.compile(r"\s*" + BRACKETED + r",?\s+(?:will\s+be|would\s+be|is|are|was|were|has\s+been|"
+                           r"had\s+been|to\s+be|is\s+to\s+be|is\s+being)\s+(?:\w+ly\s+)?sold\s+to\s+(?:the\s+)?")
+
+
+def wholes_sold(v: View) -> None:
+    """"Zeta will sell Kappa Chemicals, its unit, to Y", "the Duisburg mill will be sold to Y"
+    -> Y owns what was sold (a firm or facility, not goods)."""
+    pairs = [found for m in SELL_VERB.finditer(v.text) if not negated(v, m.start())
+             for found in [sold_whole(v, m)] if found is not None]
+    for x in v.mentions:
+        passive = _PASSIVE_SOLD.match(v.text, x.end) if x.key != ALL and v.type(x) in ("firm", "project") else None
+        buyer = v.at_start(passive.end()) if passive is not None else None
+        if buyer is not None and not negated(v, x.end):
+            pairs.append((x, buyer))
+    for thing, buyer in pairs:
+        for b in v.listed(buyer, BODIES | {"government"}):
+            if b.key not in (ALL, thing.key):
+                v.add(b.key, "owns", thing.key, 0.6, "whole-sold")
+
+
 _SOLD_TO = re.compile(r"\b(?:sold|supplied|delivered|shipped|go|goes|went)\s+to\s+(?:the\s+)?")
 
 
@@ -702,6 +723,6 @@ def actor_facts(v: View) -> None:
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to, goods_bought_from):
+                 wholes_sold, output_sold_to, goods_bought_from):
         rule(v)
 

@@ -230,7 +230,11 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             # "Kappa Pharma's deal ... after Kappa agreed": a short form opening a later clause as
             # its subject is the firm named before; not "A Chemicals and A", "bought A Chemicals
             # from A", "A Chemicals, a unit of A"
-            c.loose = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None and \
+            # (or as a possessor in it: "... after Zeta agreed to sell Kappa's rolling mill")
+            opens = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None or (
+                re.match(r"[’']s\s", s.text[c.end:]) is not None and
+                _LATER_CLAUSE.search(s.text, 0, c.start) is not None)
+            c.loose = opens and \
                 _TIED_BEFORE.search(s.text, 0, c.start) is None and _TIED_AFTER.match(s.text, c.end) is None
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
@@ -638,6 +642,8 @@ _TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|s
                          r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
 _CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once|"
                             r"saying|said|says)|;)\s+$")
+_LATER_CLAUSE = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once)"
+                           r"|;)\s+(?:[A-Za-z][\w-]*\s+){1,6}")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 

@@ -43,7 +43,10 @@ ASSETS = (r"(?:stakes?|shares|plants?|factor(?:y|ies)|sites?|mines?|units?|busin
 # "a Californian biologics plant": a capitalised adjective after the article of an asset's phrase
 _NP_ADJECTIVE = r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))[A-Z][a-z]+"
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
-               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+|" + _NP_ADJECTIVE + r")\s+){0,4}?" + ASSETS + r"\b")
+               r"minority|controlling|[A-Z]\w*[’']s|[a-z-]+|" + _NP_ADJECTIVE + r")\s+){0,4}?" + ASSETS + r"\b|"
+               # "sell Kappa's rolling mill", "sell its smelter" (not "supply ore to the smelter")
+               r"\s+(?:its|their|[A-Z]\w*[’']s)\s+(?:[a-z-]+\s+){0,2}(?:mills?|smelters?|refiner(?:y|ies)|fabs?|"
+               r"facilit(?:y|ies)|shipyards?|brands?)\b")
 
 
 # "uses money from X", "received a loan from X": funding, not supply (relations.funding_from)
@@ -312,6 +315,33 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
     return None
 
 
+SELL_VERB = re.compile(r"\b(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?)\s+"
+                        r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?")
+# "X, its French unit, to Y", "X to Y"
+_SOLD_TO_BUYER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+[^,;]{1,60},)?\s+to\s+(?:the\s+)?")
+
+
+def sold_whole(v: View, m: re.Match[str]) -> tuple[Mention, Mention] | None:
+    """"sell Kappa Chemicals, its French unit, to Y", "sold the Duisburg plant to Y": the firm or
+    facility itself changes hands (``m`` is a match of SELL_VERB); the thing sold and the buyer."""
+    thing = v.at_start(m.end())
+    if thing is None or thing.key == ALL or v.type(thing) not in ("firm", "project"):
+        return None
+    to = _SOLD_TO_BUYER.match(v.text, thing.end)
+    buyer = v.at_start(to.end()) if to is not None else None
+    if buyer is None or buyer.key in (ALL, thing.key) or v.type(buyer) not in _HOLDERS:
+        return None
+    return thing, buyer
+
+
+def _sells_whole(v: View, pos: int) -> bool:
+    """A sale verb at ``pos`` whose object is a facility, or a firm sold to a buyer."""
+    m = SELL_VERB.match(v.text, pos)
+    thing = v.at_start(m.end()) if m is not None else None
+    return m is not None and thing is not None and (
+        (thing.key != ALL and v.type(thing) == "project") or sold_whole(v, m) is not None)
+
+
 def speaker_body(v: View, begin: int) -> int | None:
     """The body a person who speaks before ``begin`` heads or works for, as the role rules read it."""
     for m in v.mentions:
@@ -508,6 +538,8 @@ def verb_cues(v: View) -> None:
                         re.search(r"\bto\s+(?:the\s+)?$", text[m.end():dest.start]):
                     continue      # "shipped to Saudi Arabia", "ship 8 million tonnes a year to China":
                     # where goods go, not a buyer
+            if cue.type == "supplies" and not cue.swap and _sells_whole(v, m.start()):
+                continue          # "sell Kappa Chemicals, its unit, to Y", "sell the Duisburg mill": it changes hands
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
