@@ -28,3 +28,12 @@ def relations_of(draft) -> set[tuple[str, str, str]]:
 
 def entity(draft, name: str):
     return next(e for e in draft.entities if e.name == name)
+
+
+def drafted_with(text: str, *names: str):
+    """The draft of ``text``, after checking that the named ends were found (a guard: a test that a
+    wrong relation is absent must not pass because nothing was drafted)."""
+    d = draft_of(text)
+    for name in names:
+        assert any(e.name == name for e in d.entities), name
+    return d

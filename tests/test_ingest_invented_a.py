@@ -5,15 +5,8 @@ Each test quotes the invented sentence it was found on (articles kept outside th
 
 from __future__ import annotations
 
-from ingest_support import draft_of, entity, relations_of
+from ingest_support import draft_of, drafted_with, entity, relations_of
 
-
-def drafted_with(text: str, *names: str):
-    """The draft of ``text``, after checking that the named ends were found (a guard)."""
-    d = draft_of(text)
-    for name in names:
-        assert entity(d, name) is not None, name
-    return d
 
 
 def supplies_in(text: str, *names: str) -> set[tuple[str, str]]:

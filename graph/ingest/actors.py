@@ -671,7 +671,11 @@ def output_sold_to(v: View) -> None:
         if not OUTPUT_SUBJECT.search(v.text[begin:m.start()]) or negated(v, m.start()) or \
                 any(not x.anaphor for x in named):
             continue            # not "X's output is sold to": whose output, the rules for X say
-        seller = named[0].key if named else v.topic if v.topic is not None else v.last_body
+        opener = next((x for x in v.mentions if x.start < begin and not x.anaphor
+                       and not v.text[:x.start].strip() and v.type(x) in BODIES), None)
+        # "Kappa will buy quartz from A, and its output will go to B": "its" is Kappa's
+        seller = named[0].key if named else opener.key if opener is not None else \
+            v.topic if v.topic is not None else v.last_body
         first = v.at_start(m.end())
         if seller is None or first is None or first.key == ALL:
             continue

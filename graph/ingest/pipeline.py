@@ -34,7 +34,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import sentence_facts
+from .relations import borrower_in, sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
@@ -475,6 +475,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     topic: int | None = None
     last_actor: int | None = None
     last_body: int | None = None  # the firm or organisation the text was last about
+    borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     previous: frozenset[int] = frozenset()
     section = -1
@@ -494,6 +495,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 if not s.heading:
                     doc.in_body.add(m.key)
         view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(doc, table), previous)
+        took = borrower_in(view)
+        view.borrower = borrower = took if took is not None else borrower
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         verb_cues(view)
         person_clauses(view)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -181,60 +182,86 @@ def body_then_place(before_of: list[str]) -> bool:
     return len(before_of) == 2 and before_of[0].isupper() and 2 <= len(before_of[0]) <= 5
 
 
-# "PRESS RELEASE - Town, 12 June 2025", "TOKYO, 15 May 2025 (KGX) - ...": a label or dateline
-# "PRESS RELEASE - ", "OSLO, 4 May", "SAO PAULO, Oct 2 -", "NAIROBI, Kenya, July 8": a dateline's head
+# A news dateline opening a sentence, read by one reader (:func:`read_dateline`) from three parts:
+# the capitals it opens with: "PRESS RELEASE - ", "OSLO, 4 May", "SAO PAULO, Oct 2 -", "NAIROBI, Kenya, July 8"
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?=\s*[-—–]\s|,\s+\d|,\s+[A-Z][a-z]{2,8}\.?\s+\d|"
                             r",\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s+[A-Z][a-z]{2,8}\.?\s+\d)")
-# "OSLO, 4 March 2026 (NWX) -", "ASTANA, Nov 12 (Wire) -": the wire service credited after the date
-_DATELINE_CODE = re.compile(r"^[^()]{0,60}?\b\d{1,4}\s*\(([A-Z][A-Za-z]{1,11})\)\s*[-—–]\s")
-
-
-# "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -": the place of a dateline
+# a dated place: "PRESS RELEASE - Tarnow, 3 March 2026", "OSLO, 4 March 2026 (NWX) -"
 _DATELINE_PLACE = re.compile(r"^(?:[A-Z][A-Z ]*[A-Z]\s*[-—–]\s*)?([A-Z][\w’'-]*(?:\s[A-Z][\w’'-]*){0,2}),\s+"
                              r"(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4}\b")
+# the news service credited after the date: "LONDON, Feb 3 (Wire) - ", "ASTANA, Nov 12 (KGX) -",
+# "PHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- "
+# (the place and date before it are capitalised words and numbers, nothing a sentence says)
+_DATELINE_CREDIT = re.compile(r"^[A-Z][\w.’'-]*(?:,?\s+(?:[A-Z][\w.’'-]*|\d{1,4})){0,8}(?<=\d)\s*"
+                              r"(?:\(([A-Z][^()]{1,19})\)|/([A-Z][^/]{1,19})/)\s*[-—–]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the dateline a sentence opens with holds, as offsets into the sentence (``None``
+    where the part is absent)."""
+    head_end: int | None                # end of the capitals it opens with ("SAO PAULO")
+    place: tuple[int, int] | None       # a dated place ("Tarnow, 3 March 2026")
+    credit: tuple[int, int] | None      # the news service credited after the date ("(Wire)")
+
+
+@lru_cache(maxsize=1024)
+def read_dateline(text: str) -> Dateline:
+    """The parts of the dateline ``text`` opens with.
+
+    >>> read_dateline("SAO PAULO, Oct 2 (Wire) - Kappa Agro said so.")
+    Dateline(head_end=9, place=None, credit=(18, 22))
+    >>> read_dateline("PRESS RELEASE - Tarnow, 3 March 2026")
+    Dateline(head_end=13, place=(16, 22), credit=None)
+    >>> read_dateline("Kappa Agro said so on Oct 2 (a Monday) - late.")
+    Dateline(head_end=None, place=None, credit=None)
+    """
+    head = _DATELINE_HEAD.match(text)
+    place = _DATELINE_PLACE.match(text)
+    credit = _DATELINE_CREDIT.match(text)
+    group = 0 if credit is None else 1 if credit.group(1) is not None else 2
+    return Dateline(head.end() if head is not None else None,
+                    place.span(1) if place is not None else None,
+                    credit.span(group) if credit is not None else None)
 
 
 def datelines(text: str) -> list[Candidate]:
-    """The label and place a dateline opens with: no firm, and a place.
+    """The place a dateline opens with, in ordinary case: a place.
 
     >>> [(c.type, c.name) for c in datelines("PRESS RELEASE - Tarnow, 3 March 2026")]
     [('location', 'Tarnow')]
     >>> [(c.type, c.name) for c in datelines("Oslo, 4 March 2026 (NWX) - Zeta said so.")]
     [('location', 'Oslo')]
     """
-    m = _DATELINE_PLACE.match(text)
-    if m is None or m.group(1).isupper():
+    place = read_dateline(text).place
+    if place is None or text[place[0]:place[1]].isupper():
         return []       # "OSLO, 4 March": a wire desk's city, left to the place list
-    return [Candidate(m.start(1), m.end(1), "location", m.group(1), priority=45, rule="dateline")]
-
-
-# "LONDON, Feb 3 (Wire) - ", "PHOENIX, Arizona, April 8, 2026 /PRNewswire/ -- ": the service's name
-_DATELINE_WIRE = re.compile(r"^[A-Z][^()/\n]{0,60}?\d\s*(?:\(([^()]{2,20})\)|/([^/]{2,20})/)\s*[-—–]{1,2}\s")
+    return [Candidate(place[0], place[1], "location", text[place[0]:place[1]], priority=45, rule="dateline")]
 
 
 def in_dateline_head(text: str, end: int) -> bool:
-    """Whether capitals ending at ``end`` are the city in capitals a wire dateline opens with.
+    """Whether capitals ending at ``end`` are the city or label in capitals a dateline opens with.
 
     >>> s = "SAO PAULO, Oct 2 - Kappa Agro said so."
     >>> in_dateline_head(s, 9), in_dateline_head(s, s.index(" said"))
     (True, False)
     """
-    head = _DATELINE_HEAD.match(text)
-    return head is not None and end <= head.end()
+    head_end = read_dateline(text).head_end
+    return head_end is not None and end <= head_end
 
 
 def in_dateline_label(text: str, end: int) -> bool:
-    """Whether a run ending at ``end`` is the label opening a dateline ("PRESS RELEASE - ") or
-    the news service it names ("LONDON, Feb 3 (Wire) - ").
+    """Whether a run ending at ``end`` is the label opening a dated dateline ("PRESS RELEASE - ")
+    or the news service it credits ("LONDON, Feb 3 (Wire) - ").
 
     >>> s = "LONDON, Feb 3 (Wire) - Ofcom fined Kappa."
     >>> in_dateline_label(s, s.index("Wire") + 4), in_dateline_label(s, s.index("Ofcom") + 5)
     (True, False)
     """
-    wire = _DATELINE_WIRE.match(text)
-    if wire is not None and end in (wire.end(1), wire.end(2)):
+    line = read_dateline(text)
+    if line.credit is not None and end == line.credit[1]:
         return True
-    return in_dateline_head(text, end) and _DATELINE_PLACE.match(text) is not None
+    return line.place is not None and in_dateline_head(text, end)
 
 
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:
@@ -267,14 +294,14 @@ def not_an_acronym_name(text: str, start: int, end: int) -> bool:
 
 
 def dateline_credit(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is the wire service a dateline credits, no party to the story.
+    """Whether the name at ``start`` is the news service a dateline credits, no party to the story.
 
     >>> s = "ASTANA, Nov 12 (Wire) - Kazatomprom will supply uranium."
     >>> dateline_credit(s, s.index("Wire")), dateline_credit(s, s.index("Kazatomprom"))
     (True, False)
     """
-    code = _DATELINE_CODE.match(text)
-    return code is not None and code.start(1) == start
+    credit = read_dateline(text).credit
+    return credit is not None and credit[0] == start
 
 
 # what "left" must leave to be the post: the body or the post ("left the company", "left the

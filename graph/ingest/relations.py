@@ -33,7 +33,7 @@ from .doc import Mention
 from .lexicon import BRACKETED
 from .names import tokens
 from .precision import CLAUSE_BREAK
-from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division
+from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, negated
 from .view import ACTORS, ALL, BODIES, Fact, View
 
 VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": "leads",
@@ -41,7 +41,8 @@ VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": 
               "backed": "funds", "funded": "funds", "financed": "funds", "supported": "funds",
               "underwritten": "funds", "sponsored": "funds", "owned": "owns",
               "controlled": "owns", "acquired": "owns", "paid out": "funds", "paid": "funds",
-              "provided": "funds", "granted": "funds", "disbursed": "funds", "extended": "funds"}
+              "provided": "funds", "granted": "funds", "disbursed": "funds", "extended": "funds",
+              "arranged": "funds", "guaranteed": "funds", "co-financed": "funds", "syndicated": "funds"}
 
 
 def x_led(v: View) -> None:
@@ -68,12 +69,15 @@ def x_led(v: View) -> None:
 _BY = re.compile(r"\b(" + "|".join(sorted(VERB_TYPES, key=len, reverse=True))
                  + r")\s+(?:\w+ly\s+)?by\s+")
 _FUNDING_SUBJECT = re.compile(r"^(?:the|this|that|a|an)\s+(?:[\w-]+\s+){0,2}?(?:aid|subsidy|subsidies|"
-                              r"funding|money|loan|loans|grant|grants|package)\b", re.I)
+                              r"funding|money|loan|loans|grant|grants|package|financing|debt|facility|credit|bonds?)\b", re.I)
 _HOST = re.compile(r"\b(?:plants|factories|fabs|facilities|sites|mines|operations|terminals)\s+$")
 
 
 # verbs that fund only when money is what was given ("loans were provided by X")
-_GIVEN = frozenset({"provided", "granted", "extended", "paid", "paid out", "disbursed"})
+_GIVEN = frozenset({"provided", "granted", "extended", "paid", "paid out", "disbursed", "arranged",
+                    "guaranteed", "syndicated"})
+# "arranged by A and guaranteed by B": the second verb's patient is the first one's
+_AND_BY = re.compile(r"\s*,?\s*and\s+(?:(?:is|was|are|were|been|be)\s+)?(?:\w+ly\s+)?$")
 _MONEYISH = re.compile(r"\b(?:loans?|grants?|funding|financing|money|aid|subsid\w+|capital|credit|cash|"
                        r"incentives?|guarantees?|equity|debt|bonds?|million|billion|crore)\b|[$€£¥₹]", re.I)
 _LENDERS_LED = re.compile(r"\b(?:banks|lenders)\s+$")
@@ -85,7 +89,33 @@ _STARTS_CLAUSE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|said
 _PRICED_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}[$€£¥₹]\d[\d.,]*\s+(?:[a-z-]+\s+){0,4}$")
 
 
+# "Kappa Solar has closed a $1.2 billion loan", "Zeta raised $500 million in bonds"
+_TOOK_LOAN = re.compile(r"\s*" + BRACKETED + r"(?:\s+(?:has|have|had|will|is|was|also|now))*\s+"
+                        r"(?:secur\w+|clos\w+|rais\w+|obtain\w+|sign\w+|t(?:ake|akes|ook|aking)\s+out|"
+                        r"borrow\w*|refinanc\w+|agreed)\s+(?:[^;:]{0,50}?\s)?"
+                        r"(?:loans?|financing|facility|credit(?:\s+line)?|bonds?|notes|debt)\b")
+
+
+def borrower_in(v: View) -> int | None:
+    """The body that takes a loan in this sentence ("Kappa Solar has closed a $1.2 billion loan"):
+    whose "the loan" the next sentences mean."""
+    for m in v.mentions:
+        if m.key != ALL and not m.anaphor and v.type(m) in BODIES and _TOOK_LOAN.match(v.text, m.end) \
+                and not negated(v, m.end):
+            return m.key
+    return None
+
+
+def _borrower(v: View, agents: list[Mention]) -> Mention | None:
+    """Whose "the loan" is when no project is in question: the body that last took a loan,
+    never one of the lenders."""
+    if v.borrower is None or any(a.key == v.borrower for a in agents):
+        return None
+    return Mention(0, 0, v.borrower, anaphor=True)
+
+
 def by_agent(v: View) -> None:
+    last: tuple[list[Mention], Mention] | None = None     # the previous verb's agents and patient
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
@@ -106,6 +136,9 @@ def by_agent(v: View) -> None:
                 agents = agents[:i]     # "owned by SpaceX, and SoftBank has agreed": not SoftBank
                 break
         patient = v.before(m.start(), BODIES | {"project"}, max_gap=80)
+        if patient is not None and last is not None and any(a.key == patient.key for a in last[0]) \
+                and _AND_BY.fullmatch(v.text, patient.end, m.start()):
+            patient = last[1]   # "arranged by A and guaranteed by B": B backs what A arranged
         begin, _ = clause_span(v.text, m.start(), m.end())
         between = v.text[patient.end:m.start()] if patient is not None else ""
         if re.search(r"\b(?:a|an|the|its|their|[A-Z][\w-]*[’']s)\s+(?:[a-z-]+\s+){0,5}[a-z-]+,?\s+(?:(?:is|was|are|were|being|"
@@ -127,8 +160,11 @@ def by_agent(v: View) -> None:
             continue
         if patient is None and _FUNDING_SUBJECT.match(v.text):
             patient = _topic(v)           # "The aid will be paid out by X"
+            if patient is None:
+                patient = _borrower(v, agents)
         if patient is None:
             continue
+        last = (agents, patient)
         for a in agents:
             v.add(a.key, VERB_TYPES[word], patient.key, 0.75, "by-agent")
 

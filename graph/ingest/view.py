@@ -30,6 +30,7 @@ class View:
     last_body: int | None = None                  # the firm the latest sentences were about
     main_body: int | None = None                  # the firm the article has named most so far
     previous: frozenset[int] = frozenset()        # the entities the previous sentence named
+    borrower: int | None = None                   # who last took a loan ("Kappa closed a loan")
     facts: list[Fact] = field(default_factory=list)
 
     @property
@@ -88,11 +89,12 @@ class View:
                 out[-1] = Mention(out[-1].start, m.end + 1 if m.end < len(self.text) else m.end,
                                   out[-1].key, out[-1].anaphor)
                 continue        # "Archer-Daniels-Midland (ADM)": the same entity in brackets
-            if types is not None and self.type(m) not in types:
+            if types is not None and self.type(m) not in types or self.type(m) in ("government", "location"):
                 if re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:in|of)\s+(?:the\s+)?",
                                 self.text[out[-1].end:m.start]):
                     continue        # "CATL in batteries or ZTE", "Lonza of Switzerland, B": step over
-                break
+                if types is not None and self.type(m) not in types:
+                    break
             gap = self.text[out[-1].end:m.start]
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
