@@ -127,3 +127,11 @@ def test_a_firm_or_a_facility_sold_to_a_buyer_is_owned_by_the_buyer_not_supplied
                            "Zeta Steel", "Duisburg mill", "Lambda Industries", "Kappa Chemicals")
     assert {("Lambda Industries", "owns", "Duisburg mill"), ("Lambda Industries", "owns", "Kappa Chemicals")} <= rels
     assert not {r for r in rels if r[1] == "supplies"}
+
+
+def test_a_common_word_opening_a_quoted_sentence_is_no_firm():
+    d = draft_of(STEEL + '"Carmakers such as Rho Automotive and Delta Cars rely on a small number of sheet '
+                 'suppliers," Competition Commissioner Elena Varga said. "Today\'s decision keeps that market open."')
+    names = {e.name for e in d.entities}
+    assert {"Rho Automotive", "Delta Cars"} <= names
+    assert not names & {"Carmakers", "Today"}

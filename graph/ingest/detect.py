@@ -88,6 +88,9 @@ _FIRM_NOUNS = frozenset("group company firm maker producer operator giant conglo
                         "multinational".split())
 
 
+_OPENING_MARKS = " \t\n\"“‘'"      # what may stand before a sentence's first word
+
+
 class Detector:
     """Finds candidates in sentences; holds the gazetteers built for one run."""
 
@@ -104,6 +107,7 @@ class Detector:
                 continue
             label = _LINE_LABEL.match(s.text)
             first = label.end() if label is not None and label.end() else 0
+            first += len(s.text[first:]) - len(s.text[first:].lstrip(_OPENING_MARKS))   # '"Today ...'
             for t in tokens(s.text):
                 if t.cap and t.start > first:      # not the first word, after "A:" or a bullet too
                     caps.add(t.text)
@@ -813,7 +817,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
             continue
-        opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
+        # (or after an opening quote: '"Carmakers such as A rely on ..."', '"Today's decision ..."')
+        opener = not text[:run.start].strip(_OPENING_MARKS) or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
         if opener and name.isupper() and re.match(r"\s*:", after):
             continue            # "KEY POINTS:", a section label
