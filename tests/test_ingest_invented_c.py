@@ -135,3 +135,28 @@ def test_a_common_word_opening_a_quoted_sentence_is_no_firm():
     names = {e.name for e in d.entities}
     assert {"Rho Automotive", "Delta Cars"} <= names
     assert not names & {"Carmakers", "Today"}
+
+
+DIGEST = ("THE WEEK IN INFRASTRUCTURE: data centres, chips and hydrogen\n\n"
+          "Kappa Cloud picks Finland for Nordic data centre\n\n"
+          "Kappa Cloud, the US cloud provider, will build a data centre campus near Kajaani, Finland. Kappa Cloud "
+          "already runs data centres in Dublin and Madrid.\n\n")
+
+
+def test_a_bare_chief_executive_in_a_digest_item_heads_the_item_s_firm():
+    rels = _relations_with(DIGEST + "Polish solar maker adds Mexican plant\n\nPhi Solar, a Polish maker of solar "
+                           "panels, opened a module factory in Monterrey, Mexico. Phi Solar buys its cells from Psi "
+                           "Photovoltaics of Turkey. Chief executive Marta Nowak said the firm would also consider "
+                           "a plant in Texas.", "Kappa Cloud", "Phi Solar", "Marta Nowak")
+    assert ("Marta Nowak", "heads", "Phi Solar") in rels
+    assert ("Marta Nowak", "heads", "Kappa Cloud") not in rels
+
+
+def test_a_person_appointed_or_named_to_a_post_of_a_firm_holds_it():
+    rels = _relations_with(DIGEST + "People\n\nAnna Berg has been appointed chief executive of Zeta Energia, "
+                           "replacing Mikko Laine, who retired. Sigma Semiconductor named Ole Lund as its chief "
+                           "financial officer. Eva Holm will take over as managing director of Omega Power.",
+                           "Anna Berg", "Zeta Energia", "Ole Lund", "Sigma Semiconductor", "Eva Holm", "Omega Power")
+    assert {("Anna Berg", "heads", "Zeta Energia"), ("Ole Lund", "works_for", "Sigma Semiconductor"),
+            ("Eva Holm", "heads", "Omega Power")} <= rels
+    assert ("Eva Holm", "owns", "Omega Power") not in rels

@@ -35,7 +35,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import borrower_in, sentence_facts
-from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -478,11 +478,13 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     previous: frozenset[int] = frozenset()
+    in_section: dict[int, int] = {}     # mentions of each entity in this section
     section = -1
     described = ArticleProjects(table)    # the projects this article has named, and how often
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
+            in_section = {}
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
         mentions = described.mentions(s.text, mentions, topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
@@ -491,13 +493,16 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 doc.mentions[m.key] = doc.mentions.get(m.key, 0) + 1
+                in_section[m.key] = in_section.get(m.key, 0) + 1
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(doc, table), previous)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(in_section, table)
+                    or _main_body(doc.mentions, table), previous)
         took = borrower_in(view)
         view.borrower = borrower = took if took is not None else borrower
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
+        appointed_roles(view)
         verb_cues(view)
         person_clauses(view)
         rivals(view)
@@ -545,9 +550,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     return out
 
 
-def _main_body(doc: _Doc, table: EntityTable) -> int | None:
-    """The firm or organisation the article has named most so far (the first named, on a tie)."""
-    counts = [(n, k) for k, n in doc.mentions.items() if table[k].type in ("firm", "organization")]
+def _main_body(mentions: dict[int, int], table: EntityTable) -> int | None:
+    """The firm or organisation named most so far (the first named, on a tie): of the section
+    (a digest's item), else of the article."""
+    counts = [(n, k) for k, n in mentions.items() if table[k].type in ("firm", "organization")]
     return max(counts, key=lambda c: c[0])[1] if counts else None
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS
+from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -156,7 +156,9 @@ CUES: tuple[Cue, ...] = (
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
                r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
-               r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b"),
+               r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b|"
+               r"\s+as\s+(?:[\w-]+\s+){0,3}?(?:chief|chair\w*|president|director|head|ceo|boss)\b"),
+        # (not "will take over as chief executive": a post)
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
@@ -770,6 +772,46 @@ def possessive_roles(v: View) -> None:
                 continue
             v.add(p.key, "heads" if m.group("head") else "works_for", org.key, 0.7, "role-poss")
             break
+
+
+_ROLE_NOUN = rf"(?:(?:the\s+|its\s+|a\s+|an\s+|new\s+|interim\s+|acting\s+)*(?:[a-z-]+\s+)??" \
+             rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>chief\s+[a-z]+\s+officer|{_WORK_WORDS})))"
+# "P has been appointed chief executive of X", "P became chairman of X", "P will take over as CEO of X"
+_APPOINTED = re.compile(r"\s*" + BRACKETED + r",?\s+(?:(?:has|have|had)\s+been\s+|(?:was|is|will\s+be)\s+)?"
+                        r"(?:appointed|named|made|promoted\s+to|elected|became|becomes|will\s+become|"
+                        r"(?:will\s+)?take\s+over\s+as|took\s+over\s+as|takes\s+over\s+as|"
+                        r"(?:has\s+)?joined\s+as)\s+(?:as\s+)?" + _ROLE_NOUN + r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
+# "X appointed P as chief executive", "X named P its new chairman"
+_APPOINTS = re.compile(r"\s+(?:has\s+|have\s+)?(?:appointed|named|hired|promoted|elected|picked|chose)\s+$")
+_AS_ROLE = re.compile(r"\s*" + BRACKETED + r",?\s+(?:as\s+)?" + _ROLE_NOUN + r"\b", re.I)
+
+
+def appointed_roles(v: View) -> None:
+    """"P has been appointed chief executive of X", "P became chairman of X", "X named P as its
+    chief executive" -> P heads (or works for) X."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) not in ("person", "firm"):
+            continue
+        if v.type(p) == "firm":
+            before = v.before(p.start, BODIES, max_gap=30)
+            words = v.table[p.key].name.split()
+            if before is not None and _APPOINTS.fullmatch(v.text, before.end, p.start) and \
+                    _AS_ROLE.match(v.text, p.end) and 2 <= len(words) <= 3 and \
+                    all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) and \
+                    not looks_like_firm_name(words) and not set(words) & set(org_words()["suffix"]):
+                v.table[p.key].type = "person"     # "X named Ole Lund as its chief financial officer"
+            else:
+                continue
+        m = _APPOINTED.match(v.text, p.end)
+        body = v.at_start(m.end()) if m is not None else None
+        if m is None or body is None:
+            m = _AS_ROLE.match(v.text, p.end)
+            before = v.before(p.start, BODIES, max_gap=30)
+            body = before if m is not None and before is not None and \
+                _APPOINTS.fullmatch(v.text, before.end, p.start) else None
+        if m is None or body is None or body.key == ALL or v.type(body) not in BODIES or negated(v, p.end):
+            continue
+        v.add(p.key, "heads" if m.group("head") else "works_for", body.key, 0.6, "appointed")
 
 
 _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
