@@ -160,3 +160,17 @@ def test_a_person_appointed_or_named_to_a_post_of_a_firm_holds_it():
     assert {("Anna Berg", "heads", "Zeta Energia"), ("Ole Lund", "works_for", "Sigma Semiconductor"),
             ("Eva Holm", "heads", "Omega Power")} <= rels
     assert ("Eva Holm", "owns", "Omega Power") not in rels
+
+
+def test_towns_in_a_comma_list_that_ends_in_and_are_all_places_the_firm_works_in():
+    rels = _relations_with("Kappa Cloud already runs data centres in Dublin, Frankfurt and Madrid.",
+                           "Kappa Cloud", "Dublin", "Frankfurt", "Madrid")
+    assert {("Kappa Cloud", "operates_in", t) for t in ("Dublin", "Frankfurt", "Madrid")} <= rels
+
+
+def test_a_lender_described_between_commas_then_and_by_another_lists_both_lenders_not_the_country():
+    rels = _relations_with("Phi Solar opened a module factory in Monterrey, Mexico. The plant was financed by "
+                           "Bancomext, Mexico's export-import bank, and by BBVA Mexico.",
+                           "Bancomext", "BBVA Mexico", "Monterrey factory", "Mexico")
+    assert {("Bancomext", "funds", "Monterrey factory"), ("BBVA Mexico", "funds", "Monterrey factory")} <= rels
+    assert ("Mexico", "funds", "Monterrey factory") not in rels

@@ -1140,8 +1140,14 @@ def towns_listed(v: View, first: Mention) -> list[Mention]:
     """``first`` and the places coordinated with it by "and"/"or" ("in A and B"), not the state
     after a comma ("in Ciudad Juárez, Chihuahua": the state holds the city)."""
     places = [first]
-    for place in v.listed(first, _PLACES)[1:]:
-        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+    listed = v.listed(first, _PLACES)
+    # "in Dublin, Frankfurt and Madrid": commas of a list that ends in "and" (towns, not states)
+    series = len(listed) >= 3 and re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$",
+                                             v.text[listed[-2].end:listed[-1].start]) is not None
+    for place in listed[1:]:
+        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]) and \
+                not (series and re.fullmatch(r",\s*", v.text[places[-1].end:place.start])
+                     and not is_division(v, place) and not is_division(v, places[-1])):
             break
         places.append(place)
     return places

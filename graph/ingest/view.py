@@ -19,6 +19,11 @@ BODIES = frozenset("firm organization agency ministry fund".split())
 Fact = tuple[int, str, int, float, str]     # source key, type, target key, confidence, rule
 
 
+# an item's description between commas, then the next item: "A, Mexico's export-import bank, and by B"
+_DESCRIBED_ITEM = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)(?:[\w-]+\s+){0,4}?"
+                             r"[a-z][\w-]*,\s*(?:and|or)\s+(?:by\s+|from\s+|with\s+|to\s+)?(?:the\s+)?")
+
+
 @dataclass
 class View:
     sentence: Sentence
@@ -75,6 +80,13 @@ class View:
         out = [first]
         for m in self.mentions:
             if m.start <= out[-1].start:
+                continue
+            described = _DESCRIBED_ITEM.match(self.text, out[-1].end)
+            if described is not None and m.start < described.end():
+                continue        # "A, Mexico's export-import bank, and by B": inside A's description
+            if described is not None and m.start == described.end() and \
+                    (types is None or self.type(m) in types):
+                out.append(m)
                 continue
             if types is not None and self.type(m) not in types:
                 owned = self.possessed(m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
