@@ -174,3 +174,14 @@ def test_a_lender_described_between_commas_then_and_by_another_lists_both_lender
                            "Bancomext", "BBVA Mexico", "Monterrey factory", "Mexico")
     assert {("Bancomext", "funds", "Monterrey factory"), ("BBVA Mexico", "funds", "Monterrey factory")} <= rels
     assert ("Mexico", "funds", "Monterrey factory") not in rels
+
+
+def test_a_name_described_as_a_project_led_by_a_firm_is_that_firm_s_project_and_takes_its_inputs():
+    rels = _relations_with(DIGEST + "Hydrogen valley in Spain gets EU backing\n\nThe European Commission has "
+                           "approved 400 million euros in state aid for the Aragon Hydrogen Valley, a project led by "
+                           "Spanish utility Iberia Verde. The electrolysers will be made by Delta Electrolysis, a "
+                           "German start-up.", "Aragon Hydrogen Valley", "Iberia Verde", "Delta Electrolysis")
+    assert {("Iberia Verde", "leads", "Aragon Hydrogen Valley"),
+            ("European Commission", "funds", "Aragon Hydrogen Valley"),
+            ("Delta Electrolysis", "supplies", "Aragon Hydrogen Valley")} <= rels
+    assert ("Delta Electrolysis", "supplies", "Kajaani campus") not in rels

@@ -32,7 +32,7 @@ from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
 from .precision import (body_then_place, dateline_credit, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
-from .projects import apposed_facilities, described_facilities, wide_places
+from .projects import apposed_facilities, described_as_projects, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -135,6 +135,7 @@ class Detector:
             out.extend(other_names(text, table, out, self.mid_caps))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
+        described_as_projects(text, out)
         out.extend(portfolio_ministries(text))
         out.extend(field_regulators(text))
         seat_governments(out)
