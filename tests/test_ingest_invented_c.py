@@ -185,3 +185,11 @@ def test_a_name_described_as_a_project_led_by_a_firm_is_that_firm_s_project_and_
             ("European Commission", "funds", "Aragon Hydrogen Valley"),
             ("Delta Electrolysis", "supplies", "Aragon Hydrogen Valley")} <= rels
     assert ("Delta Electrolysis", "supplies", "Kajaani campus") not in rels
+
+
+def test_a_firm_s_one_named_customer_or_supplier_after_is_trades_with_it():
+    rels = _relations_with("Sigma Semiconductor, the Korean chipmaker, will supply memory to Lambda Systems. "
+                           "Sigma's other big customer is Tau Compute of California. Its main supplier is Rho "
+                           "Materials.", "Sigma Semiconductor", "Tau Compute", "Rho Materials")
+    assert {("Sigma Semiconductor", "supplies", "Tau Compute"),
+            ("Rho Materials", "supplies", "Sigma Semiconductor")} <= rels

@@ -1301,9 +1301,12 @@ def title_heads(v: View) -> None:
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
 _POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+# (or one: "Sigma's other big customer is Tau Compute", "Its main supplier remains A")
 _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
-                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?")
+                      r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?|"
+                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir)|(?P<poss1>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind1>customer|buyer|"
+                      r"client|supplier)\s+(?:is|was|remains|will\s+be|has\s+been)\s+(?:the\s+)?")
 
 
 _ITS_SUPPLIER = re.compile(r"\s*" + BRACKETED + r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -1343,20 +1346,22 @@ def nominal_supply(v: View) -> None:
             else:
                 add(y.key, z.key)
     for m in _LIST_OF.finditer(v.text):
-        if m.group("poss"):
-            owner = v.at_end(m.start("poss"))
+        poss = "poss" if m.group("poss") or m.group("kind") else "poss1"
+        kind = (m.group("kind") or m.group("kind1") + "s")
+        if m.group(poss):
+            owner = v.at_end(m.start(poss))
         else:           # "its": the firm named before it, else the previous sentence's subject
             owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
                           and v.type(x) in BODIES), None)
             if owner is None and v.last_actor is not None:
                 owner = Mention(0, 0, v.last_actor, anaphor=True)
         first = v.at_start(m.end())
-        if owner is None or first is None or owner.key == ALL:
-            continue
+        if owner is None or first is None or owner.key == ALL or (m.group("kind1") and v.type(owner) == "project"):
+            continue        # ("the plant's main customer will be X": the plant's owner sells, left to others)
         for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
-            if m.group("kind") == "suppliers":
+            if kind == "suppliers":
                 add(item.key, owner.key)
             else:
                 add(owner.key, item.key)
