@@ -36,6 +36,7 @@ from weakref import WeakKeyDictionary
 from .doc import Mention
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED, trade_nouns
+from .precision import names_goods
 from .verbs import (SELL_VERB, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
@@ -722,11 +723,41 @@ def goods_bought_from(v: View) -> None:
                 v.add(x.key, "supplies", buyer.key, 0.6, "goods-bought-from")
 
 
+# "completed its acquisition of Delta Glass", "after Sigma Steel's purchase of Rho Mining": a deal
+# named by its noun, whose buyer is the possessor (not a deal planned, blocked or reviewed)
+_DEAL_NOUN = re.compile(r"(?:(?P<poss>[’']s)|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
+                        r"(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?")
+_NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|abandon\w*|block\w*|attempt\w*|reject\w*|"
+                       r"oppos\w*|review\w*|prob\w*|scrutin\w*|challeng\w*|hostile|bid|offer|talks|"
+                       r"possible|potential|would|could|may|might|consider\w*|explor\w*|seek\w*|"
+                       r"terminat\w*|walk\w*\s+away|drop\w*|halt\w*|suspend\w*)\b")
+
+
+def named_deals(v: View) -> None:
+    """"X completed its acquisition of Y", "X's takeover of Y" -> X owns Y."""
+    for m in _DEAL_NOUN.finditer(v.text):
+        begin, _ = clause_span(v.text, m.start(), m.end())
+        if negated(v, m.start()) or _NOT_DONE.search(v.text, begin, m.end()):
+            continue
+        target = v.at_start(m.end())
+        if target is None or target.key == ALL or v.type(target) not in ("firm", "fund", "organization") \
+                or names_goods(v.text, target.end):
+            continue            # "its purchase of Nvidia chips": goods
+        if m.group("poss"):
+            buyer = v.at_end(m.start())
+        else:
+            named = v.owner
+            buyer = named if named is not None and named.end <= m.start() else \
+                Mention(0, 0, v.last_body, anaphor=True) if v.last_body is not None else None
+        if buyer is not None and buyer.key not in (ALL, target.key) and v.type(buyer) in BODIES | {"government"}:
+            v.add(buyer.key, "owns", target.key, 0.6, "named-deal")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 wholes_sold, output_sold_to, goods_bought_from):
+                 wholes_sold, output_sold_to, goods_bought_from, named_deals):
         rule(v)
 

@@ -74,7 +74,8 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|acquisitions?|takeover|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
-                          r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry)\b[^.;]*$")
+                          r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
+                          r"us(?:e|es|ed|ing)|spun\s+off|carved\s+out|demerged|split\s+off)\b[^.;]*$", re.I)
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -600,9 +601,11 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
-            named = re.match(r"\s+([A-Z][\w&.-]*)", text[p.end:])
-            if p.amount is None and named is not None and not is_common(named.group(1)):
-                continue        # "Abu Dhabi's sovereign fund Zeta Investment Authority": the name follows
+            named = re.match(r"\s*,?\s+([A-Z][\w&.-]*)(?!\s+(?:said|says)\b)", text[p.end:])
+            if p.amount is None and named is not None and not is_common(named.group(1)) and \
+                    not _is_place_or_country(named.group(1)):
+                continue        # "Abu Dhabi's sovereign fund Zeta Investment Authority", "Norway's
+                # state pension fund, Folketrygdfondet": the name follows
             if p.head.lower() == "investment" and p.owner is not None and \
                     not _is_place_or_country(text[p.owner[0]:p.owner[1]]):
                 continue        # "Samsung's $37 billion investment in two fabs": spending, not a fund
@@ -725,7 +728,9 @@ _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|
                              re.I)
 _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
                              r"company|corporation)\b")
-_STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+$", re.I)
+# "stakes in Tromso Port and in Sigma Glass": each name of the list after "stakes in"
+_STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+"
+                       r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?)*$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
                             "Governorate Municipality Island Islands Peninsula".split())
 _PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"

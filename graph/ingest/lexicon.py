@@ -229,7 +229,12 @@ _FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Cap
                             "Biologics Therapeutics Networks Semiconductor Semiconductors Materials "
                             "Technologies Trading Bio Pharma Robotics Dynamics Aerospace "
                             "Chemical Petrochemical Cement Glass Polymers Plastics Fertilizer Fertilisers "
-                            "Fertilizers Cables Tyres Tires".split())
+                            "Fertilizers Cables Tyres Tires "
+                            # analysts' and services firms quoted after "said"
+                            "Research Consulting Consultants Advisors Advisers Advisory Analytics Insights "
+                            "Intelligence Economics Ventures Holdings Logistics Shipping Industries "
+                            "Engineering Investments Markets Trucks Cars Machines Tools Chemicals Metals "
+                            "Minerals Mining Media Institute Foundation".split())
 
 
 def looks_like_firm_name(words: list[str]) -> bool:

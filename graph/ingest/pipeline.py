@@ -29,7 +29,7 @@ from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, SectorTerm, country_code
 from .mentions import doc_gazetteer, find_mentions
 from .names import runs
 from .misreads import misread, without_wider_places
-from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body
+from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body, set_aside
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -266,7 +266,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
 
 
 _APPOSITION_TYPES = (
-    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment)\s+fund\b"), "fund"),
+    (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment|pension)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
                 r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
                 r"export[- ]credit\s+agency\b|\bregulator\b"), "agency"),
@@ -295,7 +295,8 @@ def _apposition_type(after: str) -> str | None:
 
 # "Brazil's port regulator, Antaq", "Britain's communications regulator Ofcom": a description before the name
 _DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
-                               r"sovereign\s+(?:wealth\s+)?fund|state\s+lender|development\s+bank)(?:\s*,)?\s+$")
+                               r"sovereign\s+(?:wealth\s+)?fund|(?:investment|pension|wealth)\s+fund|state\s+lender|"
+                               r"development\s+bank)(?:\s*,)?\s+$")
 
 
 def _described_before(before: str) -> str | None:
@@ -528,7 +529,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         place_in_place(view)
         facts = facts + sentence_facts(view)
         actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
-                      and table[m.key].type in ACTORS), last_actor)
+                      and table[m.key].type in ACTORS and not set_aside(s.text, m.start)), last_actor)
         if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
             last_actor = actor      # "Its chief executive is P. The company ...": still the firm
         if not s.heading:

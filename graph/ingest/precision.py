@@ -264,6 +264,23 @@ def in_dateline_label(text: str, end: int) -> bool:
     return line.place is not None and in_dateline_head(text, end)
 
 
+# an opening phrase that sets a body aside: "Besides Lotus Auto, Zeta now sells cells to ..."
+_ASIDE_OPENER = re.compile(r"\s*(?:Besides|Beside|Unlike|Like|Apart\s+from|Aside\s+from|In\s+addition\s+to|"
+                           r"Along\s+with|Alongside|Together\s+with|As\s+with|Except\s+for|Instead\s+of|"
+                           r"Rather\s+than|Compared\s+with|Compared\s+to)\s[^,;]*,")
+
+
+def set_aside(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is in an opening phrase that sets it aside: not the subject.
+
+    >>> s = "Besides Lotus Auto, Zeta Energy now sells cells to Delta."
+    >>> set_aside(s, s.index("Lotus")), set_aside(s, s.index("Zeta"))
+    (True, False)
+    """
+    m = _ASIDE_OPENER.match(text)
+    return m is not None and start < m.end()
+
+
 def not_an_acronym_name(text: str, start: int, end: int) -> bool:
     """Whether the capitals at ``text[start:end]`` are no body's short name: a wire service's
     code or a label opening a dateline, part of a hyphenated name ("J-ENG"), or a model

@@ -490,6 +490,9 @@ def _stake_buyer(v: View, end: int) -> Mention | None:
     return buyer if buyer is not None and buyer.key != ALL and v.type(buyer) in BODIES else None
 
 
+_NEXT_ITEM = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?(?:the\s+)?")
+
+
 def stake(v: View) -> None:
     """"X completed its purchase of a 60% stake in Y" -> owns; a minority stake -> invests_in."""
     for m in re.finditer(r"\b(?:control|ownership|full ownership)\s+of\s+(?:the\s+)?", v.text):
@@ -510,7 +513,15 @@ def stake(v: View) -> None:
         before = v.text[max(0, m.start() - 60):m.start()]
         big = re.search(r"\b(?:majority|controlling|full|entire|(?:5[1-9]|[6-9]\d|100)(?:\.\d+)?\s?%)",
                         before)
-        v.add(owner.key, "owns" if big else "invests_in", target.key, 0.7, "stake")
+        targets = [target]
+        if m.group().startswith("stakes"):      # "stakes in A and in B": each one
+            while (more := _NEXT_ITEM.match(v.text, targets[-1].end)) is not None:
+                nxt = v.at_start(more.end())
+                if nxt is None or v.type(nxt) not in ("project", "firm", "fund", "organization"):
+                    break
+                targets.append(nxt)
+        for t in targets:
+            v.add(owner.key, "owns" if big else "invests_in", t.key, 0.7, "stake")
 
 
 def _topic(v: View) -> Mention | None:

@@ -78,6 +78,7 @@ class View:
     def listed(self, first: Mention, types: frozenset[str] | set[str] | None = None) -> list[Mention]:
         """``first`` and the mentions coordinated with it: "A (甲), B in x and C"."""
         out = [first]
+        closed = False      # an item came after "and"/"or": the list is complete
         for m in self.mentions:
             if m.start <= out[-1].start:
                 continue
@@ -108,6 +109,8 @@ class View:
                 if types is not None and self.type(m) not in types:
                     break
             gap = self.text[out[-1].end:m.start]
+            if closed and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap):
+                break       # "A and B, C said": a list ends with its "and"
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
@@ -116,6 +119,7 @@ class View:
                                                  gap):      # "A, B and the state utility C"
                 if re.fullmatch(r"\s*,\s*(?:a|an|the)\s+", gap) and re.match(r"\s+(?!and\b|or\b)[a-z]", self.text[m.end:]):
                     break   # "Omega Holdings, a Dubai government investment company": a description
+                closed = closed or re.match(r"\s*(?:and|or)\s", gap) is not None
                 out.append(m)
             else:
                 break
