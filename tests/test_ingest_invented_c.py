@@ -193,3 +193,19 @@ def test_a_firm_s_one_named_customer_or_supplier_after_is_trades_with_it():
                            "Materials.", "Sigma Semiconductor", "Tau Compute", "Rho Materials")
     assert {("Sigma Semiconductor", "supplies", "Tau Compute"),
             ("Rho Materials", "supplies", "Sigma Semiconductor")} <= rels
+
+
+def test_a_name_without_its_legal_suffix_is_the_same_firm_even_when_it_ends_in_an_industry_word():
+    d = draft_of("Project 3: Rho Systems AI server assembly plant, Sendai\n\n- Recipient: Rho Systems Ltd.\n"
+                 "- Rho Systems will assemble servers for Mu Cloud, a Tokyo-based data centre operator.")
+    names = {e.name for e in d.entities}
+    assert "Rho Systems Ltd." in names and "Rho Systems" not in names
+    assert ("Rho Systems Ltd.", "part_of", "Rho Systems") not in relations_of(d)
+
+
+def test_goods_made_or_assembled_for_a_firm_are_supplied_to_it_but_not_a_plant_built_for_it():
+    rels = _relations_with("Rho Systems will assemble servers for Mu Cloud, a Tokyo-based data centre operator. "
+                           "Zeta Builders will build a plant for Kappa Phones.",
+                           "Rho Systems", "Mu Cloud", "Zeta Builders", "Kappa Phones")
+    assert ("Rho Systems", "supplies", "Mu Cloud") in rels
+    assert ("Zeta Builders", "supplies", "Kappa Phones") not in rels

@@ -121,6 +121,10 @@ CUES: tuple[Cue, ...] = (
         r"large|big|[a-z]+-?[a-z]*)){0,3}\s+(?:customers|clients|buyers|makers|companies|firms|"
         r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
         r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
+    # "Rho Systems will assemble servers for Mu Cloud": goods made for a buyer (not "build a plant for")
+    Cue("supplies", r"(?:mak(?:e|es|ing)|manufactur(?:e|es|ed|ing)|assembl(?:e|es|ed|ing)|produc(?:e|es|ing))"
+        r"(?=\s+(?:(?!(?:" + "|".join(sorted(FACILITY_HEADS)) + r"|it|them|this|that)s?\b)[a-z][\w,-]*\s+){1,4}for\s)",
+        _SUPPLIERS - {"government", "project"}, frozenset({"firm"}), r"for", direct=False, passive=False, gap=50),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+by", _RECEIVERS, _SUPPLIERS, swap=True,
         passive=False, gap=20),
