@@ -209,3 +209,14 @@ def test_goods_made_or_assembled_for_a_firm_are_supplied_to_it_but_not_a_plant_b
                            "Rho Systems", "Mu Cloud", "Zeta Builders", "Kappa Phones")
     assert ("Rho Systems", "supplies", "Mu Cloud") in rels
     assert ("Zeta Builders", "supplies", "Kappa Phones") not in rels
+
+
+def test_a_fact_sheet_s_labelled_line_names_the_item_firm_s_suppliers_or_lenders():
+    rels = _relations_with("FACT SHEET: Government support for memory manufacturing\n\n"
+                           "Project 2: Lambda Memory high-bandwidth memory fab, Hiroshima\n\n"
+                           "- Recipient: Lambda Memory K.K., the Japanese subsidiary of Korea's Lambda Semiconductor.\n"
+                           "- Equipment suppliers: Tau Precision and Phi Vacuum.\n- Lenders: Mizuho Bank.\n"
+                           "- Lambda Memory is led by President Sato Kenji.",
+                           "Lambda Memory K.K.", "Tau Precision", "Phi Vacuum", "Mizuho Bank")
+    assert {("Tau Precision", "supplies", "Lambda Memory K.K."), ("Phi Vacuum", "supplies", "Lambda Memory K.K."),
+            ("Mizuho Bank", "funds", "Lambda Memory K.K.")} <= rels

@@ -35,7 +35,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import borrower_in, sentence_facts
-from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, rivals,
+from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, labelled_parties, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -504,6 +504,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         view.borrower = borrower = took if took is not None else borrower
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         appointed_roles(view)
+        labelled_parties(view)
         verb_cues(view)
         person_clauses(view)
         rivals(view)

@@ -829,6 +829,32 @@ def appointed_roles(v: View) -> None:
         v.add(p.key, "heads" if m.group("head") else "works_for", body.key, 0.6, "appointed")
 
 
+# a fact sheet's labelled line: "- Equipment suppliers: A and B", "Lenders: A, B", "Main customer: C"
+_PARTY_LABEL = re.compile(r"\s*(?:[-•*–—]\s*)?(?:[A-Za-z][a-z-]*\s+){0,2}?(?P<kind>suppliers?|vendors?|customers?|"
+                          r"buyers?|clients?|offtakers?|lenders?|financiers?|investors?|owners?|shareholders?|"
+                          r"partners?|rivals?|competitors?)\s*:\s*(?:the\s+)?", re.I)
+_LABEL_TYPES = {"supplier": ("supplies", True), "vendor": ("supplies", True), "customer": ("supplies", False),
+                "buyer": ("supplies", False), "client": ("supplies", False), "offtaker": ("supplies", False),
+                "lender": ("funds", True), "financier": ("funds", True), "investor": ("owns", True),
+                "owner": ("owns", True), "shareholder": ("owns", True), "partner": ("partners_with", True),
+                "rival": ("competes_with", True), "competitor": ("competes_with", True)}
+
+
+def labelled_parties(v: View) -> None:
+    """A fact sheet's labelled line names the parties of the firm its item is about (the body
+    the section names most): "- Equipment suppliers: A and B" -> A and B supply it."""
+    m = _PARTY_LABEL.match(v.text)
+    first = v.at_start(m.end()) if m is not None else None
+    subject = v.main_body
+    if m is None or first is None or first.key == ALL or subject is None or negated(v, m.end()):
+        return
+    rtype, item_first = _LABEL_TYPES[m.group("kind").lower().rstrip("s")]
+    for item in v.listed(first, BODIES | {"government"}):
+        if item.key not in (ALL, subject):
+            v.add(item.key if item_first else subject, rtype, subject if item_first else item.key,
+                  0.55, "labelled")
+
+
 _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]*maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
