@@ -220,3 +220,11 @@ def test_a_fact_sheet_s_labelled_line_names_the_item_firm_s_suppliers_or_lenders
                            "Lambda Memory K.K.", "Tau Precision", "Phi Vacuum", "Mizuho Bank")
     assert {("Tau Precision", "supplies", "Lambda Memory K.K."), ("Phi Vacuum", "supplies", "Lambda Memory K.K."),
             ("Mizuho Bank", "funds", "Lambda Memory K.K.")} <= rels
+
+
+def test_a_capitalised_title_of_a_firm_after_a_name_is_the_person_s_post_not_a_firm():
+    d = draft_of('"Kappa Azot gives us a strong position," said Dr. Klaus Weber, Chief Executive Officer of Omega '
+                 'Chemicals. Anna Weber, President of Zeta Fertilizers, agreed.')
+    assert "Chief Executive Officer of Omega Chemicals" not in {e.name for e in d.entities}
+    rels = relations_of(d)
+    assert {("Dr. Klaus Weber", "heads", "Omega Chemicals"), ("Anna Weber", "heads", "Zeta Fertilizers")} <= rels

@@ -415,9 +415,25 @@ def org_type(run: Run) -> str | None:
     return None
 
 
+_CORPORATE_TITLE = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
+                             "Chairman Chairwoman Chair Director Managing General Manager Head Founder CEO".split())
+
+
+def _after_title(run: Run) -> Run:
+    """"Chief Executive Officer of Omega Chemicals" (a capitalised title): the body after "of"."""
+    words = run.words
+    if "of" not in words[1:] or not all(w in _CORPORATE_TITLE for w in words[:words.index("of")]):
+        return run
+    i = words.index("of") + 1
+    while i < len(words) and words[i] == "the":
+        i += 1
+    return Run(run.tokens[i].start, run.end, run.tokens[i:]) if i < len(words) else run
+
+
 def org_names(text: str) -> list[Candidate]:
     out = []
-    for whole in runs(text):
+    for titled in runs(text):
+        whole = _after_title(titled)
         run = from_place(whole) if _body_then_place(whole) else whole
         etype = org_type(run)
         if etype is None:
