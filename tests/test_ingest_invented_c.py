@@ -228,3 +228,12 @@ def test_a_capitalised_title_of_a_firm_after_a_name_is_the_person_s_post_not_a_f
     assert "Chief Executive Officer of Omega Chemicals" not in {e.name for e in d.entities}
     rels = relations_of(d)
     assert {("Dr. Klaus Weber", "heads", "Omega Chemicals"), ("Anna Weber", "heads", "Zeta Fertilizers")} <= rels
+
+
+def test_a_rival_after_another_s_country_and_a_firm_based_in_a_town_by_its_description():
+    rels = _relations_with("Omega Chemicals agreed to acquire a 65% stake in Kappa Azot SA, a nitrogen fertiliser "
+                           "producer based in Slobozia, Romania. Omega competes in Europe with Rho Agro of Norway and "
+                           "Poland's Mu Azoty.", "Omega Chemicals", "Kappa Azot SA", "Slobozia", "Mu Azoty")
+    assert {("Kappa Azot SA", "located_in", "Slobozia"), ("Omega Chemicals", "competes_with", "Rho Agro"),
+            ("Omega Chemicals", "competes_with", "Mu Azoty")} <= rels
+    assert ("Omega Chemicals", "located_in", "Slobozia") not in rels

@@ -635,7 +635,7 @@ def verb_cues(v: View) -> None:
                 # "X, a unit of Y": the cue itself may hold the article
                 lead = "" if re.match(r"(?:a|an|the)\s", m.group()) else r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
                 app = re.search(r"\s*" + BRACKETED + r"\s*,\s+" + lead + "$",
-                                text[:m.start()]) if cue.type == "part_of" or cue.swap else None
+                                text[:m.start()]) if cue.type in ("part_of", "located_in") or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C

@@ -93,6 +93,8 @@ class View:
                 owned = self.possessed(m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
                 if owned is not m and self.type(owned) in types:
                     gap = self.text[out[-1].end:m.start]
+                    # ("Rho Agro of Norway and Poland's Mu Azoty": after the first one's country)
+                    gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
                     if re.fullmatch(r"\s*" + BRACKETED + r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
                                     gap):
                         out.append(owned)
