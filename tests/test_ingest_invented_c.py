@@ -237,3 +237,10 @@ def test_a_rival_after_another_s_country_and_a_firm_based_in_a_town_by_its_descr
     assert {("Kappa Azot SA", "located_in", "Slobozia"), ("Omega Chemicals", "competes_with", "Rho Agro"),
             ("Omega Chemicals", "competes_with", "Mu Azoty")} <= rels
     assert ("Omega Chemicals", "located_in", "Slobozia") not in rels
+
+
+def test_a_joint_venture_formed_with_a_firm_to_sell_goods_makes_partners():
+    rels = _relations_with("Last year Omega Chemicals formed a joint venture with Japan's Phi Trading to sell crop "
+                           "nutrients in South-East Asia. Zeta Steel set up a recycling venture with Rho Metals.",
+                           "Omega Chemicals", "Phi Trading", "Zeta Steel", "Rho Metals")
+    assert {("Omega Chemicals", "partners_with", "Phi Trading"), ("Zeta Steel", "partners_with", "Rho Metals")} <= rels

@@ -223,11 +223,17 @@ CUES: tuple[Cue, ...] = (
         BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
+        # "formed a joint venture with Japan's Phi Trading" (a venture set up, not one named)
+        r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?"
+        r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:joint\s+venture|venture|consortium)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
         r"(?:a\s+|an\s+)?(?:(?!(?:settlement|plea|takeover|merger|purchase|acquisition|buyout)\b)[\w-]+\s+){0,3}"
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False,    # "struck a deal with K to buy its stake": a sale
-        unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
+        unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|take\s+over|"
+               r"sell(?=\s+(?:(?:its|their|a|an|the|\S*\d\S*|majority|minority|controlling)\s+){1,3}"
+               r"(?:stakes?|shares|holding|unit|business|assets?|division|subsidiary)))\b"),
+        # ("... with J to sell crop nutrients": partners selling goods, not a sale of a stake)
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
         r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with", _HOLDERS, _HOLDERS - {"ministry", "agency"},
