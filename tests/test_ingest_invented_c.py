@@ -244,3 +244,10 @@ def test_a_joint_venture_formed_with_a_firm_to_sell_goods_makes_partners():
                            "nutrients in South-East Asia. Zeta Steel set up a recycling venture with Rho Metals.",
                            "Omega Chemicals", "Phi Trading", "Zeta Steel", "Rho Metals")
     assert {("Omega Chemicals", "partners_with", "Phi Trading"), ("Zeta Steel", "partners_with", "Rho Metals")} <= rels
+
+
+def test_the_dateline_city_in_capitals_is_found_again_in_ordinary_case():
+    rels = _relations_with('FRANKFURT, Germany, 3 June 2026 /Wire/ -- Omega Chemicals SE ("Omega"), the German '
+                           'group, bought Kappa.\n\nAbout Omega Chemicals\n\nOmega Chemicals SE is headquartered in '
+                           'Frankfurt and employs 18,000 people.', "Omega Chemicals SE", "FRANKFURT")
+    assert ("Omega Chemicals SE", "located_in", "FRANKFURT") in rels

@@ -34,6 +34,8 @@ def doc_gazetteer(table: EntityTable) -> Gazetteer:
         if e.seed_id is not None and table.seeds is not None:
             labels += table.seeds.entities[e.seed_id].labels()
         proper = e.type in PROPER_TYPES
+        if e.type in ("location", "government") and e.name.isupper() and len(e.name) > 3:
+            labels.append(e.name.title())   # "FRANKFURT, Germany -" (a dateline), then "in Frankfurt"
         for label in labels:
             g.add(label, ("e", e.key), case_sensitive=proper and label != label.lower())
         for stem in short_forms(e, table):
