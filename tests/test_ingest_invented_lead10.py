@@ -199,3 +199,85 @@ def test_its_largest_shareholder_owns_the_firm_its_means():
 def test_the_firm_a_body_was_spun_off_from_is_no_place():
     d = drafted_with(OWNERS, "Norcem")
     assert entity(d, "Norcem").type == "firm"
+
+
+PLACES = ("Kappa Chips picks Arizona for packaging plant\n\n"
+          "Kappa Chips will compete with Zeta Semi and Omega Devices, both of Taiwan, for orders from Nvidia.\n\n"
+          "Sigma Recycling, the Nevada recycler founded by Tom Reed, will supply copper foil. Delta "
+          "Analytics, a battery consultancy in Boulder, Colorado, said demand was strong.\n\n"
+          "The plant will be built in Peoria, also in Arizona.\n\n"
+          "Lambda Foundry, the Texas chipmaker, and Mu Materials of Japan will supply wafers. Nu Power, a "
+          "utility in Phoenix, will provide electricity.")
+
+
+def test_where_a_firm_is_from_by_its_description():
+    rels = relations_of(drafted_with(PLACES, "Zeta Semi", "Omega Devices", "Taiwan", "Sigma Recycling",
+                                     "Delta Analytics", "Lambda Foundry", "Nu Power"))
+    for firm, place in (("Zeta Semi", "Taiwan"), ("Omega Devices", "Taiwan"), ("Sigma Recycling", "Nevada"),
+                        ("Delta Analytics", "Boulder"), ("Lambda Foundry", "Texas"), ("Nu Power", "Phoenix")):
+        assert (firm, "located_in", place) in rels
+    assert ("Peoria", "located_in", "Arizona") in rels        # "Peoria, also in Arizona"
+    # "both of Taiwan" needs a list before it; Kappa Chips is the list's rival, not in it
+    assert ("Kappa Chips", "located_in", "Taiwan") not in rels
+
+
+def test_orders_from_a_firm_that_are_competed_for_are_no_supply():
+    rels = relations_of(drafted_with(PLACES, "Kappa Chips", "Nvidia"))
+    assert not any({a, b} == {"Kappa Chips", "Nvidia"} and t == "supplies" for a, t, b in rels)
+    d = drafted_with("Title\n\nKappa Chips orders wafers from Nvidia.", "Kappa Chips", "Nvidia")
+    assert ("Nvidia", "supplies", "Kappa Chips") in relations_of(d)
+
+
+def test_facilities_after_a_plural_possessive_are_where_the_firm_works_not_the_country():
+    text = ("Title\n\nPrecursor will come from Omega Materials' facilities in Gwangyang, South Korea. "
+            "Steel will come from its mills in Pohang and Dangjin.")
+    rels = relations_of(drafted_with(text, "Omega Materials", "Gwangyang", "South Korea"))
+    assert ("Omega Materials", "operates_in", "Gwangyang") in rels
+    assert ("Omega Materials", "operates_in", "Dangjin") in rels
+    assert ("Omega Materials", "operates_in", "South Korea") not in rels
+
+
+def test_a_name_ending_in_s_takes_the_possessive_apostrophe_alone():
+    text = ("Title\n\nKappa Motors' chief executive, Maria Lopez, said so. Zeta Industries' largest "
+            "customers are Delta Trucks and Sigma Cars. Omega Holdings' purchase of Rho Mining closed in "
+            "May. Beta Systems' parent, Gamma Group, agreed.")
+    rels = relations_of(drafted_with(text, "Kappa Motors", "Zeta Industries", "Omega Holdings", "Beta Systems"))
+    assert ("Maria Lopez", "heads", "Kappa Motors") in rels
+    assert ("Zeta Industries", "supplies", "Sigma Cars") in rels
+    assert ("Omega Holdings", "owns", "Rho Mining") in rels
+    assert ("Gamma Group", "owns", "Beta Systems") in rels
+    # a closing quote after a name not ending in s is no possessive
+    d = drafted_with("Title\n\nThe deal was called 'Kappa' chief executive Maria Lopez said.", "Maria Lopez")
+    assert not any(t == "heads" for _, t, _ in relations_of(d))
+
+
+REGULATORS = ("EU fines Kappa Telecom\n\n"
+              "Romania's telecoms regulator, ANCOM, had opened its own probe into Kappa Telecom in 2024. "
+              "Poland's competition office, UOKiK, is reviewing that sale. Britain's Competition and Markets "
+              "Authority (CMA) also examined the deal.\n\n"
+              "Kappa Telecom, which is 35% owned by the Romanian state, said it would appeal.\n\n"
+              "Germany's Federal Network Agency ordered Lambda Mobile to share its 5G spectrum with Mu "
+              "Telecom, and the Dutch regulator ACM barred Nu Cable from raising prices until 2027.")
+
+
+def test_a_regulator_described_before_its_name_is_a_state_agency():
+    d = drafted_with(REGULATORS, "ANCOM", "UOKiK", "Competition and Markets Authority")
+    for name, country in (("ANCOM", "Romania"), ("UOKiK", "Poland")):
+        assert entity(d, name).type == "agency"
+        assert (name, "part_of", country) in relations_of(d)
+    assert not any(e.name == "Markets Authority" for e in d.entities)
+
+
+def test_regulators_ordering_barring_or_probing_a_firm_regulate_it():
+    rels = relations_of(drafted_with(REGULATORS, "ANCOM", "Kappa Telecom", "Lambda Mobile", "Nu Cable"))
+    assert ("ANCOM", "regulates", "Kappa Telecom") in rels
+    assert ("Federal Network Agency", "regulates", "Lambda Mobile") in rels
+    assert ("ACM", "regulates", "Nu Cable") in rels
+    assert ("Federal Network Agency", "regulates", "Mu Telecom") not in rels
+    d = drafted_with("Title\n\nThe Polish government ordered 20 jets from Boeing.", "Boeing")
+    assert not any(t == "regulates" for _, t, _ in relations_of(d))
+
+
+def test_a_firm_owned_by_a_demonyms_state_is_owned_by_the_country():
+    rels = relations_of(drafted_with(REGULATORS, "Kappa Telecom", "Romania"))
+    assert ("Romania", "owns", "Kappa Telecom") in rels

@@ -35,7 +35,7 @@ from weakref import WeakKeyDictionary
 
 from .doc import Mention
 from .entities import EntityTable
-from .lexicon import AMOUNT, BRACKETED, trade_nouns
+from .lexicon import AMOUNT, BRACKETED, POSS, trade_nouns
 from .precision import names_goods
 from .verbs import (SELL_VERB, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
@@ -47,11 +47,11 @@ _PARTNERS = BODIES
 _PARTNER = (r"\s+(?:(?:long-standing|longstanding|long-time|longtime|main|key|biggest|largest|"
             r"strategic|technology|technical|local|joint[- ]venture|venture|new|chief)\s+){0,2}"
             r"partner\s*,?\s+(?:the\s+)?")
-_POSS_PARTNER = re.compile(r"[’']s" + _PARTNER)
+_POSS_PARTNER = re.compile(POSS + _PARTNER)
 _ITS_PARTNER = re.compile(r"\b(?:its|their|with(?:\s+a)?)" + _PARTNER)      # "with local partner Y"
 # "X's parent, the Y Group", "X's owner Y": Y owns X
 # "Zeta's largest shareholder, the Korean conglomerate Omicron Group,": the name after a described apposition
-_POSS_PARENT = re.compile(r"[’']s\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company|"
+_POSS_PARENT = re.compile(POSS + r"\s+(?:parent(?:\s+company)?|owner|majority\s+owner|holding\s+company|"
                           r"(?:largest|biggest|main|major|controlling|principal)\s+(?:shareholder|owner))"
                           r"\s*,?\s+(?:the\s+(?:(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){1,2}(?=[A-Z]))?)?")
 _IS_PARTNER = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:which|who)\s+(?:is|was|has\s+been|"
@@ -581,7 +581,7 @@ def chosen_suppliers(v: View) -> None:
 # "Nvidia and AMD, two of Zeta's largest customers", "Kappa, one of its main suppliers"
 _APPOSED_TRADE = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?:one|two|three|four|five|both|all|each)\s+of\s+)?"
                             r"(?:(?P<its>its|their)\s+|(?P<poss>)(?=[A-Z]))")
-_TRADE_KIND = re.compile(r"(?:[’']s|(?<=s)[’'])?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
+_TRADE_KIND = re.compile(POSS + r"?\s*(?:(?:main|chief|biggest|largest|key|principal|major|"
                          r"leading|long-standing|longtime)\s+){0,2}(?P<kind>" + trade_nouns() + r")\b")
 
 
@@ -725,7 +725,7 @@ def goods_bought_from(v: View) -> None:
 
 # "completed its acquisition of Delta Glass", "after Sigma Steel's purchase of Rho Mining": a deal
 # named by its noun, whose buyer is the possessor (not a deal planned, blocked or reviewed)
-_DEAL_NOUN = re.compile(r"(?:(?P<poss>[’']s)|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
+_DEAL_NOUN = re.compile(r"(?:(?P<poss>" + POSS + r")|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
                         r"(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?")
 _NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|abandon\w*|block\w*|attempt\w*|reject\w*|"
                        r"oppos\w*|review\w*|prob\w*|scrutin\w*|challeng\w*|hostile|bid|offer|talks|"

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, PROJECT_HEADS, SELLER_NOUNS, TRADE_NOUNS, trade_nouns
+from .lexicon import AMOUNT, BRACKETED, PLURAL_HEADS, POSS, PROJECT_HEADS, SELLER_NOUNS, TRADE_NOUNS, trade_nouns
 from .projects import X_RUNS
 from .verbs import (ASSETS, MONEY_SUBJECT, clause_span, clause_subject, coordinated, is_country, negated,
                     subject_between, towns_listed)
@@ -131,7 +131,7 @@ def _predicates(v: View, noun: str, types: frozenset[str]
     the copula, the subjects (coordinated), the other side Y (None if not named) and the match
     of ``noun`` (None when no noun of the class follows the copula)."""
     text = v.text
-    poss_noun = re.compile(r"(?:[’']s|(?<=s)[’'])\s+" + noun)
+    poss_noun = re.compile(POSS + r"\s+" + noun)
     its_noun = re.compile(r"(?:its|their)\s+" + noun)
     # "a supplier to B", "the main rival of B", "a supplier of cobalt to B"
     noun_of = re.compile(noun + r"(?:\s+of(?:\s+[a-z][\w-]*){1,3}?(?=\s+(?:to|for)\s))?\s+(?:of|to|for)\s+(?:the\s+)?")
@@ -725,7 +725,7 @@ _KINDS = r"(?P<kind>" + trade_nouns("s") + ")"
 _INCLUDE = r"\s+(?:include|included|includes|are|were|is|was)\s+(?:the\s+)?"
 _WHOSE_LIST = re.compile(r"\s*" + BRACKETED + r",\s+whose\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
 _AMONG = re.compile(r"\b[Aa]mong\s+(?:the\s+)?")
-_AMONG_POSS = re.compile(r"(?:[’']s|(?<=s)[’'])\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
+_AMONG_POSS = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?" + _KINDS + _INCLUDE)
 _KINDS_OF = re.compile(r"\b(?:" + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}s" for n in TRADE_NOUNS)
                        + r")\s+of\s+(?:the\s+)?")
 

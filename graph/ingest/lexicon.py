@@ -16,6 +16,9 @@ DATA = Path(__file__).resolve().parent / "data"
 # A bracketed other name that may follow a mention, in ASCII or full-width
 # brackets ("Huayou Cobalt (华友钴业)", "Antam (PT Aneka Tambang)"): the one
 # pattern the extractor's regexes use to step over it.
+# a possessive: "Kappa's", "Kappa’s" and, after a name ending in s, "Omega Materials'" (matched with the
+# whole text and a start position, not a slice, so that the look-behind sees the name's last letter)
+POSS = r"(?:[’']s|(?<=s)[’'])"
 BRACKETED = r"(?:[（(][^)）]*[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"

@@ -269,7 +269,10 @@ _APPOSITION_TYPES = (
     (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment|pension)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
                 r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
-                r"export[- ]credit\s+agency\b|\bregulator\b"), "agency"),
+                r"export[- ]credit\s+agency\b|\bregulator\b|\bwatchdog\b|"
+                r"(?:competition|antitrust|cartel|telecoms?|energy|securities|financial|banking|data|"
+                r"aviation|maritime|nuclear|drug|medicines?|food|environment(?:al)?)\s+"
+                r"(?:office|authority|agency|commission|bureau|watchdog)\b"), "agency"),
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
     (re.compile(r"(?:research|consulting|consultancy|analytics|data)\s+(?:firm|house|company)\b|"
                 r"\b(?:broker|brokerage|investment\s+bank)\b"), "firm"),
@@ -296,7 +299,9 @@ def _apposition_type(after: str) -> str | None:
 # "Brazil's port regulator, Antaq", "Britain's communications regulator Ofcom": a description before the name
 _DESCRIBED_BEFORE = re.compile(r"(?:[’']s|\bthe)\s+(?:[a-z][\w-]*\s+){0,2}(?P<desc>regulator|watchdog|"
                                r"sovereign\s+(?:wealth\s+)?fund|(?:investment|pension|wealth)\s+fund|state\s+lender|"
-                               r"development\s+bank)(?:\s*,)?\s+$")
+                               r"development\s+bank|(?:competition|antitrust|cartel|telecoms?|energy|securities|"
+                               r"financial|banking|data|aviation|maritime|nuclear|drug|medicines?|food|"
+                               r"environment(?:al)?)\s+(?:office|authority|agency|commission|bureau))(?:\s*,)?\s+$")
 
 
 def _described_before(before: str) -> str | None:

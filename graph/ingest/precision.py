@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable
 
 from .doc import Candidate
-from .lexicon import demonyms, org_words
+from .lexicon import demonyms, is_common, org_words
 
 # "Americans", "Republicans", "Europeans": the plural of a people's adjective
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:an|ian|ean|ese|ish|ic)s$")
@@ -94,7 +94,13 @@ def one_body_across_and(left: list[str], right: list[str]) -> bool:
     False
     >>> one_body_across_and(["Tokyo", "Electron"], ["Applied", "Materials"])
     False
+    >>> one_body_across_and(["Competition"], ["Markets", "Authority"])
+    True
     """
+    if len(left) == 1 and len(right) >= 2 and not (len(right) > 2 and right[2][:1].isupper()) and \
+            is_common(left[0]) and not left[0].isupper() and \
+            is_common(right[0]) and org_words()["suffix"].get(right[1]) in _BODY_ENDS:
+        return True         # "Competition and Markets Authority": two ordinary words and a body's
     if len(left) < 2 or len(right) < 2 or left[-1] in _FIRM_TAILS or left[-1].isupper():
         return False
     first, second = right[0], right[1]
@@ -437,9 +443,9 @@ def romance_name(before: list[str]) -> bool:
 _FIRM_WORDS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|miner|"
                r"developer|builder|chipmaker|carmaker|shipbuilder|supplier|manufacturer|trader|giant|"
                r"conglomerate|toolmaker|insurer|refiner|exporter|importer)")
-_AGENCY_WORDS = r"(?:agency|regulator|authority|ministry|watchdog)"
+_AGENCY_WORDS = r"(?:agency|regulator|authority|ministry|watchdog|competition\s+office|commission)"
 # "the state utility TAQA", "PPC, the Greek power utility", "India's space agency ISRO"
-_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\s+$")
+_NOUN_BEFORE = re.compile(rf"\b(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\s*,?\s+$")
 _NOUN_AFTER = re.compile(rf"\s*(?:\([^)]*\))?,\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){{0,3}}?"
                          rf"(?P<noun>{_FIRM_WORDS}|{_AGENCY_WORDS})\b")
 # "from Besi and ASMPT", "with GAIL and with Bharat Petroleum": listed with a firm

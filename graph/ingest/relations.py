@@ -114,12 +114,24 @@ def _borrower(v: View, agents: list[Mention]) -> Mention | None:
     return Mention(0, 0, v.borrower, anaphor=True)
 
 
+def _state_agent(v: View, pos: int) -> Mention | None:
+    """"by the Romanian state", "by the Polish government": the country, as a mention there."""
+    for start, end, code in v.demonyms:
+        if re.fullmatch(r"(?:the\s+)?", v.text[pos:start]) and \
+                re.match(r"\s+(?:state|government|treasury)\b", v.text[end:]):
+            return Mention(start, end, v.country(code))
+    return None
+
+
 def by_agent(v: View) -> None:
     last: tuple[list[Mention], Mention] | None = None     # the previous verb's agents and patient
     for m in _BY.finditer(v.text):
         rest = v.text[m.end():]
         clause = re.split(r"[,;]", rest, maxsplit=1)[0]
         agent = v.after(m.end(), ACTORS | {"location"}, max_gap=60)
+        state = _state_agent(v, m.end())
+        if state is not None and (agent is None or agent.start > state.end):
+            agent = state           # "35% owned by the Romanian state": the country
         if agent is None or agent.start > m.end() + len(clause) or \
                 re.match(r"(?:a|an|one|two|several|some)\s+\S", v.text[m.end():agent.start]):
             continue    # "owned by a Danish fund and makes packs in Texas": not Texas

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, POSS, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -246,6 +246,17 @@ CUES: tuple[Cue, ...] = (
         r"(?:[\w-]+\s+){0,3}?(?:list|blacklist))", _REGULATORS, _OWNABLE | {"technology"},
         gap=60, unless=r"\s+(?:[\w$€¥₹%.,-]+\s+){0,5}?(?:loans?|grants?|subsid|aid\b|funding|"
         r"financing|tax|money|\$|€|¥|₹)"),
+    # "ordered Lambda Mobile to share its spectrum", "barred Nu Cable from raising prices": a body told
+    # what to do (the object is right after the verb; not "ordered 20 jets from X")
+    Cue("regulates", r"order(?:s|ed)?|bar(?:s|red)?|bann?(?:s|ed)?|forc(?:e|es|ed)|requir(?:e|es|ed)|"
+        r"prohibit(?:s|ed)?|compel(?:s|led)?|direct(?:s|ed)?|instruct(?:s|ed)?|told|tells?",
+        _REGULATORS, _OWNABLE, gap=20, passive=False,
+        needs=r"\A\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:to\s+(?!the\b|a\b|an\b)[a-z]+|from\s+[a-z]+ing)\b"),
+    # "opened its own probe into Kappa Telecom", "launched an investigation of X"
+    Cue("regulates", r"(?:open(?:s|ed)?|launch(?:es|ed)?|beg[au]n|start(?:s|ed)?|announc(?:e|es|ed))\s+"
+        r"(?:a|an|its|their)\s+(?:own\s+|formal\s+|antitrust\s+|new\s+|in-depth\s+|full\s+)*"
+        r"(?:probe|investigation|inquiry|enquiry|review)", _REGULATORS, _OWNABLE, r"into|of",
+        direct=False, passive=False, gap=10),
     Cue("located_in", r"based\s+in|headquartered\s+in|located\s+in", BODIES | {"project"},
         _PLACES, gap=10, passive=False),
     Cue("invests_in", r"invest(?:s|ed|ing)?\s+(?:\S+\s+){0,4}?in", _HOLDERS, _OWNABLE, gap=40,
@@ -583,6 +594,9 @@ def verb_cues(v: View) -> None:
                     re.search(r"\b(?:won|wins|win|winning|secured?|secures|landed|lands|booked|books|"
                               r"bagged|received|receives|got|gets)\s+(?:\S+\s+){0,6}$", text[:m.start()]):
                 continue          # "won a $300 million order from X": the seller won it (actors.won_contracts)
+            if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
+                    re.search(r"\b(?:for|new|more|the|its|their|of|any|fewer)\s+$", text[:m.start()]):
+                continue          # "compete for orders from X": the noun; X would buy, nobody has sold
             by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
@@ -719,7 +733,7 @@ _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|directo
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
                r"head\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}?")
-_POSS_ROLE = re.compile(rf"[’']s\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_POSS_ROLE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
@@ -888,16 +902,38 @@ def is_country(v: View, m: Mention) -> bool:
 _OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 
 
+# "X, the Nevada recycler", "X, a Texas-based chipmaker": a place before the noun that describes X
+_PLACE_DESCRIBED = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?")
+_DESCRIPTIONS = (_FIRM_NOUNS[3:-1] + r"|recycler|consultancy|manufacturer|supplier|start-?up|refiner|trader|"
+                 r"insurer|lender|investor|retailer|airline|shipper|exporter|processor|smelter|foundry|fund")
+_DESCRIBED_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?(?:" + _DESCRIPTIONS + r")s?\b")
+# "Zeta Semi and Omega Devices, both of Taiwan": each item of the list before
+_BOTH_OF = re.compile(r"\s*,\s+(?:both|all)\s+(?:of|from|based\s+in)\s+(?:the\s+)?")
+
+
+def _both_of(v: View) -> None:
+    """"A and B, both of Taiwan" -> each located_in Taiwan."""
+    for m in _BOTH_OF.finditer(v.text):
+        place = v.at_start(m.end())
+        if place is None or place.key == ALL or v.type(place) not in _PLACES:
+            continue
+        items = list_before(v, m.start(), frozenset({"firm", "organization"}))
+        for item in items if len(items) >= 2 else []:
+            v.add(item, "located_in", place.key, 0.6, "origin")
+
+
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
     from .lexicon import country_code, demonyms
 
+    _both_of(v)
+
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
             continue
         before = v.text[:m.start]
-        poss = re.search(r"[’']s\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
+        poss = re.search(POSS + r"\s+(?:(?:state-owned|largest|biggest|top|leading|flagship|"
                          r"main|own|[a-z]+-based)\s+|(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\s+)?$",
                          before)
         if poss is not None:
@@ -910,11 +946,15 @@ def origin(v: View) -> None:
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
         largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
-                           + _FIRM_NOUNS[3:-1] + r"|lender|insurer|investor|supplier)s?\s+in\s+(?:the\s+)?",
-                           v.text[m.end:])
+                           + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
-        if home is not None and home.key != ALL and is_country(v, home):
+        if home is not None and home.key != ALL and v.type(home) in _PLACES:
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
+        described = _PLACE_DESCRIBED.match(v.text, m.end)
+        where = v.at_start(described.end()) if described is not None else None
+        if where is not None and where.key != ALL and v.type(where) in _PLACES and \
+                _DESCRIBED_NOUN.match(v.text, where.end):
+            v.add(m.key, "located_in", where.key, 0.6, "origin")  # "X, the Nevada recycler"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
         code = None if app is None else demonyms().get(app.group("dem")) or \
             (None if app.group("dem").isupper() else country_code(app.group("dem")))
@@ -949,9 +989,9 @@ def origin(v: View) -> None:
 
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
-_UNIT_AFTER = re.compile(rf"^[’']s\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|^\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_UNIT_AFTER = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
-_SHAREHOLDER = re.compile(r"^[’']s\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
+_SHAREHOLDER = re.compile(POSS + r"\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
 
 
@@ -972,15 +1012,15 @@ def units(v: View) -> None:
         if y.key == ALL or v.type(y) not in _HOLDERS:
             continue
         after = v.text[y.end:]
-        if _UNIT_AFTER.match(after):
+        if _UNIT_AFTER.match(v.text, y.end):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
                     r"\s*" + BRACKETED + r",\s+(?:(?:a|an|the|another|its)\s+)?",
                     v.text[x.end:y.start]):
                 v.add(x.key, "part_of", y.key, 0.65, "unit")
-        share = _SHAREHOLDER.match(after)
+        share = _SHAREHOLDER.match(v.text, y.end)
         if share is not None:
-            named = v.at_start(y.end + len(after) - len(after[share.end():].lstrip()))
+            named = v.at_start(len(v.text) - len(v.text[share.end():].lstrip()))
             first = named if named is not None and named.key != ALL and v.type(named) in _HOLDERS else \
                 next((m for m in v.mentions if m.key != ALL and v.type(m) in _HOLDERS), None)
             # "bought Kelso's parent Drava Holdings": Drava, named after the noun, owns Kelso
@@ -1012,7 +1052,7 @@ def units(v: View) -> None:
                 v.add(y.key, "part_of", owner, 0.6, "unit")
 
 
-_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+in\s+(?:the\s+)?)$")
+_PLACE_PAIR = re.compile(r"^(?:,\s+|\s+in\s+(?:the\s+)?|,\s+(?:also\s+)?in\s+(?:the\s+)?)$")
 
 
 def place_in_place(v: View) -> None:
@@ -1084,10 +1124,10 @@ def person_clauses(v: View) -> None:
 
 _RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:(?P<its>its|their)|(?:a|an|the)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                     r"(?:rival|competitor)\b")
-_POSS_RIVAL = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
+_POSS_RIVAL = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rival|competitor)\b")
 
 
-_RIVALS_ARE = re.compile(r"[’']s\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
+_RIVALS_ARE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors)\s+(?:in\s+[\w\s-]+?\s+)?"
                          r"(?:include|are|were)\s+(?:the\s+)?")
 
 
@@ -1126,10 +1166,10 @@ def rivals(v: View) -> None:
     for x in v.mentions:
         if x.key == ALL or v.type(x) not in BODIES | {"project"}:
             continue
-        inc = _RIVALS_ARE.match(v.text[x.end:])
+        inc = _RIVALS_ARE.match(v.text, x.end)
         if inc is None:
             continue
-        first = v.at_start(x.end + inc.end())
+        first = v.at_start(inc.end())
         for item in v.listed(first, BODIES | {"project"}) if first is not None else []:
             rival = v.possessed(item)
             if rival.key not in (x.key, ALL) and v.type(rival) in BODIES:
@@ -1145,12 +1185,12 @@ def rivals(v: View) -> None:
         app = re.match(r"\s*" + BRACKETED + r",\s+", after)
         named = v.at_start(x.end + app.end()) if app is not None else None
         if named is not None and named.key not in (x.key, ALL) and v.type(named) in BODIES and \
-                _POSS_RIVAL.match(v.text[named.end:]):
+                _POSS_RIVAL.match(v.text, named.end):
             v.add(x.key, "competes_with", named.key, 0.6, "rival")
 
 
-_FACILITY = re.compile(r"\b(?:(?P<its>its|their)\s+|(?P<poss>[’']s)\s+)(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
-                       r"factories|mills?|mines|yards?|shipyards?|sites|centres?|"
+_FACILITY = re.compile(r"\b(?:(?P<its>its|their)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,3}?(?:plants|fabs|"
+                       r"factories|facilities|mills?|mines|yards?|shipyards?|sites|centres?|"
                        r"centers?|offices?|refinery|refineries|terminals?|headquarters|operations|"
                        r"smelters?|warehouses?|(?:existing|older|original|other|current)\s+(?:[\w-]+\s+)?"
                        r"(?:plant|fab|factory|mine))\s+(?:in|at|near)\s+(?:the\s+)?")   # "its existing fab in Austin"
@@ -1177,7 +1217,10 @@ def facilities(v: View) -> None:
         first = v.at_start(m.end())
         if first is None or v.type(first) not in _PLACES:
             continue
-        for place in v.listed(first, _PLACES):
+        places = v.listed(first, _PLACES)
+        for prev, place in zip([None, *places], places):
+            if prev is not None and is_division(v, place) and re.fullmatch(r",\s*", v.text[prev.end:place.start]):
+                continue        # "in Gwangyang, South Korea": where the town is, not another site
             if place.key != ALL:
                 v.add(owner.key, "operates_in", place.key, 0.55, "facility")
 
@@ -1372,12 +1415,12 @@ def title_heads(v: View) -> None:
 
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
-_POSS_SUPPLIER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+_POSS_SUPPLIER = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
 # (or one: "Sigma's other big customer is Tau Compute", "Its main supplier remains A")
-_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
+_LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?|"
-                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir)|(?P<poss1>[’']s))\s+(?:[\w-]+\s+){0,2}?(?P<kind1>customer|buyer|"
+                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir)|(?P<poss1>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind1>customer|buyer|"
                       r"client|supplier)\s+(?:is|was|remains|will\s+be|has\s+been)\s+(?:the\s+)?")
 
 
@@ -1418,8 +1461,8 @@ def nominal_supply(v: View) -> None:
                 add(y.key, owner.key)
             else:
                 add(owner.key, y.key)
-        p = _POSS_SUPPLIER.match(v.text[y.end:])
-        z = v.at_start(y.end + p.end()) if p is not None else None
+        p = _POSS_SUPPLIER.match(v.text, y.end)
+        z = v.at_start(p.end()) if p is not None else None
         if p is not None and z is not None and v.type(z) in _SUPPLIERS:
             if p.group("kind") == "supplier":
                 add(z.key, y.key)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .doc import Mention, Sentence
 from .entities import EntityTable
-from .lexicon import BRACKETED
+from .lexicon import BRACKETED, POSS
 
 ALL = -1    # "the projects": every project of the article, filled in at the end
 ACTORS = frozenset("firm organization agency ministry government fund person".split())
@@ -164,10 +164,10 @@ class View:
 
     def possessed(self, m: Mention) -> Mention:
         """In "Japan’s $55 billion tool", the tool rather than Japan."""
-        owned = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}", self.text[m.end:])
+        owned = re.compile(POSS + r"\s+(?:[a-z][\w-]*\s+){0,3}").match(self.text, m.end)
         if owned is None:
             return m
-        named = re.match(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+(?:the\s+)?", self.text[m.end:])
-        if named is not None and self.at_start(m.end + named.end()) is not None:
-            return self.at_start(m.end + named.end()) or m     # "Brazil's port regulator, Antaq"
-        return self.at_start(m.end + owned.end()) or m
+        named = re.compile(POSS + r"\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+(?:the\s+)?").match(self.text, m.end)
+        if named is not None and self.at_start(named.end()) is not None:
+            return self.at_start(named.end()) or m     # "Brazil's port regulator, Antaq"
+        return self.at_start(owned.end()) or m
