@@ -3,14 +3,12 @@ hydrogen; results summaries, trade press, M&A, fact sheets, rulings, digests).""
 
 from __future__ import annotations
 
-from ingest_support import draft_of, relations_of
+from ingest_support import draft_of, drafted_with, relations_of
 
 
 def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
     """The draft's relations, once the named entities are found (a guard: the ends exist)."""
-    d = draft_of(text)
-    assert set(names) <= {e.name for e in d.entities}
-    return relations_of(d)
+    return relations_of(drafted_with(text, *names))
 
 
 BATTERY = ("SEOUL, Feb 6 - Kappa Battery Co, the South Korean maker of lithium-ion cells, returned to a quarterly "
@@ -251,3 +249,33 @@ def test_the_dateline_city_in_capitals_is_found_again_in_ordinary_case():
                            'group, bought Kappa.\n\nAbout Omega Chemicals\n\nOmega Chemicals SE is headquartered in '
                            'Frankfurt and employs 18,000 people.', "Omega Chemicals SE", "FRANKFURT")
     assert ("Omega Chemicals SE", "located_in", "FRANKFURT") in rels
+
+
+TURKEY = ("ISTANBUL, Sept 22 (Trade Wire) - Zeta Motors, the Japanese carmaker, will start producing electric SUVs "
+          "at its plant in Bursa, Turkey, next year, the company said on Monday.\n\n")
+
+
+def test_the_group_before_which_also_owns_is_the_firm_named_before_not_its_chairman():
+    owners = {r[0] for r in _relations_with(
+        TURKEY + 'Kappa Holding chairman Emre Aydin called the project "a turning point" for the group, which also '
+        "owns Kappa Lastik, a tyre maker that supplies Rho Auto.", "Kappa Holding", "Emre Aydin", "Kappa Lastik")
+        if r[1:] == ("owns", "Kappa Lastik")}
+    assert owners == {"Kappa Holding"}
+
+
+def test_goods_bought_from_one_firm_and_other_goods_from_another_make_both_suppliers():
+    d = draft_of(TURKEY + "Zeta also buys motors from Omega Drive, a Slovenian supplier, and seats from Tau "
+                 "Interiors of Mexico. Zeta Motors buys steel from Omega Steel and moved production from Tau City.")
+    assert "SUVs" not in {e.name for e in d.entities}
+    rels = relations_of(d)
+    assert {("Omega Drive", "supplies", "Zeta Motors"), ("Tau Interiors", "supplies", "Zeta Motors")} <= rels
+    assert ("Tau City", "supplies", "Zeta Motors") not in rels
+
+
+def test_a_joint_venture_called_by_name_is_owned_by_the_subject_and_the_partner_it_works_with():
+    rels = _relations_with(TURKEY + "The Bursa factory, which Zeta runs with local partner Kappa Holding through a "
+                           "50-50 joint venture called Zeta Kappa Otomotiv, will make 120,000 vehicles a year. Rho "
+                           "Auto, a Chinese rival, opened a plant in Manisa in July.",
+                           "Zeta Motors", "Kappa Holding", "Zeta Kappa Otomotiv", "Rho Auto")
+    assert {("Zeta Motors", "owns", "Zeta Kappa Otomotiv"), ("Kappa Holding", "owns", "Zeta Kappa Otomotiv"),
+            ("Rho Auto", "located_in", "China")} <= rels

@@ -37,7 +37,7 @@ from .doc import Mention
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED, POSS, trade_nouns
 from .precision import names_goods
-from .verbs import (SELL_VERB, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
+from .verbs import (SELL_VERB, coordinated, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
 
@@ -753,11 +753,34 @@ def named_deals(v: View) -> None:
             v.add(buyer.key, "owns", target.key, 0.6, "named-deal")
 
 
+# "through a 50-50 joint venture called Zeta Kappa Otomotiv"
+_VENTURE_CALLED = re.compile(r"\b(?:joint\s+)?venture\s+(?:company\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?")
+
+
+def named_ventures(v: View) -> None:
+    """"X runs the plant with partner Y through a joint venture called Z" -> X and Y own Z (the
+    clause's subject and the bodies it works "with")."""
+    for m in _VENTURE_CALLED.finditer(v.text):
+        venture = v.at_start(m.end())
+        if venture is None or venture.key == ALL or v.type(venture) not in ("firm", "organization") or \
+                negated(v, m.start()):
+            continue
+        begin, _ = clause_span(v.text, m.start(), m.start())
+        owners = coordinated(v, clause_subject(v, m.start(), BODIES), BODIES, m.start())
+        for w in re.finditer(r"\bwith\s+(?:[a-z-]+\s+){0,3}(?=[A-Z])", v.text[:m.start()]):
+            partner = v.at_start(w.end())
+            if partner is not None and partner.key != ALL and v.type(partner) in BODIES:
+                owners += [x.key for x in v.listed(partner, BODIES)]
+        for owner in dict.fromkeys(owners):
+            if owner is not None and owner != venture.key:
+                v.add(owner, "owns", venture.key, 0.6, "venture-called")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 wholes_sold, output_sold_to, goods_bought_from, named_deals):
+                 wholes_sold, output_sold_to, goods_bought_from, named_deals, named_ventures):
         rule(v)
 

@@ -898,7 +898,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = BUSINESS_ABBREVIATIONS | frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LFP Tbk
-Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth SUV SUVs""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"

@@ -267,6 +267,14 @@ _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
 _BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30}(?:,[^–—\n]{0,40}?)?\s[-–—]{1,2}\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
+_GAPPED_FROM = re.compile(r"\s*" + BRACKETED + r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+                          r"(?:,\s+(?:a|an|the)\s+[^,;]{1,50})?,?\s+and\s+"
+                          r"(?:(?![a-z]+(?:ed|ing|s)?\s+(?:its|their|the|a|an)\b)(?![a-z]+(?:ed|ing)\b)[a-z][\w-]*\s+){1,2}?"
+                          r"from\s+(?:the\s+)?")
+# the relative clause's noun is an anaphor: "..., for the group, which also owns X"
+_THE_FIRM_NOUN = re.compile(r"\b(?<![’']s\s)[Tt]he\s+(?:company|group|firm|conglomerate|carmaker|automaker|chipmaker|"
+                            r"maker|producer|manufacturer|lender|bank|utility|operator)\s*,?\s*(?:which|that|who)\s+"
+                            r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
@@ -291,6 +299,12 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
         # (not "X, in which Y owns 28%, buys": the relative clause closed before the verb)
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
+    if rel is not None and _THE_FIRM_NOUN.search(v.text, begin, pos):
+        # "for the group, which also owns X": the firm "the group" stands for, not a person before it
+        firm = [m.key for m in v.mentions if m.end <= begin + rel.start()     # (the sentence's)
+                and m.key != ALL and v.type(m) in ("firm", "organization")]
+        key = firm[-1] if firm else v.last_body
+        return key if key is not None and v.table[key].type in types else None
     if rel is not None:
         # the noun the relative clause is about, not a possessor ("X, Telkom's unit, which")
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
@@ -704,6 +718,15 @@ def verb_cues(v: View) -> None:
                     start = m.end() + also.end()
                     targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
                                                  start, clause_span(text, start, start)[1])
+            if cue.swap and cue.prep == "from" and sources and \
+                    re.match(r"bu|bought|purchas|import|sourc|procur", m.group()):
+                # "buys motors from A, a Slovenian supplier, and seats from B": B sells too
+                last = max((x for x in v.mentions if x.key in sources and x.start >= m.end()),
+                           key=lambda x: x.start, default=None)
+                gapped = _GAPPED_FROM.match(text, last.end) if last is not None else None
+                extra = v.at_start(gapped.end()) if gapped is not None else None
+                if extra is not None and extra.key != ALL and v.type(extra) in cue.object:
+                    sources = sources + [extra.key]
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
@@ -879,7 +902,8 @@ _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\
                                 r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]*maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
-                                r"designer|miner|insurer|shipbuilder|carrier|line)\b")
+                                r"designer|miner|insurer|shipbuilder|carrier|line|rival|competitor|"
+                                r"start-up|startup)\b")
 _FIRM_NOUNS = (r"(?:company|firm|group|[a-z]*maker|producer|operator|utility|carrier|lender|bank|giant|"
                r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
 
