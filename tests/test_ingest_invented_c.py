@@ -279,3 +279,27 @@ def test_a_joint_venture_called_by_name_is_owned_by_the_subject_and_the_partner_
                            "Zeta Motors", "Kappa Holding", "Zeta Kappa Otomotiv", "Rho Auto")
     assert {("Zeta Motors", "owns", "Zeta Kappa Otomotiv"), ("Kappa Holding", "owns", "Zeta Kappa Otomotiv"),
             ("Rho Auto", "located_in", "China")} <= rels
+
+
+WIND = ("MUNICH, Oct 8 - A Munich regional court on Wednesday ordered Kappa Wind, the Danish turbine maker, to pay "
+        "95 million euros in damages to Zeta Blades, a Spanish manufacturer of rotor blades.\n\n")
+
+
+def test_damages_paid_to_a_firm_fund_nothing():
+    rels = _relations_with(WIND, "Kappa Wind", "Zeta Blades")
+    assert ("Kappa Wind", "funds", "Zeta Blades") not in rels
+
+
+def test_a_unit_of_a_body_described_by_its_country_is_part_of_the_body_not_the_country():
+    rels = _relations_with(WIND + "Zeta's other customers include Omega Energy of Italy and Rho Turbines, a "
+                           "subsidiary of the U.S. conglomerate Tau Industries.", "Rho Turbines", "Tau Industries")
+    assert ("Rho Turbines", "part_of", "Tau Industries") in rels
+    assert not any(r[:2] == ("Rho Turbines", "part_of") and r[2] != "Tau Industries" for r in rels)
+
+
+def test_a_firm_s_stated_largest_shareholder_or_parent_owns_it():
+    rels = _relations_with(WIND + "Kappa Wind, whose largest shareholder is the Danish pension fund Omega Pension "
+                           "with 22%, reported a net loss. Zeta Blades' parent is Sigma Capital. Its other owners are "
+                           "Tau Partners and Rho Invest.", "Omega Pension", "Sigma Capital", "Tau Partners")
+    assert {("Omega Pension", "owns", "Kappa Wind"), ("Sigma Capital", "owns", "Zeta Blades"),
+            ("Tau Partners", "owns", "Zeta Blades"), ("Rho Invest", "owns", "Zeta Blades")} <= rels

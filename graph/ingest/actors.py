@@ -776,11 +776,39 @@ def named_ventures(v: View) -> None:
                 v.add(owner, "owns", venture.key, 0.6, "venture-called")
 
 
+# "X, whose largest shareholder is Y", "X's main owners are A and B", "Its parent is Y"
+_OWNER_IS = re.compile(r"(?:(?P<whose>,\s+whose)|(?P<poss>" + POSS + r")|\b(?P<its>[Ii]ts|[Tt]heir))\s+"
+                       r"(?:(?:largest|biggest|main|majority|controlling|principal|single\s+largest|top|"
+                       r"new|sole|ultimate|other|major|second-largest)\s+){0,2}"
+                       r"(?:shareholders?|owners?|investors?|parent(?:\s+company)?|stakeholders?)\s+"
+                       r"(?:is|are|was|were|include|includes|remains|has\s+been)\s+(?:the\s+)?")
+
+
+def stated_owners(v: View) -> None:
+    """"Kappa Wind, whose largest shareholder is the pension fund Omega Pension", "X's owners are
+    A and B", "Its parent is Y" -> the owners own the firm."""
+    for m in _OWNER_IS.finditer(v.text):
+        if m.group("its"):          # the body named before it, else the previous subject
+            owned = v.before(m.start(), BODIES) or (
+                Mention(0, 0, v.last_actor, anaphor=True) if v.last_actor is not None else None)
+        else:
+            owned = v.at_end(m.start()) or v.before(m.start(), BODIES, max_gap=3)
+        first = v.after(m.end(), BODIES | {"government", "person"}, max_gap=45)
+        if owned is None or first is None or owned.key == ALL or first.key == ALL or negated(v, m.end()) or \
+                re.search(r"[,;]|\bnot\b|\bno\s+longer\b", v.text[m.end():first.start]) or \
+                v.type(owned) not in ("firm", "organization",
+                                                                                         "fund", "project"):
+            continue
+        for owner in v.listed(first, BODIES | {"government", "person"}):
+            if owner.key not in (ALL, owned.key):
+                v.add(owner.key, "owns", owned.key, 0.6, "owner-is")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 wholes_sold, output_sold_to, goods_bought_from, named_deals, named_ventures):
+                 wholes_sold, output_sold_to, goods_bought_from, named_deals, named_ventures, stated_owners):
         rule(v)
 

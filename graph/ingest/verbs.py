@@ -163,7 +163,8 @@ CUES: tuple[Cue, ...] = (
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
     # "will pay $40 million to A"; "pay 2.4 billion euros for Kappa Aluminium" buys the firm (below)
     Cue("funds", r"pa(?:y|ys|id)" + _SOME_AMOUNT, _RECEIVERS, _RECEIVERS, r"to|in", direct=False,
-        passive=False, unless=r"\s+(?:on|for)\b"),
+        passive=False, unless=r"\s+(?:on|for)\b|\s+(?:in\s+|as\s+)?(?:damages|compensation|fines?|penalt(?:y|ies)|"
+                              r"settlement|back\s+taxes)\b"),     # "to pay 95 million euros in damages to X"
     Cue("owns", r"pa(?:y|ys|id|ying)" + _SOME_AMOUNT + r"\s+for(?!\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\b)",
         _HOLDERS, frozenset({"firm"}), gap=12, passive=False, unless=r"(?:\s+\S+){1,4}?\s+to\s+[a-z]+\b"),
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
@@ -468,6 +469,9 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     owned = v.possessed(first)       # "an arm of South Korea's SK Innovation"
     if owned.key == ALL or v.type(owned) in cue.object:
         first = owned                # not "services for TSMC's Arizona output": TSMC
+    body = v.described_body(first)   # "a subsidiary of the U.S. conglomerate Tau Industries"
+    if body.key != ALL and v.type(body) in cue.object:
+        first = body
     items: list[int] = []
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:

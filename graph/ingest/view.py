@@ -162,6 +162,14 @@ class View:
         if a is not None and b is not None and a != b:
             self.facts.append((a, rtype, b, confidence, rule))
 
+    def described_body(self, m: Mention) -> Mention:
+        """In "the U.S. conglomerate Tau Industries", the body a country or place describes."""
+        if m.key == ALL or self.type(m) not in ("government", "location"):
+            return m
+        described = re.match(r"\s+(?:[a-z][\w-]*\s+){1,3}", self.text[m.end:])
+        body = self.at_start(m.end + described.end()) if described is not None else None
+        return body if body is not None and body.key != ALL and self.type(body) in BODIES else m
+
     def possessed(self, m: Mention) -> Mention:
         """In "Japan’s $55 billion tool", the tool rather than Japan."""
         owned = re.compile(POSS + r"\s+(?:[a-z][\w-]*\s+){0,3}").match(self.text, m.end)
