@@ -281,3 +281,94 @@ def test_regulators_ordering_barring_or_probing_a_firm_regulate_it():
 def test_a_firm_owned_by_a_demonyms_state_is_owned_by_the_country():
     rels = relations_of(drafted_with(REGULATORS, "Kappa Telecom", "Romania"))
     assert ("Romania", "owns", "Kappa Telecom") in rels
+
+
+VENTURE = ("Kappa Chemicals and Zeta Gas form hydrogen venture in Oman\n\n"
+           "Zeta Gas is working with Japan's Lambda Trading on sales in Asia.\n\n"
+           "The venture, to be called Duqm Green Ammonia, will be 40% owned by Kappa Chemicals, 40% by Zeta "
+           "Gas and 20% by Omega Energy. It will be led by Sarah Klein, a former executive of Sigma "
+           "Industrial Gases.\n\n"
+           '"Oman wants to be the Gulf\'s hydrogen hub," said Omar Al-Harthy, Oman\'s minister of energy '
+           "and minerals.")
+
+
+def test_each_owner_of_a_venture_listed_with_its_share():
+    rels = relations_of(drafted_with(VENTURE, "Duqm Green Ammonia", "Kappa Chemicals", "Zeta Gas", "Omega Energy"))
+    for owner in ("Kappa Chemicals", "Zeta Gas", "Omega Energy"):
+        assert (owner, "owns", "Duqm Green Ammonia") in rels
+    d = drafted_with("Title\n\nZeta Gas is working with Lambda Trading on sales. The venture will be 40% "
+                     "owned by Kappa Chemicals.", "Zeta Gas", "Kappa Chemicals")
+    assert ("Kappa Chemicals", "owns", "Zeta Gas") not in relations_of(d)   # "the venture" is no firm named
+
+
+def test_working_with_a_firm_is_a_partnership():
+    rels = relations_of(drafted_with(VENTURE, "Zeta Gas", "Lambda Trading"))
+    assert ("Zeta Gas", "partners_with", "Lambda Trading") in rels or \
+        ("Lambda Trading", "partners_with", "Zeta Gas") in rels
+
+
+def test_a_former_executive_works_there_no_longer():
+    rels = relations_of(drafted_with(VENTURE, "Sarah Klein", "Sigma Industrial Gases"))
+    assert not any(a == "Sarah Klein" and b == "Sigma Industrial Gases" for a, _, b in rels)
+    d = drafted_with("Title\n\nKappa Motors' former chief executive, Maria Lopez, agreed.", "Maria Lopez")
+    assert not any(a == "Maria Lopez" for a, _, _ in relations_of(d))
+
+
+def test_a_minister_with_a_lower_case_title_heads_the_countrys_ministry():
+    d = drafted_with(VENTURE, "Omar Al-Harthy")
+    ministry = next(e.name for e in d.entities if e.type == "ministry")
+    assert ministry == "Ministry of Energy and Minerals"
+    assert ("Omar Al-Harthy", "heads", ministry) in relations_of(d)
+    assert (ministry, "part_of", "Oman") in relations_of(d)
+    d = drafted_with("Title\n\nIndonesia's energy minister, Budi Santoso, agreed.", "Budi Santoso")
+    assert ("Budi Santoso", "heads", "Ministry of Energy") in relations_of(d)
+
+
+def test_a_second_source_with_its_goods_left_out_supplies_too():
+    text = ("Title\n\nZeta Motors sources nickel from Lambda Nickel of Indonesia and cobalt from Mu Mining, "
+            "which operates in Congo.")
+    rels = relations_of(drafted_with(text, "Zeta Motors", "Lambda Nickel", "Mu Mining"))
+    assert ("Lambda Nickel", "supplies", "Zeta Motors") in rels
+    assert ("Mu Mining", "supplies", "Zeta Motors") in rels
+
+
+def test_where_supplied_goods_come_from_is_no_buyer():
+    text = "Title\n\nOmega Auto is a major customer of Nu Battery, which supplies it with cells from Hungary."
+    rels = relations_of(drafted_with(text, "Nu Battery", "Hungary"))
+    assert ("Nu Battery", "supplies", "Hungary") not in rels
+
+
+FEATURE = ("How a Polish town became Europe's battery hub\n\n"
+           "When Kappa Energy Solution chose the outskirts of Wroclaw for its first European cell factory in "
+           "2016, few local officials had heard of lithium-ion chemistry. \"We came for the workers,\" said "
+           "Park Ji-hoon, who runs the European business for Kappa Energy Solution.\n\n"
+           "Delta Materials, a Belgian cathode maker, opened a plant in nearby Nysa in 2022. Poland's "
+           "development bank BGK lent Kappa Energy Solution 1.2 billion zlotys, and the European Investment "
+           "Bank added 480 million euros.\n\n"
+           "Lambda Batteries, a Chinese rival backed by the fund Mu Capital, is building a plant in Hungary.")
+
+
+def test_places_after_outskirts_of_or_in_nearby_are_places():
+    d = drafted_with(FEATURE, "Wroclaw", "Nysa")
+    assert entity(d, "Wroclaw").type == "location" and entity(d, "Nysa").type == "location"
+    assert not any(a == "Wroclaw" for a, _, _ in relations_of(d))
+
+
+def test_an_adjective_is_no_short_name_of_a_body():
+    rels = relations_of(drafted_with(FEATURE, "Park Ji-hoon", "European Investment Bank"))
+    assert ("Park Ji-hoon", "heads", "European Investment Bank") not in rels
+
+
+def test_a_state_development_bank_named_by_an_acronym_is_the_countrys_agency():
+    d = drafted_with(FEATURE, "BGK", "Kappa Energy Solution")
+    assert entity(d, "BGK").type == "agency"
+    assert ("BGK", "part_of", "Poland") in relations_of(d)
+    assert ("BGK", "funds", "Kappa Energy Solution") in relations_of(d)
+
+
+def test_a_rival_backed_by_a_fund_is_the_funds_investee_not_its_rival():
+    rels = relations_of(drafted_with(FEATURE, "Lambda Batteries", "Mu Capital"))
+    assert ("Mu Capital", "funds", "Lambda Batteries") in rels
+    assert ("Lambda Batteries", "located_in", "China") in rels
+    assert not any({a, b} == {"Lambda Batteries", "Mu Capital"} and t in ("competes_with", "funds")
+                   and a == "Lambda Batteries" for a, t, b in rels)

@@ -65,8 +65,9 @@ _PROJECTS_INCLUDE = re.compile(r"\b(?:projects|ventures|initiatives|investments)
                                r"included|are|comprise|cover|span)\s*:?\s+")
 _ALLIANCE = re.compile(r"\s+(alliance|coalition|consortium|bloc|grouping)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|from|across|north of|south of|east of|west of|"
-                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island)\s+of)"
-                           r"\s+(?:the\s+)?$")
+                           r"\b(?:the|a)\s+(?:port|city|town|village|capital|province|region|island|"
+                           r"outskirts|suburbs?|centre|center|heart|edge)\s+of)"
+                           r"\s+(?:the\s+|nearby\s+|neighbouring\s+|neighboring\s+)?$")
 _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
@@ -735,7 +736,8 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"professor|strategist|adviser|advisor|managing\s+director|manager|executive|"
                            r"official|engineer|scientist|banker|lawyer|diplomat)\b"
                            r"(?![^,]{0,60}?\b(?:said|says|told|added|noted)\s*,))")   # "X, an official said, ..."
-_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+)?$")
+_PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+|nearby\s+|neighbouring\s+|neighboring\s+)?$|"
+                         r"\bthe\s+(?:outskirts|suburbs?|centre|center|heart|edge)\s+of\s+$")
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
                         r"directors?|executives?|officials?|engineers?)\s+at\s+(?:the\s+)?$", re.I)

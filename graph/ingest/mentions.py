@@ -64,7 +64,14 @@ def short_forms(e: EntityDraft, table: EntityTable) -> list[str]:
     elif len(words[0]) >= 4 and words[0][:1].isupper() and not is_common(words[0]) \
             and words[0] not in demonyms() and words[0] not in REGION_ADJECTIVES:
         out.append(words[0])            # "Hanwha" for "Hanwha Aerospace"
-    return [s for s in out if s not in place_labels() and table.lookup(s) is None]
+    return [s for s in out if s not in place_labels() and table.lookup(s) is None and not _ADJECTIVE_STEM.fullmatch(s)
+            and s not in demonyms()]
+
+
+# an adjective is no short name: "European" of "European Investment Bank", "National" of "National Grid"
+_ADJECTIVE_STEM = re.compile(r"[A-Z][a-z]+(?:ean|ian|ese|ish)|European|Asian|African|American|Arab|Latin|"
+                             r"Nordic|Pacific|Atlantic|International|National|Federal|Global|General|"
+                             r"United|Central|Royal|Imperial|Continental|Universal|First")
 
 
 _THE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>yard|shipyard|terminal|bank|lender|ministry|department|agency|"

@@ -197,8 +197,8 @@ _ACTIVE_TYPES = {"spearhead": "leads", "lead": "leads", "head": "leads", "build"
 # a bare base form ("fund", "back", "lead") after a singular noun phrase that an article or a
 # possessive opens is that phrase's head noun: "the sovereign wealth fund X", "a state fund X";
 # a plural subject still takes the verb ("the two banks fund X")
-_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:[\w$%.,-]+\s+){0,3}?"
-                            r"[\w$%.-]*[^s\W]\s+$")
+_NOUN_NOT_VERB = re.compile(r"\b(?:the|a|an|its|their|this|that|[A-Z][\w-]*[’']s)\s+(?:(?:[\w$%.,-]+\s+){0,3}?"
+                            r"[\w$%.-]*[^s\W]\s+)?$")     # (or right after the article: "by the fund X")
 
 
 def active_verb(v: View) -> None:
@@ -546,7 +546,7 @@ _BODY_THEN_COUNTRY = re.compile(r"\s*" + BRACKETED + r",\s+(?:the\s+)?$")
 # "Chile's antitrust authority, the Fiscalía Nacional Económica"
 _COUNTRY_THEN_BODY = re.compile(r"[’']s\s+(?:[a-z-]+\s+){1,4}?(?:agency|authority|regulator|bank|lender|"
                                 r"fund|ministry|department|office|commission|board|insurer|"
-                                r"corporation|company|body|watchdog),\s+(?:the\s+)?$")
+                                r"corporation|company|body|watchdog),?\s+(?:the\s+)?$")
 # "the Chilean development agency Corfo"
 _DEMONYM_THEN_BODY = re.compile(r"\s+(?:state\s+|government\s+|national\s+|federal\s+)?(?:[a-z-]+\s+){0,3}?"
                                 r"(?:agency|authority|regulator|bank|lender|fund|ministry|watchdog|"

@@ -58,10 +58,11 @@ def find_roles(text: str) -> tuple[list[Candidate], list[RoleFact]]:
             if fact is not None:
                 facts.append(fact)
             continue
-        after = _role_after(text, all_runs, i)
+        after = _role_after(text, all_runs, i) or _minister(text, run)
         if after is not None:
             cands.append(after[0])
-            facts.append(after[1])
+            if after[1] is not None:
+                facts.append(after[1])
             continue
         if _SPEECH.search(text[:run.start]) and _person_name(run.tokens) and len(run.tokens) >= 2 \
                 and not owns_a_role(text[run.end:]):
@@ -146,7 +147,7 @@ def _lower_title(text: str, all_runs: tuple[Run, ...],
                             title=title)
 
 
-def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact] | None:
+def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate, RoleFact | None] | None:
     """"Mei Ling (梅玲), a senior strategist at Goldman Sachs Asia"."""
     if i + 1 >= len(all_runs):
         return None
@@ -169,8 +170,38 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
     heads = m.group("prep") == "of" and any(r in _HEAD_ROLES for r in found) \
         and words[0] in _HEAD_ROLES | {w.split()[0] for w in _HEAD_ROLES}
     person = _person(text, run.start, run.end, "role-after")
+    if re.search(r"\b(?:former|ex-|one-time|onetime|retired|late)\b|\bex-", role_text):
+        return person, None     # "a former executive of X": no longer works there
     return person, RoleFact((run.start, run.end), "heads" if heads else "works",
                             org=span, title=role_text)
+
+
+# a minister named with a lower-case title: "P, Oman's minister of energy and minerals", "P, Indonesia's
+# energy minister", "Indonesia's energy minister, P", "Energy minister P"
+_PORTFOLIO_WORDS = r"[a-z]+(?:(?:,\s+|\s+and\s+|\s+)[a-z]+){0,4}?"
+_WHOSE = r"(?:(?P<country>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[’']s\s+|the\s+(?P<dem>[A-Z][a-z]+)\s+)"
+_MINISTER_AFTER = re.compile(rf"\s*(?:[（(][^)）]*[)）])?,\s+{_WHOSE}(?:(?P<pre>{_PORTFOLIO_WORDS})\s+)?minister"
+                             rf"(?:\s+(?:of|for)\s+(?P<post>{_PORTFOLIO_WORDS}))?(?=\s*[,.;]|\s+(?:said|says|told)\b)")
+_MINISTER_BEFORE = re.compile(rf"(?:^|[.;:]\s+|,\s+|\bsaid\s+|\bsays\s+){_WHOSE}?(?P<pre>[A-Za-z]+(?:\s+and\s+[a-z]+)?)"
+                              r"\s+minister\s*,?\s+$")
+
+
+def _minister(text: str, run: Run) -> tuple[Candidate, RoleFact] | None:
+    """A person and the ministry a lower-case "minister" title gives them (portfolio and country)."""
+    if not _person_name(run.tokens) or len(run.tokens) < 2:
+        return None
+    m = _MINISTER_AFTER.match(text, run.end) or _MINISTER_BEFORE.search(text, 0, run.start)
+    if m is None:
+        return None
+    words = " ".join(w for w in (m.group("pre"), m.groupdict().get("post")) if w)
+    found = _portfolio([Token(w, 0, 0, "word") for w in
+                        re.findall(r"[A-Za-z]+|,", words.title().replace(" And ", " and "))])[1]
+    country = country_code(m.group("country") or "") or country_code(m.group("dem") or "")
+    if not found:
+        return None
+    person = _person(text, run.start, run.end, "role-minister", 80, country)
+    return person, RoleFact((run.start, run.end), "heads", portfolio=tuple(found), country=country,
+                            title="Minister")
 
 
 def _portfolio(toks: list[Token]) -> tuple[int, list[str]]:

@@ -221,7 +221,9 @@ CUES: tuple[Cue, ...] = (
         needs=r"\b(?:to|for)\b"),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
-        BODIES | {"project"}, gap=40, passive=False, unless=r"\s*[,.;)]"),
+        BODIES | {"project"}, gap=40, passive=False,
+        unless=r"\s*[,.;)]|\s+(?:backed|owned|controlled|based|founded|run|led|funded|financed|listed|"
+               r"created|set\s+up|spun\s+off)\b"),     # "a Chinese rival backed by Mu Capital": no rival of Mu
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
         # "formed a joint venture with Japan's Phi Trading" (a venture set up, not one named)
@@ -237,7 +239,9 @@ CUES: tuple[Cue, ...] = (
         # ("... with J to sell crop nutrients": partners selling goods, not a sale of a stake)
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
-        r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with", _HOLDERS, _HOLDERS - {"ministry", "agency"},
+        r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|work(?:s|ed|ing)\s+(?:closely\s+|together\s+)?with|"
+        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with",
+        _HOLDERS, _HOLDERS - {"ministry", "agency"},
         gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
         r"review(?:s|ed)?|audit(?:s|ed)?|inspect(?:s|ed)?|licens(?:e|es|ed)|vet(?:s|ted)?|"
@@ -281,7 +285,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|d
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
                               r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
                               r"(?:company|group|firm|carmaker|maker|"
-                              r"venture|lender|bank|operator|producer|chipmaker|utility|"
+                              r"lender|bank|operator|producer|chipmaker|utility|"
                               r"developer|buyer|investor))\b", re.I)
 
 
@@ -441,6 +445,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     if cue.prep:
         for m in re.finditer(rf"\b(?:{cue.prep})\s+(?:the\s+|its\s+|a\s+|an\s+)?", window):
             cand = v.at_start(pos + m.end()) or v.after(pos + m.end(), cue.object, max_gap=25)
+            if cand is not None and re.search(r"\b(?:from|in|at)\s", v.text[pos + m.end():cand.start]):
+                continue    # "supplies it with cells from Hungary": where the goods come from
             if cand is not None and v.type(cand) in cue.object and cand.start < end:
                 first = cand
                 break
@@ -702,7 +708,7 @@ def verb_cues(v: View) -> None:
             if cue.type == "owns" and cue.swap and "by" in cue.words:
                 # "65% owned by A and 35% by B"
                 tail = text[m.end():].split(";", 1)[0]     # past ", and": "and 49% by B"
-                for more in re.finditer(r"\band\s+(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
+                for more in re.finditer(r"(?:,\s+(?:and\s+)?|\band\s+)(?:\S*%\s+)?by\s+(?:the\s+)?", tail):
                     extra = v.after(m.end() + more.end(), cue.object, max_gap=20)
                     if extra is not None and extra.key != ALL:
                         sources = sources + [v.possessed(extra).key]
@@ -713,15 +719,22 @@ def verb_cues(v: View) -> None:
                             re.search(r"\band\s+$", text[:other.start]) and \
                             _GAPPED_SHARE.match(text, other.end) and v.type(other) in cue.subject:
                         sources = sources + [other.key]
-            if not cue.swap and (re.search(r"with\b", cue.words) or cue.prep) and targets:
-                # "competes with A, and increasingly with B", "sells cells to A and to B"
+            if (re.search(r"with\b", cue.words) or cue.prep) and (sources if cue.swap else targets) and not by:
+                # "competes with A, and increasingly with B", "sells cells to A and to B",
+                # "sources nickel from A and cobalt from B" (the goods of the second left out)
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep
-                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?(?:{prep})\s+(?:the\s+)?",
+                # (goods, not a verb: not "and moved production from C")
+                goods = r"(?:(?![a-z]+(?:ed|ing)\b)[a-z][\w-]*\s+){0,3}?" if cue.type == "supplies" else ""
+                also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?{goods}(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
                     start = m.end() + also.end()
-                    targets = targets + _objects(v, Cue(cue.type, "", cue.subject, cue.object),
-                                                 start, clause_span(text, start, start)[1])
+                    second = _objects(v, Cue(cue.type, "", cue.subject, cue.object),
+                                      start, clause_span(text, start, start)[1])
+                    if cue.swap:
+                        sources = sources + second
+                    else:
+                        targets = targets + second
             if cue.swap and cue.prep == "from" and sources and \
                     re.match(r"bu|bought|purchas|import|sourc|procur", m.group()):
                 # "buys motors from A, a Slovenian supplier, and seats from B": B sells too
@@ -729,7 +742,7 @@ def verb_cues(v: View) -> None:
                            key=lambda x: x.start, default=None)
                 gapped = _GAPPED_FROM.match(text, last.end) if last is not None else None
                 extra = v.at_start(gapped.end()) if gapped is not None else None
-                if extra is not None and extra.key != ALL and v.type(extra) in cue.object:
+                if extra is not None and extra.key != ALL and extra.key not in sources and v.type(extra) in cue.object:
                     sources = sources + [extra.key]
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
@@ -756,11 +769,13 @@ def verb_cues(v: View) -> None:
 _HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
                r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
                r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
+# a post no longer held: "a former executive of X", "X's former chief executive, P"
+_NOT_FORMER = r"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?(?:former|ex-|one-time|onetime|retired|late)\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
                r"manager|adviser|advisor|engineer|scientist|official|researcher|fellow|"
                r"chief\s+[a-z]+\s+officer|cfo|coo|cto|cio|vice[\s-]president|general\s+counsel|treasurer|"
                r"head\s+of\s+[a-z]+(?:\s+[a-z]+){0,2}?")
-_POSS_ROLE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_POSS_ROLE = re.compile(rf"{POSS}\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                         rf"(?P<work>{_WORK_WORDS})),?\s+$", re.I)       # "Arizona's governor, P"
 _ITS = r"(?:its|the\s+(?:company|group|firm)[’']s)\s+(?:[a-z-]+\s+){0,2}?"
 _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS})),?"
@@ -771,7 +786,7 @@ _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|wi
 _BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
                         r"managing\s+director|president\s+director)|(?P<work>chief\s+(?:financial|operating|"
                         r"technology|commercial|strategy)\s+officer|cfo|coo|cto))\s+$", re.I)
-_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
+_ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
@@ -1108,7 +1123,7 @@ _WHO_HEADS = re.compile(r"\s*" + BRACKETED + r",\s+who\s+(?:also\s+|now\s+|still
 _ORG_STAFF = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
 
 
-_TITLE_OF = re.compile(rf"\s*{BRACKETED},\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
+_TITLE_OF = re.compile(rf"\s*{BRACKETED},\s+{_NOT_FORMER}(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>"
                        rf"{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))(?:\s+and\s+(?:{_HEAD_WORDS}))?"
                        rf"\s+of\s+(?:the\s+)?", re.I)
 
