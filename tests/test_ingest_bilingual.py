@@ -78,7 +78,7 @@ def test_a_cjk_name_goes_to_the_firm_not_to_its_legal_suffix_or_country():
     got = _cjk_owners("Zeta Heavy Co., Ltd. (泽塔重工) announced a contract. The plant will use "
                       "cathode from Lumen Materials of China (流明材料). Chipmaker Kappa Micro (卡帕微) "
                       "said it would expand. Rival Omega Motors (欧米茄汽车) declined to comment.")
-    assert got == {"泽塔重工": "Zeta Heavy Co.", "流明材料": "Lumen Materials",
+    assert got == {"泽塔重工": "Zeta Heavy Co., Ltd.", "流明材料": "Lumen Materials",
                    "卡帕微": "Kappa Micro", "欧米茄汽车": "Omega Motors"}
 
 

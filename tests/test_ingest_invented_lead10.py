@@ -372,3 +372,83 @@ def test_a_rival_backed_by_a_fund_is_the_funds_investee_not_its_rival():
     assert ("Lambda Batteries", "located_in", "China") in rels
     assert not any({a, b} == {"Lambda Batteries", "Mu Capital"} and t in ("competes_with", "funds")
                    and a == "Lambda Batteries" for a, t, b in rels)
+
+
+COREF = ("Kappa Semiconductor to build plant in Penang\n\n"
+         "Kappa Semiconductor said on Monday it would build a chip packaging plant in Penang, Malaysia.\n\n"
+         "The company, which is based in Hsinchu, makes power chips for carmakers. It supplies Zeta Motors "
+         "and Omega Auto, and it competes with Sigma Micro.\n\n"
+         "The Taiwanese chipmaker will receive a grant from the Malaysian Investment Development Authority.")
+
+
+def test_it_opening_a_sentence_stays_the_firm_it_was():
+    rels = relations_of(drafted_with(COREF, "Kappa Semiconductor", "Zeta Motors", "Sigma Micro"))
+    assert ("Kappa Semiconductor", "supplies", "Zeta Motors") in rels
+    assert ("Kappa Semiconductor", "competes_with", "Sigma Micro") in rels
+    assert ("Kappa Semiconductor", "supplies", "Sigma Micro") not in rels     # "and it competes with"
+    assert not any(a in ("Zeta Motors", "Omega Auto") and t == "competes_with" for a, t, _ in rels)
+    funder = next(a for a, t, b in rels if t == "funds")
+    assert (funder, "funds", "Kappa Semiconductor") in rels                 # "The Taiwanese chipmaker"
+    assert not any(t == "funds" and b == "Zeta Motors" for _, t, b in rels)
+
+
+def test_the_company_described_by_a_relative_clause_and_a_demonym_is_the_firm():
+    rels = relations_of(drafted_with(COREF, "Kappa Semiconductor", "Hsinchu"))
+    assert ("Kappa Semiconductor", "located_in", "Hsinchu") in rels
+    assert ("Kappa Semiconductor", "located_in", "Taiwan") in rels
+
+
+def test_a_firm_awarded_a_contract_or_hired_supplies_the_one_awarding_or_hiring():
+    text = ("Zeta Power awards contract\n\nRIYADH, Oct 14 - Zeta Power, the Saudi utility, has awarded Kappa "
+            "Engineering a $3 billion contract to build the Rabigh gas power plant. Sigma Electric was hired "
+            "by Kappa Engineering to install the transformers. Zeta Power awarded the tender to Omega Works.")
+    rels = relations_of(drafted_with(text, "Zeta Power", "Kappa Engineering", "Sigma Electric", "Omega Works"))
+    assert ("Kappa Engineering", "supplies", "Zeta Power") in rels
+    assert ("Sigma Electric", "supplies", "Kappa Engineering") in rels
+    assert ("Kappa Engineering", "supplies", "Sigma Electric") not in rels
+    assert ("Omega Works", "supplies", "Zeta Power") in rels
+
+
+def test_a_fund_described_after_its_name_drafts_no_second_fund():
+    text = ("Title\n\nZeta Power is 40% owned by the Public Investment Fund (PIF), the kingdom's sovereign "
+            "wealth fund.")
+    d = drafted_with(text, "Public Investment Fund", "Zeta Power")
+    assert [e.name for e in d.entities if e.type == "fund"] == ["Public Investment Fund"]
+    d = drafted_with("Title\n\nNorway's sovereign wealth fund will sell its stake in Zeta Power.", "Zeta Power")
+    assert any(e.type == "fund" for e in d.entities)       # an unnamed fund with its owner is still drafted
+
+
+def test_a_second_title_and_person_after_the_first_hold_posts_in_the_same_body():
+    text = ("Kappa Motors news\n\nKappa Motors makes cars. The plan was approved by the Kappa Motors board "
+            "under chairman Ken Sato and president Ana Ruiz.")
+    rels = relations_of(drafted_with(text, "Kappa Motors", "Ken Sato", "Ana Ruiz"))
+    assert ("Ken Sato", "heads", "Kappa Motors") in rels
+    assert ("Ana Ruiz", "heads", "Kappa Motors") in rels
+    d = drafted_with("Title\n\nZeta Steel hired Ken Sato and Ana Ruiz.", "Ana Ruiz")
+    assert not any(a == "Ana Ruiz" and t in ("heads", "works_for") for a, t, _ in relations_of(d))
+
+
+PHARMA = ("Kappa Bio licenses cancer drug to Zeta Pharma\n\n"
+          "BOSTON, May 6 - Kappa Bio has licensed its experimental lung cancer drug KB-201 to Zeta Pharma, "
+          "which will pay $150 million upfront.\n\n"
+          "Kappa Bio keeps the Chinese rights and will co-develop the drug with Omega Medicines, its partner "
+          "in Shanghai.\n\n"
+          "Kappa Bio was spun out of Sigma University in 2019 and is backed by Delta Ventures and Rho "
+          "Capital. Its drug is made for it by Tau Biologics, a contract manufacturer in Singapore.")
+
+
+def test_licensing_co_developing_and_contract_making_in_a_pharma_deal():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Zeta Pharma", "Omega Medicines", "Tau Biologics"))
+    assert ("Kappa Bio", "supplies", "Zeta Pharma") in rels
+    assert ("Kappa Bio", "partners_with", "Omega Medicines") in rels or \
+        ("Omega Medicines", "partners_with", "Kappa Bio") in rels
+    assert ("Tau Biologics", "supplies", "Kappa Bio") in rels
+    d = drafted_with("Title\n\nKappa Bio licenses its technology to other drugmakers.", "Kappa Bio")
+    assert not any(t == "supplies" for _, t, _ in relations_of(d))
+
+
+def test_a_second_verb_phrase_after_a_prepositions_object_is_the_subjects():
+    rels = relations_of(drafted_with(PHARMA, "Kappa Bio", "Sigma University", "Delta Ventures"))
+    assert ("Delta Ventures", "funds", "Kappa Bio") in rels
+    assert ("Rho Capital", "funds", "Kappa Bio") in rels
+    assert not any(b == "Sigma University" and t == "funds" for _, t, b in rels)

@@ -16,7 +16,8 @@ from .names import Run, from_place, runs
 
 # "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
 # a Latin form before it or anything after a separator inside the bracket is left out
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、]\s*)?"
+# ... "(Chinese: 华锂; pinyin: Huáli)": a language's name before a colon is left out too
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、:：]\s*)?"
                         rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
@@ -35,7 +36,8 @@ class Pair:
     end: int
     alias: str
     paren: tuple[int, int]
-    script: str          # cjk | acronym | latin (a Latin name in brackets after CJK)
+    script: str          # cjk | acronym | latin (a Latin name in brackets after CJK) | also
+    # (an acronym or short name beside a CJK name in its bracket)
 
 
 _LOW_MINISTRY = re.compile(r"\b[a-z]+\s+ministry\s*$")
@@ -77,6 +79,9 @@ def find_pairs(text: str) -> list[Pair]:
             if run is None or m.start() in seen:
                 continue
             alias = " ".join(m.group(1).split())
+            if script == "cjk" and _names_a_pair(text, run, alias):
+                continue
+            run = _without_title_of(run)
             if script == "acronym" and (alias[0] != run.tokens[0].text[0] or len(run.tokens) < 2):
                 continue
             if script == "short" and (len(run.tokens) < 2 or _is_place(alias)
@@ -87,7 +92,51 @@ def find_pairs(text: str) -> list[Pair]:
                             "acronym" if script == "short" else script))
     for m in _CJK_BEFORE_LATIN.finditer(text):
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
+    out += [also for p in out if p.script == "cjk" for also in _also_named(text, p)]
     return sorted(out, key=lambda p: p.start)
+
+
+# the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",
+# "(K-SURE, 한국무역보험공사)", '(国家集成电路产业投资基金, the "Big Fund")'
+_ACRONYM = r"[A-Z](?:-?[A-Z0-9&]){1,7}"
+_ALSO_AFTER = re.compile(r"[,，;；、]\s*(?:the\s+)?(?:(" + _ACRONYM + r")|[\"“]([A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,2})[\"”])"
+                         r"\s*[)）]$")
+_ALSO_BEFORE = re.compile(r"\s*[（(]\s*(" + _ACRONYM + r")\s*[,，;；、]")
+
+
+def _also_named(text: str, p: Pair) -> list[Pair]:
+    """The other names a CJK name's bracket gives the name before it ("also" pairs): an acronym
+    that starts as the name does ("Korea Trade Insurance Corporation (K-SURE, ...)"), or a short
+    name in quotes."""
+    inside = text[p.paren[0]:p.paren[1]]
+    after, before = _ALSO_AFTER.search(inside), _ALSO_BEFORE.match(inside)
+    acronym = (after.group(1) if after else None) or (before.group(1) if before else None)
+    short = after.group(2) if after else None
+    if acronym is not None and acronym[0] == text[p.start]:
+        return [Pair(p.start, p.end, acronym, p.paren, "also")]
+    return [Pair(p.start, p.end, short, p.paren, "also")] if short is not None else []
+
+
+# "和" (and), "合资" (joint venture): a CJK name for two bodies or for their venture
+_PAIR_NATIVE = re.compile(r"[{0}]{{2,}}[和与與及][{0}]{{2,}}|合资|合資|合弁|합작".format(_CJK_CLASS))
+
+
+def _names_a_pair(text: str, run: Run, alias: str) -> bool:
+    """"a venture between Jinlong and Antam (金龙安塔姆合资公司)", "Kappa and Zeta (卡帕和泽塔)": the
+    bracket after the second of two names joined by "and" names both or their venture, not it."""
+    return re.search(r"(?:\band|&)\s+$", text[:run.start]) is not None \
+        and _PAIR_NATIVE.search(alias) is not None
+
+
+def _without_title_of(run: Run) -> Run:
+    """"Chairman of Kappa Group (卡帕集团) Li Ming": the body after a title and "of"."""
+    from .names import title_words
+    words = run.words
+    if len(words) > 2 and words[0] in title_words() and "of" in words[1:3]:
+        at = words.index("of") + 1
+        if at < len(words):
+            return Run(run.tokens[at].start, run.end, run.tokens[at:])
+    return run
 
 
 _SUFFIXES = frozenset("Ltd Limited Inc Co Corp LLC PLC plc AG SE NV SA GmbH Tbk KK".split())

@@ -618,6 +618,9 @@ def project_phrases(text: str) -> list[Candidate]:
         if p.cls == "FUND":
             if p.amount is None and p.owner is None and not any(w in demonyms() for w in p.mods):
                 continue
+            if p.amount is None and re.search(r"[\w.)）]\s*,\s+(?:the\s+|its\s+|a\s+)?$",
+                                              text[:p.owner[0] if p.owner else p.start]):
+                continue        # "PIF, the kingdom's sovereign wealth fund": the name before it
             named = re.match(r"\s*,?\s+([A-Z][\w&.-]*)(?!\s+(?:said|says)\b)", text[p.end:])
             if p.amount is None and named is not None and not is_common(named.group(1)) and \
                     not _is_place_or_country(named.group(1)):
@@ -737,7 +740,8 @@ _PERSON_AFTER = re.compile(r"^\s*" + BRACKETED + r",\s+(?:who\b|(?:a|an|the)\s+(
                            r"official|engineer|scientist|banker|lawyer|diplomat)\b"
                            r"(?![^,]{0,60}?\b(?:said|says|told|added|noted)\s*,))")   # "X, an official said, ..."
 _PLACE_PREP = re.compile(r"\b(?:in|at|near|outside|across|off)\s+(?:the\s+|nearby\s+|neighbouring\s+|neighboring\s+)?$|"
-                         r"\bthe\s+(?:outskirts|suburbs?|centre|center|heart|edge)\s+of\s+$")
+                         r"\bthe\s+(?:outskirts|suburbs?|centre|center|heart|edge)\s+of\s+$|"
+                         r"\b(?:city|town|village|province|prefecture|county)\s+of\s+$")   # "the city of Hefei (合肥)"
 # "analysts at Kpler": where people work is a body, not a place
 _PEOPLE_AT = re.compile(r"\b(?:analysts?|economists?|strategists?|researchers?|bankers?|traders?|"
                         r"directors?|executives?|officials?|engineers?)\s+at\s+(?:the\s+)?$", re.I)
@@ -750,9 +754,10 @@ _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|b
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+"
                        r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?)*$", re.I)
 _DIVISION_WORDS = frozenset("Prefecture County Province Regency District Region State Oblast "
-                            "Governorate Municipality Island Islands Peninsula".split())
-_PLACE_NOUN = re.compile(r"^\s+(?:district|province|prefecture|region|county|island|coast|"
-                         r"state|city|regency)\b")
+                            "Governorate Municipality Island Islands Peninsula Area".split())
+# "Yeouido (여의도) financial district": a place noun after the name (and its native name)
+_PLACE_NOUN = re.compile(r"^(?:\s*[（(][^()（）]{1,40}[)）])?\s+(?:(?:financial|business|industrial)\s+)?"
+                         r"(?:district|province|prefecture|region|county|island|coast|state|city|regency)\b")
 
 
 # "Sony Semiconductor Solutions": a firm's last word after an industry word inside the name
@@ -853,6 +858,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         if len(words) == 1 and (re.search(r"\bthe\s+$", text[:run.start]) or
                                 re.search(r"-[a-z]+$", name) or re.match(r"\s+\d", after)):
             continue            # "the Gulf", "CATL-licensed", "Vision 2030": not a firm's name
+        if len(words) == 1 and name.lower() in sector_words() and re.match(r"\s*[（(]", after):
+            continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
                 or _OF_COUNTRY_AFTER.match(after)

@@ -39,6 +39,8 @@ def stem(name: str) -> str:
 # "Kappa Oil Corporation" after "Kappa Oil" (a headline's short form): the same firm
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Corporation|Corp\.?|Company|Co\.?|Inc\.?|Ltd\.?|Limited|"
                            r"PLC|plc|LLC|AG|SE|Tbk)$|^PT\s+(?=\S+\s)")   # "PT Kappa Nickel Tbk"
+# ... and "Kappa Motor Co., Ltd." after "Kappa Motor"
+_CO_LTD = re.compile(r",?\s+(?:Co|Corp)\.?,?\s+(?:Ltd\.?|Limited|Inc\.?)$")
 
 
 def initials(name: str) -> str:
@@ -92,6 +94,7 @@ class EntityTable:
         self._by_seed: dict[str, int] = {}
         self._forms: dict[str, list[int]] = {}    # a name form -> entities it may stand for
         self.seeds = seeds
+        self._tied: set[tuple[str, int]] = set()   # (label, entity) the article tied in one bracket
 
     def __iter__(self) -> Iterator[EntityDraft]:
         return iter(self.items)
@@ -127,7 +130,9 @@ class EntityTable:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
         entity = self._match(cand, sentence)
         if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
-                and normalize(cand.name) != normalize(entity.name):
+                and normalize(cand.name) != normalize(entity.name) \
+                and (normalize(cand.name), entity.key) not in self._tied \
+                and not native_short_form(cand.native, entity.natives):
             # "Zeta (泽塔绿能)" and "Zeta Group (泽塔集团)": each name comes with its own native
             # name, so the shorter is not a short form of the longer
             entity = None
@@ -188,6 +193,12 @@ class EntityTable:
         entity.add_alias(alias)
         self._index(alias, entity.key)
 
+    def tie(self, entity: EntityDraft, alias: str, phrase: str) -> None:
+        """An alias the article gives in the name's own bracket ('(国家集成电路产业投资基金, the
+        "Big Fund")'): a later "Big Fund (大基金)" is this entity whatever native name it brings."""
+        self.add_alias(entity, alias, phrase)
+        self._tied.add((normalize(alias), entity.key))
+
     # -- internals ---------------------------------------------------------
     def _match(self, cand: Candidate, sentence: int = -1) -> EntityDraft | None:
         if cand.seed_id is not None:
@@ -226,7 +237,8 @@ class EntityTable:
         whole = name.split()[-1] in org_words()["suffix"] and len(name.split()) > 1
         # "Novo Nordisk Foundation" is not "Novo Nordisk": a foundation is a body of its own
         forms = {None if separate_body(name) else stem(name), _LEGAL_SUFFIX.sub("", name),
-                 _unprefixed(name)}   # of this name
+                 _CO_LTD.sub("", name), _unprefixed(name),
+                 _unprefixed(_LEGAL_SUFFIX.sub("", name))}   # of this name
         # the entities each test may pass for, looked up in the forms index (not a scan)
         near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
         near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
@@ -322,6 +334,35 @@ class EntityTable:
             keys.append(key)
 
 
+# the legal forms a native name may carry or leave out: 株式会社 (KK), 주식회사 (Co., Ltd.),
+# 股份有限公司 / 有限公司 (Co., Ltd.)
+_NATIVE_LEGAL = re.compile(r"^(?:株式会社|주식회사|\(株\)|（株）)\s*|\s*(?:株式会社|주식회사|股份有限公司|"
+                           r"有限公司|有限会社)$")
+
+
+def native_short_form(native: str, natives: set[str]) -> bool:
+    """Whether ``native`` opens one of ``natives`` or is opened by it, as a short form of a
+    name opens it ("聯華半導體" of "聯華半導體製造公司"), a legal form aside ("株式会社さくらセル" is
+    "さくらセル"); "泽塔绿能" and "泽塔集团" only share a word.
+
+    >>> native_short_form("聯華半導體", {"聯華半導體製造公司"}), native_short_form("泽塔绿能", {"泽塔集团"})
+    (True, False)
+    >>> native_short_form("株式会社さくらセル", {"さくらセル"}), native_short_form("浙江金龙镍钴", {"金龙镍钴"})
+    (True, True)
+    """
+    bare = _NATIVE_LEGAL.sub("", native)
+    return len(bare) >= 2 and any(
+        len(b) >= 2 and (_opens(bare, b) or _opens(b, bare))
+        for b in (_NATIVE_LEGAL.sub("", n) for n in natives))
+
+
+def _opens(short: str, long: str) -> bool:
+    """``short`` opens ``long``, or follows a province's name of at most three characters
+    ("金龙镍钴" in "浙江金龙镍钴")."""
+    at = long.find(short)
+    return at == 0 or (0 < at <= 3 and len(short) >= 3)
+
+
 def _named_after(project: str, body: str) -> bool:
     """"Zeta Biologics plant" is named after the firm Zeta Biologics, not its long name."""
     from .lexicon import FACILITY_HEADS
@@ -332,10 +373,12 @@ def _named_after(project: str, body: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _unprefixed(name: str) -> str | None:
-    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped)."""
-    from .lexicon import country_code
+    """"U.S. Federal Trade Commission" -> "Federal Trade Commission" (a country word dropped);
+    "Zhejiang Jinlong Nickel Cobalt" -> "Jinlong Nickel Cobalt" (a province's)."""
+    from .lexicon import country_code, place_labels
     words = name.split()
-    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])):
+    if len(words) >= 3 and (words[0] in ("U.S.", "US", "UK", "EU") or country_code(words[0])
+                            or words[0] in place_labels()):
         return " ".join(words[1:])
     return None
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .lexicon import (ABBREVIATIONS, LEADING_WORDS, MONTHS, WEEKDAYS, demonyms, is_common, org_words,
                       place_labels, roles, trade_nouns)
+from .gazetteer import CJK_CLASS
 from .precision import body_then_place, ends_legal_name, one_body_across_and
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_](?:[\w’'&.-]*[^\W_])?\.?|\S")
@@ -113,7 +114,8 @@ def runs(text: str) -> tuple[Run, ...]:
                     and toks[k].text in CONNECTORS:
                 k += 1
             comma = False
-            if k == j and t.text == "," and (_comma_ok(members) or _listed_body(members, toks, j)):
+            if k == j and t.text == "," and (_comma_ok(members) or _listed_body(members, toks, j)
+                                             or legal_tail(members, toks, j)):
                 k, comma = j + 1, True
                 if k < len(toks) and toks[k].text in ("and", "&"):
                     k += 1
@@ -159,6 +161,18 @@ def _listed_body(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
     return False
 
 
+_COMPANY_ABBREVIATIONS = frozenset("Co. Co Corp. Corp".split())
+_LEGAL_TAILS = frozenset("Ltd. Ltd Limited Inc. Inc LLC".split())
+
+
+def legal_tail(members: list[Token], toks: tuple[Token, ...], j: int) -> bool:
+    """"Kappa Motor Co., Ltd.", "Sumiden Bank, Ltd.": the legal form after the comma is the
+    name's last word, not a name of its own."""
+    return len(members) >= 2 and (members[-1].text in _COMPANY_ABBREVIATIONS
+                                  or org_words()["suffix"].get(members[-1].text) == "firm") \
+        and j + 1 < len(toks) and toks[j + 1].text in _LEGAL_TAILS
+
+
 def _is_date_word(word: str) -> bool:
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
@@ -186,6 +200,8 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
             if left[-1].text in place_labels() and right and not is_common(right[0].text):
                 return False    # "Export-Import Bank of Korea and K-Sure": the place closes the name
             return len(words) == 1 and not _names_a_firm(caps)
+        if len(words) == 1 and (named_before_native(left, right) or nouns_across_and(left, right)):
+            return True         # "Industrial and Commercial Bank of China (中国工商银行)"
         rest = [t.text for t in right[:4]]
         if len(words) == 1 and one_body_across_and([t.text for t in left], rest[:3]):
             return True         # "U.S. Food and Drug Administration": the right part needs the left
@@ -221,6 +237,64 @@ def _connector_ok(connectors: tuple[Token, ...], left: list[Token],
                                           for t in right[:4]):
         return False        # "Loan Programs Office of the US Department of Energy": two bodies
     return len(words) <= 2
+
+
+CJK_NAME = re.compile(f"[{CJK_CLASS}]")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+(?:al|ic|ion|ment|ive|ary|ory|ure)")
+_OPENING = frozenset("( （".split())
+_ACTIVITY = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+# plain words that are not common enough to be no evidence of a name ("Export Finance Australia")
+_PLAIN_NAME_WORDS = frozenset("Export Import".split())
+
+
+def _plain(word: str) -> bool:
+    """An English word rather than a proper name: "Commercial", "Investment", "Road"."""
+    return is_common(word) or word in _PLAIN_NAME_WORDS or _PLAIN_WORD.fullmatch(word) is not None
+
+
+def named_before_native(left: list[Token], right: tuple[Token, ...]) -> bool:
+    """Whether "<left> and <right> (native)" is one name: the bracket names what precedes it, and
+    the part after "and" cannot stand alone. "Industrial and Commercial Bank of China
+    (中国工商银行)", "Nantong Economic and Technological Development Zone (南通经济技术开发区)":
+    both ends of "and" are English words, not a name's own words ("Tokyo Electron and
+    Kokusai Electric (国際電気)" are two), and the left part does not end in a firm's
+    suffix; "Nippon Export and Investment Insurance (NEXI)": the acronym starts with the left
+    part, not the right one.
+    """
+    caps: list[Token] = []
+    i = 0
+    while i < len(right) and (right[i].cap or (caps and right[i].text in ("of", "&"))):
+        caps.append(right[i])
+        i += 1
+    if not caps or i + 1 >= len(right) or right[i].text not in _OPENING or not left:
+        return False
+    inside, last = right[i + 1].text, left[-1].text
+    if len(caps) == 1:
+        # "Hong Kong Exchanges and Clearing (香港交易所)", "Zeta Steel and Mining (泽塔矿业)": one
+        # activity word, no name on its own, closes the name
+        return len(left) >= 2 and _ACTIVITY.fullmatch(caps[0].text) is not None \
+            and CJK_NAME.match(inside) is not None
+    if last.isupper() or org_words()["suffix"].get(last) is not None or caps[0].text.isupper():
+        return False
+    if re.fullmatch(r"[A-Z][A-Z&-]{1,7}", inside):
+        return inside[0] == left[0].text[0] != caps[0].text[0]
+    return CJK_NAME.match(inside) is not None and _plain(caps[0].text) and _plain(last) \
+        and caps[0].text not in demonyms() and (len(left) >= 2 or _PLAIN_WORD.fullmatch(last) is not None)
+
+
+_LEGAL_ENDS = frozenset("Corporation Company Co. Corp. Group Limited Ltd.".split())
+
+
+def nouns_across_and(left: list[Token], right: tuple[Token, ...]) -> bool:
+    """"China Road and Bridge Corporation": two plain nouns joined by "and" before a legal form
+    are one name (a firm's business), not a name and a firm ("Tokyo Power and Osaka Gas Corp.").
+    """
+    caps = [t.text for t in right[:3]]
+    return len(left) >= 2 and len(caps) >= 2 and is_common(left[-1].text) and is_common(caps[0]) \
+        and not caps[0].isupper() and caps[1] in _LEGAL_ENDS \
+        and (len(caps) < 3 or not caps[2][:1].isupper())
 
 
 @lru_cache(maxsize=1)

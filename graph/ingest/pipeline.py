@@ -18,7 +18,7 @@ from typing import BinaryIO, Sequence
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
 from .families import family_facts, leading_country, state_homes
-from .bilingual import find_pairs
+from .bilingual import Pair, find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, RelationDraft, Sentence
@@ -27,7 +27,7 @@ from .entities import initials as name_initials
 from .gazetteer import Gazetteer
 from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, SectorTerm, country_code, is_common
 from .mentions import doc_gazetteer, find_mentions
-from .names import runs
+from .names import Run, runs
 from .misreads import misread, without_wider_places
 from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body, set_aside
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
@@ -189,9 +189,19 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
         for p in pairs:
-            if p.script == "latin":
+            if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
+            if named is not None and ((named.start > p.start and (
+                    _AND_BEFORE.search(s.text, p.start, named.start) or _place_opens(chosen, p, named)))
+                    or _TITLE_OF.fullmatch(s.text, named.start, p.start) is not None):
+                # "Nantong Economic and Technological Development Zone (南通经济技术开发区)", "Wuhan
+                # East Lake High-Tech Zone (武汉东湖高新区)": the bracket names the whole name the
+                # run joined across "and" or opened with a place, not its tail
+                chosen = [c for c in chosen if c.end <= p.start or c.start >= p.end]
+                named = Candidate(p.start, p.end, named.type, s.text[p.start:p.end], priority=40,
+                                  rule="bilingual")
+                chosen.append(named)
             if named is not None and named.start > p.start and named.type in ("government",
                                                                                 "location"):
                 # "Export-Import Bank of Korea (한국수출입은행)": the whole name, not Korea
@@ -206,7 +216,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, "location", s.text[p.start:p.end], priority=40,
                                   rule="bilingual")
                 chosen.append(named)
-            if named is None and p.script == "cjk" and inner and inner[0].start == p.start \
+            if named is None and p.script in ("cjk", "acronym") and inner and inner[0].start == p.start \
                     and all(c.type in ("government", "location") for c in inner) \
                     and len(s.text[p.start:p.end].split()) >= 2:
                 # "Korea Eastern Power (한국동서발전)" opening a sentence: a firm named after its
@@ -215,7 +225,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             if named is None and all(c.end <= p.start or c.start >= p.end for c in chosen):
                 run = next((r for r in runs(s.text) if r.end == p.end), None) or next(
                     (r for r in runs(s.text) if r.start == p.start and r.end < p.end), None)   # "SK hynix"
-                if run is None:
+                if run is None or _plain_word(run):
                     continue
                 named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
@@ -253,16 +263,46 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                     doc.listed.append(entity.key)
         for p in pairs:
             if p.script == "latin":
-                key = next((k for (a, b), k in spans.items()
-                            if p.paren[0] <= a and b <= p.paren[1]), None)
+                _latin_first(s.text, p, spans, table)
+                continue
             else:
                 key = next((k for (a, b), k in spans.items() if b == p.end), None)
                 if key is not None and table[key].type in ("sector", "technology"):
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
-            if key is not None:
-                named_text = s.text[p.start:p.end] if p.script != "latin" else \
-                    s.text[p.paren[0]:p.paren[1]].strip(" （）()")
-                table.add_alias(table[key], p.alias, phrase=named_text)
+            if key is not None and p.script == "also":
+                table.tie(table[key], p.alias, s.text[p.start:p.end])
+            elif key is not None:
+                table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
+
+
+def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: EntityTable) -> None:
+    """"华锂科技 (Hualith Technology)": the CJK name is an alias of the name filling the bracket
+    (or its first part before a comma), not of a name mentioned inside it ("(Zeta Group's unit)")."""
+    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
+    if inner is None:
+        return
+    at = (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
+    key = spans.get(at)
+    if key is not None and table[key].type not in ("sector", "technology", "person"):
+        table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
+
+
+_AND_BEFORE = re.compile(r"\sand\s+$")
+_TITLE_OF = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+of\s+")   # "Chairman of Kappa Group (卡帕集团)"
+
+
+def _place_opens(chosen: list[Candidate], p: Pair, named: Candidate) -> bool:
+    """Whether the words of a bracketed name before the candidate that ends it are one place."""
+    return named.type not in ("government", "location") and any(
+        c.start == p.start and c.end < named.start and c.type in ("government", "location")
+        and c.end + 1 == named.start for c in chosen)
+
+
+def _plain_word(run: Run) -> bool:
+    """""Lithium (锂) prices": a bracket translating one ordinary or sector word names no body."""
+    from .lexicon import sector_words
+    return len(run.tokens) == 1 and (is_common(run.tokens[0].text)
+                                     or run.tokens[0].text.lower() in sector_words())
 
 
 _APPOSITION_TYPES = (
@@ -536,8 +576,10 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         facts = facts + sentence_facts(view)
         actor = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                       and table[m.key].type in ACTORS and not set_aside(s.text, m.start)), last_actor)
-        if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)):
-            last_actor = actor      # "Its chief executive is P. The company ...": still the firm
+        if not (actor is not None and table[actor].type == "person" and _ITS_OPENER.match(s.text)) \
+                and not _PRONOUN_OPENER.match(s.text):
+            last_actor = actor      # "Its chief executive is P. The company ...": still the firm;
+            # "It supplies A and B. The chipmaker ...": still the firm "it" was
         if not s.heading:
             last_body = next((m.key for m in mentions if m.key != ALL and not m.anaphor
                               and table[m.key].type in ("firm", "organization")
@@ -660,6 +702,7 @@ _CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|thou
                             r"saying|said|says)|;)\s+$")
 _LATER_CLAUSE = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once)"
                            r"|;)\s+(?:[A-Za-z][\w-]*\s+){1,6}")
+_PRONOUN_OPENER = re.compile(r"\W*(?:It|They)\s")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 
 

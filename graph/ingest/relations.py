@@ -114,6 +114,11 @@ def _borrower(v: View, agents: list[Mention]) -> Mention | None:
     return Mention(0, 0, v.borrower, anaphor=True)
 
 
+# a name that is a preposition's object, then a second verb phrase of the subject's
+_PREP_OBJECT = re.compile(r"\b(?:of|from|with|by|in|at|to|for)\s+(?:the\s+)?$")
+_AND_IS = re.compile(r"(?:\s+in\s+\d{4})?,?\s+and\s+(?:is|was|are|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?")
+
+
 def _state_agent(v: View, pos: int) -> Mention | None:
     """"by the Romanian state", "by the Polish government": the country, as a mention there."""
     for start, end, code in v.demonyms:
@@ -151,6 +156,11 @@ def by_agent(v: View) -> None:
         if patient is not None and last is not None and any(a.key == patient.key for a in last[0]) \
                 and _AND_BY.fullmatch(v.text, patient.end, m.start()):
             patient = last[1]   # "arranged by A and guaranteed by B": B backs what A arranged
+        if patient is not None and _PREP_OBJECT.search(v.text, 0, patient.start) and \
+                _AND_IS.fullmatch(v.text, patient.end, m.start()):
+            # "Kappa was spun out of Sigma University and is backed by X": the sentence's subject
+            patient = next((x for x in v.mentions if x.key != ALL and v.type(x) in BODIES | {"project"}
+                            and not v.text[:x.start].strip()), None)
         begin, _ = clause_span(v.text, m.start(), m.end())
         between = v.text[patient.end:m.start()] if patient is not None else ""
         if re.search(r"\b(?:a|an|the|its|their|[A-Z][\w-]*[’']s)\s+(?:[a-z-]+\s+){0,5}[a-z-]+,?\s+(?:(?:is|was|are|were|being|"

@@ -86,7 +86,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
         if two in roles() and roles()[two].target != "org":
             at, width = k, 2
             break
-        if words[k] in roles() and words[k][:1].isupper() and roles()[words[k]].kind == "heads":
+        if words[k] in roles() and words[k][:1].isupper():      # "Chairman", "Director"
             at, width = k, 1
             break
     if at is None:
@@ -101,7 +101,7 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
         rest = rest[1 + taken:]
     if not rest or not _person_name(tuple(rest)):
         return None
-    pre = toks[:at]
+    pre = _without_rank(toks[:at])
     country, place, org = None, None, None
     for t in pre:
         code = country_code(t.text)
@@ -114,8 +114,8 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
             place = (pre[0].start, pre[-1].end)
         else:
             org = (pre[0].start, pre[-1].end)
-    of = re.match(r"\s+of\s+", text[run.end:])
-    body = run_at(text, run.end + of.end()) if of and org is None and role.target == "org" else None
+    of = _OF_AFTER_NAME.match(text, run.end)
+    body = run_at(text, of.end()) if of and org is None and role.target == "org" else None
     if body is not None and body.text(text) not in place_labels():
         org = (body.start, body.end)    # "Chairman Lee Kappa of Zeta Holdings" (not "… of Munich")
     person = _person(text, rest[0].start, rest[-1].end, "role-title", 80, country)
@@ -126,6 +126,19 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     if role.target == "ministry" and not fact.portfolio:
         return person, None  # "Japanese Minister Akazawa Ryo": which ministry is not said
     return person, fact
+
+
+# "Chairman Lee Kappa (이카파) of Zeta Holdings": the person's native name may come between
+_OF_AFTER_NAME = re.compile(r"(?:\s*[（(][^()（）]{1,40}[)）])?\s+of\s+")
+# words that rank a title ("Vice Chairman", "Managing Director"), not a body's name before it
+_RANKS = frozenset("Vice Deputy Executive Senior Managing Acting Assistant Associate".split())
+
+
+def _without_rank(pre: list[Token]) -> list[Token]:
+    """The words before a title without the rank ending them: "Vice" of "Vice Chairman"."""
+    while pre and pre[-1].text in _RANKS:
+        pre = pre[:-1]
+    return pre
 
 
 def _lower_title(text: str, all_runs: tuple[Run, ...],

@@ -126,7 +126,7 @@ CUES: tuple[Cue, ...] = (
         r"(?=\s+(?:(?!(?:" + "|".join(sorted(FACILITY_HEADS)) + r"|it|them|this|that)s?\b)[a-z][\w,-]*\s+){1,4}for\s)",
         _SUPPLIERS - {"government", "project"}, frozenset({"firm"}), r"for", direct=False, passive=False, gap=50),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
-        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+by", _RECEIVERS, _SUPPLIERS, swap=True,
+        r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced)\s+(?:for\s+(?:it|them|us|the\s+company)\s+)?by", _RECEIVERS, _SUPPLIERS, swap=True,
         passive=False, gap=20),
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
@@ -139,6 +139,9 @@ CUES: tuple[Cue, ...] = (
         frozenset({"firm", "organization", "agency", "ministry"}), r"for", direct=False, passive=False,
         gap=60, needs=r"\bfor\s", unless=r"\s+(?:up|out|sure|clear|money|profits?|losses|use|way|room|(?:a|an|the)\s+"
                        r"(?:case|point|bid|offer|decision|deal|move|profit|loss))\b"),
+    # "Kappa Bio has licensed its drug KB-201 to Zeta Pharma": the licensor supplies the licensee
+    Cue("supplies", r"(?:sub)?licen[cs](?:es|ed|ing)", _SUPPLIERS - {"government"}, _RECEIVERS - {"project"},
+        r"to", direct=False, passive=False, gap=60, needs=r"\bto\s+(?:the\s+)?[A-Z]"),
     Cue("supplies", r"licen[cs](?:e|es|ing)\s+(?:deals?\s+|agreements?\s+)?with", _SUPPLIERS,
         _RECEIVERS, gap=30, passive=False),
     Cue("funds", r"borrow(?:s|ed|ing)?", _RECEIVERS, _RECEIVERS - {"project"}, r"from", swap=True,
@@ -218,7 +221,16 @@ CUES: tuple[Cue, ...] = (
         BODIES, _HOLDERS, gap=1, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
-        needs=r"\b(?:to|for)\b"),
+        needs=r"\b(?:to|for)\b", unless=r"\s+by\b"),
+    # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
+    Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
+        _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False, needs=r"\b(?:to|for|as)\b"),
+    # "Zeta Power has awarded Kappa Engineering a $3 billion contract to build ...", "awarded a
+    # contract to X": the one awarded supplies the one awarding
+    Cue("supplies", r"award(?:s|ed)?(?=\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:a|an|the|\S*\d\S*)\s+"
+        r"(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\b)|"
+        r"award(?:s|ed)?\s+(?:a|an|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\s+to",
+        _RECEIVERS, _SUPPLIERS - {"government", "project"}, swap=True, gap=5, passive=False),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
         BODIES | {"project"}, gap=40, passive=False,
@@ -240,7 +252,8 @@ CUES: tuple[Cue, ...] = (
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
         r"(?:collaborat|cooperat)(?:e|es|ed|ing)\s+with|work(?:s|ed|ing)\s+(?:closely\s+|together\s+)?with|"
-        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with",
+        r"join(?:s|ed|ing)?\s+(?:forces|hands)\s+with|(?:a\s+)?(?:tie-up|link-up)\s+with|tie[ds]?\s+up\s+with|"
+        r"co-?develop(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?with",
         _HOLDERS, _HOLDERS - {"ministry", "agency"},
         gap=40, passive=False),
     Cue("regulates", r"approv(?:e|es|ed|al\s+of)|clear(?:s|ed)?|regulat(?:e|es|ed)|"
@@ -315,6 +328,9 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
                 and v.type(m) in types and m.key != ALL
                 and not re.match(r"[’'](?:s\b|\s)", v.text[m.end:])]
+        if not near and begin == 0 and _PRONOUN_SUBJECT.fullmatch(before[:rel.start()].rstrip(", ")) and \
+                v.last_actor is not None and v.table[v.last_actor].type in types:
+            return v.last_actor     # "The company, which is based in Hsinchu": the firm the text is about
         if not near or begin + rel.start() - near[-1].end > 80:
             return None
         if len(near) >= 2 and re.fullmatch(
@@ -356,7 +372,8 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
             if employer is not None:
                 # "Chief executive P said the company would open": P's firm
                 return employer if v.table[employer].type in types else None
-        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I):
+        if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I) and \
+                not re.match(r"\W*(?:It|They)\s", v.text):     # (not "It supplies A, and it competes": still "it")
             # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
             lead = next((m for m in v.mentions if m.end <= begin and m.key != ALL
                          and not _in_prep_phrase(v.text, 0, m.start)), None)
@@ -561,6 +578,13 @@ _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challe
                          r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
 
 
+# the goods of a second object, its verb left out: "sources nickel from A and cobalt from B" (not
+# "supplies A, and it competes with B": a pronoun or a verb opens another clause)
+_GOODS_LEFT_OUT = (r"(?:(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|would|can|"
+                   r"has|have|had|is|are|was|were)\b)(?![a-z]+(?:ed|ing)\b)[a-z][\w-]*\s+){0,3}?")
+# (nor a verb: not "and moved production from C")
+
+
 def verb_cues(v: View) -> None:
     """Facts of every lexicon cue in the sentence (see the module docstring)."""
     text = v.text
@@ -723,8 +747,7 @@ def verb_cues(v: View) -> None:
                 # "competes with A, and increasingly with B", "sells cells to A and to B",
                 # "sources nickel from A and cobalt from B" (the goods of the second left out)
                 prep = "with" if re.search(r"with\b", cue.words) else cue.prep
-                # (goods, not a verb: not "and moved production from C")
-                goods = r"(?:(?![a-z]+(?:ed|ing)\b)[a-z][\w-]*\s+){0,3}?" if cue.type == "supplies" else ""
+                goods = _GOODS_LEFT_OUT if cue.type == "supplies" else ""
                 also = re.search(rf"(?:,\s+|\s+)(?:and|as\s+well\s+as)\s+(?:\w+ly\s+)?{goods}(?:{prep})\s+(?:the\s+)?",
                                  text[m.end():min(len(text), end + 40)])
                 if also is not None and (prep == "with" or v.at_start(m.end() + also.end()) is not None):
@@ -792,13 +815,25 @@ _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
 
+# "under chairman Ken Sato and president Ana Ruiz": a second title and person after the first
+_AND_TITLE = re.compile(rf"\s+and\s+(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
+
+
 def possessive_roles(v: View) -> None:
     """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
-    a bare "Minister X" heads the ministry just named (this or the previous sentence)."""
+    a bare "Minister X" heads the ministry just named (this or the previous sentence); "under
+    chairman P and president Q": Q holds a post in P's body too."""
     for p in v.mentions:
         if v.type(p) != "person":
             continue
         before = v.text[:p.start]
+        second = _AND_TITLE.search(before)
+        prev = v.at_end(second.start()) if second is not None else None
+        body = next((b for a, rtype, b, _, _ in v.facts if prev is not None and a == prev.key
+                     and rtype in ("heads", "works_for")), None) if second is not None else None
+        if second is not None and body is not None:
+            v.add(p.key, "heads" if second.group("head") else "works_for", body, 0.6, "role-poss")
+            continue
         if re.search(r"(?:^|[.;]\s|,\s)\s*(?:Minister|Secretary)\s+$", before):
             ministry = v.before(p.start, {"ministry"})
             key = ministry.key if ministry is not None else v.last_actor
@@ -1020,6 +1055,11 @@ def origin(v: View) -> None:
             # "the Chilean development agency Corfo", "Japanese chipmaker Rapidus"
             rtype = "part_of" if v.type(named) in ("agency", "ministry") else "located_in"
             v.add(named.key, rtype, v.country(code), 0.6, "origin")
+        if named is None and re.fullmatch(r"\W*[Tt]he\s+", v.text[:start]) and \
+                re.match(r"\s+(?:[a-z-]+\s+)?" + _FIRM_NOUNS + r"\s+(?!of\b|in\b)[a-z]", v.text[end:]) and \
+                v.last_actor is not None and v.table[v.last_actor].type == "firm":
+            # "The Taiwanese chipmaker will receive ...": the firm the text is about, from there
+            v.add(v.last_actor, "located_in", v.country(code), 0.6, "origin")
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"
                         r"(?:such\s+as|like|including)\s+", v.text[end:])
