@@ -37,7 +37,7 @@ from .doc import Mention
 from .entities import EntityTable
 from .lexicon import AMOUNT, BRACKETED, POSS, trade_nouns
 from .precision import names_goods
-from .verbs import (ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
+from .verbs import (SELL_VERB, coordinated, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
 from .view import ALL, BODIES, View
 
@@ -666,6 +666,27 @@ def stakes_sold(v: View) -> None:
                 v.add(b.key, "owns", owned.key, 0.6, "stake-sold")
 
 
+# "the Duisburg mill will be sold to Y"
+_PASSIVE_SOLD = re.compile(r"\s*" + BRACKETED + r",?\s+(?:will\s+be|would\s+be|is|are|was|were|has\s+been|"
+                           r"had\s+been|to\s+be|is\s+to\s+be|is\s+being)\s+(?:\w+ly\s+)?sold\s+to\s+(?:the\s+)?")
+
+
+def wholes_sold(v: View) -> None:
+    """"Zeta will sell Kappa Chemicals, its unit, to Y", "the Duisburg mill will be sold to Y"
+    -> Y owns what was sold (a firm or facility, not goods)."""
+    pairs = [found for m in SELL_VERB.finditer(v.text) if not negated(v, m.start())
+             for found in [sold_whole(v, m)] if found is not None]
+    for x in v.mentions:
+        passive = _PASSIVE_SOLD.match(v.text, x.end) if x.key != ALL and v.type(x) in ("firm", "project") else None
+        buyer = v.at_start(passive.end()) if passive is not None else None
+        if buyer is not None and not negated(v, x.end):
+            pairs.append((x, buyer))
+    for thing, buyer in pairs:
+        for b in v.listed(buyer, BODIES | {"government"}):
+            if b.key not in (ALL, thing.key):
+                v.add(b.key, "owns", thing.key, 0.6, "whole-sold")
+
+
 _SOLD_TO = re.compile(r"\b(?:sold|supplied|delivered|shipped|go|goes|went)\s+to\s+(?:the\s+)?")
 
 
@@ -802,12 +823,63 @@ def output_bought(v: View) -> None:
             v.add(v.topic, "supplies", buyer, 0.6, "output-bought")
 
 
+# "through a 50-50 joint venture called Zeta Kappa Otomotiv"
+_VENTURE_CALLED = re.compile(r"\b(?:joint\s+)?venture\s+(?:company\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?")
+
+
+def named_ventures(v: View) -> None:
+    """"X runs the plant with partner Y through a joint venture called Z" -> X and Y own Z (the
+    clause's subject and the bodies it works "with")."""
+    for m in _VENTURE_CALLED.finditer(v.text):
+        venture = v.at_start(m.end())
+        if venture is None or venture.key == ALL or v.type(venture) not in ("firm", "organization") or \
+                negated(v, m.start()):
+            continue
+        begin, _ = clause_span(v.text, m.start(), m.start())
+        owners = coordinated(v, clause_subject(v, m.start(), BODIES), BODIES, m.start())
+        for w in re.finditer(r"\bwith\s+(?:[a-z-]+\s+){0,3}(?=[A-Z])", v.text[:m.start()]):
+            partner = v.at_start(w.end())
+            if partner is not None and partner.key != ALL and v.type(partner) in BODIES:
+                owners += [x.key for x in v.listed(partner, BODIES)]
+        for owner in dict.fromkeys(owners):
+            if owner is not None and owner != venture.key:
+                v.add(owner, "owns", venture.key, 0.6, "venture-called")
+
+
+# "X, whose largest shareholder is Y", "X's main owners are A and B", "Its parent is Y"
+_OWNER_IS = re.compile(r"(?:(?P<whose>,\s+whose)|(?P<poss>" + POSS + r")|\b(?P<its>[Ii]ts|[Tt]heir))\s+"
+                       r"(?:(?:largest|biggest|main|majority|controlling|principal|single\s+largest|top|"
+                       r"new|sole|ultimate|other|major|second-largest)\s+){0,2}"
+                       r"(?:shareholders?|owners?|investors?|parent(?:\s+company)?|stakeholders?)\s+"
+                       r"(?:is|are|was|were|include|includes|remains|has\s+been)\s+(?:the\s+)?")
+
+
+def stated_owners(v: View) -> None:
+    """"Kappa Wind, whose largest shareholder is the pension fund Omega Pension", "X's owners are
+    A and B", "Its parent is Y" -> the owners own the firm."""
+    for m in _OWNER_IS.finditer(v.text):
+        if m.group("its"):          # the body named before it, else the previous subject
+            owned = v.before(m.start(), BODIES) or (
+                Mention(0, 0, v.last_actor, anaphor=True) if v.last_actor is not None else None)
+        else:
+            owned = v.at_end(m.start()) or v.before(m.start(), BODIES, max_gap=3)
+        first = v.after(m.end(), BODIES | {"government", "person"}, max_gap=45)
+        if owned is None or first is None or owned.key == ALL or first.key == ALL or negated(v, m.end()) or \
+                re.search(r"[,;]|\bnot\b|\bno\s+longer\b", v.text[m.end():first.start]) or \
+                v.type(owned) not in ("firm", "organization",
+                                                                                         "fund", "project"):
+            continue
+        for owner in v.listed(first, BODIES | {"government", "person"}):
+            if owner.key not in (ALL, owned.key):
+                v.add(owner.key, "owns", owned.key, 0.6, "owner-is")
+
+
 def actor_facts(v: View) -> None:
     """Every rule of this module on one sentence."""
     for rule in (partner_nouns, pair_partners, award_amount, arranged_by, permits, won_contracts,
                  buys_goods_of, state_owned, group_units, co_investors, uses_contractor,
                  cleared_deals, share_of_it, chosen_suppliers, apposed_trade, stakes_sold,
-                 output_sold_to, goods_bought_from, apposed_rivals, named_deals, output_bought,
-                 won_build_contracts):
+                 wholes_sold, output_sold_to, goods_bought_from, named_deals, named_ventures, stated_owners,
+                 apposed_rivals, output_bought, won_build_contracts):
         rule(v)
 

@@ -19,7 +19,10 @@ _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 # "Market Impact: Increased investment ..." -> the label is layout, not content.
-_LABEL = re.compile(r"^((?:[A-Z][\w’'&-]*|of|and|from|the|for|to|in)(?:\s+(?:[A-Z][\w’'&-]*|of|and|"
+# (not a party's label, which is content: "Lenders: Mizuho Bank", "Main Customer: X")
+_LABEL = re.compile(r"^(?!(?:[A-Z][\w-]*\s+){0,2}(?:Suppliers?|Vendors?|Customers?|Buyers?|Clients?|Offtakers?|"
+                    r"Lenders?|Financiers?|Investors?|Owners?|Shareholders?|Partners?|Rivals?|Competitors?):)"
+                    r"((?:[A-Z][\w’'&-]*|of|and|from|the|for|to|in)(?:\s+(?:[A-Z][\w’'&-]*|of|and|"
                     r"from|the|for|to|in)){0,4}):\s+(?=\S)")
 _CLOSING = tuple(".!?;:,\"”’)…")
 _DATE_LINE = re.compile(

@@ -26,13 +26,13 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import BUSINESS_ABBREVIATIONS, Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, REGION_ADJECTIVES, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
 from .precision import (body_then_place, dateline_credit, ends_attribution, in_dateline_head, owns_a_role, datelines, in_dateline_label, not_a_name, romance_name,
                         seat_governments)
-from .projects import apposed_facilities, described_facilities, wide_places
+from .projects import apposed_facilities, described_as_projects, described_facilities, wide_places
 from .phrases import Phrase, canonical, phrases
 
 _BY_AGENT = re.compile(r"\b(?:led|headed|spearheaded|run|managed|built|developed|operated|backed|"
@@ -90,6 +90,9 @@ _FIRM_NOUNS = frozenset("group company firm maker producer operator giant conglo
                         "multinational".split())
 
 
+_OPENING_MARKS = " \t\n\"“‘'"      # what may stand before a sentence's first word
+
+
 class Detector:
     """Finds candidates in sentences; holds the gazetteers built for one run."""
 
@@ -106,6 +109,7 @@ class Detector:
                 continue
             label = _LINE_LABEL.match(s.text)
             first = label.end() if label is not None and label.end() else 0
+            first += len(s.text[first:]) - len(s.text[first:].lstrip(_OPENING_MARKS))   # '"Today ...'
             for t in tokens(s.text):
                 if t.cap and t.start > first:      # not the first word, after "A:" or a bullet too
                     caps.add(t.text)
@@ -133,7 +137,9 @@ class Detector:
             out.extend(other_names(text, table, out, self.mid_caps))
         out.extend(described_facilities(text, out, table))
         apposed_facilities(text, out)
+        described_as_projects(text, out)
         out.extend(portfolio_ministries(text))
+        out.extend(field_regulators(text))
         seat_governments(out)
         return out
 
@@ -167,6 +173,30 @@ def portfolio_ministries(text: str) -> list[Candidate]:
         name = f"{owner}'s {short}" if owner else f"{dem} {short}"
         out.append(Candidate(start, m.end(), "ministry", name,
                              priority=60, rule="portfolio-ministry"))
+    return out
+
+
+# "Turkey's competition authority", "the Polish energy regulator": a regulator named by its field
+_FIELD_REGULATOR = re.compile(
+    r"(?:\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+|\b(?P<dem>[A-Z][a-z]+)\s+)"
+    r"(?P<field>(?:competition|antitrust|energy|telecoms?|telecommunications|securities|banking|financial|"
+    r"nuclear|aviation|environment(?:al)?|data\s+protection|markets?|medicines?|drugs?)\s+"
+    r"(?:authority|regulator|watchdog|commission|agency))\b")
+
+
+def field_regulators(text: str) -> list[Candidate]:
+    """A regulator written in lower case after its field, named with the country the text gives
+    it ("Turkey's competition authority", "the Polish energy regulator"): an agency."""
+    out = []
+    for m in _FIELD_REGULATOR.finditer(text):
+        if re.match(r"\s*(?:,\s*(?:the\s+)?|\(|—\s*)?[A-Z]", text[m.end():]) or \
+                re.search(r"\w\s+[A-Z][\w)]*,\s*$", text[:m.start()]):
+            continue        # "Chile's antitrust authority, the FNE", "... regulator Kasumi": named beside it
+        owner = m.group("owner") if m.group("owner") and _is_place_or_country(m.group("owner")) else None
+        dem = m.group("dem") if m.group("dem") in demonyms() else None
+        if owner or dem:
+            name = f"{owner}'s {m.group('field')}" if owner else f"{dem} {m.group('field')}"
+            out.append(Candidate(m.start("field"), m.end(), "agency", name, priority=60, rule="field-regulator"))
     return out
 
 
@@ -386,9 +416,25 @@ def org_type(run: Run) -> str | None:
     return None
 
 
+_CORPORATE_TITLE = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
+                             "Chairman Chairwoman Chair Director Managing General Manager Head Founder CEO".split())
+
+
+def _after_title(run: Run) -> Run:
+    """"Chief Executive Officer of Omega Chemicals" (a capitalised title): the body after "of"."""
+    words = run.words
+    if "of" not in words[1:] or not all(w in _CORPORATE_TITLE for w in words[:words.index("of")]):
+        return run
+    i = words.index("of") + 1
+    while i < len(words) and words[i] == "the":
+        i += 1
+    return Run(run.tokens[i].start, run.end, run.tokens[i:]) if i < len(words) else run
+
+
 def org_names(text: str) -> list[Candidate]:
     out = []
-    for whole in runs(text):
+    for titled in runs(text):
+        whole = _after_title(titled)
         run = from_place(whole) if _body_then_place(whole) else whole
         etype = org_type(run)
         if etype is None:
@@ -416,10 +462,6 @@ def _body_then_place(run: Run) -> bool:
     """"DBS Bank of Singapore": a body's name, then "of" and where it is from."""
     words = run.words
     return "of" in words[1:] and body_then_place(words[:len(words) - 1 - words[::-1].index("of")])
-
-
-_REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
-                               "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
 
 
 def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
@@ -450,7 +492,7 @@ def context_orgs(text: str, table: EntityTable) -> list[Candidate]:
             if run is not None and rule == "come-from" and len(run.words) < 2:
                 continue          # "parts come from Dresden": a one-word name may be a place
             if run is not None and len(run.words) == 1 and (run.words[0] in demonyms()
-                                                           or run.words[0] in _REGION_ADJECTIVES
+                                                           or run.words[0] in REGION_ADJECTIVES
                                                            or run.words[0] in _NOT_NAMES):
                 continue          # "financed by European lenders": an adjective, not a name;
                 # "buys LNG from X": goods, not a firm
@@ -810,7 +852,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
             continue
-        opener = not text[:run.start].strip() or _LINE_LABEL.fullmatch(text[:run.start]) is not None
+        # (or after an opening quote: '"Carmakers such as A rely on ..."', '"Today's decision ..."')
+        opener = not text[:run.start].strip(_OPENING_MARKS) or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
         if opener and name.isupper() and re.match(r"\s*:", after):
             continue            # "KEY POINTS:", a section label
@@ -871,7 +914,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = BUSINESS_ABBREVIATIONS | frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LFP Tbk
-Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth""".split())
+Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth SUV SUVs""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"

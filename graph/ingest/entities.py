@@ -242,12 +242,13 @@ class EntityTable:
         # the entities each test may pass for, looked up in the forms index (not a scan)
         near = {k for f in (*forms, *initial_forms(name)) if f for k in self._forms.get("=" + f, ())}
         near.update(self._forms.get("stem=" + name, ()), self._forms.get("unprefixed=" + name, ()),
-                    self._forms.get("initials=" + name, ()))
+                    self._forms.get("initials=" + name, ()), self._forms.get("legal=" + name, ()))
         found = [e for e in map(self.items.__getitem__, sorted(near))
                  if e.type in _BODY_TYPES and e.seed_id is None
                  and ((stem(e.name) == name and not whole and sentence not in e.named_in
                        and not separate_body(e.name))
                       or e.name in forms or _unprefixed(e.name) == name
+                      or _LEGAL_SUFFIX.sub("", e.name) == name      # "Rho Systems" of "Rho Systems Ltd"
                       or (name.isupper() and name in initial_forms(e.name)
                           and not (e.name.startswith(name + " ") and sentence in e.named_in))
                       or (e.name.isupper() and len(e.name) > 2 and e.name in initial_forms(name)))
@@ -269,12 +270,15 @@ class EntityTable:
                           or (same_sentence and e.type != "project" and e.name.startswith(name + " ")))
                      and (e.name.startswith(name + " ") or e.name.endswith(" " + name))
                      and not (e.type == "project" and _named_after(e.name, name))]
+        bodies = [e for e in found if e.type in _BODY_TYPES]
+        if len(found) > 1 and len(bodies) == 1:
+            return bodies[0]    # "Rho Systems" after "Rho Systems Ltd." and "Rho Systems AI server plant"
         return found[0] if len(found) == 1 else None
 
     def _index_forms(self, entity: EntityDraft) -> None:
         """The forms of a new entity's name that a short name is compared with (_short_form)."""
         name = entity.name
-        keys = {"=" + name, "stem=" + stem(name), "initials=" + name}
+        keys = {"=" + name, "stem=" + stem(name), "initials=" + name, "legal=" + _LEGAL_SUFFIX.sub("", name)}
         keys.update("initials=" + f for f in initial_forms(name))
         if _unprefixed(name):
             keys.add(f"unprefixed={_unprefixed(name)}")

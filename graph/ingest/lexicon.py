@@ -29,7 +29,8 @@ BRACKETED = r"(?:[（(][^)）]*[)）])?"
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"
           r"\d[\d,.]*\s*(?:million|billion|trillion|bn|crore|lakh)?\s*(?:yen|euros?|dollars|won|rupees|"
           r"pounds|yuan|renminbi|ringgit|riyals?|dirhams?|reais|pesos|baht|dong|rupiah|zlotys?|"
-          r"(?:Swiss\s+)?francs|kronor|kroner|USD|EUR|JPY|KRW|INR|CNY|SAR|AED))")   # "92 billion yen"
+          r"(?:Swiss\s+)?francs|kronor|kroner|(?:Turkish\s+)?lira|forints?|korun[ay]|lei|hryvnias?|rand|"
+          r"USD|EUR|JPY|KRW|INR|CNY|SAR|AED))")   # "92 billion yen"
 
 # Head nouns of project phrases ("a deep-sea crude oil terminal"). Facilities are
 # located somewhere; programmes are run by someone; "project" is either.
@@ -86,6 +87,9 @@ is are was were does do did has have can could should would who what why how whi
 # (the last line: a Q&A's question, "Is Kappa profitable?", "Why does Brussels care?")
 # business abbreviations that are no body's name, in capitals ("CEO", "IPO", "R&D", "Q&A")
 BUSINESS_ABBREVIATIONS = frozenset("""LNG GDP CEO CFO CTO COO IPO ESG FDI OEM R&D M&A Q&A EBIT EBITDA""".split())
+# a region's adjective: a word of many names, no short name of one ("European" of "European Investment Bank")
+REGION_ADJECTIVES = frozenset("European Asian African American Arab Western Eastern Nordic Latin "
+                              "Gulf Baltic Balkan Caribbean Pacific Atlantic".split())
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof st jr sr inc ltd co corp no vs etc e.g i.e gov
 sen rep gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split())
 MONTHS = ("january february march april may june july august september october november "
@@ -232,6 +236,8 @@ _FIRM_NAME_ENDS = frozenset("Motors Motor Solar Airlines Securities Partners Cap
                             "Brothers Bros. Associates Electric Electronics Foods Labs Systems Digital "
                             "Biologics Therapeutics Networks Semiconductor Semiconductors Materials "
                             "Technologies Trading Bio Pharma Robotics Dynamics Aerospace "
+                            "Chemical Petrochemical Cement Glass Polymers Plastics Fertilizer Fertilisers "
+                            "Fertilizers Cables Tyres Tires "
                             # analysts' and services firms quoted after "said"
                             "Research Consulting Consultants Advisors Advisers Advisory Analytics Insights "
                             "Intelligence Economics Ventures Holdings Logistics Shipping Industries "

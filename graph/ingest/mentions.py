@@ -17,7 +17,7 @@ from .bilingual import Pair
 from .doc import PROPER_TYPES, EntityDraft, Mention, Sentence
 from .entities import EntityTable, classes_fit
 from .gazetteer import Gazetteer
-from .lexicon import demonyms, is_common, org_words, place_labels, sector_words
+from .lexicon import REGION_ADJECTIVES, demonyms, is_common, org_words, place_labels, sector_words
 from .phrases import Phrase, phrases
 from .view import ALL, Fact
 
@@ -34,6 +34,8 @@ def doc_gazetteer(table: EntityTable) -> Gazetteer:
         if e.seed_id is not None and table.seeds is not None:
             labels += table.seeds.entities[e.seed_id].labels()
         proper = e.type in PROPER_TYPES
+        if e.type in ("location", "government") and e.name.isupper() and len(e.name) > 3:
+            labels.append(e.name.title())   # "FRANKFURT, Germany -" (a dateline), then "in Frankfurt"
         for label in labels:
             g.add(label, ("e", e.key), case_sensitive=proper and label != label.lower())
         for stem in short_forms(e, table):
@@ -60,7 +62,7 @@ def short_forms(e: EntityDraft, table: EntityTable) -> list[str]:
     if words[0].isupper() and len(words[0]) >= 3:
         out.append(words[0])
     elif len(words[0]) >= 4 and words[0][:1].isupper() and not is_common(words[0]) \
-            and words[0] not in demonyms():
+            and words[0] not in demonyms() and words[0] not in REGION_ADJECTIVES:
         out.append(words[0])            # "Hanwha" for "Hanwha Aerospace"
     return [s for s in out if s not in place_labels() and table.lookup(s) is None and not _ADJECTIVE_STEM.fullmatch(s)
             and s not in demonyms()]

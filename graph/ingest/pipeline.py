@@ -35,7 +35,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
 from .relations import borrower_in, sentence_facts
-from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, rivals,
+from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, labelled_parties, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
 from .sentences import split_sentences
@@ -240,7 +240,11 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
             # "Kappa Pharma's deal ... after Kappa agreed": a short form opening a later clause as
             # its subject is the firm named before; not "A Chemicals and A", "bought A Chemicals
             # from A", "A Chemicals, a unit of A"
-            c.loose = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None and \
+            # (or as a possessor in it: "... after Zeta agreed to sell Kappa's rolling mill")
+            opens = _CLAUSE_OPENER.search(s.text, 0, c.start) is not None or (
+                re.match(r"[’']s\s", s.text[c.end:]) is not None and
+                _LATER_CLAUSE.search(s.text, 0, c.start) is not None)
+            c.loose = opens and \
                 _TIED_BEFORE.search(s.text, 0, c.start) is None and _TIED_AFTER.match(s.text, c.end) is None
         spans: dict[tuple[int, int], int] = {}
         for c in sorted(chosen, key=lambda c: c.start):
@@ -516,11 +520,14 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     last_body: int | None = None  # the firm or organisation the text was last about
     borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
+    previous: frozenset[int] = frozenset()
+    in_section: dict[int, int] = {}     # mentions of each entity in this section
     section = -1
     described = ArticleProjects(table)    # the projects this article has named, and how often
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
+            in_section = {}
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
         mentions = described.mentions(s.text, mentions, topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
@@ -529,14 +536,18 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 doc.mentions[m.key] = doc.mentions.get(m.key, 0) + 1
+                in_section[m.key] = in_section.get(m.key, 0) + 1
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor, last_body)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(in_section, table)
+                    or _main_body(doc.mentions, table), previous)
         took = borrower_in(view)
         view.borrower = borrower = took if took is not None else borrower
+        possessive_roles(view)        # first: "P said the company would ..." reads P's firm
+        appointed_roles(view)
+        labelled_parties(view)
         verb_cues(view)
-        possessive_roles(view)
         person_clauses(view)
         rivals(view)
         facilities(view)
@@ -576,6 +587,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                               and table[m.key].type in ("firm", "organization")
                               and not re.match(r"[’']s\s", s.text[m.end:])), last_body)
         out += [RelationDraft(a, t, b, s.text, c, rule, doc.index) for a, t, b, c, rule in facts]
+        previous = frozenset(m.key for m in mentions if m.key != ALL)
         keys = list(dict.fromkeys(m.key for m in mentions if m.key != ALL))
         busy = {k for a, _, b, _, _ in facts for k in (a, b)}
         cooccur.append((doc.index, s.text, keys, _siblings(view), busy))
@@ -609,6 +621,13 @@ def _next_topic(text: str, mentions: Sequence[Mention], here: list[int], topic: 
     if first.key == topic and passing and all(_IN_PREP.search(text[:m.start]) for m in passing):
         return topic
     return last
+
+
+def _main_body(mentions: dict[int, int], table: EntityTable) -> int | None:
+    """The firm or organisation named most so far (the first named, on a tie): of the section
+    (a digest's item), else of the article."""
+    counts = [(n, k) for k, n in mentions.items() if table[k].type in ("firm", "organization")]
+    return max(counts, key=lambda c: c[0])[1] if counts else None
 
 
 def _siblings(view: View) -> set[frozenset[int]]:
@@ -705,6 +724,8 @@ _TIED_AFTER = re.compile(r"\s*(?:,\s+)?(?:the\s+|its\s+)?(?:parent|owner|group|s
                          r"[’']s\s+(?:\w+\s+)?(?:units?|arms?|subsidiar(?:y|ies)|division)\b")
 _CLAUSE_OPENER = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once|"
                             r"saying|said|says)|;)\s+$")
+_LATER_CLAUSE = re.compile(r"(?:\b(?:after|when|because|while|but|although|though|since|before|until|once)"
+                           r"|;)\s+(?:[A-Za-z][\w-]*\s+){1,6}")
 _PRONOUN_OPENER = re.compile(r"\W*(?:It|They)\s")
 _ITS_OPENER = re.compile(r"\s*(?:A:\s*)?(?:Its|Their)\s")
 

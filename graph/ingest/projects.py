@@ -128,6 +128,22 @@ def apposed_facilities(text: str, known: list[Candidate]) -> None:
             c.words = c.words | named.words
 
 
+# "Aragon Hydrogen Valley, a project led by X", "Kappa Link, the $2 billion scheme to ..."
+_A_PROJECT_AFTER = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w$.-]+\s+){0,4}?"
+                              r"(?:project|scheme|programme|program)\s+(?:led|run|developed|backed|built|"
+                              r"planned|proposed|owned|operated|managed|to|that|which|of|in|at)\b")
+
+
+def described_as_projects(text: str, known: list[Candidate]) -> None:
+    """A capitalised name no rule typed a facility, described right after as a project ("Aragon
+    Hydrogen Valley, a project led by X") is a project, not a firm."""
+    for c in known:
+        if c.type == "firm" and c.rule == "other-name" and len(c.name.split()) >= 2 and \
+                _A_PROJECT_AFTER.match(text, c.end):
+            c.type, c.cls = "project", "GEN"
+            c.words = frozenset(canonical(w) for w in c.name.split())
+
+
 def _division(name: str) -> bool:
     return name in wide_places()
 

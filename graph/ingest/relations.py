@@ -509,7 +509,7 @@ def part_of(v: View) -> None:
     for m in re.finditer(r"\b(?:unit|arm|subsidiary|division|affiliate|branch|a unit)\s+of\s+(?:the\s+)?",
                          v.text):
         parent = v.at_start(m.end())
-        parent = v.possessed(parent) if parent is not None else None
+        parent = v.described_body(v.possessed(parent)) if parent is not None else None
         child = v.before(m.start(), BODIES)
         if parent is not None and child is not None and v.type(parent) in BODIES | {"government"}:
             v.add(child.key, "part_of", parent.key, 0.7, "part-of")

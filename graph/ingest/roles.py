@@ -18,7 +18,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .doc import Candidate
-from .lexicon import FORMER, country_code, is_common, org_words, place_labels, places, portfolios, roles
+from .lexicon import BRACKETED, FORMER, country_code, is_common, org_words, place_labels, places, portfolios, roles
 from .names import Run, Token, run_at, runs
 from .precision import ends_attribution, owns_a_role
 
@@ -26,6 +26,9 @@ _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|
                      r"argues|argued|warns|warned|according to)\s+$")
 _AFTER_NAME = re.compile(r"^(?:\s*[（(][^)）]*[)）])?,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{1,60}?)"
                          r"\s+(?P<prep>at|of|with|for)\s+(?:the\s+)?$")
+_TITLED_ORG = re.compile(r"(?:(?:Chief|Executive|Officer|Operating|Financial|Technology|President|Vice|Senior|"
+                         r"Chairman|Chairwoman|Chair|Director|Managing|General|Manager|Head|Founder|CEO)\s+)+"
+                         r"of\s+(?:the\s+)?")
 _HEAD_ROLES = {"chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
                "chair", "president", "founder", "managing director", "director-general"}
 
@@ -164,6 +167,13 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
         return None
     run, org = all_runs[i], all_runs[i + 1]
     m = _AFTER_NAME.match(text[run.end:org.start])
+    titled = _TITLED_ORG.match(text, org.start) if re.fullmatch(r"\s*" + BRACKETED + r",\s+(?:the\s+)?",
+                                                                 text[run.end:org.start]) else None
+    span = (org.start, org.end)
+    if m is None and titled is not None and titled.end() < org.end:
+        # "Klaus Weber, Chief Executive Officer of Omega Chemicals": a capitalised title, one run
+        m = re.match(r"(?P<role>.+?)\s+(?P<prep>of)\s+(?:the\s+)?$", text[org.start:titled.end()])
+        span = (titled.end(), org.end)
     if m is None or not _person_name(run.tokens) or len(run.tokens) < 2:
         return None
     role_text = m.group("role").lower()
@@ -177,7 +187,7 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
     if re.search(rf"\b{FORMER}\b|\bex-", role_text):
         return person, None     # "a former executive of X": no longer works there
     return person, RoleFact((run.start, run.end), "heads" if heads else "works",
-                            org=(org.start, org.end), title=role_text)
+                            org=span, title=role_text)
 
 
 # a minister named with a lower-case title: "P, Oman's minister of energy and minerals", "P, Indonesia's

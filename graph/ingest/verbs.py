@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINTS, BRACKETED, FORMER, POSS
+from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, FORMER, POSS, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -46,6 +46,9 @@ _NP_ADJECTIVE = r"(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\bthei
 _ASSET_SALE = (r"\s+(?:(?:a|an|the|its|their|his|her|\S*\d\S*|part|all|most|some|of|majority|"
                r"minority|controlling|[A-Z]\w*[’']s|(?!(?:to|for|with|into|at)\s)[a-z-]+|" + _NP_ADJECTIVE +
                r")\s+){0,4}?" + ASSETS + r"\b|"
+               # "sell Kappa's rolling mill", "sell its smelter" (not "supply ore to the smelter")
+               r"\s+(?:its|their|[A-Z]\w*[’']s)\s+(?:[a-z-]+\s+){0,2}(?:mills?|smelters?|refiner(?:y|ies)|fabs?|"
+               r"facilit(?:y|ies)|shipyards?|brands?)\b|"
                # "buys the Nchanga Underground mine from Z": a named asset changes hands
                r"\s+(?:the|its|their)\s+(?:[A-Z][\w-]*\s+){1,3}" + ASSETS + r"\b")
 
@@ -115,6 +118,8 @@ class Cue:
 _STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
 
 
+_SOME_AMOUNT = r"\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|another|an\s+extra)\s+)?" + AMOUNT
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -133,6 +138,14 @@ CUES: tuple[Cue, ...] = (
         r"large|big|[a-z]+-?[a-z]*)){0,3}\s+(?:customers|clients|buyers|makers|companies|firms|"
         r"carmakers|automakers|chipmakers|utilities|operators|airlines|producers)\s*,?\s+(?:including|such\s+as|"
         r"like|among\s+them)", _SUPPLIERS, _RECEIVERS, gap=5, passive=False),
+    # "Rho Systems will assemble servers for Mu Cloud": goods made for a buyer (not "build a plant for")
+    Cue("supplies", r"(?:mak(?:e|es|ing)|manufactur(?:e|es|ed|ing)|assembl(?:e|es|ed|ing)|produc(?:e|es|ing))"
+        r"(?=\s+(?:(?!(?:" + "|".join(sorted(FACILITY_HEADS)) + r"|it|them|this|that)s?\b)[a-z][\w,-]*\s+){1,4}for\s)",
+        _SUPPLIERS - {"government", "project"}, frozenset({"firm"}), r"for", direct=False, passive=False, gap=50,
+        needs=r"\bfor\b",      # (no buyer named, "for export": not the story's plant)
+        unless=r"\s+(?:(?:a|an|the|its|their|no)\s+)?(?:[\w-]+\s+)?(?:bids?|offers?|case|room|way|provisions?|"
+               r"payments?|loss(?:es)?|profits?|push|pitch|argument|plans?|calls?|requests?|applications?|"
+               r"claims?|money|sense|history|headlines|progress|changes?|efforts?|decisions?|deals?)\b"),
     Cue("supplies", r"(?:come|comes|came|coming)\s+(?:\w+ly\s+)?from|be\s+bought\s+from|be\s+supplied\s+by|"
         r"(?:be|is|are|was|were)\s+(?:made|manufactured|produced|fabricated|assembled)\s+"
         r"(?:for\s+(?:it|them|us|the\s+company)\s+)?by", _RECEIVERS, _SUPPLIERS, swap=True,
@@ -171,15 +184,22 @@ CUES: tuple[Cue, ...] = (
         _RECEIVERS, _RECEIVERS, r"to|for", passive=False,
         unless=r"\s+from\b"),      # "guarantees a $300 million loan from Standard Chartered": the lender
     Cue("funds", r"(?:pledg(?:e|es|ed|ing)|commit(?:s|ted)?|provid(?:e|es|ed|ing)|lend(?:s|ing)?|lent|"
-        r"pa(?:y|ys|id)|grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
-        r"contribut(?:e|es|ed)|put\s+up)\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|"
-        r"another|an\s+extra)\s+)?" + AMOUNT, _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
+        r"grant(?:s|ed)?|award(?:s|ed)?|giv(?:e|es|en)|gave|spen[dt]|add(?:s|ed)?|"
+        r"contribut(?:e|es|ed)|put\s+up)" + _SOME_AMOUNT, _RECEIVERS, _RECEIVERS, r"to|for|in", direct=False,
         passive=False, unless=r"\s+on\b"),     # "spend $900 million on a plant ... for X": X is served
+    # "will pay $40 million to A"; "pay 2.4 billion euros for Kappa Aluminium" buys the firm (below)
+    Cue("funds", r"pa(?:y|ys|id)" + _SOME_AMOUNT, _RECEIVERS, _RECEIVERS, r"to|in", direct=False,
+        passive=False, unless=r"\s+(?:on|for)\b|\s+(?:in\s+|as\s+)?(?:damages|compensation|fines?|penalt(?:y|ies)|"
+                              r"settlement|back\s+taxes)\b"),     # "to pay 95 million euros in damages to X"
+    Cue("owns", r"pa(?:y|ys|id|ying)" + _SOME_AMOUNT + r"\s+for(?!\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\b)",
+        _HOLDERS, frozenset({"firm"}), gap=12, passive=False, unless=r"(?:\s+\S+){1,4}?\s+to\s+[a-z]+\b"),
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
                r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
-               r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b"),
+               r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b|"
+               r"\s+as\s+(?:[\w-]+\s+){0,3}?(?:chief|chair\w*|president|director|head|ceo|boss)\b"),
+        # (not "will take over as chief executive": a post)
     # "X is a wholly owned subsidiary of Y": Y owns X
     Cue("owns", r"(?:wholly|fully|majority|partly|jointly|state)[- ]owned\s+(?:subsidiary|unit|affiliate|arm|"
         r"company|venture)\s+of", _OWNABLE, _HOLDERS, swap=True, passive=False, gap=30),
@@ -241,18 +261,17 @@ CUES: tuple[Cue, ...] = (
                r"created|set\s+up|spun\s+off)\b"),     # "a Chinese rival backed by Mu Capital": no rival of Mu
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
+        # "formed a joint venture with Japan's Phi Trading" (a venture set up, not one named)
+        r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?"
+        r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:joint\s+venture|venture|consortium)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
         r"(?:a\s+|an\s+)?(?:(?!(?:settlement|plea|takeover|merger|purchase|acquisition|buyout)\b)[\w-]+\s+){0,3}"
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
         _HOLDERS, _HOLDERS, gap=40, passive=False,    # "struck a deal with K to buy its stake": a sale
-        unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|sell|take\s+over)\b"),
-    # "KAL also makes fuselage sections for Omega Aircraft": goods made for a buyer
-    Cue("supplies", r"mak(?:e|es|ing)|made|manufactur(?:e|es|ed|ing)|produc(?:e|es|ed|ing)|assembl(?:e|es|ed|ing)",
-        _SUPPLIERS - {"government", "project"}, frozenset({"firm", "organization"}), r"for", direct=False,
-        passive=False, gap=50, needs=r"\bfor\b",      # (no buyer named: not the story's plant)
-        unless=r"\s+(?:(?:a|an|the|its|their|no)\s+)?(?:[\w-]+\s+)?(?:bids?|offers?|case|room|way|provisions?|"
-               r"payments?|loss(?:es)?|profits?|push|pitch|argument|plans?|calls?|requests?|applications?|"
-               r"claims?|money|sense|history|headlines|progress|changes?|efforts?|decisions?|deals?)\b"),
+        unless=r"\s+(?:the\s+)?[A-Z][^,;]{0,60}?\s+to\s+(?:buy|acquire|purchase|take\s+over|"
+               r"sell(?=\s+(?:(?:its|their|a|an|the|\S*\d\S*|majority|minority|controlling)\s+){1,3}"
+               r"(?:stakes?|shares|holding|unit|business|assets?|division|subsidiary)))\b"),
+        # ("... with J to sell crop nutrients": partners selling goods, not a sale of a stake)
     # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X"
     Cue("partners_with", r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
         r"launch(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){0,3}?(?:joint\s+venture|JV|venture|"
@@ -295,6 +314,22 @@ _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
 _BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30}(?:,[^–—\n]{0,40}?)?\s[-–—]{1,2}\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
+# one word of the goods of a second object, its verb left out: "sources nickel from A and cobalt from B",
+# "buys motors from A, a supplier, and seats from B" (a noun: not "and it competes with B", "and has
+# withdrawn from B", "and faces pressure from B", "and moved production from C")
+_GOODS_WORD = (r"(?![a-z]+s\s+(?!from\b|to\b|with\b|for\b)[a-z])(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|"
+               r"would|can|has|have|had|is|are|was|were|been|pressure|criticism|money|loans?|funding|"
+               r"financing|grants?|capital|approval|support|demand|orders?)\b)(?![a-z]+(?:ed|ing)\b)"
+               r"[a-z][\w-]*\s+")
+_GOODS_LEFT_OUT = rf"(?:{_GOODS_WORD}){{0,2}}?"
+_GAPPED_FROM = re.compile(r"\s*" + BRACKETED + r"(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+                          r"(?:,\s+(?:a|an|the)\s+[^,;]{1,50})?,?\s+and\s+"
+                          rf"(?:(?![a-z]+(?:ed|ing|s)?\s+(?:its|their|the|a|an)\b){_GOODS_WORD}){{1,2}}?"
+                          r"from\s+(?:the\s+)?")
+# the relative clause's noun is an anaphor: "..., for the group, which also owns X"
+_THE_FIRM_NOUN = re.compile(r"\b(?<![’']s\s)[Tt]he\s+(?:company|group|firm|conglomerate|carmaker|automaker|chipmaker|"
+                            r"maker|producer|manufacturer|lender|bank|utility|operator)\s*,?\s*(?:which|that|who)\s+"
+                            r"(?:\w+\s+){0,3}$")
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|denied|refused)\b"
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
@@ -319,6 +354,12 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
         # (not "X, in which Y owns 28%, buys": the relative clause closed before the verb)
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
+    if rel is not None and _THE_FIRM_NOUN.search(v.text, begin, pos):
+        # "for the group, which also owns X": the firm "the group" stands for, not a person before it
+        firm = [m.key for m in v.mentions if m.end <= begin + rel.start()     # (the sentence's)
+                and m.key != ALL and v.type(m) in ("firm", "organization")]
+        key = firm[-1] if firm else v.last_body
+        return key if key is not None and v.table[key].type in types else None
     if rel is not None:
         # the noun the relative clause is about, not a possessor ("X, Telkom's unit, which")
         near = [m for m in v.mentions if begin <= m.start and m.end <= begin + rel.start()
@@ -364,6 +405,10 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                           and not m.anaphor and v.type(m) in BODIES), None)
             if sayer is not None:
                 return sayer.key if v.type(sayer) in types else None
+            employer = speaker_body(v, begin)
+            if employer is not None:
+                # "Chief executive P said the company would open": P's firm
+                return employer if v.table[employer].type in types else None
         if begin and re.match(r"\s*(?:it|its|they)\b", before, re.I) and \
                 not re.match(r"\W*(?:It|They)\s", v.text):     # (not "It supplies A, and it competes": still "it")
             # "Tata Sons owns Tata Electronics; it is chaired by N": this sentence's subject
@@ -373,6 +418,41 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                 return lead.key if v.type(lead) in types else None
         if v.last_actor is not None and v.table[v.last_actor].type in types:
             return v.last_actor
+    return None
+
+
+SELL_VERB = re.compile(r"\b(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?)\s+"
+                        r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?")
+# "X, its French unit, to Y", "X to Y"
+_SOLD_TO_BUYER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+[^,;]{1,60},)?\s+to\s+(?:the\s+)?")
+
+
+def sold_whole(v: View, m: re.Match[str]) -> tuple[Mention, Mention] | None:
+    """"sell Kappa Chemicals, its French unit, to Y", "sold the Duisburg plant to Y": the firm or
+    facility itself changes hands (``m`` is a match of SELL_VERB); the thing sold and the buyer."""
+    thing = v.at_start(m.end())
+    if thing is None or thing.key == ALL or v.type(thing) not in ("firm", "project"):
+        return None
+    to = _SOLD_TO_BUYER.match(v.text, thing.end)
+    buyer = v.at_start(to.end()) if to is not None else None
+    if buyer is None or buyer.key in (ALL, thing.key) or v.type(buyer) not in _HOLDERS:
+        return None
+    return thing, buyer
+
+
+def _sells_whole(v: View, pos: int) -> bool:
+    """A sale verb at ``pos`` whose object is a facility, or a firm sold to a buyer."""
+    m = SELL_VERB.match(v.text, pos)
+    thing = v.at_start(m.end()) if m is not None else None
+    return m is not None and thing is not None and (
+        (thing.key != ALL and v.type(thing) == "project") or sold_whole(v, m) is not None)
+
+
+def speaker_body(v: View, begin: int) -> int | None:
+    """The body a person who speaks before ``begin`` heads or works for, as the role rules read it."""
+    for m in v.mentions:
+        if m.end <= begin and m.key != ALL and v.type(m) == "person":
+            return next((b for a, t, b, _, _ in v.facts if a == m.key and t in ("heads", "works_for")), None)
     return None
 
 
@@ -452,6 +532,9 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     owned = v.possessed(first)       # "an arm of South Korea's SK Innovation"
     if owned.key == ALL or v.type(owned) in cue.object:
         first = owned                # not "services for TSMC's Arizona output": TSMC
+    body = v.described_body(first)   # "a subsidiary of the U.S. conglomerate Tau Industries"
+    if body.key != ALL and v.type(body) in cue.object:
+        first = body
     items: list[int] = []
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:
@@ -540,12 +623,6 @@ _RULED_DEAL = re.compile(r"\b(?:approv|clear|block|review|vet|authori[sz]|challe
                          r"plan|attempt|acquisition|takeover|transaction)\s+to\s+$")
 
 
-# the goods of a second object, its verb left out: "sources nickel from A and cobalt from B" (not
-# "supplies A, and it competes with B": a pronoun or a verb opens another clause)
-_GOODS_LEFT_OUT = (r"(?:(?![a-z]+s\s+[a-z])(?!(?:it|its|they|their|he|she|we|which|who|that|also|then|will|"
-                   r"would|can|has|have|had|is|are|was|were|been|pressure|criticism|money|loans?|funding|"
-                   r"financing|grants?|capital|approval|support|demand|orders?)\b)(?![a-z]+(?:ed|ing)\b)"
-                   r"[a-z][\w-]*\s+){0,2}?")   # (nouns only: not "and has withdrawn from", "faces pressure from")
 
 
 def verb_cues(v: View) -> None:
@@ -585,6 +662,8 @@ def verb_cues(v: View) -> None:
                         re.search(r"\bto\s+(?:the\s+)?$", text[m.end():dest.start]):
                     continue      # "shipped to Saudi Arabia", "ship 8 million tonnes a year to China":
                     # where goods go, not a buyer
+            if cue.type == "supplies" and not cue.swap and _sells_whole(v, m.start()):
+                continue          # "sell Kappa Chemicals, its unit, to Y", "sell the Duisburg mill": it changes hands
             if cue.type == "supplies" and m.group() == "sold" and \
                     re.search(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+)?$", text[:m.start()]):
                 continue          # "The site was sold to X": the thing itself changed hands
@@ -670,7 +749,7 @@ def verb_cues(v: View) -> None:
                 # "X, a unit of Y": the cue itself may hold the article
                 lead = "" if re.match(r"(?:a|an|the)\s", m.group()) else r"(?:a|an|the)\s+(?:[\w-]+\s+){0,4}"
                 app = re.search(r"\s*" + BRACKETED + r"\s*,\s+" + lead + "$",
-                                text[:m.start()]) if cue.type in ("part_of", "competes_with") or cue.swap else None
+                                text[:m.start()]) if cue.type in ("part_of", "competes_with", "located_in") or cue.swap else None
                 named = v.before(app.start() + 1, cue.subject, max_gap=2) if app else None
                 if named is not None and named.key != ALL:
                     subject = named.key     # "A bought B, the copper unit of C": B is part of C
@@ -679,6 +758,11 @@ def verb_cues(v: View) -> None:
                         not any(begin <= x.start < m.start() and x.key != v.topic
                                 for x in v.mentions):
                     subject = v.topic    # "Equipment will come from X": for the plant in question
+                    if v.topic not in v.previous and v.last_actor is not None and \
+                            v.last_actor in v.previous and v.table[v.last_actor].type == "firm" and \
+                            not re.search(rf"\b(?:{'|'.join(FACILITY_HEADS)})\b", text[:m.start()], re.I):
+                        # "Kappa sells packs to A. Cathode material comes from B": Kappa's
+                        subject = v.last_actor
                 if cue.type == "located_in" and subject is not None and subject != ALL:
                     subject = _based_subject(v, subject, m.start())
                 objects = _objects(v, cue, m.end(), end)
@@ -733,6 +817,15 @@ def verb_cues(v: View) -> None:
                         sources = sources + second
                     else:
                         targets = targets + second
+            if cue.swap and cue.prep == "from" and sources and \
+                    re.match(r"bu|bought|purchas|import|sourc|procur", m.group()):
+                # "buys motors from A, a Slovenian supplier, and seats from B": B sells too
+                last = max((x for x in v.mentions if x.key in sources and x.start >= m.end()),
+                           key=lambda x: x.start, default=None)
+                gapped = _GAPPED_FROM.match(text, last.end) if last is not None else None
+                extra = v.at_start(gapped.end()) if gapped is not None else None
+                if extra is not None and extra.key != ALL and extra.key not in sources and v.type(extra) in cue.object:
+                    sources = sources + [extra.key]
             if not cue.swap and not by:
                 sources = [*sources, *_shared_subjects(v, begin, m.start(), cue.subject, [*sources])]
                 also = _AS_DOES.search(text, m.end())
@@ -797,9 +890,10 @@ _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WOR
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
-_OFFICER = r"chief\s+(?:financial|operating|technology|commercial|investment)\s+officer|cfo|coo|cto"
+_OFFICER = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
 _BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
-                        rf"managing\s+director|president\s+director)|(?P<work>{_OFFICER}))\s+$", re.I)
+                        r"managing\s+director|president\s+director)|(?P<work>chief\s+(?:financial|operating|"
+                        r"technology|commercial|strategy)\s+officer|cfo|coo|cto))\s+$", re.I)
 # "a presentation by chief executive Anil Rao and chief financial officer Meera Iyer": a bare role
 # after a preposition or "said"
 _BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+(?:(?P<head>chief\s+executive"
@@ -811,31 +905,6 @@ _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                        rf"(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
 
-# "appoints Amira Haddad as chief executive of Lambda Farms", "named P its chairman"
-_APPOINTED_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?P<its>its|their)\s+|(?:the|a|an|new|interim|acting)\s+)*"
-                             rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))"
-                             r"(?P<of>\s+of\s+(?:the\s+)?)?", re.I)
-
-
-def appointed_roles(v: View) -> None:
-    """"X appoints P as chief executive of Y" -> P heads Y; "X named P its chairman" -> P heads X."""
-    for p in v.mentions:
-        if v.type(p) != "person" or not APPOINTS.search(v.text, 0, p.start):
-            continue
-        role = _APPOINTED_ROLE.match(v.text, p.end)
-        if role is None:
-            continue
-        if role.group("of"):
-            body = v.at_start(role.end())
-            key = body.key if body is not None and v.type(body) in BODIES else None
-        elif role.group("its"):
-            key = subject_between(v, clause_span(v.text, p.start, p.start)[0], p.start, BODIES)
-        else:
-            continue
-        if key is not None and key != ALL:
-            v.add(p.key, "heads" if role.group("head") else "works_for", key, 0.65, "appointed")
-
-
 # "under chairman Ken Sato and president Ana Ruiz": a second title and person after the first
 _AND_TITLE = re.compile(rf"\s+and\s+(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\s+$", re.I)
 
@@ -843,9 +912,7 @@ _AND_TITLE = re.compile(rf"\s+and\s+(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_W
 def possessive_roles(v: View) -> None:
     """"Ford's chairman Bill Ford", "Telkomsel president director Nugroho" -> heads/works_for;
     a bare "Minister X" heads the ministry just named (this or the previous sentence); "under
-    chairman P and president Q": Q holds a post in P's body too; "X appoints P as chief executive
-    of Y" (:func:`appointed_roles`)."""
-    appointed_roles(v)
+    chairman P and president Q": Q holds a post in P's body too."""
     for p in v.mentions:
         if v.type(p) != "person":
             continue
@@ -870,8 +937,9 @@ def possessive_roles(v: View) -> None:
             # "Its president P" / "Chief executive P said": a body named before it in the
             # sentence, else the firm the text was last about
             named = v.before(its.start(), BODIES)
-            owner = named.key if named is not None and named.key != ALL and its.re is not _BARE_ROLE \
-                else v.last_body
+            # ("Chief executive P said", no pronoun: the firm the article is about)
+            owner = named.key if named is not None and named.key != ALL and its.re in (_ITS_ROLE, _BARE_ROLE_MID) \
+                else v.main_body if its.re is _BARE_ROLE and v.main_body is not None else v.last_body
             if owner is not None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")
@@ -908,12 +976,84 @@ def possessive_roles(v: View) -> None:
             break
 
 
+_ROLE_NOUN = rf"(?:(?:the\s+|its\s+|a\s+|an\s+|new\s+|interim\s+|acting\s+)*(?:[a-z-]+\s+)??" \
+             rf"(?:(?P<head>{_HEAD_WORDS})|(?P<work>chief\s+[a-z]+\s+officer|{_WORK_WORDS})))"
+# "P has been appointed chief executive of X", "P became chairman of X", "P will take over as CEO of X"
+_APPOINTED = re.compile(r"\s*" + BRACKETED + r",?\s+(?:(?:has|have|had)\s+been\s+|(?:was|is|will\s+be)\s+)?"
+                        r"(?:appointed|named|made|promoted\s+to|elected|became|becomes|will\s+become|"
+                        r"(?:will\s+)?take\s+over\s+as|took\s+over\s+as|takes\s+over\s+as|"
+                        r"(?:has\s+)?joined\s+as)\s+(?:as\s+)?" + _ROLE_NOUN + r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
+# "X appointed P as chief executive", "X named P its new chairman"
+_APPOINTS = re.compile(r"\s+(?:has\s+|have\s+)?(?:appoint(?:s|ed)|nam(?:es|ed)|hir(?:es|ed)|promot(?:es|ed)|"
+                       r"elect(?:s|ed)|pick(?:s|ed)|chose|chooses)\s+$")
+_AS_ROLE = re.compile(r"\s*" + BRACKETED + r",?\s+(?:as\s+)?" + _ROLE_NOUN + r"\b", re.I)
+
+
+def appointed_roles(v: View) -> None:
+    """"P has been appointed chief executive of X", "P became chairman of X", "X named P as its
+    chief executive" -> P heads (or works for) X."""
+    for p in v.mentions:
+        if p.key == ALL or v.type(p) not in ("person", "firm"):
+            continue
+        if v.type(p) == "firm":
+            before = v.before(p.start, BODIES, max_gap=30)
+            words = v.table[p.key].name.split()
+            if before is not None and _APPOINTS.fullmatch(v.text, before.end, p.start) and \
+                    _AS_ROLE.match(v.text, p.end) and 2 <= len(words) <= 3 and \
+                    all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) and \
+                    not looks_like_firm_name(words) and not set(words) & set(org_words()["suffix"]):
+                v.table[p.key].type = "person"     # "X named Ole Lund as its chief financial officer"
+            else:
+                continue
+        m = _APPOINTED.match(v.text, p.end)
+        body = v.at_start(m.end()) if m is not None else None
+        if m is None or body is None:
+            m = _AS_ROLE.match(v.text, p.end)
+            before = v.before(p.start, BODIES, max_gap=30)
+            body = before if m is not None and before is not None and \
+                _APPOINTS.fullmatch(v.text, before.end, p.start) else None
+            of = re.match(r"\s+(?:of|at)\s+(?:the\s+)?", v.text[m.end():]) if m is not None and body is not None else None
+            named = v.at_start(m.end() + of.end()) if m is not None and of is not None else None
+            if named is not None and named.key != ALL and v.type(named) in BODIES:
+                body = named    # "Kappa Holding appoints P as chief executive of Lambda Farms": Lambda Farms
+        if m is None or body is None or body.key == ALL or v.type(body) not in BODIES or negated(v, p.end):
+            continue
+        v.add(p.key, "heads" if m.group("head") else "works_for", body.key, 0.6, "appointed")
+
+
+# a fact sheet's labelled line: "- Equipment suppliers: A and B", "Lenders: A, B", "Main customer: C"
+_PARTY_LABEL = re.compile(r"\s*(?:[-•*–—]\s*)?(?:[A-Za-z][a-z-]*\s+){0,2}?(?P<kind>suppliers?|vendors?|customers?|"
+                          r"buyers?|clients?|offtakers?|lenders?|financiers?|investors?|owners?|shareholders?|"
+                          r"partners?|rivals?|competitors?)\s*:\s*(?:the\s+)?", re.I)
+_LABEL_TYPES = {"supplier": ("supplies", True), "vendor": ("supplies", True), "customer": ("supplies", False),
+                "buyer": ("supplies", False), "client": ("supplies", False), "offtaker": ("supplies", False),
+                "lender": ("funds", True), "financier": ("funds", True), "investor": ("owns", True),
+                "owner": ("owns", True), "shareholder": ("owns", True), "partner": ("partners_with", True),
+                "rival": ("competes_with", True), "competitor": ("competes_with", True)}
+
+
+def labelled_parties(v: View) -> None:
+    """A fact sheet's labelled line names the parties of the firm its item is about (the body
+    the section names most): "- Equipment suppliers: A and B" -> A and B supply it."""
+    m = _PARTY_LABEL.match(v.text)
+    first = v.at_start(m.end()) if m is not None else None
+    subject = v.main_body
+    if m is None or first is None or first.key == ALL or subject is None or negated(v, m.end()):
+        return
+    rtype, item_first = _LABEL_TYPES[m.group("kind").lower().rstrip("s")]
+    for item in v.listed(first, BODIES | {"government"}):
+        if item.key not in (ALL, subject):
+            v.add(item.key if item_first else subject, rtype, subject if item_first else item.key,
+                  0.55, "labelled")
+
+
 _ORIGIN_APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
-                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:maker|producer|company|"
+                                r"(?P<dem>(?:South\s+|North\s+)?[A-Z][\w-]+)\s+(?:[\w-]+\s+){0,3}?(?:[a-z]*maker|producer|company|"
                                 r"group|firm|developer|carmaker|chipmaker|lender|bank|operator|"
                                 r"utility|trader|investor|supplier|giant|conglomerate|builder|"
-                                r"designer|miner|insurer|shipbuilder|carrier|line|rival|competitor)\b")
-_FIRM_NOUNS = (r"(?:company|firm|group|maker|producer|operator|utility|carrier|lender|bank|giant|"
+                                r"designer|miner|insurer|shipbuilder|carrier|line|rival|competitor|"
+                                r"start-up|startup)\b")
+_FIRM_NOUNS = (r"(?:company|firm|group|[a-z]*maker|producer|operator|utility|carrier|lender|bank|giant|"
                r"champion|miner|developer|shipbuilder|conglomerate|chipmaker|carmaker|foundry)")
 
 
@@ -958,7 +1098,7 @@ def _both_of(v: View) -> None:
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
-    from .lexicon import demonyms
+    from .lexicon import country_code, demonyms
 
     _both_of(v)
 
@@ -989,8 +1129,10 @@ def origin(v: View) -> None:
                 _DESCRIBED_NOUN.match(v.text, where.end):
             v.add(m.key, "located_in", where.key, 0.6, "origin")  # "X, the Nevada recycler"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
-        if app is not None and app.group("dem") in demonyms():
-            v.add(m.key, "located_in", v.country(demonyms()[app.group("dem")]), 0.6, "origin")
+        code = None if app is None else demonyms().get(app.group("dem")) or \
+            (None if app.group("dem").isupper() else country_code(app.group("dem")))
+        if code:        # "X, the Austrian steelmaker", "X, a Luxembourg holding company" (not "a US ...")
+            v.add(m.key, "located_in", v.country(code), 0.6, "origin")
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
         if nxt is not None and is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")
@@ -1281,8 +1423,14 @@ def towns_listed(v: View, first: Mention) -> list[Mention]:
     """``first`` and the places coordinated with it by "and"/"or" ("in A and B"), not the state
     after a comma ("in Ciudad Juárez, Chihuahua": the state holds the city)."""
     places = [first]
-    for place in v.listed(first, _PLACES)[1:]:
-        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]):
+    listed = v.listed(first, _PLACES)
+    # "in Dublin, Frankfurt and Madrid": commas of a list that ends in "and" (towns, not states)
+    series = len(listed) >= 3 and re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$",
+                                             v.text[listed[-2].end:listed[-1].start]) is not None
+    for place in listed[1:]:
+        if not re.search(r"\b(?:and|or)\s+(?:in\s+|at\s+)?$", v.text[places[-1].end:place.start]) and \
+                not (series and re.fullmatch(r",\s*", v.text[places[-1].end:place.start])
+                     and not is_division(v, place) and not is_division(v, places[-1])):
             break
         places.append(place)
     return places
@@ -1354,12 +1502,13 @@ def its_project(v: View) -> None:
 
 _BARE_STAKE = re.compile(r"\b(?:owns|own|holds|hold|held|keeps|retains|has|have)\s+(?:(?:about|around|nearly|"
                          r"almost|roughly|some|another)\s+)?(?:\d[\d.,]*\s*(?:%|per\s*cent)|the\s+rest|"
-                         r"the\s+remainder|the\s+remaining\s+\S+)(?!\s+(?:of|in|stake)\b)")
+                         r"the\s+remainder|the\s+remaining\s+\S+|"
+                         r"an?\s+(?:\d[\d.,]*\s*(?:%|per\s*cent)\s+)?stake)(?!\s+(?:of|in|stake)\b)")
 
 
 def bare_stakes(v: View) -> None:
-    """"A owns 51% of X, and B holds the rest" -> B owns X too (the firm this sentence has
-    already said is owned)."""
+    """"A owns 51% of X, and B holds the rest" (or "B holds a 5% stake") -> B owns X too (the
+    firm this sentence has already said is owned)."""
     for m in _BARE_STAKE.finditer(v.text):
         owned = [b for a, t, b, _, _ in v.facts if t == "owns"]
         holder = clause_subject(v, m.start(), _HOLDERS)
@@ -1448,12 +1597,12 @@ def title_heads(v: View) -> None:
 _SUPPLIER_OF = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?P<kind>supplier|customer|client|buyer)\s+(?:to|of)\s+(?:the\s+)?")
 _POSS_SUPPLIER = re.compile(POSS + r"\s+(?:[\w-]+\s+){0,2}?(?P<kind>supplier|customer|client)\s+(?:the\s+)?")
+# (or one: "Sigma's other big customer is Tau Compute", "Its main supplier remains A")
 _LIST_OF = re.compile(r"\b(?:(?P<its>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind>customers|buyers|"
                       r"clients|suppliers)\s+(?:are|were|include|included|will\s+include|"
                       r"(?:are|is)\s+expected\s+to\s+include)\s+(?:the\s+)?|"
-                      # "Its biggest customer is Zeta Aerospace", "The other big buyer is X"
-                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss1>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?"
-                      r"(?P<kind1>customer|buyer|client|supplier)\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?")
+                      r"\b(?:(?P<its1>[Ii]ts|[Tt]heir|[Oo]ur)|(?P<poss1>" + POSS + r"))\s+(?:[\w-]+\s+){0,2}?(?P<kind1>customer|buyer|"
+                      r"client|supplier)\s+(?:is|was|remains|will\s+be|has\s+been)\s+(?:the\s+)?")
 
 
 _ITS_SUPPLIER = re.compile(r"\s*" + BRACKETED + r",\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?"
@@ -1513,15 +1662,22 @@ def nominal_supply(v: View) -> None:
             else:
                 add(y.key, z.key)
     for m in _LIST_OF.finditer(v.text):
-        poss, kind = ("poss", "kind") if m.group("kind") else ("poss1", "kind1")
-        owner = whose(v, m, poss)
+        poss = "poss" if m.group("poss") or m.group("kind") else "poss1"
+        kind = (m.group("kind") or m.group("kind1") + "s")
+        if m.group(poss):
+            owner = v.at_end(m.start(poss))
+        else:           # "its": the firm named before it, else the previous sentence's subject
+            owner = next((x for x in reversed(v.mentions) if x.end <= m.start() and x.key != ALL
+                          and v.type(x) in BODIES), None) or _speaker_after(v, m.end())
+            if owner is None and v.last_actor is not None:
+                owner = Mention(0, 0, v.last_actor, anaphor=True)
         first = v.at_start(m.end())
-        if owner is None or first is None or owner.key == ALL or (kind == "kind1" and v.type(owner) not in BODIES):
-            continue    # ("The plant's main customer will be X": the firm's customer, whose plant it is)
+        if owner is None or first is None or owner.key == ALL or (m.group("kind1") and v.type(owner) == "project"):
+            continue        # ("the plant's main customer will be X": the plant's owner sells, left to others)
         for item in map(v.possessed, v.listed(first, _RECEIVERS)):   # "France's Orano": Orano
             if item.key in (owner.key, ALL):
                 continue
-            if m.group(kind).startswith("supplier"):
+            if kind == "suppliers":
                 add(item.key, owner.key)
             else:
                 add(owner.key, item.key)

@@ -19,6 +19,11 @@ BODIES = frozenset("firm organization agency ministry fund".split())
 Fact = tuple[int, str, int, float, str]     # source key, type, target key, confidence, rule
 
 
+# an item's description between commas, then the next item: "A, Mexico's export-import bank, and by B"
+_DESCRIBED_ITEM = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)(?:[\w-]+\s+){0,4}?"
+                             r"[a-z][\w-]*,\s*(?:and|or)\s+(?:by\s+|from\s+|with\s+|to\s+)?(?:the\s+)?")
+
+
 @dataclass
 class View:
     sentence: Sentence
@@ -28,6 +33,8 @@ class View:
     topic: int | None = None
     last_actor: int | None = None                 # subject of the previous sentence ("It ...")
     last_body: int | None = None                  # the firm the latest sentences were about
+    main_body: int | None = None                  # the firm the article has named most so far
+    previous: frozenset[int] = frozenset()        # the entities the previous sentence named
     borrower: int | None = None                   # who last took a loan ("Kappa closed a loan")
     facts: list[Fact] = field(default_factory=list)
 
@@ -75,10 +82,19 @@ class View:
         for m in self.mentions:
             if m.start <= out[-1].start:
                 continue
+            described = _DESCRIBED_ITEM.match(self.text, out[-1].end)
+            if described is not None and m.start < described.end():
+                continue        # "A, Mexico's export-import bank, and by B": inside A's description
+            if described is not None and m.start == described.end() and \
+                    (types is None or self.type(m) in types):
+                out.append(m)
+                continue
             if types is not None and self.type(m) not in types:
                 owned = self.possessed(m)      # "Qatar's Ooredoo and Hong Kong's CK Hutchison"
                 if owned is not m and self.type(owned) in types:
                     gap = self.text[out[-1].end:m.start]
+                    # ("Rho Agro of Norway and Poland's Mu Azoty": after the first one's country)
+                    gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
                     if re.fullmatch(r"\s*" + BRACKETED + r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)",
                                     gap):
                         out.append(owned)
@@ -164,6 +180,14 @@ class View:
     def add(self, a: int | None, rtype: str, b: int | None, confidence: float, rule: str) -> None:
         if a is not None and b is not None and a != b:
             self.facts.append((a, rtype, b, confidence, rule))
+
+    def described_body(self, m: Mention) -> Mention:
+        """In "the U.S. conglomerate Tau Industries", the body a country or place describes."""
+        if m.key == ALL or self.type(m) not in ("government", "location"):
+            return m
+        described = re.match(r"\s+(?:[a-z][\w-]*\s+){1,3}", self.text[m.end:])
+        body = self.at_start(m.end + described.end()) if described is not None else None
+        return body if body is not None and body.key != ALL and self.type(body) in BODIES else m
 
     def possessed(self, m: Mention) -> Mention:
         """In "Japan’s $55 billion tool", the tool rather than Japan."""
