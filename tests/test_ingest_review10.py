@@ -11,10 +11,13 @@ def rels(text: str, *names: str) -> set[tuple[str, str, str]]:
 
 def test_a_second_source_needs_goods_not_a_verb_phrase():
     assert ("Beta Ventures", "supplies", "Kappa Motors") not in rels(
-        "Kappa Motors buys nickel from Alpha Mining and has withdrawn from Beta Ventures.", "Beta Ventures")
+        "Kappa Motors buys nickel from Alpha Mining and has withdrawn from Beta Ventures.", "Kappa Motors",
+        "Beta Ventures")
     assert ("Beta Capital", "supplies", "Kappa Motors") not in rels(
-        "Kappa Motors sources cobalt from Alpha Mining and faces pressure from Beta Capital.", "Beta Capital")
-    got = rels("Kappa Motors buys steel from Alpha Steel and received a loan from Beta Bank.", "Beta Bank")
+        "Kappa Motors sources cobalt from Alpha Mining and faces pressure from Beta Capital.", "Kappa Motors",
+        "Beta Capital")
+    got = rels("Kappa Motors buys steel from Alpha Steel and received a loan from Beta Bank.", "Kappa Motors",
+               "Beta Bank")
     assert ("Beta Bank", "supplies", "Kappa Motors") not in got
 
 
@@ -31,22 +34,28 @@ def test_a_main_clause_after_a_time_or_body_word_still_says_where_a_firm_works()
 
 def test_named_deals_undone_after_the_noun_or_bought_by_another_are_read_so():
     assert not any(t == "owns" for _, t, _ in rels(
-        "Kappa Energy said its acquisition of Delta Glass was blocked by regulators in Brussels.", "Delta Glass"))
+        "Kappa Energy said its acquisition of Delta Glass was blocked by regulators in Brussels.", "Kappa Energy",
+        "Delta Glass"))
     assert not any(t == "owns" for _, t, _ in rels(
-        "Kappa Motors' purchase of Delta Glass was cancelled after Zeta Parts objected.", "Delta Glass"))
+        "Kappa Motors' purchase of Delta Glass was cancelled after Zeta Parts objected.", "Kappa Motors",
+        "Delta Glass"))
     got = rels("Kappa Motors said Zeta Parts had completed its purchase of Delta Glass.", "Zeta Parts", "Delta Glass")
     assert ("Zeta Parts", "owns", "Delta Glass") in got and ("Kappa Motors", "owns", "Delta Glass") not in got
     assert not any(t == "owns" for _, t, _ in rels(
-        "Kappa Motors completed its purchase of Delta Glass shares from Omega Capital.", "Delta Glass"))
+        "Kappa Motors completed its purchase of Delta Glass shares from Omega Capital.", "Kappa Motors",
+        "Delta Glass"))
 
 
 def test_the_borrower_is_for_funding_verbs_and_its_own_loans_only():
     assert ("Zeta Power", "owns", "Kappa Solar") not in rels(
-        "Kappa Solar has closed a $1.2 billion loan. The facility is owned by Zeta Power.", "Zeta Power")
+        "Kappa Solar has closed a $1.2 billion loan. The facility is owned by Zeta Power.", "Kappa Solar",
+        "Zeta Power")
     assert ("Omega Bank", "funds", "Kappa Solar") not in rels(
-        "Kappa Solar raised concerns about Zeta Power's debt. The loan was arranged by Omega Bank.", "Omega Bank")
+        "Kappa Solar raised concerns about Zeta Power's debt. The loan was arranged by Omega Bank.", "Kappa Solar",
+        "Omega Bank")
     assert ("Sigma Credit", "funds", "Kappa Solar") not in rels(
-        "Kappa Solar has closed a $1.2 billion loan. The loan was not guaranteed by Sigma Credit.", "Sigma Credit")
+        "Kappa Solar has closed a $1.2 billion loan. The loan was not guaranteed by Sigma Credit.", "Kappa Solar",
+        "Sigma Credit")
 
 
 def test_a_state_firm_is_no_state():
@@ -56,7 +65,8 @@ def test_a_state_firm_is_no_state():
 
 def test_a_government_ordering_ships_regulates_nobody():
     assert not any(t == "regulates" for _, t, _ in rels(
-        "Poland's defence ministry ordered Kappa Naval to build four frigates by 2030.", "Kappa Naval"))
+        "Poland's defence ministry ordered Kappa Naval to build four frigates by 2030.", "Kappa Naval",
+        "Poland"))
 
 
 def test_a_short_name_ending_like_an_adjective_is_still_a_short_name():
@@ -71,7 +81,8 @@ def test_bridge_opening_a_name_is_a_short_name():
 
 
 def test_its_former_chief_executive_no_longer_heads_it():
-    got = rels("Zeta Motors makes vans. Lars Holm, its former chief executive, joined Kappa Cars.", "Lars Holm")
+    got = rels("Zeta Motors makes vans. Lars Holm, its former chief executive, joined Kappa Cars.", "Lars Holm",
+               "Zeta Motors")
     assert ("Lars Holm", "heads", "Zeta Motors") not in got
 
 

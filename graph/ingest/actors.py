@@ -827,6 +827,12 @@ def output_bought(v: View) -> None:
 _VENTURE_CALLED = re.compile(r"\b(?:joint\s+)?venture\s+(?:company\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?")
 
 
+# the verbs by which the subject has the venture: formed, set up, runs ... through it
+_FORMS_VENTURE = re.compile(r"\b(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
+                            r"launch(?:es|ed|ing)?|through|via|own(?:s|ed)?|run(?:s)?|ran|operat(?:e|es|ed|ing)|"
+                            r"build(?:s|ing)?|built|will\s+(?:form|set\s+up|create))\b")
+
+
 def named_ventures(v: View) -> None:
     """"X runs the plant with partner Y through a joint venture called Z" -> X and Y own Z (the
     clause's subject and the bodies it works "with")."""
@@ -836,9 +842,12 @@ def named_ventures(v: View) -> None:
                 negated(v, m.start()):
             continue
         begin, _ = clause_span(v.text, m.start(), m.start())
+        formed = _FORMS_VENTURE.search(v.text, begin, m.start())
+        if formed is None:
+            continue            # "lent money to / sued / competes with a joint venture called Z"
         owners = coordinated(v, clause_subject(v, m.start(), BODIES), BODIES, m.start())
-        for w in re.finditer(r"\bwith\s+(?:[a-z-]+\s+){0,3}(?=[A-Z])", v.text[:m.start()]):
-            partner = v.at_start(w.end())
+        for w in re.finditer(r"\bwith\s+(?:[a-z-]+\s+){0,3}(?=[A-Z])", v.text[formed.start():m.start()]):
+            partner = v.at_start(formed.start() + w.end())
             if partner is not None and partner.key != ALL and v.type(partner) in BODIES:
                 owners += [x.key for x in v.listed(partner, BODIES)]
         for owner in dict.fromkeys(owners):
@@ -858,8 +867,12 @@ def stated_owners(v: View) -> None:
     """"Kappa Wind, whose largest shareholder is the pension fund Omega Pension", "X's owners are
     A and B", "Its parent is Y" -> the owners own the firm."""
     for m in _OWNER_IS.finditer(v.text):
-        if m.group("its"):          # the body named before it, else the previous subject
-            owned = v.before(m.start(), BODIES) or (
+        if re.search(r"\b(?:was|were)\s", m.group()) or \
+                re.search(r"\b(?:until|before|formerly|previously|once)\b", v.text[m.start():m.end() + 60]):
+            continue                # "whose parent was Zeta Bank until 2020": no longer
+        if m.group("its"):          # the clause's subject, else the previous subject
+            subject = clause_subject(v, m.start(), BODIES)
+            owned = Mention(0, 0, subject, anaphor=True) if subject is not None else (
                 Mention(0, 0, v.last_actor, anaphor=True) if v.last_actor is not None else None)
         else:
             owned = v.at_end(m.start()) or v.before(m.start(), BODIES, max_gap=3)

@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import BUSINESS_ABBREVIATIONS, REGION_ADJECTIVES, Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, CORPORATE_TITLE_WORDS, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
@@ -179,9 +179,7 @@ def portfolio_ministries(text: str) -> list[Candidate]:
 # "Turkey's competition authority", "the Polish energy regulator": a regulator named by its field
 _FIELD_REGULATOR = re.compile(
     r"(?:\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)[’']s\s+|\b(?P<dem>[A-Z][a-z]+)\s+)"
-    r"(?P<field>(?:competition|antitrust|energy|telecoms?|telecommunications|securities|banking|financial|"
-    r"nuclear|aviation|environment(?:al)?|data\s+protection|markets?|medicines?|drugs?)\s+"
-    r"(?:authority|regulator|watchdog|commission|agency))\b")
+    r"(?P<field>" + REGULATED_FIELDS + r"\s+(?:authority|regulator|watchdog|commission|agency))\b")
 
 
 def field_regulators(text: str) -> list[Candidate]:
@@ -416,8 +414,7 @@ def org_type(run: Run) -> str | None:
     return None
 
 
-_CORPORATE_TITLE = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
-                             "Chairman Chairwoman Chair Director Managing General Manager Head Founder CEO".split())
+_CORPORATE_TITLE = CORPORATE_TITLE_WORDS
 
 
 def _after_title(run: Run) -> Run:
@@ -435,6 +432,8 @@ def org_names(text: str) -> list[Candidate]:
     out = []
     for titled in runs(text):
         whole = _after_title(titled)
+        if whole is not titled and re.match(r",?\s+at\s+(?:the\s+)?[A-Z]", text[titled.end:]):
+            continue        # "Vice President of Global Sales at Kappa Motors": a department, the body follows
         run = from_place(whole) if _body_then_place(whole) else whole
         etype = org_type(run)
         if etype is None:

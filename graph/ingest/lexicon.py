@@ -19,11 +19,16 @@ DATA = Path(__file__).resolve().parent / "data"
 # a possessive: "Kappa's", "Kappa’s" and, after a name ending in s, "Omega Materials'" (matched with the
 # whole text and a start position, not a slice, so that the look-behind sees the name's last letter)
 POSS = r"(?:[’']s|(?<=s)[’'])"
+# the capitalised words of a corporate title before "of <body>": "Chief Executive Officer of Omega Chemicals"
+CORPORATE_TITLE_WORDS = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
+                                  "Chairman Chairwoman Chair Director Managing General Manager Head Founder "
+                                  "CEO".split())
 # a post no longer held: "a former executive", "its one-time chairman"
 FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 # the field a regulator watches, before its body noun: "competition office", "telecoms regulator"
-REGULATED_FIELDS = (r"(?:competition|antitrust|cartel|telecoms?|energy|securities|financial|banking|data|"
-                    r"aviation|maritime|nuclear|drug|medicines?|food|environment(?:al)?)")
+REGULATED_FIELDS = (r"(?:competition|antitrust|cartel|telecoms?|telecommunications|energy|securities|financial|"
+                    r"banking|data(?:\s+protection)?|markets?|aviation|maritime|nuclear|drugs?|medicines?|food|"
+                    r"environment(?:al)?)")
 BRACKETED = r"(?:[（(][^)）]*[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"

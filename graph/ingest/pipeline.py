@@ -521,13 +521,14 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     previous: frozenset[int] = frozenset()
-    in_section: dict[int, int] = {}     # mentions of each entity in this section
+    in_section = _Leader()              # the body this section names most
+    in_article = _Leader()              # and the article
     section = -1
     described = ArticleProjects(table)    # the projects this article has named, and how often
     for s in doc.sentences:
         if s.section != section:
             section = s.section   # the topic carries over: "the plant" is still the plant
-            in_section = {}
+            in_section = _Leader()
         mentions, dems, facts = find_mentions(s, gaz, table, find_pairs(s.text), topic, recent)
         mentions = described.mentions(s.text, mentions, topic if topic in doc.in_body else None)
         recent = [k for k in recent if k not in {m.key for m in mentions}][-12:] + \
@@ -536,12 +537,13 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
             if m.key != ALL:
                 table[m.key].mentions += 1
                 doc.mentions[m.key] = doc.mentions.get(m.key, 0) + 1
-                in_section[m.key] = in_section.get(m.key, 0) + 1
+                in_section.count(m.key, table)
+                in_article.count(m.key, table)
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
-        view = View(s, mentions, dems, table, topic, last_actor, last_body, _main_body(in_section, table)
-                    or _main_body(doc.mentions, table), previous)
+        view = View(s, mentions, dems, table, topic, last_actor, last_body,
+                    in_section.best if in_section.best is not None else in_article.best, previous)
         took = borrower_in(view)
         view.borrower = borrower = took if took is not None else borrower
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
@@ -623,11 +625,24 @@ def _next_topic(text: str, mentions: Sequence[Mention], here: list[int], topic: 
     return last
 
 
-def _main_body(mentions: dict[int, int], table: EntityTable) -> int | None:
-    """The firm or organisation named most so far (the first named, on a tie): of the section
-    (a digest's item), else of the article."""
-    counts = [(n, k) for k, n in mentions.items() if table[k].type in ("firm", "organization")]
-    return max(counts, key=lambda c: c[0])[1] if counts else None
+class _Leader:
+    """The firm or organisation named most so far (the first named, on a tie), kept up to date as
+    mentions are counted: no scan of every count per sentence (that made an article naming many
+    firms quadratic)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[int, int] = {}
+        self.order: dict[int, int] = {}
+        self.best: int | None = None
+
+    def count(self, key: int, table: EntityTable) -> None:
+        n = self.counts[key] = self.counts.get(key, 0) + 1
+        self.order.setdefault(key, len(self.order))
+        if table[key].type not in ("firm", "organization"):
+            return
+        best = self.best
+        if best is None or n > self.counts[best] or (n == self.counts[best] and self.order[key] < self.order[best]):
+            self.best = key
 
 
 def _siblings(view: View) -> set[frozenset[int]]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .doc import Candidate
-from .lexicon import BRACKETED, FORMER, country_code, is_common, org_words, place_labels, places, portfolios, roles
+from .lexicon import BRACKETED, CORPORATE_TITLE_WORDS, FORMER, country_code, is_common, org_words, place_labels, places, portfolios, roles
 from .names import Run, Token, run_at, runs
 from .precision import ends_attribution, owns_a_role
 
@@ -26,9 +26,7 @@ _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|
                      r"argues|argued|warns|warned|according to)\s+$")
 _AFTER_NAME = re.compile(r"^(?:\s*[（(][^)）]*[)）])?,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{1,60}?)"
                          r"\s+(?P<prep>at|of|with|for)\s+(?:the\s+)?$")
-_TITLED_ORG = re.compile(r"(?:(?:Chief|Executive|Officer|Operating|Financial|Technology|President|Vice|Senior|"
-                         r"Chairman|Chairwoman|Chair|Director|Managing|General|Manager|Head|Founder|CEO)\s+)+"
-                         r"of\s+(?:the\s+)?")
+_TITLED_ORG = re.compile(r"(?:(?:" + "|".join(sorted(CORPORATE_TITLE_WORDS)) + r")\s+)+of\s+(?:the\s+)?(?![^,;]*?\bat\s+[A-Z])")   # (not "of Global Sales at X")
 _HEAD_ROLES = {"chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
                "chair", "president", "founder", "managing director", "director-general"}
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, FORMER, POSS, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, FORMER, POSS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -120,6 +120,11 @@ _STAKE_OBJECT = r"\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\s+in\b"
 
 _SOME_AMOUNT = r"\s+(?:(?:up\s+to|about|around|nearly|almost|a\s+further|another|an\s+extra)\s+)?" + AMOUNT
 
+# the words between an article and "contract": an amount, adjectives (not "a $500 million loan for the contract")
+_CONTRACT_WORDS = (r"(?:(?!(?:for|under|to|of|in|on|with|from|loans?|grants?|credits?|prizes?|awards?|"
+                   r"subsid(?:y|ies)|funding|financing)\b)[\w$€£¥₹.,-]+\s+){0,5}?")
+
+
 CUES: tuple[Cue, ...] = (
     Cue("supplies", r"suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|sell(?:s|ing)?|sold|"
         r"(?<=will\s)ship|(?<=to\s)ship|shipped|provid(?:e|es|ed|ing)|"
@@ -192,7 +197,10 @@ CUES: tuple[Cue, ...] = (
         passive=False, unless=r"\s+(?:on|for)\b|\s+(?:in\s+|as\s+)?(?:damages|compensation|fines?|penalt(?:y|ies)|"
                               r"settlement|back\s+taxes)\b"),     # "to pay 95 million euros in damages to X"
     Cue("owns", r"pa(?:y|ys|id|ying)" + _SOME_AMOUNT + r"\s+for(?!\s+(?:\S+\s+){0,3}?(?:stakes?|shares|interest)\b)",
-        _HOLDERS, frozenset({"firm"}), gap=12, passive=False, unless=r"(?:\s+\S+){1,4}?\s+to\s+[a-z]+\b"),
+        _HOLDERS, frozenset({"firm"}), gap=12, passive=False,
+        unless=r"(?:\s+\S+){1,4}?\s+to\s+(?:the\s+)?[A-Za-z]+\b|\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}"
+               + POSS + r"\s|\s+(?:advice|services|work|equipment|goods|fuel|power|access|rights)\b"),
+    # (not "pay $40 million for Rho Parts' plant", "paid $5 million for advice to Tau Advisers")
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
@@ -247,12 +255,16 @@ CUES: tuple[Cue, ...] = (
         needs=r"\b(?:to|for)\b", unless=r"\s+by\b"),
     # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
     Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
-        _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False, needs=r"\b(?:to|for|as)\b"),
+        _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False,
+        needs=r"\bto\s+(?:build|install|supply|design|operate|provide|deliver|make|construct|develop|run|"
+              r"maintain|manage|lead|equip|upgrade)\b|\bas\s+(?:its\s+|the\s+|a\s+)?(?:[a-z-]+\s+)?(?:contractor|"
+              r"supplier|builder|vendor|operator|provider|manufacturer|designer)\b"),   # a job, not a prize
     # "Zeta Power has awarded Kappa Engineering a $3 billion contract to build ...", "awarded a
     # contract to X": the one awarded supplies the one awarding
-    Cue("supplies", r"award(?:s|ed)?(?=\s+(?:the\s+)?[A-Z][^,;]{0,40}?\s+(?:a|an|the|\S*\d\S*)\s+"
-        r"(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\b)|"
-        r"award(?:s|ed)?\s+(?:a|an|the)\s+(?:[\w$€£¥₹.,-]+\s+){0,5}?(?:contract|order|tender|deal)s?\s+to",
+    Cue("supplies", r"award(?:s|ed)?(?=\s+(?:the\s+)?[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4}\s+"
+        r"(?:[（(][^)）]*[)）]\s+)?(?:a|an|the|\S*\d\S*)\s+"
+        + _CONTRACT_WORDS + r"(?:contract|order|tender|deal)s?\b)|"
+        r"award(?:s|ed)?\s+(?:a|an|the)\s+" + _CONTRACT_WORDS + r"(?:contract|order|tender|deal)s?\s+to",
         _RECEIVERS, _SUPPLIERS - {"government", "project"}, swap=True, gap=5, passive=False),
     Cue("competes_with", r"compet(?:e|es|ed|ing)\s+(?:\S+\s+){0,6}?(?:with|against)|rivals?|beat|outbid|"
         r"competitors?|competing\s+with|vies\s+with|vying\s+with", BODIES | {"project"},
@@ -998,8 +1010,11 @@ def appointed_roles(v: View) -> None:
         if v.type(p) == "firm":
             before = v.before(p.start, BODIES, max_gap=30)
             words = v.table[p.key].name.split()
-            if before is not None and _APPOINTS.fullmatch(v.text, before.end, p.start) and \
-                    _AS_ROLE.match(v.text, p.end) and 2 <= len(words) <= 3 and \
+            role = _AS_ROLE.match(v.text, p.end)
+            if before is not None and _APPOINTS.fullmatch(v.text, before.end, p.start) and role and \
+                    (role.group("head") or re.search(r"\bchief\s+\w+\s+officer\b|\bcfo\b|\bcoo\b|\bcto\b",
+                                                    role.group(), re.I) or is_personal_name(words)) and \
+                    2 <= len(words) <= 3 and \
                     all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) and \
                     not looks_like_firm_name(words) and not set(words) & set(org_words()["suffix"]):
                 v.table[p.key].type = "person"     # "X named Ole Lund as its chief financial officer"
@@ -1037,11 +1052,16 @@ def labelled_parties(v: View) -> None:
     the section names most): "- Equipment suppliers: A and B" -> A and B supply it."""
     m = _PARTY_LABEL.match(v.text)
     first = v.at_start(m.end()) if m is not None else None
-    subject = v.main_body
-    if m is None or first is None or first.key == ALL or subject is None or negated(v, m.end()):
+    if m is None or first is None or first.key == ALL or negated(v, m.end()):
         return
     rtype, item_first = _LABEL_TYPES[m.group("kind").lower().rstrip("s")]
-    for item in v.listed(first, BODIES | {"government"}):
+    items = v.listed(first, BODIES | {"government"})
+    if not re.fullmatch(r"[\s.;,]*", v.text[items[-1].end:]):
+        return          # "Rivals: Zeta Steel and Tau Metals also fell.": a sentence, not a labelled line
+    subject = v.main_body           # the body the section names most
+    if subject is None:
+        return
+    for item in items:
         if item.key not in (ALL, subject):
             v.add(item.key if item_first else subject, rtype, subject if item_first else item.key,
                   0.55, "labelled")
@@ -1129,8 +1149,10 @@ def origin(v: View) -> None:
                 _DESCRIBED_NOUN.match(v.text, where.end):
             v.add(m.key, "located_in", where.key, 0.6, "origin")  # "X, the Nevada recycler"
         app = _ORIGIN_APPOSITION.match(v.text[m.end:])
-        code = None if app is None else demonyms().get(app.group("dem")) or \
+        code = None if app is None or re.match(r"\s+[A-Z]", app.string[app.end("dem"):]) else \
+            demonyms().get(app.group("dem")) or \
             (None if app.group("dem").isupper() else country_code(app.group("dem")))
+        # (not "X, a Mexico Rail supplier": the country opens another body's name)
         if code:        # "X, the Austrian steelmaker", "X, a Luxembourg holding company" (not "a US ...")
             v.add(m.key, "located_in", v.country(code), 0.6, "origin")
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
@@ -1152,8 +1174,10 @@ def origin(v: View) -> None:
             v.add(named.key, rtype, v.country(code), 0.6, "origin")
         if named is None and re.fullmatch(r"\W*[Tt]he\s+", v.text[:start]) and \
                 re.match(r"\s+(?:[a-z-]+\s+)?" + _FIRM_NOUNS + r"\s+(?!of\b|in\b)[a-z]", v.text[end:]) and \
-                v.last_actor is not None and v.table[v.last_actor].type == "firm":
+                v.last_actor is not None and v.table[v.last_actor].type == "firm" and \
+                not any(k != v.last_actor and v.table[k].type == "firm" for k in v.previous):
             # "The Taiwanese chipmaker will receive ...": the firm the text is about, from there
+            # (not when the sentence before named another firm: "buys chips from Zeta Semi")
             v.add(v.last_actor, "located_in", v.country(code), 0.6, "origin")
         lead = re.match(r"\s+(?:[a-z-]+\s+){0,2}?(?:producers|makers|firms|companies|groups|"
                         r"rivals|suppliers|lenders|banks|carmakers|chipmakers)\s*,?\s+"

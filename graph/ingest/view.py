@@ -112,8 +112,8 @@ class View:
                     break
             gap = self.text[out[-1].end:m.start]
             if closed and re.fullmatch(r"\s*,\s*(?:the\s+)?", gap) and \
-                    re.match(r"\s+(?:said|says|told|added|reported|noted|wrote)\b", self.text[m.end:]):
-                break       # "A and B, C said": the list ended with its "and"; C is the speaker
+                    not re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]", self.text[m.end:]):
+                break       # "A and B, C said": the list ended with its "and" (but "A and B, C and D")
             gap = re.sub(r"^\s*[（(][^)）]*[)）]", "", gap)
             gap = re.sub(r"^\s+in\s+[\w\s-]*?(?=\s+(?:and|or)\s|,)", "", gap)
             gap = re.sub(r"^\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?=\s+(?:and|or)\s|,)", "", gap)
