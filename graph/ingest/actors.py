@@ -770,16 +770,14 @@ def apposed_rivals(v: View) -> None:
 # named by its noun, whose buyer is the possessor (not a deal planned, blocked or reviewed)
 _DEAL_NOUN = re.compile(r"(?:(?P<poss>" + POSS + r")|\b(?P<its>[Ii]ts|[Tt]heir))\s+(?:[\w$.,-]+\s+){0,3}?"
                         r"(?:takeover|acquisition|purchase|buyout)\s+of\s+(?:the\s+)?")
-_NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|abandon\w*|block\w*|attempt\w*|reject\w*|"
-                       r"oppos\w*|review\w*|prob\w*|scrutin\w*|challeng\w*|hostile|bid|offer|talks|"
-                       r"possible|potential|would|could|may|might|consider\w*|explor\w*|seek\w*|"
-                       r"terminat\w*|walk\w*\s+away|drop\w*|halt\w*|suspend\w*)\b")
-
-
-_UNDONE_AFTER = re.compile(r"\b(?:block\w*|cancel\w*|collaps\w*|fell\s+through|falls?\s+through|"
-                           r"withdr[ae]w\w*|abandon\w*|terminat\w*|scrapp\w*|reject\w*|halt\w*|"
-                           r"suspend\w*|under\s+review|pending|awaits?|await\w*|not\s+(?:yet\s+)?"
-                           r"(?:closed|completed|approved))\b")
+# a deal undone, said before its noun or after it ("blocked its purchase of", "... was cancelled")
+_UNDONE = (r"block\w*|cancel\w*|collaps\w*|fell\s+through|falls?\s+through|withdr[ae]w\w*|abandon\w*|"
+           r"terminat\w*|scrapp\w*|reject\w*|halt\w*|suspend\w*|drop\w*|walk\w*\s+away")
+_NOT_DONE = re.compile(r"\b(?:plann\w*|propos\w*|fail\w*|attempt\w*|oppos\w*|review\w*|prob\w*|scrutin\w*|"
+                       r"challeng\w*|hostile|bid|offer|talks|possible|potential|would|could|may|might|"
+                       r"consider\w*|explor\w*|seek\w*|" + _UNDONE + r")\b")
+_UNDONE_AFTER = re.compile(r"\b(?:" + _UNDONE + r"|under\s+review|pending|awaits?|await\w*|"
+                           r"not\s+(?:yet\s+)?(?:closed|completed|approved))\b")
 
 
 def named_deals(v: View) -> None:
