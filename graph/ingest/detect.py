@@ -875,7 +875,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if len(words) == 1:
             # '"...," Sarma said' after Himanta Biswa Sarma: the person, by one part of the name
-            people = [e for e in table if e.type == "person" and len(e.name.split()) >= 2
+            people = [e for e in table.named_by_part(name) if e.type == "person" and len(e.name.split()) >= 2
                       and name in (e.name.split()[0], e.name.split()[-1])]
             if len(people) == 1:
                 out.append(Candidate(run.start, run.end, "person", people[0].name, priority=30,

@@ -125,6 +125,12 @@ class EntityTable:
                 found.append(e)
         return found[0] if len(found) == 1 else None
 
+    def named_by_part(self, word: str) -> list[EntityDraft]:
+        """The entities whose name opens or closes with ``word`` ("Sarma" of "Himanta Biswa Sarma"):
+        looked up in the name-form index, not a scan of the table."""
+        keys = {*self._forms.get("prefix=" + word, ()), *self._forms.get("suffix=" + word, ())}
+        return [self.items[k] for k in sorted(keys)]
+
     # -- adding ------------------------------------------------------------
     def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
