@@ -35,7 +35,7 @@ from weakref import WeakKeyDictionary
 
 from .doc import Mention
 from .entities import EntityTable
-from .lexicon import AMOUNT, BRACKETED, POSS, trade_nouns
+from .lexicon import AMOUNT, BRACKETED, FORMER, POSS, trade_nouns
 from .precision import names_goods
 from .verbs import (SELL_VERB, coordinated, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
@@ -338,8 +338,9 @@ def won_build_contracts(v: View) -> None:
     for m in _WON_BUILD.finditer(v.text):
         begin, end = clause_span(v.text, m.start(), m.end())
         if negated(v, m.start()) or v.topic is None or v.table[v.topic].type != "project" or \
-                any(x.start >= m.end() and x.start < end and x.key != ALL for x in v.mentions):
-            continue
+                any(x.start >= m.end() and x.start < end and x.key != ALL for x in v.mentions) or \
+                re.search(r"\bto\s+$", v.text[:m.start()]):
+            continue            # (not "failed to win", "expected to win": a contract not won)
         builder = clause_subject(v, m.start(), frozenset({"firm", "organization"}))
         if builder is not None and builder != ALL:
             v.add(builder, "supplies", v.topic, 0.6, "won-build-contract")
@@ -651,6 +652,11 @@ _STAKE_SOLD = re.compile(r"\b(?:sell|sells|sold|selling|transfer|transfers|trans
 def stakes_sold(v: View) -> None:
     """"X agreed to sell a 30% stake in its plant to Y" -> Y owns the plant (a stake)."""
     for m in _STAKE_SOLD.finditer(v.text):
+        begin, end = clause_span(v.text, m.start(), m.end())
+        if m.group().startswith(("sale", "transfer ", "disposal")) and (
+                re.search(r"\b(?:" + _UNDONE + r"|talks|plann\w*|propos\w*|oppos\w*|review\w*)\b",
+                          v.text[begin:m.start()]) or _UNDONE_AFTER.search(v.text, m.end(), end)):
+            continue            # "blocked the sale of a 30% stake in X to Y", "talks on the sale ... collapsed"
         owned = v.at_start(m.end()) or v.after(m.end(), {"firm", "project", "fund", "organization"},
                                                 max_gap=25)
         if owned is None or owned.key == ALL or v.type(owned) not in {"firm", "project", "fund",
@@ -752,7 +758,7 @@ def goods_bought_from(v: View) -> None:
 
 
 # "in talks with Rho Metals, a rival miner": a rival of the clause's subject
-_APPOSED_RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?(?:rival|competitor)"
+_APPOSED_RIVAL = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|its|their)\s+(?!" + FORMER + r"\b)(?:[a-z-]+\s+)?(?:rival|competitor)"
                             r"(?:\s+[a-z-]+){0,2}?\s*(?=[,.;]|$)")
 
 
@@ -815,6 +821,12 @@ def output_bought(v: View) -> None:
     for m in _BUYS_OUTPUT.finditer(v.text):
         if negated(v, m.start()) or v.topic is None or v.table[v.topic].type != "project":
             continue
+        _, end = clause_span(v.text, m.start(), m.end())
+        if re.match(r"\s+from\b", v.text[m.end():]) or re.match(r"tak", m.group()) and \
+                re.search(r"(?:power|electricity)$", m.group()) or \
+                any(m.end() <= x.start < end and x.key != ALL and v.type(x) in BODIES | {"project"}
+                    for x in v.mentions):
+            continue            # "will buy the power from X's plant", "will take its power from the grid"
         buyer = clause_subject(v, m.start(), BODIES)
         if buyer is not None and buyer not in (ALL, v.topic) and \
                 not any(m.start() <= x.start < m.end() and x.key not in (ALL, v.topic) for x in v.mentions):
@@ -840,9 +852,10 @@ def named_ventures(v: View) -> None:
                 negated(v, m.start()):
             continue
         begin, _ = clause_span(v.text, m.start(), m.start())
-        formed = _FORMS_VENTURE.search(v.text, begin, m.start())
-        if formed is None:
-            continue            # "lent money to / sued / competes with a joint venture called Z"
+        verbs = list(_FORMS_VENTURE.finditer(v.text, begin, m.start()))
+        if not verbs or re.search(r"[,;]", v.text[verbs[-1].end():m.start()]):
+            continue            # "lent money to / sued a joint venture called Z", "X, which runs mines, lent ..."
+        formed = verbs[0]
         owners = coordinated(v, clause_subject(v, m.start(), BODIES), BODIES, m.start())
         for w in re.finditer(r"\bwith\s+(?:[a-z-]+\s+){0,3}(?=[A-Z])", v.text[formed.start():m.start()]):
             partner = v.at_start(formed.start() + w.end())
@@ -866,7 +879,7 @@ def stated_owners(v: View) -> None:
     A and B", "Its parent is Y" -> the owners own the firm."""
     for m in _OWNER_IS.finditer(v.text):
         if re.search(r"\b(?:was|were)\s", m.group()) or \
-                re.search(r"\b(?:until|before|formerly|previously|once)\b", v.text[m.start():m.end() + 60]):
+                re.match(r"\s*(?:formerly|previously|once)\b", v.text[m.end():]):
             continue                # "whose parent was Zeta Bank until 2020": no longer
         if m.group("its"):          # the clause's subject, else the previous subject
             subject = clause_subject(v, m.start(), BODIES)
@@ -880,6 +893,9 @@ def stated_owners(v: View) -> None:
                 v.type(owned) not in ("firm", "organization",
                                                                                          "fund", "project"):
             continue
+        if not m.group("whose") and \
+                re.match(r"\s*" + BRACKETED + r",?\s+with\s+(?:about\s+|around\s+|nearly\s+)?\d", v.text[first.end:]):
+            continue                # "..., with 30%": the share decides owns or invests_in (relations.shareholder_is)
         for owner in v.listed(first, BODIES | {"government", "person"}):
             if owner.key not in (ALL, owned.key):
                 v.add(owner.key, "owns", owned.key, 0.6, "owner-is")

@@ -266,6 +266,11 @@ APPOINTS = re.compile(r"\b(?:appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|hir(?:e|es|
 NAME_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ul|ud)-[A-Z]")
 
 
+# the first words of Arabic place and body names: "Ras al-Khair", "Bank al-Rafidain", "Wadi al-Dawasir"
+_ARABIC_PLACE_WORDS = frozenset("Ras Wadi Mina Sharm Bank Dar Masraf Jebel Jabal Jazirat Bandar Madinat Khor "
+                                "Bab Bir Umm Qasr Souk Port Tell Ain Abu".split())
+
+
 def is_personal_name(words: list[str]) -> bool:
     """A person's name by its parts: a known given name opening two or three words, or an
     East Asian family name before a romanised given name.
@@ -280,8 +285,9 @@ def is_personal_name(words: list[str]) -> bool:
     names = _personal_names()
     if looks_like_firm_name(words):
         return False        # "Bharat Petroleum", "Thomas Motors": a firm named after someone
-    if words[0][:1].isupper() and any(NAME_PARTICLE.match(w) for w in words[1:]):
-        return True         # "Said al-Harthy": a family name with its article
+    if words[0][:1].isupper() and any(NAME_PARTICLE.match(w) for w in words[1:]) and \
+            words[0] not in _ARABIC_PLACE_WORDS and not is_common(words[0]):
+        return True         # "Said al-Harthy": a family name with its article (not "Ras al-Khair")
     if words[0] in names["given"]:
         return not is_common(words[-1])
     return len(words) == 2 and words[0] in names["family"] \

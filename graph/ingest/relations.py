@@ -251,9 +251,11 @@ _DEAL_WITH = re.compile(r"\b(?:agreements?|deals?|pacts?|contracts?|memorand(?:u
 
 def _deal_partner(v: View, partner: Mention, pos: int) -> list[int]:
     """The clause's subject, when the doer found is the other side of its deal."""
-    if not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:to\s+)?", v.text[partner.end:pos]) or \
-            not _DEAL_WITH.search(v.text, 0, partner.start):
-        return []
+    deal = _DEAL_WITH.search(v.text, 0, partner.start)
+    if not re.fullmatch(r"\s*" + BRACKETED + r"\s+(?:to\s+)?", v.text[partner.end:pos]) or deal is None or \
+            re.search(r"\b(?:reject\w*|cancel\w*|scrapp\w*|abandon\w*|walk\w*\s+away|refus\w*|"
+                      r"terminat\w*|block\w*|not|no|never)\b", v.text[max(0, deal.start() - 40):deal.start()]):
+        return []       # (not "rejected a deal with Zeta to build the smelter")
     first = clause_subject(v, partner.start, frozenset(BODIES))
     return [first] if first is not None and first not in (ALL, partner.key) else []
 
@@ -561,10 +563,11 @@ def shareholder_is(v: View) -> None:
         if owned is None or holder is None or owned.key in (ALL, holder.key) or holder.key == ALL or \
                 v.type(owned) not in ("firm", "project", "fund", "organization") or \
                 v.type(holder) not in BODIES | {"government", "person"} or _NEGATED.search(v.text[:m.start()]) or \
-                re.search(r"\b(?:no|not|never)\b", m.group()):
-            continue
-        v.add(holder.key, "owns" if _MAJORITY.search(v.text) else "invests_in", owned.key, 0.65,
-              "shareholder-is")
+                re.search(r"\b(?:no|not|never|was)\b", m.group()):
+            continue            # (not "was Zeta Bank until 2020")
+        _, end = clause_span(v.text, holder.end, holder.end)
+        v.add(holder.key, "owns" if _MAJORITY.search(v.text, holder.end, end) else "invests_in", owned.key,
+              0.65, "shareholder-is")
 
 
 _NEXT_ITEM = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?(?:the\s+)?")

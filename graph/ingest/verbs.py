@@ -182,7 +182,7 @@ CUES: tuple[Cue, ...] = (
                r"cash|equity|debt|money|bonds|credit)\b"),
     Cue("funds", r"(?:grant(?:s|ed)?|award(?:s|ed)?|pa(?:y|ys|id)|pledg(?:e|es|ed)|provid(?:e|es|ed|ing)|"
         r"approv(?:e|es|ed)|clos(?:e|es|ed)|extend(?:s|ed)?|giv(?:e|es|en)|gave|add(?:s|ed)?|"
-        r"put\s+up|lend(?:s)?|lent|guarantee(?:s|d)?|insur(?:e|es|ed)|cover(?:s|ed)?|"
+        r"put\s+up|lend(?:s)?|lent|guarantee(?:s|d)?|insur(?:e|es|ed)|"
         r"offer(?:s|ed)?|will\s+pay)\s+(?:(?:a|an|the|up\s+to|about|another|its|further|"
         r"\S*\d\S*|[a-z]+ion|million|billion|trillion|crore|lakh|more|than|yen|in)\s+){0,6}"
         r"(?:\w+\s+)?(?:loans?|grants?|subsid(?:y|ies)|aid|financing|funding|credits?)",
@@ -650,6 +650,9 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
+            if cue.type in ("supplies", "partners_with") and re.search(
+                    r"\b(?:reject|cancel|scrapp|abandon|refus|terminat)\w*\s+(?:\w+\s+){0,3}$", text[:m.start()]):
+                continue          # "rejected a deal with Zeta Energy to build": no deal
             if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
                 continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
             begin, end = clause_span(text, m.start(), m.end())
@@ -783,6 +786,8 @@ def verb_cues(v: View) -> None:
                         not any(m.end() <= x.start < end for x in v.mentions):
                     objects = [v.topic]     # "X will supply the silicon wafers": for the project
                 if not objects and cue.type == "funds" and not cue.swap and subject is not None and \
+                        re.match(r"(?:approv|provid|lend|lent|grant|pledg|offer|put\s+up|guarantee|insur)", m.group()) and \
+                        not re.search(r"\b(?:its|their)\s+(?:[\w$.,-]+\s+){0,4}?loans?\b", m.group()) and \
                         (_MONEY_AFTER.match(text, m.end()) or _MONEY_AFTER.search(" " + m.group())) and \
                         _DEBT.search(text, m.start(), min(end, m.end() + 40)) and \
                         v.topic is not None and v.topic != subject and \
@@ -949,9 +954,14 @@ def possessive_roles(v: View) -> None:
             # "Its president P" / "Chief executive P said": a body named before it in the
             # sentence, else the firm the text was last about
             named = v.before(its.start(), BODIES)
+            if its.re is _BARE_ROLE_MID and re.match(r"(?:said|says|according)", its.group(), re.I):
+                # "Kappa will sell ore to A, B and C, said chief executive P": the clause's subject
+                subject = clause_subject(v, its.start(), BODIES)
+                named = Mention(0, 0, subject, anaphor=True) if subject is not None else None
             # ("Chief executive P said", no pronoun: the firm the article is about)
             owner = named.key if named is not None and named.key != ALL and its.re in (_ITS_ROLE, _BARE_ROLE_MID) \
-                else v.main_body if its.re is _BARE_ROLE and v.main_body is not None else v.last_body
+                else v.main_body if its.re in (_BARE_ROLE, _BARE_ROLE_MID) and v.main_body is not None \
+                else v.last_body
             if owner is not None:
                 v.add(p.key, "heads" if its.group("head") else "works_for", owner, 0.6,
                       "role-poss")
