@@ -37,3 +37,13 @@ def drafted_with(text: str, *names: str):
     for name in names:
         assert any(e.name == name for e in d.entities), name
     return d
+
+
+def relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
+    """The relations drafted from ``text``, once the named entities are found (the ends guarded)."""
+    return relations_of(drafted_with(text, *names))
+
+
+def story_relations(text: str, *names: str) -> set[tuple[str, str, str]]:
+    """:func:`relations_with` for sentences given without a title line."""
+    return relations_with("Title\n\n" + text, *names)

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from ingest_support import draft_of, relations_of
+from ingest_support import draft_of, relations_of, relations_with as _relations_with
 
-
-def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
-    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
-    d = draft_of(text)
-    assert set(names) <= {e.name for e in d.entities}
-    return relations_of(d)
 
 OFCOM = ("LONDON, Feb 3 (Wire) - Britain's communications regulator Ofcom on Tuesday fined Kappa Telecom "
          "12 million pounds after a nationwide outage.\n\n")

@@ -3,12 +3,7 @@ hydrogen; results summaries, trade press, M&A, fact sheets, rulings, digests).""
 
 from __future__ import annotations
 
-from ingest_support import draft_of, drafted_with, relations_of
-
-
-def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
-    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
-    return relations_of(drafted_with(text, *names))
+from ingest_support import draft_of, relations_of, relations_with as _relations_with
 
 
 BATTERY = ("SEOUL, Feb 6 - Kappa Battery Co, the South Korean maker of lithium-ion cells, returned to a quarterly "

@@ -3,14 +3,7 @@ export credit, agriculture, defence; interviews, timelines, key-facts lists, sta
 
 from __future__ import annotations
 
-from ingest_support import draft_of, relations_of
-
-
-def _relations_with(text: str, *names: str) -> set[tuple[str, str, str]]:
-    """The draft's relations, once the named entities are found (a guard: the ends exist)."""
-    d = draft_of(text)
-    assert set(names) <= {e.name for e in d.entities}, sorted(e.name for e in d.entities)
-    return relations_of(d)
+from ingest_support import draft_of, relations_of, relations_with as _relations_with
 
 
 TIMELINE = ("Timeline: How Kappa Copper's Zambian smelter came together\n\n"

@@ -5,7 +5,7 @@ Each test quotes the invented sentence it was found on (articles kept outside th
 
 from __future__ import annotations
 
-from ingest_support import draft_of, drafted_with, entity, relations_of
+from ingest_support import drafted_with, entity, relations_of
 
 
 

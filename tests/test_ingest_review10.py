@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from ingest_support import drafted_with, relations_of
-
-
-def rels(text: str, *names: str) -> set[tuple[str, str, str]]:
-    return relations_of(drafted_with("Title\n\n" + text, *names))
+from ingest_support import story_relations as rels
 
 
 def test_a_second_source_needs_goods_not_a_verb_phrase():

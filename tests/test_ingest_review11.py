@@ -3,11 +3,7 @@ sentence (the ends guarded first)."""
 
 from __future__ import annotations
 
-from ingest_support import drafted_with, relations_of
-
-
-def rels(text: str, *names: str) -> set[tuple[str, str, str]]:
-    return relations_of(drafted_with("Title\n\n" + text, *names))
+from ingest_support import drafted_with, story_relations as rels
 
 
 def test_a_list_joined_by_and_does_not_run_into_the_source_quoted_after_it():

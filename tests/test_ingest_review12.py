@@ -3,13 +3,9 @@ sentence (the ends guarded first)."""
 
 from __future__ import annotations
 
-from ingest_support import drafted_with, relations_of
+from ingest_support import drafted_with, relations_of, story_relations as rels
 
 SMELTER = "The Lima copper smelter will open in 2027. "
-
-
-def rels(text: str, *names: str) -> set[tuple[str, str, str]]:
-    return relations_of(drafted_with("Title\n\n" + text, *names))
 
 
 def test_power_bought_from_elsewhere_is_no_output_of_the_story_plant():

@@ -654,8 +654,7 @@ def stakes_sold(v: View) -> None:
     for m in _STAKE_SOLD.finditer(v.text):
         begin, end = clause_span(v.text, m.start(), m.end())
         if m.group().startswith(("sale", "transfer ", "disposal")) and (
-                re.search(r"\b(?:" + _UNDONE + r"|talks|plann\w*|propos\w*|oppos\w*|review\w*)\b",
-                          v.text[begin:m.start()]) or _UNDONE_AFTER.search(v.text, m.end(), end)):
+                _NOT_DONE.search(v.text, begin, m.start()) or _UNDONE_AFTER.search(v.text, m.end(), end)):
             continue            # "blocked the sale of a 30% stake in X to Y", "talks on the sale ... collapsed"
         owned = v.at_start(m.end()) or v.after(m.end(), {"firm", "project", "fund", "organization"},
                                                 max_gap=25)

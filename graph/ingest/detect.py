@@ -735,7 +735,7 @@ _ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chief\s+(?:financial|opera
                           r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",
                           re.I)
 # "Kappa Holding appoints Amira Haddad as chief executive of Lambda Farms": a person given a role
-_AS_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|their|a|an|new|interim|acting|deputy|vice)\s+)*"
+_AS_HEAD_TITLE = re.compile(r"\s+(?:as\s+)?(?:(?:its|the|their|a|an|new|interim|acting|deputy|vice)\s+)*"
                       r"(?:chief|chair(?:man|woman)?|president|director|head|managing|ceo|cfo|coo|"
                       r"general\s+manager|governor)\b", re.I)
 # "Kunal Vora, an analyst at X", "Peristeris, who also chairs": only people are described so
@@ -887,7 +887,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
                                                  for w in words) and org_type(run) is None
         person = namelike and (
             _ROLE_BEFORE.search(before) is not None or is_personal_name(words)
-            or (len(words) >= 2 and APPOINTS.search(before) is not None and _AS_ROLE.match(after) is not None)
+            or (len(words) >= 2 and APPOINTS.search(before) is not None and _AS_HEAD_TITLE.match(after) is not None)
             or (len(words) >= 2 and _PERSON_AFTER.match(after) is not None)
             or len(words) >= 2 and not looks_like_firm_name(words) and (
                 (_SAID_AFTER.match(after) and not _OBJECT_BEFORE.search(before))

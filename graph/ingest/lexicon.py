@@ -258,8 +258,9 @@ _PINYIN = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|
 
 
 # a verb that gives the name after it a role: "appoints Amira Haddad as chief executive"
-APPOINTS = re.compile(r"\b(?:appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|"
-                      r"elect(?:s|ed)?|install(?:s|ed)?)\s+$")
+APPOINT_VERBS = (r"appoint(?:s|ed|ing)?|nam(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|promot(?:e|es|ed|ing)|"
+                 r"elect(?:s|ed)?|install(?:s|ed)?|pick(?:s|ed)|chose|chooses")
+APPOINTS = re.compile(r"\b(?:" + APPOINT_VERBS + r")\s+$")
 
 
 # "Faisal al-Otaibi", "Mohamed el-Sayed": an Arabic article joined to a capitalised family name

@@ -25,7 +25,8 @@ from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Senten
 from .entities import EntityTable
 from .entities import initials as name_initials
 from .gazetteer import Gazetteer
-from .lexicon import BRACKETED, BUSINESS_ABBREVIATIONS, REGULATED_FIELDS, SectorTerm, country_code, is_common
+from .lexicon import (BRACKETED, BUSINESS_ABBREVIATIONS, REGULATED_FIELDS, SectorTerm, country_code, is_common,
+                      sector_words)
 from .mentions import doc_gazetteer, find_mentions
 from .names import Run, runs
 from .misreads import misread, without_wider_places
@@ -300,7 +301,6 @@ def _place_opens(chosen: list[Candidate], p: Pair, named: Candidate) -> bool:
 
 def _plain_word(run: Run) -> bool:
     """""Lithium (锂) prices": a bracket translating one ordinary or sector word names no body."""
-    from .lexicon import sector_words
     return len(run.tokens) == 1 and (is_common(run.tokens[0].text)
                                      or run.tokens[0].text.lower() in sector_words())
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, FACILITY_HEADS, FORMER, POSS, is_personal_name, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, FACILITY_HEADS, FORMER, POSS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -1006,8 +1006,7 @@ _APPOINTED = re.compile(r"\s*" + BRACKETED + r",?\s+(?:(?:has|have|had)\s+been\s
                         r"(?:will\s+)?take\s+over\s+as|took\s+over\s+as|takes\s+over\s+as|"
                         r"(?:has\s+)?joined\s+as)\s+(?:as\s+)?" + _ROLE_NOUN + r"\s+(?:of|at)\s+(?:the\s+)?", re.I)
 # "X appointed P as chief executive", "X named P its new chairman"
-_APPOINTS = re.compile(r"\s+(?:has\s+|have\s+)?(?:appoint(?:s|ed)|nam(?:es|ed)|hir(?:es|ed)|promot(?:es|ed)|"
-                       r"elect(?:s|ed)|pick(?:s|ed)|chose|chooses)\s+$")
+_APPOINTS = re.compile(r"\s+(?:has\s+|have\s+)?(?:" + APPOINT_VERBS + r")\s+$")
 _AS_ROLE = re.compile(r"\s*" + BRACKETED + r",?\s+(?:as\s+)?" + _ROLE_NOUN + r"\b", re.I)
 
 
