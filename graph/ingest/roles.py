@@ -91,6 +91,8 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     if at is None:
         return None
     role = roles()[" ".join(words[at:at + width])]
+    if width == 1 and words[at + 1:at + 2] == ["General"] and words[at] + "-General" in roles():
+        width, role = 2, roles()[words[at] + "-General"]    # "Director General P": the hyphen left out
     rest = toks[at + width:]
     portfolio: list[str] = []
     if rest and rest[0].text in ("of", "for"):

@@ -541,6 +541,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             return [v.owner.key]
     if first is None:
         return []
+    if _THEIR_PEOPLE.match(v.text, first.end):
+        return []                    # "partnered with Zeta Parts' rivals": the rivals, not Zeta Parts
     owned = v.possessed(first)       # "an arm of South Korea's SK Innovation"
     if owned.key == ALL or v.type(owned) in cue.object:
         first = owned                # not "services for TSMC's Arizona output": TSMC
@@ -561,6 +563,11 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             break                    # "Eli Lilly, Novo Nordisk's main rival": an apposition
         items.append(item.key)
     return items or ([first.key] if first.key != ALL else [])
+
+
+# a body's unnamed others after its possessive ("Zeta Parts' rivals", "Kappa's customers")
+_THEIR_PEOPLE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors|customers|clients|suppliers|"
+                           r"peers|creditors|shareholders|investors|lenders|critics)\b")
 
 
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
@@ -651,8 +658,9 @@ def verb_cues(v: View) -> None:
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
             if cue.type in ("supplies", "partners_with") and re.search(
-                    r"\b(?:reject|cancel|scrapp|abandon|refus|terminat)\w*\s+(?:\w+\s+){0,3}$", text[:m.start()]):
-                continue          # "rejected a deal with Zeta Energy to build": no deal
+                    r"\b(?:(?:reject|cancel|scrapp|abandon|refus|terminat|dissolv)\w*|end(?:s|ed|ing)?|"
+                    r"exit(?:s|ed|ing)?|quit(?:s|ting)?|unw(?:i|ou)nd(?:s|ing)?)\s+(?:\w+\s+){0,3}$", text[:m.start()]):
+                continue          # "rejected a deal with Zeta Energy to build", "ended its tie-up with X": no deal
             if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
                 continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
             begin, end = clause_span(text, m.start(), m.end())
