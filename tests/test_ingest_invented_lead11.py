@@ -57,3 +57,21 @@ def test_a_live_tie_up_is_still_read():
     rels = story_relations("Kappa Cells extended its tie-up with Sigma Motors for five years.",
                            "Kappa Cells", "Sigma Motors")
     assert any({a, b} == {"Kappa Cells", "Sigma Motors"} and t == "partners_with" for a, t, b in rels)
+
+
+BARE_TITLES = ("Kappa Capital buys stake in port\n\n"
+               "Kappa Capital, a Norwegian investment firm, has bought 20% of the Port of Gdansk.\n\n"
+               "Chief investment officer Jana Novak said the port would pay a dividend.\n\n"
+               "Co-chief executive Lars Berg said more deals would follow.")
+
+
+def test_a_bare_officer_title_opening_a_sentence_reads_the_firm_in_question():
+    # the officer titles are one list (lexicon.OFFICER_TITLES): "chief investment officer" was missing here
+    rels = relations_of(drafted_with(BARE_TITLES, "Kappa Capital", "Jana Novak"))
+    assert ("Jana Novak", "works_for", "Kappa Capital") in rels
+
+
+def test_a_co_chief_executive_heads_the_firm_and_the_title_is_no_firm():
+    d = drafted_with(BARE_TITLES, "Kappa Capital", "Lars Berg")
+    assert ("Lars Berg", "heads", "Kappa Capital") in relations_of(d)
+    assert not any(e.name.lower().startswith("co-chief") for e in d.entities)

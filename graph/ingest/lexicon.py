@@ -23,6 +23,10 @@ POSS = r"(?:[’']s|(?<=s)[’'])"
 CORPORATE_TITLE_WORDS = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
                                   "Chairman Chairwoman Chair Director Managing General Manager Head Founder "
                                   "CEO".split())
+# the titles that head a company, plain even with no body named ("chief executive P said")
+COMPANY_HEAD_TITLES = r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director"
+# the officers under the head ("chief financial officer P", "CFO P")
+OFFICER_TITLES = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
 # a post no longer held: "a former executive", "its one-time chairman"
 FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 # the field a regulator watches, before its body noun: "competition office", "telecoms regulator"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, FACILITY_HEADS, FORMER, POSS, is_personal_name, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORMER, OFFICER_TITLES, POSS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -894,9 +894,8 @@ def _based_subject(v: View, subject: int, pos: int) -> int:
 _APPOSITION_TO = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+[^,;()]*")
 
 
-_HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
-               r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
-               r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
+_HEAD_WORDS = (COMPANY_HEAD_TITLES + r"|chair|president(?:\s+director)?|founder(?:\s+and\s+chairman)?|"
+               r"director-general|secretary-general|head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 # a post no longer held: "a former executive of X", "X's former chief executive, P"
 _NOT_FORMER = rf"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?{FORMER}\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
@@ -915,15 +914,12 @@ _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WOR
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
-_OFFICER = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
-_BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
-                        r"managing\s+director|president\s+director)|(?P<work>chief\s+(?:financial|operating|"
-                        r"technology|commercial|strategy)\s+officer|cfo|coo|cto))\s+$", re.I)
+_BARE_ROLE = re.compile(rf"^\s*(?:(?P<head>{COMPANY_HEAD_TITLES}|president\s+director)|(?P<work>{OFFICER_TITLES}))\s+$",
+                        re.I)
 # "a presentation by chief executive Anil Rao and chief financial officer Meera Iyer": a bare role
 # after a preposition or "said"
-_BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+(?:(?P<head>chief\s+executive"
-                            rf"(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director)|(?P<work>{_OFFICER}))\s+$",
-                            re.I)
+_BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+"
+                            rf"(?:(?P<head>{COMPANY_HEAD_TITLES})|(?P<work>{OFFICER_TITLES}))\s+$", re.I)
 _ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
