@@ -75,3 +75,12 @@ def test_a_co_chief_executive_heads_the_firm_and_the_title_is_no_firm():
     d = drafted_with(BARE_TITLES, "Kappa Capital", "Lars Berg")
     assert ("Lars Berg", "heads", "Kappa Capital") in relations_of(d)
     assert not any(e.name.lower().startswith("co-chief") for e in d.entities)
+
+
+def test_a_which_clause_naming_another_borrower_leaves_the_loan_to_the_project():
+    text = ("Zeta Copper builds Atacama smelter\n\nZeta Copper is building the Atacama copper smelter near "
+            "Antofagasta.\n\nThe Inter-American Development Bank, which also lends to Codelco, approved a "
+            "$400 million loan.")
+    rels = relations_of(drafted_with(text, "Inter-American Development Bank", "Codelco", "Atacama smelter"))
+    assert ("Inter-American Development Bank", "funds", "Atacama smelter") in rels
+    assert ("Inter-American Development Bank", "funds", "Codelco") in rels     # what the clause says

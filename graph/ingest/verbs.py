@@ -801,7 +801,8 @@ def verb_cues(v: View) -> None:
                         v.topic is not None and v.topic != subject and \
                         v.table[v.topic].type == "project" and v.table[subject].type in _LENDERS and \
                         not re.search(r"\b(?:to|for)\s", text[m.end():end]) and \
-                        not any(begin <= x.start < end and x.key != subject for x in v.mentions):
+                        not any(begin <= x.start < end and x.key != subject and not _in_which_clause(text, x, begin)
+                                for x in v.mentions):
                     # "The Inter-American Development Bank approved a $400 million loan": for the
                     # project (not "lent A$80 million to a rival project", nor "awarded X $4 million
                     # and agreed to lend a further $500 million")
@@ -871,6 +872,15 @@ def verb_cues(v: View) -> None:
                             v.table[a].type == "government":
                         continue          # "will come from X's plants in Gwangyang, South Korea": a place
                     v.add(a, cue.type, b, 0.6, "verb-cue")
+
+
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,]*,")
+
+
+def _in_which_clause(text: str, x: Mention, begin: int) -> bool:
+    """Whether ``x`` is named inside a ", which ..., " clause of the sentence part from ``begin``
+    ("The bank, which also lends to Codelco, approved a loan": Codelco is not the borrower)."""
+    return any(c.start() < x.start < c.end() for c in _WHICH_CLAUSE.finditer(text, begin))
 
 
 def _based_subject(v: View, subject: int, pos: int) -> int:
