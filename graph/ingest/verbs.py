@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORMER, OFFICER_TITLES, POSS, is_personal_name, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORM_VERBS, FORMER, OFFICER_TITLES, POSS, SELL_VERBS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -273,9 +273,6 @@ CUES: tuple[Cue, ...] = (
                r"created|set\s+up|spun\s+off)\b"),     # "a Chinese rival backed by Mu Capital": no rival of Mu
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
-        # "formed a joint venture with Japan's Phi Trading" (a venture set up, not one named)
-        r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?"
-        r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:joint\s+venture|venture|consortium)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
         r"(?:a\s+|an\s+)?(?:(?!(?:settlement|plea|takeover|merger|purchase|acquisition|buyout)\b)[\w-]+\s+){0,3}"
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
@@ -284,9 +281,9 @@ CUES: tuple[Cue, ...] = (
                r"sell(?=\s+(?:(?:its|their|a|an|the|\S*\d\S*|majority|minority|controlling)\s+){1,3}"
                r"(?:stakes?|shares|holding|unit|business|assets?|division|subsidiary)))\b"),
         # ("... with J to sell crop nutrients": partners selling goods, not a sale of a stake)
-    # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X"
-    Cue("partners_with", r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
-        r"launch(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){0,3}?(?:joint\s+venture|JV|venture|"
+    # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X" (a venture
+    # set up, not one named; a partnership even when it is set up to buy a stake)
+    Cue("partners_with", rf"(?:{FORM_VERBS})\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){{0,3}}?(?:joint\s+venture|JV|venture|"
         r"consortium)\s+with", _HOLDERS, _HOLDERS, gap=40, passive=False),
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
@@ -433,7 +430,7 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
     return None
 
 
-SELL_VERB = re.compile(r"\b(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?)\s+"
+SELL_VERB = re.compile(rf"\b(?:{SELL_VERBS})\s+"
                         r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?")
 # "X, its French unit, to Y", "X to Y"
 _SOLD_TO_BUYER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+[^,;]{1,60},)?\s+to\s+(?:the\s+)?")
