@@ -115,3 +115,36 @@ def test_a_capacity_unit_is_no_part_of_a_plants_name():
     d = drafted_with(TRACKER, "Delta Power", "Debrecen plant")
     assert not any("GWh" in e.name for e in d.entities)
     assert ("Delta Power", "leads", "Debrecen plant") in relations_of(d)
+
+
+GRANTS = ("Ministry awards clean-energy grants\n\n"
+          "OTTAWA, June 4 - Canada's Ministry of Innovation, Science and Industry on Tuesday announced grants "
+          "worth C$2.1 billion to five manufacturers.\n\n"
+          "The largest award goes to Kappa Cathode Canada, a subsidiary of South Korea's Kappa Chemical, for a "
+          "precursor plant in Bécancour, Quebec. Other recipients are Sigma Steel of Hamilton, Ontario, and "
+          "Tau Rail.\n\n"
+          "Minister of Innovation, Science and Industry Ana Clarke said the grants would create 4,000 jobs. "
+          "The Canada Infrastructure Bank, a federal Crown corporation, will also lend C$500 million to "
+          "Tau Rail.")
+
+
+def test_a_firm_named_after_a_country_before_its_description_is_one_name():
+    rels = relations_of(drafted_with(GRANTS, "Kappa Cathode Canada", "Kappa Chemical"))
+    assert ("Kappa Cathode Canada", "part_of", "Kappa Chemical") in rels
+
+
+def test_of_a_town_in_a_known_state_ends_a_firms_name():
+    d = drafted_with(GRANTS, "Sigma Steel")
+    assert not any("Hamilton" in e.name and e.type == "firm" for e in d.entities)
+
+
+def test_a_minister_of_a_portfolio_list_heads_the_ministry():
+    rels = relations_of(drafted_with(GRANTS, "Ana Clarke", "Ministry of Innovation, Science and Industry"))
+    assert ("Ana Clarke", "heads", "Ministry of Innovation, Science and Industry") in rels
+
+
+def test_a_federal_crown_corporation_is_a_state_agency_and_crown_no_firm():
+    d = drafted_with(GRANTS, "Canada Infrastructure Bank")
+    assert entity(d, "Canada Infrastructure Bank").type == "agency"
+    assert not any(e.name == "Crown" for e in d.entities)
+    assert ("Canada Infrastructure Bank", "funds", "Tau Rail") in relations_of(d)

@@ -533,7 +533,7 @@ def _org_list(text: str, first: Run, etype: str, rule: str, table: EntityTable,
             break
     out = []
     for whole in items:
-        r = _cut_at_connector(whole)
+        r = _cut_at_connector(whole, text[whole.end:])
         if not _org_like(r, text, table, strict):
             continue
         out.append(Candidate(r.start, r.end, org_type(r) or etype, r.text(text), priority=60,
@@ -753,7 +753,8 @@ _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
 _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
-                             r"company|corporation)\b")
+                             r"company|corporation|subsidiary|unit|arm|affiliate|venture|firm|maker|"
+                             r"producer|manufacturer|operator)\b")
 # "stakes in Tromso Port and in Sigma Glass": each name of the list after "stakes in"
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+"
                        r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?)*$", re.I)
@@ -788,7 +789,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
     sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
     for whole in runs(text):
-        run = _cut_at_connector(whole)
+        run = _cut_at_connector(whole, text[whole.end:])
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
         # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
         lead = [c for c in clash if c in places]
@@ -912,7 +913,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = BUSINESS_ABBREVIATIONS | frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LFP Tbk
-Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth SUV SUVs""".split())
+Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth Crown SUV SUVs""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"
@@ -956,9 +957,9 @@ def _listed_after_place(text: str, start: int, end: int, places: list[tuple[int,
         at = prev[0]
 
 
-def _cut_at_connector(run: Run) -> Run:
+def _cut_at_connector(run: Run, after: str = "") -> Run:
     """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
-    named = from_place(run)             # "Lynas Rare Earths of Australia": the firm, then where
+    named = from_place(run, after)      # "Lynas Rare Earths of Australia": the firm, then where
     if named is not run:
         return named
     for i, tok in enumerate(run.tokens):

@@ -309,6 +309,7 @@ _APPOSITION_TYPES = (
     (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment|pension)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
                 r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
+                r"\bcrown\s+corporation\b|\bfederal\s+(?:[a-z]+\s+){0,2}?(?:corporation|lender|bank)\b|"
                 r"export[- ]credit\s+agency\b|\bregulator\b|\bwatchdog\b|"
                 + REGULATED_FIELDS + r"\s+(?:office|authority|agency|commission|bureau|watchdog)\b"), "agency"),
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
