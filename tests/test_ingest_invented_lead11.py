@@ -148,3 +148,31 @@ def test_a_federal_crown_corporation_is_a_state_agency_and_crown_no_firm():
     assert entity(d, "Canada Infrastructure Bank").type == "agency"
     assert not any(e.name == "Crown" for e in d.entities)
     assert ("Canada Infrastructure Bank", "funds", "Tau Rail") in relations_of(d)
+
+
+AWARDS = ("Ministry awards manufacturing grants\n\n"
+          "Canada's Ministry of Industry on Tuesday announced grants worth C$2.1 billion to five manufacturers.\n\n"
+          "The largest award, C$900 million, goes to Kappa Cathode, a battery maker, for a plant in Becancour. "
+          "Omega Hydrogen receives C$450 million for an electrolyser factory in Burnaby.\n\n"
+          "Other recipients are Sigma Steel, which gets C$300 million, and Tau Rail.\n\n"
+          "The remaining C$200 million was awarded to Lambda Lithium. The plant's slag goes to Mu Cement.")
+
+
+def test_recipients_of_grants_announced_earlier_are_funded_by_the_announcer():
+    rels = relations_of(drafted_with(AWARDS, "Ministry of Industry", "Kappa Cathode", "Mu Cement"))
+    funded = {b for a, t, b in rels if a == "Ministry of Industry" and t == "funds"}
+    assert funded == {"Kappa Cathode", "Omega Hydrogen", "Sigma Steel", "Tau Rail", "Lambda Lithium"}
+
+
+def test_recipients_without_an_announcer_are_funded_by_no_one():
+    text = AWARDS.replace("announced grants worth C$2.1 billion to five manufacturers", "opened an office")
+    rels = relations_of(drafted_with(text, "Ministry of Industry", "Kappa Cathode"))
+    assert not any(t == "funds" for _, t, _ in rels)
+
+
+def test_a_possessive_country_in_a_list_of_owners_gives_the_body_it_describes():
+    text = ("Title\n\nPT Sinar Nikel Indonesia, a joint venture of Jinlong Nickel Cobalt and Indonesia's state "
+            "miner PT Aneka Tambang, has secured $800 million from Bank of China.")
+    rels = relations_of(drafted_with(text, "PT Sinar Nikel Indonesia", "PT Aneka Tambang"))
+    assert ("PT Aneka Tambang", "owns", "PT Sinar Nikel Indonesia") in rels
+    assert ("Indonesia", "owns", "PT Sinar Nikel Indonesia") not in rels

@@ -550,6 +550,10 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:
             continue
+        if item is not first and v.type(item) in ("government", "location"):
+            named = v.possessed(item)     # "of A and Indonesia's state miner B": B
+            if named is not item and named.key != ALL and v.type(named) in cue.object:
+                item = named
         if items and cue.type == "located_in" and not re.search(r"\b(?:and|or)\s+(?:in\s+)?$",
                                                                v.text[:item.start]) and is_division(v, item):
             break                    # "headquartered in Detroit, Michigan": the state holds the city
