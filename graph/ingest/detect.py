@@ -821,7 +821,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         described = bool(clash) and len(run.words) >= 3 and all(
             c in places and c[0] > run.start and c[1] == run.end for c in clash) and \
             not is_common(run.words[0]) and _BODY_DESCRIBED.match(text[run.end:]) is not None
-        if clash and not (opens or ends or closes or lender or unit or described):
+        earlier = table.lookup(run.text(text)) if clash else None
+        # "Tokyo Electron said": a firm the article has named, though a place opens its name
+        named = earlier is not None and earlier.type in ("firm", "organization") and len(run.words) >= 2
+        if clash and not (opens or ends or closes or lender or unit or described or named):
+            continue
+        if named and earlier is not None:
+            out.append(Candidate(run.start, run.end, earlier.type, earlier.name, priority=30, rule="known-name"))
             continue
         name = run.text(text)
         words = run.words
@@ -851,6 +857,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
             continue
+        if len(words) >= 2 and words[-1] in ("List", "Lists"):
+            continue            # "the Entity List", "the Unverified List": a register, not a body
         # (or after an opening quote: '"Carmakers such as A rely on ..."', '"Today's decision ..."')
         opener = not text[:run.start].strip(_OPENING_MARKS) or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]

@@ -527,10 +527,11 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             # not "sells cars under the A brand", "invested in P alongside A"; not "supplies water to
             # 3 million people in the Valparaiso and O'Higgins regions": places
             first = cand
-    if first is None and cue.type == "partners_with" and v.last_body is not None and \
-            re.match(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])", window) and \
-            v.table[v.last_body].type in cue.object:
-        return [v.last_body]         # "which signed a memorandum with the company": the firm in question
+    if first is None and cue.type in ("partners_with", "owns", "invests_in", "supplies", "funds") and \
+            _THE_COMPANY.match(window):
+        meant = company_meant(v, pos)
+        if meant is not None and v.table[meant].type in cue.object:
+            return [meant]           # "which signed a memorandum with the company": the firm in question
     if first is None and cue.prep:
         # "a loan for its battery plants": the company the sentence is about
         its = re.search(rf"\b(?:{cue.prep})\s+(?:its|their)\s", window)
@@ -573,6 +574,41 @@ _THEIR_PEOPLE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors
 
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
 _OF_WHICH = re.compile(r"(?:,\s+)?(?:both|all|each|neither|none)\s+of\s+(?:which|whom)\s+(?:\w+\s+){0,3}$")
+
+
+# "the company" as a verb's object ("owns 28% of the company", "signed a memorandum with the company")
+_THE_COMPANY = re.compile(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])")
+_WHICH_BEFORE = re.compile(r"\s*" + BRACKETED + r",\s+(?:which|who)(?:\s+\S+){0,3}\s*$")
+
+
+def company_meant(v: View, pos: int) -> int | None:
+    """The firm "the company" at ``pos`` means: a firm named with a possessive before it ("Zeta's
+    parent, the Rho Group, owns 33% of the company"); in "A is backed by B, which owns 28% of the
+    company", A (the sentence's first firm, when the relative clause is another's); else the firm
+    the latest sentences were about."""
+    possessor = next((x for x in v.mentions if x.end <= pos and x.key != ALL and not x.anaphor
+                      and v.type(x) in ("firm", "organization") and re.match(POSS + r"\s", v.text[x.end:])), None)
+    if possessor is not None:
+        return possessor.key         # "Zeta's parent, the Rho Group, owns 33% of the company": Zeta
+    rel = _WHICH_BEFORE.search(v.text, 0, pos)
+    first = v.owner
+    if rel is not None and first is not None and not first.anaphor and first.end <= rel.start():
+        antecedent = v.at_end(rel.start())
+        if antecedent is not None and antecedent.key != first.key:
+            return first.key
+    return v.last_body
+
+
+_BOTH_OPENER = re.compile(r"\s*(?:Both|Both\s+of\s+them|Both\s+companies|Both\s+firms)\s+(?!of\b|[A-Z])")
+
+
+def both_before(v: View, types: frozenset[str]) -> list[int | None]:
+    """The two bodies "Both" opening a sentence means: the previous sentence's two, when it named
+    exactly two of ``types`` (and this sentence none)."""
+    two = [k for k in v.previous if v.table[k].type in types]
+    if len(two) != 2 or any(m.key in two for m in v.mentions):
+        return []
+    return [k for k in sorted(two)]
 
 
 def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
@@ -809,6 +845,8 @@ def verb_cues(v: View) -> None:
                     # and agreed to lend a further $500 million")
                     objects = [v.topic]
                 subjects = coordinated(v, subject, cue.subject, m.start())
+                if subject is None and begin == 0 and _BOTH_OPENER.match(text):
+                    subjects = both_before(v, cue.subject) or subjects    # "Both had bought tools from X"
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
                     r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
@@ -1140,12 +1178,37 @@ def _both_of(v: View) -> None:
             v.add(item, "located_in", place.key, 0.6, "origin")
 
 
+_HOME_TO = re.compile(r"\s*,?\s+(?:which\s+(?:is|are)\s+|(?:both\s+)?)?home\s+to\s+(?:the\s+)?")
+
+
+def _home_to(v: View) -> None:
+    """"The Netherlands and Japan, home to ASML and Tokyo Electron": each body in its place, in
+    order (one place: every body in it; a state or province: operates_in)."""
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in _PLACES:
+            continue
+        places = [x for x in v.listed(m, _PLACES) if x.key != ALL]
+        home = _HOME_TO.match(v.text, places[-1].end) if places else None
+        first = v.at_start(home.end()) if home is not None else None
+        if first is None or first.key == ALL or v.type(first) not in ("firm", "organization"):
+            continue
+        bodies = [x for x in v.listed(first, {"firm", "organization"}) if x.key != ALL]
+        if len(places) == 1 or len(places) == len(bodies):
+            for i, body in enumerate(bodies):
+                place = places[0 if len(places) == 1 else i]
+                # (a state or province is home to a firm's plants as often as to its head office)
+                rtype = "operates_in" if is_division(v, place) and not is_country(v, place) else "located_in"
+                v.add(body.key, rtype, place.key, 0.6, "home-to")
+        return
+
+
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
     from .lexicon import country_code, demonyms
 
     _both_of(v)
+    _home_to(v)
 
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
