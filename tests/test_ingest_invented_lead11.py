@@ -216,3 +216,21 @@ def test_countries_home_to_firms_hold_them_in_order():
 def test_a_known_firm_opening_a_sentence_is_no_place_and_a_register_no_firm():
     d = drafted_with(CONTROLS, "Tokyo Electron")
     assert not any(e.name in ("Tokyo", "Entity List") for e in d.entities)
+
+
+def test_an_owner_written_before_a_firm_owns_it_and_is_not_the_subject():
+    rels = story_relations("Tata-owned Air India ordered 40 jets from Airbus.", "Tata", "Air India", "Airbus")
+    assert ("Tata", "owns", "Air India") in rels and ("Airbus", "supplies", "Air India") in rels
+    assert ("Airbus", "supplies", "Tata") not in rels
+
+
+def test_a_backer_opening_a_sentence_is_a_name():
+    rels = story_relations("Sinopec-backed Kappa Refining will build a terminal in Ningbo.", "Sinopec",
+                           "Kappa Refining")
+    assert ("Sinopec", "funds", "Kappa Refining") in rels
+
+
+def test_a_controlling_owner_written_before_a_firm_owns_it():
+    rels = story_relations("The state-controlled Kappa Rail and Omega-controlled Zeta Ports signed a deal.",
+                           "Omega", "Zeta Ports")
+    assert ("Omega", "owns", "Zeta Ports") in rels

@@ -811,8 +811,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             not is_common(run.words[0]) and run.words[0] not in demonyms() and \
             not _is_place_or_country(run.words[0])
         # "Bank Mandiri and Bank Rakyat Indonesia": a country closes a bank's name
-        lender = bool(clash) and run.words[0] == "Bank" and len(run.words) >= 3 and \
-            all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
+        lender = bool(clash) and run.words[0] in ("Bank", "Air") and len(run.words) >= (3 if run.words[0] == "Bank" else 2) \
+            and all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
+        # (and "Air India", "Air Canada": an airline named after its country)
         # "TSMC Arizona, which is led by P": a unit named after its place
         at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
         unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
@@ -875,6 +876,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
+                or re.match(r"-(?:backed|owned|controlled|funded)\s+[A-Z]", after)    # "Sinopec-backed X"
                 or _OF_COUNTRY_AFTER.match(after)
                 or re.search(r".[A-Z0-9]", words[0])):
             continue

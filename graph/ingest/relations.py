@@ -47,9 +47,10 @@ VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": 
 
 def x_led(v: View) -> None:
     for t in tokens(v.text):
-        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run"):
+        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run",
+                                                        "-controlled"):
             continue
-        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns"}.get(t.text.lower(), "funds")
+        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns", "-controlled": "owns"}.get(t.text.lower(), "funds")
         subject = v.at_end(t.start)
         key = subject.key if subject else None
         if key is None:

@@ -356,6 +356,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
+# a name written as another's owner or backer ("Tata-owned Air India", "Sinopec-backed X")
+_OWNER_MARKER = re.compile(r"-(?:owned|backed|led|controlled|funded|run)\s+(?:[a-z-]+\s+){0,2}[A-Z]")
+
+
 def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
     under = list(_PREP_WHICH.finditer(v.text, begin, pos))
     if under and "," not in v.text[under[-1].end():pos]:
@@ -399,6 +403,8 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                 m = v.possessed(m)          # "Saudi Arabia's SALIC": SALIC is the subject
                 if m.end > pos or m.key == ALL:
                     continue
+            if _OWNER_MARKER.match(v.text, m.end):
+                continue                    # "Tata-owned Air India ordered": Air India
             if v.type(m) in types:
                 return m.key
     if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
