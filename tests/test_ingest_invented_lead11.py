@@ -234,3 +234,35 @@ def test_a_controlling_owner_written_before_a_firm_owns_it():
     rels = story_relations("The state-controlled Kappa Rail and Omega-controlled Zeta Ports signed a deal.",
                            "Omega", "Zeta Ports")
     assert ("Omega", "owns", "Zeta Ports") in rels
+
+
+def test_money_invested_in_a_firm_named_like_one_is_no_place():
+    d = drafted_with("Title\n\nOmega Capital will invest $2 billion in Sigma Chips.", "Omega Capital", "Sigma Chips")
+    assert entity(d, "Sigma Chips").type == "firm"
+    assert ("Omega Capital", "invests_in", "Sigma Chips") in relations_of(d)
+
+
+def test_a_fine_with_its_amount_is_a_regulators_act_active_and_passive():
+    for sentence in ("The Fair Trade Commission fined Sigma Chips $10 million.",
+                     "Sigma Chips was fined $10 million by the Fair Trade Commission."):
+        rels = story_relations(sentence, "Sigma Chips", "Fair Trade Commission")
+        assert ("Fair Trade Commission", "regulates", "Sigma Chips") in rels, sentence
+
+
+def test_a_stake_in_the_venture_with_another_holding_the_rest_owns_no_other():
+    rels = story_relations("Delta Power holds a 51% stake in the venture, with Epsilon Grid holding the rest.",
+                           "Delta Power", "Epsilon Grid")
+    assert ("Delta Power", "owns", "Epsilon Grid") not in rels
+
+
+def test_a_firms_subsidiaries_listed_are_part_of_it():
+    rels = story_relations("Omicron Steel's subsidiaries include Beta Wire and Gamma Pipes.", "Omicron Steel",
+                           "Beta Wire", "Gamma Pipes")
+    assert ("Beta Wire", "part_of", "Omicron Steel") in rels and ("Gamma Pipes", "part_of", "Omicron Steel") in rels
+
+
+def test_acquiring_a_minority_stake_is_an_investment_not_ownership():
+    rels = story_relations("Rho Partners acquired a 20% stake in Tau Lithium from Mu Resources.", "Rho Partners",
+                           "Tau Lithium")
+    assert ("Rho Partners", "invests_in", "Tau Lithium") in rels
+    assert ("Rho Partners", "owns", "Tau Lithium") not in rels

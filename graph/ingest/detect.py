@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
+from .lexicon import (AMOUNT, APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import BUSINESS_ABBREVIATIONS, COMPANY_HEAD_TITLES, CORPORATE_TITLE_WORDS, OFFICER_TITLES, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -77,6 +77,8 @@ _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obt
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
                           r"us(?:e|es|ed|ing)|spun\s+off|carved\s+out|demerged|split\s+off)\b[^.;]*$", re.I)
+_INVEST_IN = re.compile(r"\binvest(?:s|ed|ing)?(?:\s+(?:about\s+|another\s+|a\s+further\s+)?" + AMOUNT +
+                        r")?\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -703,9 +705,11 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
-        if before and end_ok and _STAKE_IN.search(text[:run.start]):
+        if before and end_ok and (_STAKE_IN.search(text[:run.start]) or (
+                _INVEST_IN.search(text, 0, run.start) and looks_like_firm_name(run.words))):
             out.append(Candidate(run.start, run.end, "firm", name, priority=40, rule="stake-in"))
-            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place
+            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place; "will
+            # invest $2 billion in Sigma Chips" (not "in Texas")
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))

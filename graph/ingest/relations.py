@@ -286,6 +286,8 @@ def active_verb(v: View) -> None:
             continue    # "owns about 28%, buys gear from X"; "is building with X": a partner;
             # "to build the AS9 version for the Army": the Army is served, not led;
             # "owns the building while X owns the lines": X is another clause's subject
+        if rtype == "owns" and re.search(r"\b(?:stakes?|shares|interest|holding)\s+in\s", v.text[m.end():obj.start]):
+            continue    # "acquired a 20% stake in X": the stake's size says owns or invests_in (:func:`stake`)
         doers = [subject.key, *_deal_partner(v, subject, m.start())] if rtype == "leads" else [subject.key]
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             for doer in doers:

@@ -204,6 +204,7 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
+               + _STAKE_OBJECT + r"|"      # "acquired a 20% stake in X": the size says (the stake cues)
                r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
                r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b|"
                r"\s+as\s+(?:[\w-]+\s+){0,3}?(?:chief|chair\w*|president|director|head|ceo|boss)\b"),
@@ -527,7 +528,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
                 v.type(nearest) == "person" and "person" not in direct:
             cand = None     # "controlled by P (a person) and runs plants in A": not A
         if cand is not None and cand.start < end and \
-                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]) and \
+                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s|,\s+(?:with|while|whereas)\s",
+                              v.text[pos:cand.start]) and \
                 not (cue.type == "supplies" and re.search(r"\b(?:people|households|homes|customers|users|"
                                                           r"residents)\s+in\s", v.text[pos:cand.start])):
             # not "sells cars under the A brand", "invested in P alongside A"; not "supplies water to
@@ -576,6 +578,10 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
 # a body's unnamed others after its possessive ("Zeta Parts' rivals", "Kappa's customers")
 _THEIR_PEOPLE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors|customers|clients|suppliers|"
                            r"peers|creditors|shareholders|investors|lenders|critics)\b")
+
+
+# a passive's agent after the verb, an amount between ("was fined $10 million by X")
+_BY_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + AMOUNT + r"\s+)?by\s+")
 
 
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
@@ -695,8 +701,10 @@ def verb_cues(v: View) -> None:
             if negated(v, m.start()) or \
                     (cue.unless and re.match(cue.unless, text[m.end():]) and
                      not (cue.type == "supplies" and _SUPPLIED_WITH.match(text, m.end()) and
-                          not re.match(r"s[eo]l", m.group()))):
-                continue          # (not "supplies the plant with electricity": the plant receives)
+                          not re.match(r"s[eo]l", m.group())) and
+                     not (cue.type == "regulates" and m.group().startswith("fin"))):
+                continue          # (not "supplies the plant with electricity": the plant receives;
+                # a fine comes with its amount: "fined X $10 million")
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
@@ -757,7 +765,7 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
                     re.search(r"\b(?:for|new|more|the|its|their|of|any|fewer)\s+$", text[:m.start()]):
                 continue          # "compete for orders from X": the noun; X would buy, nobody has sold
-            by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            by = _BY_AFTER.match(text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
             if by is not None and _UNNAMED_AGENT.match(text, m.end() + by.end()):
@@ -1292,6 +1300,8 @@ def origin(v: View) -> None:
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
 _UNIT_AFTER = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_UNITS_INCLUDE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:subsidiaries|units|affiliates|divisions|arms)\s+"
+                            r"(?:include|included|are|were)\s+(?:the\s+)?")
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
 _SHAREHOLDER = re.compile(POSS + r"\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
@@ -1314,6 +1324,12 @@ def units(v: View) -> None:
         if y.key == ALL or v.type(y) not in _HOLDERS:
             continue
         after = v.text[y.end:]
+        units_are = _UNITS_INCLUDE.match(v.text, y.end)
+        first = v.at_start(units_are.end()) if units_are is not None else None
+        if first is not None and first.key != ALL:
+            for item in v.listed(first, BODIES):     # "Omicron Steel's subsidiaries include A and B"
+                if item.key not in (ALL, y.key):
+                    v.add(item.key, "part_of", y.key, 0.65, "unit")
         if _UNIT_AFTER.match(v.text, y.end):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(
