@@ -266,3 +266,14 @@ def test_acquiring_a_minority_stake_is_an_investment_not_ownership():
                            "Tau Lithium")
     assert ("Rho Partners", "invests_in", "Tau Lithium") in rels
     assert ("Rho Partners", "owns", "Tau Lithium") not in rels
+
+
+def test_a_description_noun_opening_a_sentence_is_the_firm_before():
+    rels = story_relations("Omega Steel reported higher profits. The steelmaker supplies plate to Sigma Shipyards.",
+                           "Omega Steel", "Sigma Shipyards")
+    assert ("Omega Steel", "supplies", "Sigma Shipyards") in rels
+
+
+def test_the_largest_maker_in_a_country_is_located_there():
+    rels = story_relations("Xi Solar is the largest module maker in India.", "Xi Solar", "India")
+    assert ("Xi Solar", "located_in", "India") in rels
