@@ -1354,6 +1354,9 @@ def units(v: View) -> None:
             # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
+        elif partner is not None and partner.key not in (ALL, y.key) and v.type(y) in _HOLDERS and \
+                v.type(partner) in _HOLDERS and not negated(v, y.start):
+            v.add(y.key, "partners_with", partner.key, 0.6, "unit")  # "approved Lambda's joint venture with Nu"
         holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
         if holder is not None and v.type(y) in _HOLDERS and not negated(v, holder.start()):
             named = v.owner
