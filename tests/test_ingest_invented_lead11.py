@@ -288,3 +288,15 @@ def test_a_joint_venture_of_a_firm_with_another_is_a_partnership():
 def test_a_countrys_treasury_is_a_ministry():
     d = drafted_with("Title\n\nThe US Treasury said the review would take 45 days.", "US Treasury")
     assert entity(d, "US Treasury").type == "ministry"
+
+
+def test_former_opening_a_sentence_is_no_part_of_a_firms_name():
+    d = drafted_with("Title\n\nFormer Nu Bank chief executive Sara Lind now advises Xi Capital.", "Nu Bank",
+                     "Sara Lind")
+    assert not any(e.name.startswith("Former") for e in d.entities)
+
+
+def test_hiring_a_firms_former_executive_buys_nothing_from_the_firm():
+    rels = story_relations("Tau Chemicals has hired former Mu Pharma executive John Doe to run its drug unit.",
+                           "Tau Chemicals", "Mu Pharma", "John Doe")
+    assert ("Mu Pharma", "supplies", "Tau Chemicals") not in rels

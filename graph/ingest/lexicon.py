@@ -89,7 +89,7 @@ def trade_nouns(plural: str = "s?") -> str:
 
 
 # Words that cannot start a name; stripped from the left of a capitalised run.
-LEADING_WORDS = frozenset("""a an the this that these those its their his her our for in at on
+LEADING_WORDS = frozenset("""a an the this that these those its their his her our for in at on former
 by with from as if but and or so while according perhaps however also even then thus
 meanwhile additionally despite since when where after before during through via into across
 among amid between toward towards under over about against without within upon beyond once

@@ -253,7 +253,10 @@ CUES: tuple[Cue, ...] = (
         BODIES, _HOLDERS, gap=1, passive=False),
     Cue("supplies", r"(?:cho(?:se|sen|oses)|pick(?:s|ed)?|select(?:s|ed)?|hir(?:e|es|ed))",
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
-        needs=r"\b(?:to|for)\b", unless=r"\s+by\b"),
+        needs=r"\b(?:to|for)\b", unless=r"\s+by\b|"
+        # (not "hired former Mu Pharma executive John Doe": a person hired, the firm his past employer)
+        r"\s+(?:(?:a|an|the|its|former|ex-)\s+)*(?:[A-Z][\w&.-]*\s+){1,4}(?:[a-z-]+\s+)?"
+        r"(?:executive|chief|president|director|manager|banker|engineer|official|head|veteran)\b"),
     # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
     Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
         _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False,
