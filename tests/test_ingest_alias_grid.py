@@ -1,0 +1,31 @@
+"""Bracketed native names on generated sentences (helper cjk11, issue #14).
+
+A grid of name shapes x contexts x follow-up sentences (generator kept outside the repository)
+checked that every native name lands on the entity it follows, and on no other. Each test
+below is one generated sentence of a fault the grid found, with its neighbours.
+"""
+
+from __future__ import annotations
+
+from ingest_support import draft_of
+
+
+def holders(draft, native: str) -> list[str]:
+    """The names of the entities that carry ``native`` (as alias or name)."""
+    return [e.name for e in draft.entities if native in e.aliases or e.name == native]
+
+
+def test_a_short_form_repeating_the_native_name_is_the_entity_that_holds_it():
+    text = ("Title\n\nZeta Energy Solution (제타에너지솔루션) will build a plant in Ohio. "
+            "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
+    assert holders(draft_of(text), "제타에너지솔루션") == ["Zeta Energy Solution"]
+    # the same short form opens another firm's name: the native name decides, not the short form
+    text = ("Title\n\nKappa Logistics and Kappa Group (卡帕集团) signed the deal. "
+            "Later, Kappa (卡帕集团) raised its forecast.")
+    d = draft_of(text)
+    assert holders(d, "卡帕集团") == ["Kappa Group"]
+    assert "Kappa" not in [e.name for e in d.entities]
+    # a short form with a native name of its own stays its own entity
+    text = "Title\n\nZeta Group (泽塔集团) owns a plant. Later, Zeta (泽塔绿能) raised its forecast."
+    d = draft_of(text)
+    assert holders(d, "泽塔集团") == ["Zeta Group"] and holders(d, "泽塔绿能") == ["Zeta"]
