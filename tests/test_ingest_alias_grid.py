@@ -29,3 +29,18 @@ def test_a_short_form_repeating_the_native_name_is_the_entity_that_holds_it():
     text = "Title\n\nZeta Group (泽塔集团) owns a plant. Later, Zeta (泽塔绿能) raised its forecast."
     d = draft_of(text)
     assert holders(d, "泽塔集团") == ["Zeta Group"] and holders(d, "泽塔绿能") == ["Zeta"]
+
+
+def test_a_stock_ticker_in_or_before_the_bracket_leaves_the_native_name_on_the_firm():
+    for bracket in ("(600519.SS; 卡帕半導體製造公司)", "(KRX: 005930, 卡帕半導體製造公司)",
+                    "(NYSE: ZTK) (卡帕半導體製造公司)", "(卡帕半導體製造公司, 6758.T)"):
+        text = (f"Title\n\nKappa Semiconductor Manufacturing Co. {bracket} will build a plant. "
+                "Later, Kappa Semiconductor (卡帕半導體製造公司) raised its forecast.")
+        assert holders(draft_of(text), "卡帕半導體製造公司") == ["Kappa Semiconductor Manufacturing Co."], bracket
+
+
+def test_a_name_in_quotes_keeps_the_native_name_bracketed_after_the_quotes():
+    for quoted in ('"Zeta Energy Solution"', "“Zeta Energy Solution”"):
+        text = (f"Title\n\nOmega Corp. signed with {quoted} (제타에너지솔루션) on Monday. "
+                "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
+        assert holders(draft_of(text), "제타에너지솔루션") == ["Zeta Energy Solution"], quoted

@@ -17,7 +17,9 @@ from .names import Run, from_place, runs
 # "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
 # a Latin form before it or anything after a separator inside the bracket is left out
 # ... "(Chinese: 华锂; pinyin: Huáli)": a language's name before a colon is left out too
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、:：]\s*)?"
+# ... and a stock ticker before it: "(600519.SS; 泽塔科技)", "(KRX: 005930, 제타전자)"
+_TICKER = r"(?:[A-Z]{2,9}\s*[:：]\s*)?(?:\d{3,6}|[A-Z]{1,5})(?:\.[A-Z]{1,3})?"
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:[A-Za-z][\w&.'’ -]{{0,39}}?|{_TICKER})\s*[,，;；、:：]\s*)?"
                         rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
@@ -55,7 +57,7 @@ def find_pairs(text: str) -> list[Pair]:
     for pattern, script in ((_PAREN_CJK, "cjk"), (_PAREN_ACRONYM, "acronym"),
                             (_PAREN_SHORT, "short")):
         for m in pattern.finditer(text):
-            run = by_end.get(m.start())
+            run = by_end.get(m.start()) or _run_before_quote_or_ticker(text, m.start(), by_end)
             end = 0
             low = re.search(r"\s[a-z]{3,}$", text[:m.start()]) if run is None and script == "cjk" else None
             if low is not None:
@@ -94,6 +96,21 @@ def find_pairs(text: str) -> list[Pair]:
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
     out += [also for p in out if p.script == "cjk" for also in _also_named(text, p)]
     return sorted(out, key=lambda p: p.start)
+
+
+_TICKER_PAREN = re.compile(r"\s*[（(]\s*" + _TICKER + r"\s*[）)]$")
+_CLOSING_QUOTE = re.compile(r"[\"”]$")
+
+
+def _run_before_quote_or_ticker(text: str, at: int, by_end: dict[int, Run]) -> Run | None:
+    """The name a bracket at ``at`` follows across a stock ticker's own bracket ("Zeta Corp.
+    (NYSE: ZTK) (泽塔)") or the quotes the name stands in ('"Zeta Corp." (泽塔)')."""
+    ticker = _TICKER_PAREN.search(text, 0, at)
+    if ticker is not None:
+        return by_end.get(ticker.start())
+    quote = _CLOSING_QUOTE.search(text, 0, at)
+    run = by_end.get(quote.start()) if quote is not None else None
+    return run if run is not None and text[max(run.start - 1, 0):run.start] in ('"', "“") else None
 
 
 # the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",
