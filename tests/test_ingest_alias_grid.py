@@ -44,3 +44,14 @@ def test_a_name_in_quotes_keeps_the_native_name_bracketed_after_the_quotes():
         text = (f"Title\n\nOmega Corp. signed with {quoted} (제타에너지솔루션) on Monday. "
                 "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
         assert holders(draft_of(text), "제타에너지솔루션") == ["Zeta Energy Solution"], quoted
+
+
+def test_a_short_name_with_its_own_native_name_before_a_longer_one_stays_apart():
+    # the short name comes first: it is not renamed to the longer one the article names later
+    for text in ("Title\n\nZeta (泽塔绿能) and Zeta Group (泽塔集团) signed the deal.",
+                 "Title\n\nZeta (泽塔绿能) signed it. Later, Zeta Group (泽塔集团) said Zeta (泽塔绿能) would pay."):
+        d = draft_of(text)
+        assert holders(d, "泽塔绿能") == ["Zeta"] and holders(d, "泽塔集团") == ["Zeta Group"], text
+    # a short name without a native name of its own is still the longer one
+    d = draft_of("Title\n\nZeta said it would pay. Zeta Group (泽塔集团) signed the deal.")
+    assert [e.name for e in d.entities if e.name.startswith("Zeta")] == ["Zeta Group"]

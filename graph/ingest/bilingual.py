@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
+from .entities import native_short_form
 from .gazetteer import CJK_CLASS as _CJK_CLASS
 from .names import Run, from_place, runs
 
@@ -111,6 +113,28 @@ def _run_before_quote_or_ticker(text: str, at: int, by_end: dict[int, Run]) -> R
     quote = _CLOSING_QUOTE.search(text, 0, at)
     run = by_end.get(quote.start()) if quote is not None else None
     return run if run is not None and text[max(run.start - 1, 0):run.start] in ('"', "“") else None
+
+
+def apart_by_native(known: dict[str, str], texts: Iterable[str]) -> dict[str, str]:
+    """``known`` (short name -> the full name it stands for) without the short names the article
+    brackets with a native name of their own, one the full name's bracket does not share or open:
+    "Zeta (泽塔绿能) ... Zeta Group (泽塔集团)" name two bodies, whichever comes first.
+
+    >>> apart_by_native({"Zeta": "Zeta Group"}, ["Zeta (泽塔绿能) signed.", "Zeta Group (泽塔集团) did."])
+    {}
+    >>> apart_by_native({"Zeta": "Zeta Group"}, ["Zeta (泽塔) signed.", "Zeta Group (泽塔集团) did."])
+    {'Zeta': 'Zeta Group'}
+    """
+    if not known:
+        return known
+    natives: dict[str, set[str]] = {}
+    for text in texts:
+        for p in find_pairs(text):
+            if p.script == "cjk":
+                natives.setdefault(text[p.start:p.end], set()).add(p.alias)
+    return {short: full for short, full in known.items()
+            if not (natives.get(short) and natives.get(full)
+                    and not any(native_short_form(n, natives[full]) for n in natives[short]))}
 
 
 # the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",

@@ -18,7 +18,7 @@ from typing import BinaryIO, Sequence
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
 from .families import family_facts, leading_country, state_homes
-from .bilingual import Pair, find_pairs
+from .bilingual import Pair, apart_by_native, find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Sentence
@@ -117,7 +117,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     offset = 0
     for i, article in enumerate(articles):
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
-        doc = _Doc(i, article, sentences, offset, known=known_as(sentences))
+        doc = _Doc(i, article, sentences, offset,
+                   known=apart_by_native(known_as(sentences), (s.text for s in sentences)))
         offset += len(sentences)
         detector.read_article(sentences)
         _first_pass(doc, table, detector)
