@@ -55,3 +55,12 @@ def test_a_short_name_with_its_own_native_name_before_a_longer_one_stays_apart()
     # a short name without a native name of its own is still the longer one
     d = draft_of("Title\n\nZeta said it would pay. Zeta Group (泽塔集团) signed the deal.")
     assert [e.name for e in d.entities if e.name.startswith("Zeta")] == ["Zeta Group"]
+
+
+def test_cjk_names_before_their_latin_names_keep_a_short_and_a_long_name_apart():
+    d = draft_of("Title\n\n泽塔绿能 (Zeta) and 泽塔集团 (Zeta Group) signed it. Zeta Group (泽塔集团) will hire 500 people.")
+    assert holders(d, "泽塔绿能") == ["Zeta"] and holders(d, "泽塔集团") == ["Zeta Group"]
+    # the CJK name first, its short Latin form later with the same CJK name: one entity
+    d = draft_of("Title\n\n제타에너지솔루션 (Zeta Energy Solution) and 제타퓨처엠 (Zeta Future M) signed it. "
+                 "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
+    assert holders(d, "제타에너지솔루션") == ["Zeta Energy Solution"] and holders(d, "제타퓨처엠") == ["Zeta Future M"]

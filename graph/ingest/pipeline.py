@@ -191,6 +191,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
         for p in pairs:
+            if p.script == "latin":
+                _bracket_native(chosen, s.text, p)
             if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
@@ -280,13 +282,27 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
 def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: EntityTable) -> None:
     """"华锂科技 (Hualith Technology)": the CJK name is an alias of the name filling the bracket
     (or its first part before a comma), not of a name mentioned inside it ("(Zeta Group's unit)")."""
-    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
-    if inner is None:
+    at = _latin_in_bracket(text, p)
+    if at is None:
         return
-    at = (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
     key = spans.get(at)
     if key is not None and table[key].type not in ("sector", "technology", "person"):
         table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
+
+
+def _latin_in_bracket(text: str, p: Pair) -> tuple[int, int] | None:
+    """Where the name filling a CJK name's bracket is (its first part before a comma)."""
+    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
+    return None if inner is None else (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
+
+
+def _bracket_native(chosen: list[Candidate], text: str, p: Pair) -> None:
+    """"泽塔绿能 (Zeta) and 泽塔集团 (Zeta Group)": the name in the bracket comes with the CJK name
+    before it as its native name, as if written "Zeta (泽塔绿能)", so the two stay apart."""
+    at = _latin_in_bracket(text, p)
+    named = next((c for c in chosen if (c.start, c.end) == at), None)
+    if named is not None and named.native is None:
+        named.native = text[p.start:p.end]
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
