@@ -132,6 +132,8 @@ def apart_by_native(known: dict[str, str], texts: Iterable[str]) -> dict[str, st
         for p in find_pairs(text):
             if p.script == "cjk":
                 natives.setdefault(text[p.start:p.end], set()).add(p.alias)
+            elif p.script == "latin":       # "泽塔绿能 (Zeta)"
+                natives.setdefault(p.alias, set()).add(text[p.start:p.end])
     return {short: full for short, full in known.items()
             if not (natives.get(short) and natives.get(full)
                     and not any(native_short_form(n, natives[full]) for n in natives[short]))}

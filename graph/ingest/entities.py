@@ -212,13 +212,11 @@ class EntityTable:
         its words are all words of one of the entity's names."""
         if not cand.native or cand.seed_id is not None:
             return None
-        # (held as the native name after it, or as the alias a "泽塔 (Zeta)" bracket gave it)
-        holders = {e.key for e in self.items if cand.native in e.natives}
-        holders.update(self._by_label.get(normalize(cand.native), ()))
+        holders = [e for e in self.items if cand.native in e.natives]
         if len(holders) != 1:
             return None
         words = set(cand.name.split())
-        holder = self.items[holders.pop()]
+        holder = holders[0]
         return holder if any(words <= set(label.split()) for label in (holder.name, *holder.aliases)) \
             else None
 
