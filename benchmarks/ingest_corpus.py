@@ -17,7 +17,7 @@ nor hurt), share of matched entities with the right type, typed relations
 relations), endpoints ignoring type, and bracketed CJK aliases (recall; "wrong"
 counts CJK names put on an entity that does not own them). Under a split's total,
 the articles each round added are totalled apart (``ROUNDS``: d01-d20 / d21-d28 / d29-d34,
-h01-h08 / h09-h16 / h17-h22 / h23-h28 / h29-h34 / h35-h40 / h41-h46 / h47-h52), so the newest untuned articles can be read on their own.
+h01-h08 / h09-h16 / h17-h22 / h23-h28 / h29-h34 / h35-h40 / h41-h46 / h47-h52 / h53-h58), so the newest untuned articles can be read on their own.
 
 Failure kinds, per article: ``miss`` gold entities not found, ``extra`` drafted
 entities not in the gold, ``type`` matched entities with the wrong type,
@@ -46,7 +46,8 @@ ROUNDS = {"dev": (("d01–d20", "d01", "d20"), ("d21–d28", "d21", "d28"), ("d2
                        ("h29–h34", "h29", "h34"), ("h01–h34", "h01", "h34"),
                        ("h35–h40", "h35", "h40"), ("h01–h40", "h01", "h40"),
                        ("h41–h46", "h41", "h46"), ("h01–h46", "h01", "h46"),
-                       ("h47–h52", "h47", "h52"))}
+                       ("h47–h52", "h47", "h52"), ("h01–h52", "h01", "h52"),
+                       ("h53–h58", "h53", "h58"))}
 
 
 def _fmt(x: float) -> str:

@@ -19,16 +19,16 @@ DEV = gold_pairs_in(CORPUS / "dev")
 HELD_OUT = gold_pairs_in(CORPUS / "heldout")
 
 # Held-out floors (measured: see README); typed precision counts relations other than related_to.
-# All fifty-two held-out articles (h01-h52), end of the eighth round: entities 0.868 / 0.927, types
-# 0.875, typed P* 0.558 / R 0.345, CJK aliases 0.951 with seven on a wrong entity (two in h01-h34,
-# four in h35-h40, one in h41-h46; none looked at).
+# All fifty-eight held-out articles (h01-h58). Start of the ninth round (h53-h58 written blind, scored
+# once with that round's start code): all 52 earlier ones P* 552/989, R 549 of 1,592, CJK 7 wrong;
+# h53-h58 P* 47/93, R 47 of 179, CJK 1 wrong (none looked at). Together P* 0.554, R 0.337.
 FLOORS = {"entities_p": 0.85, "entities_r": 0.90, "types": 0.85, "typed_p": 0.54,
-          "typed_r": 0.34, "cjk_r": 0.93}
-MAX_WRONG_CJK = 7
+          "typed_r": 0.33, "cjk_r": 0.93}
+MAX_WRONG_CJK = 8
 
 
-def test_the_corpus_has_eighty_six_annotated_articles_split_in_two():
-    assert len(DEV) == 34 and len(HELD_OUT) == 52
+def test_the_corpus_has_ninety_two_annotated_articles_split_in_two():
+    assert len(DEV) == 34 and len(HELD_OUT) == 58
     for article, ents, rels in DEV + HELD_OUT:
         gold = load_gold(ents, rels)          # every relation end is a defined entity
         words = len(article.read_text(encoding="utf-8").split())

@@ -35,7 +35,7 @@ from weakref import WeakKeyDictionary
 
 from .doc import Mention
 from .entities import EntityTable
-from .lexicon import AMOUNT, BRACKETED, FORMER, POSS, trade_nouns
+from .lexicon import AMOUNT, BRACKETED, FORM_VERBS, FORMER, POSS, SELL_VERBS, trade_nouns
 from .precision import names_goods
 from .verbs import (SELL_VERB, coordinated, sold_whole, ASSETS, NON_SALE_ORDER, OUTPUT_SUBJECT, list_before, clause_span, clause_subject, is_country, negated,
                     subject_between)
@@ -642,7 +642,7 @@ def apposed_trade(v: View) -> None:
 
 
 # "agreed to sell a 30% stake in X to Y", "sold its shares in X to Y": Y now holds part of X
-_STAKE_SOLD = re.compile(r"\b(?:sell|sells|sold|selling|transfer|transfers|transferred|offload\w*|divest\w*|"
+_STAKE_SOLD = re.compile(rf"\b(?:{SELL_VERBS}|transfer|transfers|transferred|"
                          r"(?:sale|transfer|disposal)\s+of)\s+"
                          r"(?:(?:a|an|the|its|their|\S*\d\S*|%|per\s+cent|majority|minority|controlling|"
                          r"further|remaining|entire|whole)\s+){0,4}(?:stakes?|shares|holding|interest)\s+in\s+"
@@ -837,8 +837,8 @@ _VENTURE_CALLED = re.compile(r"\b(?:joint\s+)?venture\s+(?:company\s+)?(?:called
 
 
 # the verbs by which the subject has the venture: formed, set up, runs ... through it
-_FORMS_VENTURE = re.compile(r"\b(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
-                            r"launch(?:es|ed|ing)?|through|via|own(?:s|ed)?|run(?:s)?|ran|operat(?:e|es|ed|ing)|"
+_FORMS_VENTURE = re.compile(rf"\b(?:{FORM_VERBS}|"
+                            r"through|via|own(?:s|ed)?|run(?:s)?|ran|operat(?:e|es|ed|ing)|"
                             r"build(?:s|ing)?|built|will\s+(?:form|set\s+up|create))\b")
 
 

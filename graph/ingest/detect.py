@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import BUSINESS_ABBREVIATIONS, CORPORATE_TITLE_WORDS, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, COMPANY_HEAD_TITLES, CORPORATE_TITLE_WORDS, OFFICER_TITLES, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
@@ -728,8 +728,7 @@ _OBJECT_BEFORE = re.compile(r"\b(?:owns|own|owned|bought|buys|acquired|of|by|wit
                             r"and|or|supplies|includes?)\s+(?:the\s+)?$")
 _OF_COUNTRY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,")
 _APPOSITION = re.compile(r"^\s*" + BRACKETED + r",\s+(?:a|an|the|which|who|whose)\b")
-_ROLE_BEFORE = re.compile(r"\b(?:(?:chief\s+executive|chief\s+(?:financial|operating|technology|commercial|investment)"
-                          r"\s+officer|chairman|chairwoman|president(?:\s+director)?|"
+_ROLE_BEFORE = re.compile(rf"\b(?:(?:{COMPANY_HEAD_TITLES}|{OFFICER_TITLES}|president(?:\s+director)?|"
                           r"director|minister|secretary|governor|mayor|founder|analyst|vice-chairman|"
                           r"economist|spokes(?:man|woman|person))(?:\s+is|,)?|businessman|businesswoman|"
                           r"entrepreneur|tycoon|billionaire|(?:chaired|headed|led|founded)\s+by)\s+$",

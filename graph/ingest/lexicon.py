@@ -23,6 +23,14 @@ POSS = r"(?:[’']s|(?<=s)[’'])"
 CORPORATE_TITLE_WORDS = frozenset("Chief Executive Officer Operating Financial Technology President Vice Senior "
                                   "Chairman Chairwoman Chair Director Managing General Manager Head Founder "
                                   "CEO".split())
+# the titles that head a company, plain even with no body named ("chief executive P said")
+COMPANY_HEAD_TITLES = r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director"
+# the officers under the head ("chief financial officer P", "CFO P")
+OFFICER_TITLES = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
+# the verbs that set up a body ("formed a joint venture", "set up a consortium")
+FORM_VERBS = r"form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|launch(?:es|ed|ing)?"
+# the verbs of a sale ("sold its stake", "divests the unit")
+SELL_VERBS = r"sell|sells|sold|selling|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?"
 # a post no longer held: "a former executive", "its one-time chairman"
 FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 # the field a regulator watches, before its body noun: "competition office", "telecoms regulator"

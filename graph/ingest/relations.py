@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from .doc import Mention
-from .lexicon import BRACKETED, POSS
+from .lexicon import BRACKETED, POSS, SELL_VERBS
 from .names import tokens
 from .precision import CLAUSE_BREAK
 from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, whose, negated
@@ -543,7 +543,7 @@ def _stake_buyer(v: View, end: int) -> Mention | None:
 
 
 # the stake's seller ("sold its 30% stake in", "the sale of a stake in"): the clause's subject gives it up
-_SELLS_ITS = re.compile(r"\b(?:sell|sells|sold|selling|offload\w*|divest\w*|(?:sale|disposal)\s+of)\s+"
+_SELLS_ITS = re.compile(rf"\b(?:{SELL_VERBS}|(?:sale|disposal)\s+of)\s+"
                         r"(?:(?:its|their|his|her|the|a|an|\S*\d\S*|%|per\s+cent|entire|remaining|whole|"
                         r"minority|majority|controlling)\s+){0,4}$")
 

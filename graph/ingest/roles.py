@@ -27,8 +27,12 @@ _SPEECH = re.compile(r"\b(?:says|said|notes|noted|adds|added|explains|explained|
 _AFTER_NAME = re.compile(r"^(?:\s*[（(][^)）]*[)）])?,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{1,60}?)"
                          r"\s+(?P<prep>at|of|with|for)\s+(?:the\s+)?$")
 _TITLED_ORG = re.compile(r"(?:(?:" + "|".join(sorted(CORPORATE_TITLE_WORDS)) + r")\s+)+of\s+(?:the\s+)?(?![^,;]*?\bat\s+[A-Z])")   # (not "of Global Sales at X")
-_HEAD_ROLES = {"chief executive", "chief executive officer", "ceo", "chairman", "chairwoman",
-               "chair", "president", "founder", "managing director", "director-general"}
+
+
+@lru_cache(maxsize=1)
+def _head_roles() -> frozenset[str]:
+    """The titles that head a body ("chief executive", "chairman"), lower case, from the roles table."""
+    return frozenset(r.lower() for r, role in roles().items() if role.kind == "heads" and role.target == "org")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ def _title_before(text: str, run: Run) -> tuple[Candidate, RoleFact | None] | No
     if at is None:
         return None
     role = roles()[" ".join(words[at:at + width])]
+    if width == 1 and words[at + 1:at + 2] == ["General"] and words[at] + "-General" in roles():
+        width, role = 2, roles()[words[at] + "-General"]    # "Director General P": the hyphen left out
     rest = toks[at + width:]
     portfolio: list[str] = []
     if rest and rest[0].text in ("of", "for"):
@@ -179,8 +185,8 @@ def _role_after(text: str, all_runs: tuple[Run, ...], i: int) -> tuple[Candidate
     found = [r for r in roles() if r.islower() and re.search(rf"\b{re.escape(r)}\b", role_text)]
     if not found or len(words) > 8:
         return None
-    heads = m.group("prep") == "of" and any(r in _HEAD_ROLES for r in found) \
-        and words[0] in _HEAD_ROLES | {w.split()[0] for w in _HEAD_ROLES}
+    heads = m.group("prep") == "of" and any(r in _head_roles() for r in found) \
+        and words[0] in _head_roles() | {w.split()[0] for w in _head_roles()}
     person = _person(text, run.start, run.end, "role-after")
     if re.search(rf"\b{FORMER}\b|\bex-", role_text):
         return person, None     # "a former executive of X": no longer works there

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, FACILITY_HEADS, FORMER, POSS, is_personal_name, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORM_VERBS, FORMER, OFFICER_TITLES, POSS, SELL_VERBS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -273,9 +273,6 @@ CUES: tuple[Cue, ...] = (
                r"created|set\s+up|spun\s+off)\b"),     # "a Chinese rival backed by Mu Capital": no rival of Mu
     Cue("partners_with", r"partner(?:s|ed|ing)?\s+with|team(?:s|ed)?\s+up\s+with|"
         r"(?:in\s+)?(?:a\s+)?(?:partnership|alliance)\s+with|"
-        # "formed a joint venture with Japan's Phi Trading" (a venture set up, not one named)
-        r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?"
-        r"(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:joint\s+venture|venture|consortium)\s+with|"
         r"(?:signed|agreed|sign|signs|negotiat(?:e|es|ed|ing)|reached|struck|strikes?|finali[sz](?:e|es|ed))\s+"
         r"(?:a\s+|an\s+)?(?:(?!(?:settlement|plea|takeover|merger|purchase|acquisition|buyout)\b)[\w-]+\s+){0,3}"
         r"(?:deal|agreement|pact|memorandum(?:\s+of\s+understanding)?|MoU|MOU)\s+with",
@@ -284,9 +281,9 @@ CUES: tuple[Cue, ...] = (
                r"sell(?=\s+(?:(?:its|their|a|an|the|\S*\d\S*|majority|minority|controlling)\s+){1,3}"
                r"(?:stakes?|shares|holding|unit|business|assets?|division|subsidiary)))\b"),
         # ("... with J to sell crop nutrients": partners selling goods, not a sale of a stake)
-    # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X"
-    Cue("partners_with", r"(?:form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|"
-        r"launch(?:es|ed|ing)?)\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){0,3}?(?:joint\s+venture|JV|venture|"
+    # "has formed a joint venture with X to breed seeds", "set up a $2 billion venture with X" (a venture
+    # set up, not one named; a partnership even when it is set up to buy a stake)
+    Cue("partners_with", rf"(?:{FORM_VERBS})\s+(?:a\s+|an\s+)?(?:[\w$.,-]+\s+){{0,3}}?(?:joint\s+venture|JV|venture|"
         r"consortium)\s+with", _HOLDERS, _HOLDERS, gap=40, passive=False),
     # "cooperating with the Department of Justice": an inquiry, not a partnership with a ministry
     Cue("partners_with", r"(?:in\s+)?(?:collaboration|cooperation)\s+with|"
@@ -433,7 +430,7 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
     return None
 
 
-SELL_VERB = re.compile(r"\b(?:sell|sells|sold|selling|divest(?:s|ed|ing)?|offload(?:s|ed|ing)?)\s+"
+SELL_VERB = re.compile(rf"\b(?:{SELL_VERBS})\s+"
                         r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w-]*[’']s\s+)?")
 # "X, its French unit, to Y", "X to Y"
 _SOLD_TO_BUYER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+[^,;]{1,60},)?\s+to\s+(?:the\s+)?")
@@ -541,6 +538,8 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             return [v.owner.key]
     if first is None:
         return []
+    if _THEIR_PEOPLE.match(v.text, first.end):
+        return []                    # "partnered with Zeta Parts' rivals": the rivals, not Zeta Parts
     owned = v.possessed(first)       # "an arm of South Korea's SK Innovation"
     if owned.key == ALL or v.type(owned) in cue.object:
         first = owned                # not "services for TSMC's Arizona output": TSMC
@@ -561,6 +560,11 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             break                    # "Eli Lilly, Novo Nordisk's main rival": an apposition
         items.append(item.key)
     return items or ([first.key] if first.key != ALL else [])
+
+
+# a body's unnamed others after its possessive ("Zeta Parts' rivals", "Kappa's customers")
+_THEIR_PEOPLE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors|customers|clients|suppliers|"
+                           r"peers|creditors|shareholders|investors|lenders|critics)\b")
 
 
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
@@ -651,8 +655,9 @@ def verb_cues(v: View) -> None:
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
             if cue.type in ("supplies", "partners_with") and re.search(
-                    r"\b(?:reject|cancel|scrapp|abandon|refus|terminat)\w*\s+(?:\w+\s+){0,3}$", text[:m.start()]):
-                continue          # "rejected a deal with Zeta Energy to build": no deal
+                    r"\b(?:(?:reject|cancel|scrapp|abandon|refus|terminat|dissolv)\w*|end(?:s|ed|ing)?|"
+                    r"exit(?:s|ed|ing)?|quit(?:s|ting)?|unw(?:i|ou)nd(?:s|ing)?)\s+(?:\w+\s+){0,3}$", text[:m.start()]):
+                continue          # "rejected a deal with Zeta Energy to build", "ended its tie-up with X": no deal
             if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
                 continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
             begin, end = clause_span(text, m.start(), m.end())
@@ -793,7 +798,8 @@ def verb_cues(v: View) -> None:
                         v.topic is not None and v.topic != subject and \
                         v.table[v.topic].type == "project" and v.table[subject].type in _LENDERS and \
                         not re.search(r"\b(?:to|for)\s", text[m.end():end]) and \
-                        not any(begin <= x.start < end and x.key != subject for x in v.mentions):
+                        not any(begin <= x.start < end and x.key != subject and not _in_which_clause(text, x, begin)
+                                for x in v.mentions):
                     # "The Inter-American Development Bank approved a $400 million loan": for the
                     # project (not "lent A$80 million to a rival project", nor "awarded X $4 million
                     # and agreed to lend a further $500 million")
@@ -865,6 +871,15 @@ def verb_cues(v: View) -> None:
                     v.add(a, cue.type, b, 0.6, "verb-cue")
 
 
+_WHICH_CLAUSE = re.compile(r",\s+(?:which|who)\s[^,]*,")
+
+
+def _in_which_clause(text: str, x: Mention, begin: int) -> bool:
+    """Whether ``x`` is named inside a ", which ..., " clause of the sentence part from ``begin``
+    ("The bank, which also lends to Codelco, approved a loan": Codelco is not the borrower)."""
+    return any(c.start() < x.start < c.end() for c in _WHICH_CLAUSE.finditer(text, begin))
+
+
 def _based_subject(v: View, subject: int, pos: int) -> int:
     """Who "based in" (no verb "to be" before it) describes: the name an apposition describes
     ("sells to Tau Smelting, a rival of Y based in Jiangxi": Tau Smelting, not the seller), the
@@ -886,9 +901,8 @@ def _based_subject(v: View, subject: int, pos: int) -> int:
 _APPOSITION_TO = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+[^,;()]*")
 
 
-_HEAD_WORDS = (r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|chair|president(?:\s+"
-               r"director)?|founder(?:\s+and\s+chairman)?|managing\s+director|director-general|"
-               r"head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
+_HEAD_WORDS = (COMPANY_HEAD_TITLES + r"|chair|president(?:\s+director)?|founder(?:\s+and\s+chairman)?|"
+               r"director-general|secretary-general|head|boss|governor|mayor|chief\s+minister|premier|prime\s+minister")
 # a post no longer held: "a former executive of X", "X's former chief executive, P"
 _NOT_FORMER = rf"(?!(?:(?:a|an|the|its|their)\s+)?(?:(?:[a-z]+\s+)?{FORMER}\b|ex-))"
 _WORK_WORDS = (r"analyst|strategist|economist|spokes(?:man|woman|person)|director|executive|"
@@ -907,15 +921,12 @@ _ITS_ROLE = re.compile(rf"\b{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WOR
 # "P, its chief executive, said", "P is its chief executive"
 _ITS_ROLE_AFTER = re.compile(rf"\s*{BRACKETED}(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|became|becomes)\s+)"
                              rf"{_ITS}(?:(?P<head>{_HEAD_WORDS})|(?P<work>{_WORK_WORDS}))\b", re.I)
-_OFFICER = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
-_BARE_ROLE = re.compile(r"^\s*(?:(?P<head>chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|"
-                        r"managing\s+director|president\s+director)|(?P<work>chief\s+(?:financial|operating|"
-                        r"technology|commercial|strategy)\s+officer|cfo|coo|cto))\s+$", re.I)
+_BARE_ROLE = re.compile(rf"^\s*(?:(?P<head>{COMPANY_HEAD_TITLES}|president\s+director)|(?P<work>{OFFICER_TITLES}))\s+$",
+                        re.I)
 # "a presentation by chief executive Anil Rao and chief financial officer Meera Iyer": a bare role
 # after a preposition or "said"
-_BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+(?:(?P<head>chief\s+executive"
-                            rf"(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director)|(?P<work>{_OFFICER}))\s+$",
-                            re.I)
+_BARE_ROLE_MID = re.compile(r"\b(?:by|said|says|and|with|from|according\s+to)\s+"
+                            rf"(?:(?P<head>{COMPANY_HEAD_TITLES})|(?P<work>{OFFICER_TITLES}))\s+$", re.I)
 _ROLE_AFTER_POSS = re.compile(rf"(?:[’']s?)\s+{_NOT_FORMER}(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
                               rf"(?P<work>{_WORK_WORDS}))\b", re.I)
 _ORG_ROLE = re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:(?P<head>{_HEAD_WORDS})|"
