@@ -64,3 +64,15 @@ def test_cjk_names_before_their_latin_names_keep_a_short_and_a_long_name_apart()
     d = draft_of("Title\n\n제타에너지솔루션 (Zeta Energy Solution) and 제타퓨처엠 (Zeta Future M) signed it. "
                  "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
     assert holders(d, "제타에너지솔루션") == ["Zeta Energy Solution"] and holders(d, "제타퓨처엠") == ["Zeta Future M"]
+
+
+def test_a_native_name_given_to_one_body_is_not_given_to_a_second():
+    # "Kappa" later is read as the chairman's surname: the firm's native name stays the firm's alone
+    text = ("Title\n\nKappa Group (卡帕集团) Chairman Lee Kappa said demand is rising. "
+            "Later, Kappa (卡帕集团) raised its forecast.")
+    d = draft_of(text)
+    assert holders(d, "卡帕集团") == ["Kappa Group"]
+    # a native name that first went to no alias (a sector word) still goes to the body later
+    text = ("Title\n\nKappa Group（卡帕集团）和Kappa Battery（卡帕电池）signed it. "
+            "Kappa Battery (卡帕电池) will hire 500 people.")
+    assert holders(draft_of(text), "卡帕电池") == ["Kappa Battery"]

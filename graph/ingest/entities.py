@@ -150,9 +150,14 @@ class EntityTable:
             self._merge(entity, cand)
         if cand.name == entity.name:
             entity.named_in.add(sentence)
-        if cand.native:
+        if cand.native and not self.held_by_other(cand.native, entity.key):
             entity.natives.add(cand.native)
         return entity
+
+    def held_by_other(self, native: str, key: int) -> bool:
+        """Whether an entity other than ``key`` already has ``native`` as an alias: a native name
+        names one body, the first the article gave it to."""
+        return any(k != key for k in self._by_label.get(normalize(native), ()))
 
     def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:
         key = self._by_seed.get(seed.id)

@@ -275,7 +275,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None and p.script == "also":
                 table.tie(table[key], p.alias, s.text[p.start:p.end])
-            elif key is not None:
+            elif key is not None and not table.held_by_other(p.alias, key):
                 table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
 
 
