@@ -76,3 +76,12 @@ def test_a_native_name_given_to_one_body_is_not_given_to_a_second():
     text = ("Title\n\nKappa Group（卡帕集团）和Kappa Battery（卡帕电池）signed it. "
             "Kappa Battery (卡帕电池) will hire 500 people.")
     assert holders(draft_of(text), "卡帕电池") == ["Kappa Battery"]
+
+
+def test_a_native_name_in_quotes_or_with_its_language_named_is_the_bare_native_name():
+    for bracket in ("(“제타에너지솔루션”)", '("제타에너지솔루션")', "(제타에너지솔루션 in Korean)"):
+        text = (f"Title\n\nZeta Energy Solution {bracket} will build a plant. "
+                "Later, Zeta Energy (제타에너지솔루션) raised its forecast.")
+        d = draft_of(text)
+        assert holders(d, "제타에너지솔루션") == ["Zeta Energy Solution"], bracket
+        assert [a for e in d.entities for a in e.aliases if "Korean" in a or "“" in a] == [], bracket

@@ -21,8 +21,10 @@ from .names import Run, from_place, runs
 # ... "(Chinese: 华锂; pinyin: Huáli)": a language's name before a colon is left out too
 # ... and a stock ticker before it: "(600519.SS; 泽塔科技)", "(KRX: 005930, 제타전자)"
 _TICKER = r"(?:[A-Z]{2,9}\s*[:：]\s*)?(?:\d{3,6}|[A-Z]{1,5})(?:\.[A-Z]{1,3})?"
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:[A-Za-z][\w&.'’ -]{{0,39}}?|{_TICKER})\s*[,，;；、:：]\s*)?"
-                        rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
+# ... and quotes around it, or the language after it: '(“泽塔科技”)', "(泽塔科技 in Chinese)"
+_IN_LANGUAGE = r"(?:\s+in\s+(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Hangul|kanji))?"
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:[A-Za-z][\w&.'’ -]{{0,39}}?|{_TICKER})\s*[,，;；、:：]\s*)?[“\"「]?"
+                        rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)[”\"」]?{_IN_LANGUAGE}"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
 # ... or defined in quotes, as press releases do: 'Kappa Agri Holdings ("Kappa Agri")', '(hereafter "KAH")'
