@@ -85,3 +85,21 @@ def test_a_native_name_in_quotes_or_with_its_language_named_is_the_bare_native_n
         d = draft_of(text)
         assert holders(d, "제타에너지솔루션") == ["Zeta Energy Solution"], bracket
         assert [a for e in d.entities for a in e.aliases if "Korean" in a or "“" in a] == [], bracket
+
+
+def test_a_body_native_name_after_a_part_of_a_persons_name_is_not_the_persons():
+    text = ("Title\n\nKappa Holdings Chairman Lee Kappa (이카파) said demand is rising. "
+            "Later, Kappa (カッパホールディングス) raised its forecast.")
+    d = draft_of(text)
+    assert holders(d, "이카파") == ["Lee Kappa"]
+    assert "Lee Kappa" not in holders(d, "カッパホールディングス")
+    # a person's own native name after the surname alone is still the person's
+    text = "Title\n\nKappa Holdings Chairman Lee Kappa said demand is rising. Later, Kappa (이카파) left."
+    assert holders(draft_of(text), "이카파") == ["Lee Kappa"]
+
+
+def test_a_korean_name_with_latin_letters_first_in_a_two_name_bracket_is_kept():
+    for bracket in ("(SK제톤, SK泽通)", "(SK제톤; SK泽通)"):
+        d = draft_of(f"Title\n\nSK Zeton {bracket} will build a plant.")
+        assert holders(d, "SK제톤") == ["SK Zeton"], bracket
+        assert holders(d, "SK泽通") == [], bracket

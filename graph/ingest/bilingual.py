@@ -23,7 +23,9 @@ from .names import Run, from_place, runs
 _TICKER = r"(?:[A-Z]{2,9}\s*[:：]\s*)?(?:\d{3,6}|[A-Z]{1,5})(?:\.[A-Z]{1,3})?"
 # ... and quotes around it, or the language after it: '(“泽塔科技”)', "(泽塔科技 in Chinese)"
 _IN_LANGUAGE = r"(?:\s+in\s+(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Hangul|kanji))?"
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:[A-Za-z][\w&.'’ -]{{0,39}}?|{_TICKER})\s*[,，;；、:：]\s*)?[“\"「]?"
+# (the Latin form is Latin letters only: "(SK제톤, SK泽通)" keeps SK제톤)
+_LATIN_FORM = rf"[A-Za-z](?:(?![{_CJK_CLASS}])[\w&.'’ -]){{0,39}}?"
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:{_LATIN_FORM}|{_TICKER})\s*[,，;；、:：]\s*)?[“\"「]?"
                         rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)[”\"」]?{_IN_LANGUAGE}"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
@@ -139,6 +141,12 @@ def apart_by_native(known: dict[str, str], texts: Iterable[str]) -> dict[str, st
     return {short: full for short, full in known.items()
             if not (natives.get(short) and natives.get(full)
                     and not any(native_short_form(n, natives[full]) for n in natives[short]))}
+
+
+# the words a body's native name ends with (a company, group, bank, ministry ...), never a person's:
+# "カッパホールディングス", "卡帕集团", not "김민준"
+BODY_NATIVE = re.compile(r"(?:会社|公司|集团|集團|控股|银行|銀行|ホールディングス|グループ|商事|工業|工业|"
+                         r"그룹|홀딩스|은행|전자|공사|部|省|局|厅|廳)$")
 
 
 # the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",

@@ -18,7 +18,7 @@ from typing import BinaryIO, Sequence
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
 from .families import family_facts, leading_country, state_homes
-from .bilingual import Pair, apart_by_native, find_pairs
+from .bilingual import BODY_NATIVE, Pair, apart_by_native, find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Sentence
@@ -234,6 +234,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
                 chosen.append(named)
+            if named is not None and _surname_of(named.type, named.name, s.text[p.start:p.end], p.alias):
+                continue
             if named is not None:
                 named.native = p.alias
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
@@ -275,7 +277,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None and p.script == "also":
                 table.tie(table[key], p.alias, s.text[p.start:p.end])
-            elif key is not None and not table.held_by_other(p.alias, key):
+            elif key is not None and not table.held_by_other(p.alias, key) \
+                    and not _surname_of(table[key].type, table[key].name, s.text[p.start:p.end], p.alias):
                 table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
 
 
@@ -288,6 +291,16 @@ def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: E
     key = spans.get(at)
     if key is not None and table[key].type not in ("sector", "technology", "person"):
         table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
+
+
+def _surname_of(etype: str, name: str, written: str, native: str) -> bool:
+    """"Later, Kappa (カッパホールディングス)" read as part of a chairman's name ("Lee Kappa"): a
+    body's native name after a part of a person's name is not that person's.
+
+    >>> [_surname_of("person", "Lee Kappa", "Kappa", n) for n in ("カッパホールディングス", "이카파")]
+    [True, False]
+    """
+    return etype == "person" and written != name and BODY_NATIVE.search(native) is not None
 
 
 def _latin_in_bracket(text: str, p: Pair) -> tuple[int, int] | None:
