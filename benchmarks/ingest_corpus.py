@@ -4,6 +4,7 @@
     python -m benchmarks.ingest_corpus -v           # also list every failure
     python -m benchmarks.ingest_corpus --time       # also time each ingest
     python -m benchmarks.ingest_corpus --long       # seconds per MB as one article grows
+    python -m benchmarks.ingest_corpus --hostile    # seconds per MB of adversarial text
 
 Corpora: ``tests/fixtures/ingest-corpus/dev`` (the rules are tuned on it),
 ``tests/fixtures/ingest-corpus/heldout`` (never tuned on) and the external
@@ -178,6 +179,48 @@ def long_articles(sizes: tuple[int, ...] = (1, 2, 4, 8)) -> None:
                   f"{per_mb / base:.2f}x |")
 
 
+# Text shaped to make rules backtrack or compare every pair of names: each repeated to about 60 KB.
+HOSTILE = {
+    "unclosed brackets": "Kappa (",
+    "nested brackets": "Kappa (华光 (",
+    "possessives": "Kappa's ",
+    "one hyphenated word": "Kappa-",
+    "initials": "K.",
+    "capitalised words": "Kappa Zeta Holdings ",
+    "'owned by A and by' runs": "owned by Kappa Holdings and by ",
+    "a list of names": "Kappa Holdings, ",
+}
+
+
+def hostile_articles(size: int = 60_000) -> None:
+    """Seconds per MB of one article of each HOSTILE shape, against the corpus read as one article
+    in the same run (the floor): no shape should cost many times the prose rate."""
+    import statistics
+    import time
+
+    from graph.ingest import extract
+    from graph.ingest.doc import Article
+
+    def per_mb(article: str) -> tuple[float, float]:
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            extract([Article("hostile.txt", article)])
+            runs.append(time.perf_counter() - start)
+        return statistics.median(runs), statistics.median(runs) / (len(article.encode("utf-8")) / 1e6)
+
+    corpus = "\n\n".join(p.read_text(encoding="utf-8") for split in ("dev", "heldout")
+                         for p in sorted((CORPUS / split).glob("*.txt")))
+    seconds, floor = per_mb(corpus)
+    print("| text | size | median of 3 | s per MB | against the corpus |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| the corpus as one article | {len(corpus.encode()) / 1e6:.2f} MB | {seconds:.2f} s | {floor:.1f} | 1.00x |")
+    for label, unit in HOSTILE.items():
+        article = "Title\n\n" + unit * (size // len(unit)) + " said.\n"
+        seconds, rate = per_mb(article)
+        print(f"| {label} | {len(article.encode()) / 1e6:.2f} MB | {seconds:.2f} s | {rate:.1f} | {rate / floor:.2f}x |")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every failure")
@@ -186,10 +229,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="only this corpus (repeatable)")
     parser.add_argument("--long", action="store_true",
                         help="time one long article (the corpus repeated) instead of scoring")
+    parser.add_argument("--hostile", action="store_true",
+                        help="time adversarial text (seconds per MB against the corpus) instead of scoring")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     if args.long:
         long_articles()
+        return
+    if args.hostile:
+        hostile_articles()
         return
     chosen = {k: v for k, v in SPLITS.items() if not args.split or k in args.split}
     print("P* = precision over drafted relations other than related_to; R over all gold "

@@ -37,7 +37,7 @@ FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 REGULATED_FIELDS = (r"(?:competition|antitrust|cartel|telecoms?|telecommunications|energy|securities|financial|"
                     r"banking|data(?:\s+protection)?|markets?|aviation|maritime|nuclear|drugs?|medicines?|food|"
                     r"environment(?:al)?)")
-BRACKETED = r"(?:[（(][^)）]*[)）])?"
+BRACKETED = r"(?:[（(][^)）]{0,80}[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"
           r"\d[\d,.]*\s*(?:million|billion|trillion|bn|crore|lakh)?\s*(?:yen|euros?|dollars|won|rupees|"

@@ -541,6 +541,11 @@ def _ministry(table: EntityTable, f: RoleFact, sentence: int) -> EntityDraft:
 
 
 # -- pass 2: mentions and relations ---------------------------------------------------
+# The most mentions a sentence may have for its relations to be read: prose names a dozen at most
+# (the corpus: 11); a sentence of hundreds of names is a table or hostile input.
+MAX_MENTIONS_READ = 64
+
+
 def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                  evidence: dict[int, tuple[int, str]],
                  cooccur: list[_Shared]) -> list[RelationDraft]:
@@ -572,6 +577,11 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                 evidence.setdefault(m.key, (doc.index, s.text))
                 if not s.heading:
                     doc.in_body.add(m.key)
+        if len(mentions) > MAX_MENTIONS_READ:
+            # a run of names (a table, a list, hostile input), not prose: its names are counted above,
+            # its relations not read (the rules compare mentions pairwise: this keeps them bounded)
+            previous = frozenset(m.key for m in mentions if m.key != ALL)
+            continue
         view = View(s, mentions, dems, table, topic, last_actor, last_body,
                     in_section.best if in_section.best is not None else in_article.best, previous)
         took = borrower_in(view)
@@ -889,7 +899,7 @@ def _promote(table: EntityTable, relations: list[RelationDraft]) -> None:
             table[r.source].type = "government"
 
 
-_NAME = (r"(?P<name>[A-Z][\w.’'&-]*(?:\s+(?:(?:de|del|da|do|dos|du|la|le|of|y|van|von|der|di)\s+)?"
+_NAME = (r"(?<![\w.’'&-])(?P<name>[A-Z][\w.’'&-]*(?:\s+(?:(?:de|del|da|do|dos|du|la|le|of|y|van|von|der|di)\s+)?"
          r"[A-Z][\w.’'&-]*){0,4})")      # "Rio de Janeiro", "Isle of Wight"
 _GOVERNMENT_AFTER = re.compile(  # "the state of North Carolina", "approved by Wake County"
     r"\b(?:(?:state|city|county|province|prefecture)\s+of|(?:approved|offered|granted|provided|"
