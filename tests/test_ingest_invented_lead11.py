@@ -84,3 +84,34 @@ def test_a_which_clause_naming_another_borrower_leaves_the_loan_to_the_project()
     rels = relations_of(drafted_with(text, "Inter-American Development Bank", "Codelco", "Atacama smelter"))
     assert ("Inter-American Development Bank", "funds", "Atacama smelter") in rels
     assert ("Inter-American Development Bank", "funds", "Codelco") in rels     # what the clause says
+
+
+TRACKER = ("Battery metals deal tracker\n\n"
+           "- Lambda Resources (Australia) agreed to buy Rho Minerals, a cobalt explorer in Zambia, for "
+           "A$300 million.\n"
+           "- Mu Energy, a unit of Japan's Nu Holdings, took a 15% stake in Lambda Resources.\n"
+           "- Delta Power will build a 20 GWh cell plant in Debrecen, Hungary.\n"
+           "- Volkswagen, through Volkswagen (China) Investment, owns 25% of Sigma Cells.")
+
+
+def test_a_stake_taken_after_an_apposition_with_an_amount_is_the_subjects():
+    rels = relations_of(drafted_with(TRACKER, "Mu Energy", "Nu Holdings", "Lambda Resources"))
+    assert ("Mu Energy", "invests_in", "Lambda Resources") in rels
+    assert ("Nu Holdings", "invests_in", "Lambda Resources") not in rels
+
+
+def test_a_country_in_brackets_after_a_firm_is_where_it_is_from_but_not_inside_a_name():
+    rels = relations_of(drafted_with(TRACKER, "Lambda Resources", "Australia", "Volkswagen", "China"))
+    assert ("Lambda Resources", "located_in", "Australia") in rels
+    assert ("Volkswagen", "located_in", "China") not in rels
+
+
+def test_an_explorer_in_a_country_is_located_there():
+    rels = relations_of(drafted_with(TRACKER, "Rho Minerals", "Zambia"))
+    assert ("Rho Minerals", "located_in", "Zambia") in rels
+
+
+def test_a_capacity_unit_is_no_part_of_a_plants_name():
+    d = drafted_with(TRACKER, "Delta Power", "Debrecen plant")
+    assert not any("GWh" in e.name for e in d.entities)
+    assert ("Delta Power", "leads", "Debrecen plant") in relations_of(d)

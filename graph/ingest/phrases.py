@@ -127,6 +127,10 @@ def head_class(word: str, toks: tuple[Token, ...], i: int,
     return None
 
 
+# units of a capacity before a facility's head noun
+_UNITS = frozenset("gw gwh mw mwh kw kwh twh tw mtpa mt kt bcm mmtpa tpa".split())
+
+
 def _walk_back(text: str, toks: tuple[Token, ...], first_head: int, last_head: int, cls: str,
                money: list[tuple[int, int, str]]) -> Phrase | None:
     mods: list[Token] = [toks[k] for k in range(first_head, last_head)]
@@ -155,8 +159,8 @@ def _walk_back(text: str, toks: tuple[Token, ...], first_head: int, last_head: i
         if w in INDEFINITE:
             det = "indef"
             break
-        if w in _STOP or w[:1].isdigit():
-            break
+        if w in _STOP or w[:1].isdigit() or w in _UNITS:
+            break       # (a capacity: "a 20 GWh cell plant" is no plant named "GWh")
         if amount is not None or head_class(w, (), 0, []) is not None:
             break       # nothing before an amount; another head starts another phrase
         mods.insert(0, t)

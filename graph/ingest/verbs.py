@@ -1118,7 +1118,8 @@ _OF_COUNTRY = re.compile(r"^\s*" + BRACKETED + r"\s+of\s+(?:the\s+)?$")
 # "X, the Nevada recycler", "X, a Texas-based chipmaker": a place before the noun that describes X
 _PLACE_DESCRIBED = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?")
 _DESCRIPTIONS = (_FIRM_NOUNS[3:-1] + r"|recycler|consultancy|manufacturer|supplier|start-?up|refiner|trader|"
-                 r"insurer|lender|investor|retailer|airline|shipper|exporter|processor|smelter|foundry|fund")
+                 r"insurer|lender|investor|retailer|airline|shipper|exporter|processor|smelter|foundry|fund|"
+                 r"explorer|distributor|contractor|assembler")
 _DESCRIBED_NOUN = re.compile(r"(?:-based)?\s+(?:[a-z-]+\s+){0,2}?(?:" + _DESCRIPTIONS + r")s?\b")
 # "Zeta Semi and Omega Devices, both of Taiwan": each item of the list before
 _BOTH_OF = re.compile(r"\s*,\s+(?:both|all)\s+(?:of|from|based\s+in)\s+(?:the\s+)?")
@@ -1175,6 +1176,12 @@ def origin(v: View) -> None:
         # (not "X, a Mexico Rail supplier": the country opens another body's name)
         if code:        # "X, the Austrian steelmaker", "X, a Luxembourg holding company" (not "a US ...")
             v.add(m.key, "located_in", v.country(code), 0.6, "origin")
+        bracket = re.match(r"\s*[（(]\s*", v.text[m.end:])
+        inside = v.at_start(m.end + bracket.end()) if bracket is not None else None
+        if inside is not None and inside.key != ALL and is_country(v, inside) and \
+                re.match(r"\s*[)）](?!\s*[A-Z])", v.text[inside.end:]):
+            # "Lambda Resources (Australia) agreed" (not "Volkswagen (China) Investment": a name)
+            v.add(m.key, "located_in", inside.key, 0.6, "origin")
         nxt = v.after(m.end, {"government", "location"}, max_gap=40)
         if nxt is not None and is_country(v, nxt) and _OF_COUNTRY.match(v.text[m.end:nxt.start]):
             v.add(m.key, "located_in", nxt.key, 0.6, "origin")

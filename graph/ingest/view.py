@@ -143,7 +143,7 @@ class View:
         """
         first = next((m for m in self.mentions if self.type(m) in types), None)
         if first is not None and first.end <= pos and re.fullmatch(
-                r"\s*" + BRACKETED + r"\s*,[^,]*,\s*(?:\w+\s+){0,3}", self.text[first.end:pos]):
+                r"\s*" + BRACKETED + r"\s*,[^,]*,\s*(?:[\w%$.-]+\s+){0,4}", self.text[first.end:pos]):
             return first
         if first is not None and first.end <= pos and self._after_relative(first, pos):
             return first
