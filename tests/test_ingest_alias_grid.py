@@ -103,3 +103,16 @@ def test_a_korean_name_with_latin_letters_first_in_a_two_name_bracket_is_kept():
         d = draft_of(f"Title\n\nSK Zeton {bracket} will build a plant.")
         assert holders(d, "SK제톤") == ["SK Zeton"], bracket
         assert holders(d, "SK泽通") == [], bracket
+
+
+def test_a_persons_native_name_after_body_title_person_is_the_persons():
+    cases = {"Bank of Kappa Governor Rhee Chang-yong (이창용) said rates would hold.":
+             ("Bank of Kappa", "Rhee Chang-yong", "이창용"),
+             "Kappa Development Bank Chairman Kang Seok-hoon (강석훈) signed it.":
+             ("Kappa Development Bank", "Kang Seok-hoon", "강석훈"),
+             "Ministry of Trade Minister Ahn Duk-geun (안덕근) said it.":
+             ("Ministry of Trade", "Ahn Duk-geun", "안덕근")}
+    for text, (body, person, native) in cases.items():
+        d = draft_of("Title\n\n" + text)
+        assert holders(d, native) == [person], text
+        assert body in {e.name for e in d.entities}, text

@@ -12,7 +12,7 @@ give the same draft.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
@@ -177,7 +177,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         gidx = doc.offset + s.index
         cands = detector.candidates(s, table)
         people, facts = find_roles(s.text)
-        cands += people
+        cands = _cut_before_titles(cands, people, s.text) + people
         for f in facts:
             if f.org is not None:
                 run = next((r for r in runs(s.text) if (r.start, r.end) == f.org), None)
@@ -291,6 +291,39 @@ def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: E
     key = spans.get(at)
     if key is not None and table[key].type not in ("sector", "technology", "person"):
         table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
+
+
+def _cut_before_titles(cands: list[Candidate], people: list[Candidate], text: str) -> list[Candidate]:
+    """"Kappa Development Bank Chairman Kang Seok-hoon (강석훈)": a body's name that runs on over a
+    title into the person the role finder read is the body's name alone (the person's native
+    name in the bracket after is then not the body's)."""
+    out = []
+    for c in cands:
+        person = next((p for p in people if p.rule == "role-title" and p.end == c.end and c.start < p.start
+                       and c.seed_id is None and c.type not in ("seed", "person", "government", "location")),
+                      None)
+        body = _body_before_title(text[c.start:person.start]) if person is not None else None
+        if body is not None:
+            c = replace(c, end=c.start + len(body), name=body)
+        out.append(c)
+    return out
+
+
+def _body_before_title(before: str) -> str | None:
+    """"Bank of Kappa Governor " -> "Bank of Kappa": the name before one or two title words.
+
+    >>> _body_before_title("Kappa Development Bank Chairman "), _body_before_title("Kappa Bank ")
+    ('Kappa Development Bank', None)
+    """
+    from .names import title_words
+    words = before.split()
+    n = 0
+    while n < 2 and len(words) - n > 1 and words[len(words) - 1 - n] in title_words():
+        n += 1
+    if n == 0 or words[len(words) - 1 - n] in ("of", "and", "the", "for"):
+        return None
+    body = " ".join(words[:len(words) - n])
+    return body if before.startswith(body) else None
 
 
 def _surname_of(etype: str, name: str, written: str, native: str) -> bool:
