@@ -24,7 +24,7 @@ from ..model import Dataset
 from .doc import PROPER_TYPES, Candidate, Sentence
 from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
-from .lexicon import (APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
+from .lexicon import (AMOUNT, APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
 from .lexicon import BUSINESS_ABBREVIATIONS, COMPANY_HEAD_TITLES, CORPORATE_TITLE_WORDS, OFFICER_TITLES, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
@@ -77,6 +77,8 @@ _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obt
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
                           r"us(?:e|es|ed|ing)|spun\s+off|carved\s+out|demerged|split\s+off)\b[^.;]*$", re.I)
+_INVEST_IN = re.compile(r"\binvest(?:s|ed|ing)?(?:\s+(?:about\s+|another\s+|a\s+further\s+)?" + AMOUNT +
+                        r")?\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
                        r"(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=(?:a|an|the)\s)|;\s*")
@@ -533,7 +535,7 @@ def _org_list(text: str, first: Run, etype: str, rule: str, table: EntityTable,
             break
     out = []
     for whole in items:
-        r = _cut_at_connector(whole)
+        r = _cut_at_connector(whole, text[whole.end:])
         if not _org_like(r, text, table, strict):
             continue
         out.append(Candidate(r.start, r.end, org_type(r) or etype, r.text(text), priority=60,
@@ -703,9 +705,11 @@ def places_by_context(text: str, table: EntityTable, known: list[Candidate]) -> 
         nxt = re.match(r"\s+([a-z][\w-]*)", text[run.end:])
         end_ok = re.match(r"\s*(?:[,.;:)]|$|\s[a-z])", text[run.end:]) is not None and not (
             nxt and (nxt.group(1) in PROJECT_HEADS or nxt.group(1) in FUND_HEADS))
-        if before and end_ok and _STAKE_IN.search(text[:run.start]):
+        if before and end_ok and (_STAKE_IN.search(text[:run.start]) or (
+                _INVEST_IN.search(text, 0, run.start) and looks_like_firm_name(run.words))):
             out.append(Candidate(run.start, run.end, "firm", name, priority=40, rule="stake-in"))
-            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place
+            continue            # "a 25% stake in Kappa Wind": a share of a body, not a place; "will
+            # invest $2 billion in Sigma Chips" (not "in Texas")
         if (before and end_ok) or after:
             out.append(Candidate(run.start, run.end, "location", name, priority=40,
                                  rule="place-context"))
@@ -753,7 +757,8 @@ _NOT_PLACE_PREP = re.compile(r"\b(?:stakes?|invest\w*|interest|shares|holdings?|
                              r"partner\w*|work\w*)\s+(?:in|at)\s+(?:the\s+)?$|" + _PEOPLE_AT.pattern,
                              re.I)
 _BODY_DESCRIBED = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:agency|bank|lender|insurer|fund|"
-                             r"company|corporation)\b")
+                             r"company|corporation|subsidiary|unit|arm|affiliate|venture|firm|maker|"
+                             r"producer|manufacturer|operator)\b")
 # "stakes in Tromso Port and in Sigma Glass": each name of the list after "stakes in"
 _STAKE_IN = re.compile(r"\b(?:stakes?|interests?|shares|holdings?|shareholdings?)\s+in\s+"
                        r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+|\s+and\s+|,\s+and\s+)(?:in\s+)?)*$", re.I)
@@ -788,7 +793,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
     places = [(c.start, c.end) for c in known if c.type in ("government", "location")]
     sectors = [(c.start, c.end) for c in known if c.type in ("sector", "technology")]
     for whole in runs(text):
-        run = _cut_at_connector(whole)
+        run = _cut_at_connector(whole, text[whole.end:])
         clash = [(a, b) for a, b in taken if not (run.end <= a or run.start >= b)]
         # "Singapore Telecommunications", "Texas Instruments": a place opens a firm's name
         lead = [c for c in clash if c in places]
@@ -810,8 +815,9 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             not is_common(run.words[0]) and run.words[0] not in demonyms() and \
             not _is_place_or_country(run.words[0])
         # "Bank Mandiri and Bank Rakyat Indonesia": a country closes a bank's name
-        lender = bool(clash) and run.words[0] == "Bank" and len(run.words) >= 3 and \
-            all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
+        lender = bool(clash) and run.words[0] in ("Bank", "Air") and len(run.words) >= (3 if run.words[0] == "Bank" else 2) \
+            and all(c in places and c[0] > run.start and c[1] == run.end for c in clash)
+        # (and "Air India", "Air Canada": an airline named after its country)
         # "TSMC Arizona, which is led by P": a unit named after its place
         at = [c for c in clash if c in places and c[1] == run.end and c[0] > run.start]
         unit = len(at) == 1 and all(c in at or c in sectors for c in clash) \
@@ -820,7 +826,13 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
         described = bool(clash) and len(run.words) >= 3 and all(
             c in places and c[0] > run.start and c[1] == run.end for c in clash) and \
             not is_common(run.words[0]) and _BODY_DESCRIBED.match(text[run.end:]) is not None
-        if clash and not (opens or ends or closes or lender or unit or described):
+        earlier = table.lookup(run.text(text)) if clash else None
+        # "Tokyo Electron said": a firm the article has named, though a place opens its name
+        named = earlier is not None and earlier.type in ("firm", "organization") and len(run.words) >= 2
+        if clash and not (opens or ends or closes or lender or unit or described or named):
+            continue
+        if named and earlier is not None:
+            out.append(Candidate(run.start, run.end, earlier.type, earlier.name, priority=30, rule="known-name"))
             continue
         name = run.text(text)
         words = run.words
@@ -850,6 +862,8 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue
         if all(is_common(w) or not w[:1].isupper() for w in words) or len(words) > 6:
             continue
+        if len(words) >= 2 and words[-1] in ("List", "Lists"):
+            continue            # "the Entity List", "the Unverified List": a register, not a body
         # (or after an opening quote: '"Carmakers such as A rely on ..."', '"Today's decision ..."')
         opener = not text[:run.start].strip(_OPENING_MARKS) or _LINE_LABEL.fullmatch(text[:run.start]) is not None
         after = text[run.end:]
@@ -866,6 +880,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
+                or re.match(r"-(?:backed|owned|controlled|funded)\s+[A-Z]", after)    # "Sinopec-backed X"
                 or _OF_COUNTRY_AFTER.match(after)
                 or re.search(r".[A-Z0-9]", words[0])):
             continue
@@ -912,7 +927,7 @@ _TITLES = frozenset("Deputy Vice Representative Senator Commissioner Chief Execu
                     "Chairman Chairwoman Chair Founder Governor Mayor Minister Secretary".split())
 # units, codes and abbreviations written in capitals that are not names
 _NOT_NAMES = BUSINESS_ABBREVIATIONS | frozenset("""GW MW GWh MWh kW kWh MHz GHz IT AI EV EVs LFP Tbk
-Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth SUV SUVs""".split())
+Persero PT AG SE NV SA LLC Ltd Inc Co Commonwealth Crown SUV SUVs""".split())
 
 
 _PRODUCT_NOUN = (r"(?:chips?|processors?|accelerators?|GPUs?|satellites?|process|cells|jets?|fighters?|"
@@ -956,9 +971,9 @@ def _listed_after_place(text: str, start: int, end: int, places: list[tuple[int,
         at = prev[0]
 
 
-def _cut_at_connector(run: Run) -> Run:
+def _cut_at_connector(run: Run, after: str = "") -> Run:
     """"Ras Al-Khair on the Gulf", "CATL for American": the name stops at on/for."""
-    named = from_place(run)             # "Lynas Rare Earths of Australia": the firm, then where
+    named = from_place(run, after)      # "Lynas Rare Earths of Australia": the firm, then where
     if named is not run:
         return named
     for i, tok in enumerate(run.tokens):

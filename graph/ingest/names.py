@@ -335,15 +335,20 @@ Academy Center Centre Port Exchange Court Trust Foundation City County Emirate S
 Commonwealth Municipality Region Principality Prefecture District""".split())
 
 
-def from_place(run: Run) -> Run:
+def from_place(run: Run, after: str = "") -> Run:
     """The name in "Lumen Materials of China", "Kappa of Japan" (a name, then where it is
-    from); the whole run for one name ("Export-Import Bank of Korea", "City of Osaka")."""
+    from); the whole run for one name ("Export-Import Bank of Korea", "City of Osaka").
+    ``after``, the text after the run, may show an unknown town to be a place: "Sigma Steel of
+    Hamilton, Ontario"."""
     toks = run.tokens
+    town = re.match(r",\s+((?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)", after)
     for i, tok in enumerate(toks):
         if i and tok.text == "of" and (toks[i - 1].text not in OF_NAMES or body_then_place(
-                [t.text for t in toks[:i]])) and \
-                " ".join(t.text for t in toks[i + 1:] if t.text != "the") in place_labels():
-            return Run(toks[0].start, toks[i - 1].end, toks[:i])
+                [t.text for t in toks[:i]])):
+            rest = [t.text for t in toks[i + 1:] if t.text != "the"]
+            if " ".join(rest) in place_labels() or (
+                    town is not None and town.group(1) in place_labels() and len(rest) <= 2 and i >= 2):
+                return Run(toks[0].start, toks[i - 1].end, toks[:i])
     return run
 
 

@@ -35,7 +35,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import borrower_in, sentence_facts
+from .relations import borrower_in, grant_recipients, granter_in, sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, labelled_parties, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
@@ -372,6 +372,7 @@ _APPOSITION_TYPES = (
     (re.compile(r"(?:sovereign(?:\s+wealth)?|state(?:-owned)?\s+investment|investment|pension)\s+fund\b"), "fund"),
     (re.compile(r"(?:state|public|policy|development|export-credit)(?:-owned)?\s+(?:lender|bank)\b|"
                 r"(?:federal|state|government|national|regulatory)\s+(?:[a-z]+\s+){0,2}?agency\b|"
+                r"\bcrown\s+corporation\b|\bfederal\s+(?:[a-z]+\s+){0,2}?(?:corporation|lender|bank)\b|"
                 r"export[- ]credit\s+agency\b|\bregulator\b|\bwatchdog\b|"
                 + REGULATED_FIELDS + r"\s+(?:office|authority|agency|commission|bureau|watchdog)\b"), "agency"),
     (re.compile(r"think\s+tank\b|research\s+(?:institute|centre|center)\b"), "organization"),
@@ -587,6 +588,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     last_actor: int | None = None
     last_body: int | None = None  # the firm or organisation the text was last about
     borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
+    granter: int | None = None    # the body that last announced grants (their recipients' funder)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     previous: frozenset[int] = frozenset()
     in_section = _Leader()              # the body this section names most
@@ -619,6 +621,8 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                     in_section.best if in_section.best is not None else in_article.best, previous)
         took = borrower_in(view)
         view.borrower = borrower = took if took is not None else borrower
+        gives = granter_in(view)
+        view.granter = granter = gives if gives is not None else granter
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         appointed_roles(view)
         labelled_parties(view)
@@ -640,6 +644,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         title_heads(view)
         nominal_supply(view)
         money_to(view)
+        grant_recipients(view)
         actor_facts(view)
         family_facts(view)
         origin(view)

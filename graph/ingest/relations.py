@@ -30,7 +30,7 @@ import re
 from typing import Callable
 
 from .doc import Mention
-from .lexicon import BRACKETED, POSS, SELL_VERBS
+from .lexicon import AMOUNT, BRACKETED, POSS, SELL_VERBS
 from .names import tokens
 from .precision import CLAUSE_BREAK
 from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, whose, negated
@@ -47,9 +47,10 @@ VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": 
 
 def x_led(v: View) -> None:
     for t in tokens(v.text):
-        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run"):
+        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run",
+                                                        "-controlled"):
             continue
-        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns"}.get(t.text.lower(), "funds")
+        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns", "-controlled": "owns"}.get(t.text.lower(), "funds")
         subject = v.at_end(t.start)
         key = subject.key if subject else None
         if key is None:
@@ -105,6 +106,54 @@ def borrower_in(v: View) -> int | None:
                 and not negated(v, m.end):
             return m.key
     return None
+
+
+# a body handing out money to others it may not name yet: "the ministry announced grants worth C$2.1
+# billion to five manufacturers", "the agency has awarded subsidies to"
+_GIVES_GRANTS = re.compile(r"\b(?:announc|award|approv|unveil|grant|pledg|allocat|distribut|offer)\w*\s+"
+                           r"(?:[\w$€£¥₹.,-]+\s+){0,6}?(?:grants|subsidies|awards|incentives)\b")
+GRANTERS = frozenset({"ministry", "agency", "government", "fund", "organization"})
+
+
+def granter_in(v: View) -> int | None:
+    """The body handing out grants in this sentence: whose grants the recipients the next
+    sentences name receive ("The largest award goes to X", "Y receives C$450 million")."""
+    m = _GIVES_GRANTS.search(v.text)
+    if m is None or negated(v, m.start()):
+        return None
+    return clause_subject(v, m.start(), GRANTERS)
+
+
+# a recipient of money no one is named giving: before the name ("goes to X", "recipients are X", "was
+# awarded to X") or after it ("X receives C$450 million", "X, which gets C$300 million")
+_RECIPIENT_BEFORE = re.compile(r"\b(?:(?:go(?:es)?|went|will\s+go)\s+to|recipients\s+(?:are|were|include|included)|"
+                               r"(?:was|were|is|are|will\s+be|has\s+been|have\s+been)\s+(?:awarded|granted|"
+                               r"allocated)\s+to)\s+(?:the\s+)?$")
+_RECIPIENT_AFTER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+which)?\s+(?:also\s+)?(?:receives?|received|will\s+"
+                              r"receive|gets?|got|will\s+get)\s+(?:a\s+|an\s+|another\s+|a\s+further\s+)?"
+                              + AMOUNT)
+_MONEY_NAMED = re.compile(r"\b(?:awards?|grants?|subsid(?:y|ies)|money|funding|funds|recipients|remaining)\b|"
+                          + AMOUNT)
+_GIVEN_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]")
+
+
+def grant_recipients(v: View) -> None:
+    """The bodies this sentence says receive money without naming who gives it: funded by the
+    body that announced the grants earlier in the article (:func:`granter_in`)."""
+    if v.granter is None or _GIVEN_BY.search(v.text):
+        return              # (a giver named here is read by the cue rules)
+    for m in v.mentions:
+        if m.key in (ALL, v.granter) or m.anaphor or v.type(m) not in ("firm", "organization"):
+            continue
+        before = _RECIPIENT_BEFORE.search(v.text[max(0, m.start - 60):m.start])
+        if before is not None and not _MONEY_NAMED.search(v.text, 0, m.start):
+            continue        # "The plant's sulphuric acid goes to X": goods, not money
+        if before is None and not _RECIPIENT_AFTER.match(v.text, m.end):
+            continue
+        items = v.listed(m, {"firm", "organization"}) if before is not None else [m]
+        for item in items:
+            if item.key not in (ALL, v.granter):
+                v.add(v.granter, "funds", item.key, 0.55, "grant-recipient")
 
 
 def _borrower(v: View, agents: list[Mention]) -> Mention | None:
@@ -237,6 +286,8 @@ def active_verb(v: View) -> None:
             continue    # "owns about 28%, buys gear from X"; "is building with X": a partner;
             # "to build the AS9 version for the Army": the Army is served, not led;
             # "owns the building while X owns the lines": X is another clause's subject
+        if rtype == "owns" and re.search(r"\b(?:stakes?|shares|interest|holding)\s+in\s", v.text[m.end():obj.start]):
+            continue    # "acquired a 20% stake in X": the stake's size says owns or invests_in (:func:`stake`)
         doers = [subject.key, *_deal_partner(v, subject, m.start())] if rtype == "leads" else [subject.key]
         for o in v.listed(obj, {"project", "firm", "fund", "organization", "technology"}):
             for doer in doers:

@@ -204,6 +204,7 @@ CUES: tuple[Cue, ...] = (
     Cue("owns", r"(?<!its\s)(?<!their\s)(?<!-)(?<!['’]s\s)(?<!\bthe\s)own(?:s|ed)?|acquir(?:e|es|ed|ing)|(?<!-)control(?:s|led)?|"
         r"took\s+over|tak(?:e|es|ing)\s+over", _HOLDERS | {"person"}, _OWNABLE, gap=50,
         unless=r"(?:\s+(?!stakes?\b|shares\b|interest\b)\S+){0,6}?\s+from\b|"   # not "bought a stake in X from Y"
+               + _STAKE_OBJECT + r"|"      # "acquired a 20% stake in X": the size says (the stake cues)
                r"\s+(?:about\s+|around\s+|nearly\s+)?\S*%\s*(?:,|and\b)|"
                r"\s+(?:subsidiary|unit|affiliate|arm|company|venture)\b|"
                r"\s+as\s+(?:[\w-]+\s+){0,3}?(?:chief|chair\w*|president|director|head|ceo|boss)\b"),
@@ -356,6 +357,10 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
+# a name written as another's owner or backer ("Tata-owned Air India", "Sinopec-backed X")
+_OWNER_MARKER = re.compile(r"-(?:owned|backed|led|controlled|funded|run)\s+(?:[a-z-]+\s+){0,2}[A-Z]")
+
+
 def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
     under = list(_PREP_WHICH.finditer(v.text, begin, pos))
     if under and "," not in v.text[under[-1].end():pos]:
@@ -399,6 +404,8 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                 m = v.possessed(m)          # "Saudi Arabia's SALIC": SALIC is the subject
                 if m.end > pos or m.key == ALL:
                     continue
+            if _OWNER_MARKER.match(v.text, m.end):
+                continue                    # "Tata-owned Air India ordered": Air India
             if v.type(m) in types:
                 return m.key
     if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
@@ -521,16 +528,18 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
                 v.type(nearest) == "person" and "person" not in direct:
             cand = None     # "controlled by P (a person) and runs plants in A": not A
         if cand is not None and cand.start < end and \
-                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s", v.text[pos:cand.start]) and \
+                not re.search(r"\b(?:under|alongside|along\s+with|together\s+with)\s|,\s+(?:with|while|whereas)\s",
+                              v.text[pos:cand.start]) and \
                 not (cue.type == "supplies" and re.search(r"\b(?:people|households|homes|customers|users|"
                                                           r"residents)\s+in\s", v.text[pos:cand.start])):
             # not "sells cars under the A brand", "invested in P alongside A"; not "supplies water to
             # 3 million people in the Valparaiso and O'Higgins regions": places
             first = cand
-    if first is None and cue.type == "partners_with" and v.last_body is not None and \
-            re.match(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])", window) and \
-            v.table[v.last_body].type in cue.object:
-        return [v.last_body]         # "which signed a memorandum with the company": the firm in question
+    if first is None and cue.type in ("partners_with", "owns", "invests_in", "supplies", "funds") and \
+            _THE_COMPANY.match(window):
+        meant = company_meant(v, pos)
+        if meant is not None and v.table[meant].type in cue.object:
+            return [meant]           # "which signed a memorandum with the company": the firm in question
     if first is None and cue.prep:
         # "a loan for its battery plants": the company the sentence is about
         its = re.search(rf"\b(?:{cue.prep})\s+(?:its|their)\s", window)
@@ -550,6 +559,10 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
     for item in v.listed(first, cue.object):
         if item.start >= end or item.key == ALL:
             continue
+        if item is not first and v.type(item) in ("government", "location"):
+            named = v.possessed(item)     # "of A and Indonesia's state miner B": B
+            if named is not item and named.key != ALL and v.type(named) in cue.object:
+                item = named
         if items and cue.type == "located_in" and not re.search(r"\b(?:and|or)\s+(?:in\s+)?$",
                                                                v.text[:item.start]) and is_division(v, item):
             break                    # "headquartered in Detroit, Michigan": the state holds the city
@@ -567,8 +580,47 @@ _THEIR_PEOPLE = re.compile(POSS + r"\s+(?:[a-z-]+\s+){0,2}?(?:rivals|competitors
                            r"peers|creditors|shareholders|investors|lenders|critics)\b")
 
 
+# a passive's agent after the verb, an amount between ("was fined $10 million by X")
+_BY_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + AMOUNT + r"\s+)?by\s+")
+
+
 _AS_DOES = re.compile(r",\s+as\s+(?:does|do|did)\s+(?:the\s+)?")
 _OF_WHICH = re.compile(r"(?:,\s+)?(?:both|all|each|neither|none)\s+of\s+(?:which|whom)\s+(?:\w+\s+){0,3}$")
+
+
+# "the company" as a verb's object ("owns 28% of the company", "signed a memorandum with the company")
+_THE_COMPANY = re.compile(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])")
+_WHICH_BEFORE = re.compile(r"\s*" + BRACKETED + r",\s+(?:which|who)(?:\s+\S+){0,3}\s*$")
+
+
+def company_meant(v: View, pos: int) -> int | None:
+    """The firm "the company" at ``pos`` means: a firm named with a possessive before it ("Zeta's
+    parent, the Rho Group, owns 33% of the company"); in "A is backed by B, which owns 28% of the
+    company", A (the sentence's first firm, when the relative clause is another's); else the firm
+    the latest sentences were about."""
+    possessor = next((x for x in v.mentions if x.end <= pos and x.key != ALL and not x.anaphor
+                      and v.type(x) in ("firm", "organization") and re.match(POSS + r"\s", v.text[x.end:])), None)
+    if possessor is not None:
+        return possessor.key         # "Zeta's parent, the Rho Group, owns 33% of the company": Zeta
+    rel = _WHICH_BEFORE.search(v.text, 0, pos)
+    first = v.owner
+    if rel is not None and first is not None and not first.anaphor and first.end <= rel.start():
+        antecedent = v.at_end(rel.start())
+        if antecedent is not None and antecedent.key != first.key:
+            return first.key
+    return v.last_body
+
+
+_BOTH_OPENER = re.compile(r"\s*(?:Both|Both\s+of\s+them|Both\s+companies|Both\s+firms)\s+(?!of\b|[A-Z])")
+
+
+def both_before(v: View, types: frozenset[str]) -> list[int | None]:
+    """The two bodies "Both" opening a sentence means: the previous sentence's two, when it named
+    exactly two of ``types`` (and this sentence none)."""
+    two = [k for k in v.previous if v.table[k].type in types]
+    if len(two) != 2 or any(m.key in two for m in v.mentions):
+        return []
+    return [k for k in sorted(two)]
 
 
 def _shared_subjects(v: View, begin: int, pos: int, types: frozenset[str],
@@ -649,8 +701,10 @@ def verb_cues(v: View) -> None:
             if negated(v, m.start()) or \
                     (cue.unless and re.match(cue.unless, text[m.end():]) and
                      not (cue.type == "supplies" and _SUPPLIED_WITH.match(text, m.end()) and
-                          not re.match(r"s[eo]l", m.group()))):
-                continue          # (not "supplies the plant with electricity": the plant receives)
+                          not re.match(r"s[eo]l", m.group())) and
+                     not (cue.type == "regulates" and m.group().startswith("fin"))):
+                continue          # (not "supplies the plant with electricity": the plant receives;
+                # a fine comes with its amount: "fined X $10 million")
             if cue.type == "supplies" and re.search(r"\b(?:[Ff]unding|[Ff]inancing|[Mm]oney|[Ll]oans?|"
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
@@ -711,7 +765,7 @@ def verb_cues(v: View) -> None:
             if cue.type == "supplies" and cue.swap and m.group().startswith("order") and \
                     re.search(r"\b(?:for|new|more|the|its|their|of|any|fewer)\s+$", text[:m.start()]):
                 continue          # "compete for orders from X": the noun; X would buy, nobody has sold
-            by = re.match(r"\s+(?:\w+ly\s+)?by\s+", text[m.end():]) if cue.passive else None
+            by = _BY_AFTER.match(text[m.end():]) if cue.passive else None
             if by is not None and cue.type == "supplies" and MONEY_SUBJECT.search(text[begin:m.start()]):
                 continue          # "a grant of 30 million euros will be provided by X": funding
             if by is not None and _UNNAMED_AGENT.match(text, m.end() + by.end()):
@@ -805,6 +859,8 @@ def verb_cues(v: View) -> None:
                     # and agreed to lend a further $500 million")
                     objects = [v.topic]
                 subjects = coordinated(v, subject, cue.subject, m.start())
+                if subject is None and begin == 0 and _BOTH_OPENER.match(text):
+                    subjects = both_before(v, cue.subject) or subjects    # "Both had bought tools from X"
                 sources, targets = (subjects, objects) if not cue.swap else (objects, subjects)
             if cue.needs and cue.type == "supplies" and re.search(
                     r"\bto\s+(?:supply|deliver|build|provide|sell|upgrade|install)\s+(?:its|their)\b",
@@ -1136,12 +1192,37 @@ def _both_of(v: View) -> None:
             v.add(item, "located_in", place.key, 0.6, "origin")
 
 
+_HOME_TO = re.compile(r"\s*,?\s+(?:which\s+(?:is|are)\s+|(?:both\s+)?)?home\s+to\s+(?:the\s+)?")
+
+
+def _home_to(v: View) -> None:
+    """"The Netherlands and Japan, home to ASML and Tokyo Electron": each body in its place, in
+    order (one place: every body in it; a state or province: operates_in)."""
+    for m in v.mentions:
+        if m.key == ALL or v.type(m) not in _PLACES:
+            continue
+        places = [x for x in v.listed(m, _PLACES) if x.key != ALL]
+        home = _HOME_TO.match(v.text, places[-1].end) if places else None
+        first = v.at_start(home.end()) if home is not None else None
+        if first is None or first.key == ALL or v.type(first) not in ("firm", "organization"):
+            continue
+        bodies = [x for x in v.listed(first, {"firm", "organization"}) if x.key != ALL]
+        if len(places) == 1 or len(places) == len(bodies):
+            for i, body in enumerate(bodies):
+                place = places[0 if len(places) == 1 else i]
+                # (a state or province is home to a firm's plants as often as to its head office)
+                rtype = "operates_in" if is_division(v, place) and not is_country(v, place) else "located_in"
+                v.add(body.key, rtype, place.key, 0.6, "home-to")
+        return
+
+
 def origin(v: View) -> None:
     """Where a firm is from: "Korea's Samsung SDI", "Lynas of Australia", "X, the Japanese maker",
     "Chinese producers such as A and B" -> located_in the country."""
     from .lexicon import country_code, demonyms
 
     _both_of(v)
+    _home_to(v)
 
     for m in v.mentions:
         if m.key == ALL or v.type(m) not in ("firm", "organization"):
@@ -1219,6 +1300,8 @@ def origin(v: View) -> None:
 
 _UNIT = r"(?:subsidiary|unit|arm|affiliate|division|branch)"
 _UNIT_AFTER = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b|\s+(?:[a-z-]+\s+){{0,2}}?{_UNIT}\b")
+_UNITS_INCLUDE = re.compile(rf"{POSS}\s+(?:[a-z-]+\s+){{0,2}}?(?:subsidiaries|units|affiliates|divisions|arms)\s+"
+                            r"(?:include|included|are|were)\s+(?:the\s+)?")
 _ITS_UNIT = re.compile(rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:[A-Za-z-]+\s+){{0,2}}?{_UNIT},?\s+$")
 _SHAREHOLDER = re.compile(POSS + r"\s+(?:largest|biggest|main|controlling|majority|single\s+largest)?\s*"
                           r"(?:shareholder|owner|parent|investor)\b")
@@ -1241,6 +1324,12 @@ def units(v: View) -> None:
         if y.key == ALL or v.type(y) not in _HOLDERS:
             continue
         after = v.text[y.end:]
+        units_are = _UNITS_INCLUDE.match(v.text, y.end)
+        first = v.at_start(units_are.end()) if units_are is not None else None
+        if first is not None and first.key != ALL:
+            for item in v.listed(first, BODIES):     # "Omicron Steel's subsidiaries include A and B"
+                if item.key not in (ALL, y.key):
+                    v.add(item.key, "part_of", y.key, 0.65, "unit")
         if _UNIT_AFTER.match(v.text, y.end):
             x = v.before(y.start, BODIES, max_gap=80)
             if x is not None and x.key != ALL and re.fullmatch(

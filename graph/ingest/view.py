@@ -20,8 +20,9 @@ Fact = tuple[int, str, int, float, str]     # source key, type, target key, conf
 
 
 # an item's description between commas, then the next item: "A, Mexico's export-import bank, and by B"
-_DESCRIBED_ITEM = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)(?:[\w-]+\s+){0,4}?"
-                             r"[a-z][\w-]*,\s*(?:and|or)\s+(?:by\s+|from\s+|with\s+|to\s+)?(?:the\s+)?")
+_DESCRIBED_ITEM = re.compile(r"\s*,\s*(?:(?:(?:the|a|an)\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)(?:[\w-]+\s+){0,4}?"
+                             r"[a-z][\w-]*|which\s+(?:[\w$€£¥₹.%-]+\s+){0,4}?[\w$€£¥₹.%-]+)"
+                             r",\s*(?:and|or)\s+(?:by\s+|from\s+|with\s+|to\s+)?(?:the\s+)?")
 
 
 @dataclass
@@ -36,6 +37,7 @@ class View:
     main_body: int | None = None                  # the firm the article has named most so far
     previous: frozenset[int] = frozenset()        # the entities the previous sentence named
     borrower: int | None = None                   # who last took a loan ("Kappa closed a loan")
+    granter: int | None = None                    # who last announced grants ("the ministry awarded grants")
     facts: list[Fact] = field(default_factory=list)
 
     @property
