@@ -266,3 +266,25 @@ def test_acquiring_a_minority_stake_is_an_investment_not_ownership():
                            "Tau Lithium")
     assert ("Rho Partners", "invests_in", "Tau Lithium") in rels
     assert ("Rho Partners", "owns", "Tau Lithium") not in rels
+
+
+def test_a_description_noun_opening_a_sentence_is_the_firm_before():
+    rels = story_relations("Omega Steel reported higher profits. The steelmaker supplies plate to Sigma Shipyards.",
+                           "Omega Steel", "Sigma Shipyards")
+    assert ("Omega Steel", "supplies", "Sigma Shipyards") in rels
+
+
+def test_the_largest_maker_in_a_country_is_located_there():
+    rels = story_relations("Xi Solar is the largest module maker in India.", "Xi Solar", "India")
+    assert ("Xi Solar", "located_in", "India") in rels
+
+
+def test_a_joint_venture_of_a_firm_with_another_is_a_partnership():
+    rels = story_relations("Chinese regulators approved Lambda Auto's joint venture with Nu Motors.",
+                           "Lambda Auto", "Nu Motors")
+    assert any({a, b} == {"Lambda Auto", "Nu Motors"} and t == "partners_with" for a, t, b in rels)
+
+
+def test_a_countrys_treasury_is_a_ministry():
+    d = drafted_with("Title\n\nThe US Treasury said the review would take 45 days.", "US Treasury")
+    assert entity(d, "US Treasury").type == "ministry"

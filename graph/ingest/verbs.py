@@ -344,8 +344,9 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|d
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
                               r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
-                              r"(?:company|group|firm|carmaker|maker|"
-                              r"lender|bank|operator|producer|chipmaker|utility|"
+                              r"(?:company|group|firm|[a-z]*maker|"
+                              r"lender|bank|operator|producer|utility|miner|shipbuilder|conglomerate|"
+                              r"manufacturer|supplier|refiner|airline|carrier|insurer|start-?up|"
                               r"developer|buyer|investor))\b", re.I)
 
 
@@ -1240,11 +1241,11 @@ def origin(v: View) -> None:
         if owner is not None and owner.key != ALL and is_country(v, owner) and \
                 re.match(r"[’']s\s+(?:[a-z-]+\s+){0,3}?" + _FIRM_NOUNS + r"\b", v.text[owner.end:]):
             v.add(m.key, "located_in", owner.key, 0.6, "origin")   # "Volcan, Peru's largest miner"
-        largest = re.match(r"\s*" + BRACKETED + r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
+        largest = re.match(r"\s*" + BRACKETED + r"(?:,|\s+(?:is|was|remains))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
                            + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
         if home is not None and home.key != ALL and v.type(home) in _PLACES:
-            v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE"
+            v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE", "X is ..."
         described = _PLACE_DESCRIBED.match(v.text, m.end)
         where = v.at_start(described.end()) if described is not None else None
         if where is not None and where.key != ALL and v.type(where) in _PLACES and \
@@ -1353,6 +1354,9 @@ def units(v: View) -> None:
             # "Ultium Cells, GM's battery joint venture with LG Energy Solution": both own it
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
+        elif partner is not None and partner.key not in (ALL, y.key) and v.type(y) in _HOLDERS and \
+                v.type(partner) in _HOLDERS and not negated(v, y.start):
+            v.add(y.key, "partners_with", partner.key, 0.6, "unit")  # "approved Lambda's joint venture with Nu"
         holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
         if holder is not None and v.type(y) in _HOLDERS and not negated(v, holder.start()):
             named = v.owner
