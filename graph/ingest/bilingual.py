@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
+from .entities import native_short_form
 from .gazetteer import CJK_CLASS as _CJK_CLASS
 from .names import Run, from_place, runs
 
 # "Kappa Motors（卡帕汽车，KM）", "(卡帕能源; カッパエネルギー)", "(KM; 卡帕汽车)": the first CJK name;
 # a Latin form before it or anything after a separator inside the bracket is left out
 # ... "(Chinese: 华锂; pinyin: Huáli)": a language's name before a colon is left out too
-_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:[A-Za-z][\w&.'’ -]{{0,39}}?\s*[,，;；、:：]\s*)?"
-                        rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)"
+# ... and a stock ticker before it: "(600519.SS; 泽塔科技)", "(KRX: 005930, 제타전자)"
+_TICKER = r"(?:[A-Z]{2,9}\s*[:：]\s*)?(?:\d{3,6}|[A-Z]{1,5})(?:\.[A-Z]{1,3})?"
+# ... and quotes around it, or the language after it: '(“泽塔科技”)', "(泽塔科技 in Chinese)"
+_IN_LANGUAGE = r"(?:\s+in\s+(?:Chinese|Mandarin|Cantonese|Japanese|Korean|Hangul|kanji))?"
+# (the Latin form is Latin letters only: "(SK제톤, SK泽通)" keeps SK제톤)
+_LATIN_FORM = rf"[A-Za-z](?:(?![{_CJK_CLASS}])[\w&.'’ -]){{0,39}}?"
+_PAREN_CJK = re.compile(rf"\s*[（(]\s*(?:(?:{_LATIN_FORM}|{_TICKER})\s*[,，;；、:：]\s*)?[“\"「]?"
+                        rf"((?:[A-Za-z0-9]{{1,6}}\s?)?[{_CJK_CLASS}][{_CJK_CLASS}\w\s·・-]*?)[”\"」]?{_IN_LANGUAGE}"
                         r"\s*(?:[,，;；、]\s*[^()（）,，;；、]{1,40}?\s*)?[）)]")
 # "Saudi Arabian Mining Company (Ma'aden)", "Taiwan Power Company (Taipower)": a short name
 # ... or defined in quotes, as press releases do: 'Kappa Agri Holdings ("Kappa Agri")', '(hereafter "KAH")'
@@ -55,7 +63,7 @@ def find_pairs(text: str) -> list[Pair]:
     for pattern, script in ((_PAREN_CJK, "cjk"), (_PAREN_ACRONYM, "acronym"),
                             (_PAREN_SHORT, "short")):
         for m in pattern.finditer(text):
-            run = by_end.get(m.start())
+            run = by_end.get(m.start()) or _run_before_quote_or_ticker(text, m.start(), by_end)
             end = 0
             low = re.search(r"\s[a-z]{3,}$", text[:m.start()]) if run is None and script == "cjk" else None
             if low is not None:
@@ -94,6 +102,51 @@ def find_pairs(text: str) -> list[Pair]:
         out.append(Pair(m.start(1), m.end(1), m.group(2).strip(), (m.end(1), m.end()), "latin"))
     out += [also for p in out if p.script == "cjk" for also in _also_named(text, p)]
     return sorted(out, key=lambda p: p.start)
+
+
+_TICKER_PAREN = re.compile(r"\s*[（(]\s*" + _TICKER + r"\s*[）)]$")
+_CLOSING_QUOTE = re.compile(r"[\"”]$")
+
+
+def _run_before_quote_or_ticker(text: str, at: int, by_end: dict[int, Run]) -> Run | None:
+    """The name a bracket at ``at`` follows across a stock ticker's own bracket ("Zeta Corp.
+    (NYSE: ZTK) (泽塔)") or the quotes the name stands in ('"Zeta Corp." (泽塔)')."""
+    ticker = _TICKER_PAREN.search(text, 0, at)
+    if ticker is not None:
+        return by_end.get(ticker.start())
+    quote = _CLOSING_QUOTE.search(text, 0, at)
+    run = by_end.get(quote.start()) if quote is not None else None
+    return run if run is not None and text[max(run.start - 1, 0):run.start] in ('"', "“") else None
+
+
+def apart_by_native(known: dict[str, str], texts: Iterable[str]) -> dict[str, str]:
+    """``known`` (short name -> the full name it stands for) without the short names the article
+    brackets with a native name of their own, one the full name's bracket does not share or open:
+    "Zeta (泽塔绿能) ... Zeta Group (泽塔集团)" name two bodies, whichever comes first.
+
+    >>> apart_by_native({"Zeta": "Zeta Group"}, ["Zeta (泽塔绿能) signed.", "Zeta Group (泽塔集团) did."])
+    {}
+    >>> apart_by_native({"Zeta": "Zeta Group"}, ["Zeta (泽塔) signed.", "Zeta Group (泽塔集团) did."])
+    {'Zeta': 'Zeta Group'}
+    """
+    if not known:
+        return known
+    natives: dict[str, set[str]] = {}
+    for text in texts:
+        for p in find_pairs(text):
+            if p.script == "cjk":
+                natives.setdefault(text[p.start:p.end], set()).add(p.alias)
+            elif p.script == "latin":       # "泽塔绿能 (Zeta)"
+                natives.setdefault(p.alias, set()).add(text[p.start:p.end])
+    return {short: full for short, full in known.items()
+            if not (natives.get(short) and natives.get(full)
+                    and not any(native_short_form(n, natives[full]) for n in natives[short]))}
+
+
+# the words a body's native name ends with (a company, group, bank, ministry ...), never a person's:
+# "カッパホールディングス", "卡帕集团", not "김민준"
+BODY_NATIVE = re.compile(r"(?:会社|公司|集团|集團|控股|银行|銀行|ホールディングス|グループ|商事|工業|工业|"
+                         r"그룹|홀딩스|은행|전자|공사|部|省|局|厅|廳)$")
 
 
 # the acronym or defined short name beside the CJK name in one bracket: "(한국무역보험공사, K-SURE)",

@@ -134,7 +134,7 @@ class EntityTable:
     # -- adding ------------------------------------------------------------
     def add(self, cand: Candidate, sentence: int) -> EntityDraft | None:
         """Merge ``cand`` into a known entity, or create one; None if it is too vague."""
-        entity = self._match(cand, sentence)
+        entity = self._native_holder(cand) or self._match(cand, sentence)
         if entity is not None and cand.native and entity.natives and cand.native not in entity.natives \
                 and normalize(cand.name) != normalize(entity.name) \
                 and (normalize(cand.name), entity.key) not in self._tied \
@@ -150,9 +150,14 @@ class EntityTable:
             self._merge(entity, cand)
         if cand.name == entity.name:
             entity.named_in.add(sentence)
-        if cand.native:
+        if cand.native and not self.held_by_other(cand.native, entity.key):
             entity.natives.add(cand.native)
         return entity
+
+    def held_by_other(self, native: str, key: int) -> bool:
+        """Whether an entity other than ``key`` already has ``native`` as an alias: a native name
+        names one body, the first the article gave it to."""
+        return any(k != key for k in self._by_label.get(normalize(native), ()))
 
     def add_seed(self, seed: Entity, sentence: int) -> EntityDraft:
         key = self._by_seed.get(seed.id)
@@ -206,6 +211,20 @@ class EntityTable:
         self._tied.add((normalize(alias), entity.key))
 
     # -- internals ---------------------------------------------------------
+    def _native_holder(self, cand: Candidate) -> EntityDraft | None:
+        """"Later, Zeta (泽塔电池科技) raised ...": a shorter name that brings the native name one
+        entity already holds is that entity (not another "Zeta ..." nor one of its own), when
+        its words are all words of one of the entity's names."""
+        if not cand.native or cand.seed_id is not None:
+            return None
+        holders = [e for e in self.items if cand.native in e.natives]
+        if len(holders) != 1:
+            return None
+        words = set(cand.name.split())
+        holder = holders[0]
+        return holder if any(words <= set(label.split()) for label in (holder.name, *holder.aliases)) \
+            else None
+
     def _match(self, cand: Candidate, sentence: int = -1) -> EntityDraft | None:
         if cand.seed_id is not None:
             key = self._by_seed.get(cand.seed_id)

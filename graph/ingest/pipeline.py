@@ -12,13 +12,13 @@ give the same draft.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO, Sequence
 
 from ..model import Dataset, Schema, Source
 from .actors import actor_facts
 from .families import family_facts, leading_country, state_homes
-from .bilingual import Pair, find_pairs
+from .bilingual import BODY_NATIVE, Pair, apart_by_native, find_pairs
 from .blocks import split_blocks
 from .detect import Detector, org_type, select
 from .doc import Article, Candidate, EntityDraft, Mention, RelationDraft, Sentence
@@ -117,7 +117,8 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     offset = 0
     for i, article in enumerate(articles):
         sentences = split_sentences(split_blocks(article.text, article.kind == "markdown"))
-        doc = _Doc(i, article, sentences, offset, known=known_as(sentences))
+        doc = _Doc(i, article, sentences, offset,
+                   known=apart_by_native(known_as(sentences), (s.text for s in sentences)))
         offset += len(sentences)
         detector.read_article(sentences)
         _first_pass(doc, table, detector)
@@ -176,7 +177,7 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         gidx = doc.offset + s.index
         cands = detector.candidates(s, table)
         people, facts = find_roles(s.text)
-        cands += people
+        cands = _cut_before_titles(cands, people, s.text) + people
         for f in facts:
             if f.org is not None:
                 run = next((r for r in runs(s.text) if (r.start, r.end) == f.org), None)
@@ -190,6 +191,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
         inside_ids = {id(c) for c in inside}
         chosen = select(c for c in cands if id(c) not in inside_ids)
         for p in pairs:
+            if p.script == "latin":
+                _bracket_native(chosen, s.text, p)
             if p.script in ("latin", "also"):
                 continue
             named = next((c for c in chosen if c.end == p.end), None)
@@ -231,6 +234,8 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                 named = Candidate(p.start, p.end, org_type(run) or "firm",
                                   s.text[p.start:p.end], priority=40, rule="bilingual")
                 chosen.append(named)
+            if named is not None and _surname_of(named.type, named.name, s.text[p.start:p.end], p.alias):
+                continue
             if named is not None:
                 named.native = p.alias
             seed = next((c for c in inside if c.seed_id and p.paren[0] <= c.start), None)
@@ -272,20 +277,78 @@ def _first_pass(doc: _Doc, table: EntityTable, detector: Detector) -> None:
                     key = None      # "Chinese Batteries (中国电池)": a body's name, not the sector's
             if key is not None and p.script == "also":
                 table.tie(table[key], p.alias, s.text[p.start:p.end])
-            elif key is not None:
+            elif key is not None and not table.held_by_other(p.alias, key) \
+                    and not _surname_of(table[key].type, table[key].name, s.text[p.start:p.end], p.alias):
                 table.add_alias(table[key], p.alias, phrase=s.text[p.start:p.end])
 
 
 def _latin_first(text: str, p: Pair, spans: dict[tuple[int, int], int], table: EntityTable) -> None:
     """"华锂科技 (Hualith Technology)": the CJK name is an alias of the name filling the bracket
     (or its first part before a comma), not of a name mentioned inside it ("(Zeta Group's unit)")."""
-    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
-    if inner is None:
+    at = _latin_in_bracket(text, p)
+    if at is None:
         return
-    at = (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
     key = spans.get(at)
     if key is not None and table[key].type not in ("sector", "technology", "person"):
         table.add_alias(table[key], text[p.start:p.end], phrase=text[at[0]:at[1]])
+
+
+def _cut_before_titles(cands: list[Candidate], people: list[Candidate], text: str) -> list[Candidate]:
+    """"Kappa Development Bank Chairman Kang Seok-hoon (강석훈)": a body's name that runs on over a
+    title into the person the role finder read is the body's name alone (the person's native
+    name in the bracket after is then not the body's)."""
+    out = []
+    for c in cands:
+        person = next((p for p in people if p.rule == "role-title" and p.end == c.end and c.start < p.start
+                       and c.seed_id is None and c.type not in ("seed", "person", "government", "location")),
+                      None)
+        body = _body_before_title(text[c.start:person.start]) if person is not None else None
+        if body is not None:
+            c = replace(c, end=c.start + len(body), name=body)
+        out.append(c)
+    return out
+
+
+def _body_before_title(before: str) -> str | None:
+    """"Bank of Kappa Governor " -> "Bank of Kappa": the name before one or two title words.
+
+    >>> _body_before_title("Kappa Development Bank Chairman "), _body_before_title("Kappa Bank ")
+    ('Kappa Development Bank', None)
+    """
+    from .names import title_words
+    words = before.split()
+    n = 0
+    while n < 2 and len(words) - n > 1 and words[len(words) - 1 - n] in title_words():
+        n += 1
+    if n == 0 or words[len(words) - 1 - n] in ("of", "and", "the", "for"):
+        return None
+    body = " ".join(words[:len(words) - n])
+    return body if before.startswith(body) else None
+
+
+def _surname_of(etype: str, name: str, written: str, native: str) -> bool:
+    """"Later, Kappa (カッパホールディングス)" read as part of a chairman's name ("Lee Kappa"): a
+    body's native name after a part of a person's name is not that person's.
+
+    >>> [_surname_of("person", "Lee Kappa", "Kappa", n) for n in ("カッパホールディングス", "이카파")]
+    [True, False]
+    """
+    return etype == "person" and written != name and BODY_NATIVE.search(native) is not None
+
+
+def _latin_in_bracket(text: str, p: Pair) -> tuple[int, int] | None:
+    """Where the name filling a CJK name's bracket is (its first part before a comma)."""
+    inner = re.match(r"\s*[（(]\s*([^,，;；)）]*?)\s*(?:[,，;；]|[)）])", text[p.paren[0]:p.paren[1]])
+    return None if inner is None else (p.paren[0] + inner.start(1), p.paren[0] + inner.end(1))
+
+
+def _bracket_native(chosen: list[Candidate], text: str, p: Pair) -> None:
+    """"泽塔绿能 (Zeta) and 泽塔集团 (Zeta Group)": the name in the bracket comes with the CJK name
+    before it as its native name, as if written "Zeta (泽塔绿能)", so the two stay apart."""
+    at = _latin_in_bracket(text, p)
+    named = next((c for c in chosen if (c.start, c.end) == at), None)
+    if named is not None and named.native is None:
+        named.native = text[p.start:p.end]
 
 
 _AND_BEFORE = re.compile(r"\sand\s+$")
