@@ -300,3 +300,27 @@ def test_hiring_a_firms_former_executive_buys_nothing_from_the_firm():
     rels = story_relations("Tau Chemicals has hired former Mu Pharma executive John Doe to run its drug unit.",
                            "Tau Chemicals", "Mu Pharma", "John Doe")
     assert ("Mu Pharma", "supplies", "Tau Chemicals") not in rels
+
+
+VTRE = ("Vietnam's rare-earth ambitions\n\n"
+        "HANOI, Sept 9 (Wire) - Vietnam Rare Earth Joint Stock Company will expand the separation plant in "
+        "Yen Bai under a licence from the Ministry of Natural Resources and Environment, and Sojitz, the "
+        "Japanese trading house, will take a 10% stake in the company.\n\n"
+        "\"We want to be the supplier that is not China,\" its chairman said. China's Ministry of Commerce "
+        "declined to comment.")
+
+
+def test_a_name_listed_after_a_place_but_described_as_a_firm_is_a_firm():
+    d = drafted_with(VTRE, "Sojitz")
+    assert entity(d, "Sojitz").type == "firm"
+
+
+def test_a_ministry_with_no_country_named_is_the_datelines_countrys():
+    rels = relations_of(drafted_with(VTRE, "Ministry of Natural Resources and Environment", "Vietnam", "China"))
+    assert ("Ministry of Natural Resources and Environment", "part_of", "Vietnam") in rels
+    assert ("Ministry of Natural Resources and Environment", "part_of", "China") not in rels
+
+
+def test_a_ministrys_name_ends_at_its_portfolio_lists_last_and():
+    d = drafted_with(VTRE, "Ministry of Natural Resources and Environment")
+    assert not any("Sojitz" in e.name and e.type == "ministry" for e in d.entities)

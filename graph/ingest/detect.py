@@ -72,7 +72,8 @@ _FIRM_APPOSITION = re.compile(r"\s*" + BRACKETED + r",\s+(?:a|an|the|its|their)\
                               r"(?:manufacturer|maker|producer|company|firm|group|supplier|operator|"
                               r"developer|builder|contractor|lender|bank|carrier|utility|miner|trader|"
                               r"chipmaker|carmaker|shipbuilder|shipyard|conglomerate|customer|client|"
-                              r"buyer|partner|rival|competitor|shareholder|parent|subsidiary)s?\b")
+                              r"buyer|partner|rival|competitor|shareholder|parent|subsidiary|house|"
+                              r"investor|insurer|refiner|start-?up)s?\b")
 _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obtain\w*|acquir\w*|acquisitions?|takeover|borrow\w*|licen[cs]\w*|"
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
@@ -960,8 +961,8 @@ _VERB_AFTER = re.compile(r"^\s+(?:(?:also|now|still|has|have|had|will|would|coul
 def _listed_after_place(text: str, start: int, end: int, places: list[tuple[int, int]]) -> bool:
     """"in Pohang and Gwangyang", "in Valencia, Zeebrugge and Rotterdam": a name listed after
     places that follow "in"/"at" is a place too."""
-    if _VERB_AFTER.match(text[end:]):
-        return False
+    if _VERB_AFTER.match(text[end:]) or _FIRM_APPOSITION.match(text[end:]):
+        return False        # (not "in Yen Bai, and Sojitz, the Japanese trading house,": a firm)
     at = start
     while True:
         prev = next(((a, b) for a, b in places if b <= at and _COORDINATION.fullmatch(text[b:at])), None)

@@ -178,8 +178,11 @@ def _is_date_word(word: str) -> bool:
 
 
 def _comma_ok(members: list[Token]) -> bool:
+    """A comma inside a body's list of portfolios ("Ministry of Economy, Trade and Industry"),
+    not after the list's last "and" ("Ministry of Natural Resources and Environment, and X")."""
     words = [t.text for t in members]
     return any(w in _COMMA_BODIES and i + 1 < len(words) and words[i + 1] in ("of", "for")
+               and "and" not in words[i + 2:]
                for i, w in enumerate(words))
 
 

@@ -30,7 +30,7 @@ from .lexicon import (BRACKETED, BUSINESS_ABBREVIATIONS, REGULATED_FIELDS, Secto
 from .mentions import doc_gazetteer, find_mentions
 from .names import Run, runs
 from .misreads import misread, without_wider_places
-from .precision import acronym_type, names_goods, not_an_acronym_name, separate_body, set_aside
+from .precision import acronym_type, names_goods, not_an_acronym_name, read_dateline, separate_body, set_aside
 from .projects import (ArticleProjects, cost_shares, money_for_projects, object_relatives,
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
@@ -133,7 +133,7 @@ def extract(articles: Sequence[Article], seeds: Dataset | None = None) -> Draft:
     for doc in docs:
         relations += _second_pass(doc, table, gaz, evidence, cooccur)
     relations += _name_rules(table, evidence)
-    counts = {doc.index: doc.mentions for doc in docs}
+    counts = {doc.index: _with_dateline_country(doc, table) for doc in docs}
     relations += _home_country(table, relations, evidence, counts)
     relations += state_homes(table, relations, evidence, counts)
     relations = _expand_all(relations, docs, table)
@@ -900,6 +900,24 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
         if home is not None and home.key != e.key:
             out.append(RelationDraft(e.key, "part_of", home.key, text, 0.5, rule, article))
     return out
+
+
+def _with_dateline_country(doc: _Doc, table: EntityTable) -> dict[int, int]:
+    """The article's mention counts, its dateline city's country counted twice more ("HANOI,
+    Sept 9 (Wire) -": the story is set in Vietnam, though a wire desk's city is no entity)."""
+    from .lexicon import country_by_code, places
+    counts = dict(doc.mentions)
+    body = next((s for s in doc.sentences if not s.heading), None)
+    head = read_dateline(body.text).head_end if body is not None else None
+    if head is None:
+        return counts
+    city = body.text[:head].strip().title() if body is not None else ""
+    code = next((p.country for p in places() if p.country and city in (p.name, *p.aliases)), None)
+    info = country_by_code().get(code) if code else None
+    country = table.lookup(info.name, "government") if info is not None else None
+    if country is not None:
+        counts[country.key] = counts.get(country.key, 0) + 2
+    return counts
 
 
 def _sector(table: EntityTable, term: SectorTerm, sentence: int) -> EntityDraft:
