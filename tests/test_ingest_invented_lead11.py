@@ -324,3 +324,11 @@ def test_a_ministry_with_no_country_named_is_the_datelines_countrys():
 def test_a_ministrys_name_ends_at_its_portfolio_lists_last_and():
     d = drafted_with(VTRE, "Ministry of Natural Resources and Environment")
     assert not any("Sojitz" in e.name and e.type == "ministry" for e in d.entities)
+
+
+def test_a_mine_in_a_province_which_a_firm_operates_under_a_licence():
+    rels = story_relations("The oxides will come from the Dong Pao mine in Lai Chau province, which Kappa Mining "
+                           "operates under a licence from the Ministry of Mines.", "Dong Pao mine", "Kappa Mining",
+                           "Ministry of Mines")
+    assert ("Kappa Mining", "leads", "Dong Pao mine") in rels
+    assert ("Ministry of Mines", "regulates", "Kappa Mining") in rels

@@ -519,7 +519,9 @@ def in_question(v: View, article: ArticleProjects) -> int | None:
     return v.topic if v.topic in article.leaders else article.last_leader
 
 
-_WHICH_X = re.compile(r"\s*" + BRACKETED + r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
+_WHICH_X = re.compile(r"\s*" + BRACKETED + r"(?:\s+(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*"
+                      r"(?:\s+(?:province|state|county|region|district|prefecture))?)?"     # "the X mine in Lai Chau province,"
+                      r"(?:,\s+(?:a|an|the)\s+[^,;]{0,60}?)?,?\s+(?:which|that)\s+$")
 X_RUNS = re.compile(r"\s+(?:also\s+|now\s+|still\s+)?(?:(?:is|are|was|were|has|have|had)\s+(?:been\s+)?)?"
                     r"(?P<verb>operates|operated|operating|runs|ran|running|built|builds|building|"
                     r"develops|developed|developing|leads|led|leading|manages|managed|managing|"

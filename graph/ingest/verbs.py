@@ -325,6 +325,8 @@ CUES: tuple[Cue, ...] = (
 
 _COMPILED = [(c, re.compile(rf"\b(?:{c.words})\b")) for c in CUES]
 _BREAK = re.compile(r"^[A-Z][A-Z .’']{1,30}(?:,[^–—\n]{0,40}?)?\s[-–—]{1,2}\s|;|\bwhile\b|\bwhereas\b|\bbut\b|,\s+and\b|\bsaid\b|\bsays\b|:\s|\u201c|\"")
+# a relative clause whose subject is named after "which": "the mine, which Kappa Mining operates"
+_OBJECT_RELATIVE = re.compile(r",\s+(?:which|that)\s+(?=[A-Z][^,;]{0,60}?\s+[a-z]+s\b[^,;]*$)")
 _RELATIVE = re.compile(r"(?:,\s+|\s)(?:which|who|that|whose)\s+(?:\w+\s+){0,3}$|,\s+which\s+is\s+"
                        r"(?:\w+\s+){0,3}$")
 # one word of the goods of a second object, its verb left out: "sources nickel from A and cobalt from B",
@@ -372,6 +374,10 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
         # (not "X, in which Y owns 28%, buys": the relative clause closed before the verb)
     before = v.text[begin:pos]
     rel = _RELATIVE.search(before)
+    inner = _OBJECT_RELATIVE.search(before)
+    named = v.at_start(begin + inner.end()) if inner is not None else None
+    if named is not None and named.key != ALL and v.type(named) in types and named.end <= pos:
+        return named.key            # "the mine, which Kappa Mining operates under a licence": Kappa Mining
     if rel is not None and _THE_FIRM_NOUN.search(v.text, begin, pos):
         # "for the group, which also owns X": the firm "the group" stands for, not a person before it
         firm = [m.key for m in v.mentions if m.end <= begin + rel.start()     # (the sentence's)
