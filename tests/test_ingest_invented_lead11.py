@@ -332,3 +332,20 @@ def test_a_mine_in_a_province_which_a_firm_operates_under_a_licence():
                            "Ministry of Mines")
     assert ("Kappa Mining", "leads", "Dong Pao mine") in rels
     assert ("Ministry of Mines", "regulates", "Kappa Mining") in rels
+
+
+DEFENCE = ("Poland buys launchers\n\n"
+           "WARSAW, Oct 14 (Wire) - Poland's Armament Agency has signed contracts worth $6 billion with Kappa "
+           "Aerospace and Zeta Defense Systems for 48 launchers, the defence ministry said on Tuesday.\n\n"
+           "Defence Minister Jan Nowak said the deal would make Poland strong.")
+
+
+def test_a_buyers_contracts_with_sellers_for_goods_are_supplies():
+    rels = relations_of(drafted_with(DEFENCE, "Armament Agency", "Kappa Aerospace", "Zeta Defense Systems"))
+    assert ("Kappa Aerospace", "supplies", "Armament Agency") in rels
+    assert ("Zeta Defense Systems", "supplies", "Armament Agency") in rels
+
+
+def test_a_ministry_named_only_by_its_ministers_title_is_the_articles_countrys():
+    rels = relations_of(drafted_with(DEFENCE, "Ministry of Defence", "Poland"))
+    assert ("Ministry of Defence", "part_of", "Poland") in rels

@@ -883,13 +883,16 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
     from .detect import lexicon_gazetteer
     lex = lexicon_gazetteer()
     placed = {r.source for r in relations if r.type == "part_of"}
+    # a ministry named only through its minister's title ("Defence Minister P") has the title's sentence
+    by_role = {r.target: (r.article, r.evidence) for r in reversed(relations) if r.type == "heads"}
     out: list[RelationDraft] = []
     for e in list(table):
+        found = evidence.get(e.key) or by_role.get(e.key)
         if e.type not in ("ministry", "agency") or "Bank" in e.name.split() or e.key in placed \
                 or e.seed_id is not None \
-                or e.key not in evidence:
+                or found is None:
             continue
-        article, text = evidence[e.key]
+        article, text = found
         codes = [h.values[0][1] for h in lex.find(e.name) if h.values[0][0] in ("country", "demonym")]
         code = e.country or (codes[0] if codes else None)
         home = table.country(code, e.first) if code else None

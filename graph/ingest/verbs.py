@@ -158,6 +158,14 @@ CUES: tuple[Cue, ...] = (
     Cue("supplies", r"(?:contract|deal|order|agreement)s?\s+(?:worth\s+(?:about\s+|around\s+)?"
         r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _SUPPLIERS, _RECEIVERS, gap=30,
         passive=False, needs=r"\bto\s+(?:supply|deliver|build|provide|sell)\b"),
+    # "The Armament Agency has signed contracts worth $6 billion with A and B for 48 launchers": a buyer's
+    # contracts, the sellers named after "with" and the goods after "for"
+    Cue("supplies", r"(?:sign(?:s|ed)?|award(?:s|ed)?|plac(?:e|es|ed)|finali[sz](?:e|es|ed))\s+(?:a|an|the|two|three|"
+        r"several)?\s*" + _CONTRACT_WORDS + r"(?:contract|order)s?\s+(?:worth\s+(?:about\s+|around\s+|up\s+to\s+)?"
+        r"\S*\d\S*\s+(?:(?:million|billion|crore)\s+)?)?with", _RECEIVERS, _SUPPLIERS - {"government", "project"},
+        swap=True, gap=30, passive=False,
+        needs=r"\bfor\s+(?:(?:about|around|up\s+to|another|a\s+further)\s+)?\d[\d,.]*\s+(?!(?:million|billion|"
+              r"crore|years?|months?)\b)[a-z]"),
     # "Mu Logistics will carry finished cars for Kappa Motors": goods carried for a named customer
     # (goods built or made "for" someone were tried in round 4 and again in round 8: wrong more often
     # than right on dev, "made for", "built for" name too many things)
