@@ -5,7 +5,9 @@ Each test quotes the invented sentence it was found on (articles kept outside th
 
 from __future__ import annotations
 
-from ingest_support import drafted_with, entity, relations_of, story_relations
+import pytest
+
+from ingest_support import draft_of, drafted_with, entity, relations_of, story_relations
 
 
 def test_director_general_without_the_hyphen_is_a_title_not_part_of_the_name():
@@ -24,15 +26,17 @@ def test_secretary_general_without_the_hyphen_heads_the_body():
 
 def test_partners_with_a_firms_rivals_is_no_partnership_with_that_firm():
     rels = story_relations("Kappa Cells has partnered with Zeta Parts' rivals to build a cathode line in "
-                           "Ulsan.", "Kappa Cells", "Zeta Parts")
+                           "Ulsan. Kappa Cells has also partnered with Omega Metals.", "Kappa Cells", "Zeta Parts")
     assert ("Kappa Cells", "partners_with", "Zeta Parts") not in rels
     assert ("Zeta Parts", "partners_with", "Kappa Cells") not in rels
+    assert any({a, b} == {"Kappa Cells", "Omega Metals"} for a, t, b in rels if t == "partners_with")   # control
 
 
 def test_selling_to_a_firms_customers_is_no_sale_to_that_firm():
-    rels = story_relations("Kappa Cells supplies cathode to Omega Motors' customers.", "Kappa Cells",
-                           "Omega Motors")
+    rels = story_relations("Kappa Cells supplies cathode to Omega Motors' customers. Kappa Cells supplies anodes "
+                           "to Sigma Motors.", "Kappa Cells", "Omega Motors")
     assert ("Kappa Cells", "supplies", "Omega Motors") not in rels
+    assert ("Kappa Cells", "supplies", "Sigma Motors") in rels       # control
 
 
 def test_competing_with_a_firms_suppliers_is_no_rivalry_with_that_firm():
@@ -42,14 +46,16 @@ def test_competing_with_a_firms_suppliers_is_no_rivalry_with_that_firm():
 
 def test_an_ended_tie_up_is_no_partnership():
     rels = story_relations("Last year Kappa Cells ended its tie-up with Sigma Motors after a dispute over "
-                           "prices.", "Kappa Cells", "Sigma Motors")
+                           "prices. It has since signed a deal with Omega Motors.", "Kappa Cells", "Sigma Motors")
     assert not any({a, b} == {"Kappa Cells", "Sigma Motors"} and t == "partners_with" for a, t, b in rels)
+    assert any({a, b} == {"Kappa Cells", "Omega Motors"} and t == "partners_with" for a, t, b in rels)  # control
 
 
 def test_exiting_a_supply_deal_is_no_supply():
-    rels = story_relations("Rho Metals exited its deal to supply nickel to Tau Batteries in May.",
-                           "Rho Metals", "Tau Batteries")
+    rels = story_relations("Rho Metals exited its deal to supply nickel to Tau Batteries in May. Rho Metals "
+                           "now supplies nickel to Mu Cells.", "Rho Metals", "Tau Batteries")
     assert ("Rho Metals", "supplies", "Tau Batteries") not in rels
+    assert ("Rho Metals", "supplies", "Mu Cells") in rels      # control
 
 
 def test_a_live_tie_up_is_still_read():
@@ -300,6 +306,8 @@ def test_hiring_a_firms_former_executive_buys_nothing_from_the_firm():
     rels = story_relations("Tau Chemicals has hired former Mu Pharma executive John Doe to run its drug unit.",
                            "Tau Chemicals", "Mu Pharma", "John Doe")
     assert ("Mu Pharma", "supplies", "Tau Chemicals") not in rels
+    assert ("John Doe", "works_for", "Mu Pharma") in rels      # control: the sentence is read (the dev gold keeps
+    # former posts)
 
 
 VTRE = ("Vietnam's rare-earth ambitions\n\n"
@@ -349,3 +357,119 @@ def test_a_buyers_contracts_with_sellers_for_goods_are_supplies():
 def test_a_ministry_named_only_by_its_ministers_title_is_the_articles_countrys():
     rels = relations_of(drafted_with(DEFENCE, "Ministry of Defence", "Poland"))
     assert ("Ministry of Defence", "part_of", "Poland") in rels
+
+
+# review13's counter-examples: money received far from the grants, or for something else
+@pytest.mark.parametrize("later", [
+    "Zeta Steel will get $300 million in cash when it completes the sale of its unit.",
+    "Zeta Steel got $2 billion in orders from carmakers last year.",
+    "Zeta Steel received $50 million in its IPO.",
+    "Kappa Motors paid $20 million to Zeta Steel. Zeta Steel received $20 million.",
+    "The remaining output of the plant goes to Zeta Steel.",
+    "Kappa Motors makes trucks. Omega Rail makes wagons. Sigma Ports runs docks. Tau Mines digs coal. "
+    "Zeta Steel received $20 million.",
+])
+def test_money_received_for_something_else_or_long_after_is_no_grant(later):
+    text = ("Grants\n\nThe Ministry of Industry approved subsidies for battery makers. " + later)
+    rels = relations_of(drafted_with(text, "Ministry of Industry", "Zeta Steel"))
+    assert ("Ministry of Industry", "funds", "Zeta Steel") not in rels
+    # the same sentence shape right after the announcement is read (the guard is the context, not the verb)
+    near = relations_of(draft_of("Grants\n\nThe Ministry of Industry approved subsidies for battery makers. "
+                                 "Zeta Steel received $20 million."))
+    assert ("Ministry of Industry", "funds", "Zeta Steel") in near
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("After Zeta Steel's deal collapsed, Omega Metals agreed to acquire the company.",
+     ("Omega Metals", "owns", "Zeta Steel")),
+    ("Zeta Steel's rival Omega Metals supplies the company with axles.", ("Omega Metals", "supplies", "Zeta Steel")),
+    ("Zeta Steel said it acquired the company that runs its Ohio rail yard.", ("Zeta Steel", "owns", "Kappa Motors")),
+    ("Zeta Steel owns 20% of the company it founded with Omega Metals.", ("Zeta Steel", "owns", "Kappa Motors")),
+])
+def test_the_company_is_not_any_possessor_nor_a_restricted_noun(sentence, wrong):
+    # review13's counter-examples to company_meant
+    rels = relations_of(drafted_with("T\n\nKappa Motors makes trucks. " + sentence, "Kappa Motors", "Zeta Steel"))
+    assert wrong not in rels
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kappa Motors quit coal and signed a deal with Omega Rail.",
+    "Kappa Motors exited Russia and partnered with Omega Rail.",
+    "Kappa Motors ended 2024 in a partnership with Omega Rail.",
+])
+def test_an_ending_verb_with_another_object_leaves_the_deal(sentence):
+    # review13's counter-examples to the ended-tie-up guard
+    rels = story_relations(sentence, "Kappa Motors", "Omega Rail")
+    assert any({a, b} == {"Kappa Motors", "Omega Rail"} and t == "partners_with" for a, t, b in rels)
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("The policymaker owns 5% of Omega Metals.", ("Kappa Motors", "owns", "Omega Metals")),
+    ("The lawmaker who chairs the committee bought shares in Omega Metals.", ("Kappa Motors", "owns", "Omega Metals")),
+    ("The airline sector buys fuel from Omega Energy.", ("Omega Energy", "supplies", "Kappa Motors")),
+    ("The supplier industry buys steel from Omega Energy.", ("Omega Energy", "supplies", "Kappa Motors")),
+])
+def test_a_description_noun_that_is_no_firm_is_not_the_firm_in_question(sentence, wrong):
+    # review13's counter-examples to the wider description-noun subject
+    rels = relations_of(drafted_with("T\n\nKappa Motors reported results. " + sentence, "Kappa Motors"))
+    assert wrong not in rels
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kappa Motors chose Sigma Engineering to head the project for its new plant.",
+    "Kappa Motors hired Sigma Engineering as manager of the project for its plant.",
+])
+def test_a_firm_hired_or_chosen_for_a_job_still_supplies(sentence):
+    # review13's counter-examples to the hired-executive guard (a person must follow the title)
+    rels = story_relations(sentence, "Kappa Motors", "Sigma Engineering")
+    assert ("Sigma Engineering", "supplies", "Kappa Motors") in rels
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lambda Auto's former joint venture with Nu Motors was sold.",
+    "Lambda Auto's planned joint venture with Nu Motors was scrapped.",
+])
+def test_a_former_or_scrapped_joint_venture_is_no_partnership(sentence):
+    # review13's counter-examples to "X's joint venture with Y"
+    rels = story_relations(sentence, "Lambda Auto", "Nu Motors")
+    assert not any({a, b} == {"Lambda Auto", "Nu Motors"} and t == "partners_with" for a, t, b in rels)
+    live = story_relations("Regulators approved Lambda Auto's joint venture with Nu Motors.", "Lambda Auto")
+    assert any({a, b} == {"Lambda Auto", "Nu Motors"} and t == "partners_with" for a, t, b in live)
+
+
+def test_a_wire_hubs_dateline_does_not_place_a_ministry():
+    # review13's counter-example to the dateline weight
+    text = ("Gallium curbs\n\nWASHINGTON, Sept 9 (Wire) - The Ministry of Commerce said on Tuesday it would curb "
+            "exports of gallium, a move aimed at the United States. Kappa Semi, a Chinese chipmaker, said supply "
+            "was tight.")
+    rels = relations_of(drafted_with(text, "Ministry of Commerce", "United States"))
+    assert ("Ministry of Commerce", "part_of", "United States") not in rels
+
+
+def test_the_leader_of_an_unnamed_consortium_is_still_the_subject():
+    # review13's counter-example to the owner-marker skip
+    rels = story_relations("A Kappa Motors-led consortium bought Zeta Steel.", "Kappa Motors", "Zeta Steel")
+    assert ("Kappa Motors", "owns", "Zeta Steel") in rels
+
+
+def test_a_firm_named_treasury_stays_a_firm():
+    # review13's counter-example to a "Treasury" suffix
+    d = drafted_with("Title\n\nSigma Treasury, a fintech start-up, raised money from Omega Capital.", "Sigma Treasury")
+    assert entity(d, "Sigma Treasury").type == "firm"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Omega Capital is the biggest foreign investor in Vietnam.", "Vietnam"),
+    ("Kappa Motors is a major exporter in Japan's car market.", "Japan"),
+])
+def test_a_foreign_investor_or_a_market_is_not_where_a_firm_is(sentence, place):
+    # review13's counter-examples to "X is the largest <noun> in <place>"
+    rels = story_relations(sentence, place)
+    assert not any(t == "located_in" and b == place for _, t, b in rels)
+
+
+def test_a_long_parenthetical_is_still_read_past():
+    # review13: the bracket bound (against hostile text) must not cut an ordinary long aside
+    rels = story_relations("Kappa Motors (founded in 1998 by three engineers from Ohio and listed in New York in "
+                           "2010 after a long delay), a Texas carmaker, bought Zeta Steel.", "Kappa Motors", "Texas")
+    assert ("Kappa Motors", "located_in", "Texas") in rels

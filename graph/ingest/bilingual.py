@@ -111,10 +111,11 @@ _CLOSING_QUOTE = re.compile(r"[\"”]$")
 def _run_before_quote_or_ticker(text: str, at: int, by_end: dict[int, Run]) -> Run | None:
     """The name a bracket at ``at`` follows across a stock ticker's own bracket ("Zeta Corp.
     (NYSE: ZTK) (泽塔)") or the quotes the name stands in ('"Zeta Corp." (泽塔)')."""
-    ticker = _TICKER_PAREN.search(text, 0, at)
+    window = max(0, at - 60)        # (both end right before the bracket: a window, not the whole text)
+    ticker = _TICKER_PAREN.search(text, window, at)
     if ticker is not None:
         return by_end.get(ticker.start())
-    quote = _CLOSING_QUOTE.search(text, 0, at)
+    quote = _CLOSING_QUOTE.search(text, window, at)
     run = by_end.get(quote.start()) if quote is not None else None
     return run if run is not None and text[max(run.start - 1, 0):run.start] in ('"', "“") else None
 

@@ -399,6 +399,9 @@ def org_type(run: Run) -> str | None:
     ow = org_words()
     if words[1] in ("of", "for") and ow["prefix"].get(words[0]) == "ministry":
         return "ministry"       # "Ministry of Industry and Mineral Resources"
+    if len(words) == 2 and words[1] == "Treasury" and (words[0] in ("HM", "US", "U.S.") or
+                                                       words[0] in place_labels()):
+        return "ministry"       # "US Treasury", "Australian Treasury" (not "Sigma Treasury", a fintech)
     last, before = words[-1], words[-2]
     if last in ow["suffix"] and (last != "Union" or _PUBLIC_UNION.fullmatch(before)):
         industry = last.lower() in sector_words()

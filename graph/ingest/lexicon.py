@@ -31,13 +31,16 @@ OFFICER_TITLES = r"chief\s+(?:financial|operating|technology|commercial|investme
 FORM_VERBS = r"form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|launch(?:es|ed|ing)?"
 # the verbs of a sale ("sold its stake", "divests the unit")
 SELL_VERBS = r"sell|sells|sold|selling|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?"
+# cities whose datelines cover the world's news as much as their own country's (a wire desk's city)
+WIRE_HUBS = frozenset({"London", "Washington", "New York", "Singapore", "Hong Kong", "Brussels", "Frankfurt",
+                       "Paris", "Dubai", "Geneva", "Zurich"})
 # a post no longer held: "a former executive", "its one-time chairman"
 FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 # the field a regulator watches, before its body noun: "competition office", "telecoms regulator"
 REGULATED_FIELDS = (r"(?:competition|antitrust|cartel|telecoms?|telecommunications|energy|securities|financial|"
                     r"banking|data(?:\s+protection)?|markets?|aviation|maritime|nuclear|drugs?|medicines?|food|"
                     r"environment(?:al)?)")
-BRACKETED = r"(?:[（(][^)）]{0,80}[)）])?"
+BRACKETED = r"(?:[（(][^)）]{0,160}[)）])?"
 # An amount of money as a cue reads it ("$458 million", "C$300 million", "₹12,000 crore").
 AMOUNT = (r"(?:(?:US|HK|A|C|S)?[$€£¥₹]\s?\d[\d,.]*\s*(?:million|billion|trillion|bln|mln|bn|m|crore)?|"
           r"\d[\d,.]*\s*(?:million|billion|trillion|bn|crore|lakh)?\s*(?:yen|euros?|dollars|won|rupees|"

@@ -35,7 +35,7 @@ from .projects import (ArticleProjects, cost_shares, money_for_projects, object_
                        place_aliases, project_financing, project_owners, project_runners,
                        supplied_from)
 from .read import DEFAULT_MAX_BYTES, read_article
-from .relations import borrower_in, grant_recipients, granter_in, sentence_facts
+from .relations import Grants, borrower_in, sentence_facts
 from .verbs import (activities, bare_stakes, desk_city, its_project, facilities, origin, person_clauses, place_in_place, possessive_roles, appointed_roles, labelled_parties, rivals,
                     money_to, nominal_supply, title_heads, units, verb_cues)
 from .roles import RoleFact, find_roles
@@ -588,7 +588,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
     last_actor: int | None = None
     last_body: int | None = None  # the firm or organisation the text was last about
     borrower: int | None = None   # the body that last took a loan ("the loan" is its loan)
-    granter: int | None = None    # the body that last announced grants (their recipients' funder)
+    grants = Grants()             # the body that announced grants shortly before (their recipients' funder)
     recent: list[int] = []        # entities named lately, latest last ("the ministry", "the yard")
     previous: frozenset[int] = frozenset()
     in_section = _Leader()              # the body this section names most
@@ -621,8 +621,6 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
                     in_section.best if in_section.best is not None else in_article.best, previous)
         took = borrower_in(view)
         view.borrower = borrower = took if took is not None else borrower
-        gives = granter_in(view)
-        view.granter = granter = gives if gives is not None else granter
         possessive_roles(view)        # first: "P said the company would ..." reads P's firm
         appointed_roles(view)
         labelled_parties(view)
@@ -644,7 +642,7 @@ def _second_pass(doc: _Doc, table: EntityTable, gaz: Gazetteer,
         title_heads(view)
         nominal_supply(view)
         money_to(view)
-        grant_recipients(view)
+        grants.step(view)
         actor_facts(view)
         family_facts(view)
         origin(view)
@@ -907,14 +905,17 @@ def _home_country(table: EntityTable, relations: list[RelationDraft],
 
 def _with_dateline_country(doc: _Doc, table: EntityTable) -> dict[int, int]:
     """The article's mention counts, its dateline city's country counted twice more ("HANOI,
-    Sept 9 (Wire) -": the story is set in Vietnam, though a wire desk's city is no entity)."""
-    from .lexicon import country_by_code, places
+    Sept 9 (Wire) -": the story is set in Vietnam, though a wire desk's city is no entity) unless
+    the city is a hub whose desks cover the world ("WASHINGTON", "LONDON")."""
+    from .lexicon import WIRE_HUBS, country_by_code, places
     counts = dict(doc.mentions)
     body = next((s for s in doc.sentences if not s.heading), None)
     head = read_dateline(body.text).head_end if body is not None else None
-    if head is None:
+    if head is None or body is None:
         return counts
-    city = body.text[:head].strip().title() if body is not None else ""
+    city = body.text[:head].strip().title()
+    if city in WIRE_HUBS:
+        return counts
     code = next((p.country for p in places() if p.country and city in (p.name, *p.aliases)), None)
     info = country_by_code().get(code) if code else None
     country = table.lookup(info.name, "government") if info is not None else None

@@ -27,6 +27,7 @@ lexicon of :mod:`.verbs`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from .doc import Mention
@@ -125,35 +126,66 @@ def granter_in(v: View) -> int | None:
 
 
 # a recipient of money no one is named giving: before the name ("goes to X", "recipients are X", "was
-# awarded to X") or after it ("X receives C$450 million", "X, which gets C$300 million")
+# awarded to X") or after it ("X receives C$450 million", "X, which gets C$300 million"; not "got $2 billion
+# in orders", "will get $300 million when it completes the sale", "received $50 million in its IPO")
 _RECIPIENT_BEFORE = re.compile(r"\b(?:(?:go(?:es)?|went|will\s+go)\s+to|recipients\s+(?:are|were|include|included)|"
                                r"(?:was|were|is|are|will\s+be|has\s+been|have\s+been)\s+(?:awarded|granted|"
                                r"allocated)\s+to)\s+(?:the\s+)?$")
 _RECIPIENT_AFTER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+which)?\s+(?:also\s+)?(?:receives?|received|will\s+"
                               r"receive|gets?|got|will\s+get)\s+(?:a\s+|an\s+|another\s+|a\s+further\s+)?"
                               + AMOUNT)
-_MONEY_NAMED = re.compile(r"\b(?:awards?|grants?|subsid(?:y|ies)|money|funding|funds|recipients|remaining)\b|"
-                          + AMOUNT)
-_GIVEN_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]")
+_FOR_SOMETHING_ELSE = re.compile(r"\s*(?:million|billion|trillion|crore|bn)?\s*(?:in\s+(?:orders|revenue|sales|cash|"
+                                 r"its|an?|the)\b|from\b|when\b|if\b|after\b|for\s+(?:the|its)\s+(?:sale|stake|unit)\b)")
+_MONEY_NAMED = re.compile(r"\b(?:awards?|grants?|subsid(?:y|ies)|money|funding|funds|recipients)\b|"
+                          r"\bremaining\s+" + AMOUNT + "|" + AMOUNT)
+# a payer named in the sentence: its money is read by the cue rules, and earlier grants end there
+_GIVEN_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]|\b(?:paid|pays|pay|paying)\b")
+GRANT_REACH = 3       # sentences after the announcement (or the last recipient) that can name recipients
 
 
-def grant_recipients(v: View) -> None:
+@dataclass
+class Grants:
+    """The body whose grants the next few sentences' recipients receive, carried sentence to
+    sentence: set by an announcement, kept while recipients follow, dropped after
+    :data:`GRANT_REACH` sentences without one or at a sentence naming another payer."""
+
+    key: int | None = None
+    age: int = 0
+
+    def step(self, v: View) -> None:
+        gives = granter_in(v)
+        if gives is not None:
+            self.key, self.age = gives, 0
+        elif self.key is not None:
+            self.age += 1
+            if self.age > GRANT_REACH or _GIVEN_BY.search(v.text):
+                self.key = None
+        v.granter = self.key
+        if gives is None and grant_recipients(v):
+            self.age = 0
+
+
+def grant_recipients(v: View) -> bool:
     """The bodies this sentence says receive money without naming who gives it: funded by the
-    body that announced the grants earlier in the article (:func:`granter_in`)."""
+    body that announced the grants shortly before (:class:`Grants`). Whether any was read."""
     if v.granter is None or _GIVEN_BY.search(v.text):
-        return              # (a giver named here is read by the cue rules)
+        return False        # (a giver named here is read by the cue rules)
+    found = False
     for m in v.mentions:
         if m.key in (ALL, v.granter) or m.anaphor or v.type(m) not in ("firm", "organization"):
             continue
         before = _RECIPIENT_BEFORE.search(v.text[max(0, m.start - 60):m.start])
         if before is not None and not _MONEY_NAMED.search(v.text, 0, m.start):
             continue        # "The plant's sulphuric acid goes to X": goods, not money
-        if before is None and not _RECIPIENT_AFTER.match(v.text, m.end):
+        after = _RECIPIENT_AFTER.match(v.text, m.end) if before is None else None
+        if before is None and (after is None or _FOR_SOMETHING_ELSE.match(v.text, after.end())):
             continue
         items = v.listed(m, {"firm", "organization"}) if before is not None else [m]
         for item in items:
             if item.key not in (ALL, v.granter):
                 v.add(v.granter, "funds", item.key, 0.55, "grant-recipient")
+                found = True
+    return found
 
 
 def _borrower(v: View, agents: list[Mention]) -> Mention | None:

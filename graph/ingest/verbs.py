@@ -263,8 +263,9 @@ CUES: tuple[Cue, ...] = (
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b", unless=r"\s+by\b|"
         # (not "hired former Mu Pharma executive John Doe": a person hired, the firm his past employer)
-        r"\s+(?:(?:a|an|the|its|former|ex-)\s+)*(?:[A-Z][\w&.-]*\s+){1,4}(?:[a-z-]+\s+)?"
-        r"(?:executive|chief|president|director|manager|banker|engineer|official|head|veteran)\b"),
+        r"\s+(?:(?:a|an|the|its|former|ex-)\s+)*(?:[A-Z][\w&.-]*\s+){1,4}(?:(?!(?:to|as|for|and)\b)[a-z-]+\s+)?"
+        r"(?:executive|chief|president|director|manager|banker|engineer|official|head|veteran)\s+"
+        r"(?:[a-z-]+\s+)?[A-Z][\w'’-]+\s+[A-Z]"),
     # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
     Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
         _SUPPLIERS - {"government"}, _RECEIVERS, gap=30, passive=False,
@@ -357,10 +358,13 @@ _NEGATION = re.compile(r"\b(?:not|no|never|nor|n[’']t|neither|without|denies|d
                        r"(?:\s+[\w-]+){0,3}\s*$")
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:(?:on|last|this|that)\s+(?:\w+\s+)??)?(?:it|its|the\s+"
                               r"(?-i:(?:South\s+|North\s+)?[A-Z][a-z]+\s+)?"   # "the Japanese firm", not "the rival firm"
-                              r"(?:company|group|firm|[a-z]*maker|"
+                              r"(?:company|group|firm|(?!(?:law|policy|rule|deal|decision|peace|film|trouble|"
+                              r"match|money|market|king|news|mischief)maker)[a-z]*maker|"
                               r"lender|bank|operator|producer|utility|miner|shipbuilder|conglomerate|"
                               r"manufacturer|supplier|refiner|airline|carrier|insurer|start-?up|"
-                              r"developer|buyer|investor))\b", re.I)
+                              r"developer|buyer|investor))\b"
+                              # (not "the airline sector", "the supplier industry": the trade, not the firm)
+                              r"(?!\s+(?:industry|sector|market|scene|business|world|association|lobby)\b)", re.I)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -422,8 +426,10 @@ def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int
                 m = v.possessed(m)          # "Saudi Arabia's SALIC": SALIC is the subject
                 if m.end > pos or m.key == ALL:
                     continue
-            if _OWNER_MARKER.match(v.text, m.end):
-                continue                    # "Tata-owned Air India ordered": Air India
+            owned = _OWNER_MARKER.match(v.text, m.end)
+            if owned is not None and owned.end() <= pos:
+                continue                    # "Tata-owned Air India ordered": Air India (not "a Kappa-led
+                # consortium bought Zeta": no name between the marker and the verb)
             if v.type(m) in types:
                 return m.key
     if begin and re.search(r",\s+and\s*$", v.text[:begin]) and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+)*", before) \
@@ -555,7 +561,7 @@ def _objects(v: View, cue: Cue, pos: int, end: int) -> list[int]:
             first = cand
     if first is None and cue.type in ("partners_with", "owns", "invests_in", "supplies", "funds") and \
             _THE_COMPANY.match(window):
-        meant = company_meant(v, pos)
+        meant = company_meant(v, pos, in_question=cue.type == "partners_with")
         if meant is not None and v.table[meant].type in cue.object:
             return [meant]           # "which signed a memorandum with the company": the firm in question
     if first is None and cue.prep:
@@ -607,17 +613,21 @@ _OF_WHICH = re.compile(r"(?:,\s+)?(?:both|all|each|neither|none)\s+of\s+(?:which
 
 
 # "the company" as a verb's object ("owns 28% of the company", "signed a memorandum with the company")
-_THE_COMPANY = re.compile(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])")
+_THE_COMPANY = re.compile(r"\s*(?:\S+\s+){0,2}?the\s+(?:company|group|firm)\b(?![’'-])"
+                          r"(?!\s+(?:that|which|who|whose|it|they|behind|called|named)\b)")   # (not "the company it founded")
+# "Zeta's parent, the Rho Group, owns 33% of the company": the possessor is the company
+_KIN_BEFORE = re.compile(POSS + r"\s+(?:[a-z-]+\s+)?(?:parent|owner|shareholder|backer|investor|founder)\s*,")
 _WHICH_BEFORE = re.compile(r"\s*" + BRACKETED + r",\s+(?:which|who)(?:\s+\S+){0,3}\s*$")
 
 
-def company_meant(v: View, pos: int) -> int | None:
-    """The firm "the company" at ``pos`` means: a firm named with a possessive before it ("Zeta's
-    parent, the Rho Group, owns 33% of the company"); in "A is backed by B, which owns 28% of the
-    company", A (the sentence's first firm, when the relative clause is another's); else the firm
-    the latest sentences were about."""
+def company_meant(v: View, pos: int, in_question: bool = False) -> int | None:
+    """The firm "the company" at ``pos`` means: the possessor of the subject's kin ("Zeta's parent,
+    the Rho Group, owns 33% of the company"); in "A is backed by B, which owns 28% of the company",
+    A (the sentence's first firm, when the relative clause is another's); else, with
+    ``in_question``, the firm the latest sentences were about (else None: "after Zeta's deal
+    collapsed, Omega agreed to acquire the company" says too little)."""
     possessor = next((x for x in v.mentions if x.end <= pos and x.key != ALL and not x.anaphor
-                      and v.type(x) in ("firm", "organization") and re.match(POSS + r"\s", v.text[x.end:])), None)
+                      and v.type(x) in ("firm", "organization") and _KIN_BEFORE.match(v.text, x.end)), None)
     if possessor is not None:
         return possessor.key         # "Zeta's parent, the Rho Group, owns 33% of the company": Zeta
     rel = _WHICH_BEFORE.search(v.text, 0, pos)
@@ -626,7 +636,7 @@ def company_meant(v: View, pos: int) -> int | None:
         antecedent = v.at_end(rel.start())
         if antecedent is not None and antecedent.key != first.key:
             return first.key
-    return v.last_body
+    return v.last_body if in_question else None
 
 
 _BOTH_OPENER = re.compile(r"\s*(?:Both|Both\s+of\s+them|Both\s+companies|Both\s+firms)\s+(?!of\b|[A-Z])")
@@ -727,9 +737,12 @@ def verb_cues(v: View) -> None:
                                                     r"[Cc]apital)\s+(?:\w+\s+)?$", text[:m.start()]):
                 continue          # "Funding came from X": a funder (relations.funding_from)
             if cue.type in ("supplies", "partners_with") and re.search(
-                    r"\b(?:(?:reject|cancel|scrapp|abandon|refus|terminat|dissolv)\w*|end(?:s|ed|ing)?|"
-                    r"exit(?:s|ed|ing)?|quit(?:s|ting)?|unw(?:i|ou)nd(?:s|ing)?)\s+(?:\w+\s+){0,3}$", text[:m.start()]):
+                    r"\b(?:(?:reject|cancel|scrapp|abandon|refus|terminat)\w*\s+(?:\w+\s+){0,3}|"
+                    r"(?:dissolv\w*|end(?:s|ed|ing)?|exit(?:s|ed|ing)?|quit(?:s|ting)?|unw(?:i|ou)nd(?:s|ing)?)\s+"
+                    r"(?:its|their|the|a|an|this|that)\s+(?:(?!and\b|after\b|before\b|in\b)[a-z-]+\s+){0,2})$",
+                    text[:m.start()]):
                 continue          # "rejected a deal with Zeta Energy to build", "ended its tie-up with X": no deal
+                # (not "quit coal and signed a deal with X", "ended 2024 in a partnership with X")
             if cue.type == "owns" and _RULED_DEAL.search(text, 0, m.start()):
                 continue          # "the FTC blocked the deal to buy X": the regulator buys nothing
             begin, end = clause_span(text, m.start(), m.end())
@@ -1261,6 +1274,10 @@ def origin(v: View) -> None:
         largest = re.match(r"\s*" + BRACKETED + r"(?:,|\s+(?:is|was|remains))\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:"
                            + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
+        if home is not None and largest is not None and (
+                re.search(r"\b(?:foreign|overseas|international|offshore|outside)\b", largest.group())
+                                 or re.match(r"[’']s\b", v.text[home.end:])):
+            home = None     # "the biggest foreign investor in Vietnam", "an exporter in Japan's car market"
         if home is not None and home.key != ALL and v.type(home) in _PLACES:
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE", "X is ..."
         described = _PLACE_DESCRIBED.match(v.text, m.end)
@@ -1332,6 +1349,10 @@ _ITS_HOLDER_BEFORE = re.compile(rf"\b{_ITS_HOLDER}\s*,?\s+(?:the\s+)?$")
 _ITS_HOLDER_AFTER = re.compile(rf"\s*{BRACKETED},\s+{_ITS_HOLDER}\b")
 
 
+# a venture that is not (or no longer) on: "its former joint venture", "the planned venture ... was scrapped"
+_PAST_VENTURE = re.compile(rf"\b(?:{FORMER}|planned|proposed|mooted|failed|defunct|scrapped|abandoned)\b")
+_VENTURE_ENDED = re.compile(r"\b(?:sold|scrapped|dissolved|wound\s+up|unwound|ended|terminated|closed|collapsed|"
+                            r"abandoned|cancell?ed|shelved)\b")
 _POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
 
 
@@ -1372,7 +1393,8 @@ def units(v: View) -> None:
             v.add(y.key, "owns", x.key, 0.6, "unit")
             v.add(partner.key, "owns", x.key, 0.6, "unit")
         elif partner is not None and partner.key not in (ALL, y.key) and v.type(y) in _HOLDERS and \
-                v.type(partner) in _HOLDERS and not negated(v, y.start):
+                v.type(partner) in _HOLDERS and not negated(v, y.start) and jv is not None and \
+                not _PAST_VENTURE.search(jv.group()) and not _VENTURE_ENDED.search(v.text):
             v.add(y.key, "partners_with", partner.key, 0.6, "unit")  # "approved Lambda's joint venture with Nu"
         holder = _ITS_HOLDER_BEFORE.search(v.text[:y.start]) or _ITS_HOLDER_AFTER.match(v.text, y.end)
         if holder is not None and v.type(y) in _HOLDERS and not negated(v, holder.start()):
