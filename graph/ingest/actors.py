@@ -211,7 +211,7 @@ _GRANT_PERMIT = re.compile(r"\b(?:extend(?:s|ed)?|renew(?:s|ed)?|grant(?:s|ed)?|
                            r"gave|giv(?:e|es|en)|award(?:s|ed)?)\s+(?:(?:the|a|an)\s+)?")
 _APPROVAL_FROM = re.compile(r"\b(?:won|wins|win|received|receives|receive|obtained|obtains|obtain|"
                             r"secured|secures|secure|got|gets|needs|need|needed|requires|required|"
-                            r"require|awaits|awaiting|await|holds|hold|held|under)\s+(?:(?:a|an|the|final|regulatory|"
+                            r"require|awaits|awaiting|await|holds|hold|under)\s+(?:(?:a|an|the|final|regulatory|"
                             r"antitrust|its|their|still|\S*\d\S*|[a-z]+-year)\s+)*(?:approval|clearance|permission|"
                             r"consent|a\s+licen[cs]e|licen[cs]es?|permits?|the\s+green\s+light|"
                             r"sign-off|concessions?)\s+(?:(?:for|of)\s+[^,;]{0,40}?\s+|"

@@ -907,7 +907,7 @@ def _with_dateline_country(doc: _Doc, table: EntityTable) -> dict[int, int]:
     """The article's mention counts, its dateline city's country counted twice more ("HANOI,
     Sept 9 (Wire) -": the story is set in Vietnam, though a wire desk's city is no entity) unless
     the city is a hub whose desks cover the world ("WASHINGTON", "LONDON")."""
-    from .lexicon import WIRE_HUBS, country_by_code, places
+    from .lexicon import WIRE_HUBS, countries, country_by_code, places
     counts = dict(doc.mentions)
     body = next((s for s in doc.sentences if not s.heading), None)
     head = read_dateline(body.text).head_end if body is not None else None
@@ -916,7 +916,8 @@ def _with_dateline_country(doc: _Doc, table: EntityTable) -> dict[int, int]:
     city = body.text[:head].strip().title()
     if city in WIRE_HUBS:
         return counts
-    code = next((p.country for p in places() if p.country and city in (p.name, *p.aliases)), None)
+    code = next((p.country for p in places() if p.country and city in (p.name, *p.aliases)), None) or \
+        next((c.code for c in countries() if city in (c.name, *c.aliases)), None)    # a city-state's
     info = country_by_code().get(code) if code else None
     country = table.lookup(info.name, "government") if info is not None else None
     if country is not None:

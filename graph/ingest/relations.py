@@ -135,11 +135,24 @@ _RECIPIENT_AFTER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+which)?\s+(?:also\s+
                               r"receive|gets?|got|will\s+get)\s+(?:a\s+|an\s+|another\s+|a\s+further\s+)?"
                               + AMOUNT)
 _FOR_SOMETHING_ELSE = re.compile(r"\s*(?:million|billion|trillion|crore|bn)?\s*(?:in\s+(?:orders|revenue|sales|cash|"
-                                 r"its|an?|the)\b|from\b|when\b|if\b|after\b|for\s+(?:the|its)\s+(?:sale|stake|unit)\b)")
+                                 r"its|an?|the)\b|from\s+(?!the\s+(?:programme|program|scheme|fund|plan|grants?)\b)|"
+                                 r"when\b|if\b|after\b|for\s+(?:the|its)\s+(?:sale|stake|unit)\b)")
 _MONEY_NAMED = re.compile(r"\b(?:awards?|grants?|subsid(?:y|ies)|money|funding|funds|recipients)\b|"
                           r"\bremaining\s+" + AMOUNT + "|" + AMOUNT)
 # a payer named in the sentence: its money is read by the cue rules, and earlier grants end there
-_GIVEN_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?[A-Z]|\b(?:paid|pays|pay|paying)\b")
+_FROM_BY = re.compile(r"\b(?:from|by)\s+(?:the\s+)?$")
+_PAYS = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:has|have|had|will|would|also)\s+)*(?:paid|pays|pay)\b")
+
+
+def names_payer(v: View, besides: int | None = None) -> bool:
+    """Whether the sentence names a body that gives money ("from Zeta Fund", "by the ministry", "Kappa
+    Motors paid ..."), other than ``besides`` (not "by March", "from Ohio", "will be paid")."""
+    for m in v.mentions:
+        if m.key in (ALL, besides) or v.type(m) not in BODIES | {"government"}:
+            continue
+        if _FROM_BY.search(v.text, max(0, m.start - 12), m.start) or _PAYS.match(v.text, m.end):
+            return True
+    return False
 GRANT_REACH = 3       # sentences after the announcement (or the last recipient) that can name recipients
 
 
@@ -158,17 +171,18 @@ class Grants:
             self.key, self.age = gives, 0
         elif self.key is not None:
             self.age += 1
-            if self.age > GRANT_REACH or _GIVEN_BY.search(v.text):
+            if self.age > GRANT_REACH or names_payer(v):
                 self.key = None
         v.granter = self.key
-        if gives is None and grant_recipients(v):
+        found = grant_recipients(v)     # (also in the announcement's own sentence)
+        if gives is None and found:
             self.age = 0
 
 
 def grant_recipients(v: View) -> bool:
     """The bodies this sentence says receive money without naming who gives it: funded by the
     body that announced the grants shortly before (:class:`Grants`). Whether any was read."""
-    if v.granter is None or _GIVEN_BY.search(v.text):
+    if v.granter is None or names_payer(v, v.granter):
         return False        # (a giver named here is read by the cue rules)
     found = False
     for m in v.mentions:
