@@ -533,11 +533,12 @@ def test_a_which_clauses_named_subject_is_read_only_for_its_own_verb(sentence, w
     assert wrong not in story_relations(sentence, "Omega Cells", "Rho Motors")
 
 
-def test_a_wire_hubs_dateline_still_names_no_country_but_a_city_states_does():
-    text = ("Port deal\n\nSINGAPORE, Sept 9 (Wire) - The Ministry of Trade said Kappa Ports would expand. Malaysia "
-            "said it would respond. Singapore's port handles a fifth of world trade.")
-    rels = relations_of(drafted_with(text, "Ministry of Trade", "Singapore"))
-    assert ("Ministry of Trade", "part_of", "Singapore") in rels
+def test_a_regional_desks_dateline_does_not_outweigh_the_country_the_story_is_about():
+    # review15: Singapore and Hong Kong datelines are regional wire desks (review14 had taken them out of the hubs)
+    text = ("Palm oil\n\nSINGAPORE, Sept 9 (Wire) - The Ministry of Plantation said Malaysia's palm oil exports fell "
+            "10% in August. Malaysia's output also slipped, while buyers in Singapore held back.")
+    rels = relations_of(drafted_with(text, "Ministry of Plantation", "Malaysia"))
+    assert ("Ministry of Plantation", "part_of", "Singapore") not in rels
 
 
 @pytest.mark.parametrize("sentence, wrong_or_right", [
@@ -569,3 +570,80 @@ def test_a_licence_held_in_the_past_is_not_read():
     rels = story_relations("Kappa Mining held a licence from the Ministry of Mines until the ministry revoked it.",
                            "Kappa Mining", "Ministry of Mines")
     assert ("Ministry of Mines", "regulates", "Kappa Mining") not in rels
+
+
+# review15's counter-examples (the second mends)
+@pytest.mark.parametrize("text, wrong", [
+    ("Rho Capital agreed to buy Kappa Motors for $2 billion. Zeta Bank owns 12% of the company and backs the deal.",
+     ("Zeta Bank", "owns", "Rho Capital")),
+    ("Rho Capital sued Kappa Motors on Monday. Zeta Steel supplies the company with steel.",
+     ("Zeta Steel", "supplies", "Rho Capital")),
+])
+def test_the_company_after_a_sentence_naming_two_firms_is_not_guessed(text, wrong):
+    assert wrong not in story_relations(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lambda Motors' joint venture with Nu Batteries ended in 2022.",
+    "Lambda Motors' joint venture with Nu Batteries has ended.",
+])
+def test_a_joint_venture_that_ended_is_no_partnership(sentence):
+    rels = story_relations(sentence, "Lambda Motors", "Nu Batteries")
+    assert not any({a, b} == {"Lambda Motors", "Nu Batteries"} and t == "partners_with" for a, t, b in rels)
+
+
+@pytest.mark.parametrize("sentence, right", [
+    ("Kappa Steel quit making cars to supply steel to Sigma Motors.", ("Kappa Steel", "supplies", "Sigma Motors")),
+    ("Kappa Energy exited coal power to supply gas to Zeta Utilities.", ("Kappa Energy", "supplies", "Zeta Utilities")),
+])
+def test_an_ending_verb_with_its_own_object_leaves_a_later_supply(sentence, right):
+    assert right in story_relations(sentence)
+
+
+@pytest.mark.parametrize("sentence, right", [
+    ("Kappa Bank hired Zeta Search after its chief executive quit, to find a successor.",
+     ("Zeta Search", "supplies", "Kappa Bank")),
+    ("Kappa Motors hired Zeta Consulting on its president's advice to review costs.",
+     ("Zeta Consulting", "supplies", "Kappa Motors")),
+])
+def test_a_firm_hired_near_a_title_word_still_supplies(sentence, right):
+    assert right in story_relations(sentence)
+
+
+def test_hiring_a_firms_former_chief_executive_through_a_possessive_buys_nothing():
+    rels = story_relations("Tau Chemicals has hired Mu Pharma's former chief executive John Doe to run its drug unit.",
+                           "Tau Chemicals", "Mu Pharma")
+    assert ("Mu Pharma", "supplies", "Tau Chemicals") not in rels
+
+
+def test_a_hong_kong_dateline_does_not_weigh_china():
+    text = ("Yen\n\nHONG KONG, Sept 9 (Wire) - The Ministry of Finance said the yen would weaken. Japan's exports fell "
+            "in August, and Japan's carmakers cut output as demand from China slowed.")
+    assert ("Ministry of Finance", "part_of", "China") not in relations_of(drafted_with(text, "Ministry of Finance"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kappa Mining has held a licence from the Ministry of Mines since 2010.",
+    "Kappa Mining, which has held a licence from the Ministry of Mines since 2010, exports copper.",
+])
+def test_a_licence_held_since_a_date_is_read(sentence):
+    assert ("Ministry of Mines", "regulates", "Kappa Mining") in story_relations(sentence, "Kappa Mining")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry of Industry announced grants worth $90 million on Monday, a week after Zeta Steel received $400 "
+    "million of bank loans.",
+    "The Ministry of Industry announced grants for battery makers, whose leader Zeta Steel gets $2 billion of "
+    "revenue a year.",
+])
+def test_money_in_the_announcements_aside_is_no_grant(sentence):
+    assert ("Ministry of Industry", "funds", "Zeta Steel") not in story_relations(sentence, "Zeta Steel")
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Kappa Energy is the largest international investor in Vietnam.", "Vietnam"),
+    ("Kappa Bank, the biggest offshore lender in India, raised its loans.", "India"),
+    ("Kappa Motors is the biggest exporter in Japan's fast-growing car industry.", "Japan"),
+])
+def test_international_investors_and_offshore_lenders_are_foreign(sentence, place):
+    assert not any(t == "located_in" and b == place for _, t, b in story_relations(sentence))

@@ -211,13 +211,14 @@ _GRANT_PERMIT = re.compile(r"\b(?:extend(?:s|ed)?|renew(?:s|ed)?|grant(?:s|ed)?|
                            r"gave|giv(?:e|es|en)|award(?:s|ed)?)\s+(?:(?:the|a|an)\s+)?")
 _APPROVAL_FROM = re.compile(r"\b(?:won|wins|win|received|receives|receive|obtained|obtains|obtain|"
                             r"secured|secures|secure|got|gets|needs|need|needed|requires|required|"
-                            r"require|awaits|awaiting|await|holds|hold|under)\s+(?:(?:a|an|the|final|regulatory|"
+                            r"require|awaits|awaiting|await|holds|hold|held|under)\s+(?:(?:a|an|the|final|regulatory|"
                             r"antitrust|its|their|still|\S*\d\S*|[a-z]+-year)\s+)*(?:approval|clearance|permission|"
                             r"consent|a\s+licen[cs]e|licen[cs]es?|permits?|the\s+green\s+light|"
                             r"sign-off|concessions?)\s+(?:(?:for|of)\s+[^,;]{0,40}?\s+|"
                             # "wins a 30-year concession to operate the grain terminal at P from the Authority"
                             r"to\s+[^,;]{0,80}?\s+)?from\s+(?:the\s+)?")
 _REGULATORS = frozenset({"ministry", "agency", "government", "organization"})
+_ENDED_SINCE = re.compile(r"\b(?:until|till|before|revoked|expired|lapsed|withdrew|withdrawn|lost)\b")
 _REGULATED = frozenset({"firm", "fund", "organization"})
 
 
@@ -289,8 +290,8 @@ def permits(v: View) -> None:
         if first is None or first.key == ALL or v.type(first) not in _REGULATORS:
             continue
         holder = clause_subject(v, m.start(), _REGULATED)
-        if holder is None:
-            continue
+        if holder is None or (m.group().startswith("held") and _ENDED_SINCE.search(v.text, m.end())):
+            continue        # (not "held a licence from X until X revoked it")
         for item in v.listed(first, _REGULATORS):
             if item.key not in (ALL, holder):
                 v.add(item.key, "regulates", holder, 0.6, "permit")

@@ -32,8 +32,8 @@ FORM_VERBS = r"form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establ
 # the verbs of a sale ("sold its stake", "divests the unit")
 SELL_VERBS = r"sell|sells|sold|selling|offload(?:s|ed|ing)?|divest(?:s|ed|ing)?"
 # cities whose datelines cover the world's news as much as their own country's (a wire desk's city)
-WIRE_HUBS = frozenset({"London", "Washington", "New York", "Brussels", "Frankfurt", "Paris", "Dubai", "Geneva",
-                       "Zurich"})
+WIRE_HUBS = frozenset({"London", "Washington", "New York", "Singapore", "Hong Kong", "Brussels", "Frankfurt",
+                       "Paris", "Dubai", "Geneva", "Zurich"})
 # a post no longer held: "a former executive", "its one-time chairman"
 FORMER = r"(?:former|ex-|one-time|onetime|retired|late)"
 # the field a regulator watches, before its body noun: "competition office", "telecoms regulator"

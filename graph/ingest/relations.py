@@ -134,8 +134,9 @@ _RECIPIENT_BEFORE = re.compile(r"\b(?:(?:go(?:es)?|went|will\s+go)\s+to|recipien
 _RECIPIENT_AFTER = re.compile(r"\s*" + BRACKETED + r"(?:,\s+which)?\s+(?:also\s+)?(?:receives?|received|will\s+"
                               r"receive|gets?|got|will\s+get)\s+(?:a\s+|an\s+|another\s+|a\s+further\s+)?"
                               + AMOUNT)
-_FOR_SOMETHING_ELSE = re.compile(r"\s*(?:million|billion|trillion|crore|bn)?\s*(?:in\s+(?:orders|revenue|sales|cash|"
-                                 r"its|an?|the)\b|from\s+(?!the\s+(?:programme|program|scheme|fund|plan|grants?)\b)|"
+_ASIDE_BEFORE = re.compile(r"\b(?:after|before|when|as|since|while|whose|which)\b[^,;]*$")
+_FOR_SOMETHING_ELSE = re.compile(r"\s*(?:million|billion|trillion|crore|bn)?\s*(?:(?:in|of)\s+(?:orders|revenue|sales|"
+                                 r"cash|loans?|debt|bank|tax|its|an?|the)\b|from\s+(?!the\s+(?:programme|program|scheme|fund|plan|grants?)\b)|"
                                  r"when\b|if\b|after\b|for\s+(?:the|its)\s+(?:sale|stake|unit)\b)")
 _MONEY_NAMED = re.compile(r"\b(?:awards?|grants?|subsid(?:y|ies)|money|funding|funds|recipients)\b|"
                           r"\bremaining\s+" + AMOUNT + "|" + AMOUNT)
@@ -174,20 +175,23 @@ class Grants:
             if self.age > GRANT_REACH or names_payer(v):
                 self.key = None
         v.granter = self.key
-        found = grant_recipients(v)     # (also in the announcement's own sentence)
+        found = grant_recipients(v, granted.end() if (granted := _GIVES_GRANTS.search(v.text)) and gives else 0)
+        # (also in the announcement's own sentence, after its grants)
         if gives is None and found:
             self.age = 0
 
 
-def grant_recipients(v: View) -> bool:
-    """The bodies this sentence says receive money without naming who gives it: funded by the
-    body that announced the grants shortly before (:class:`Grants`). Whether any was read."""
+def grant_recipients(v: View, start: int = 0) -> bool:
+    """The bodies this sentence says receive money without naming who gives it, from ``start`` on:
+    funded by the body that announced the grants shortly before (:class:`Grants`). Whether any was
+    read."""
     if v.granter is None or names_payer(v, v.granter):
         return False        # (a giver named here is read by the cue rules)
     found = False
     for m in v.mentions:
-        if m.key in (ALL, v.granter) or m.anaphor or v.type(m) not in ("firm", "organization"):
-            continue
+        if m.key in (ALL, v.granter) or m.anaphor or v.type(m) not in ("firm", "organization") or \
+                m.start < start or _ASIDE_BEFORE.search(v.text, start, m.start):
+            continue        # (not "a week after Zeta Steel received $400 million of bank loans")
         before = _RECIPIENT_BEFORE.search(v.text[max(0, m.start - 60):m.start])
         if before is not None and not _MONEY_NAMED.search(v.text, 0, m.start):
             continue        # "The plant's sulphuric acid goes to X": goods, not money

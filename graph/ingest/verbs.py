@@ -273,7 +273,9 @@ CUES: tuple[Cue, ...] = (
         _RECEIVERS, _SUPPLIERS - {"government"}, swap=True, gap=30, passive=False,
         needs=r"\b(?:to|for)\b", unless=r"\s+by\b|"
         # (not "hired former Mu Pharma executive John Doe": a person hired, the firm his past employer)
-        r"\s+(?:(?:a|an|the|its|former|ex-)\s+)*(?:[A-Z][\w&.-]*\s+){1,4}(?:(?!(?:to|as|for|and)\b)[a-z-]+\s+){0,2}"
+        r"\s+(?:(?:a|an|the|its|former|ex-)\s+)*(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*(?:[’']s)?\s+"
+        r"(?:(?:former|senior|chief|financial|operating|technology|commercial|investment|strategy|deputy|vice|"
+        r"top|longtime|long-time|managing|general)\s+){0,3}"
         r"(?:executives?|chief|president|director|manager|banker|engineer|official|officer|head|veteran)\b"),
     # "Sigma Electric was hired by Kappa to install the transformers": the one hired supplies
     Cue("supplies", r"(?:chosen|picked|selected|hired|appointed|contracted|commissioned)\s+by",
@@ -653,9 +655,12 @@ def company_meant(v: View, pos: int, in_question: bool = False) -> int | None:
             return first.key
     others = [x for x in v.mentions if x.end <= pos and x.key != ALL and not x.anaphor
               and v.type(x) in ("firm", "organization")]
-    # the firm in question when the sentence names no other firm than its subject ("Zeta Capital owns 28% of
-    # the company"), not "After Zeta Steel's deal collapsed, Omega agreed to acquire the company"
-    return v.last_body if in_question or len(others) <= 1 else None
+    before = [k for k in v.previous if v.table[k].type in ("firm", "organization")]
+    # the firm in question when this sentence names no other firm than its subject and the one before named
+    # only that firm ("Kappa Motors makes trucks. Zeta Capital owns 28% of the company"); not "After Zeta
+    # Steel's deal collapsed, Omega agreed to acquire the company", nor "Rho agreed to buy Kappa. Zeta owns
+    # 12% of the company" (which of the two?)
+    return v.last_body if in_question or (len(others) <= 1 and before == [v.last_body]) else None
 
 
 _BOTH_OPENER = re.compile(r"\s*(?:Both|Both\s+of\s+them|Both\s+companies|Both\s+firms)\s+(?!of\b|[A-Z])")
@@ -758,7 +763,7 @@ def verb_cues(v: View) -> None:
             if cue.type in ("supplies", "partners_with") and re.search(
                     r"\b(?:(?:reject|cancel|scrapp|abandon|refus|terminat)\w*\s+(?:\w+\s+){0,3}|"
                     r"(?:dissolv\w*|end(?:s|ed|ing)?|exit(?:s|ed|ing)?|quit(?:s|ting)?|unw(?:i|ou)nd(?:s|ing)?)\s+"
-                    r"(?:(?:its|their|the|a|an|this|that)\s+)?(?:(?!and\b|after\b|before\b|in\b)[a-z-]+\s+){0,3})$",
+                    r"(?:(?:its|their|the|a|an|this|that)\s+(?:(?!and\b|after\b|before\b|in\b)[a-z-]+\s+){0,2})?)$",
                     text[:m.start()]):
                 continue          # "rejected a deal with Zeta Energy to build", "ended its tie-up with X": no deal
                 # (not "quit coal and signed a deal with X", "ended 2024 in a partnership with X")
@@ -1294,8 +1299,9 @@ def origin(v: View) -> None:
                            + _DESCRIPTIONS + r")s?\s+in\s+(?:the\s+)?", v.text[m.end:])
         home = v.at_start(m.end + largest.end()) if largest is not None else None
         if home is not None and largest is not None and (
-                re.search(r"\b(?:foreign|overseas|outside)\b", largest.group())
-                or re.match(r"[’']s\s+(?:[a-z-]+\s+)?(?:market|sector|industry|economy)\b", v.text[home.end:])):
+                re.search(r"\b(?:foreign|overseas|outside)\b|\b(?:international|offshore)\s+(?:investor|lender|buyer|"
+                          r"player)s?\b", largest.group())
+                or re.match(r"[’']s\s+(?:[a-z-]+\s+){0,2}(?:market|sector|industry|economy)\b", v.text[home.end:])):
             home = None     # "the biggest foreign investor in Vietnam", "an exporter in Japan's car market"
         if home is not None and home.key != ALL and v.type(home) in _PLACES:
             v.add(m.key, "located_in", home.key, 0.6, "origin")   # "X, the largest lender in the UAE", "X is ..."
@@ -1372,7 +1378,8 @@ _ITS_HOLDER_AFTER = re.compile(rf"\s*{BRACKETED},\s+{_ITS_HOLDER}\b")
 _PAST_VENTURE = re.compile(rf"\b(?:{FORMER}|planned|proposed|mooted|failed|defunct|scrapped|abandoned)\b")
 _VENTURE_ENDED = re.compile(r"\b(?:was|were|has\s+been|had\s+been|is\s+being|will\s+be)\s+(?:\w+ly\s+)?"
                             r"(?:sold|scrapped|dissolved|wound\s+up|unwound|ended|terminated|closed|abandoned|"
-                            r"cancell?ed|shelved)\b|\b(?:collapsed|folded)\b")
+                            r"cancell?ed|shelved)\b|\b(?:collapsed|folded)\b|"
+                            r"\b(?:(?:has|had)\s+)?(?:ended|closed)\b(?!\s+(?:the|its|their|a|an|\d))")   # "has ended", "ended in 2022"
 _POSS_VENTURE = re.compile(r"[’']s?\s+(?:[a-z-]+\s+){0,2}?joint\s+venture\s+with\s+(?:the\s+)?")
 
 
