@@ -217,7 +217,9 @@ class EntityTable:
         its words are all words of one of the entity's names."""
         if not cand.native or cand.seed_id is not None:
             return None
-        holders = [e for e in self.items if cand.native in e.natives]
+        # (looked up by label, not a scan of the table: the native name is one of its holder's labels)
+        holders = [self.items[k] for k in sorted(self._by_label.get(normalize(cand.native), ()))
+                   if cand.native in self.items[k].natives]
         if len(holders) != 1:
             return None
         words = set(cand.name.split())

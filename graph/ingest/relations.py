@@ -116,13 +116,15 @@ _GIVES_GRANTS = re.compile(r"\b(?:announc|award|approv|unveil|grant|pledg|alloca
 GRANTERS = frozenset({"ministry", "agency", "government", "fund", "organization"})
 
 
-def granter_in(v: View) -> int | None:
-    """The body handing out grants in this sentence: whose grants the recipients the next
-    sentences name receive ("The largest award goes to X", "Y receives C$450 million")."""
+def granter_in(v: View) -> tuple[int, int] | None:
+    """The body handing out grants in this sentence, and where its grants are named: whose grants
+    the recipients the next sentences name receive ("The largest award goes to X", "Y receives
+    C$450 million")."""
     m = _GIVES_GRANTS.search(v.text)
     if m is None or negated(v, m.start()):
         return None
-    return clause_subject(v, m.start(), GRANTERS)
+    key = clause_subject(v, m.start(), GRANTERS)
+    return (key, m.end()) if key is not None else None
 
 
 # a recipient of money no one is named giving: before the name ("goes to X", "recipients are X", "was
@@ -169,14 +171,14 @@ class Grants:
     def step(self, v: View) -> None:
         gives = granter_in(v)
         if gives is not None:
-            self.key, self.age = gives, 0
+            self.key, self.age = gives[0], 0
         elif self.key is not None:
             self.age += 1
             if self.age > GRANT_REACH or names_payer(v):
                 self.key = None
         v.granter = self.key
-        found = grant_recipients(v, granted.end() if (granted := _GIVES_GRANTS.search(v.text)) and gives else 0)
         # (also in the announcement's own sentence, after its grants)
+        found = grant_recipients(v, gives[1] if gives is not None else 0)
         if gives is None and found:
             self.age = 0
 
