@@ -26,7 +26,7 @@ from .entities import EntityTable
 from .gazetteer import Gazetteer, Hit
 from .lexicon import (AMOUNT, APPOINTS, BRACKETED, FACILITY_HEADS, NAME_PARTICLE, roles, place_labels, sector_words, FUND_HEADS, ORG_LIST_NOUNS, PROJECT_HEADS, SECTOR_NOUNS, countries, demonyms, is_common, is_personal_name, looks_like_firm_name, org_words,
                       places)
-from .lexicon import BUSINESS_ABBREVIATIONS, COMPANY_HEAD_TITLES, CORPORATE_TITLE_WORDS, OFFICER_TITLES, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
+from .lexicon import BUSINESS_ABBREVIATIONS, COMPANY_HEAD_TITLES, CORPORATE_TITLE_WORDS, OFFICER_TITLES, OWNER_MARKERS, REGION_ADJECTIVES, REGULATED_FIELDS, Country, SectorTerm, portfolios
 from .lexicon import sectors as sector_terms
 from .names import Run, from_place, run_at, runs, title_words, tokens
 from .misreads import legislatures, place_named_unit
@@ -78,6 +78,7 @@ _DEAL_BEFORE = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|procur\w*|obt
                           r"sourc\w*|import\w*|order\w*|stakes?|shares|loans?|funding|financing|"
                           r"grants?|investment|money|equipment|orders|contracts?|competition|rivalry|"
                           r"us(?:e|es|ed|ing)|spun\s+off|carved\s+out|demerged|split\s+off)\b[^.;]*$", re.I)
+_HOLDER_MARKER = re.compile("-(?:" + "|".join(m[1:] for m, t in OWNER_MARKERS.items() if t != "leads") + r")\s+[A-Z]")
 _INVEST_IN = re.compile(r"\binvest(?:s|ed|ing)?(?:\s+(?:about\s+|another\s+|a\s+further\s+)?" + AMOUNT +
                         r")?\s+in\s+(?:the\s+)?$")
 _LIST_GAP = re.compile(r"^\s*" + BRACKETED + r"\s*(?:in\s+[a-z][\w\s-]*?\s*)?"
@@ -884,7 +885,7 @@ def other_names(text: str, table: EntityTable, known: list[Candidate],
             continue            # "Lithium (锂) prices": a bracket translating a commodity's name
         if opener and len(words) == 1 and not (
                 words[0] in mid_caps or _APPOSITION.match(after) or re.match(r"\s*[（(]", after)
-                or re.match(r"-(?:backed|owned|controlled|funded)\s+[A-Z]", after)    # "Sinopec-backed X"
+                or _HOLDER_MARKER.match(after)    # "Sinopec-backed X" (an owner or backer: "-led" names projects too)
                 or _OF_COUNTRY_AFTER.match(after)
                 or re.search(r".[A-Z0-9]", words[0])):
             continue

@@ -27,6 +27,11 @@ CORPORATE_TITLE_WORDS = frozenset("Chief Executive Officer Operating Financial T
 COMPANY_HEAD_TITLES = r"(?:co-)?chief\s+executive(?:\s+officer)?|ceo|chairman|chairwoman|managing\s+director"
 # the officers under the head ("chief financial officer P", "CFO P")
 OFFICER_TITLES = r"chief\s+(?:financial|operating|technology|commercial|investment|strategy)\s+officer|cfo|coo|cto"
+# a name written as another's owner, backer or leader ("Tata-owned Air India", "SoftBank-led"), and the
+# relation each marker states
+OWNER_MARKERS = {"-led": "leads", "-run": "leads", "-owned": "owns", "-controlled": "owns", "-backed": "funds",
+                 "-funded": "funds"}
+OWNER_MARKER = "-(?:" + "|".join(m[1:] for m in OWNER_MARKERS) + ")"
 # the verbs that set up a body ("formed a joint venture", "set up a consortium")
 FORM_VERBS = r"form(?:s|ed|ing)?|set(?:s|ting)?\s+up|creat(?:e|es|ed|ing)|establish(?:es|ed|ing)?|launch(?:es|ed|ing)?"
 # the verbs of a sale ("sold its stake", "divests the unit")

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .doc import Mention
-from .lexicon import AMOUNT, BRACKETED, POSS, SELL_VERBS
+from .lexicon import AMOUNT, BRACKETED, OWNER_MARKERS, POSS, SELL_VERBS
 from .names import tokens
 from .precision import CLAUSE_BREAK
 from .verbs import DEAL_SUBJECT, clause_span, clause_subject, is_division, whose, negated
@@ -48,10 +48,9 @@ VERB_TYPES = {"led": "leads", "headed": "leads", "spearheaded": "leads", "run": 
 
 def x_led(v: View) -> None:
     for t in tokens(v.text):
-        if t.kind != "marker" or t.text.lower() not in ("-led", "-backed", "-funded", "-owned", "-run",
-                                                        "-controlled"):
+        if t.kind != "marker" or t.text.lower() not in OWNER_MARKERS:
             continue
-        rtype = {"-led": "leads", "-run": "leads", "-owned": "owns", "-controlled": "owns"}.get(t.text.lower(), "funds")
+        rtype = OWNER_MARKERS[t.text.lower()]
         subject = v.at_end(t.start)
         key = subject.key if subject else None
         if key is None:

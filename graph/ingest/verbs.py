@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .doc import Mention
-from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORM_VERBS, FORMER, OFFICER_TITLES, POSS, SELL_VERBS, is_personal_name, looks_like_firm_name, org_words
+from .lexicon import AMOUNT, APPOINT_VERBS, BRACKETED, COMPANY_HEAD_TITLES, FACILITY_HEADS, FORM_VERBS, FORMER, OFFICER_TITLES, OWNER_MARKER, POSS, SELL_VERBS, is_personal_name, looks_like_firm_name, org_words
 from .view import ALL, BODIES, View
 
 _SUPPLIERS = frozenset({"firm", "organization", "project", "government", "agency", "fund"})
@@ -390,7 +390,7 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # a name written as another's owner or backer ("Tata-owned Air India", "Sinopec-backed X")
-_OWNER_MARKER = re.compile(r"-(?:owned|backed|led|controlled|funded|run)\s+(?:[a-z-]+\s+){0,2}[A-Z]")
+_OWNER_MARKER = re.compile(OWNER_MARKER + r"\s+(?:[a-z-]+\s+){0,2}[A-Z]")
 
 
 def subject_between(v: View, begin: int, pos: int, types: frozenset[str]) -> int | None:
